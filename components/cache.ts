@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation } from "./cloud";
+import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import type { Size } from "./config";
+import type { CacheTransforms } from "./transforms";
+
+/** A managed Redis 7 cache: private, encrypted at rest and in transit, auth required. */
+export interface CacheArgs {
+    /** Cloud-neutral node class. @default production: medium, staging: small. Changing it replaces the cache on GCP (BASIC) and resizes in place elsewhere. */
+    size: Size;
+    /** Nodes, including the primary; more than one enables automatic failover. @default production: 2, staging: 1 */
+    nodes: number;
+    /** Automatic failover to a replica. @default production: true, staging: false */
+    automaticFailover: boolean;
+    /** Days of snapshots kept. @default production: 5, staging: 1 */
+    snapshotRetentionDays: number;
+    /** RDB persistence / snapshots. @default production: true, staging: false */
+    persistence: boolean;
+    /** Pulumi `protect`. @default production: true, staging: false */
+    protect: boolean;
+    transform?: CacheTransforms;
+}
+
+export interface CacheOutputs {
+    endpoint: pulumi.Output<string>;
+    port: pulumi.Output<number>;
+    /** Where the auth token lives in the cloud's secret manager. */
+    authSecret: SecretReference;
+    /** Always true: clients must use TLS. */
+    tls: pulumi.Output<boolean>;
+    resourceId: pulumi.Output<string>;
+}
+
+export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutputs {
+    declare readonly endpoint: pulumi.Output<string>;
+    declare readonly port: pulumi.Output<number>;
+    declare readonly authSecret: SecretReference;
+    declare readonly tls: pulumi.Output<boolean>;
+    declare readonly resourceId: pulumi.Output<string>;
+
+    constructor(name: string, args: CacheArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.cache, name, (self) => cloud.cache(self, name, args), opts);
+    }
+}

@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** Every platform component's type token: one per abstraction, the same on every cloud. */
+export const COMPONENT_TYPES = {
+    network: "platform:components:Network",
+    database: "platform:components:Database",
+    cache: "platform:components:Cache",
+    objectStore: "platform:components:ObjectStore",
+    loadBalancer: "platform:components:LoadBalancer",
+    computeService: "platform:components:ComputeService",
+    monitoring: "platform:components:Monitoring",
+} as const;
+
+/**
+ * The shared shape of the components: construct under the shared type token, let the
+ * selected cloud build the children (parented to this component), then expose and register
+ * the cloud-neutral outputs. Switching cloud changes the children only, never the URN of
+ * the component itself.
+ */
+export abstract class PlatformComponent<TOutputs extends object> extends pulumi.ComponentResource {
+    protected constructor(type: string, name: string, build: (self: pulumi.ComponentResource) => TOutputs, opts?: pulumi.ComponentResourceOptions) {
+        super(type, name, {}, opts);
+        const outputs = build(this);
+        Object.assign(this, outputs);
+        this.registerOutputs(outputs as pulumi.Inputs);
+    }
+}
+
+/** A value kept in the cloud's secret manager: the reference compute resolves at runtime. */
+export interface SecretReference {
+    /** ARN (AWS), Secret Manager secret id (GCP) or Key Vault secret URI (Azure). */
+    id: pulumi.Output<string>;
+    /** JSON key inside the secret, when the secret holds a JSON document (RDS-managed passwords). */
+    jsonKey?: string;
+}

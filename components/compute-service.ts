@@ -1,0 +1,68 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation } from "./cloud";
+import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import type { ServiceConfig } from "./config";
+import type { ServiceAttachment } from "./load-balancer";
+import type { ComputeServiceTransforms } from "./transforms";
+
+/**
+ * What a service is handed about the data tier. Hosts, ports and names are plain; the
+ * password and auth token are references into the secret manager, resolved by the cloud at
+ * container start, so no secret value ever sits in a task definition or revision.
+ */
+export interface ServiceBindings {
+    database: { endpoint: pulumi.Output<string>; port: pulumi.Output<number>; databaseName: pulumi.Output<string>; username: pulumi.Output<string>; password: SecretReference };
+    cache: { endpoint: pulumi.Output<string>; port: pulumi.Output<number>; authToken: SecretReference };
+    objectStore: { bucketName: pulumi.Output<string>; resourceId: pulumi.Output<string> };
+}
+
+/** The environment variable names every runtime uses for the bindings. */
+export const BINDING_ENV = {
+    databaseHost: "DATABASE_HOST",
+    databasePort: "DATABASE_PORT",
+    databaseName: "DATABASE_NAME",
+    databaseUser: "DATABASE_USER",
+    databasePassword: "DATABASE_PASSWORD",
+    cacheHost: "REDIS_HOST",
+    cachePort: "REDIS_PORT",
+    cacheAuthToken: "REDIS_AUTH_TOKEN",
+    bucket: "OBJECT_STORE_BUCKET",
+} as const;
+
+/** A long-running container service in private subnets, autoscaled per tier. */
+export interface ComputeServiceArgs {
+    /** Image, port, size, replicas, route and health path of this service (from `platform:services.<name>`). */
+    service: ServiceConfig;
+    bindings: ServiceBindings;
+    /** Present when the load balancer fronts this service. */
+    attachment?: ServiceAttachment;
+    /** Target CPU utilisation for scaling. @default 70 */
+    cpuTargetPercent: number;
+    /** Target memory utilisation where the runtime supports it. @default 80 */
+    memoryTargetPercent: number;
+    /** @default 300 */
+    scaleOutCooldownSeconds: number;
+    /** @default 600 */
+    scaleInCooldownSeconds: number;
+    /** @default production: 30, staging: 14 */
+    logRetentionDays: number;
+    transform?: ComputeServiceTransforms;
+}
+
+export interface ComputeServiceOutputs {
+    serviceName: pulumi.Output<string>;
+    /** The least-privilege identity the service runs as (role ARN, service account, managed identity). */
+    identity: pulumi.Output<string>;
+    /** Internal URL or address (for HTTP services). */
+    internalUrl: pulumi.Output<string>;
+}
+
+export class ComputeService extends PlatformComponent<ComputeServiceOutputs> implements ComputeServiceOutputs {
+    declare readonly serviceName: pulumi.Output<string>;
+    declare readonly identity: pulumi.Output<string>;
+    declare readonly internalUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: ComputeServiceArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.computeService, name, (self) => cloud.computeService(self, name, args), opts);
+    }
+}

@@ -1,0 +1,5 @@
+export * from "./schema";
+export * from "./tiers";
+export * from "./errors";
+export * from "./resolve";
+export * from "./read";

@@ -1,0 +1,156 @@
+import { ConfigError, ConfigProblem, problemFromIssue } from "./errors";
+import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
+import { DEFAULT_REGIONS, TierProfile, TIERS } from "./tiers";
+
+export interface HttpRoute {
+    pathPrefix?: string;
+    host?: string;
+}
+
+export interface ServiceConfig {
+    name: string;
+    image: string;
+    port: number;
+    size: Size;
+    http?: HttpRoute;
+    healthPath: string;
+    minReplicas: number;
+    maxReplicas: number;
+    command?: string[];
+    env: Record<string, string>;
+}
+
+/** The validated, tier-merged config every component and provider reads. */
+export interface PlatformConfig {
+    cloud: Cloud;
+    environment: Environment;
+    appName: string;
+    /** The region (AWS, GCP) or location (Azure) of the selected cloud. */
+    region: string;
+    gcpProject?: string;
+    azureSubscriptionId?: string;
+    /** `environment`, `app`, `managed-by` plus any extra tags from config. */
+    tags: Record<string, string>;
+    network: TierProfile["network"];
+    database: TierProfile["database"] & { name: string };
+    cache: TierProfile["cache"];
+    objectStore: TierProfile["objectStore"];
+    loadBalancer: TierProfile["loadBalancer"] & { domain: string };
+    compute: TierProfile["compute"] & { runtime: Runtime };
+    monitoring: TierProfile["monitoring"] & { alertEmail?: string };
+    services: ServiceConfig[];
+    /** Pulumi `protect` and cloud deletion protection on stateful resources. */
+    protect: boolean;
+}
+
+/**
+ * Validates raw `platform:*` config (already JSON-decoded) and merges it over its tier.
+ * Throws ConfigError listing every problem; returns only a fully valid config, so nothing
+ * is registered from a half-valid one.
+ */
+export function resolveConfig(raw: Record<string, unknown>): PlatformConfig {
+    const parsed = rawConfigSchema.safeParse(raw);
+    if (!parsed.success) {
+        throw new ConfigError(parsed.error.issues.flatMap((i) => problemFromIssue(i, raw)));
+    }
+    const cfg = merge(parsed.data);
+    const problems = crossFieldProblems(cfg, parsed.data);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return cfg;
+}
+
+function merge(raw: RawPlatformConfig): PlatformConfig {
+    const tier = TIERS[raw.environment];
+    const compute = { ...tier.compute, ...raw.compute, runtime: raw.compute?.runtime ?? "managed" };
+    const region =
+        raw.cloud === "aws" ? raw.aws?.region ?? DEFAULT_REGIONS.aws
+        : raw.cloud === "gcp" ? raw.gcp?.region ?? DEFAULT_REGIONS.gcp
+        : raw.azure?.location ?? DEFAULT_REGIONS.azure;
+    return {
+        cloud: raw.cloud,
+        environment: raw.environment,
+        appName: raw.appName,
+        region,
+        gcpProject: raw.gcp?.project,
+        azureSubscriptionId: raw.azure?.subscriptionId,
+        tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
+        network: { ...tier.network, ...raw.network },
+        database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app" },
+        cache: {
+            ...tier.cache,
+            ...raw.cache,
+            automaticFailover: (raw.cache?.nodes ?? tier.cache.nodes) > 1,
+        },
+        objectStore: { ...tier.objectStore, ...raw.objectStore },
+        loadBalancer: { ...tier.loadBalancer, ...raw.loadBalancer },
+        compute,
+        monitoring: { ...tier.monitoring, alertEmail: raw.monitoring?.alertEmail },
+        services: Object.entries(raw.services).map(([name, s]) => ({
+            name,
+            image: s.image,
+            port: s.port,
+            size: s.size ?? compute.size,
+            http: s.http,
+            healthPath: s.healthPath,
+            minReplicas: s.minReplicas ?? compute.minReplicas,
+            maxReplicas: s.maxReplicas ?? compute.maxReplicas,
+            command: s.command,
+            env: s.env ?? {},
+        })),
+        protect: tier.protectStatefulResources,
+    };
+}
+
+function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): ConfigProblem[] {
+    const tier = TIERS[cfg.environment];
+    const problems: ConfigProblem[] = [];
+    const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
+
+    if (cfg.cloud === "gcp" && !cfg.gcpProject) {
+        add("gcp.project", undefined, "a GCP project id; required when platform:cloud is gcp");
+    }
+    if (cfg.database.backupRetentionDays < tier.database.backupRetentionDays) {
+        add("database.backupRetentionDays", cfg.database.backupRetentionDays,
+            `${tier.database.backupRetentionDays} to 35 days (the ${cfg.environment} minimum is ${tier.database.backupRetentionDays})`);
+    }
+    if (cfg.environment === "production" && cfg.network.zones < 2) {
+        add("network.zones", cfg.network.zones, "2 or 3 in production (high availability needs at least two zones)");
+    }
+    if (cfg.environment === "production" && cfg.cache.nodes < 2) {
+        add("cache.nodes", cfg.cache.nodes, "2 to 6 in production (automatic failover needs a replica)");
+    }
+    if (cfg.environment === "production" && cfg.cache.snapshotRetentionDays < tier.cache.snapshotRetentionDays) {
+        add("cache.snapshotRetentionDays", cfg.cache.snapshotRetentionDays, `${tier.cache.snapshotRetentionDays} to 35 days in production`);
+    }
+    const prefix = Number(cfg.network.cidr.split("/")[1]);
+    if (prefix < 16 || prefix > 20) {
+        add("network.cidr", cfg.network.cidr, "a prefix between /16 and /20, so that every zone gets its subnets");
+    }
+    if (cfg.objectStore.archiveAfterDays >= cfg.objectStore.expirationDays) {
+        add("objectStore.archiveAfterDays", cfg.objectStore.archiveAfterDays,
+            `fewer days than objectStore.expirationDays (${cfg.objectStore.expirationDays})`);
+    }
+    checkReplicas("compute", cfg.compute.minReplicas, cfg.compute.maxReplicas, add);
+    for (const svc of cfg.services) {
+        const overridden = raw.services[svc.name]?.minReplicas !== undefined || raw.services[svc.name]?.maxReplicas !== undefined;
+        if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
+    }
+
+    const http = cfg.services.filter((s) => s.http);
+    if (http.length === 0) {
+        add("services", Object.keys(raw.services), "at least one service with an `http` route, for the load balancer to front");
+    }
+    const routes = new Map<string, string>();
+    for (const svc of http) {
+        const route = `${svc.http?.host ?? "*"}${svc.http?.pathPrefix ?? "/"}`;
+        const other = routes.get(route);
+        if (other) add(`services.${svc.name}.http`, svc.http, `a route different from service ${other}'s (${route})`);
+        routes.set(route, svc.name);
+    }
+    return problems;
+}
+
+function checkReplicas(key: string, min: number, max: number, add: (k: string, v: unknown, a: string) => void): void {
+    if (max < 1) add(`${key}.maxReplicas`, max, "at least 1");
+    if (min > max) add(`${key}.minReplicas`, min, `at most ${key}.maxReplicas (${max})`);
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+
+/**
+ * The shape of the `platform:*` stack config, as a user writes it in
+ * `Pulumi.<stack>.yaml`. Everything except `cloud`, `environment`, the services and the
+ * load balancer's domain is optional: the tier profile (tiers.ts) fills the rest, so a
+ * stack file says only what differs from its tier.
+ *
+ * Cross-field rules (min <= max, retention >= the tier minimum, per-cloud required keys)
+ * need the tier, so they live in validate.ts, which runs on the merged result.
+ */
+
+export const CLOUDS = ["aws", "gcp", "azure"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+export const ENVIRONMENTS = ["production", "staging"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const SIZES = ["small", "medium", "large"] as const;
+export type Size = (typeof SIZES)[number];
+
+export const RUNTIMES = ["managed", "kubernetes"] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/**
+ * App names become part of every resource name on every cloud, so they must fit the
+ * strictest rule among them: GCP's lowercase RFC 1035 names (Cloud SQL, Cloud Run, Memorystore)
+ * and Azure's 24-character storage account names once the environment is appended.
+ */
+export const APP_NAME_PATTERN = /^[a-z][a-z0-9-]{1,10}[a-z0-9]$/;
+export const APP_NAME_RULE = "3-12 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen";
+
+/** Service names are appended to the app name (Cloud Run, Container Apps, ECS names). */
+export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9]{0,9}$/;
+export const SERVICE_NAME_RULE = "1-10 characters: lowercase letters and digits, starting with a letter";
+
+const HOSTNAME_PATTERN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const HOSTNAME_RULE = "a lowercase DNS hostname such as app.example.com";
+
+const port = z.number().int().min(1).max(65535);
+const days = (max: number) => z.number().int().min(1).max(max);
+const replicas = z.number().int().min(0).max(1000);
+const percent = z.number().int().min(10).max(95);
+
+export const sizeSchema = z.enum(SIZES);
+
+const httpRouteSchema = z.strictObject({
+    /** Path prefix routed to this service, e.g. `/api`. `/` is the default route. */
+    pathPrefix: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).optional(),
+    /** Host routed to this service, for host-based routing. */
+    host: z.string().regex(HOSTNAME_PATTERN, { error: HOSTNAME_RULE }).optional(),
+});
+
+export const serviceSchema = z.strictObject({
+    /** Container image, pinned by tag or digest. Required. */
+    image: z.string().min(3).regex(/^[a-z0-9][a-z0-9._\-/:@]*$/i, { error: "a container image reference such as ghcr.io/acme/api:1.4.2" }),
+    /** Port the container listens on. */
+    port: port.default(8080),
+    size: sizeSchema.optional(),
+    /** Where the load balancer sends traffic to this service; omit for a worker. */
+    http: httpRouteSchema.optional(),
+    healthPath: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).default("/health"),
+    minReplicas: replicas.optional(),
+    maxReplicas: replicas.optional(),
+    command: z.array(z.string()).optional(),
+    /** Plain, non-secret environment variables. Secrets are wired by the platform. */
+    env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: "an upper-case environment variable name" }), z.string()).optional(),
+});
+
+export const rawConfigSchema = z.strictObject({
+    cloud: z.enum(CLOUDS),
+    environment: z.enum(ENVIRONMENTS),
+    appName: z.string().regex(APP_NAME_PATTERN, { error: APP_NAME_RULE }).default("platform"),
+    /** Extra tags/labels added to every resource (the three standard ones always win). */
+    tags: z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { error: "a lowercase tag key" }), z.string().max(63)).optional(),
+
+    aws: z.strictObject({
+        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "an AWS region such as us-west-2" }).optional(),
+    }).optional(),
+    gcp: z.strictObject({
+        project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, { error: "a GCP project id (6-30 lowercase letters, digits, hyphens)" }).optional(),
+        region: z.string().regex(/^[a-z]+-[a-z]+\d$/, { error: "a GCP region such as us-central1" }).optional(),
+    }).optional(),
+    azure: z.strictObject({
+        location: z.string().regex(/^[a-z][a-z0-9]{2,30}$/, { error: "an Azure location such as eastus" }).optional(),
+        subscriptionId: z.uuid({ error: "an Azure subscription id (a UUID)" }).optional(),
+    }).optional(),
+
+    network: z.strictObject({
+        cidr: z.cidrv4({ error: "an IPv4 CIDR block such as 10.0.0.0/16" }).optional(),
+        zones: z.number().int().min(1).max(3).optional(),
+    }).optional(),
+
+    database: z.strictObject({
+        size: sizeSchema.optional(),
+        storageGb: z.number().int().min(20).max(16384).optional(),
+        backupRetentionDays: days(35).optional(),
+        highAvailability: z.boolean().optional(),
+        deletionProtection: z.boolean().optional(),
+        name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "a PostgreSQL identifier (lowercase letters, digits, underscores)" }).optional(),
+    }).optional(),
+
+    cache: z.strictObject({
+        size: sizeSchema.optional(),
+        nodes: z.number().int().min(1).max(6).optional(),
+        snapshotRetentionDays: z.number().int().min(0).max(35).optional(),
+    }).optional(),
+
+    objectStore: z.strictObject({
+        tempExpirationDays: days(3650).optional(),
+        archiveAfterDays: days(3650).optional(),
+        expirationDays: days(36500).optional(),
+    }).optional(),
+
+    loadBalancer: z.strictObject({
+        domain: z.string().regex(HOSTNAME_PATTERN, { error: HOSTNAME_RULE }),
+        waf: z.boolean().optional(),
+        deletionProtection: z.boolean().optional(),
+    }),
+
+    compute: z.strictObject({
+        runtime: z.enum(RUNTIMES).optional(),
+        size: sizeSchema.optional(),
+        minReplicas: replicas.optional(),
+        maxReplicas: replicas.optional(),
+        cpuTargetPercent: percent.optional(),
+        memoryTargetPercent: percent.optional(),
+        scaleOutCooldownSeconds: z.number().int().min(0).max(3600).optional(),
+        scaleInCooldownSeconds: z.number().int().min(0).max(3600).optional(),
+        logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)], {
+            error: "one of 7, 14, 30, 60, 90, 180, 365",
+        }).optional(),
+    }).optional(),
+
+    monitoring: z.strictObject({
+        alertEmail: z.email({ error: "an email address" }).optional(),
+    }).optional(),
+
+    services: z.record(z.string().regex(SERVICE_NAME_PATTERN, { error: SERVICE_NAME_RULE }), serviceSchema)
+        .refine((s) => Object.keys(s).length > 0, { error: "at least one service" }),
+});
+
+export type RawPlatformConfig = z.infer<typeof rawConfigSchema>;

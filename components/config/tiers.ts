@@ -1,0 +1,124 @@
+import type { Environment, Size } from "./schema";
+
+/**
+ * The production and staging profiles, distilled from DESIGN.md's requirements table.
+ * A stack file overrides only what differs; anything not overridden comes from here.
+ */
+export interface TierProfile {
+    network: { zones: number; cidr: string };
+    database: {
+        size: Size;
+        storageGb: number;
+        /** Days of automated backups; also the floor a stack may not go below. */
+        backupRetentionDays: number;
+        pointInTimeRecovery: boolean;
+        highAvailability: boolean;
+        deletionProtection: boolean;
+        finalSnapshot: boolean;
+        /** 03:00-04:00 UTC on every tier. */
+        backupWindow: { startHourUtc: number; durationHours: number };
+        /** Sunday 04:00-05:00 UTC on every tier. */
+        maintenanceWindow: { day: "sun"; startHourUtc: number; durationHours: number };
+    };
+    cache: { size: Size; nodes: number; snapshotRetentionDays: number; automaticFailover: boolean; persistence: boolean };
+    objectStore: { tempExpirationDays: number; archiveAfterDays: number; expirationDays: number };
+    loadBalancer: {
+        waf: boolean;
+        deletionProtection: boolean;
+        health: { path: string; intervalSeconds: number; healthyThreshold: number; unhealthyThreshold: number; timeoutSeconds: number };
+        minimumTlsVersion: "1.2";
+        accessLogs: boolean;
+    };
+    compute: {
+        size: Size;
+        minReplicas: number;
+        maxReplicas: number;
+        cpuTargetPercent: number;
+        memoryTargetPercent: number;
+        scaleOutCooldownSeconds: number;
+        scaleInCooldownSeconds: number;
+        logRetentionDays: number;
+    };
+    monitoring: {
+        cpuPercent: number;
+        memoryPercent: number;
+        http5xxPerMinute: number;
+        p95LatencySeconds: number;
+        databaseConnections: number;
+        freeStoragePercent: number;
+    };
+    /** Stateful resources get Pulumi `protect` and their cloud's deletion protection. */
+    protectStatefulResources: boolean;
+}
+
+const shared = {
+    backupWindow: { startHourUtc: 3, durationHours: 1 },
+    maintenanceWindow: { day: "sun" as const, startHourUtc: 4, durationHours: 1 },
+    objectStore: { tempExpirationDays: 7, archiveAfterDays: 30, expirationDays: 365 },
+    health: { path: "/health", intervalSeconds: 30, healthyThreshold: 2, unhealthyThreshold: 3, timeoutSeconds: 5 },
+    monitoring: { cpuPercent: 80, memoryPercent: 85, http5xxPerMinute: 10, p95LatencySeconds: 2, databaseConnections: 80, freeStoragePercent: 10 },
+};
+
+export const TIERS: Record<Environment, TierProfile> = {
+    production: {
+        network: { zones: 3, cidr: "10.0.0.0/16" },
+        database: {
+            size: "medium",
+            storageGb: 100,
+            backupRetentionDays: 30,
+            pointInTimeRecovery: true,
+            highAvailability: true,
+            deletionProtection: true,
+            finalSnapshot: true,
+            backupWindow: shared.backupWindow,
+            maintenanceWindow: shared.maintenanceWindow,
+        },
+        cache: { size: "medium", nodes: 2, snapshotRetentionDays: 5, automaticFailover: true, persistence: true },
+        objectStore: shared.objectStore,
+        loadBalancer: { waf: true, deletionProtection: true, health: shared.health, minimumTlsVersion: "1.2", accessLogs: true },
+        compute: {
+            size: "medium",
+            minReplicas: 3,
+            maxReplicas: 20,
+            cpuTargetPercent: 70,
+            memoryTargetPercent: 80,
+            scaleOutCooldownSeconds: 300,
+            scaleInCooldownSeconds: 600,
+            logRetentionDays: 30,
+        },
+        monitoring: shared.monitoring,
+        protectStatefulResources: true,
+    },
+    staging: {
+        network: { zones: 2, cidr: "10.1.0.0/16" },
+        database: {
+            size: "small",
+            storageGb: 20,
+            backupRetentionDays: 7,
+            pointInTimeRecovery: true,
+            highAvailability: false,
+            deletionProtection: false,
+            finalSnapshot: false,
+            backupWindow: shared.backupWindow,
+            maintenanceWindow: shared.maintenanceWindow,
+        },
+        cache: { size: "small", nodes: 1, snapshotRetentionDays: 1, automaticFailover: false, persistence: false },
+        objectStore: shared.objectStore,
+        loadBalancer: { waf: false, deletionProtection: false, health: shared.health, minimumTlsVersion: "1.2", accessLogs: true },
+        compute: {
+            size: "small",
+            minReplicas: 1,
+            maxReplicas: 3,
+            cpuTargetPercent: 70,
+            memoryTargetPercent: 80,
+            scaleOutCooldownSeconds: 300,
+            scaleInCooldownSeconds: 600,
+            logRetentionDays: 14,
+        },
+        monitoring: shared.monitoring,
+        protectStatefulResources: false,
+    },
+};
+
+/** Default region per cloud (DESIGN.md: configurable). */
+export const DEFAULT_REGIONS = { aws: "us-west-2", gcp: "us-central1", azure: "eastus" } as const;

@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation } from "./cloud";
+import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { TierProfile } from "./config/tiers";
+import type { LoadBalancerTransforms } from "./transforms";
+
+/** One HTTP service behind the load balancer and how requests reach it. */
+export interface LoadBalancerRoute {
+    service: string;
+    port: number;
+    /** Path prefix, e.g. `/api`; `/` (or none) is the default route. */
+    pathPrefix?: string;
+    /** Host header, for host-based routing. */
+    host?: string;
+    healthPath: string;
+}
+
+/** The public entry point: HTTPS only, TLS >= 1.2, HTTP answered with a 301 to HTTPS. */
+export interface LoadBalancerArgs {
+    /** Hostname the managed certificate is issued for. Changing it re-issues the certificate. */
+    domain: string;
+    routes: LoadBalancerRoute[];
+    /** Web application firewall. @default production: true, staging: false */
+    waf: boolean;
+    /** Deletion protection on the load balancer. @default production: true, staging: false */
+    deletionProtection: boolean;
+    /** Health check. @default path /health every 30 s, healthy 2, unhealthy 3 */
+    health: TierProfile["loadBalancer"]["health"];
+    /** @default "1.2" */
+    minimumTlsVersion: "1.2";
+    /** @default true */
+    accessLogs: boolean;
+    transform?: LoadBalancerTransforms;
+}
+
+/**
+ * What a ComputeService needs from the load balancer to join its route: a cloud-specific
+ * backend id (target group ARN, backend service id, backend pool id) and the resources that
+ * must exist before the service registers (an ECS service needs its listener rule).
+ */
+export interface ServiceAttachment {
+    backendId: pulumi.Output<string>;
+    dependsOn: pulumi.Resource[];
+}
+
+export interface LoadBalancerOutputs {
+    /** DNS name or IP address to point the domain at. */
+    endpoint: pulumi.Output<string>;
+    /** `https://<domain>` */
+    url: pulumi.Output<string>;
+    domain: pulumi.Output<string>;
+    /** Per HTTP service, the attachment its ComputeService joins. */
+    attachments: Record<string, ServiceAttachment>;
+}
+
+export class LoadBalancer extends PlatformComponent<LoadBalancerOutputs> implements LoadBalancerOutputs {
+    declare readonly endpoint: pulumi.Output<string>;
+    declare readonly url: pulumi.Output<string>;
+    declare readonly domain: pulumi.Output<string>;
+    declare readonly attachments: Record<string, ServiceAttachment>;
+
+    constructor(name: string, args: LoadBalancerArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.loadBalancer, name, (self) => cloud.loadBalancer(self, name, args), opts);
+    }
+}

@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation } from "./cloud";
+import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { ObjectStoreTransforms } from "./transforms";
+
+/** A private, versioned, encrypted object store reachable only over TLS. */
+export interface ObjectStoreArgs {
+    /** Days before objects under `uploads/temp/` expire. @default 7 */
+    tempExpirationDays: number;
+    /** Days before objects under `exports/` move to archive storage. @default 30 */
+    archiveAfterDays: number;
+    /** Days before objects under `exports/` expire. @default 365 */
+    expirationDays: number;
+    /** Pulumi `protect`; the bucket never sets `forceDestroy`. @default production: true, staging: false */
+    protect: boolean;
+    transform?: ObjectStoreTransforms;
+}
+
+export interface ObjectStoreOutputs {
+    /** Bucket (AWS, GCP) or container (Azure) name. */
+    bucketName: pulumi.Output<string>;
+    /** HTTPS endpoint of the bucket/container. */
+    endpoint: pulumi.Output<string>;
+    resourceId: pulumi.Output<string>;
+}
+
+export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implements ObjectStoreOutputs {
+    declare readonly bucketName: pulumi.Output<string>;
+    declare readonly endpoint: pulumi.Output<string>;
+    declare readonly resourceId: pulumi.Output<string>;
+
+    constructor(name: string, args: ObjectStoreArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.objectStore, name, (self) => cloud.objectStore(self, name, args), opts);
+    }
+}

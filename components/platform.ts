@@ -1,0 +1,142 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Cache } from "./cache";
+import type { CloudImplementation } from "./cloud";
+import { ComputeService } from "./compute-service";
+import type { PlatformConfig } from "./config";
+import { Database } from "./database";
+import { LoadBalancer } from "./load-balancer";
+import { Monitoring } from "./monitoring";
+import { Network } from "./network";
+import { ObjectStore } from "./object-store";
+import type { CacheTransforms, ComputeServiceTransforms, DatabaseTransforms, LoadBalancerTransforms, ObjectStoreTransforms } from "./transforms";
+
+/** Code-level options a team embedding the Platform may pass (not expressible in stack config). */
+export interface PlatformOptions {
+    transforms?: {
+        database?: DatabaseTransforms;
+        cache?: CacheTransforms;
+        objectStore?: ObjectStoreTransforms;
+        loadBalancer?: LoadBalancerTransforms;
+        /** Applied to every ComputeService. */
+        computeService?: ComputeServiceTransforms;
+    };
+}
+
+/**
+ * The composition: network, then the data tier, then the load balancer (so its routes
+ * exist before services join them), then one ComputeService per configured service bound
+ * to the data tier through secret references, then the alerts over all of it.
+ */
+export class Platform {
+    readonly network: Network;
+    readonly database: Database;
+    readonly cache: Cache;
+    readonly objectStore: ObjectStore;
+    readonly loadBalancer: LoadBalancer;
+    readonly services: Record<string, ComputeService> = {};
+    readonly monitoring: Monitoring;
+
+    constructor(readonly config: PlatformConfig, cloud: CloudImplementation, options: PlatformOptions = {}) {
+        const t = options.transforms ?? {};
+        const cfg = config;
+
+        this.network = new Network("network", { cidr: cfg.network.cidr, zones: cfg.network.zones }, cloud);
+
+        this.database = new Database("database", {
+            size: cfg.database.size,
+            storageGb: cfg.database.storageGb,
+            backupRetentionDays: cfg.database.backupRetentionDays,
+            pointInTimeRecovery: cfg.database.pointInTimeRecovery,
+            highAvailability: cfg.database.highAvailability,
+            deletionProtection: cfg.database.deletionProtection,
+            finalSnapshot: cfg.database.finalSnapshot,
+            backupWindow: cfg.database.backupWindow,
+            maintenanceWindow: cfg.database.maintenanceWindow,
+            databaseName: cfg.database.name,
+            protect: cfg.protect,
+            transform: t.database,
+        }, cloud, { dependsOn: [this.network] });
+
+        this.cache = new Cache("cache", {
+            size: cfg.cache.size,
+            nodes: cfg.cache.nodes,
+            automaticFailover: cfg.cache.automaticFailover,
+            snapshotRetentionDays: cfg.cache.snapshotRetentionDays,
+            persistence: cfg.cache.persistence,
+            protect: cfg.protect,
+            transform: t.cache,
+        }, cloud, { dependsOn: [this.network] });
+
+        this.objectStore = new ObjectStore("object-store", {
+            ...cfg.objectStore,
+            protect: cfg.protect,
+            transform: t.objectStore,
+        }, cloud);
+
+        this.loadBalancer = new LoadBalancer("load-balancer", {
+            domain: cfg.loadBalancer.domain,
+            routes: cfg.services.filter((s) => s.http).map((s) => ({
+                service: s.name,
+                port: s.port,
+                pathPrefix: s.http?.pathPrefix,
+                host: s.http?.host,
+                healthPath: s.healthPath,
+            })),
+            waf: cfg.loadBalancer.waf,
+            deletionProtection: cfg.loadBalancer.deletionProtection,
+            health: cfg.loadBalancer.health,
+            minimumTlsVersion: cfg.loadBalancer.minimumTlsVersion,
+            accessLogs: cfg.loadBalancer.accessLogs,
+            transform: t.loadBalancer,
+        }, cloud, { dependsOn: [this.network] });
+
+        const bindings = {
+            database: {
+                endpoint: this.database.endpoint,
+                port: this.database.port,
+                databaseName: this.database.databaseName,
+                username: this.database.username,
+                password: this.database.passwordSecret,
+            },
+            cache: { endpoint: this.cache.endpoint, port: this.cache.port, authToken: this.cache.authSecret },
+            objectStore: { bucketName: this.objectStore.bucketName, resourceId: this.objectStore.resourceId },
+        };
+
+        for (const service of cfg.services) {
+            this.services[service.name] = new ComputeService(`service-${service.name}`, {
+                service,
+                bindings,
+                attachment: this.loadBalancer.attachments[service.name],
+                cpuTargetPercent: cfg.compute.cpuTargetPercent,
+                memoryTargetPercent: cfg.compute.memoryTargetPercent,
+                scaleOutCooldownSeconds: cfg.compute.scaleOutCooldownSeconds,
+                scaleInCooldownSeconds: cfg.compute.scaleInCooldownSeconds,
+                logRetentionDays: cfg.compute.logRetentionDays,
+                transform: t.computeService,
+            }, cloud, { dependsOn: [this.network] });
+        }
+
+        this.monitoring = new Monitoring("monitoring", {
+            thresholds: cfg.monitoring,
+            alertEmail: cfg.monitoring.alertEmail,
+            services: cfg.services.map((s) => s.name),
+        }, cloud, { dependsOn: [this.database, this.cache, this.loadBalancer, ...Object.values(this.services)] });
+    }
+
+    /** Stack outputs: endpoints and names only, never a secret value. */
+    outputs(): Record<string, pulumi.Input<unknown>> {
+        return {
+            cloud: this.config.cloud,
+            environment: this.config.environment,
+            region: this.config.region,
+            url: this.loadBalancer.url,
+            loadBalancerEndpoint: this.loadBalancer.endpoint,
+            databaseEndpoint: this.database.endpoint,
+            databasePasswordSecret: this.database.passwordSecret.id,
+            cacheEndpoint: this.cache.endpoint,
+            bucketName: this.objectStore.bucketName,
+            services: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),
+            alerts: this.monitoring.alertNames,
+        };
+    }
+}

@@ -1,0 +1,90 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { isSecretEnvelope, Plan } from "../../tools/engine/plan";
+import { renderPlanText } from "../../tools/engine/render-text";
+import type { PlanRun } from "../../tools/engine/run-plan";
+
+/** Shared cross-cloud guarantees; each cloud's spec calls these with its own type lists. */
+
+/** Every custom resource of `pkg` (e.g. "aws") uses an explicit provider of that package, never the default one. */
+export function assertExplicitProviders(run: PlanRun, pkg: string): void {
+    const resources = run.plan.resources.filter((r) => r.custom && r.type.startsWith(`${pkg}:`));
+    assert.ok(resources.length > 0, `no ${pkg} resources in the plan`);
+    for (const r of resources) {
+        const provider = r.options.provider ?? "";
+        assert.match(provider, new RegExp(`::pulumi:providers:${pkg}::`), `${r.urn} uses provider ${provider || "(none)"}`);
+        assert.doesNotMatch(provider, /::default(_\d+)*(_[\d_]+)?::/, `${r.urn} uses the default ${pkg} provider`);
+    }
+}
+
+/** Every taggable resource carries environment, app and managed-by with the stack's values. */
+export function assertStandardTags(run: PlanRun, opts: { key: "tags" | "labels"; types: string[]; environment: string; app: string }): void {
+    const resources = run.plan.resources.filter((r) => opts.types.includes(r.type));
+    assert.ok(resources.length > 0, "no taggable resources found");
+    for (const r of resources) {
+        const tags = r.inputs[opts.key] as Record<string, string> | undefined;
+        assert.ok(tags, `${r.urn} has no ${opts.key}`);
+        assert.strictEqual(tags.environment, opts.environment, `${r.urn} ${opts.key}.environment`);
+        assert.strictEqual(tags.app, opts.app, `${r.urn} ${opts.key}.app`);
+        assert.strictEqual(tags["managed-by"], "pulumi", `${r.urn} ${opts.key}.managed-by`);
+    }
+}
+
+/** In production every stateful resource is `protect`ed; in staging none is (so teardown works). */
+export function assertStatefulProtection(run: PlanRun, statefulTypes: string[], expected: boolean): void {
+    const stateful = run.plan.resources.filter((r) => statefulTypes.includes(r.type));
+    assert.ok(stateful.length >= statefulTypes.length, `expected every stateful type to appear, found ${stateful.map((r) => r.type).join(", ")}`);
+    for (const r of stateful) assert.strictEqual(r.options.protect, expected, `${r.urn} protect`);
+}
+
+function secretValues(run: PlanRun): string[] {
+    const found = new Set<string>();
+    const walk = (v: unknown, inSecret: boolean) => {
+        if (isSecretEnvelope(v)) return walk(v.value, true);
+        if (typeof v === "string" && inSecret && v.length >= 8) found.add(v);
+        if (Array.isArray(v)) v.forEach((x) => walk(x, inSecret));
+        else if (v && typeof v === "object") Object.values(v).forEach((x) => walk(x, inSecret));
+    };
+    for (const r of run.recorded) walk(r.rawInputs, false);
+    return [...found];
+}
+
+/**
+ * Secrets are secret: every generated password/token reaches the engine wrapped as a secret,
+ * and no secret value appears in the plan JSON, the text view or the stack outputs.
+ */
+export function assertSecretsStaySecret(run: PlanRun, secretInputs: Array<{ type: string; key: string }>): void {
+    for (const { type, key } of secretInputs) {
+        const recs = run.recorded.filter((r) => r.type === type);
+        assert.ok(recs.length > 0, `no ${type} in the plan`);
+        for (const rec of recs) assert.ok(isSecretEnvelope(rec.rawInputs[key]), `${rec.urn} input ${key} is not marked secret`);
+    }
+    const values = secretValues(run);
+    assert.ok(values.length > 0, "expected at least one secret value in the plan");
+    const rendered = JSON.stringify(run.plan) + renderPlanText(run.plan);
+    for (const v of values) assert.ok(!rendered.includes(v), `secret value leaks into the plan output`);
+}
+
+const SNAPSHOT_DIR = path.join(__dirname, "..", "snapshots");
+
+/**
+ * URN snapshot: a URN that disappears means a delete (or, if a new URN appears for the same
+ * stateful resource, a replace). It fails unless the resource carries an alias to the old URN.
+ * `UPDATE_SNAPSHOTS=1` rewrites the file after a reviewed, intended change.
+ */
+export function assertUrnSnapshot(plan: Plan, file: string): void {
+    const target = path.join(SNAPSHOT_DIR, file);
+    const urns = plan.resources.map((r) => r.urn).sort();
+    if (process.env.UPDATE_SNAPSHOTS === "1" || !fs.existsSync(target)) {
+        if (process.env.CI && !fs.existsSync(target)) assert.fail(`missing snapshot ${file}; run UPDATE_SNAPSHOTS=1 npm test and commit it`);
+        fs.writeFileSync(target, JSON.stringify(urns, null, 2) + "\n");
+        return;
+    }
+    const expected: string[] = JSON.parse(fs.readFileSync(target, "utf8"));
+    const aliased = new Set(plan.resources.flatMap((r) => r.options.aliases ?? []));
+    const missing = expected.filter((u) => !urns.includes(u) && !aliased.has(u));
+    const added = urns.filter((u) => !expected.includes(u));
+    assert.deepStrictEqual({ missing, added }, { missing: [], added: [] },
+        `URNs changed in ${file}: a removed URN is a delete/replace unless aliased. Review, then UPDATE_SNAPSHOTS=1 npm test`);
+}

@@ -1,0 +1,53 @@
+import type { Cloud, Environment } from "../../components/config";
+import type { PlanResource } from "../../tools/engine/plan";
+import { PlanRun, runPlan } from "../../tools/engine/run-plan";
+
+/**
+ * Plans are expensive (the whole program under mocks) and the Pulumi runtime is global, so
+ * specs share one cached plan per (stack, cloud, overrides) and plans run one at a time.
+ */
+const cache = new Map<string, Promise<PlanRun>>();
+let queue: Promise<unknown> = Promise.resolve();
+
+export function planFor(stack: Environment, cloud: Cloud, config: string[] = []): Promise<PlanRun> {
+    const key = JSON.stringify([stack, cloud, config]);
+    let run = cache.get(key);
+    if (!run) {
+        run = queue.then(() => runPlan({ stack, cloud, config }));
+        queue = run.catch(() => undefined);
+        cache.set(key, run);
+    }
+    return run;
+}
+
+/** A plan that must fail (bad config): never cached, still serialized. */
+export function planExpectingError(stack: Environment, cloud: Cloud, config: string[]): Promise<unknown> {
+    const attempt = queue.then(() => runPlan({ stack, cloud, config }));
+    queue = attempt.catch(() => undefined);
+    return attempt.then(
+        () => { throw new Error(`expected the plan with ${config.join(" ")} to fail`); },
+        (err) => err,
+    );
+}
+
+export function ofType(run: PlanRun, type: string): PlanResource[] {
+    return run.plan.resources.filter((r) => r.type === type);
+}
+
+/** The single resource of a type (optionally whose name ends with `suffix`); fails loudly otherwise. */
+export function one(run: PlanRun, type: string, suffix?: string): PlanResource {
+    const found = ofType(run, type).filter((r) => !suffix || r.name.endsWith(suffix));
+    if (found.length !== 1) {
+        throw new Error(`expected exactly one ${type}${suffix ? ` named *${suffix}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+    }
+    return found[0]!;
+}
+
+/** Inputs with secrets unwrapped, for asserting the value a secret carries. */
+export function rawInputs(run: PlanRun, urn: string): Record<string, unknown> {
+    const rec = run.recorded.find((r) => r.urn === urn);
+    if (!rec) throw new Error(`no recorded resource ${urn}`);
+    return rec.rawInputs;
+}
+
+export const ENVIRONMENTS: Environment[] = ["production", "staging"];

@@ -1,0 +1,39 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import { awsMocks } from "./aws";
+import { commonMocks } from "./common";
+import { azureMocks } from "./azure";
+import { gcpMocks } from "./gcp";
+import type { CloudMocks, MockContext } from "./types";
+
+const TABLES: CloudMocks[] = [awsMocks, gcpMocks, azureMocks, commonMocks];
+
+/**
+ * Mocks that answer like the clouds do: every resource gets a realistic id plus the outputs
+ * the provider would compute (ARNs, endpoints, self links, resource ids), every invoke the
+ * program makes is answered, and an invoke nobody modelled is an error rather than an empty
+ * object, so a new data source cannot slip into the program untested.
+ */
+export function recordingMocks(project: string, stack: string): pulumi.runtime.Mocks {
+    const ctx: MockContext = {
+        project,
+        stack,
+        id: (name, length = 17) => createHash("sha256").update(`${stack}/${name}`).digest("hex").slice(0, length),
+    };
+    const tableFor = (token: string) => TABLES.find((t) => t.prefixes.some((p) => token.startsWith(p)));
+    return {
+        newResource(args) {
+            const table = tableFor(args.type);
+            if (!table) throw new Error(`mocks: no cloud owns resource type ${args.type}; add it to tests/support/mocks`);
+            const mock = table.resources[args.type] ?? table.fallback;
+            const out = mock(args, ctx);
+            return { id: out.id ?? `${args.name}-${ctx.id(args.name, 8)}`, state: { ...args.inputs, ...out.state } };
+        },
+        call(args) {
+            const table = tableFor(args.token);
+            const mock = table?.invokes[args.token];
+            if (!mock) throw new Error(`mocks: unknown invoke ${args.token}; answer it in tests/support/mocks`);
+            return mock(args, ctx);
+        },
+    };
+}

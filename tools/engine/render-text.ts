@@ -1,0 +1,89 @@
+import pc from "picocolors";
+import type { Plan, PlanResource } from "./plan";
+
+/**
+ * Input keys worth showing in the tree: the settings reviewers check (encryption, retention,
+ * size, replicas, TLS, protection). Keys from every cloud live in one list so the renderer
+ * stays cloud-agnostic; nested keys are written with dots.
+ */
+export const HIGHLIGHT_KEYS = [
+    // AWS
+    "engine", "engineVersion", "instanceClass", "allocatedStorage", "storageEncrypted", "multiAz", "backupRetentionPeriod",
+    "backupWindow", "maintenanceWindow", "deletionProtection", "skipFinalSnapshot", "publiclyAccessible", "performanceInsightsEnabled",
+    "manageMasterUserPassword", "nodeType", "numCacheClusters", "automaticFailoverEnabled", "atRestEncryptionEnabled",
+    "transitEncryptionEnabled", "transitEncryptionMode", "snapshotRetentionLimit", "cidrBlock", "availabilityZone",
+    "sslPolicy", "protocol", "port", "enableDeletionProtection", "desiredCount", "minCapacity", "maxCapacity", "cpu", "memory",
+    "retentionInDays", "targetTrackingScalingPolicyConfiguration.targetValue", "healthCheck.path", "status", "mapPublicIpOnLaunch",
+    "networkConfiguration.assignPublicIp", "threshold", "comparisonOperator", "metricName",
+    // GCP
+    "databaseVersion", "settings.tier", "settings.availabilityType", "settings.backupConfiguration.enabled",
+    "settings.backupConfiguration.pointInTimeRecoveryEnabled", "settings.backupConfiguration.backupRetentionSettings.retainedBackups",
+    "settings.ipConfiguration.sslMode", "settings.ipConfiguration.ipv4Enabled", "settings.deletionProtectionEnabled", "tier",
+    "memorySizeGb", "redisVersion", "authEnabled", "transitEncryptionMode", "persistenceConfig.persistenceMode", "versioning.enabled",
+    "uniformBucketLevelAccess", "publicAccessPrevention", "ingress", "template.scaling.minInstanceCount", "template.scaling.maxInstanceCount",
+    "minTlsVersion", "profile", "loadBalancingScheme", "ipCidrRange",
+    // Azure
+    "version", "sku.name", "sku.tier", "backup.backupRetentionDays", "backup.geoRedundantBackup", "highAvailability.mode",
+    "network.publicNetworkAccess", "value", "enableNonSslPort", "minimumTlsVersion", "publicNetworkAccess", "enableHttpsTrafficOnly",
+    "allowBlobPublicAccess", "allowSharedKeyAccess", "minimumTlsVersion", "retentionInDays", "configuration.ingress.allowInsecure",
+    "template.scale.minReplicas", "template.scale.maxReplicas", "sslPolicy.minProtocolVersion", "addressPrefix",
+    // Kubernetes
+    "spec.replicas", "spec.minReplicas", "spec.maxReplicas",
+];
+
+function get(obj: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((cur, k) => (cur && typeof cur === "object" ? (cur as Record<string, unknown>)[k] : undefined), obj);
+}
+
+export function highlights(r: PlanResource): string[] {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const key of HIGHLIGHT_KEYS) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const v = get(r.inputs, key);
+        if (v === undefined || v === null || (typeof v === "object")) continue;
+        out.push(`${key}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+    }
+    return out;
+}
+
+/** The text format: component -> children with their key settings, then counts and policy results. */
+export function renderPlanText(plan: Plan): string {
+    const lines: string[] = [];
+    lines.push(pc.bold(`Plan ${plan.stack} — cloud ${plan.cloud}, environment ${plan.environment}`));
+    const byParent = new Map<string | undefined, PlanResource[]>();
+    const known = new Set(plan.resources.map((r) => r.urn));
+    for (const r of plan.resources) {
+        const parent = r.parent && known.has(r.parent) ? r.parent : undefined;
+        byParent.set(parent, [...(byParent.get(parent) ?? []), r]);
+    }
+    const walk = (parent: string | undefined, depth: number) => {
+        for (const r of byParent.get(parent) ?? []) {
+            if (r.type.startsWith("pulumi:providers:")) continue;
+            const indent = "  ".repeat(depth);
+            const label = r.custom ? `${r.type} ${pc.cyan(r.name)}` : pc.bold(`${r.type} ${r.name}`);
+            const flags = r.options.protect ? pc.yellow(" [protected]") : "";
+            lines.push(`${indent}${r.custom ? "├─ " : "■ "}${label}${flags}`);
+            const hl = r.custom ? highlights(r) : [];
+            if (hl.length > 0) lines.push(`${indent}│    ${pc.dim(hl.join("  "))}`);
+            walk(r.urn, depth + 1);
+        }
+    };
+    walk(undefined, 0);
+
+    const custom = plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    const components = plan.resources.filter((r) => !r.custom);
+    lines.push("");
+    lines.push(pc.bold(`Summary: ${custom.length} resources in ${components.length} components, ${custom.filter((r) => r.options.protect).length} protected`));
+    const violations = plan.policy.violations;
+    if (violations.length === 0) {
+        lines.push(pc.green("Policy: no violations"));
+    } else {
+        lines.push(pc.red(`Policy: ${violations.length} violation(s)`));
+        for (const v of violations) lines.push(`  ${v.level === "mandatory" ? pc.red(v.level) : pc.yellow(v.level)} ${v.policy}: ${v.message}\n    ${pc.dim(v.urn)}`);
+    }
+    lines.push(pc.bold("Outputs:"));
+    for (const [k, v] of Object.entries(plan.outputs)) lines.push(`  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
+    return lines.join("\n") + "\n";
+}

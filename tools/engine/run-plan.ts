@@ -1,0 +1,73 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { definePlatform } from "../../components/program";
+import { recordingMocks } from "../../tests/support/mocks";
+import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
+import { installMonitor, RecordedResource } from "./recording-monitor";
+import { loadStackConfig } from "./stack-config";
+
+export interface PlanOptions {
+    stack: string;
+    /** Shorthand for `--config platform:cloud=<cloud>`. */
+    cloud?: string;
+    /** `KEY=VALUE` overrides, path-style. */
+    config?: string[];
+    /** Run as a preview (unknown outputs stay unknown). @default false */
+    preview?: boolean;
+    /** Checked-out tree whose stack files to read. @default this repository */
+    root?: string;
+}
+
+/** A plan plus the raw recording, for callers that need secret envelopes (tests, policies). */
+export interface PlanRun {
+    plan: Plan;
+    recorded: RecordedResource[];
+}
+
+export type PolicyRunner = (run: PlanRun) => Promise<Plan["policy"]["violations"]>;
+let policyRunner: PolicyRunner | undefined;
+
+/** The policy pack plugs in here (tools/engine/policy-runner.ts), keeping this file pack-agnostic. */
+export function setPolicyRunner(runner: PolicyRunner | undefined): void {
+    policyRunner = runner;
+}
+
+/**
+ * Runs the real program in-process against recording mocks, reading the real stack file.
+ * Runs are sequential: the Pulumi runtime is process-global, so callers must await one plan
+ * before starting the next.
+ */
+export async function runPlan(options: PlanOptions): Promise<PlanRun> {
+    const overrides = [...(options.cloud ? [`platform:cloud=${options.cloud}`] : []), ...(options.config ?? [])];
+    const stackConfig = loadStackConfig(options.stack, overrides, options.root);
+    pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+    const monitor = installMonitor(recordingMocks(stackConfig.project, stackConfig.stack), stackConfig.project, stackConfig.stack, options.preview ?? false);
+
+    const outputs = await resolveOutputs(definePlatform());
+    await settings.waitForRPCs();
+    if (monitor.errors.length > 0) throw monitor.errors[0];
+
+    const run: PlanRun = {
+        recorded: monitor.recorded,
+        plan: {
+            stack: stackConfig.stack,
+            cloud: stackConfig.config["platform:cloud"] ?? "",
+            environment: stackConfig.config["platform:environment"] ?? "",
+            resources: monitor.recorded.map(toPlanResource),
+            outputs,
+            policy: { violations: [] },
+        },
+    };
+    if (policyRunner) run.plan.policy.violations = await policyRunner(run);
+    return run;
+}
+
+async function resolveOutputs(outputs: Record<string, pulumi.Input<unknown>>): Promise<Record<string, unknown>> {
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(outputs)) {
+        const out = pulumi.output(value) as pulumi.Output<unknown> & { promise(withUnknowns?: boolean): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
+        const [val, known, secret] = await Promise.all([out.promise(), out.isKnown, out.isSecret]);
+        result[key] = secret ? SECRET_MARK : known ? val : UNKNOWN_MARK;
+    }
+    return result;
+}
