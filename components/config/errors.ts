@@ -47,7 +47,7 @@ export function problemFromIssue(issue: z.core.$ZodIssue, input: unknown): Confi
     const key = configKey(issue.path);
     switch (issue.code) {
         case "invalid_value":
-            return [{ key, value, allowed: `one of ${issue.values.map((v) => String(v)).join(", ")}` }];
+            return [{ key, value, allowed: `one of ${issue.values.map((v) => String(v)).join(", ")}${value === undefined ? " (this key is required)" : ""}` }];
         case "invalid_type":
             return [{ key, value, allowed: value === undefined ? `a ${issue.expected} (this key is required)` : `a ${issue.expected}` }];
         case "too_small":
@@ -57,7 +57,8 @@ export function problemFromIssue(issue: z.core.$ZodIssue, input: unknown): Confi
         case "unrecognized_keys":
             return issue.keys.map((k) => ({ key: configKey([...issue.path, k]), value: valueAt(input, [...issue.path, k]), allowed: "no such key (check the config reference in README.md)" }));
         case "invalid_key":
-            return [{ key, value, allowed: issue.message }];
+            // A bad map key (service name, tag key): report the key itself and the key rule.
+            return [{ key, value: issue.path[issue.path.length - 1], allowed: `a key that is ${issue.issues[0]?.message ?? issue.message}` }];
         case "invalid_union":
             return [{ key, value, allowed: issue.message.startsWith("Invalid") ? "see the config reference in README.md" : issue.message }];
         default:
