@@ -1,0 +1,7 @@
+// The floor: a process that only loads the modules a stack's plan loads from @pulumi/*
+// (the SDK and the cloud packages), in the same order, and nothing of the program.
+const started = process.hrtime.bigint();
+import * as fs from "fs";
+
+for (const file of JSON.parse(fs.readFileSync(process.argv[2]!, "utf8")) as string[]) require(file);
+process.stdout.write(JSON.stringify({ ms: Number(process.hrtime.bigint() - started) / 1e6, maxRssKb: process.resourceUsage().maxRSS }));
