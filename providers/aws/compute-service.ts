@@ -1,0 +1,209 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import { childName, limitedName, physicalName } from "../../components/naming";
+import { AwsContext, policyJson } from "./context";
+import { FARGATE } from "./sizes";
+
+const ECS_TASKS_TRUST = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
+};
+
+/** ECS `secrets[].valueFrom`: the secret ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
+export function secretValueFrom(arn: string, jsonKey?: string): string {
+    return jsonKey ? `${arn}:${jsonKey}::` : arn;
+}
+
+/**
+ * One Fargate service: its own log group, execution role (pull image, read only this
+ * platform's two secrets), task role (this bucket only), task definition with a read-only
+ * root filesystem and secrets from Secrets Manager, service in private subnets without a
+ * public IP, circuit breaker with rollback, and target-tracking autoscaling on CPU and memory.
+ */
+export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs {
+    const { cfg } = ctx;
+    const t = args.transform?.aws;
+    const svc = args.service;
+    const sgs = ctx.require("securityGroups", "compute service");
+    const subnets = ctx.require("privateSubnetIds", "compute service");
+    const database = ctx.require("database", "compute service");
+    const cache = ctx.require("cache", "compute service");
+    const objectStore = ctx.require("objectStore", "compute service");
+    const physical = physicalName(cfg, svc.name);
+
+    // One cluster for the platform, created with (and parented to) the first service.
+    ctx.state.cluster ??= ctx.create(aws.ecs.Cluster, scope, childName(name, "cluster"), {
+        name: physicalName(cfg),
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        tags: ctx.tags(physicalName(cfg)),
+    }, t?.cluster);
+    const cluster = ctx.state.cluster;
+
+    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), {
+        name: `/ecs/${physical}`,
+        retentionInDays: args.logRetentionDays,
+        tags: ctx.tags(),
+    }, t?.logGroup);
+
+    const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {
+        name: limitedName(cfg, 64, svc.name, "execution"),
+        description: `ECS agent for ${physical}: pull the image, write logs, read this platform's secrets`,
+        assumeRolePolicy: policyJson(ECS_TASKS_TRUST),
+        tags: ctx.tags(),
+    }, t?.executionRole);
+    ctx.create(aws.iam.RolePolicyAttachment, scope, childName(name, "execution-managed"), {
+        role: executionRole.name,
+        policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
+    });
+    ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), {
+        role: executionRole.id,
+        policy: policyJson({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [args.bindings.database.password.id, args.bindings.cache.authToken.id] },
+                { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [database.key.arn, cache.key.arn] },
+            ],
+        }),
+    });
+
+    const taskRole = ctx.create(aws.iam.Role, scope, childName(name, "task-role"), {
+        name: limitedName(cfg, 64, svc.name, "task"),
+        description: `Application identity of ${physical}: its own bucket only`,
+        assumeRolePolicy: policyJson(ECS_TASKS_TRUST),
+        tags: ctx.tags(),
+    }, t?.taskRole);
+    ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-bucket"), {
+        role: taskRole.id,
+        policy: policyJson({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: objectStore.bucket.arn },
+                { Sid: "ReadWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: pulumi.interpolate`${objectStore.bucket.arn}/*` },
+                { Sid: "BucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: objectStore.key.arn },
+            ],
+        }),
+    });
+
+    const size = FARGATE[svc.size];
+    const b = args.bindings;
+    const containerDefinitions = pulumi
+        .all([
+            pulumi.all([b.database.endpoint, b.database.port, b.database.databaseName, b.database.username, b.database.password.id]),
+            pulumi.all([b.cache.endpoint, b.cache.port, b.cache.authToken.id, b.objectStore.bucketName, logGroup.name]),
+        ])
+        .apply(([[dbHost, dbPort, dbName, dbUser, dbSecret], [cacheHost, cachePort, cacheSecret, bucket, logGroupName]]) => {
+            const environment: Record<string, string> = {
+                ...svc.env,
+                [BINDING_ENV.databaseHost]: dbHost,
+                [BINDING_ENV.databasePort]: String(dbPort),
+                [BINDING_ENV.databaseName]: dbName,
+                [BINDING_ENV.databaseUser]: dbUser,
+                [BINDING_ENV.cacheHost]: cacheHost,
+                [BINDING_ENV.cachePort]: String(cachePort),
+                [BINDING_ENV.bucket]: bucket,
+                PGSSLMODE: "require",
+                REDIS_TLS: "true",
+                PORT: String(svc.port),
+            };
+            return JSON.stringify([{
+                name: svc.name,
+                image: svc.image,
+                essential: true,
+                ...(svc.command ? { command: svc.command } : {}),
+                portMappings: [{ containerPort: svc.port, protocol: "tcp", name: svc.name }],
+                environment: Object.entries(environment).sort(([a], [c]) => a.localeCompare(c)).map(([key, value]) => ({ name: key, value })),
+                secrets: [
+                    { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
+                    { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
+                ],
+                ...(svc.http ? {
+                    healthCheck: {
+                        command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],
+                        interval: 30, timeout: 5, retries: 3, startPeriod: 60,
+                    },
+                } : {}),
+                readonlyRootFilesystem: true,
+                user: "1000:1000",
+                linuxParameters: { initProcessEnabled: true },
+                mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
+                logConfiguration: {
+                    logDriver: "awslogs",
+                    options: { "awslogs-group": logGroupName, "awslogs-region": cfg.region, "awslogs-stream-prefix": svc.name },
+                },
+            }]);
+        });
+
+    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"), {
+        family: physical,
+        cpu: String(size.cpu),
+        memory: String(size.memory),
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+        executionRoleArn: executionRole.arn,
+        taskRoleArn: taskRole.arn,
+        containerDefinitions,
+        volumes: [{ name: "tmp" }],
+        tags: ctx.tags(),
+    }, t?.taskDefinition);
+
+    const attachment = args.attachment;
+    const service = ctx.create(aws.ecs.Service, scope, childName(name, "service"), {
+        name: physical,
+        cluster: cluster.arn,
+        taskDefinition: taskDefinition.arn,
+        desiredCount: svc.minReplicas,
+        launchType: "FARGATE",
+        platformVersion: "LATEST",
+        networkConfiguration: { subnets, securityGroups: [sgs.compute.id], assignPublicIp: false },
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        deploymentMinimumHealthyPercent: 100,
+        deploymentMaximumPercent: 200,
+        loadBalancers: attachment ? [{ targetGroupArn: attachment.backendId, containerName: svc.name, containerPort: svc.port }] : undefined,
+        healthCheckGracePeriodSeconds: attachment ? 60 : undefined,
+        propagateTags: "SERVICE",
+        enableEcsManagedTags: true,
+        enableExecuteCommand: false,
+        waitForSteadyState: false,
+        tags: ctx.tags(physical),
+    }, t?.service, { dependsOn: attachment?.dependsOn ?? [], ignoreChanges: ["desiredCount"] });
+
+    const resourceId = pulumi.interpolate`service/${cluster.name}/${service.name}`;
+    const target = ctx.create(aws.appautoscaling.Target, scope, childName(name, "scaling-target"), {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId,
+        minCapacity: svc.minReplicas,
+        maxCapacity: svc.maxReplicas,
+        tags: ctx.tags(),
+    }, t?.scalingTarget);
+
+    const policy = (kind: "cpu" | "memory", metric: string, targetValue: number) =>
+        ctx.create(aws.appautoscaling.Policy, scope, childName(name, `${kind}-scaling`), {
+            name: `${physical}-${kind}`,
+            policyType: "TargetTrackingScaling",
+            serviceNamespace: target.serviceNamespace,
+            scalableDimension: target.scalableDimension,
+            resourceId: target.resourceId,
+            targetTrackingScalingPolicyConfiguration: {
+                predefinedMetricSpecification: { predefinedMetricType: metric },
+                targetValue,
+                scaleOutCooldown: args.scaleOutCooldownSeconds,
+                scaleInCooldown: args.scaleInCooldownSeconds,
+            },
+        }, kind === "cpu" ? t?.cpuPolicy : t?.memoryPolicy);
+    policy("cpu", "ECSServiceAverageCPUUtilization", args.cpuTargetPercent);
+    policy("memory", "ECSServiceAverageMemoryUtilization", args.memoryTargetPercent);
+
+    ctx.state.services[svc.name] = { service };
+
+    const lbPrefix = ctx.state.loadBalancer?.pathPrefixes[svc.name];
+    return {
+        serviceName: service.name,
+        identity: taskRole.arn,
+        internalUrl: svc.http
+            ? pulumi.output(`https://${svc.http.host ?? cfg.loadBalancer.domain}${lbPrefix ?? ""}`)
+            : pulumi.interpolate`ecs://${cluster.name}/${service.name}`,
+    };
+}

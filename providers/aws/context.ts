@@ -1,0 +1,93 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { PlatformConfig } from "../../components/config";
+import { applyTransform, Transform } from "../../components/transform";
+
+type Ctor<TArgs, R> = new (name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) => R;
+
+/** Handles later components need from earlier ones (the Platform calls the cloud in order). */
+export interface AwsState {
+    vpcId?: pulumi.Output<string>;
+    privateSubnetIds?: pulumi.Output<string>[];
+    publicSubnetIds?: pulumi.Output<string>[];
+    securityGroups?: { lb: aws.ec2.SecurityGroup; compute: aws.ec2.SecurityGroup; database: aws.ec2.SecurityGroup; cache: aws.ec2.SecurityGroup };
+    database?: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
+    cache?: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
+    objectStore?: { bucket: aws.s3.Bucket; key: aws.kms.Key };
+    loadBalancer?: { alb: aws.lb.LoadBalancer; targetGroups: Record<string, aws.lb.TargetGroup>; pathPrefixes: Record<string, string> };
+    cluster?: aws.ecs.Cluster;
+    services: Record<string, { service: aws.ecs.Service }>;
+}
+
+/**
+ * The AWS side of one program run: the explicit providers built from config (no ambient
+ * defaults), the standard tags, and the handles shared between components.
+ */
+export class AwsContext {
+    readonly provider: aws.Provider;
+    readonly randomProvider: random.Provider;
+    readonly state: AwsState = { services: {} };
+    private identity?: pulumi.Output<aws.GetCallerIdentityResult>;
+    private partitionResult?: pulumi.Output<aws.GetPartitionResult>;
+
+    constructor(readonly cfg: PlatformConfig) {
+        this.provider = new aws.Provider("platform-aws", {
+            region: cfg.region as aws.Region,
+            defaultTags: { tags: cfg.tags },
+        });
+        this.randomProvider = new random.Provider("platform-random", {});
+    }
+
+    /** Standard tags (`environment`, `app`, `managed-by`, extra config tags) plus a Name. */
+    tags(name?: string): Record<string, string> {
+        return name ? { ...this.cfg.tags, Name: name } : { ...this.cfg.tags };
+    }
+
+    get accountId(): pulumi.Output<string> {
+        this.identity ??= aws.getCallerIdentityOutput({}, { provider: this.provider });
+        return this.identity.accountId;
+    }
+
+    get partition(): pulumi.Output<string> {
+        this.partitionResult ??= aws.getPartitionOutput({}, { provider: this.provider });
+        return this.partitionResult.partition;
+    }
+
+    /** Creates one AWS child: parented to its component, on the explicit provider, with the per-child transform applied last. */
+    create<TArgs extends object, R>(
+        ctor: Ctor<TArgs, R>,
+        scope: pulumi.ComponentResource,
+        name: string,
+        args: TArgs,
+        transform?: Transform<TArgs>,
+        opts: pulumi.CustomResourceOptions = {},
+    ): R {
+        const [finalArgs, finalOpts] = applyTransform<TArgs, pulumi.CustomResourceOptions>(
+            args,
+            { ...opts, parent: scope, provider: this.provider },
+            transform,
+        );
+        return new ctor(name, finalArgs, finalOpts);
+    }
+
+    /** @pulumi/random children, on the explicit random provider. */
+    createRandom<TArgs extends object, R>(ctor: Ctor<TArgs, R>, scope: pulumi.ComponentResource, name: string, args: TArgs, opts: pulumi.CustomResourceOptions = {}): R {
+        return new ctor(name, args, { ...opts, parent: scope, provider: this.randomProvider });
+    }
+
+    require<K extends keyof AwsState>(key: K, by: string): NonNullable<AwsState[K]> {
+        const value = this.state[key];
+        if (value === undefined) throw new Error(`internal: aws ${by} needs ${String(key)}, which the Platform creates first`);
+        return value as NonNullable<AwsState[K]>;
+    }
+}
+
+/** An IAM policy document as JSON (Outputs resolved). */
+export function policyJson(doc: unknown): pulumi.Output<string> {
+    return pulumi.jsonStringify(pulumi.output(doc));
+}
+
+export function pad2(n: number): string {
+    return String(n).padStart(2, "0");
+}

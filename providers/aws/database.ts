@@ -1,0 +1,109 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
+import { childName, limitedName, physicalName } from "../../components/naming";
+import { AwsContext, pad2 } from "./context";
+import { createKey } from "./kms";
+import { RDS_CLASS } from "./sizes";
+
+const DAYS = { sun: "sun" } as const;
+
+/** `03:00-04:00` from the tier's backup window. */
+export function rdsBackupWindow(w: DatabaseArgs["backupWindow"]): string {
+    return `${pad2(w.startHourUtc)}:00-${pad2((w.startHourUtc + w.durationHours) % 24)}:00`;
+}
+
+/** `sun:04:00-sun:05:00` from the tier's maintenance window. */
+export function rdsMaintenanceWindow(w: DatabaseArgs["maintenanceWindow"]): string {
+    const day = DAYS[w.day];
+    return `${day}:${pad2(w.startHourUtc)}:00-${day}:${pad2((w.startHourUtc + w.durationHours) % 24)}:00`;
+}
+
+/**
+ * RDS PostgreSQL 16: private subnets only, KMS-encrypted storage, TLS forced by the parameter
+ * group, slow queries logged, RDS-managed master password (kept in Secrets Manager, never in
+ * Pulumi state), Multi-AZ / deletion protection / final snapshot per tier.
+ */
+export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
+    const { cfg } = ctx;
+    const t = args.transform?.aws;
+    const sgs = ctx.require("securityGroups", "database");
+    const subnets = ctx.require("privateSubnetIds", "database");
+    const size = RDS_CLASS[args.size];
+
+    const key = createKey(ctx, scope, name, "RDS PostgreSQL storage, Performance Insights and the managed master password", { protect: args.protect, transform: t?.key });
+
+    const subnetGroup = ctx.create(aws.rds.SubnetGroup, scope, childName(name, "subnets"), {
+        name: physicalName(cfg, "postgres"),
+        description: "Private subnets for PostgreSQL",
+        subnetIds: subnets,
+        tags: ctx.tags(),
+    }, t?.subnetGroup);
+
+    const parameterGroup = ctx.create(aws.rds.ParameterGroup, scope, childName(name, "params"), {
+        name: physicalName(cfg, "postgres16"),
+        family: "postgres16",
+        description: "TLS required, slow-query logging",
+        parameters: [
+            { name: "rds.force_ssl", value: "1" },
+            { name: "log_min_duration_statement", value: "1000" },
+            { name: "log_connections", value: "1" },
+            { name: "log_disconnections", value: "1" },
+            { name: "log_lock_waits", value: "1" },
+            { name: "shared_preload_libraries", value: "pg_stat_statements", applyMethod: "pending-reboot" },
+        ],
+        tags: ctx.tags(),
+    }, t?.parameterGroup);
+
+    const identifier = limitedName(cfg, 63, "postgres");
+    const instance = ctx.create(aws.rds.Instance, scope, childName(name, "instance"), {
+        identifier,
+        engine: "postgres",
+        engineVersion: "16",
+        instanceClass: size.instanceClass,
+        allocatedStorage: args.storageGb,
+        maxAllocatedStorage: args.storageGb * 5,
+        storageType: "gp3",
+        storageEncrypted: true,
+        kmsKeyId: key.arn,
+        dbName: args.databaseName,
+        username: "platform_admin",
+        manageMasterUserPassword: true,
+        masterUserSecretKmsKeyId: key.arn,
+        port: 5432,
+        dbSubnetGroupName: subnetGroup.name,
+        parameterGroupName: parameterGroup.name,
+        vpcSecurityGroupIds: [sgs.database.id],
+        publiclyAccessible: false,
+        multiAz: args.highAvailability,
+        backupRetentionPeriod: args.backupRetentionDays,
+        backupWindow: rdsBackupWindow(args.backupWindow),
+        maintenanceWindow: rdsMaintenanceWindow(args.maintenanceWindow),
+        copyTagsToSnapshot: true,
+        deleteAutomatedBackups: !args.finalSnapshot,
+        deletionProtection: args.deletionProtection,
+        skipFinalSnapshot: !args.finalSnapshot,
+        finalSnapshotIdentifier: `${identifier}-final`,
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: key.arn,
+        performanceInsightsRetentionPeriod: 7,
+        enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+        autoMinorVersionUpgrade: true,
+        allowMajorVersionUpgrade: false,
+        iamDatabaseAuthenticationEnabled: true,
+        caCertIdentifier: "rds-ca-rsa2048-g1",
+        applyImmediately: false,
+        tags: ctx.tags(identifier),
+    }, t?.instance, { protect: args.protect });
+
+    ctx.state.database = { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass };
+
+    return {
+        endpoint: instance.address,
+        port: instance.port,
+        databaseName: instance.dbName,
+        username: instance.username,
+        passwordSecret: { id: instance.masterUserSecrets.apply((s) => s[0]?.secretArn ?? ""), jsonKey: "password" },
+        resourceId: instance.arn,
+    };
+}

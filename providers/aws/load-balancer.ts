@@ -1,0 +1,217 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
+import { childName, limitedName, physicalName } from "../../components/naming";
+import { AwsContext, policyJson } from "./context";
+import { blockPublicAccess, tlsOnlyStatements } from "./object-store";
+
+/** TLS 1.3 preferred, TLS 1.2 minimum. */
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/** ELB log-delivery accounts of the regions older than 2022, which do not accept the service principal. */
+const ELB_ACCOUNTS: Record<string, string> = {
+    "us-east-1": "127311923021", "us-east-2": "033677994240", "us-west-1": "027434742980", "us-west-2": "797873946194",
+    "eu-west-1": "156460612806", "eu-west-2": "652711504416", "eu-central-1": "054676820928", "ap-southeast-1": "114774131450",
+    "ap-southeast-2": "783225319266", "ap-northeast-1": "582318560864", "ca-central-1": "985666609251",
+};
+
+const ACCESS_LOG_PREFIX = "alb";
+
+/** Most specific first: host + path, host, longer path; the catch-all `/` last. */
+export function orderRoutes(routes: LoadBalancerRoute[]): LoadBalancerRoute[] {
+    const weight = (r: LoadBalancerRoute) => (r.host ? 10_000 : 0) + (r.pathPrefix && r.pathPrefix !== "/" ? r.pathPrefix.length : 0);
+    return [...routes].sort((a, b) => weight(b) - weight(a) || a.service.localeCompare(b.service));
+}
+
+/** Listener-rule conditions for one route: host header and/or `prefix` + `prefix/*`. */
+export function routeConditions(route: LoadBalancerRoute): aws.types.input.lb.ListenerRuleCondition[] {
+    const conditions: aws.types.input.lb.ListenerRuleCondition[] = [];
+    if (route.host) conditions.push({ hostHeader: { values: [route.host] } });
+    const prefix = route.pathPrefix && route.pathPrefix !== "/" ? route.pathPrefix.replace(/\/+$/, "") : undefined;
+    if (prefix) conditions.push({ pathPattern: { values: [prefix, `${prefix}/*`] } });
+    else if (!route.host) conditions.push({ pathPattern: { values: ["/*"] } });
+    return conditions;
+}
+
+const MANAGED_RULE_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesSQLiRuleSet"];
+
+/**
+ * Internet-facing ALB in the public subnets: ACM certificate (DNS validation), HTTPS listener
+ * on TLS 1.2+, HTTP answered with a 301 to HTTPS, unmatched requests a 404, one target group
+ * and listener rule per HTTP service, access logs to a dedicated bucket, WAF per tier.
+ */
+export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+    const { cfg } = ctx;
+    const t = args.transform?.aws;
+    const sgs = ctx.require("securityGroups", "load balancer");
+    const publicSubnets = ctx.require("publicSubnetIds", "load balancer");
+    const vpcId = ctx.require("vpcId", "load balancer");
+
+    const logBucket = args.accessLogs ? createLogBucket(ctx, scope, name, args) : undefined;
+
+    const certificate = ctx.create(aws.acm.Certificate, scope, childName(name, "certificate"), {
+        domainName: args.domain,
+        validationMethod: "DNS",
+        keyAlgorithm: "RSA_2048",
+        tags: ctx.tags(args.domain),
+    }, t?.certificate);
+    // Waits until the CNAME in certificate.domainValidationOptions is published in the domain's zone.
+    const validation = ctx.create(aws.acm.CertificateValidation, scope, childName(name, "certificate-validation"), {
+        certificateArn: certificate.arn,
+    });
+
+    const albName = limitedName(cfg, 32, "alb");
+    const alb = ctx.create(aws.lb.LoadBalancer, scope, childName(name, "alb"), {
+        name: albName,
+        loadBalancerType: "application",
+        internal: false,
+        ipAddressType: "ipv4",
+        securityGroups: [sgs.lb.id],
+        subnets: publicSubnets,
+        dropInvalidHeaderFields: true,
+        enableDeletionProtection: args.deletionProtection,
+        enableHttp2: true,
+        idleTimeout: 60,
+        accessLogs: logBucket ? { bucket: logBucket.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true } : undefined,
+        tags: ctx.tags(albName),
+    }, t?.loadBalancer, { dependsOn: logBucket ? [logBucket.policy] : [] });
+
+    const https = ctx.create(aws.lb.Listener, scope, childName(name, "https"), {
+        loadBalancerArn: alb.arn,
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: TLS_POLICY,
+        certificateArn: validation.certificateArn,
+        defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not Found" } }],
+        tags: ctx.tags(),
+    }, t?.httpsListener);
+
+    ctx.create(aws.lb.Listener, scope, childName(name, "http"), {
+        loadBalancerArn: alb.arn,
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
+        tags: ctx.tags(),
+    }, t?.httpListener);
+
+    const attachments: Record<string, ServiceAttachment> = {};
+    const targetGroups: Record<string, aws.lb.TargetGroup> = {};
+    const pathPrefixes: Record<string, string> = {};
+    orderRoutes(args.routes).forEach((route, index) => {
+        const tgName = limitedName(cfg, 32, route.service);
+        const targetGroup = ctx.create(aws.lb.TargetGroup, scope, childName(name, `${route.service}-tg`), {
+            name: tgName,
+            port: route.port,
+            protocol: "HTTP",
+            protocolVersion: "HTTP1",
+            targetType: "ip",
+            vpcId,
+            deregistrationDelay: 30,
+            healthCheck: {
+                enabled: true,
+                path: route.healthPath,
+                protocol: "HTTP",
+                port: "traffic-port",
+                interval: args.health.intervalSeconds,
+                timeout: args.health.timeoutSeconds,
+                healthyThreshold: args.health.healthyThreshold,
+                unhealthyThreshold: args.health.unhealthyThreshold,
+                matcher: "200-399",
+            },
+            tags: ctx.tags(tgName),
+        }, t?.targetGroup);
+        const rule = ctx.create(aws.lb.ListenerRule, scope, childName(name, `${route.service}-rule`), {
+            listenerArn: https.arn,
+            priority: 100 + index * 10,
+            actions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+            conditions: routeConditions(route),
+            tags: ctx.tags(),
+        }, t?.listenerRule);
+        targetGroups[route.service] = targetGroup;
+        pathPrefixes[route.service] = route.pathPrefix && route.pathPrefix !== "/" ? route.pathPrefix : "";
+        attachments[route.service] = { backendId: targetGroup.arn, dependsOn: [rule, https] };
+    });
+
+    if (args.waf) {
+        const acl = ctx.create(aws.wafv2.WebAcl, scope, childName(name, "waf"), {
+            name: physicalName(cfg, "waf"),
+            description: "AWS managed rule groups in front of the platform load balancer",
+            scope: "REGIONAL",
+            defaultAction: { allow: {} },
+            rules: [
+                ...MANAGED_RULE_GROUPS.map((group, i) => ({
+                    name: group,
+                    priority: (i + 1) * 10,
+                    overrideAction: { none: {} },
+                    statement: { managedRuleGroupStatement: { name: group, vendorName: "AWS" } },
+                    visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: group },
+                })),
+                {
+                    name: "rate-limit-per-ip",
+                    priority: 100,
+                    action: { block: {} },
+                    statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
+                    visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "rate-limit-per-ip" },
+                },
+            ],
+            visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: physicalName(cfg, "waf") },
+            tags: ctx.tags(),
+        }, t?.webAcl);
+        ctx.create(aws.wafv2.WebAclAssociation, scope, childName(name, "waf-association"), {
+            resourceArn: alb.arn,
+            webAclArn: acl.arn,
+        });
+    }
+
+    ctx.state.loadBalancer = { alb, targetGroups, pathPrefixes };
+
+    return {
+        endpoint: alb.dnsName,
+        url: pulumi.output(`https://${args.domain}`),
+        domain: pulumi.output(args.domain),
+        attachments,
+    };
+}
+
+/** Access-log bucket: SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
+function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
+    const { cfg } = ctx;
+    const t = args.transform?.aws;
+    const bucket = ctx.create(aws.s3.Bucket, scope, childName(name, "logs"), {
+        bucket: pulumi.interpolate`${physicalName(cfg, "alb-logs")}-${ctx.accountId}`,
+        tags: ctx.tags(physicalName(cfg, "alb-logs")),
+    }, t?.logBucket);
+    const pab = blockPublicAccess(ctx, scope, childName(name, "logs-public-access-block"), bucket);
+    ctx.create(aws.s3.BucketOwnershipControls, scope, childName(name, "logs-ownership"), {
+        bucket: bucket.id,
+        rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    ctx.create(aws.s3.BucketServerSideEncryptionConfiguration, scope, childName(name, "logs-encryption"), {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    });
+    ctx.create(aws.s3.BucketLifecycleConfiguration, scope, childName(name, "logs-lifecycle"), {
+        bucket: bucket.id,
+        rules: [{
+            id: "expire-access-logs",
+            status: "Enabled",
+            filter: { prefix: `${ACCESS_LOG_PREFIX}/` },
+            expiration: { days: 90 },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        }],
+    });
+    const logObjects = pulumi.interpolate`${bucket.arn}/${ACCESS_LOG_PREFIX}/AWSLogs/${ctx.accountId}/*`;
+    const elbAccount = ELB_ACCOUNTS[cfg.region];
+    const policy = ctx.create(aws.s3.BucketPolicy, scope, childName(name, "logs-policy"), {
+        bucket: bucket.id,
+        policy: policyJson({
+            Version: "2012-10-17",
+            Statement: [
+                ...tlsOnlyStatements(bucket.arn),
+                { Sid: "AllowLogDelivery", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: logObjects },
+                ...(elbAccount ? [{ Sid: "AllowRegionalElbAccount", Effect: "Allow", Principal: { AWS: pulumi.interpolate`arn:${ctx.partition}:iam::${elbAccount}:root` }, Action: "s3:PutObject", Resource: logObjects }] : []),
+            ],
+        }),
+    }, undefined, { dependsOn: [pab] });
+    return { bucket, policy };
+}

@@ -1,0 +1,199 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { NetworkArgs, NetworkOutputs } from "../../components/network";
+import { childName, physicalName } from "../../components/naming";
+import { AwsContext, policyJson } from "./context";
+
+/** `cidrsubnet` as in Terraform: the `netnum`-th block of `newbits` more prefix bits. */
+export function cidrSubnet(cidr: string, newbits: number, netnum: number): string {
+    const [ip, prefixText] = cidr.split("/");
+    const prefix = Number(prefixText);
+    const base = ip!.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+    const size = prefix + newbits;
+    if (size > 28 || netnum >= 2 ** newbits) throw new Error(`internal: cannot carve subnet ${netnum} /${size} out of ${cidr}`);
+    const value = base + netnum * 2 ** (32 - size);
+    const octets = [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256);
+    return `${octets.join(".")}/${size}`;
+}
+
+/** Subnet layout: 16 equal blocks; private (compute, data) take 0-2, public (load balancer only) 8-10. */
+const PRIVATE_BLOCK = 0;
+const PUBLIC_BLOCK = 8;
+
+/**
+ * VPC across `zones` AZs: public subnets for the ALB only, private subnets for data and
+ * compute behind NAT (one per AZ in production, one shared in staging), flow logs, and the
+ * four security groups that wire lb -> compute -> database/cache.
+ */
+export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: NetworkArgs): NetworkOutputs {
+    const { cfg } = ctx;
+    const azs = aws.getAvailabilityZonesOutput({ state: "available" }, { provider: ctx.provider, parent: scope });
+    const zoneName = (i: number) => azs.names.apply((names) => {
+        if (names.length < args.zones) throw new Error(`region ${cfg.region} has ${names.length} available zones; platform:network.zones asks for ${args.zones}`);
+        return names[i]!;
+    });
+
+    const vpc = ctx.create(aws.ec2.Vpc, scope, childName(name, "vpc"), {
+        cidrBlock: args.cidr,
+        enableDnsSupport: true,
+        enableDnsHostnames: true,
+        tags: ctx.tags(physicalName(cfg, "vpc")),
+    });
+
+    const igw = ctx.create(aws.ec2.InternetGateway, scope, childName(name, "igw"), {
+        vpcId: vpc.id,
+        tags: ctx.tags(physicalName(cfg, "igw")),
+    });
+
+    const publicRoutes = ctx.create(aws.ec2.RouteTable, scope, childName(name, "public-rt"), {
+        vpcId: vpc.id,
+        routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }],
+        tags: ctx.tags(physicalName(cfg, "public")),
+    });
+
+    const natCount = cfg.environment === "production" ? args.zones : 1;
+    const publicSubnets: aws.ec2.Subnet[] = [];
+    const privateSubnets: aws.ec2.Subnet[] = [];
+    const nats: aws.ec2.NatGateway[] = [];
+
+    for (let i = 0; i < args.zones; i++) {
+        const az = zoneName(i);
+        const publicSubnet = ctx.create(aws.ec2.Subnet, scope, childName(name, `public-${i + 1}`), {
+            vpcId: vpc.id,
+            cidrBlock: cidrSubnet(args.cidr, 4, PUBLIC_BLOCK + i),
+            availabilityZone: az,
+            mapPublicIpOnLaunch: false,
+            tags: { ...ctx.tags(physicalName(cfg, "public", String(i + 1))), tier: "public" },
+        });
+        publicSubnets.push(publicSubnet);
+        ctx.create(aws.ec2.RouteTableAssociation, scope, childName(name, `public-${i + 1}-rta`), {
+            subnetId: publicSubnet.id,
+            routeTableId: publicRoutes.id,
+        });
+
+        if (i < natCount) {
+            const eip = ctx.create(aws.ec2.Eip, scope, childName(name, `nat-${i + 1}-eip`), {
+                domain: "vpc",
+                tags: ctx.tags(physicalName(cfg, "nat", String(i + 1))),
+            }, undefined, { dependsOn: [igw] });
+            nats.push(ctx.create(aws.ec2.NatGateway, scope, childName(name, `nat-${i + 1}`), {
+                allocationId: eip.id,
+                subnetId: publicSubnet.id,
+                connectivityType: "public",
+                tags: ctx.tags(physicalName(cfg, "nat", String(i + 1))),
+            }, undefined, { dependsOn: [igw] }));
+        }
+    }
+
+    for (let i = 0; i < args.zones; i++) {
+        const privateSubnet = ctx.create(aws.ec2.Subnet, scope, childName(name, `private-${i + 1}`), {
+            vpcId: vpc.id,
+            cidrBlock: cidrSubnet(args.cidr, 4, PRIVATE_BLOCK + i),
+            availabilityZone: zoneName(i),
+            mapPublicIpOnLaunch: false,
+            tags: { ...ctx.tags(physicalName(cfg, "private", String(i + 1))), tier: "private" },
+        });
+        privateSubnets.push(privateSubnet);
+        const routes = ctx.create(aws.ec2.RouteTable, scope, childName(name, `private-${i + 1}-rt`), {
+            vpcId: vpc.id,
+            routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nats[Math.min(i, nats.length - 1)]!.id }],
+            tags: ctx.tags(physicalName(cfg, "private", String(i + 1))),
+        });
+        ctx.create(aws.ec2.RouteTableAssociation, scope, childName(name, `private-${i + 1}-rta`), {
+            subnetId: privateSubnet.id,
+            routeTableId: routes.id,
+        });
+    }
+
+    createFlowLogs(ctx, scope, name, vpc);
+    const securityGroups = createSecurityGroups(ctx, scope, name, vpc);
+
+    ctx.state.vpcId = vpc.id;
+    ctx.state.privateSubnetIds = privateSubnets.map((s) => s.id);
+    ctx.state.publicSubnetIds = publicSubnets.map((s) => s.id);
+    ctx.state.securityGroups = securityGroups;
+
+    return {
+        networkId: vpc.id,
+        privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
+        publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
+    };
+}
+
+function createFlowLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, vpc: aws.ec2.Vpc): void {
+    const { cfg } = ctx;
+    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "flow-logs"), {
+        name: `/vpc/${physicalName(cfg, "flow-logs")}`,
+        retentionInDays: cfg.compute.logRetentionDays,
+        tags: ctx.tags(),
+    });
+    const role = ctx.create(aws.iam.Role, scope, childName(name, "flow-logs-role"), {
+        name: physicalName(cfg, "vpc-flow-logs"),
+        assumeRolePolicy: policyJson({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+        tags: ctx.tags(),
+    });
+    ctx.create(aws.iam.RolePolicy, scope, childName(name, "flow-logs-policy"), {
+        role: role.id,
+        policy: policyJson({
+            Version: "2012-10-17",
+            Statement: [{
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:*`],
+            }],
+        }),
+    });
+    ctx.create(aws.ec2.FlowLog, scope, childName(name, "flow-log"), {
+        vpcId: vpc.id,
+        trafficType: "ALL",
+        logDestinationType: "cloud-watch-logs",
+        logDestination: logGroup.arn,
+        iamRoleArn: role.arn,
+        maxAggregationInterval: 60,
+        tags: ctx.tags(physicalName(cfg, "flow-log")),
+    });
+}
+
+/**
+ * lb: 443/80 from the internet, egress to compute on service ports only.
+ * compute: service ports from lb only; egress 443 (images, AWS APIs via NAT), 5432 to the
+ * database, 6379 to the cache. database/cache: 5432/6379 from compute only, no egress.
+ */
+function createSecurityGroups(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, vpc: aws.ec2.Vpc) {
+    const { cfg } = ctx;
+    const group = (kind: string, description: string) => ctx.create(aws.ec2.SecurityGroup, scope, childName(name, `${kind}-sg`), {
+        name: physicalName(cfg, kind),
+        description,
+        vpcId: vpc.id,
+        revokeRulesOnDelete: true,
+        tags: ctx.tags(physicalName(cfg, kind)),
+    });
+    const lb = group("lb", "Load balancer: HTTPS and HTTP (redirect) from the internet");
+    const compute = group("compute", "Container services: service ports from the load balancer only");
+    const database = group("database", "PostgreSQL: 5432 from container services only");
+    const cache = group("cache", "Redis: 6379 from container services only");
+
+    const ingress = (rule: string, sg: aws.ec2.SecurityGroup, args: Omit<aws.vpc.SecurityGroupIngressRuleArgs, "securityGroupId" | "tags">) =>
+        ctx.create(aws.vpc.SecurityGroupIngressRule, scope, childName(name, rule), { ...args, securityGroupId: sg.id, tags: ctx.tags() });
+    const egress = (rule: string, sg: aws.ec2.SecurityGroup, args: Omit<aws.vpc.SecurityGroupEgressRuleArgs, "securityGroupId" | "tags">) =>
+        ctx.create(aws.vpc.SecurityGroupEgressRule, scope, childName(name, rule), { ...args, securityGroupId: sg.id, tags: ctx.tags() });
+
+    for (const port of [443, 80]) {
+        ingress(`lb-in-${port}`, lb, { description: `HTTP${port === 443 ? "S" : ""} from the internet`, ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4: "0.0.0.0/0" });
+    }
+    const servicePorts = [...new Set(cfg.services.filter((s) => s.http).map((s) => s.port))].sort((a, b) => a - b);
+    for (const port of servicePorts) {
+        egress(`lb-out-${port}`, lb, { description: `to container services on ${port}`, ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: compute.id });
+        ingress(`compute-in-${port}`, compute, { description: `from the load balancer on ${port}`, ipProtocol: "tcp", fromPort: port, toPort: port, referencedSecurityGroupId: lb.id });
+    }
+    egress("compute-out-https", compute, { description: "HTTPS to AWS APIs and image registries (via NAT)", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" });
+    egress("compute-out-postgres", compute, { description: "to PostgreSQL", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: database.id });
+    egress("compute-out-redis", compute, { description: "to Redis", ipProtocol: "tcp", fromPort: 6379, toPort: 6379, referencedSecurityGroupId: cache.id });
+    ingress("database-in-postgres", database, { description: "PostgreSQL from container services", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: compute.id });
+    ingress("cache-in-redis", cache, { description: "Redis from container services", ipProtocol: "tcp", fromPort: 6379, toPort: 6379, referencedSecurityGroupId: compute.id });
+
+    return { lb, compute, database, cache };
+}
