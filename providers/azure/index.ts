@@ -1,7 +1,30 @@
-import type { CloudModule } from "../../components/cloud";
+import type { CloudImplementation, CloudModule } from "../../components/cloud";
+import { createCache } from "./cache";
+import { createComputeService } from "./compute-service";
+import { AzureContext } from "./context";
+import { createDatabase } from "./database";
+import { createLoadBalancer } from "./load-balancer";
+import { createMonitoring } from "./monitoring";
+import { createNetwork } from "./network";
+import { createObjectStore } from "./object-store";
 
-export const sdkPackages: CloudModule["sdkPackages"] = [];
+/** The only cloud SDK an Azure stack loads (submodules of it, never the package index). */
+export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
 
-export const createCloud: CloudModule["createCloud"] = () => {
-    throw new Error("platform:cloud = \"azure\": the azure implementation is not available yet; allowed today: aws");
+/**
+ * Azure: Container Apps behind Application Gateway v2, PostgreSQL flexible server, Azure
+ * Cache for Redis and a StorageV2 account, all private on one VNet, secrets in Key Vault.
+ */
+export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
+    const ctx = new AzureContext(cfg);
+    return {
+        cloud: "azure",
+        network: (scope, name, args) => createNetwork(ctx, scope, name, args),
+        database: (scope, name, args) => createDatabase(ctx, scope, name, args),
+        cache: (scope, name, args) => createCache(ctx, scope, name, args),
+        objectStore: (scope, name, args) => createObjectStore(ctx, scope, name, args),
+        loadBalancer: (scope, name, args) => createLoadBalancer(ctx, scope, name, args),
+        computeService: (scope, name, args) => createComputeService(ctx, scope, name, args),
+        monitoring: (scope, name, args) => createMonitoring(ctx, scope, name, args),
+    };
 };

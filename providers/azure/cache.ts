@@ -1,0 +1,125 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as redis from "@pulumi/azure-native/redis";
+import * as storage from "@pulumi/azure-native/storage";
+import type { CacheArgs, CacheOutputs } from "../../components/cache";
+import type { Size } from "../../components/config";
+import { childName } from "../../components/naming";
+import { applyTransform } from "../../components/transform";
+import { AzureContext } from "./context";
+import { diagnostics, privateEndpoint } from "./network";
+import { hardenedStorageAccount } from "./object-store";
+import { vaultSecret } from "./secrets";
+
+/**
+ * Azure Cache for Redis SKUs. Premium is needed for persistence (RDB), zones and more than
+ * one replica; Standard (a primary plus one replica, no persistence) serves the rest.
+ */
+export function cacheSku(size: Size, premium: boolean): redis.RedisArgs["sku"] {
+    if (premium) return { name: "Premium", family: "P", capacity: size === "large" ? 2 : 1 };
+    return { name: "Standard", family: "C", capacity: size === "small" ? 1 : size === "medium" ? 2 : 3 };
+}
+
+/**
+ * Redis version: Azure Cache for Redis offers 6 as its newest major version (Redis 7.x is
+ * only in Azure Managed Redis, a different service and module). Clients see the same
+ * RESP protocol and TLS endpoint.
+ */
+export const REDIS_VERSION = "6";
+
+/**
+ * Azure Cache for Redis: TLS only (non-TLS port off, TLS >= 1.2), no public network access
+ * (private endpoint + DNS zone group), Premium with zone redundancy, replicas and hourly RDB
+ * snapshots in production (written with a managed identity to a dedicated hardened account
+ * whose blob versioning keeps `snapshotRetentionDays` of history), Standard in staging.
+ *
+ * Auth: access keys stay enabled because the cloud-neutral contract hands services an auth
+ * token; the primary key is read once after creation (`listRedisKeys`) straight into Key Vault
+ * as a secret and reaches containers only as a Key Vault reference.
+ */
+export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: CacheArgs): CacheOutputs {
+    const f = ctx.foundation;
+    const t = args.transform?.azure;
+    const premium = args.persistence || args.nodes > 2;
+    const sku = cacheSku(args.size, premium);
+
+    const dependsOn: pulumi.Resource[] = [];
+    let persistence: Partial<redis.RedisArgs> = {};
+    if (args.persistence) {
+        const backups = hardenedStorageAccount(ctx, scope, childName(name, "backups"), { purpose: "b", protect: args.protect, transform: t?.backupAccount });
+        new storage.BlobServiceProperties(childName(name, "backups-blob-service"), {
+            accountName: backups.name,
+            resourceGroupName: f.resourceGroupName,
+            blobServicesName: "default",
+            isVersioningEnabled: true,
+            deleteRetentionPolicy: { enabled: true, days: args.snapshotRetentionDays },
+        }, ctx.opts(scope));
+        new storage.ManagementPolicy(childName(name, "backups-retention"), {
+            accountName: backups.name,
+            resourceGroupName: f.resourceGroupName,
+            managementPolicyName: "default",
+            policy: {
+                rules: [{
+                    name: "keep-snapshots",
+                    enabled: true,
+                    type: "Lifecycle",
+                    definition: {
+                        filters: { blobTypes: ["blockBlob", "pageBlob"] },
+                        actions: { version: { delete: { daysAfterCreationGreaterThan: args.snapshotRetentionDays } } },
+                    },
+                }],
+            },
+        }, ctx.opts(scope));
+        const identity = ctx.identity(scope, name, "cache-backup");
+        const grant = ctx.grant(scope, childName(name, "backups-writer"), { principalId: identity.principalId, role: "storageBlobDataContributor", on: backups.id });
+        dependsOn.push(grant);
+        persistence = {
+            identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+            redisConfiguration: {
+                rdbBackupEnabled: "true",
+                rdbBackupFrequency: "60",
+                rdbBackupMaxSnapshotCount: "1",
+                preferredDataPersistenceAuthMethod: "ManagedIdentity",
+                rdbStorageConnectionString: pulumi.interpolate`BlobEndpoint=${backups.primaryEndpoints.apply((e) => e.blob)}`,
+                storageSubscriptionId: f.resourceGroupId.apply((id) => id.split("/")[2] ?? ""),
+                maxmemoryPolicy: "volatile-lru",
+            },
+        };
+    }
+
+    const [redisArgs, redisOpts] = applyTransform<redis.RedisArgs, pulumi.CustomResourceOptions>({
+        name: ctx.physical("redis"),
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        sku,
+        redisVersion: REDIS_VERSION,
+        enableNonSslPort: false,
+        minimumTlsVersion: "1.2",
+        publicNetworkAccess: "Disabled",
+        redisConfiguration: { maxmemoryPolicy: "volatile-lru" },
+        ...(premium ? { replicasPerMaster: Math.max(1, args.nodes - 1), zones: f.zones.length > 1 ? f.zones : undefined } : {}),
+        ...persistence,
+        tags: ctx.tags,
+    }, ctx.statefulOpts(scope, args.protect, { dependsOn }), t?.redis);
+    const cache = new redis.Redis(childName(name, "redis"), redisArgs, redisOpts);
+    ctx.watched.cache = cache.id;
+
+    privateEndpoint(ctx, scope, name, { target: cache.id, groupId: "redisCache", zoneId: f.privateDnsZoneIds.redis });
+    diagnostics(ctx, scope, childName(name, "diagnostics"), cache.id);
+    if (args.protect) ctx.deleteLock(scope, childName(name, "lock"), cache.id, "Production cache: remove this lock deliberately before deleting it.");
+
+    // Read after creation (dependsOn keeps it unknown in a first preview instead of failing).
+    const keys = redis.listRedisKeysOutput({ name: cache.name, resourceGroupName: f.resourceGroupName }, { provider: ctx.provider, parent: scope, dependsOn: [cache] });
+    const { reference } = vaultSecret(ctx, scope, childName(name, "auth-secret"), {
+        secretName: "redis-auth-token",
+        value: pulumi.secret(keys.primaryKey),
+        contentType: "text/plain; redis access key",
+    });
+
+    return {
+        endpoint: cache.hostName,
+        port: cache.sslPort,
+        authSecret: reference,
+        tls: pulumi.output(true),
+        resourceId: cache.id,
+    };
+}

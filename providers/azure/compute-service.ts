@@ -1,0 +1,139 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as app from "@pulumi/azure-native/app";
+import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import type { Size } from "../../components/config";
+import { childName } from "../../components/naming";
+import { applyTransform } from "../../components/transform";
+import { AzureContext, BUILT_IN_ROLES } from "./context";
+
+/** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
+export const CONTAINER_RESOURCES: Record<Size, { cpu: number; memory: string }> = {
+    small: { cpu: 0.5, memory: "1Gi" },
+    medium: { cpu: 1, memory: "2Gi" },
+    large: { cpu: 2, memory: "4Gi" },
+};
+
+/** Concurrent requests per replica before the HTTP rule adds one. */
+export const HTTP_CONCURRENCY = 50;
+
+/** The Container App's name (also the first label of its FQDN the gateway's backend pool uses). */
+export function containerAppName(ctx: AzureContext, service: string): string {
+    return ctx.limited(32, service);
+}
+
+/**
+ * One Container App per service in the internal environment: its own user-assigned identity
+ * with `Key Vault Secrets User` on exactly the two secrets it reads and `Storage Blob Data
+ * Contributor` on the object-store container; secrets are Key Vault references resolved by
+ * that identity (never values); ingress HTTPS-only (`allowInsecure: false`), reachable from
+ * the VNet only when the gateway fronts it and then only from the gateway subnet; replicas
+ * per tier scaled on HTTP concurrency, CPU and memory; liveness and readiness probes on the
+ * health path. Logs reach Log Analytics through the environment's diagnostic setting.
+ *
+ * Scale-out has no cooldown knob in Container Apps (KEDA adds replicas as soon as a rule
+ * fires); `cooldownPeriod` carries the scale-in cooldown.
+ */
+export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs {
+    const f = ctx.foundation;
+    const t = args.transform?.azure;
+    const svc = args.service;
+    const b = args.bindings;
+
+    const identity = ctx.identity(scope, name, svc.name);
+    const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
+        ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, t?.roleAssignment);
+    const secretIds = ctx.watched.secrets;
+    const grants = [
+        grant("database-password-reader", "keyVaultSecretsUser", required(secretIds["database-password"], "database password secret")),
+        grant("redis-auth-reader", "keyVaultSecretsUser", required(secretIds["redis-auth-token"], "redis auth secret")),
+        grant("object-store-writer", "storageBlobDataContributor", b.objectStore.resourceId),
+    ];
+
+    const secrets = [
+        { name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id },
+        { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
+    ];
+    const env: Array<{ name: string; value?: pulumi.Input<string>; secretRef?: string }> = [
+        { name: BINDING_ENV.databaseHost, value: b.database.endpoint },
+        { name: BINDING_ENV.databasePort, value: b.database.port.apply(String) },
+        { name: BINDING_ENV.databaseName, value: b.database.databaseName },
+        { name: BINDING_ENV.databaseUser, value: b.database.username },
+        { name: BINDING_ENV.databasePassword, secretRef: "database-password" },
+        { name: BINDING_ENV.cacheHost, value: b.cache.endpoint },
+        { name: BINDING_ENV.cachePort, value: b.cache.port.apply(String) },
+        { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
+        { name: BINDING_ENV.bucket, value: b.objectStore.bucketName },
+        // Azure specifics: the identity SDKs use for Entra auth, where the container lives, TLS to PostgreSQL.
+        { name: "AZURE_CLIENT_ID", value: identity.clientId },
+        { name: "AZURE_STORAGE_BLOB_ENDPOINT", value: ctx.watched.storageBlobEndpoint ?? pulumi.output("") },
+        { name: "PGSSLMODE", value: "require" },
+        ...Object.entries(svc.env).map(([k, v]) => ({ name: k, value: v })),
+    ];
+
+    const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({
+        type,
+        httpGet: { path: svc.healthPath, port: svc.port, scheme: "HTTP" },
+        initialDelaySeconds,
+        periodSeconds: 10,
+        timeoutSeconds: 5,
+        failureThreshold: 3,
+    });
+
+    const fronted = args.attachment !== undefined;
+    const [appArgs, appOpts] = applyTransform<app.ContainerAppArgs, pulumi.CustomResourceOptions>({
+        containerAppName: containerAppName(ctx, svc.name),
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        environmentId: f.containerAppsEnvironmentId,
+        workloadProfileName: "Consumption",
+        identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+        configuration: {
+            activeRevisionsMode: "Single",
+            maxInactiveRevisions: 5,
+            ingress: {
+                // In an internal environment "external" means reachable from the VNet, never the internet.
+                external: fronted,
+                targetPort: svc.port,
+                transport: "auto",
+                allowInsecure: false,
+                ...(fronted ? { ipSecurityRestrictions: [{ name: "app-gateway", description: "Only the Application Gateway subnet", ipAddressRange: f.subnetCidrs.gateway, action: "Allow" }] } : {}),
+            },
+            secrets,
+        },
+        template: {
+            containers: [{
+                name: svc.name,
+                image: svc.image,
+                ...(svc.command ? { command: svc.command } : {}),
+                resources: CONTAINER_RESOURCES[svc.size],
+                env,
+                probes: [probe("Liveness", 10), probe("Readiness", 5)],
+            }],
+            scale: {
+                minReplicas: svc.minReplicas,
+                maxReplicas: svc.maxReplicas,
+                cooldownPeriod: args.scaleInCooldownSeconds,
+                pollingInterval: 30,
+                rules: [
+                    ...(fronted ? [{ name: "http-concurrency", http: { metadata: { concurrentRequests: String(HTTP_CONCURRENCY) } } }] : []),
+                    { name: "cpu", custom: { type: "cpu", metadata: { type: "Utilization", value: String(args.cpuTargetPercent) } } },
+                    { name: "memory", custom: { type: "memory", metadata: { type: "Utilization", value: String(args.memoryTargetPercent) } } },
+                ],
+            },
+        },
+        tags: ctx.tags,
+    }, ctx.opts(scope, { dependsOn: [...grants, ...(args.attachment?.dependsOn ?? [])] }), t?.containerApp);
+    const containerApp = new app.ContainerApp(childName(name, "app"), appArgs, appOpts);
+    ctx.watched.containerApps[svc.name] = containerApp.id;
+
+    return {
+        serviceName: containerApp.name,
+        identity: identity.id,
+        internalUrl: containerApp.configuration.apply((c) => (c?.ingress?.fqdn ? `https://${c.ingress.fqdn}` : "")),
+    };
+}
+
+function required<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`internal: the ${what} must exist before services (Platform order: database, cache, then services)`);
+    return value;
+}

@@ -1,0 +1,161 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random/provider";
+import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import { createHash } from "crypto";
+import type { PlatformConfig } from "../../components/config";
+import { childName, limitedName, physicalName } from "../../components/naming";
+import { applyTransform, Transform } from "../../components/transform";
+
+/**
+ * Built-in Azure role definition GUIDs (identical in every tenant). Role assignments name
+ * them as `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>`.
+ */
+export const BUILT_IN_ROLES = {
+    keyVaultSecretsUser: "4633458b-17de-408a-b874-0445c86b69e6",
+    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+} as const;
+
+/** Zone names Azure uses in every zonal region. */
+export const ZONE_NAMES = ["1", "2", "3"] as const;
+
+/**
+ * A short, deterministic hex suffix for globally unique names (storage accounts, Key Vault):
+ * derived from what identifies the deployment (app, environment, location, subscription),
+ * so the same stack always gets the same name and two stacks never collide by accident.
+ */
+export function uniqueSuffix(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azureSubscriptionId">, purpose: string, length: number): string {
+    return createHash("sha256")
+        .update([cfg.appName, cfg.environment, cfg.region, cfg.azureSubscriptionId ?? "", purpose].join("/"))
+        .digest("hex")
+        .slice(0, length);
+}
+
+/** Azure names that forbid consecutive hyphens (Key Vault, Container Apps): the app name may contain them. */
+export function singleHyphens(name: string): string {
+    return name.replace(/-{2,}/g, "-");
+}
+
+/** The pieces of the foundation later components build on, set by `network()`. */
+export interface Foundation {
+    resourceGroupName: pulumi.Output<string>;
+    /** `/subscriptions/<sub>/resourceGroups/<rg>`: the prefix of every ARM id built by hand. */
+    resourceGroupId: pulumi.Output<string>;
+    vnetId: pulumi.Output<string>;
+    subnets: { gateway: pulumi.Output<string>; compute: pulumi.Output<string>; database: pulumi.Output<string>; endpoints: pulumi.Output<string> };
+    subnetCidrs: { gateway: string; compute: string; database: string; endpoints: string };
+    privateDnsZoneIds: { postgres: pulumi.Output<string>; redis: pulumi.Output<string>; blob: pulumi.Output<string>; vault: pulumi.Output<string> };
+    keyVaultId: pulumi.Output<string>;
+    keyVaultName: pulumi.Output<string>;
+    keyVaultUri: pulumi.Output<string>;
+    logAnalyticsWorkspaceId: pulumi.Output<string>;
+    containerAppsEnvironmentId: pulumi.Output<string>;
+    containerAppsDefaultDomain: pulumi.Output<string>;
+    zones: string[];
+}
+
+/**
+ * Per-run Azure state: the explicit providers (azure-native with location and subscription
+ * from config, random), the standard tags, and the foundation once the network built it.
+ * Component implementations read from here; nothing relies on ambient provider defaults.
+ */
+export class AzureContext {
+    readonly provider: AzureProvider;
+    readonly randomProvider: random.Provider;
+    readonly tags: Record<string, string>;
+    readonly location: string;
+    /** Tenant of the credentials Pulumi runs with (Key Vault needs it). */
+    readonly tenantId: pulumi.Output<string>;
+    private foundationValue?: Foundation;
+    /** Resources later components record for monitoring (ids of what alerts watch). */
+    readonly watched: {
+        database?: pulumi.Output<string>;
+        databaseMaxConnections?: number;
+        cache?: pulumi.Output<string>;
+        gateway?: pulumi.Output<string>;
+        containerApps: Record<string, pulumi.Output<string>>;
+        /** Secrets' ARM ids, for least-privilege role assignments per secret. */
+        secrets: Record<string, pulumi.Output<string>>;
+        storageAccountId?: pulumi.Output<string>;
+        storageBlobEndpoint?: pulumi.Output<string>;
+    } = { containerApps: {}, secrets: {} };
+
+    constructor(readonly cfg: PlatformConfig) {
+        this.location = cfg.region;
+        this.tags = { ...cfg.tags };
+        this.provider = new AzureProvider(`azure-${cfg.environment}`, {
+            location: cfg.region,
+            ...(cfg.azureSubscriptionId ? { subscriptionId: cfg.azureSubscriptionId } : {}),
+        });
+        this.randomProvider = new random.Provider(`random-${cfg.environment}`, {});
+        this.tenantId = authorization.getClientConfigOutput({ provider: this.provider }).tenantId;
+    }
+
+    get foundation(): Foundation {
+        if (!this.foundationValue) throw new Error("internal: the Azure network (foundation) must be built before other components");
+        return this.foundationValue;
+    }
+
+    setFoundation(f: Foundation): void {
+        this.foundationValue = f;
+    }
+
+    /** Options for a child of `scope`: parented, explicit provider. */
+    opts(scope: pulumi.Resource, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
+        return { parent: scope, provider: this.provider, ...extra };
+    }
+
+    /** Options for a stateful child: also `protect` per tier. */
+    statefulOpts(scope: pulumi.Resource, protect: boolean, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
+        return this.opts(scope, { protect, ...extra });
+    }
+
+    physical(...suffix: string[]): string {
+        return singleHyphens(physicalName(this.cfg, ...suffix));
+    }
+
+    limited(max: number, ...suffix: string[]): string {
+        return singleHyphens(limitedName(this.cfg, max, ...suffix));
+    }
+
+    /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>` from the resource group id. */
+    roleDefinitionId(guid: string): pulumi.Output<string> {
+        return this.foundation.resourceGroupId.apply((id) => `${id.split("/resourceGroups/")[0]}/providers/Microsoft.Authorization/roleDefinitions/${guid}`);
+    }
+
+    /** A user-assigned managed identity (services, the gateway, Redis persistence). */
+    identity(scope: pulumi.Resource, component: string, purpose: string): managedidentity.UserAssignedIdentity {
+        return new managedidentity.UserAssignedIdentity(childName(component, `${purpose}-identity`), {
+            resourceName: this.physical(purpose),
+            resourceGroupName: this.foundation.resourceGroupName,
+            location: this.location,
+            tags: this.tags,
+        }, this.opts(scope));
+    }
+
+    /** One role assignment for a service principal (a managed identity) on one scope. */
+    grant(
+        scope: pulumi.Resource,
+        name: string,
+        args: { principalId: pulumi.Input<string>; role: keyof typeof BUILT_IN_ROLES; on: pulumi.Input<string> },
+        transform?: Transform<authorization.RoleAssignmentArgs>,
+    ): authorization.RoleAssignment {
+        const [raArgs, raOpts] = applyTransform<authorization.RoleAssignmentArgs, pulumi.CustomResourceOptions>({
+            principalId: args.principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: this.roleDefinitionId(BUILT_IN_ROLES[args.role]),
+            scope: args.on,
+        }, this.opts(scope), transform);
+        return new authorization.RoleAssignment(name, raArgs, raOpts);
+    }
+
+    /** Azure's own deletion protection (a CanNotDelete lock), added where the tier asks for it. */
+    deleteLock(scope: pulumi.Resource, name: string, on: pulumi.Input<string>, notes: string): authorization.ManagementLockByScope {
+        return new authorization.ManagementLockByScope(name, {
+            scope: on,
+            level: "CanNotDelete",
+            notes,
+        }, this.opts(scope));
+    }
+}

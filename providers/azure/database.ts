@@ -1,0 +1,137 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
+import { RandomPassword } from "@pulumi/random/randomPassword";
+import type { Size } from "../../components/config";
+import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
+import { childName } from "../../components/naming";
+import { applyTransform } from "../../components/transform";
+import { AzureContext } from "./context";
+import { diagnostics } from "./network";
+import { vaultSecret } from "./secrets";
+
+/**
+ * Flexible server SKUs per cloud-neutral size, with Azure's default `max_connections` for
+ * each (the connections alert fires at a share of it). Burstable has no high availability,
+ * so a small server that must be highly available moves to General Purpose.
+ */
+export const DATABASE_SKUS: Record<Size, { name: string; tier: "Burstable" | "GeneralPurpose"; maxConnections: number }> = {
+    small: { name: "Standard_B2ms", tier: "Burstable", maxConnections: 859 },
+    medium: { name: "Standard_D2ds_v5", tier: "GeneralPurpose", maxConnections: 859 },
+    large: { name: "Standard_D4ds_v5", tier: "GeneralPurpose", maxConnections: 1719 },
+};
+
+export function databaseSku(size: Size, highAvailability: boolean): (typeof DATABASE_SKUS)[Size] {
+    const sku = DATABASE_SKUS[size];
+    return highAvailability && sku.tier === "Burstable" ? DATABASE_SKUS.medium : sku;
+}
+
+/** Flexible server storage comes in fixed sizes: the smallest one that holds `storageGb`. */
+export const STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
+export function storageSizeGb(requested: number): number {
+    return STORAGE_SIZES_GB.find((s) => s >= requested) ?? STORAGE_SIZES_GB[STORAGE_SIZES_GB.length - 1]!;
+}
+
+/** Server parameters every tier sets: TLS-only (1.2+), slow-query logging, Query Store (query insights). */
+export const SERVER_PARAMETERS: Record<string, string> = {
+    require_secure_transport: "on",
+    ssl_min_protocol_version: "TLSv1.2",
+    log_min_duration_statement: "1000",
+    "pg_qs.query_capture_mode": "top",
+    "pgms_wait_sampling.query_capture_mode": "all",
+    track_io_timing: "on",
+};
+
+export const ADMIN_LOGIN = "platformadmin";
+
+/**
+ * PostgreSQL 16 flexible server: VNet-integrated (delegated subnet + private DNS zone, no
+ * public access), encrypted at rest by the service, backups per tier (geo-redundant and
+ * zone-redundant HA in production), maintenance Sunday 04:00 UTC. The admin password is
+ * generated, stored in Key Vault and handed on only as the vault reference.
+ *
+ * Upgrade notes: `geoRedundantBackup` and the storage size cannot shrink/toggle in place
+ * (Azure replaces or rejects); enabling HA later creates the standby only.
+ */
+export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
+    const f = ctx.foundation;
+    const t = args.transform?.azure;
+    const production = ctx.cfg.environment === "production";
+
+    const [passwordArgs, passwordOpts] = applyTransform<import("@pulumi/random/randomPassword").RandomPasswordArgs, pulumi.CustomResourceOptions>(
+        { length: 32, special: true, overrideSpecial: "!#%*()-_=+[]{}:?", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 2 },
+        { parent: scope, provider: ctx.randomProvider },
+        t?.password,
+    );
+    const password = new RandomPassword(childName(name, "password"), passwordArgs, passwordOpts);
+    const { reference } = vaultSecret(ctx, scope, childName(name, "password-secret"), {
+        secretName: "database-password",
+        value: password.result,
+        contentType: "text/plain; postgresql admin password",
+    });
+
+    const sku = databaseSku(args.size, args.highAvailability);
+    const w = args.maintenanceWindow;
+    const [serverArgs, serverOpts] = applyTransform<dbforpostgresql.ServerArgs, pulumi.CustomResourceOptions>({
+        serverName: ctx.physical("pg"),
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        version: "16",
+        sku: { name: sku.name, tier: sku.tier },
+        administratorLogin: ADMIN_LOGIN,
+        administratorLoginPassword: password.result,
+        authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
+        storage: { storageSizeGB: storageSizeGb(args.storageGb), autoGrow: "Enabled" },
+        backup: {
+            backupRetentionDays: args.backupRetentionDays,
+            geoRedundantBackup: production ? "Enabled" : "Disabled",
+        },
+        availabilityZone: f.zones[0],
+        highAvailability: args.highAvailability
+            ? { mode: "ZoneRedundant", standbyAvailabilityZone: f.zones[1] ?? f.zones[0] }
+            : { mode: "Disabled" },
+        maintenanceWindow: { customWindow: "Enabled", dayOfWeek: w.day === "sun" ? 0 : 0, startHour: w.startHourUtc, startMinute: 0 },
+        network: {
+            delegatedSubnetResourceId: f.subnets.database,
+            privateDnsZoneArmResourceId: f.privateDnsZoneIds.postgres,
+            publicNetworkAccess: "Disabled",
+        },
+        tags: ctx.tags,
+    }, ctx.statefulOpts(scope, args.protect), t?.server);
+    const server = new dbforpostgresql.Server(childName(name, "server"), serverArgs, serverOpts);
+    ctx.watched.database = server.id;
+    ctx.watched.databaseMaxConnections = sku.maxConnections;
+
+    // Azure applies one parameter change at a time per server: chain them.
+    let previous: pulumi.Resource = server;
+    for (const [parameter, value] of Object.entries(SERVER_PARAMETERS)) {
+        const [cArgs, cOpts] = applyTransform<dbforpostgresql.ConfigurationArgs, pulumi.CustomResourceOptions>({
+            configurationName: parameter,
+            serverName: server.name,
+            resourceGroupName: f.resourceGroupName,
+            value,
+            source: "user-override",
+        }, ctx.opts(scope, { dependsOn: [previous] }), t?.configuration);
+        previous = new dbforpostgresql.Configuration(childName(name, parameter.replace(/[._]/g, "-")), cArgs, cOpts);
+    }
+
+    const [dbArgs, dbOpts] = applyTransform<dbforpostgresql.DatabaseArgs, pulumi.CustomResourceOptions>({
+        databaseName: args.databaseName,
+        serverName: server.name,
+        resourceGroupName: f.resourceGroupName,
+        charset: "UTF8",
+        collation: "en_US.utf8",
+    }, ctx.opts(scope, { dependsOn: [previous] }), t?.database);
+    const database = new dbforpostgresql.Database(childName(name, "database"), dbArgs, dbOpts);
+
+    diagnostics(ctx, scope, childName(name, "diagnostics"), server.id);
+    if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), server.id, "Production database: remove this lock deliberately before deleting the server.");
+
+    return {
+        endpoint: server.fullyQualifiedDomainName,
+        port: pulumi.output(5432),
+        databaseName: database.name,
+        username: pulumi.output(ADMIN_LOGIN),
+        passwordSecret: reference,
+        resourceId: server.id,
+    };
+}

@@ -1,0 +1,195 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
+import { childName } from "../../components/naming";
+import { applyTransform } from "../../components/transform";
+import { AzureContext } from "./context";
+import { containerAppName } from "./compute-service";
+import { diagnostics } from "./network";
+
+/** TLS policy: Azure's predefined 2022 policy (TLS 1.2 minimum, modern ciphers only). */
+export const SSL_POLICY = { policyType: "Predefined", policyName: "AppGwSslPolicy20220101" } as const;
+
+/** OWASP Core Rule Set for the production WAF, blocking (Prevention), not just logging. */
+export const WAF_RULE_SET = { ruleSetType: "OWASP", ruleSetVersion: "3.2" } as const;
+
+/**
+ * The Key Vault secret the gateway's HTTPS listener reads its certificate from (versionless,
+ * so renewals roll out automatically). Azure has no ARM resource that issues a Key Vault
+ * certificate: the certificate for `domain` is created in the vault under this name (e.g.
+ * `az keyvault certificate create` with an issuer such as DigiCert/GlobalSign) before the
+ * first `pulumi up`; the gateway identity may read exactly this secret and nothing else.
+ */
+export function certificateSecretName(domain: string): string {
+    return `tls-${domain.replace(/[^A-Za-z0-9]/g, "-")}`.slice(0, 127);
+}
+
+/** Path patterns of a route for an Application Gateway path rule: the prefix and everything under it. */
+export function routePaths(prefix: string | undefined): string[] | undefined {
+    if (!prefix || prefix === "/") return undefined;
+    const p = prefix.replace(/\/+$/, "");
+    return [p, `${p}/*`];
+}
+
+/**
+ * Application Gateway v2: HTTPS (Key Vault certificate, TLS >= 1.2) on 443, HTTP on 80
+ * answered with a permanent (301) redirect to HTTPS, URL path maps per host, one backend
+ * pool per service pointing at its Container App FQDN in the internal environment, HTTPS
+ * health probes on each health path, WAF_v2 with an OWASP policy in Prevention mode in
+ * production, access and firewall logs to Log Analytics, and a delete lock in production.
+ */
+export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+    const f = ctx.foundation;
+    const t = args.transform?.azure;
+    const gatewayName = ctx.physical("agw");
+    const gatewayId = pulumi.interpolate`${f.resourceGroupId}/providers/Microsoft.Network/applicationGateways/${gatewayName}`;
+    const sub = (kind: string, item: string) => ({ id: pulumi.interpolate`${gatewayId}/${kind}/${item}` });
+
+    const [ipArgs, ipOpts] = applyTransform<network.PublicIPAddressArgs, pulumi.CustomResourceOptions>({
+        publicIpAddressName: ctx.physical("agw-ip"),
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        sku: { name: "Standard", tier: "Regional" },
+        publicIPAllocationMethod: "Static",
+        publicIPAddressVersion: "IPv4",
+        zones: f.zones.length > 1 ? f.zones : undefined,
+        tags: ctx.tags,
+    }, ctx.opts(scope), t?.publicIp);
+    const publicIp = new network.PublicIPAddress(childName(name, "ip"), ipArgs, ipOpts);
+
+    let wafPolicy: network.WebApplicationFirewallPolicy | undefined;
+    if (args.waf) {
+        const [wafArgs, wafOpts] = applyTransform<network.WebApplicationFirewallPolicyArgs, pulumi.CustomResourceOptions>({
+            policyName: ctx.physical("waf").replace(/-/g, ""),
+            resourceGroupName: f.resourceGroupName,
+            location: ctx.location,
+            managedRules: { managedRuleSets: [{ ...WAF_RULE_SET }] },
+            policySettings: { state: "Enabled", mode: "Prevention", requestBodyCheck: true, maxRequestBodySizeInKb: 128, fileUploadLimitInMb: 100 },
+            tags: ctx.tags,
+        }, ctx.opts(scope), t?.wafPolicy);
+        wafPolicy = new network.WebApplicationFirewallPolicy(childName(name, "waf"), wafArgs, wafOpts);
+    }
+
+    // The gateway reads its certificate from Key Vault as its own identity.
+    const certName = certificateSecretName(args.domain);
+    const identity = ctx.identity(scope, name, "agw");
+    const certGrant = ctx.grant(scope, childName(name, "certificate-reader"), {
+        principalId: identity.principalId,
+        role: "keyVaultSecretsUser",
+        on: pulumi.interpolate`${f.keyVaultId}/secrets/${certName}`,
+    });
+
+    const pools = args.routes.map((r) => ({ route: r, pool: `${r.service}-pool`, settings: `${r.service}-https`, probe: `${r.service}-health` }));
+    const byHost = new Map<string, typeof pools>();
+    for (const p of pools) byHost.set(p.route.host ?? "", [...(byHost.get(p.route.host ?? "") ?? []), p]);
+    const hosts = [...byHost.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
+    const listenerName = (host: string) => (host ? `https-${host.replace(/[^a-z0-9]/gi, "-")}` : "https");
+    const mapName = (host: string) => (host ? `paths-${host.replace(/[^a-z0-9]/gi, "-")}` : "paths");
+    const defaultFor = (group: typeof pools) => group.find((p) => !routePaths(p.route.pathPrefix)) ?? group[0]!;
+
+    const h = args.health;
+    const [gwArgs, gwOpts] = applyTransform<network.ApplicationGatewayArgs, pulumi.CustomResourceOptions>({
+        applicationGatewayName: gatewayName,
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        sku: args.waf ? { name: "WAF_v2", tier: "WAF_v2" } : { name: "Standard_v2", tier: "Standard_v2" },
+        autoscaleConfiguration: { minCapacity: ctx.cfg.environment === "production" ? 2 : 1, maxCapacity: 10 },
+        zones: f.zones.length > 1 ? f.zones : undefined,
+        enableHttp2: true,
+        identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+        firewallPolicy: wafPolicy ? { id: wafPolicy.id } : undefined,
+        gatewayIPConfigurations: [{ name: "gateway", subnet: { id: f.subnets.gateway } }],
+        frontendIPConfigurations: [{ name: "public", publicIPAddress: { id: publicIp.id } }],
+        frontendPorts: [{ name: "http", port: 80 }, { name: "https", port: 443 }],
+        sslCertificates: [{ name: "tls", keyVaultSecretId: pulumi.interpolate`${f.keyVaultUri}secrets/${certName}` }],
+        sslPolicy: { ...SSL_POLICY },
+        httpListeners: [
+            ...hosts.map((host) => ({
+                name: listenerName(host),
+                protocol: "Https",
+                frontendIPConfiguration: sub("frontendIPConfigurations", "public"),
+                frontendPort: sub("frontendPorts", "https"),
+                sslCertificate: sub("sslCertificates", "tls"),
+                requireServerNameIndication: host !== "",
+                ...(host ? { hostNames: [host] } : {}),
+            })),
+            { name: "http", protocol: "Http", frontendIPConfiguration: sub("frontendIPConfigurations", "public"), frontendPort: sub("frontendPorts", "http") },
+        ],
+        redirectConfigurations: [{
+            name: "http-to-https",
+            redirectType: "Permanent",
+            targetListener: sub("httpListeners", listenerName(hosts[hosts.length - 1]!)),
+            includePath: true,
+            includeQueryString: true,
+        }],
+        backendAddressPools: pools.map((p) => ({
+            name: p.pool,
+            backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${f.containerAppsDefaultDomain}` }],
+        })),
+        probes: pools.map((p) => ({
+            name: p.probe,
+            protocol: "Https",
+            path: p.route.healthPath,
+            interval: h.intervalSeconds,
+            timeout: h.timeoutSeconds,
+            unhealthyThreshold: h.unhealthyThreshold,
+            pickHostNameFromBackendHttpSettings: true,
+            match: { statusCodes: ["200-399"] },
+        })),
+        backendHttpSettingsCollection: pools.map((p) => ({
+            name: p.settings,
+            protocol: "Https",
+            port: 443,
+            pickHostNameFromBackendAddress: true,
+            cookieBasedAffinity: "Disabled",
+            requestTimeout: 30,
+            connectionDraining: { enabled: true, drainTimeoutInSec: 30 },
+            probe: sub("probes", p.probe),
+        })),
+        urlPathMaps: hosts.map((host) => {
+            const group = byHost.get(host)!;
+            const fallback = defaultFor(group);
+            return {
+                name: mapName(host),
+                defaultBackendAddressPool: sub("backendAddressPools", fallback.pool),
+                defaultBackendHttpSettings: sub("backendHttpSettingsCollection", fallback.settings),
+                pathRules: group.filter((p) => routePaths(p.route.pathPrefix)).map((p) => ({
+                    name: p.route.service,
+                    paths: routePaths(p.route.pathPrefix),
+                    backendAddressPool: sub("backendAddressPools", p.pool),
+                    backendHttpSettings: sub("backendHttpSettingsCollection", p.settings),
+                })),
+            };
+        }),
+        requestRoutingRules: [
+            ...hosts.map((host, i) => ({
+                name: `route-${listenerName(host)}`,
+                ruleType: "PathBasedRouting",
+                priority: 100 + i * 10,
+                httpListener: sub("httpListeners", listenerName(host)),
+                urlPathMap: sub("urlPathMaps", mapName(host)),
+            })),
+            { name: "redirect-http", ruleType: "Basic", priority: 1000, httpListener: sub("httpListeners", "http"), redirectConfiguration: sub("redirectConfigurations", "http-to-https") },
+        ],
+        tags: ctx.tags,
+    }, ctx.opts(scope, { dependsOn: [certGrant] }), t?.gateway);
+    const gateway = new network.ApplicationGateway(childName(name, "gateway"), gwArgs, gwOpts);
+    ctx.watched.gateway = gateway.id;
+
+    if (args.accessLogs) diagnostics(ctx, scope, childName(name, "diagnostics"), gateway.id);
+    if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), gateway.id, "Production entry point: remove this lock deliberately before deleting the gateway.");
+
+    const attachments: Record<string, ServiceAttachment> = {};
+    for (const p of pools) {
+        attachments[p.route.service] = { backendId: pulumi.interpolate`${gateway.id}/backendAddressPools/${p.pool}`, dependsOn: [] };
+    }
+    const endpoint = publicIp.ipAddress.apply((ip) => ip ?? "");
+    return {
+        endpoint,
+        url: pulumi.output(`https://${args.domain}`),
+        domain: pulumi.output(args.domain),
+        attachments,
+    };
+}
+
+export type { LoadBalancerRoute };

@@ -1,0 +1,280 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as app from "@pulumi/azure-native/app";
+import * as keyvault from "@pulumi/azure-native/keyvault";
+import * as monitor from "@pulumi/azure-native/monitor";
+import * as network from "@pulumi/azure-native/network";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import * as resources from "@pulumi/azure-native/resources";
+import type { NetworkArgs, NetworkOutputs } from "../../components/network";
+import { childName } from "../../components/naming";
+import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
+
+/** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
+export const DELEGATIONS = {
+    compute: "Microsoft.App/environments",
+    database: "Microsoft.DBforPostgreSQL/flexibleServers",
+} as const;
+
+/** Private DNS zones the private endpoints and the VNet-integrated server resolve through. */
+export const PRIVATE_DNS_ZONES = {
+    redis: "privatelink.redis.cache.windows.net",
+    blob: "privatelink.blob.core.windows.net",
+    vault: "privatelink.vaultcore.azure.net",
+} as const;
+
+/** Container Apps tables whose retention follows `compute.logRetentionDays`. */
+export const CONTAINER_APP_LOG_TABLES = ["ContainerAppConsoleLogs", "ContainerAppSystemLogs"] as const;
+
+/** Log Analytics workspaces keep data at least 30 days; shorter retention is set per table. */
+export const WORKSPACE_MIN_RETENTION_DAYS = 30;
+
+/**
+ * Carves the platform subnets out of the VNet's address space (a /16 to /20, which config
+ * validation guarantees), the same offsets for every size so a wider VNet never moves one:
+ * compute /23 (the Container Apps minimum for a zone-redundant environment), then one /24
+ * each for the Application Gateway, the PostgreSQL delegation and the private endpoints.
+ */
+export function subnetLayout(cidr: string): { compute: string; gateway: string; database: string; endpoints: string } {
+    const [address, prefixText] = cidr.split("/");
+    const prefix = Number(prefixText);
+    if (!address || !Number.isInteger(prefix) || prefix < 16 || prefix > 20) {
+        throw new Error(`internal: VNet CIDR ${cidr} must be a /16 to /20 (config validation allows nothing else)`);
+    }
+    const octets = address.split(".").map(Number);
+    if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) throw new Error(`internal: bad VNet CIDR ${cidr}`);
+    const base = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
+    const network = base - (base % 2 ** (32 - prefix));
+    const block = (offset24: number, size: number) => {
+        const n = network + offset24 * 256;
+        return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/${size}`;
+    };
+    return { compute: block(0, 23), gateway: block(2, 24), database: block(3, 24), endpoints: block(4, 24) };
+}
+
+/** A private endpoint in the endpoints subnet, registered in its private DNS zone. */
+export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
+    target: pulumi.Input<string>;
+    groupId: string;
+    zoneId: pulumi.Input<string>;
+    dependsOn?: pulumi.Resource[];
+}): network.PrivateEndpoint {
+    const f = ctx.foundation;
+    const name = ctx.physical(component, args.groupId, "pe");
+    const endpoint = new network.PrivateEndpoint(childName(component, `${args.groupId}-endpoint`), {
+        privateEndpointName: name,
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        subnet: { id: f.subnets.endpoints },
+        privateLinkServiceConnections: [{ name, privateLinkServiceId: args.target, groupIds: [args.groupId] }],
+        tags: ctx.tags,
+    }, ctx.opts(scope, { dependsOn: args.dependsOn }));
+    new network.PrivateDnsZoneGroup(childName(component, `${args.groupId}-dns`), {
+        privateDnsZoneGroupName: "default",
+        privateEndpointName: endpoint.name,
+        resourceGroupName: f.resourceGroupName,
+        privateDnsZoneConfigs: [{ name: args.groupId, privateDnsZoneId: args.zoneId }],
+    }, ctx.opts(scope));
+    return endpoint;
+}
+
+/** Sends a resource's logs (all categories) and metrics to the platform's Log Analytics workspace. */
+export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: string, resourceUri: pulumi.Input<string>, opts: { metrics?: boolean } = {}): monitor.DiagnosticSetting {
+    return new monitor.DiagnosticSetting(name, {
+        name: "to-log-analytics",
+        resourceUri,
+        workspaceId: ctx.foundation.logAnalyticsWorkspaceId,
+        logAnalyticsDestinationType: "Dedicated",
+        logs: [{ categoryGroup: "allLogs", enabled: true }],
+        metrics: opts.metrics === false ? undefined : [{ category: "AllMetrics", enabled: true }],
+    }, ctx.opts(scope));
+}
+
+/**
+ * The foundation: resource group, VNet and subnets (gateway public-facing, the rest private),
+ * NSGs, private DNS zones linked to the VNet, Log Analytics, Key Vault behind a private
+ * endpoint, and the internal Container Apps environment that services and the gateway share.
+ */
+export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: NetworkArgs): NetworkOutputs {
+    const cfg = ctx.cfg;
+    const opts = () => ctx.opts(scope);
+    const zones = ZONE_NAMES.slice(0, Math.max(1, Math.min(args.zones, ZONE_NAMES.length)));
+    const layout = subnetLayout(args.cidr);
+
+    const rg = new resources.ResourceGroup(childName(name, "rg"), {
+        resourceGroupName: ctx.physical("rg"),
+        location: ctx.location,
+        tags: ctx.tags,
+    }, opts());
+    const rgName = rg.name;
+
+    const vnet = new network.VirtualNetwork(childName(name, "vnet"), {
+        virtualNetworkName: ctx.physical("vnet"),
+        resourceGroupName: rgName,
+        location: ctx.location,
+        addressSpace: { addressPrefixes: [args.cidr] },
+        tags: ctx.tags,
+    }, opts());
+
+    // Application Gateway v2 needs the GatewayManager ports and the Azure load balancer probe;
+    // the internet may reach 80 (redirected) and 443 only.
+    const gatewayNsg = new network.NetworkSecurityGroup(childName(name, "gateway-nsg"), {
+        networkSecurityGroupName: ctx.physical("gateway-nsg"),
+        resourceGroupName: rgName,
+        location: ctx.location,
+        securityRules: [
+            { name: "allow-gateway-manager", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "GatewayManager", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "65200-65535" },
+            { name: "allow-azure-load-balancer", priority: 110, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "AzureLoadBalancer", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
+            { name: "allow-web", priority: 120, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
+        ],
+        tags: ctx.tags,
+    }, opts());
+    // Private subnets: nothing from the internet; the VNet (gateway to apps, apps to data) only.
+    const privateNsg = new network.NetworkSecurityGroup(childName(name, "private-nsg"), {
+        networkSecurityGroupName: ctx.physical("private-nsg"),
+        resourceGroupName: rgName,
+        location: ctx.location,
+        securityRules: [
+            { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
+        ],
+        tags: ctx.tags,
+    }, opts());
+
+    // Subnets are created one after another: Azure rejects concurrent writes to one VNet.
+    const subnet = (key: keyof typeof layout, extra: Partial<network.SubnetArgs>, after?: pulumi.Resource) =>
+        new network.Subnet(childName(name, `${key}-subnet`), {
+            subnetName: key,
+            resourceGroupName: rgName,
+            virtualNetworkName: vnet.name,
+            addressPrefix: layout[key],
+            defaultOutboundAccess: false,
+            ...extra,
+        }, ctx.opts(scope, { dependsOn: after ? [after] : [] }));
+    const gatewaySubnet = subnet("gateway", { networkSecurityGroup: { id: gatewayNsg.id }, defaultOutboundAccess: true });
+    const computeSubnet = subnet("compute", {
+        networkSecurityGroup: { id: privateNsg.id },
+        delegations: [{ name: "container-apps", serviceName: DELEGATIONS.compute }],
+    }, gatewaySubnet);
+    const databaseSubnet = subnet("database", {
+        networkSecurityGroup: { id: privateNsg.id },
+        delegations: [{ name: "postgresql", serviceName: DELEGATIONS.database }],
+    }, computeSubnet);
+    const endpointsSubnet = subnet("endpoints", {
+        networkSecurityGroup: { id: privateNsg.id },
+        privateEndpointNetworkPolicies: "Enabled",
+    }, databaseSubnet);
+
+    const zone = (key: string, zoneName: pulumi.Input<string>) => {
+        const z = new privatedns.PrivateZone(childName(name, `${key}-dns`), {
+            privateZoneName: zoneName,
+            resourceGroupName: rgName,
+            location: "global",
+            tags: ctx.tags,
+        }, opts());
+        new privatedns.VirtualNetworkLink(childName(name, `${key}-dns-link`), {
+            virtualNetworkLinkName: ctx.physical(key, "link"),
+            privateZoneName: z.name,
+            resourceGroupName: rgName,
+            location: "global",
+            registrationEnabled: false,
+            virtualNetwork: { id: vnet.id },
+            tags: ctx.tags,
+        }, opts());
+        return z;
+    };
+    const postgresZone = zone("postgres", `${ctx.physical()}.private.postgres.database.azure.com`);
+    const redisZone = zone("redis", PRIVATE_DNS_ZONES.redis);
+    const blobZone = zone("blob", PRIVATE_DNS_ZONES.blob);
+    const vaultZone = zone("vault", PRIVATE_DNS_ZONES.vault);
+
+    const retention = cfg.compute.logRetentionDays;
+    const workspace = new operationalinsights.Workspace(childName(name, "logs"), {
+        workspaceName: ctx.physical("logs"),
+        resourceGroupName: rgName,
+        location: ctx.location,
+        sku: { name: "PerGB2018" },
+        retentionInDays: Math.max(WORKSPACE_MIN_RETENTION_DAYS, retention),
+        tags: ctx.tags,
+    }, opts());
+    for (const table of CONTAINER_APP_LOG_TABLES) {
+        new operationalinsights.Table(childName(name, `logs-${table}`), {
+            tableName: table,
+            workspaceName: workspace.name,
+            resourceGroupName: rgName,
+            retentionInDays: retention,
+            totalRetentionInDays: retention,
+        }, opts());
+    }
+
+    ctx.setFoundation({
+        resourceGroupName: rgName,
+        resourceGroupId: rg.id,
+        vnetId: vnet.id,
+        subnets: { gateway: gatewaySubnet.id, compute: computeSubnet.id, database: databaseSubnet.id, endpoints: endpointsSubnet.id },
+        subnetCidrs: layout,
+        privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
+        keyVaultId: pulumi.output(""),
+        keyVaultName: pulumi.output(""),
+        keyVaultUri: pulumi.output(""),
+        logAnalyticsWorkspaceId: workspace.id,
+        containerAppsEnvironmentId: pulumi.output(""),
+        containerAppsDefaultDomain: pulumi.output(""),
+        zones: [...zones],
+    });
+
+    // Key Vault: RBAC only (no access policies), soft delete, purge protection in production;
+    // reachable through its private endpoint and by trusted Azure services (the gateway
+    // reading its certificate), nothing else.
+    const vault = new keyvault.Vault(childName(name, "vault"), {
+        vaultName: ctx.limited(24, `kv${uniqueSuffix(cfg, "vault", 4)}`),
+        resourceGroupName: rgName,
+        location: ctx.location,
+        properties: {
+            tenantId: ctx.tenantId,
+            sku: { family: "A", name: "standard" },
+            enableRbacAuthorization: true,
+            enableSoftDelete: true,
+            softDeleteRetentionInDays: 90,
+            ...(cfg.environment === "production" ? { enablePurgeProtection: true } : {}),
+            publicNetworkAccess: "Enabled",
+            networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+        },
+        tags: ctx.tags,
+    }, ctx.statefulOpts(scope, cfg.protect));
+    const f = ctx.foundation;
+    ctx.setFoundation({ ...f, keyVaultId: vault.id, keyVaultName: vault.name, keyVaultUri: vault.properties.apply((p) => p.vaultUri ?? "") });
+    privateEndpoint(ctx, scope, name, { target: vault.id, groupId: "vault", zoneId: vaultZone.id });
+    diagnostics(ctx, scope, childName(name, "vault-diagnostics"), vault.id);
+    if (cfg.protect) ctx.deleteLock(scope, childName(name, "vault-lock"), vault.id, "Holds the platform's generated secrets and the TLS certificate.");
+
+    // The internal Container Apps environment: no public IP; the gateway reaches apps via the
+    // private DNS zone of its default domain. Logs go to Azure Monitor, then Log Analytics.
+    const environment = new app.ManagedEnvironment(childName(name, "apps-env"), {
+        environmentName: ctx.physical("apps"),
+        resourceGroupName: rgName,
+        location: ctx.location,
+        vnetConfiguration: { infrastructureSubnetId: computeSubnet.id, internal: true },
+        workloadProfiles: [{ name: "Consumption", workloadProfileType: "Consumption" }],
+        zoneRedundant: zones.length > 1,
+        appLogsConfiguration: { destination: "azure-monitor" },
+        peerTrafficConfiguration: { encryption: { enabled: true } },
+        tags: ctx.tags,
+    }, opts());
+    diagnostics(ctx, scope, childName(name, "apps-env-diagnostics"), environment.id);
+    const appsZone = zone("apps", environment.defaultDomain);
+    new privatedns.PrivateRecordSet(childName(name, "apps-dns-wildcard"), {
+        privateZoneName: appsZone.name,
+        resourceGroupName: rgName,
+        recordType: "A",
+        relativeRecordSetName: "*",
+        ttl: 300,
+        aRecords: [{ ipv4Address: environment.staticIp }],
+    }, opts());
+    ctx.setFoundation({ ...ctx.foundation, containerAppsEnvironmentId: environment.id, containerAppsDefaultDomain: environment.defaultDomain });
+
+    return {
+        networkId: vnet.id,
+        privateSubnetIds: pulumi.all([computeSubnet.id, databaseSubnet.id, endpointsSubnet.id]),
+        publicSubnetIds: pulumi.all([gatewaySubnet.id]),
+    };
+}

@@ -1,0 +1,146 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as storage from "@pulumi/azure-native/storage";
+import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/object-store";
+import { childName, compactName } from "../../components/naming";
+import type { PlatformConfig } from "../../components/config";
+import { applyTransform, Transform } from "../../components/transform";
+import { AzureContext, uniqueSuffix } from "./context";
+import { diagnostics, privateEndpoint } from "./network";
+
+/** The one private container the platform's object store is. */
+export const CONTAINER_NAME = "data";
+
+/**
+ * A storage account name: `<app><env><purpose letter><4 hex>`, 3-24 lowercase letters and
+ * digits. The hex comes from the deployment's identity (app, environment, location,
+ * subscription), because account names are global across Azure. The longest app name the
+ * config accepts (12 characters) still fits: `<12>prod<1+5>` is 22 characters.
+ */
+export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azureSubscriptionId">, purpose: "d" | "b"): string {
+    const name = compactName(cfg, `${purpose}${uniqueSuffix(cfg, `storage-${purpose}`, 5)}`);
+    if (!/^[a-z0-9]{3,24}$/.test(name)) throw new Error(`internal: storage account name ${name} breaks Azure's rule (3-24 lowercase letters and digits)`);
+    return name;
+}
+
+/**
+ * A StorageV2 account with the platform's secure defaults: HTTPS only, TLS 1.2, no public
+ * blob access, no shared keys (identities only), infrastructure (double) encryption, the
+ * firewall default Deny with trusted Azure services let through, and a private endpoint for
+ * blob. Shared by the object store and the Redis RDB backups.
+ */
+export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
+    purpose: "d" | "b";
+    protect: boolean;
+    transform?: Transform<storage.StorageAccountArgs>;
+}): storage.StorageAccount {
+    const f = ctx.foundation;
+    const [accountArgs, accountOpts] = applyTransform<storage.StorageAccountArgs, pulumi.CustomResourceOptions>({
+        accountName: storageAccountName(ctx.cfg, args.purpose),
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        kind: "StorageV2",
+        sku: { name: ctx.cfg.environment === "production" ? "Standard_ZRS" : "Standard_LRS" },
+        accessTier: "Hot",
+        enableHttpsTrafficOnly: true,
+        minimumTlsVersion: "TLS1_2",
+        allowBlobPublicAccess: false,
+        allowSharedKeyAccess: false,
+        defaultToOAuthAuthentication: true,
+        allowCrossTenantReplication: false,
+        publicNetworkAccess: "Enabled",
+        networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+        encryption: {
+            keySource: "Microsoft.Storage",
+            requireInfrastructureEncryption: true,
+            services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
+        },
+        tags: ctx.tags,
+    }, ctx.statefulOpts(scope, args.protect), args.transform);
+    const account = new storage.StorageAccount(childName(component, "account"), accountArgs, accountOpts);
+    privateEndpoint(ctx, scope, component, { target: account.id, groupId: "blob", zoneId: f.privateDnsZoneIds.blob });
+    diagnostics(ctx, scope, childName(component, "diagnostics"), pulumi.interpolate`${account.id}/blobServices/default`);
+    if (args.protect) ctx.deleteLock(scope, childName(component, "lock"), account.id, "Production data: remove this lock deliberately before deleting the account.");
+    return account;
+}
+
+/** The lifecycle rules of the requirements table, as Azure management-policy rules. */
+export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" | "archiveAfterDays" | "expirationDays">, container = CONTAINER_NAME): storage.ManagementPolicyArgs["policy"] {
+    return {
+        rules: [
+            {
+                name: "expire-uploads-temp",
+                enabled: true,
+                type: "Lifecycle",
+                definition: {
+                    filters: { blobTypes: ["blockBlob"], prefixMatch: [`${container}/uploads/temp/`] },
+                    actions: {
+                        baseBlob: { delete: { daysAfterModificationGreaterThan: args.tempExpirationDays } },
+                        version: { delete: { daysAfterCreationGreaterThan: args.tempExpirationDays } },
+                    },
+                },
+            },
+            {
+                name: "archive-then-expire-exports",
+                enabled: true,
+                type: "Lifecycle",
+                definition: {
+                    filters: { blobTypes: ["blockBlob"], prefixMatch: [`${container}/exports/`] },
+                    actions: {
+                        baseBlob: {
+                            tierToArchive: { daysAfterModificationGreaterThan: args.archiveAfterDays },
+                            delete: { daysAfterModificationGreaterThan: args.expirationDays },
+                        },
+                        version: { delete: { daysAfterCreationGreaterThan: args.expirationDays } },
+                    },
+                },
+            },
+        ],
+    };
+}
+
+/**
+ * The object store: a hardened account, blob versioning with blob and container soft delete,
+ * one private container, and the lifecycle policy. Services reach it with their managed
+ * identity (Storage Blob Data Contributor on the container), never with keys.
+ */
+export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
+    const f = ctx.foundation;
+    const t = args.transform?.azure;
+    const account = hardenedStorageAccount(ctx, scope, name, { purpose: "d", protect: args.protect, transform: t?.account });
+
+    const [serviceArgs, serviceOpts] = applyTransform<storage.BlobServicePropertiesArgs, pulumi.CustomResourceOptions>({
+        accountName: account.name,
+        resourceGroupName: f.resourceGroupName,
+        blobServicesName: "default",
+        isVersioningEnabled: true,
+        deleteRetentionPolicy: { enabled: true, days: 30 },
+        containerDeleteRetentionPolicy: { enabled: true, days: 30 },
+        changeFeed: { enabled: true, retentionInDays: 30 },
+    }, ctx.opts(scope), t?.blobService);
+    const blobService = new storage.BlobServiceProperties(childName(name, "blob-service"), serviceArgs, serviceOpts);
+
+    const [containerArgs, containerOpts] = applyTransform<storage.BlobContainerArgs, pulumi.CustomResourceOptions>({
+        containerName: CONTAINER_NAME,
+        accountName: account.name,
+        resourceGroupName: f.resourceGroupName,
+        publicAccess: "None",
+    }, ctx.opts(scope, { dependsOn: [blobService] }), t?.container);
+    const container = new storage.BlobContainer(childName(name, "container"), containerArgs, containerOpts);
+
+    const [policyArgs, policyOpts] = applyTransform<storage.ManagementPolicyArgs, pulumi.CustomResourceOptions>({
+        accountName: account.name,
+        resourceGroupName: f.resourceGroupName,
+        managementPolicyName: "default",
+        policy: lifecycleRules(args),
+    }, ctx.opts(scope, { dependsOn: [container] }), t?.lifecycle);
+    new storage.ManagementPolicy(childName(name, "lifecycle"), policyArgs, policyOpts);
+
+    const blobEndpoint = account.primaryEndpoints.apply((e) => e.blob);
+    ctx.watched.storageAccountId = account.id;
+    ctx.watched.storageBlobEndpoint = blobEndpoint;
+    return {
+        bucketName: container.name,
+        endpoint: pulumi.interpolate`${blobEndpoint}${container.name}`,
+        resourceId: container.id,
+    };
+}

@@ -1,0 +1,28 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as keyvault from "@pulumi/azure-native/keyvault";
+import type { SecretReference } from "../../components/component";
+import { AzureContext } from "./context";
+
+/**
+ * Writes a generated value into the platform Key Vault (through ARM, which the vault's
+ * network rules do not block) and returns the cloud-neutral reference: the versionless
+ * secret URI Container Apps resolves at revision start through the service's identity.
+ * The ARM id is recorded so each service is granted `Key Vault Secrets User` on exactly
+ * the secrets it reads, not the whole vault.
+ */
+export function vaultSecret(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
+    secretName: string;
+    value: pulumi.Input<string>;
+    contentType: string;
+}): { secret: keyvault.Secret; reference: SecretReference } {
+    const f = ctx.foundation;
+    const secret = new keyvault.Secret(name, {
+        secretName: args.secretName,
+        vaultName: f.keyVaultName,
+        resourceGroupName: f.resourceGroupName,
+        properties: { value: pulumi.secret(args.value), contentType: args.contentType },
+        tags: ctx.tags,
+    }, ctx.opts(scope));
+    ctx.watched.secrets[args.secretName] = secret.id;
+    return { secret, reference: { id: secret.properties.apply((p) => p.secretUri) } };
+}
