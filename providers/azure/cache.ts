@@ -69,7 +69,7 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
                 }],
             },
         }, ctx.opts(scope));
-        const identity = ctx.identity(scope, name, "cache-backup");
+        const identity = ctx.identity(scope, childName(name, "backups-identity"), "redis-backup");
         const grant = ctx.grant(scope, childName(name, "backups-writer"), { principalId: identity.principalId, role: "storageBlobDataContributor", on: backups.id });
         dependsOn.push(grant);
         persistence = {
@@ -103,7 +103,7 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
     const cache = new redis.Redis(childName(name, "redis"), redisArgs, redisOpts);
     ctx.watched.cache = cache.id;
 
-    privateEndpoint(ctx, scope, name, { target: cache.id, groupId: "redisCache", zoneId: f.privateDnsZoneIds.redis });
+    privateEndpoint(ctx, scope, name, { key: "redis", target: cache.id, groupId: "redisCache", zoneId: f.privateDnsZoneIds.redis });
     diagnostics(ctx, scope, childName(name, "diagnostics"), cache.id);
     if (args.protect) ctx.deleteLock(scope, childName(name, "lock"), cache.id, "Production cache: remove this lock deliberately before deleting it.");
 

@@ -39,7 +39,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
     const svc = args.service;
     const b = args.bindings;
 
-    const identity = ctx.identity(scope, name, svc.name);
+    const identity = ctx.identity(scope, childName(name, "identity"), svc.name);
     const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
         ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, t?.roleAssignment);
     const secretIds = ctx.watched.secrets;

@@ -125,9 +125,9 @@ export class AzureContext {
     }
 
     /** A user-assigned managed identity (services, the gateway, Redis persistence). */
-    identity(scope: pulumi.Resource, component: string, purpose: string): managedidentity.UserAssignedIdentity {
-        return new managedidentity.UserAssignedIdentity(childName(component, `${purpose}-identity`), {
-            resourceName: this.physical(purpose),
+    identity(scope: pulumi.Resource, logicalName: string, physicalSuffix: string): managedidentity.UserAssignedIdentity {
+        return new managedidentity.UserAssignedIdentity(logicalName, {
+            resourceName: this.physical(physicalSuffix, "id"),
             resourceGroupName: this.foundation.resourceGroupName,
             location: this.location,
             tags: this.tags,

@@ -72,7 +72,7 @@ export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentRes
 
     // The gateway reads its certificate from Key Vault as its own identity.
     const certName = certificateSecretName(args.domain);
-    const identity = ctx.identity(scope, name, "agw");
+    const identity = ctx.identity(scope, childName(name, "identity"), "agw");
     const certGrant = ctx.grant(scope, childName(name, "certificate-reader"), {
         principalId: identity.principalId,
         role: "keyVaultSecretsUser",

@@ -54,14 +54,16 @@ export function subnetLayout(cidr: string): { compute: string; gateway: string; 
 
 /** A private endpoint in the endpoints subnet, registered in its private DNS zone. */
 export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
+    /** Short lowercase key for the children's names (`<component>-<key>-endpoint`). */
+    key: string;
     target: pulumi.Input<string>;
     groupId: string;
     zoneId: pulumi.Input<string>;
     dependsOn?: pulumi.Resource[];
 }): network.PrivateEndpoint {
     const f = ctx.foundation;
-    const name = ctx.physical(component, args.groupId, "pe");
-    const endpoint = new network.PrivateEndpoint(childName(component, `${args.groupId}-endpoint`), {
+    const name = ctx.physical(component, args.key, "pe");
+    const endpoint = new network.PrivateEndpoint(childName(component, `${args.key}-endpoint`), {
         privateEndpointName: name,
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -69,7 +71,7 @@ export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, compo
         privateLinkServiceConnections: [{ name, privateLinkServiceId: args.target, groupIds: [args.groupId] }],
         tags: ctx.tags,
     }, ctx.opts(scope, { dependsOn: args.dependsOn }));
-    new network.PrivateDnsZoneGroup(childName(component, `${args.groupId}-dns`), {
+    new network.PrivateDnsZoneGroup(childName(component, `${args.key}-dns-group`), {
         privateDnsZoneGroupName: "default",
         privateEndpointName: endpoint.name,
         resourceGroupName: f.resourceGroupName,
@@ -243,7 +245,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     }, ctx.statefulOpts(scope, cfg.protect));
     const f = ctx.foundation;
     ctx.setFoundation({ ...f, keyVaultId: vault.id, keyVaultName: vault.name, keyVaultUri: vault.properties.apply((p) => p.vaultUri ?? "") });
-    privateEndpoint(ctx, scope, name, { target: vault.id, groupId: "vault", zoneId: vaultZone.id });
+    privateEndpoint(ctx, scope, name, { key: "vault", target: vault.id, groupId: "vault", zoneId: vaultZone.id });
     diagnostics(ctx, scope, childName(name, "vault-diagnostics"), vault.id);
     if (cfg.protect) ctx.deleteLock(scope, childName(name, "vault-lock"), vault.id, "Holds the platform's generated secrets and the TLS certificate.");
 

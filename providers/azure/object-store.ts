@@ -57,7 +57,7 @@ export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource
         tags: ctx.tags,
     }, ctx.statefulOpts(scope, args.protect), args.transform);
     const account = new storage.StorageAccount(childName(component, "account"), accountArgs, accountOpts);
-    privateEndpoint(ctx, scope, component, { target: account.id, groupId: "blob", zoneId: f.privateDnsZoneIds.blob });
+    privateEndpoint(ctx, scope, component, { key: "blob", target: account.id, groupId: "blob", zoneId: f.privateDnsZoneIds.blob });
     diagnostics(ctx, scope, childName(component, "diagnostics"), pulumi.interpolate`${account.id}/blobServices/default`);
     if (args.protect) ctx.deleteLock(scope, childName(component, "lock"), account.id, "Production data: remove this lock deliberately before deleting the account.");
     return account;
