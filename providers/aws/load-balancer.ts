@@ -173,14 +173,14 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
     };
 }
 
-/** Access-log bucket: SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
+/** Access-log bucket (audit data: protected like the other stateful resources): SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
 function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
     const { cfg } = ctx;
     const t = args.transform?.aws;
     const bucket = ctx.create(aws.s3.Bucket, scope, childName(name, "logs"), {
         bucket: pulumi.interpolate`${physicalName(cfg, "alb-logs")}-${ctx.accountId}`,
         tags: ctx.tags(physicalName(cfg, "alb-logs")),
-    }, t?.logBucket);
+    }, t?.logBucket, { protect: cfg.protect });
     const pab = blockPublicAccess(ctx, scope, childName(name, "logs-public-access-block"), bucket);
     ctx.create(aws.s3.BucketOwnershipControls, scope, childName(name, "logs-ownership"), {
         bucket: bucket.id,
