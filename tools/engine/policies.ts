@@ -1,9 +1,453 @@
-import { setPolicyRunner } from "./run-plan";
+import * as fs from "fs";
+import Module = require("module");
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import type { Policies, PolicyConfigSchema } from "@pulumi/policy";
+import { isSecretEnvelope, PlanViolation } from "./plan";
+import type { RecordedResource } from "./recording-monitor";
+import { PlanRun, setPolicyRunner } from "./run-plan";
+
+/*
+ * Runs the CrossGuard pack offline through @pulumi/policy's OWN analyzer code: the exported
+ * `makeAnalyzeRpcFun` / `makeAnalyzeStackRpcFun` of @pulumi/policy/server.js are called with
+ * real pulumirpc AnalyzeRequest / AnalyzeStackRequest protobuf messages, after `configure` and
+ * `configureStack` were called with real ConfigureAnalyzerRequest / AnalyzerStackConfigureRequest
+ * messages, exactly as the Pulumi CLI drives a policy pack over gRPC. So props are deserialized
+ * by the SDK, wrapped in its unknown-checking proxy, `notApplicable`, `getConfig`, `stackTags`,
+ * enforcement levels, the preview "can't run during preview" downgrade and `reportViolation`
+ * are the SDK's, not a re-implementation. What this file does itself is what the CLI does:
+ * reconcile the pack config (schema defaults, then `all`, then per-policy values, then schema
+ * validation, as pulumi's ReconcilePolicyPackConfig) and marshal the recorded resources.
+ *
+ * `configure`/`configureStack` are not exported by server.js (only `serve` wires them to the
+ * gRPC server, which must not start here), so each evaluation compiles a private instance of
+ * server.js with those two functions exported: its module state (pack config, stack tags) is
+ * fresh per evaluation while every module it requires is the one the CLI path uses.
+ */
+
+const policyRequire = Module.createRequire(require.resolve("@pulumi/policy/server.js"));
+const analyzerProto = policyRequire("@pulumi/pulumi/proto/analyzer_pb");
+const structProto = Module.createRequire(require.resolve("@pulumi/pulumi/proto/analyzer_pb"))("google-protobuf/google/protobuf/struct_pb");
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+const policyVersion: string = policyRequire("./package.json").version;
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** `--policy-pack-config` file shape: `{ all?: level, <policy>: level | { enforcementLevel?, ...props } }`. */
+export type PolicyPackConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+
+/** One resource to analyze, as the engine would send it. */
+export interface AnalyzerResourceInput {
+    urn: string;
+    type: string;
+    name: string;
+    /** Inputs as the program sent them: secrets as RPC envelopes, unknowns as pulumi.unknown or the RPC sentinel. */
+    inputs: Record<string, unknown>;
+    parent?: string;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+    options?: { protect?: boolean; ignoreChanges?: string[]; aliases?: string[]; deleteBeforeReplace?: boolean };
+    /** The resource's provider (type, name, urn, inputs), for `args.provider`. */
+    provider?: { urn: string; type: string; name: string; inputs: Record<string, unknown> };
+}
+
+export interface EvaluateOptions {
+    policies: Policies;
+    packName?: string;
+    packVersion?: string;
+    /** @default "mandatory" */
+    enforcementLevel?: EnforcementLevel;
+    config?: PolicyPackConfigFile;
+    /** Stack tags (`pulumi:project`, `pulumi:runtime`, ...) given to `configureStack`. */
+    stackTags?: Record<string, string>;
+    /** The stack's root URN: stack-policy findings without a URN are reported against it. */
+    stackUrn?: string;
+    /** Run per-resource `validateResource` policies. @default true */
+    analyzeResources?: boolean;
+    /** Run `validateStack` policies. @default true */
+    analyzeStack?: boolean;
+}
+
+export interface Diagnostic extends PlanViolation {
+    packName: string;
+    description: string;
+}
+
+export interface NotApplicable {
+    policy: string;
+    urn: string;
+    reason: string;
+}
+
+export interface Evaluation {
+    violations: Diagnostic[];
+    notApplicable: NotApplicable[];
+    /** The reconciled per-policy config handed to `configure`. */
+    config: Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }>;
+}
+
+export class PolicyConfigError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// The analyzer (a private instance of @pulumi/policy/server.js)
+// ---------------------------------------------------------------------------------------------
+
+interface AnalyzerServer {
+    makeAnalyzeRpcFun(name: string, version: string, level: string, policies: Policies): RpcFun;
+    makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: Policies): RpcFun;
+    __configure: RpcFun;
+    __configureStack: RpcFun;
+}
+type RpcFun = (call: { request: unknown }, callback: (err: unknown, resp?: any) => void) => unknown;
+
+const SERVER_FILE = require.resolve("@pulumi/policy/server.js");
+let serverSource: string | undefined;
+
+function loadAnalyzer(): AnalyzerServer {
+    serverSource ??= fs.readFileSync(SERVER_FILE, "utf8");
+    if (!/\nfunction configure\(call, callback\)/.test(serverSource) || !/\nfunction configureStack\(call, callback\)/.test(serverSource)) {
+        throw new Error(`@pulumi/policy ${policyVersion}: server.js no longer defines configure/configureStack; update tools/engine/policies.ts`);
+    }
+    const m = new Module(SERVER_FILE, module) as Module & { _compile(src: string, file: string): void };
+    m.filename = SERVER_FILE;
+    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(SERVER_FILE));
+    m._compile(`${serverSource}\n;exports.__configure = configure; exports.__configureStack = configureStack;\n`, SERVER_FILE);
+    return m.exports as AnalyzerServer;
+}
+
+function call<T>(fn: RpcFun, request: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        try {
+            const r = fn({ request }, (err, resp) => (err ? reject(err) : resolve(resp as T)));
+            if (r && typeof (r as Promise<unknown>).then === "function") (r as Promise<unknown>).catch(reject);
+        } catch (err) {
+            reject(err);
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Config reconciliation (pulumi's ReconcilePolicyPackConfig) and a JSON-schema subset validator
+// ---------------------------------------------------------------------------------------------
+
+const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+export function reconcileConfig(policies: Policies, packLevel: EnforcementLevel, given: PolicyPackConfigFile = {}): Evaluation["config"] {
+    const result: Evaluation["config"] = {};
+    for (const p of policies) {
+        const properties: Record<string, unknown> = {};
+        for (const [k, schema] of Object.entries(p.configSchema?.properties ?? {})) {
+            if ("default" in (schema as object)) properties[k] = structuredClone((schema as { default: unknown }).default);
+        }
+        result[p.name] = { enforcementLevel: (p.enforcementLevel ?? packLevel) as EnforcementLevel, properties };
+    }
+    const level = (v: unknown, where: string): EnforcementLevel => {
+        if (!LEVELS.includes(v as EnforcementLevel)) throw new PolicyConfigError(`policy config ${where}: enforcementLevel ${JSON.stringify(v)} is not one of ${LEVELS.join(", ")}`);
+        return v as EnforcementLevel;
+    };
+    const all = given.all;
+    if (all !== undefined) {
+        const l = typeof all === "string" ? all : all.enforcementLevel;
+        if (l !== undefined) for (const r of Object.values(result)) r.enforcementLevel = level(l, "all");
+    }
+    for (const [name, value] of Object.entries(given)) {
+        if (name === "all") continue;
+        const target = result[name];
+        if (!target) throw new PolicyConfigError(`policy config: no policy named "${name}" in the pack`);
+        if (typeof value === "string") {
+            target.enforcementLevel = level(value, name);
+            continue;
+        }
+        const { enforcementLevel, ...props } = value;
+        if (enforcementLevel !== undefined) target.enforcementLevel = level(enforcementLevel, name);
+        Object.assign(target.properties, props);
+    }
+    const errors: string[] = [];
+    for (const p of policies) {
+        const schema = p.configSchema;
+        if (!schema) continue;
+        errors.push(...validateAgainst({ type: "object", properties: schema.properties, required: schema.required }, result[p.name]!.properties, p.name));
+    }
+    if (errors.length > 0) throw new PolicyConfigError(`invalid policy pack config:\n  ${errors.join("\n  ")}`);
+    return result;
+}
+
+type Schema = PolicyConfigSchema["properties"][string] & Record<string, any>;
+
+/** The JSON-schema keywords the pack's schemas use (type, properties, required, items, enum, minimum, maximum, minLength, additionalProperties). */
+export function validateAgainst(schema: Schema, value: unknown, at: string): string[] {
+    const errs: string[] = [];
+    const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+    const typeOk = (t: string) =>
+        t === "integer" ? Number.isInteger(value) : t === "number" ? typeof value === "number" : t === "array" ? Array.isArray(value) : t === "object" ? typeof value === "object" && value !== null && !Array.isArray(value) : t === "null" ? value === null : typeof value === t;
+    if (types.length > 0 && !types.some(typeOk)) return [`${at}: ${JSON.stringify(value)} is not of type ${types.join("|")}`];
+    if (schema.enum && !schema.enum.some((e: unknown) => JSON.stringify(e) === JSON.stringify(value))) errs.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+    if (typeof value === "number") {
+        if (typeof schema.minimum === "number" && value < schema.minimum) errs.push(`${at}: ${value} is less than the minimum ${schema.minimum}`);
+        if (typeof schema.maximum === "number" && value > schema.maximum) errs.push(`${at}: ${value} is greater than the maximum ${schema.maximum}`);
+    }
+    if (typeof value === "string" && typeof schema.minLength === "number" && value.length < schema.minLength) errs.push(`${at}: ${JSON.stringify(value)} is shorter than ${schema.minLength} characters`);
+    if (Array.isArray(value) && schema.items) value.forEach((v, i) => errs.push(...validateAgainst(schema.items as Schema, v, `${at}[${i}]`)));
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        const obj = value as Record<string, unknown>;
+        for (const r of (schema.required as string[] | undefined) ?? []) if (!(r in obj) || obj[r] === undefined) errs.push(`${at}: "${r}" is required`);
+        const props = (schema.properties ?? {}) as Record<string, Schema>;
+        for (const [k, v] of Object.entries(obj)) {
+            if (props[k]) errs.push(...validateAgainst(props[k]!, v, `${at}.${k}`));
+            else if (schema.additionalProperties === false) errs.push(`${at}: property "${k}" is not allowed`);
+            else if (schema.additionalProperties && typeof schema.additionalProperties === "object") errs.push(...validateAgainst(schema.additionalProperties as Schema, v, `${at}.${k}`));
+        }
+    }
+    return errs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marshalling the recorded resources into analyzer requests
+// ---------------------------------------------------------------------------------------------
+
+const UNKNOWN_SENTINEL: string = rpc.unknownValue;
+
+function isUnknownValue(v: unknown): boolean {
+    return v === (pulumi as unknown as { unknown?: unknown }).unknown || (typeof v === "object" && v !== null && (v as { constructor?: { name?: string } }).constructor?.name === "Unknown");
+}
+
+async function outputValue(o: unknown): Promise<unknown> {
+    const out = o as { promise?: (withUnknowns?: boolean) => Promise<unknown>; isKnown?: Promise<boolean> };
+    if (!out || typeof out.promise !== "function") return undefined;
+    return (await out.isKnown) === false ? UNKNOWN_SENTINEL : out.promise();
+}
 
 /**
- * Connects the policy pack to the offline engine. Until policy/ lands this is a no-op, so
- * plans carry an empty `policy.violations`.
+ * The wire form the engine sends analyzers: secrets kept as envelopes (the SDK unwraps them),
+ * unknowns as the unknown sentinel, resource references as their id (custom) or URN, as
+ * the engine marshals with KeepResources off.
  */
-export function enablePolicies(): void {
-    setPolicyRunner(undefined);
+export async function marshal(value: unknown): Promise<unknown> {
+    if (value === undefined) return undefined;
+    if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "string") return value;
+    if (isUnknownValue(value)) return UNKNOWN_SENTINEL;
+    if (isSecretEnvelope(value)) return { [rpc.specialSigKey]: rpc.specialSecretSig, value: (await marshal(value.value)) ?? null };
+    if (Array.isArray(value)) return Promise.all(value.map(async (v) => (await marshal(v)) ?? null));
+    if (pulumi.Resource.isInstance(value)) {
+        const r = value as unknown as { id?: unknown; urn: unknown };
+        return pulumi.CustomResource.isInstance(value) ? outputValue(r.id) : outputValue(r.urn);
+    }
+    if (pulumi.Output.isInstance(value)) return marshal(await outputValue(value));
+    if (pulumi.asset.Asset.isInstance(value)) {
+        const a = value as unknown as Record<string, unknown>;
+        const key = ["path", "text", "uri"].find((k) => a[k] !== undefined)!;
+        return { [rpc.specialSigKey]: rpc.specialAssetSig, [key]: await a[key] };
+    }
+    if (pulumi.asset.Archive.isInstance(value)) {
+        const a = value as unknown as Record<string, unknown>;
+        if (a.assets) {
+            const assets: Record<string, unknown> = {};
+            for (const [k, v] of Object.entries((await a.assets) as Record<string, unknown>)) assets[k] = await marshal(v);
+            return { [rpc.specialSigKey]: rpc.specialArchiveSig, assets };
+        }
+        const key = ["path", "uri"].find((k) => a[k] !== undefined)!;
+        return { [rpc.specialSigKey]: rpc.specialArchiveSig, [key]: await a[key] };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const m = await marshal(v);
+        if (m !== undefined) out[k] = m;
+    }
+    return out;
 }
+
+async function toStruct(inputs: Record<string, unknown>): Promise<unknown> {
+    return structProto.Struct.fromJavaScript((await marshal(inputs)) ?? {});
+}
+
+function resourceOptions(r: AnalyzerResourceInput): unknown {
+    const o = new analyzerProto.AnalyzerResourceOptions();
+    o.setProtect(r.options?.protect ?? false);
+    o.setIgnorechangesList(r.options?.ignoreChanges ?? []);
+    o.setAliasesList((r.options?.aliases ?? []).filter((a) => a.startsWith("urn:")));
+    if (r.options?.deleteBeforeReplace !== undefined) {
+        o.setDeletebeforereplace(r.options.deleteBeforeReplace);
+        o.setDeletebeforereplacedefined(true);
+    }
+    if (r.parent) o.setParent(r.parent);
+    return o;
+}
+
+async function providerMessage(r: AnalyzerResourceInput): Promise<unknown> {
+    if (!r.provider) return undefined;
+    const p = new analyzerProto.AnalyzerProviderResource();
+    p.setType(r.provider.type);
+    p.setName(r.provider.name);
+    p.setUrn(r.provider.urn);
+    p.setProperties(await toStruct(r.provider.inputs));
+    return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+// ---------------------------------------------------------------------------------------------
+
+function levelOf(enumValue: number): EnforcementLevel {
+    const E = analyzerProto.EnforcementLevel;
+    return enumValue === E.MANDATORY ? "mandatory" : enumValue === E.REMEDIATE ? "remediate" : enumValue === E.DISABLED ? "disabled" : "advisory";
+}
+
+function collect(resp: any, fallbackUrn: string, into: Evaluation): void {
+    for (const d of resp.getDiagnosticsList()) {
+        into.violations.push({
+            policy: d.getPolicyname(),
+            packName: d.getPolicypackname(),
+            urn: d.getUrn() || fallbackUrn,
+            level: levelOf(d.getEnforcementlevel()) as PlanViolation["level"],
+            message: d.getMessage(),
+            description: d.getDescription(),
+        });
+    }
+    for (const n of resp.getNotApplicableList?.() ?? []) into.notApplicable.push({ policy: n.getPolicyName(), urn: fallbackUrn, reason: n.getReason() });
+}
+
+/** Evaluates policies over resources exactly as `pulumi preview --policy-pack` would. */
+export async function evaluatePolicies(resources: AnalyzerResourceInput[], options: EvaluateOptions): Promise<Evaluation> {
+    const packName = options.packName ?? "platform-guardrails";
+    const packVersion = options.packVersion ?? packVersionOf();
+    const packLevel = options.enforcementLevel ?? "mandatory";
+    const analyzer = loadAnalyzer();
+    const config = reconcileConfig(options.policies, packLevel, options.config);
+
+    const configure = new analyzerProto.ConfigureAnalyzerRequest();
+    const map = configure.getPolicyconfigMap();
+    for (const [name, c] of Object.entries(config)) {
+        const pc = new analyzerProto.PolicyConfig();
+        pc.setEnforcementlevel(levelToProto(c.enforcementLevel));
+        pc.setProperties(structProto.Struct.fromJavaScript(c.properties));
+        map.set(name, pc);
+    }
+    await call(analyzer.__configure, configure);
+
+    const stackConfigure = new analyzerProto.AnalyzerStackConfigureRequest();
+    const tags = stackConfigure.getTagsMap();
+    for (const [k, v] of Object.entries(options.stackTags ?? {})) tags.set(k, v);
+    await call(analyzer.__configureStack, stackConfigure);
+
+    const result: Evaluation = { violations: [], notApplicable: [], config };
+    if (options.analyzeResources !== false) {
+        const analyze = analyzer.makeAnalyzeRpcFun(packName, packVersion, packLevel, options.policies);
+        for (const r of resources) {
+            const req = new analyzerProto.AnalyzeRequest();
+            req.setType(r.type);
+            req.setUrn(r.urn);
+            req.setName(r.name);
+            req.setProperties(await toStruct(r.inputs));
+            req.setOptions(resourceOptions(r));
+            const provider = await providerMessage(r);
+            if (provider) req.setProvider(provider);
+            collect(await call(analyze, req), r.urn, result);
+        }
+    }
+    if (options.analyzeStack !== false) {
+        const analyzeStack = analyzer.makeAnalyzeStackRpcFun(packName, packVersion, packLevel, options.policies);
+        const req = new analyzerProto.AnalyzeStackRequest();
+        const list = [];
+        for (const r of resources) {
+            const ar = new analyzerProto.AnalyzerResource();
+            ar.setType(r.type);
+            ar.setUrn(r.urn);
+            ar.setName(r.name);
+            ar.setProperties(await toStruct(r.inputs));
+            ar.setOptions(resourceOptions(r));
+            if (r.parent) ar.setParent(r.parent);
+            ar.setDependenciesList(r.dependencies ?? []);
+            const pd = ar.getPropertydependenciesMap();
+            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+                const d = new analyzerProto.AnalyzerPropertyDependencies();
+                d.setUrnsList(urns);
+                pd.set(k, d);
+            }
+            const provider = await providerMessage(r);
+            if (provider) ar.setProvider(provider);
+            list.push(ar);
+        }
+        req.setResourcesList(list);
+        collect(await call(analyzeStack, req), options.stackUrn ?? "", result);
+    }
+    return result;
+}
+
+function levelToProto(level: EnforcementLevel): number {
+    const E = analyzerProto.EnforcementLevel;
+    return { advisory: E.ADVISORY, mandatory: E.MANDATORY, remediate: E.REMEDIATE, disabled: E.DISABLED }[level];
+}
+
+let cachedPackVersion: string | undefined;
+function packVersionOf(): string {
+    cachedPackVersion ??= (JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "policy", "package.json"), "utf8")) as { version: string }).version;
+    return cachedPackVersion;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a plan recording to analyzer inputs
+// ---------------------------------------------------------------------------------------------
+
+/** The recorded resources as the engine would hand them to an analyzer, providers resolved. */
+export function analyzerResources(recorded: RecordedResource[]): AnalyzerResourceInput[] {
+    const byUrn = new Map(recorded.map((r) => [r.urn, r]));
+    return recorded.map((r) => {
+        const providerUrn = r.options.provider ? r.options.provider.split("::").slice(0, -1).join("::") : undefined;
+        const prov = providerUrn ? byUrn.get(providerUrn) : undefined;
+        return {
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            inputs: r.rawInputs,
+            parent: r.parent,
+            dependencies: r.options.dependencies,
+            options: { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, aliases: r.options.aliases, deleteBeforeReplace: r.options.deleteBeforeReplace || undefined },
+            provider: prov ? { urn: prov.urn, type: prov.type, name: prov.name, inputs: prov.rawInputs } : undefined,
+        };
+    });
+}
+
+export function stackUrnOf(recorded: RecordedResource[]): string {
+    return recorded.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
+}
+
+export function stackTagsOf(recorded: RecordedResource[]): Record<string, string> {
+    const urn = recorded[0]?.urn ?? "";
+    const m = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
+    return { "pulumi:project": m?.[2] ?? "", "pulumi:runtime": "nodejs", "pulumi:description": "" };
+}
+
+export interface PackOptions {
+    config?: PolicyPackConfigFile;
+}
+
+/** Evaluates the platform pack over one plan recording (mutated or not). */
+export async function evaluatePack(recorded: RecordedResource[], options: PackOptions = {}): Promise<Evaluation> {
+    const pack = require("../../policy/policies") as typeof import("../../policy/policies");
+    return evaluatePolicies(analyzerResources(recorded), {
+        policies: pack.policies,
+        packName: pack.PACK_NAME,
+        enforcementLevel: pack.PACK_ENFORCEMENT_LEVEL,
+        config: options.config,
+        stackTags: stackTagsOf(recorded),
+        stackUrn: stackUrnOf(recorded),
+    });
+}
+
+export function toPlanViolations(e: Evaluation): PlanViolation[] {
+    return e.violations.map(({ policy, urn, level, message }) => ({ policy, urn, level, message }));
+}
+
+/** The runner `npm run plan` installs: the pack over the recording, in the plan's violation shape. */
+export function policyRunner(options: PackOptions = {}): (run: PlanRun) => Promise<PlanViolation[]> {
+    return async (run) => toPlanViolations(await evaluatePack(run.recorded, options));
+}
+
+/** Connects the policy pack to the offline engine. `PLATFORM_POLICY_CONFIG` may name a pack config file. */
+export function enablePolicies(options: PackOptions = {}): void {
+    const file = process.env.PLATFORM_POLICY_CONFIG;
+    const config = options.config ?? (file ? (JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile) : undefined);
+    setPolicyRunner(policyRunner({ config }));
+}
+
+export { isSecretEnvelope };

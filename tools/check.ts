@@ -1,0 +1,125 @@
+import * as fs from "fs";
+import { Command } from "commander";
+import pc from "picocolors";
+import { CLOUDS, ConfigError, ENVIRONMENTS } from "../components/config";
+import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, toPlanViolations } from "./engine/policies";
+import type { PlanViolation } from "./engine/plan";
+import { runPlan } from "./engine/run-plan";
+import { UsageError } from "./engine/stack-config";
+
+/**
+ * `npm run check [-- --policy-config <file>] [--config KEY=VALUE ...] [--format text|json]`
+ *
+ * Plans all six (cloud, environment) pairs offline and runs the policy pack over each, through
+ * the same analyzer code path as `pulumi preview --policy-pack policy`. Prints a report per
+ * pair; exits 1 on any mandatory violation, 2 on bad usage/config, 0 otherwise. A cloud whose
+ * implementation is not available yet (its registry entry throws "not available yet") is
+ * reported as skipped; any other error fails the check.
+ */
+
+const NOT_AVAILABLE = /not available yet/;
+
+interface PairResult {
+    stack: string;
+    cloud: string;
+    status: "ok" | "violations" | "skipped" | "error";
+    resources: number;
+    violations: PlanViolation[];
+    note?: string;
+}
+
+async function checkPair(stack: string, cloud: string, config: string[], policyConfig?: PolicyPackConfigFile): Promise<PairResult> {
+    try {
+        const run = await runPlan({ stack, cloud, config });
+        const violations = toPlanViolations(await evaluatePack(run.recorded, { config: policyConfig }));
+        const mandatory = violations.some((v) => v.level === "mandatory");
+        return { stack, cloud, status: mandatory ? "violations" : "ok", resources: run.plan.resources.length, violations };
+    } catch (err) {
+        const msg = err instanceof Error ? err.message : String(err);
+        if (NOT_AVAILABLE.test(msg)) return { stack, cloud, status: "skipped", resources: 0, violations: [], note: "skipped: not implemented" };
+        if (err instanceof PolicyConfigError || err instanceof UsageError) throw err;
+        return { stack, cloud, status: "error", resources: 0, violations: [], note: err instanceof ConfigError ? msg : (err instanceof Error ? err.stack ?? msg : msg) };
+    }
+}
+
+function renderPair(r: PairResult): string {
+    const title = `${r.cloud}/${r.stack}`;
+    const lines: string[] = [];
+    const count = (level: string) => r.violations.filter((v) => v.level === level).length;
+    switch (r.status) {
+        case "skipped":
+            lines.push(`${pc.yellow("SKIP")} ${title}: ${r.note}`);
+            return lines.join("\n");
+        case "error":
+            lines.push(`${pc.red("ERROR")} ${title}: the plan failed\n    ${String(r.note).split("\n").join("\n    ")}`);
+            return lines.join("\n");
+        default:
+            lines.push(
+                `${r.status === "ok" ? pc.green("PASS") : pc.red("FAIL")} ${title}: ${r.resources} resources, ` +
+                    `${count("mandatory")} mandatory, ${count("advisory")} advisory violation(s)`,
+            );
+    }
+    for (const v of r.violations) {
+        const level = v.level === "mandatory" ? pc.red(v.level) : pc.yellow(v.level);
+        const [, ...detail] = v.message.split("\n");
+        lines.push(`  ${level} ${pc.bold(v.policy)}`);
+        lines.push(`    ${detail.join("\n    ") || v.message}`);
+        lines.push(`    ${pc.dim(v.urn)}`);
+    }
+    return lines.join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+    const program = new Command("check")
+        .description("Plan all six (cloud, environment) pairs offline and run the policy pack over each.")
+        .option("--policy-config <file>", "policy pack config JSON (same format as pulumi --policy-pack-config)")
+        .option("--config <KEY=VALUE>", "config override for every pair, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+        .option("--format <format>", "text or json", "text")
+        .exitOverride()
+        .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    try {
+        program.parse(argv, { from: "user" });
+    } catch (err) {
+        return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
+    }
+    const opts = program.opts<{ policyConfig?: string; config: string[]; format: string }>();
+    let policyConfig: PolicyPackConfigFile | undefined;
+    try {
+        policyConfig = opts.policyConfig ? JSON.parse(fs.readFileSync(opts.policyConfig, "utf8")) : undefined;
+    } catch (err) {
+        process.stderr.write(`--policy-config ${opts.policyConfig}: ${(err as Error).message}\n`);
+        return 2;
+    }
+    const results: PairResult[] = [];
+    try {
+        for (const cloud of CLOUDS) {
+            for (const stack of ENVIRONMENTS) {
+                const r = await checkPair(stack, cloud, opts.config, policyConfig);
+                results.push(r);
+                if (opts.format !== "json") process.stdout.write(renderPair(r) + "\n");
+            }
+        }
+    } catch (err) {
+        process.stderr.write(`${(err as Error).message}\n`);
+        return 2;
+    }
+    const mandatory = results.reduce((n, r) => n + r.violations.filter((v) => v.level === "mandatory").length, 0);
+    const failedPairs = results.filter((r) => r.status === "violations" || r.status === "error");
+    if (opts.format === "json") {
+        process.stdout.write(JSON.stringify({ pairs: results, mandatory }, null, 2) + "\n");
+    } else {
+        const checked = results.filter((r) => r.status !== "skipped").length;
+        const skipped = results.length - checked;
+        const summary = `check: ${checked} pair(s) checked, ${skipped} skipped, ${mandatory} mandatory violation(s), ${failedPairs.length} failing pair(s)`;
+        process.stdout.write((failedPairs.length ? pc.red(summary) : pc.green(summary)) + "\n");
+    }
+    return failedPairs.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+        process.stderr.write(`check failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+        process.exit(3);
+    },
+);
