@@ -1,9 +1,208 @@
-import type { CloudMocks } from "./types";
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudMocks, MockContext, ResourceMock } from "./types";
 
-/** gcp outputs: filled in with the gcp implementation. */
+/**
+ * GCP outputs shaped like the real ones: ids in the provider's path form
+ * (`projects/<p>/global/networks/<n>`, `projects/<p>/locations/<r>/services/<n>`), self links,
+ * private IPs, connection names, service account emails. The project and region come from
+ * the stack's `platform:gcp` config, as the explicit provider's do.
+ */
+function location(): { project: string; region: string } {
+    const raw = pulumi.runtime.getConfig("platform:gcp");
+    let parsed: { project?: string; region?: string } = {};
+    try { parsed = raw ? JSON.parse(raw) : {}; } catch { parsed = {}; }
+    return { project: parsed.project ?? "mock-project", region: parsed.region ?? "us-central1" };
+}
+
+const COMPUTE = "https://www.googleapis.com/compute/v1/";
+const PROJECT_NUMBER = "123456789012";
+
+function nameOf(args: pulumi.runtime.MockResourceArgs): string {
+    return String(args.inputs.name ?? args.name);
+}
+
+/** A fake private address, stable per resource, inside 10.x. */
+function privateIp(ctx: MockContext, name: string, base: string): string {
+    const n = parseInt(ctx.id(name, 4), 16);
+    return `${base}.${(n >> 8) % 250}.${(n % 250) + 2}`;
+}
+
+function publicIp(ctx: MockContext, name: string): string {
+    const n = parseInt(ctx.id(name, 4), 16);
+    return `34.120.${(n >> 8) % 250}.${(n % 250) + 2}`;
+}
+
+/** Compute resources: `projects/<p>/{global|regions/<r>}/<collection>/<name>` plus its self link. */
+function compute(collection: string, scope: "global" | "regional", extra?: ResourceMock): ResourceMock {
+    return (args, ctx) => {
+        const { project, region } = location();
+        const name = nameOf(args);
+        const where = scope === "global" ? "global" : `regions/${String(args.inputs.region ?? region)}`;
+        const id = `projects/${project}/${where}/${collection}/${name}`;
+        const more = extra?.(args, ctx);
+        return { id, state: { name, project, selfLink: `${COMPUTE}${id}`, ...more?.state } };
+    };
+}
+
+const resources: Record<string, ResourceMock> = {
+    "gcp:compute/network:Network": compute("networks", "global", () => ({ state: { gatewayIpv4: "" } })),
+    "gcp:compute/subnetwork:Subnetwork": compute("subnetworks", "regional", (args) => ({
+        state: { gatewayAddress: String(args.inputs.ipCidrRange ?? "10.0.0.0/17").replace(/\.0\/\d+$/, ".1") },
+    })),
+    "gcp:compute/globalAddress:GlobalAddress": compute("addresses", "global", (args, ctx) => ({
+        state: { address: args.inputs.purpose === "VPC_PEERING" ? "10.200.0.0" : publicIp(ctx, args.name) },
+    })),
+    "gcp:servicenetworking/connection:Connection": (args) => ({
+        id: `${String(args.inputs.network)}:${String(args.inputs.service)}`,
+        state: { peering: "servicenetworking-googleapis-com" },
+    }),
+    "gcp:compute/router:Router": compute("routers", "regional"),
+    "gcp:compute/routerNat:RouterNat": (args) => {
+        const { project, region } = location();
+        return { id: `${project}/${region}/${String(args.inputs.router)}/${nameOf(args)}`, state: { name: nameOf(args) } };
+    },
+    "gcp:compute/firewall:Firewall": compute("firewalls", "global"),
+    "gcp:compute/securityPolicy:SecurityPolicy": compute("securityPolicies", "global", (_a, ctx) => ({ state: { fingerprint: ctx.id("sp", 12) } })),
+    "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup": compute("networkEndpointGroups", "regional"),
+    "gcp:compute/backendService:BackendService": compute("backendServices", "global", (args, ctx) => ({
+        state: { generatedId: parseInt(ctx.id(args.name, 6), 16), fingerprint: ctx.id(`${args.name}/fp`, 12) },
+    })),
+    "gcp:compute/uRLMap:URLMap": compute("urlMaps", "global", (args, ctx) => ({ state: { mapId: parseInt(ctx.id(args.name, 6), 16) } })),
+    "gcp:compute/managedSslCertificate:ManagedSslCertificate": compute("sslCertificates", "global", (args, ctx) => ({
+        state: { certificateId: parseInt(ctx.id(args.name, 6), 16), subjectAlternativeNames: (args.inputs.managed as { domains?: string[] } | undefined)?.domains ?? [] },
+    })),
+    "gcp:compute/sSLPolicy:SSLPolicy": compute("sslPolicies", "global", () => ({ state: { enabledFeatures: [] } })),
+    "gcp:compute/targetHttpsProxy:TargetHttpsProxy": compute("targetHttpsProxies", "global", (args, ctx) => ({ state: { proxyId: parseInt(ctx.id(args.name, 6), 16) } })),
+    "gcp:compute/targetHttpProxy:TargetHttpProxy": compute("targetHttpProxies", "global", (args, ctx) => ({ state: { proxyId: parseInt(ctx.id(args.name, 6), 16) } })),
+    "gcp:compute/globalForwardingRule:GlobalForwardingRule": compute("forwardingRules", "global", (args, ctx) => ({
+        state: { ipAddress: publicIp(ctx, "lb"), pscConnectionId: "", baseForwardingRule: "", labelFingerprint: ctx.id(args.name, 12) },
+    })),
+
+    "gcp:sql/databaseInstance:DatabaseInstance": (args, ctx) => {
+        const { project, region } = location();
+        const name = nameOf(args);
+        const ip = privateIp(ctx, name, "10.200");
+        return {
+            id: name,
+            state: {
+                name,
+                project,
+                connectionName: `${project}:${region}:${name}`,
+                privateIpAddress: ip,
+                firstIpAddress: ip,
+                publicIpAddress: "",
+                ipAddresses: [{ ipAddress: ip, type: "PRIVATE" }],
+                selfLink: `https://sqladmin.googleapis.com/sql/v1beta4/projects/${project}/instances/${name}`,
+                serviceAccountEmailAddress: `p${PROJECT_NUMBER}-${ctx.id(name, 6)}@gcp-sa-cloud-sql.iam.gserviceaccount.com`,
+                dnsName: `${ctx.id(name, 12)}.${region}.sql.goog.`,
+            },
+        };
+    },
+    "gcp:sql/database:Database": (args) => {
+        const { project } = location();
+        return { id: `projects/${project}/instances/${String(args.inputs.instance)}/databases/${nameOf(args)}`, state: { name: nameOf(args) } };
+    },
+    "gcp:sql/user:User": (args) => ({ id: `${nameOf(args)}//${String(args.inputs.instance)}`, state: { name: nameOf(args), sqlServerUserDetails: [] } }),
+
+    "gcp:redis/instance:Instance": (args, ctx) => {
+        const { project, region } = location();
+        const name = nameOf(args);
+        const tls = args.inputs.transitEncryptionMode === "SERVER_AUTHENTICATION";
+        return {
+            id: `projects/${project}/locations/${region}/instances/${name}`,
+            state: {
+                name,
+                project,
+                host: privateIp(ctx, name, "10.200"),
+                port: tls ? 6378 : 6379,
+                readEndpoint: args.inputs.readReplicasMode === "READ_REPLICAS_ENABLED" ? privateIp(ctx, `${name}/read`, "10.200") : "",
+                readEndpointPort: tls ? 6378 : 6379,
+                authString: args.inputs.authEnabled ? `mock-auth-${ctx.id(`${name}/auth`, 32)}` : "",
+                currentLocationId: `${region}-a`,
+                persistenceIamIdentity: `serviceAccount:service-${PROJECT_NUMBER}@cloud-redis.iam.gserviceaccount.com`,
+                serverCaCerts: tls ? [{ cert: "-----BEGIN CERTIFICATE-----\nMOCK\n-----END CERTIFICATE-----", serialNumber: ctx.id(name, 8) }] : [],
+            },
+        };
+    },
+
+    "gcp:secretmanager/secret:Secret": (args) => {
+        const { project } = location();
+        const secretId = String(args.inputs.secretId ?? args.name);
+        return { id: `projects/${project}/secrets/${secretId}`, state: { secretId, name: `projects/${PROJECT_NUMBER}/secrets/${secretId}`, project } };
+    },
+    "gcp:secretmanager/secretVersion:SecretVersion": (args) => {
+        const secret = String(args.inputs.secret ?? "").replace(/^projects\/[^/]+/, `projects/${PROJECT_NUMBER}`);
+        const name = `${secret}/versions/1`;
+        return { id: name, state: { name, version: "1" } };
+    },
+    "gcp:secretmanager/secretIamMember:SecretIamMember": (args, ctx) => ({
+        id: `${String(args.inputs.secretId)}/${String(args.inputs.role)}/${ctx.id(args.name, 8)}`,
+        state: { etag: `BwY${ctx.id(args.name, 8)}` },
+    }),
+
+    "gcp:storage/bucket:Bucket": (args) => {
+        const { project } = location();
+        const name = nameOf(args);
+        return { id: name, state: { name, project, url: `gs://${name}`, selfLink: `https://www.googleapis.com/storage/v1/b/${name}`, projectNumber: Number(PROJECT_NUMBER) } };
+    },
+    "gcp:storage/bucketIAMMember:BucketIAMMember": (args, ctx) => ({
+        id: `b/${String(args.inputs.bucket)}/${String(args.inputs.role)}/${ctx.id(args.name, 8)}`,
+        state: { etag: `CAE${ctx.id(args.name, 8)}` },
+    }),
+
+    "gcp:serviceaccount/account:Account": (args, ctx) => {
+        const { project } = location();
+        const email = `${String(args.inputs.accountId)}@${project}.iam.gserviceaccount.com`;
+        return {
+            id: `projects/${project}/serviceAccounts/${email}`,
+            state: { email, member: `serviceAccount:${email}`, name: `projects/${project}/serviceAccounts/${email}`, uniqueId: String(parseInt(ctx.id(args.name, 10), 16)) },
+        };
+    },
+    "gcp:projects/iAMMember:IAMMember": (args, ctx) => ({
+        id: `${String(args.inputs.project)}/${String(args.inputs.role)}/${String(args.inputs.member)}`,
+        state: { etag: `BwY${ctx.id(args.name, 8)}` },
+    }),
+
+    "gcp:logging/projectBucketConfig:ProjectBucketConfig": (args) => {
+        const id = `projects/${String(args.inputs.project)}/locations/${String(args.inputs.location)}/buckets/${String(args.inputs.bucketId)}`;
+        return { id, state: { name: id, lifecycleState: "ACTIVE" } };
+    },
+    "gcp:logging/projectSink:ProjectSink": (args) => {
+        const { project } = location();
+        return {
+            id: `projects/${project}/sinks/${nameOf(args)}`,
+            state: { name: nameOf(args), writerIdentity: `serviceAccount:service-${PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com` },
+        };
+    },
+
+    "gcp:cloudrunv2/service:Service": (args, ctx) => {
+        const { project, region } = location();
+        const name = nameOf(args);
+        const uri = `https://${name}-${ctx.id(name, 10)}-uc.a.run.app`;
+        return {
+            id: `projects/${project}/locations/${region}/services/${name}`,
+            state: { name, uri, urls: [uri], uid: ctx.id(`${name}/uid`, 32), latestReadyRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${name}-00001-abc`, terminalConditions: [] },
+        };
+    },
+
+    "gcp:monitoring/notificationChannel:NotificationChannel": (args, ctx) => {
+        const { project } = location();
+        const name = `projects/${project}/notificationChannels/${parseInt(ctx.id(args.name, 12), 16)}`;
+        return { id: name, state: { name, verificationStatus: "VERIFIED" } };
+    },
+    "gcp:monitoring/alertPolicy:AlertPolicy": (args, ctx) => {
+        const { project } = location();
+        const name = `projects/${project}/alertPolicies/${parseInt(ctx.id(args.name, 12), 16)}`;
+        return { id: name, state: { name, creationRecords: [] } };
+    },
+};
+
 export const gcpMocks: CloudMocks = {
     prefixes: ["gcp:"],
-    resources: {},
-    fallback: (args, ctx) => ({ id: `${args.name}-${ctx.id(args.name, 8)}` }),
+    resources,
+    fallback: (args, ctx) => {
+        const { project } = location();
+        return { id: `projects/${project}/${args.type.split(":")[1]?.split("/")[0] ?? "resources"}/${args.name}-${ctx.id(args.name, 8)}` };
+    },
     invokes: {},
 };

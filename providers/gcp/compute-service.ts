@@ -1,0 +1,151 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import type { SecretReference } from "../../components/component";
+import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import { childName, limitedName } from "../../components/naming";
+import type { GcpContext } from "./context";
+import { cloudRunServiceName } from "./load-balancer";
+import { CLOUD_RUN_RESOURCES } from "./sizes";
+
+/** Requests one instance serves at once before Cloud Run scales out. */
+const CONCURRENCY = 80;
+
+/** Service account ids: 6-30 characters, `<app>-<env>-<service>` fits (12 + 4 + 10 + 2 = 28). */
+export function serviceAccountId(cfg: GcpContext["cfg"], service: string): string {
+    return limitedName(cfg, 30, service);
+}
+
+type Env = gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv;
+
+function secretEnv(name: string, ref: SecretReference): Env {
+    return { name, valueSource: { secretKeyRef: { secret: ref.id, version: "latest" } } };
+}
+
+/**
+ * A Cloud Run v2 service: reachable only through the load balancer (workers: internal
+ * only), direct VPC egress with the compute network tag so the firewall lets it reach
+ * PostgreSQL and Redis, min/max instances per tier, CPU/memory from the size, startup and
+ * liveness probes on the health path, secrets resolved from Secret Manager at start, and a
+ * dedicated service account with only: secret accessor on the two secrets it reads, object
+ * admin on the platform bucket, Cloud SQL client. Its logs are routed to a log bucket that
+ * keeps them for the tier's retention.
+ */
+export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs {
+    const { cfg } = ctx;
+    const t = args.transform?.gcp;
+    const svc = args.service;
+    const net = ctx.require("network", "compute service");
+    const health = ctx.state.loadBalancer?.health;
+    const serviceName = cloudRunServiceName(cfg, svc.name);
+    const routed = Boolean(svc.http && args.attachment);
+    const b = args.bindings;
+
+    const account = ctx.create(gcp.serviceaccount.Account, scope, childName(name, "identity"), {
+        accountId: serviceAccountId(cfg, svc.name),
+        displayName: `${cfg.appName} ${cfg.environment} ${svc.name}`,
+        description: `Runtime identity of Cloud Run service ${serviceName}`,
+    }, t?.serviceAccount);
+
+    const grants: pulumi.Resource[] = [
+        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
+            secretId: b.database.password.id,
+            role: "roles/secretmanager.secretAccessor",
+            member: account.member,
+        }, t?.secretAccess),
+        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
+            secretId: b.cache.authToken.id,
+            role: "roles/secretmanager.secretAccessor",
+            member: account.member,
+        }, t?.secretAccess),
+        ctx.create(gcp.storage.BucketIAMMember, scope, childName(name, "bucket-access"), {
+            bucket: b.objectStore.bucketName,
+            role: "roles/storage.objectAdmin",
+            member: account.member,
+        }, t?.bucketAccess),
+        ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-client"), {
+            project: ctx.project,
+            role: "roles/cloudsql.client",
+            member: account.member,
+        }, t?.sqlClient),
+    ];
+
+    const logBucket = ctx.create(gcp.logging.ProjectBucketConfig, scope, childName(name, "log-bucket"), {
+        project: ctx.project,
+        location: ctx.region,
+        bucketId: limitedName(cfg, 100, svc.name, "logs"),
+        description: `Logs of ${serviceName}, kept ${args.logRetentionDays} days`,
+        retentionDays: args.logRetentionDays,
+    }, t?.logBucket);
+
+    ctx.create(gcp.logging.ProjectSink, scope, childName(name, "log-sink"), {
+        name: limitedName(cfg, 100, svc.name, "logs"),
+        description: `Routes ${serviceName}'s logs to its retention bucket`,
+        destination: pulumi.interpolate`logging.googleapis.com/${logBucket.id}`,
+        filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="${serviceName}"`,
+        uniqueWriterIdentity: true,
+    }, t?.logSink);
+
+    const envs: Env[] = [
+        ...Object.entries(svc.env).map(([n, value]) => ({ name: n, value })),
+        { name: BINDING_ENV.databaseHost, value: b.database.endpoint },
+        { name: BINDING_ENV.databasePort, value: b.database.port.apply(String) },
+        { name: BINDING_ENV.databaseName, value: b.database.databaseName },
+        { name: BINDING_ENV.databaseUser, value: b.database.username },
+        secretEnv(BINDING_ENV.databasePassword, b.database.password),
+        { name: BINDING_ENV.cacheHost, value: b.cache.endpoint },
+        { name: BINDING_ENV.cachePort, value: b.cache.port.apply(String) },
+        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
+        { name: BINDING_ENV.bucket, value: b.objectStore.bucketName },
+    ];
+
+    const probe = { httpGet: { path: svc.healthPath, port: svc.port } };
+    const service = ctx.create(gcp.cloudrunv2.Service, scope, childName(name, "service"), {
+        name: serviceName,
+        location: ctx.region,
+        description: `${cfg.appName} ${svc.name} (${cfg.environment})`,
+        ingress: routed ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_INTERNAL_ONLY",
+        // Behind the load balancer callers are anonymous internet clients; ingress is what
+        // keeps the service private. Workers keep IAM invocation (nobody is granted it).
+        invokerIamDisabled: routed,
+        deletionProtection: false,
+        launchStage: "GA",
+        template: {
+            serviceAccount: account.email,
+            executionEnvironment: "EXECUTION_ENVIRONMENT_GEN2",
+            scaling: { minInstanceCount: svc.minReplicas, maxInstanceCount: svc.maxReplicas },
+            maxInstanceRequestConcurrency: CONCURRENCY,
+            vpcAccess: {
+                egress: "PRIVATE_RANGES_ONLY",
+                networkInterfaces: [{ network: net.network.id, subnetwork: net.subnet.id, tags: [net.computeTag] }],
+            },
+            containers: [{
+                name: svc.name,
+                image: svc.image,
+                ...(svc.command ? { commands: svc.command } : {}),
+                ports: { containerPort: svc.port },
+                resources: {
+                    limits: CLOUD_RUN_RESOURCES[svc.size],
+                    // Workers do background work between requests: keep their CPU allocated.
+                    cpuIdle: routed,
+                    startupCpuBoost: true,
+                },
+                envs,
+                startupProbe: { ...probe, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 12 },
+                livenessProbe: {
+                    ...probe,
+                    periodSeconds: health?.intervalSeconds ?? 30,
+                    timeoutSeconds: health?.timeoutSeconds ?? 5,
+                    failureThreshold: health?.unhealthyThreshold ?? 3,
+                },
+            }],
+            labels: ctx.labels(),
+        },
+        labels: ctx.labels(),
+    }, t?.service, { dependsOn: [...grants, ...(args.attachment?.dependsOn ?? [])] });
+
+    return {
+        serviceName: service.name,
+        identity: account.email,
+        internalUrl: service.uri,
+    };
+}

@@ -1,0 +1,227 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
+import { childName, limitedName } from "../../components/naming";
+import type { GcpContext } from "./context";
+
+/** Cloud Armor preconfigured WAF rule sets (OWASP CRS 3.3), each denying with 403. */
+export const WAF_RULE_SETS = [
+    "sqli-v33-stable",
+    "xss-v33-stable",
+    "lfi-v33-stable",
+    "rfi-v33-stable",
+    "rce-v33-stable",
+    "methodenforcement-v33-stable",
+    "scannerdetection-v33-stable",
+    "protocolattack-v33-stable",
+    "sessionfixation-v33-stable",
+] as const;
+
+/** Requests per minute per client IP before Cloud Armor answers 429. */
+const RATE_LIMIT_PER_MINUTE = 1200;
+
+const TLS_VERSIONS: Record<LoadBalancerArgs["minimumTlsVersion"], string> = { "1.2": "TLS_1_2" };
+
+/** The Cloud Run service a route's serverless NEG points at: the name compute-service.ts gives it. */
+export function cloudRunServiceName(cfg: GcpContext["cfg"], service: string): string {
+    return limitedName(cfg, 49, service);
+}
+
+/** `/api` -> [`/api`, `/api/*`]; `/` or none is the default route (no path rule). */
+export function pathsFor(prefix: string | undefined): string[] {
+    const p = (prefix ?? "/").replace(/\/+$/, "");
+    return p === "" ? [] : [p, `${p}/*`];
+}
+
+export interface UrlMapRouting {
+    defaultService: pulumi.Input<string>;
+    hostRules: gcp.types.input.compute.URLMapHostRule[];
+    pathMatchers: gcp.types.input.compute.URLMapPathMatcher[];
+}
+
+/**
+ * Host and path routing: one path matcher per host (`*` for routes without a host), whose
+ * default is that host's `/` route (or the map's default) and whose path rules are the
+ * prefixed routes. The map's default is the host-less `/` route, else the first route.
+ */
+export function urlMapRouting(routes: LoadBalancerRoute[], backendFor: (service: string) => pulumi.Input<string>): UrlMapRouting {
+    if (routes.length === 0) throw new Error("internal: the load balancer needs at least one route (config validation guarantees it)");
+    const isDefault = (r: LoadBalancerRoute) => pathsFor(r.pathPrefix).length === 0;
+    const rootRoute = routes.find((r) => !r.host && isDefault(r)) ?? routes[0]!;
+    const defaultService = backendFor(rootRoute.service);
+
+    const hosts = [...new Set(routes.map((r) => r.host ?? "*"))].sort((a, b) => (a === "*" ? 1 : b === "*" ? -1 : a.localeCompare(b)));
+    const hostRules: gcp.types.input.compute.URLMapHostRule[] = [];
+    const pathMatchers: gcp.types.input.compute.URLMapPathMatcher[] = [];
+    hosts.forEach((host, i) => {
+        const group = routes.filter((r) => (r.host ?? "*") === host);
+        const matcher = host === "*" ? "default" : `host-${i + 1}`;
+        const hostDefault = group.find(isDefault);
+        hostRules.push({ hosts: [host], pathMatcher: matcher });
+        pathMatchers.push({
+            name: matcher,
+            defaultService: hostDefault ? backendFor(hostDefault.service) : defaultService,
+            pathRules: group.filter((r) => !isDefault(r)).map((r) => ({ paths: pathsFor(r.pathPrefix), service: backendFor(r.service) })),
+        });
+    });
+    return { defaultService, hostRules, pathMatchers };
+}
+
+/** Managed certificates are immutable: the name follows the domain so a new one is created before the old is detached. */
+function certificateName(cfg: GcpContext["cfg"], domain: string): string {
+    return limitedName(cfg, 63, "cert", createHash("sha256").update(domain).digest("hex").slice(0, 8));
+}
+
+/**
+ * A global external Application Load Balancer (EXTERNAL_MANAGED): a serverless NEG and a
+ * logged backend service per routed Cloud Run service, Cloud Armor (OWASP rule sets, rate
+ * limit, adaptive protection) when the tier asks for WAF, a Google-managed certificate, an
+ * SSL policy with TLS >= 1.2, HTTPS on 443 and a 301 redirect from HTTP on 80. Serverless
+ * NEGs take no health checks: the tier's health settings become the Cloud Run probes.
+ */
+export function createLoadBalancer(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+    const { cfg } = ctx;
+    const t = args.transform?.gcp;
+    const deletionPolicy = args.deletionProtection ? "PREVENT" : "DELETE";
+
+    const securityPolicy = args.waf
+        ? ctx.create(gcp.compute.SecurityPolicy, scope, childName(name, "waf"), {
+            name: limitedName(cfg, 63, "waf"),
+            description: "OWASP preconfigured WAF rules, per-IP rate limit",
+            type: "CLOUD_ARMOR",
+            adaptiveProtectionConfig: { layer7DdosDefenseConfig: { enable: true } },
+            advancedOptionsConfig: { jsonParsing: "STANDARD", logLevel: "NORMAL" },
+            rules: [
+                ...WAF_RULE_SETS.map((set, i) => ({
+                    priority: 1000 + i,
+                    action: "deny(403)",
+                    description: `Preconfigured WAF: ${set}`,
+                    match: { expr: { expression: `evaluatePreconfiguredWaf('${set}', {'sensitivity': 1})` } },
+                })),
+                {
+                    priority: 2000,
+                    action: "throttle",
+                    description: "Per-client rate limit",
+                    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+                    rateLimitOptions: {
+                        conformAction: "allow",
+                        exceedAction: "deny(429)",
+                        enforceOnKey: "IP",
+                        rateLimitThreshold: { count: RATE_LIMIT_PER_MINUTE, intervalSec: 60 },
+                    },
+                },
+                {
+                    priority: 2147483647,
+                    action: "allow",
+                    description: "Default: allow what the rules above let through",
+                    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+                },
+            ],
+            labels: ctx.labels(),
+        }, t?.securityPolicy)
+        : undefined;
+
+    const backends: Record<string, gcp.compute.BackendService> = {};
+    const attachments: Record<string, ServiceAttachment> = {};
+    for (const route of args.routes) {
+        const neg = ctx.create(gcp.compute.RegionNetworkEndpointGroup, scope, childName(name, `${route.service}-neg`), {
+            name: limitedName(cfg, 63, route.service, "neg"),
+            region: ctx.region,
+            networkEndpointType: "SERVERLESS",
+            cloudRun: { service: cloudRunServiceName(cfg, route.service) },
+        }, t?.networkEndpointGroup);
+
+        const backend = ctx.create(gcp.compute.BackendService, scope, childName(name, `${route.service}-backend`), {
+            name: limitedName(cfg, 63, route.service, "backend"),
+            description: `Cloud Run service ${route.service}`,
+            loadBalancingScheme: "EXTERNAL_MANAGED",
+            protocol: "HTTPS",
+            backends: [{ group: neg.id }],
+            logConfig: { enable: args.accessLogs, sampleRate: 1 },
+            ...(securityPolicy ? { securityPolicy: securityPolicy.id } : {}),
+        }, t?.backendService);
+        backends[route.service] = backend;
+        attachments[route.service] = { backendId: backend.id, dependsOn: [] };
+    }
+
+    const routing = urlMapRouting(args.routes, (service) => backends[service]!.id);
+    const urlMapName = limitedName(cfg, 63, "https");
+    const urlMap = ctx.create(gcp.compute.URLMap, scope, childName(name, "url-map"), {
+        name: urlMapName,
+        description: "Host and path routing to the Cloud Run services",
+        defaultService: routing.defaultService,
+        hostRules: routing.hostRules,
+        pathMatchers: routing.pathMatchers,
+    }, t?.urlMap);
+
+    const certificate = ctx.create(gcp.compute.ManagedSslCertificate, scope, childName(name, "certificate"), {
+        name: certificateName(cfg, args.domain),
+        type: "MANAGED",
+        managed: { domains: [args.domain] },
+    }, t?.certificate);
+
+    const sslPolicy = ctx.create(gcp.compute.SSLPolicy, scope, childName(name, "ssl-policy"), {
+        name: limitedName(cfg, 63, "tls"),
+        description: `TLS ${args.minimumTlsVersion} or later, modern ciphers only`,
+        minTlsVersion: TLS_VERSIONS[args.minimumTlsVersion],
+        profile: "MODERN",
+    }, t?.sslPolicy);
+
+    const httpsProxy = ctx.create(gcp.compute.TargetHttpsProxy, scope, childName(name, "https-proxy"), {
+        name: limitedName(cfg, 63, "https-proxy"),
+        urlMap: urlMap.id,
+        sslCertificates: [certificate.id],
+        sslPolicy: sslPolicy.id,
+    }, t?.httpsProxy);
+
+    const address = ctx.create(gcp.compute.GlobalAddress, scope, childName(name, "address"), {
+        name: limitedName(cfg, 63, "lb"),
+        description: `Public address of ${args.domain}`,
+        addressType: "EXTERNAL",
+        ipVersion: "IPV4",
+        deletionPolicy,
+        labels: ctx.labels(),
+    }, t?.address);
+
+    ctx.create(gcp.compute.GlobalForwardingRule, scope, childName(name, "https"), {
+        name: limitedName(cfg, 63, "https"),
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        ipProtocol: "TCP",
+        portRange: "443",
+        ipAddress: address.id,
+        target: httpsProxy.id,
+        deletionPolicy,
+        labels: ctx.labels(),
+    }, t?.httpsForwardingRule);
+
+    const redirectMap = ctx.create(gcp.compute.URLMap, scope, childName(name, "http-redirect"), {
+        name: limitedName(cfg, 63, "http-redirect"),
+        description: "HTTP answers 301 to HTTPS",
+        defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
+    }, t?.httpRedirectUrlMap);
+
+    const httpProxy = ctx.create(gcp.compute.TargetHttpProxy, scope, childName(name, "http-proxy"), {
+        name: limitedName(cfg, 63, "http-proxy"),
+        urlMap: redirectMap.id,
+    }, t?.httpProxy);
+
+    ctx.create(gcp.compute.GlobalForwardingRule, scope, childName(name, "http"), {
+        name: limitedName(cfg, 63, "http"),
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        ipProtocol: "TCP",
+        portRange: "80",
+        ipAddress: address.id,
+        target: httpProxy.id,
+        labels: ctx.labels(),
+    }, t?.httpForwardingRule);
+
+    ctx.state.loadBalancer = { urlMapName, health: args.health };
+
+    return {
+        endpoint: address.address,
+        url: pulumi.output(`https://${args.domain}`),
+        domain: pulumi.output(args.domain),
+        attachments,
+    };
+}

@@ -1,0 +1,144 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import type { MonitoringArgs, MonitoringOutputs } from "../../components/monitoring";
+import { childName } from "../../components/naming";
+import type { GcpContext } from "./context";
+import { cloudRunServiceName } from "./load-balancer";
+
+type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
+
+export interface AlertSpec {
+    key: string;
+    title: string;
+    threshold: Threshold;
+}
+
+const quote = (s: string) => JSON.stringify(s);
+
+/**
+ * The requirements table's alerts as Cloud Monitoring threshold conditions: Cloud Run CPU and
+ * memory utilisation (p99 across instances, per service), the load balancer's 5xx rate and
+ * p95 latency, Cloud SQL connections against the configured max_connections, and disk
+ * utilisation (free storage below the threshold). Pure: tested without mocks.
+ */
+export function alertSpecs(
+    args: Pick<MonitoringArgs, "thresholds" | "services">,
+    names: { project: string; cloudRunServices: string[]; urlMap: string; sqlInstance: string; maxConnections: number },
+): AlertSpec[] {
+    const th = args.thresholds;
+    const run = `resource.type = "cloud_run_revision" AND resource.labels.service_name = one_of(${names.cloudRunServices.map(quote).join(", ")})`;
+    const lb = `resource.type = "https_lb_rule" AND resource.labels.url_map_name = ${quote(names.urlMap)}`;
+    const sql = `resource.type = "cloudsql_database" AND resource.labels.database_id = ${quote(`${names.project}:${names.sqlInstance}`)}`;
+    const perService = (aligner: string) => [{ alignmentPeriod: "60s", perSeriesAligner: aligner, crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.service_name"] }];
+    return [
+        {
+            key: "cpu",
+            title: `Cloud Run CPU above ${th.cpuPercent}%`,
+            threshold: {
+                filter: `${run} AND metric.type = "run.googleapis.com/container/cpu/utilizations"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.cpuPercent / 100,
+                duration: "300s",
+                aggregations: perService("ALIGN_PERCENTILE_99"),
+            },
+        },
+        {
+            key: "memory",
+            title: `Cloud Run memory above ${th.memoryPercent}%`,
+            threshold: {
+                filter: `${run} AND metric.type = "run.googleapis.com/container/memory/utilizations"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.memoryPercent / 100,
+                duration: "300s",
+                aggregations: perService("ALIGN_PERCENTILE_99"),
+            },
+        },
+        {
+            key: "http-5xx",
+            title: `Load balancer 5xx above ${th.http5xxPerMinute}/min`,
+            threshold: {
+                filter: `${lb} AND metric.type = "loadbalancing.googleapis.com/https/request_count" AND metric.labels.response_code_class = 500`,
+                comparison: "COMPARISON_GT",
+                // ALIGN_RATE yields per-second rates.
+                thresholdValue: th.http5xxPerMinute / 60,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.url_map_name"] }],
+            },
+        },
+        {
+            key: "latency-p95",
+            title: `Load balancer p95 latency above ${th.p95LatencySeconds}s`,
+            threshold: {
+                filter: `${lb} AND metric.type = "loadbalancing.googleapis.com/https/total_latencies"`,
+                comparison: "COMPARISON_GT",
+                // total_latencies is in milliseconds.
+                thresholdValue: th.p95LatencySeconds * 1000,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_PERCENTILE_95", groupByFields: ["resource.label.url_map_name"] }],
+            },
+        },
+        {
+            key: "db-connections",
+            title: `Cloud SQL connections above ${th.databaseConnections}% of max_connections`,
+            threshold: {
+                filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/postgresql/num_backends"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: Math.floor((names.maxConnections * th.databaseConnections) / 100),
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.database_id"] }],
+            },
+        },
+        {
+            key: "db-storage",
+            title: `Cloud SQL free storage below ${th.freeStoragePercent}%`,
+            threshold: {
+                filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/disk/utilization"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: 1 - th.freeStoragePercent / 100,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX" }],
+            },
+        },
+    ];
+}
+
+/** One alert policy per requirement, notifying an email channel when `alertEmail` is set. */
+export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
+    const { cfg } = ctx;
+    const db = ctx.require("database", "monitoring");
+    const lb = ctx.require("loadBalancer", "monitoring");
+
+    const channel = args.alertEmail
+        ? ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "email"), {
+            displayName: `${cfg.appName} ${cfg.environment} on-call`,
+            type: "email",
+            labels: { email_address: args.alertEmail },
+            userLabels: ctx.labels(),
+        })
+        : undefined;
+
+    const specs = alertSpecs(args, {
+        project: ctx.project,
+        cloudRunServices: args.services.map((s) => cloudRunServiceName(cfg, s)),
+        urlMap: lb.urlMapName,
+        sqlInstance: db.name,
+        maxConnections: db.maxConnections,
+    });
+
+    const displayNames = specs.map((spec) => {
+        const displayName = `${cfg.appName}-${cfg.environment}: ${spec.title}`;
+        ctx.create(gcp.monitoring.AlertPolicy, scope, childName(name, spec.key), {
+            displayName,
+            combiner: "OR",
+            severity: spec.key.startsWith("db-") || spec.key === "http-5xx" ? "CRITICAL" : "WARNING",
+            conditions: [{ displayName: spec.title, conditionThreshold: spec.threshold }],
+            notificationChannels: channel ? [channel.name] : [],
+            alertStrategy: { autoClose: "1800s" },
+            documentation: { content: `${spec.title} on ${cfg.appName} (${cfg.environment}). See the platform runbook.`, mimeType: "text/markdown" },
+            userLabels: ctx.labels(),
+        });
+        return displayName;
+    });
+
+    return { alertNames: pulumi.output(displayNames) };
+}

@@ -1,0 +1,120 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { childName, limitedName } from "../../components/naming";
+import type { NetworkArgs, NetworkOutputs } from "../../components/network";
+import type { GcpContext } from "./context";
+
+/** Ports the data tier listens on: PostgreSQL, and Memorystore with in-transit encryption (6378). */
+export const DATA_PORTS = { postgres: "5432", redisTls: "6378" } as const;
+
+/** The `index`-th block of `/newPrefix` inside `cidr` (e.g. the first /17 of 10.0.0.0/16). */
+export function subnetCidr(cidr: string, newPrefix: number, index: number): string {
+    const [base, bits] = cidr.split("/");
+    const prefix = Number(bits);
+    if (!base || newPrefix < prefix || newPrefix > 29) throw new Error(`internal: cannot carve /${newPrefix} #${index} out of ${cidr}`);
+    const ip = base.split(".").reduce((acc, o) => (acc << 8) + Number(o), 0) >>> 0;
+    const size = 2 ** (32 - newPrefix);
+    if (index >= 2 ** (newPrefix - prefix)) throw new Error(`internal: ${cidr} has no /${newPrefix} #${index}`);
+    const start = ((ip & ~(2 ** (32 - prefix) - 1)) >>> 0) + index * size;
+    return `${[24, 16, 8, 0].map((s) => (start >>> s) & 255).join(".")}/${newPrefix}`;
+}
+
+/**
+ * A custom-mode VPC with one regional subnet (GCP subnets span every zone of the region, so
+ * the tier's zone count is met by the regional services themselves), private service access
+ * for Cloud SQL and Memorystore (private IPs only), Cloud NAT for egress, and egress firewall
+ * rules that let only compute (by network tag) reach the data tier.
+ *
+ * There are no public subnets: the global external Application Load Balancer runs on
+ * Google's edge, outside the VPC.
+ */
+export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: NetworkArgs): NetworkOutputs {
+    const { cfg } = ctx;
+    const computeTag = limitedName(cfg, 63, "compute");
+
+    const network = ctx.create(gcp.compute.Network, scope, childName(name, "vpc"), {
+        name: limitedName(cfg, 63, "vpc"),
+        description: `Platform network (${cfg.environment})`,
+        autoCreateSubnetworks: false,
+        routingMode: "REGIONAL",
+        deleteDefaultRoutesOnCreate: false,
+    });
+
+    const subnet = ctx.create(gcp.compute.Subnetwork, scope, childName(name, "private"), {
+        name: limitedName(cfg, 63, "private"),
+        description: "Compute (Cloud Run direct VPC egress); no external IPs",
+        network: network.id,
+        region: ctx.region,
+        ipCidrRange: subnetCidr(args.cidr, Number(args.cidr.split("/")[1]) + 1, 0),
+        privateIpGoogleAccess: true,
+        stackType: "IPV4_ONLY",
+        logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },
+    });
+
+    const privateRange = ctx.create(gcp.compute.GlobalAddress, scope, childName(name, "psa-range"), {
+        name: limitedName(cfg, 63, "psa"),
+        description: "Private service access: Cloud SQL and Memorystore private IPs",
+        purpose: "VPC_PEERING",
+        addressType: "INTERNAL",
+        prefixLength: 20,
+        network: network.id,
+        labels: ctx.labels(),
+    });
+
+    const peering = ctx.create(gcp.servicenetworking.Connection, scope, childName(name, "psa"), {
+        network: network.id,
+        service: "servicenetworking.googleapis.com",
+        reservedPeeringRanges: [privateRange.name],
+    });
+
+    const router = ctx.create(gcp.compute.Router, scope, childName(name, "router"), {
+        name: limitedName(cfg, 63, "router"),
+        network: network.id,
+        region: ctx.region,
+    });
+
+    ctx.create(gcp.compute.RouterNat, scope, childName(name, "nat"), {
+        name: limitedName(cfg, 63, "nat"),
+        router: router.name,
+        region: ctx.region,
+        natIpAllocateOption: "AUTO_ONLY",
+        sourceSubnetworkIpRangesToNat: "ALL_SUBNETWORKS_ALL_IP_RANGES",
+        enableEndpointIndependentMapping: false,
+        logConfig: { enable: true, filter: "ERRORS_ONLY" },
+    });
+
+    const psaCidr = pulumi.interpolate`${privateRange.address}/${privateRange.prefixLength}`;
+
+    // Egress rules decide who in the VPC reaches the peered data tier: compute (tagged) may
+    // reach PostgreSQL and Redis; everything else is denied. Ingress is GCP's implied deny.
+    ctx.create(gcp.compute.Firewall, scope, childName(name, "allow-compute-data"), {
+        name: limitedName(cfg, 63, "allow-compute-data"),
+        description: "Compute may reach PostgreSQL and Redis (TLS) on the private service access range",
+        network: network.id,
+        direction: "EGRESS",
+        priority: 900,
+        targetTags: [computeTag],
+        destinationRanges: [psaCidr],
+        allows: [{ protocol: "tcp", ports: [DATA_PORTS.postgres, DATA_PORTS.redisTls] }],
+        logConfig: { metadata: "INCLUDE_ALL_METADATA" },
+    });
+
+    ctx.create(gcp.compute.Firewall, scope, childName(name, "deny-data"), {
+        name: limitedName(cfg, 63, "deny-data"),
+        description: "Nothing else in the network reaches the data tier",
+        network: network.id,
+        direction: "EGRESS",
+        priority: 1000,
+        destinationRanges: [psaCidr],
+        denies: [{ protocol: "all" }],
+        logConfig: { metadata: "INCLUDE_ALL_METADATA" },
+    });
+
+    ctx.state.network = { network, subnet, privateRange, peering, computeTag };
+
+    return {
+        networkId: network.selfLink,
+        privateSubnetIds: pulumi.output([subnet.selfLink]),
+        publicSubnetIds: pulumi.output([] as string[]),
+    };
+}
