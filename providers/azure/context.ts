@@ -5,7 +5,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { createHash } from "crypto";
 import type { PlatformConfig } from "../../components/config";
-import { childName, limitedName, physicalName } from "../../components/naming";
+import { limitedName, physicalName } from "../../components/naming";
 import { applyTransform, Transform } from "../../components/transform";
 
 /**

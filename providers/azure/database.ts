@@ -78,7 +78,7 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
         version: "16",
         sku: { name: sku.name, tier: sku.tier },
         administratorLogin: ADMIN_LOGIN,
-        administratorLoginPassword: password.result,
+        administratorLoginPassword: pulumi.secret(password.result),
         authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
         storage: { storageSizeGB: storageSizeGb(args.storageGb), autoGrow: "Enabled" },
         backup: {
