@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
+import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 import { cidrSubnet } from "../providers/aws/network";
@@ -129,6 +130,9 @@ for (const env of ENVIRONMENTS) {
         before(async () => { run = await planFor(env, "aws"); });
 
         describe("platform guarantees", () => {
+            it("passes the policy pack without violations", async () => {
+                assert.deepStrictEqual(await policyRunner()(run), []);
+            });
             it("uses the explicit aws provider for every aws resource and the explicit random provider", () => {
                 assertExplicitProviders(run, "aws");
                 assertExplicitProviders(run, "random");
@@ -347,6 +351,9 @@ for (const env of ENVIRONMENTS) {
                 assert.ok(doc.Statement.some((s: any) => s.Effect === "Deny" && s.Condition?.Bool?.["aws:SecureTransport"] === "false"));
                 const pab = inputs(named(run, T.pab, "load-balancer-logs-public-access-block"));
                 assert.strictEqual(pab.blockPublicPolicy && pab.restrictPublicBuckets && pab.blockPublicAcls && pab.ignorePublicAcls, true);
+                assert.strictEqual(inputs(named(run, T.sse, "load-balancer-logs-encryption")).rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+                assert.strictEqual(inputs(named(run, T.versioning, "load-balancer-logs-versioning")).versioningConfiguration.status, "Enabled");
+                assert.strictEqual(inputs(named(run, T.lifecycle, "load-balancer-logs-lifecycle")).rules[0].expiration.days, 90);
             });
             it("has one ip target group per HTTP service with the /health check every 30 s (2/3) and a routing rule", () => {
                 const tgs = ofType(run, T.targetGroup);

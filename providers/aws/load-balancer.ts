@@ -173,7 +173,7 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
     };
 }
 
-/** Access-log bucket (audit data: protected like the other stateful resources): SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
+/** Access-log bucket (audit data: protected like the other stateful resources): versioned, SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
 function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
     const { cfg } = ctx;
     const t = args.transform?.aws;
@@ -190,6 +190,10 @@ function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name:
         bucket: bucket.id,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
     });
+    const versioning = ctx.create(aws.s3.BucketVersioning, scope, childName(name, "logs-versioning"), {
+        bucket: bucket.id,
+        versioningConfiguration: { status: "Enabled" },
+    });
     ctx.create(aws.s3.BucketLifecycleConfiguration, scope, childName(name, "logs-lifecycle"), {
         bucket: bucket.id,
         rules: [{
@@ -197,9 +201,10 @@ function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name:
             status: "Enabled",
             filter: { prefix: `${ACCESS_LOG_PREFIX}/` },
             expiration: { days: 90 },
+            noncurrentVersionExpiration: { noncurrentDays: 7 },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
         }],
-    });
+    }, undefined, { dependsOn: [versioning] });
     const logObjects = pulumi.interpolate`${bucket.arn}/${ACCESS_LOG_PREFIX}/AWSLogs/${ctx.accountId}/*`;
     const elbAccount = ELB_ACCOUNTS[cfg.region];
     const policy = ctx.create(aws.s3.BucketPolicy, scope, childName(name, "logs-policy"), {
