@@ -208,8 +208,8 @@ for (const environment of ENVIRONMENTS) {
                 assert.strictEqual(r.redisConfiguration.rdbBackupEnabled, "true");
                 assert.strictEqual(r.redisConfiguration.preferredDataPersistenceAuthMethod, "ManagedIdentity");
                 assert.match(r.redisConfiguration.rdbStorageConnectionString, /^BlobEndpoint=https:\/\/[a-z0-9]+\.blob\.core\.windows\.net\/$/);
-                assert.ok(r.replicasPerMaster >= 1);
-                assert.deepStrictEqual(r.zones, ["1", "2", "3"]);
+                assert.strictEqual(r.replicasPerMaster, 1, "2 nodes: primary + 1 replica");
+                assert.deepStrictEqual(r.zones, ["1", "2"], "zone-redundant: each node in its own zone");
             } else {
                 assert.strictEqual(r.sku.name, "Standard");
                 assert.strictEqual(r.sku.family, "C");

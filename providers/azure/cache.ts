@@ -96,7 +96,8 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
         minimumTlsVersion: "1.2",
         publicNetworkAccess: "Disabled",
         redisConfiguration: { maxmemoryPolicy: "volatile-lru" },
-        ...(premium ? { replicasPerMaster: Math.max(1, args.nodes - 1), zones: f.zones.length > 1 ? f.zones : undefined } : {}),
+        // One node per zone: the primary and its replicas spread over as many zones as there are nodes.
+        ...(premium ? { replicasPerMaster: Math.max(1, args.nodes - 1), zones: f.zones.length > 1 ? f.zones.slice(0, Math.max(2, args.nodes)) : undefined } : {}),
         ...persistence,
         tags: ctx.tags,
     }, ctx.statefulOpts(scope, args.protect, { dependsOn }), t?.redis);
