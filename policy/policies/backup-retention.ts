@@ -1,4 +1,4 @@
-import { configures, minimumRetention, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy, truthy } from "./support";
+import { configures, get, minimumRetention, phrase, PlatformPolicy, resourcePolicy, stackPolicy, truthy } from "./support";
 import { T } from "./types";
 
 /**
@@ -148,7 +148,7 @@ export const awsS3RequireVersioning = stackPolicy({
         const versionings = ctx.ofType(T.aws.s3Versioning, T.aws.s3VersioningV2);
         for (const bucket of ctx.ofType(T.aws.s3Bucket, T.aws.s3BucketV2)) {
             const mine = versionings.filter((v) => configures(v, bucket, "bucket", ["bucket", "id"]));
-            const statuses = mine.map((v) => read(v.props, "versioningConfiguration", "status"));
+            const statuses = mine.map((v) => get(v.props, "versioningConfiguration", "status"));
             if (!statuses.includes("Enabled")) {
                 ctx.report(bucket, {
                     problem: "object versioning is not enabled",
@@ -184,7 +184,7 @@ export const azureStorageRequireBlobVersioning = stackPolicy({
         const services = ctx.ofType(T.azure.blobServiceProperties);
         for (const account of ctx.ofType(T.azure.storageAccount)) {
             const mine = services.filter((s) => configures(s, account, "accountName", ["accountName", "name"]));
-            const flags = mine.map((s) => read(s.props, "isVersioningEnabled"));
+            const flags = mine.map((s) => get(s.props, "isVersioningEnabled"));
             if (!flags.includes(true)) {
                 ctx.report(account, {
                     problem: "blob versioning is not enabled",

@@ -1,4 +1,4 @@
-import { configures, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy } from "./support";
+import { configures, get, phrase, PlatformPolicy, resourcePolicy, stackPolicy } from "./support";
 import { T } from "./types";
 
 /** Encryption at rest for every stateful resource the program can create. */
@@ -69,16 +69,16 @@ export const awsS3RequireBucketEncryption = stackPolicy({
                 continue;
             }
             for (const c of mine) {
-                const rules = (read(c.props, "rules") as Array<Record<string, any>> | undefined) ?? [];
-                const defaults = rules.map((r) => read(r, "applyServerSideEncryptionByDefault") as Record<string, unknown> | undefined).filter(Boolean) as Record<string, unknown>[];
-                const algorithms = defaults.map((d) => read(d, "sseAlgorithm"));
+                const rules = (get(c.props, "rules") as Array<Record<string, any>> | undefined) ?? [];
+                const defaults = rules.map((r) => get(r, "applyServerSideEncryptionByDefault") as Record<string, unknown> | undefined).filter(Boolean) as Record<string, unknown>[];
+                const algorithms = defaults.map((d) => get(d, "sseAlgorithm"));
                 if (defaults.length === 0 || algorithms.some((a) => typeof a === "string" && !S3_ALGORITHMS.includes(a)) || algorithms.every((a) => a === undefined)) {
                     ctx.report(bucket, {
                         problem: `default encryption of ${c.name} is missing or invalid`,
                         found: algorithms.length ? algorithms : phrase("no applyServerSideEncryptionByDefault rule"),
                         fix: `set rules[0].applyServerSideEncryptionByDefault.sseAlgorithm to one of ${S3_ALGORITHMS.join(", ")}`,
                     });
-                } else if (ctx.config.requireCustomerManagedKeys && !defaults.some((d) => String(read(d, "sseAlgorithm")).startsWith("aws:kms") && read(d, "kmsMasterKeyId"))) {
+                } else if (ctx.config.requireCustomerManagedKeys && !defaults.some((d) => String(get(d, "sseAlgorithm")).startsWith("aws:kms") && get(d, "kmsMasterKeyId"))) {
                     ctx.report(bucket, {
                         problem: `default encryption of ${c.name} does not use a customer-managed KMS key`,
                         found: algorithms,

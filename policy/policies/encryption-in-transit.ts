@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { configures, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy } from "./support";
+import { configures, get, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy } from "./support";
 import { T } from "./types";
 
 /** Encryption in transit: databases and caches require TLS, object stores are TLS-only, load balancers HTTPS-only. */
@@ -49,9 +49,9 @@ export const awsRdsRequireForceSsl = stackPolicy({
                 continue;
             }
             for (const g of groups) {
-                const params = (read(g.props, "parameters") as Array<Record<string, unknown>> | undefined) ?? [];
-                const p = params.find((x) => read(x, "name") === param);
-                const value = p ? read(p, "value") : undefined;
+                const params = (get(g.props, "parameters") as Array<Record<string, unknown>> | undefined) ?? [];
+                const p = params.find((x) => get(x, "name") === param);
+                const value = p ? get(p, "value") : undefined;
                 if (!on.includes(String(value))) {
                     ctx.report(subject, {
                         problem: `parameter group ${g.name} does not force TLS`,
@@ -104,7 +104,7 @@ export const azurePostgresqlRequireSecureTransport = stackPolicy({
                 continue;
             }
             for (const c of mine) {
-                const value = read(c.props, "value");
+                const value = get(c.props, "value");
                 if (String(value).toLowerCase() !== "on") {
                     ctx.report(server, { problem: `configuration ${c.name} allows unencrypted connections`, found: `require_secure_transport=${String(value)}`, fix: `set ${c.name}.value to "on"` });
                 }
@@ -222,7 +222,7 @@ export const awsS3RequireTlsOnlyPolicy = stackPolicy({
         const policies = ctx.ofType(T.aws.s3BucketPolicy);
         for (const bucket of ctx.ofType(T.aws.s3Bucket, T.aws.s3BucketV2)) {
             const mine = policies.filter((p) => configures(p, bucket, "bucket", ["bucket", "id"]));
-            if (!mine.some((p) => deniesInsecureTransport(read(p.props, "policy")))) {
+            if (!mine.some((p) => deniesInsecureTransport(get(p.props, "policy")))) {
                 ctx.report(bucket, {
                     problem: "requests over plain HTTP are not denied",
                     found: mine.length ? phrase(`bucket policy ${mine.map((p) => p.name).join(", ")} without a SecureTransport deny`) : phrase("no bucket policy"),
@@ -337,9 +337,9 @@ export const gcpComputeRequireHttpRedirect = stackPolicy({
                 continue;
             }
             for (const m of mine) {
-                const redirect = read(m.props, "defaultUrlRedirect", "httpsRedirect");
-                const service = read(m.props, "defaultService");
-                const matchers = read(m.props, "pathMatchers") as unknown[] | undefined;
+                const redirect = get(m.props, "defaultUrlRedirect", "httpsRedirect");
+                const service = get(m.props, "defaultService");
+                const matchers = get(m.props, "pathMatchers") as unknown[] | undefined;
                 if (redirect !== true || service || (Array.isArray(matchers) && matchers.length > 0)) {
                     ctx.report(proxy, {
                         problem: `URL map ${m.name} serves plain HTTP instead of redirecting`,

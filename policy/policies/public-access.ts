@@ -1,4 +1,4 @@
-import { configures, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy } from "./support";
+import { configures, get, phrase, PlatformPolicy, resourcePolicy, stackPolicy } from "./support";
 import { T } from "./types";
 
 /** No public access to databases, caches and object stores. */
@@ -89,11 +89,11 @@ export const awsS3RequirePublicAccessBlock = stackPolicy({
                 continue;
             }
             for (const b of mine) {
-                const off = PAB_FLAGS.filter((f) => read(b.props, f) !== true);
+                const off = PAB_FLAGS.filter((f) => get(b.props, f) !== true);
                 if (off.length > 0) {
                     ctx.report(bucket, {
                         problem: `public access block ${b.name} leaves public access open`,
-                        found: Object.fromEntries(off.map((f) => [f, read(b.props, f) ?? null])),
+                        found: Object.fromEntries(off.map((f) => [f, get(b.props, f) ?? null])),
                         fix: `set ${off.join(", ")} to true`,
                     });
                 }

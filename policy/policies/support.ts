@@ -432,6 +432,20 @@ export function configures(satellite: PolicyResource, subject: PolicyResource, k
     return false;
 }
 
+/**
+ * Reads a deciding value through the proxy WITHOUT swallowing unknowns: during preview an
+ * unknown value raises the SDK's UnknownValueError, which the analyzer turns into an advisory
+ * "can't run policy during preview" instead of a false violation.
+ */
+export function get(obj: unknown, ...path: string[]): unknown {
+    let cur: unknown = obj;
+    for (const key of path) {
+        if (cur === null || typeof cur !== "object") return undefined;
+        cur = (cur as Record<string, unknown>)[key];
+    }
+    return cur;
+}
+
 /** True for `true`, `"true"`, `"True"` (Azure Redis config values are strings). */
 export function truthy(v: unknown): boolean {
     return v === true || (typeof v === "string" && v.toLowerCase() === "true");

@@ -1,0 +1,6 @@
+/** Every policy by its export name (for tests and docs); the pack itself is `policies` in ./index. */
+export * from "./backup-retention";
+export * from "./deletion-protection";
+export * from "./encryption-at-rest";
+export * from "./encryption-in-transit";
+export * from "./public-access";
