@@ -6,12 +6,15 @@ import type { GcpContext } from "./context";
 import { storeSecret } from "./secrets";
 import { REDIS_MEMORY_GB } from "./sizes";
 
-/** Memorystore's RDB snapshot periods, and the one closest to (not longer than) a day. */
+/** RDB snapshots once a day (Memorystore keeps the latest; point-in-time copies are exports). */
 const RDB_SNAPSHOT_PERIOD = "TWENTY_FOUR_HOURS";
+/** Memorystore read replicas (how STANDARD_HA carries more than one replica) need at least 5 GB. */
+const READ_REPLICA_MIN_GB = 5;
 
 /**
- * Memorystore for Redis 7.2 on private service access: STANDARD_HA (a replica in another
- * zone, automatic failover) when the tier has more than one node, BASIC otherwise; AUTH on,
+ * Memorystore for Redis 7.2 on private service access: STANDARD_HA (nodes - 1 replicas in
+ * other zones, automatic failover, a read endpoint) when the tier has more than one node,
+ * BASIC otherwise; AUTH on,
  * in-transit encryption SERVER_AUTHENTICATION, encryption at rest by Google, RDB persistence
  * when the tier asks for it. The AUTH string is a provider output: it is copied, marked
  * secret, into Secret Manager, and compute only ever gets that secret's reference.
@@ -27,7 +30,7 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
         displayName: `${cfg.appName} ${cfg.environment} cache`,
         region: ctx.region,
         tier: ha ? "STANDARD_HA" : "BASIC",
-        memorySizeGb: REDIS_MEMORY_GB[args.size],
+        memorySizeGb: ha ? Math.max(REDIS_MEMORY_GB[args.size], READ_REPLICA_MIN_GB) : REDIS_MEMORY_GB[args.size],
         redisVersion: "REDIS_7_2",
         authEnabled: true,
         transitEncryptionMode: "SERVER_AUTHENTICATION",

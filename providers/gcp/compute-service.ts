@@ -29,6 +29,9 @@ function secretEnv(name: string, ref: SecretReference): Env {
  * dedicated service account with only: secret accessor on the two secrets it reads, object
  * admin on the platform bucket, Cloud SQL client. Its logs are routed to a log bucket that
  * keeps them for the tier's retention.
+ *
+ * Cloud Run autoscales on request concurrency and CPU by itself: the tier's CPU/memory
+ * targets and scale-out/in cooldowns have no Cloud Run setting, so only min/max apply here.
  */
 export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs {
     const { cfg } = ctx;
