@@ -1,8 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import * as settings from "@pulumi/pulumi/runtime/settings";
-import * as state from "@pulumi/pulumi/runtime/state";
+
+/** Runtime internals the engine needs; they exist in 3.248 but are stripped from its typings. */
+const settings = require("@pulumi/pulumi/runtime/settings") as {
+    getStack(): string;
+    getProject(): string;
+    setMockOptions(monitor: unknown, project: string, stack: string, preview: boolean): void;
+    waitForRPCs(): Promise<void>;
+};
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
+export const waitForRPCs = (): Promise<void> => settings.waitForRPCs();
+
+type RegisterCallback = (err: Error | null, resp?: unknown) => void;
+
+/** MockMonitor's shape as this file uses it (its `newUrn` is private in the typings, overridable at run time). */
+const MockMonitorBase = MockMonitor as unknown as new (mocks: pulumi.runtime.Mocks) => {
+    mocks: pulumi.runtime.Mocks;
+    registerResource(req: unknown, callback: RegisterCallback): Promise<void>;
+    invoke(req: unknown, callback: RegisterCallback): Promise<void>;
+};
 
 /** One resource as the engine would see it: what the program asked for, before any cloud call. */
 export interface RecordedResource {
@@ -25,24 +42,39 @@ export interface RecordedResource {
     };
 }
 
-type RegisterCallback = (err: Error | null, resp?: unknown) => void;
-
 /**
  * Pulumi's MockMonitor, recording every registration with its options (protect, provider,
  * parent, aliases) and computing URNs the way the engine does: the parent's full type chain,
  * so nested children get the same URN offline as in a real stack. A duplicate URN is an error,
  * as it is for the engine.
  */
-export class RecordingMonitor extends MockMonitor {
+export class RecordingMonitor extends MockMonitorBase {
     readonly recorded: RecordedResource[] = [];
     readonly errors: Error[] = [];
     private readonly urns = new Set<string>();
 
+    /** `additionalSecretOutputs` of the registration in flight (read synchronously by the mocks wrapper). */
+    private pendingSecretOutputs: string[] = [];
+
     constructor(mocks: pulumi.runtime.Mocks) {
         super(mocks);
+        // The engine marks a resource's `additionalSecretOutputs` (RandomPassword.result, ...)
+        // secret; MockMonitor does not. Wrapping them keeps a secret output secret offline too.
+        this.mocks = {
+            call: (args) => mocks.call(args),
+            newResource: async (args) => {
+                const secretKeys = this.pendingSecretOutputs;
+                const result = await mocks.newResource(args);
+                const state: Record<string, unknown> = { ...result.state };
+                for (const key of secretKeys) {
+                    if (key in state) state[key] = { [rpc.specialSigKey]: rpc.specialSecretSig, value: state[key] };
+                }
+                return { id: result.id, state };
+            },
+        };
     }
 
-    override newUrn(parent: string, type: string, name: string): string {
+    newUrn(parent: string, type: string, name: string): string {
         let qualified = type;
         if (parent) {
             const parentType = parent.split("::")[2];
@@ -79,6 +111,7 @@ export class RecordingMonitor extends MockMonitor {
             callback(err as Error);
             return;
         }
+        this.pendingSecretOutputs = req.getAdditionalsecretoutputsList();
         return super.registerResource(req, (err: Error | null, resp?: unknown) => {
             if (err) this.errors.push(err);
             callback(err, resp);

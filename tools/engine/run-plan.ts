@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import { definePlatform } from "../../components/program";
 import { recordingMocks } from "../../tests/support/mocks";
 import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
-import { installMonitor, RecordedResource } from "./recording-monitor";
+import { installMonitor, RecordedResource, waitForRPCs } from "./recording-monitor";
 import { loadStackConfig } from "./stack-config";
 
 export interface PlanOptions {
@@ -44,7 +43,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanRun> {
     const monitor = installMonitor(recordingMocks(stackConfig.project, stackConfig.stack), stackConfig.project, stackConfig.stack, options.preview ?? false);
 
     const outputs = await resolveOutputs(definePlatform());
-    await settings.waitForRPCs();
+    await waitForRPCs();
     if (monitor.errors.length > 0) throw monitor.errors[0];
 
     const run: PlanRun = {
