@@ -32,13 +32,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const objectStore = ctx.require("objectStore", "compute service");
     const physical = physicalName(cfg, svc.name);
 
-    // One cluster for the platform, created with (and parented to) the first service.
-    ctx.state.cluster ??= ctx.create(aws.ecs.Cluster, scope, childName(name, "cluster"), {
-        name: physicalName(cfg),
-        settings: [{ name: "containerInsights", value: "enabled" }],
-        tags: ctx.tags(physicalName(cfg)),
-    }, t?.cluster);
-    const cluster = ctx.state.cluster;
+    const cluster = ctx.require("cluster", "compute service");
 
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), {
         name: `/ecs/${physical}`,

@@ -113,6 +113,14 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
     ctx.state.publicSubnetIds = publicSubnets.map((s) => s.id);
     ctx.state.securityGroups = securityGroups;
 
+    // The ECS cluster is shared compute foundation, like the VPC: parenting it here keeps its
+    // URN stable whichever services come and go (Azure's Container Apps environment likewise).
+    ctx.state.cluster = ctx.create(aws.ecs.Cluster, scope, childName(name, "ecs-cluster"), {
+        name: physicalName(ctx.cfg),
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        tags: ctx.tags(physicalName(ctx.cfg)),
+    });
+
     return {
         networkId: vpc.id,
         privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),

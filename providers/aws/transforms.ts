@@ -48,7 +48,6 @@ export interface AwsLoadBalancerTransforms {
 }
 
 export interface AwsComputeServiceTransforms {
-    cluster?: Transform<aws.ecs.ClusterArgs>;
     logGroup?: Transform<aws.cloudwatch.LogGroupArgs>;
     executionRole?: Transform<aws.iam.RoleArgs>;
     taskRole?: Transform<aws.iam.RoleArgs>;
