@@ -1,0 +1,79 @@
+/**
+ * Flattening plan inputs into dotted property paths, so a diff can say exactly which
+ * setting changed: `settings.backupConfiguration.enabled`, `ingress[0].fromPort`,
+ * `tags["kubernetes.io/role"]`. Strings holding JSON documents (ECS container definitions,
+ * IAM policies) are opened up too, so a changed image tag shows as
+ * `containerDefinitions[0].image` instead of one unreadable string.
+ * Secrets were already replaced by "[secret]" when the plan was made: they stay that way.
+ */
+
+const IDENT = /^[A-Za-z_$][\w$-]*$/;
+
+export function childPath(prefix: string, key: string | number): string {
+    if (typeof key === "number") return `${prefix}[${key}]`;
+    const segment = IDENT.test(key) ? key : `[${JSON.stringify(key)}]`;
+    if (!prefix) return segment;
+    return segment.startsWith("[") ? `${prefix}${segment}` : `${prefix}.${segment}`;
+}
+
+function parseJsonDocument(value: string): unknown {
+    const t = value.trim();
+    if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]"))) return undefined;
+    try {
+        return JSON.parse(t);
+    } catch {
+        return undefined;
+    }
+}
+
+/** Leaf values by path. Empty objects and arrays are leaves (`{}`, `[]`) so adding one is visible. */
+export function flatten(value: unknown, prefix = "", out: Map<string, unknown> = new Map()): Map<string, unknown> {
+    if (typeof value === "string") {
+        const doc = parseJsonDocument(value);
+        if (doc !== undefined && typeof doc === "object" && doc !== null) return flatten(doc, prefix, out);
+    }
+    if (Array.isArray(value)) {
+        if (value.length === 0) out.set(prefix, []);
+        value.forEach((v, i) => flatten(v, childPath(prefix, i), out));
+        return out;
+    }
+    if (value !== null && typeof value === "object") {
+        const entries = Object.entries(value as Record<string, unknown>);
+        if (entries.length === 0) out.set(prefix, {});
+        for (const [k, v] of entries) flatten(v, childPath(prefix, k), out);
+        return out;
+    }
+    out.set(prefix, value);
+    return out;
+}
+
+/** Path segments without array indices: `a.b[0].c` → ["a", "b", "c"]; `tags["x.y"]` → ["tags", "x.y"]. */
+export function pathSegments(path: string): string[] {
+    const segments: string[] = [];
+    const re = /\[("(?:[^"\\]|\\.)*")\]|\[\d+\]|([^.[\]]+)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(path)) !== null) {
+        if (m[1]) segments.push(JSON.parse(m[1]) as string);
+        else if (m[2]) segments.push(m[2]);
+    }
+    return segments;
+}
+
+/** True when `path` ends with the dotted key `key` (segment-wise, indices ignored). */
+export function pathEndsWith(path: string, key: string): boolean {
+    const p = pathSegments(path);
+    const k = key.split(".");
+    if (k.length > p.length) return false;
+    return k.every((seg, i) => p[p.length - k.length + i] === seg);
+}
+
+/** True when `path` is `key` or lies under it (segment-wise, indices ignored). */
+export function pathStartsWith(path: string, key: string): boolean {
+    const p = pathSegments(path);
+    const k = key.split(".");
+    return k.length <= p.length && k.every((seg, i) => p[i] === seg);
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
