@@ -1,0 +1,183 @@
+import * as assert from "assert";
+import { CLOUDS, Cloud, Environment } from "../../components/config";
+import { T } from "../../policy/policies/types";
+import { evaluatePack, Evaluation } from "../../tools/engine/policies";
+import type { RecordedResource } from "../../tools/engine/recording-monitor";
+import { ENVIRONMENTS, planFor } from "../support/harness";
+
+/*
+ * Mutation suite: from each real plan, weaken one guarded setting at a time (data-driven
+ * table), re-evaluate the whole pack over the mutated recording (no re-run of the program)
+ * and require a NEW mandatory violation. Prints "caught N of M mutations".
+ */
+
+type Edit = (target: RecordedResource, all: RecordedResource[]) => RecordedResource[];
+
+interface Mutation {
+    type: string;
+    label: string;
+    /** Only in this environment (production-only guards). */
+    env?: Environment;
+    /** Only resources whose inputs satisfy this. */
+    when?: (inputs: Record<string, any>) => boolean;
+    edit: Edit;
+}
+
+/** Copies along `path` only (the rest of the inputs, which may hold class instances, stays shared). */
+function setIn(obj: any, keys: string[], value: unknown): any {
+    const [k, ...rest] = keys;
+    const copy = Array.isArray(obj) ? [...obj] : { ...(obj ?? {}) };
+    if (rest.length === 0) {
+        if (value === undefined) delete copy[k!];
+        else copy[k!] = value;
+    } else {
+        copy[k!] = setIn(copy[k!], rest, value);
+    }
+    return copy;
+}
+
+const prop =
+    (path: string, value: unknown): Edit =>
+    (t, all) =>
+        all.map((r) => (r === t ? { ...r, rawInputs: setIn(r.rawInputs, path.split("."), value) } : r));
+const update =
+    (fn: (inputs: Record<string, any>) => Record<string, any>): Edit =>
+    (t, all) =>
+        all.map((r) => (r === t ? { ...r, rawInputs: fn(r.rawInputs) } : r));
+const drop = (): Edit => (t, all) => all.filter((r) => r !== t);
+
+const isHttps = (i: Record<string, any>) => String(i.protocol).toUpperCase() === "HTTPS";
+const isHttp = (i: Record<string, any>) => String(i.protocol).toUpperCase() === "HTTP";
+
+export const MUTATIONS: Mutation[] = [
+    // AWS
+    { type: T.aws.rdsInstance, label: "storageEncrypted=false", edit: prop("storageEncrypted", false) },
+    { type: T.aws.rdsInstance, label: "publiclyAccessible=true", edit: prop("publiclyAccessible", true) },
+    { type: T.aws.rdsInstance, label: "backupRetentionPeriod=1", edit: prop("backupRetentionPeriod", 1) },
+    { type: T.aws.rdsInstance, label: "deletionProtection=false", env: "production", edit: prop("deletionProtection", false) },
+    { type: T.aws.rdsInstance, label: "skipFinalSnapshot=true", env: "production", edit: prop("skipFinalSnapshot", true) },
+    {
+        type: T.aws.rdsParameterGroup,
+        label: "rds.force_ssl=0",
+        edit: update((i) => ({ ...i, parameters: (i.parameters ?? []).map((p: any) => (p.name === "rds.force_ssl" ? { ...p, value: "0" } : p)) })),
+    },
+    { type: T.aws.rdsParameterGroup, label: "rds.force_ssl removed", edit: update((i) => ({ ...i, parameters: (i.parameters ?? []).filter((p: any) => p.name !== "rds.force_ssl") })) },
+    { type: T.aws.elasticacheReplicationGroup, label: "atRestEncryptionEnabled=false", edit: prop("atRestEncryptionEnabled", false) },
+    { type: T.aws.elasticacheReplicationGroup, label: "transitEncryptionEnabled=false", edit: prop("transitEncryptionEnabled", false) },
+    { type: T.aws.elasticacheReplicationGroup, label: "transitEncryptionMode=preferred", edit: prop("transitEncryptionMode", "preferred") },
+    { type: T.aws.elasticacheReplicationGroup, label: "authToken removed", edit: prop("authToken", undefined) },
+    { type: T.aws.elasticacheReplicationGroup, label: "snapshotRetentionLimit=0", env: "production", edit: prop("snapshotRetentionLimit", 0) },
+    { type: T.aws.s3Sse, label: "encryption configuration removed", edit: drop() },
+    { type: T.aws.s3Sse, label: "sseAlgorithm=none", edit: update((i) => ({ ...i, rules: (i.rules ?? []).map((r: any) => ({ ...r, applyServerSideEncryptionByDefault: { sseAlgorithm: "none" } })) })) },
+    { type: T.aws.s3Versioning, label: "versioning Suspended", edit: prop("versioningConfiguration.status", "Suspended") },
+    { type: T.aws.s3Versioning, label: "versioning removed", edit: drop() },
+    ...(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const).map((f) => ({ type: T.aws.s3PublicAccessBlock, label: `${f}=false`, edit: prop(f, false) })),
+    { type: T.aws.s3PublicAccessBlock, label: "public access block removed", edit: drop() },
+    { type: T.aws.s3BucketPolicy, label: "TLS-only statement removed", edit: prop("policy", JSON.stringify({ Version: "2012-10-17", Statement: [] })) },
+    { type: T.aws.s3BucketPolicy, label: "bucket policy removed", edit: drop() },
+    { type: T.aws.lbListener, label: "HTTPS sslPolicy=ELBSecurityPolicy-2016-08", when: isHttps, edit: prop("sslPolicy", "ELBSecurityPolicy-2016-08") },
+    { type: T.aws.lbListener, label: "HTTP listener forwards", when: isHttp, edit: prop("defaultActions", [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:tg" }]) },
+    // GCP
+    { type: T.gcp.sqlInstance, label: "sslMode=ALLOW_UNENCRYPTED_AND_ENCRYPTED", edit: prop("settings.ipConfiguration.sslMode", "ALLOW_UNENCRYPTED_AND_ENCRYPTED") },
+    { type: T.gcp.sqlInstance, label: "ipv4Enabled=true", edit: prop("settings.ipConfiguration.ipv4Enabled", true) },
+    { type: T.gcp.sqlInstance, label: "authorizedNetworks 0.0.0.0/0", edit: prop("settings.ipConfiguration.authorizedNetworks", [{ name: "any", value: "0.0.0.0/0" }]) },
+    { type: T.gcp.sqlInstance, label: "backups disabled", edit: prop("settings.backupConfiguration.enabled", false) },
+    { type: T.gcp.sqlInstance, label: "retainedBackups=3", edit: prop("settings.backupConfiguration.backupRetentionSettings.retainedBackups", 3) },
+    { type: T.gcp.sqlInstance, label: "pointInTimeRecoveryEnabled=false", env: "production", edit: prop("settings.backupConfiguration.pointInTimeRecoveryEnabled", false) },
+    { type: T.gcp.sqlInstance, label: "deletionProtection=false", env: "production", edit: prop("deletionProtection", false) },
+    { type: T.gcp.sqlInstance, label: "deletionProtectionEnabled=false", env: "production", edit: prop("settings.deletionProtectionEnabled", false) },
+    { type: T.gcp.redisInstance, label: "transitEncryptionMode=DISABLED", edit: prop("transitEncryptionMode", "DISABLED") },
+    { type: T.gcp.redisInstance, label: "authEnabled=false", edit: prop("authEnabled", false) },
+    { type: T.gcp.redisInstance, label: "persistence DISABLED", env: "production", edit: prop("persistenceConfig", { persistenceMode: "DISABLED" }) },
+    { type: T.gcp.storageBucket, label: "versioning disabled", edit: prop("versioning", { enabled: false }) },
+    { type: T.gcp.storageBucket, label: "publicAccessPrevention=inherited", edit: prop("publicAccessPrevention", "inherited") },
+    { type: T.gcp.storageBucket, label: "uniformBucketLevelAccess=false", edit: prop("uniformBucketLevelAccess", false) },
+    { type: T.gcp.sslPolicy, label: "minTlsVersion=TLS_1_0", edit: prop("minTlsVersion", "TLS_1_0") },
+    { type: T.gcp.targetHttpsProxy, label: "sslPolicy removed", edit: prop("sslPolicy", undefined) },
+    { type: T.gcp.urlMap, label: "HTTP redirect map serves a backend", when: (i) => !!i.defaultUrlRedirect, edit: update((i) => ({ ...i, defaultUrlRedirect: undefined, defaultService: "projects/p/global/backendServices/app" })) },
+    // Azure
+    { type: T.azure.postgresServer, label: "backupRetentionDays=3", edit: prop("backup.backupRetentionDays", 3) },
+    { type: T.azure.postgresServer, label: "publicNetworkAccess=Enabled", edit: prop("network.publicNetworkAccess", "Enabled") },
+    {
+        type: T.azure.postgresServer,
+        label: "unprotected and unlocked",
+        env: "production",
+        edit: (t, all) =>
+            all
+                .filter((r) => !((r.type === T.azure.managementLock || r.type === T.azure.managementLockByScope) && (r.options.dependencies.includes(t.urn) || String(r.rawInputs.scope ?? "").endsWith(`/${String(t.rawInputs.serverName)}`))))
+                .map((r) => (r === t ? { ...r, options: { ...r.options, protect: false } } : r)),
+    },
+    { type: T.azure.postgresConfiguration, label: "require_secure_transport=off", when: (i) => i.configurationName === "require_secure_transport", edit: prop("value", "off") },
+    { type: T.azure.postgresConfiguration, label: "require_secure_transport removed", when: (i) => i.configurationName === "require_secure_transport", edit: drop() },
+    { type: T.azure.redis, label: "enableNonSslPort=true", edit: prop("enableNonSslPort", true) },
+    { type: T.azure.redis, label: "minimumTlsVersion=1.0", edit: prop("minimumTlsVersion", "1.0") },
+    { type: T.azure.redis, label: "publicNetworkAccess=Enabled", edit: prop("publicNetworkAccess", "Enabled") },
+    { type: T.azure.redis, label: "rdbBackupEnabled=false", env: "production", edit: prop("redisConfiguration.rdbBackupEnabled", "false") },
+    { type: T.azure.redis, label: "sku Standard", env: "production", edit: prop("sku.name", "Standard") },
+    { type: T.azure.storageAccount, label: "enableHttpsTrafficOnly=false", edit: prop("enableHttpsTrafficOnly", false) },
+    { type: T.azure.storageAccount, label: "minimumTlsVersion=TLS1_0", edit: prop("minimumTlsVersion", "TLS1_0") },
+    { type: T.azure.storageAccount, label: "allowBlobPublicAccess=true", edit: prop("allowBlobPublicAccess", true) },
+    { type: T.azure.storageAccount, label: "blob encryption disabled", edit: prop("encryption.services.blob.enabled", false) },
+    { type: T.azure.blobServiceProperties, label: "isVersioningEnabled=false", edit: prop("isVersioningEnabled", false) },
+    { type: T.azure.blobServiceProperties, label: "blob service properties removed", edit: drop() },
+    { type: T.azure.applicationGateway, label: "sslPolicy AppGwSslPolicy20150501", edit: prop("sslPolicy", { policyType: "Predefined", policyName: "AppGwSslPolicy20150501" }) },
+    {
+        type: T.azure.applicationGateway,
+        label: "HTTP listener routed to the backend",
+        edit: update((i) => {
+            const backend = (i.requestRoutingRules ?? []).find((r: any) => r.backendAddressPool)?.backendAddressPool ?? { id: "/x/backendAddressPools/app" };
+            return { ...i, requestRoutingRules: (i.requestRoutingRules ?? []).map((r: any) => (r.redirectConfiguration ? { ...r, redirectConfiguration: undefined, backendAddressPool: backend } : r)) };
+        }),
+    },
+    { type: T.azure.containerApp, label: "ingress allowInsecure=true", when: (i) => !!i.configuration?.ingress, edit: prop("configuration.ingress.allowInsecure", true) },
+];
+
+const key = (v: { policy: string; urn: string; message: string }) => `${v.policy}|${v.urn}|${v.message}`;
+const mandatoryKeys = (e: Evaluation) => new Set(e.violations.filter((v) => v.level === "mandatory").map(key));
+
+let totalTried = 0;
+let totalCaught = 0;
+
+describe("policy pack: mutation suite over the real plans", function () {
+    after(() => {
+        // eslint-disable-next-line no-console
+        console.log(`      mutation suite: caught ${totalCaught} of ${totalTried} mutations`);
+    });
+
+    for (const cloud of CLOUDS as readonly Cloud[]) {
+        for (const env of ENVIRONMENTS) {
+            it(`${cloud}/${env}: every weakened guard is caught`, async function () {
+                let run;
+                try {
+                    run = await planFor(env, cloud);
+                } catch (err) {
+                    if (/not available yet/.test(String((err as Error).message))) this.skip();
+                    throw err;
+                }
+                const baseline = mandatoryKeys(await evaluatePack(run.recorded));
+                const missed: string[] = [];
+                const typesSeen = new Set<string>();
+                let tried = 0;
+                let caught = 0;
+                for (const m of MUTATIONS) {
+                    if (m.env && m.env !== env) continue;
+                    for (const target of run.recorded.filter((r) => r.type === m.type && (!m.when || m.when(r.rawInputs)))) {
+                        typesSeen.add(m.type);
+                        tried++;
+                        const mutated = m.edit(target, run.recorded);
+                        const after = await evaluatePack(mutated);
+                        const fresh = [...mandatoryKeys(after)].filter((k) => !baseline.has(k));
+                        if (fresh.length > 0) caught++;
+                        else missed.push(`${m.type} ${target.name}: ${m.label}`);
+                    }
+                }
+                totalTried += tried;
+                totalCaught += caught;
+                // eslint-disable-next-line no-console
+                console.log(`        ${cloud}/${env}: caught ${caught} of ${tried} mutations`);
+                assert.ok(tried >= 10, `only ${tried} mutations applied to ${cloud}/${env}: the table no longer matches the program`);
+                assert.deepStrictEqual(missed, [], `mutations not caught:\n${missed.join("\n")}`);
+            });
+        }
+    }
+});
