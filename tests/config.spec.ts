@@ -118,6 +118,7 @@ const BAD_INPUTS: Array<{ title: string; raw: Raw; key: string; value: string; a
     { title: "archive after expiry", raw: { ...base(), objectStore: { archiveAfterDays: 400, expirationDays: 365 } }, key: "platform:objectStore.archiveAfterDays", value: "400", allowed: /fewer days than objectStore.expirationDays \(365\)/ },
     { title: "unknown compute runtime", raw: { ...base(), compute: { runtime: "lambda" } }, key: "platform:compute.runtime", value: '"lambda"', allowed: /one of managed, kubernetes/ },
     { title: "bad alert email", raw: { ...base(), monitoring: { alertEmail: "oncall" } }, key: "platform:monitoring.alertEmail", value: '"oncall"', allowed: /email/ },
+    { title: "tag value GCP would reject as a label", raw: { ...base(), tags: { team: "Payments Team" } }, key: "platform:tags.team", value: '"Payments Team"', allowed: /GCP label rules/ },
     { title: "string where a number belongs", raw: { ...base(), database: { storageGb: "lots" } }, key: "platform:database.storageGb", value: '"lots"', allowed: /a number/ },
 ];
 

@@ -7,7 +7,6 @@ import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 import { pulumiPackagesLoaded } from "./support/loaded-modules";
-import { gcpLabels } from "../providers/gcp/context";
 import { subnetCidr } from "../providers/gcp/network";
 import { pathsFor, urlMapRouting } from "../providers/gcp/load-balancer";
 import { alertSpecs } from "../providers/gcp/monitoring";
@@ -116,9 +115,6 @@ describe("gcp: pure helpers", () => {
             { name: "default", defaultService: "backend/web", pathRules: [{ paths: ["/api", "/api/*"], service: "backend/api" }] },
         ]);
         assert.throws(() => urlMapRouting([], (s) => s));
-    });
-    it("makes GCP-valid label values", () => {
-        assert.deepStrictEqual(gcpLabels({ environment: "production", Team: "Platform Ops" }), { environment: "production", team: "platform_ops" });
     });
     it("derives every alert threshold from the tier", () => {
         const specs = alertSpecs({ thresholds: TIERS.production.monitoring, services: ["api"] },

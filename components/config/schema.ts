@@ -72,7 +72,11 @@ export const rawConfigSchema = z.strictObject({
     environment: z.enum(ENVIRONMENTS),
     appName: z.string().regex(APP_NAME_PATTERN, { error: APP_NAME_RULE }).default("platform"),
     /** Extra tags/labels added to every resource (the three standard ones always win). */
-    tags: z.record(z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { error: "a lowercase tag key" }), z.string().max(63)).optional(),
+    // Keys and values follow GCP's label rules, the strictest of the three clouds.
+    tags: z.record(
+        z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { error: "a lowercase tag key (letters, digits, _ and -, starting with a letter; at most 63)" }),
+        z.string().regex(/^[a-z0-9_-]{0,63}$/, { error: "a tag value of at most 63 lowercase letters, digits, _ and - (GCP label rules)" }),
+    ).optional(),
 
     aws: z.strictObject({
         region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "an AWS region such as us-west-2" }).optional(),

@@ -41,14 +41,14 @@ export class GcpContext {
         this.provider = new gcp.Provider("platform-gcp", {
             project: this.project,
             region: this.region,
-            defaultLabels: gcpLabels(cfg.tags),
+            defaultLabels: { ...cfg.tags },
         });
         this.randomProvider = new random.Provider("platform-random", {});
     }
 
-    /** `environment`, `app`, `managed-by` (plus extra config tags), as valid GCP label values. */
+    /** `environment`, `app`, `managed-by` plus extra config tags; config validation holds them to GCP's label rules. */
     labels(): Record<string, string> {
-        return gcpLabels(this.cfg.tags);
+        return { ...this.cfg.tags };
     }
 
     /** Creates one GCP child: parented to its component, on the explicit provider, with the per-child transform applied last. */
@@ -85,10 +85,6 @@ export class GcpContext {
  * The standard labels already comply (config validates app names); extra config tags are
  * folded into the allowed alphabet rather than rejected at deploy time.
  */
-export function gcpLabels(tags: Record<string, string>): Record<string, string> {
-    const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9_-]/g, "_").slice(0, 63);
-    return Object.fromEntries(Object.entries(tags).map(([k, v]) => [clean(k), clean(v)]));
-}
 
 /** `03:00` from an hour. */
 export function hhmm(hour: number): string {
