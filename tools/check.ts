@@ -2,7 +2,8 @@ import * as fs from "fs";
 import { Command } from "commander";
 import pc from "picocolors";
 import { CLOUDS, ConfigError, ENVIRONMENTS } from "../components/config";
-import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, toPlanViolations } from "./engine/policies";
+import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy/policies";
+import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, reconcileConfig, toPlanViolations } from "./engine/policies";
 import type { PlanViolation } from "./engine/plan";
 import { runPlan } from "./engine/run-plan";
 import { UsageError } from "./engine/stack-config";
@@ -12,7 +13,8 @@ import { UsageError } from "./engine/stack-config";
  *
  * Plans all six (cloud, environment) pairs offline and runs the policy pack over each, through
  * the same analyzer code path as `pulumi preview --policy-pack policy`. Prints a report per
- * pair; exits 1 on any mandatory violation, 2 on bad usage/config, 0 otherwise. A cloud whose
+ * pair; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
+ * config, 0 otherwise. A cloud whose
  * implementation is not available yet (its registry entry throws "not available yet") is
  * reported as skipped; any other error fails the check.
  */
@@ -22,7 +24,7 @@ const NOT_AVAILABLE = /not available yet/;
 interface PairResult {
     stack: string;
     cloud: string;
-    status: "ok" | "violations" | "skipped" | "error";
+    status: "ok" | "violations" | "skipped" | "error" | "config-error";
     resources: number;
     violations: PlanViolation[];
     note?: string;
@@ -38,7 +40,8 @@ async function checkPair(stack: string, cloud: string, config: string[], policyC
         const msg = err instanceof Error ? err.message : String(err);
         if (NOT_AVAILABLE.test(msg)) return { stack, cloud, status: "skipped", resources: 0, violations: [], note: "skipped: not implemented" };
         if (err instanceof PolicyConfigError || err instanceof UsageError) throw err;
-        return { stack, cloud, status: "error", resources: 0, violations: [], note: err instanceof ConfigError ? msg : (err instanceof Error ? err.stack ?? msg : msg) };
+        if (err instanceof ConfigError) return { stack, cloud, status: "config-error", resources: 0, violations: [], note: msg };
+        return { stack, cloud, status: "error", resources: 0, violations: [], note: err instanceof Error ? err.stack ?? msg : msg };
     }
 }
 
@@ -50,6 +53,7 @@ function renderPair(r: PairResult): string {
         case "skipped":
             lines.push(`${pc.yellow("SKIP")} ${title}: ${r.note}`);
             return lines.join("\n");
+        case "config-error":
         case "error":
             lines.push(`${pc.red("ERROR")} ${title}: the plan failed\n    ${String(r.note).split("\n").join("\n    ")}`);
             return lines.join("\n");
@@ -86,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
     let policyConfig: PolicyPackConfigFile | undefined;
     try {
         policyConfig = opts.policyConfig ? JSON.parse(fs.readFileSync(opts.policyConfig, "utf8")) : undefined;
+        reconcileConfig(policies, PACK_ENFORCEMENT_LEVEL, policyConfig); // fail fast, before planning
     } catch (err) {
         process.stderr.write(`--policy-config ${opts.policyConfig}: ${(err as Error).message}\n`);
         return 2;
@@ -104,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
     const mandatory = results.reduce((n, r) => n + r.violations.filter((v) => v.level === "mandatory").length, 0);
-    const failedPairs = results.filter((r) => r.status === "violations" || r.status === "error");
+    const failedPairs = results.filter((r) => r.status !== "ok" && r.status !== "skipped");
     if (opts.format === "json") {
         process.stdout.write(JSON.stringify({ pairs: results, mandatory }, null, 2) + "\n");
     } else {
@@ -113,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
         const summary = `check: ${checked} pair(s) checked, ${skipped} skipped, ${mandatory} mandatory violation(s), ${failedPairs.length} failing pair(s)`;
         process.stdout.write((failedPairs.length ? pc.red(summary) : pc.green(summary)) + "\n");
     }
+    if (results.some((r) => r.status === "config-error")) return 2;
     return failedPairs.length > 0 ? 1 : 0;
 }
 
