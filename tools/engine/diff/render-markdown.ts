@@ -104,7 +104,7 @@ function render(report: DiffReport, options: RenderOptions): string {
         const w = d.warnings.length - l;
         const risk = [l > 0 ? `🛑 ${l} stateful` : "", w > 0 ? `⚠️ ${w} weakened` : ""].filter(Boolean).join(", ") || "✅ none";
         const c = d.counts;
-        lines.push(`| ${cell(d.environment || d.stack)} (${code(d.stack)}) | ${cell(d.cloud)} | ${c.add} | ${c.change} | ${c.replace} | ${c.delete} | +${d.policy.introduced.length} / -${d.policy.fixed.length} | ${risk} |`);
+        lines.push(`| ${code(d.stack)} | ${cell(d.cloud)} | ${c.add} | ${c.change} | ${c.replace} | ${c.delete} | +${d.policy.introduced.length} / -${d.policy.fixed.length} | ${risk} |`);
     }
     for (const s of report.skipped) lines.push(`| ${cell(s.stack)} | ${cell(s.cloud)} | | | | | | not compared: ${cell(s.reason)} |`);
     lines.push("");
