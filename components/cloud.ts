@@ -1,5 +1,8 @@
+import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { CacheArgs, CacheOutputs } from "./cache";
+import type { SecretReference } from "./component";
+import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "./kubernetes-cluster";
 import type { ComputeServiceArgs, ComputeServiceOutputs } from "./compute-service";
 import type { Cloud, PlatformConfig } from "./config";
 import type { DatabaseArgs, DatabaseOutputs } from "./database";
@@ -23,6 +26,70 @@ export interface CloudImplementation {
     loadBalancer(scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs;
     computeService(scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs;
     monitoring(scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs;
+    /** What the cloud contributes to `compute.runtime: kubernetes` (providers/kubernetes does the workloads). */
+    readonly kubernetes?: KubernetesSupport;
+}
+
+/**
+ * The cloud side of the kubernetes runtime. The workloads themselves (Deployment, Service,
+ * HPA, PDB, NetworkPolicy, Secret, Ingress) are the same on every cloud and live in
+ * providers/kubernetes; a cloud provides the cluster, the identities, the secret values and
+ * its ingress controller's settings.
+ */
+export interface KubernetesSupport {
+    /** EKS / GKE / AKS in the platform's private network; children of `scope`. */
+    cluster(scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): KubernetesClusterOutputs;
+    /**
+     * The same least-privilege cloud identity a managed-runtime service gets (secrets it reads,
+     * its bucket), bound to the service's Kubernetes ServiceAccount (IRSA / GKE Workload
+     * Identity / Azure workload identity). Children of the ComputeService `scope`.
+     */
+    workloadIdentity(scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs;
+    /** The value behind a secret reference, as a Pulumi secret, for a Kubernetes Secret. */
+    secretValue(scope: pulumi.ComponentResource, name: string, ref: SecretReference): pulumi.Output<string>;
+    /** How the cloud's ingress controller terminates TLS, redirects HTTP and applies WAF for the LoadBalancer's Ingress. */
+    ingress(scope: pulumi.ComponentResource, name: string, args: IngressArgs): IngressSettings;
+}
+
+export interface WorkloadIdentityArgs {
+    service: string;
+    namespace: string;
+    serviceAccountName: string;
+    bindings: ComputeServiceArgs["bindings"];
+}
+
+export interface WorkloadIdentityOutputs {
+    /** Annotations for the ServiceAccount (e.g. `eks.amazonaws.com/role-arn`). */
+    serviceAccountAnnotations: Record<string, pulumi.Input<string>>;
+    /** Labels the pods need (e.g. `azure.workload.identity/use: "true"`). */
+    podLabels: Record<string, string>;
+    /** The cloud identity (role ARN, service account email, client id). */
+    identity: pulumi.Output<string>;
+}
+
+export interface IngressArgs {
+    loadBalancer: LoadBalancerArgs;
+    namespace: string;
+    /** The explicit Kubernetes provider of the cluster, for any cloud-specific objects (FrontendConfig, ...). */
+    provider: k8s.Provider;
+}
+
+export interface IngressSettings {
+    ingressClassName: pulumi.Input<string>;
+    annotations: Record<string, pulumi.Input<string>>;
+    /** TLS secret the Ingress names, when the controller reads the certificate from one. */
+    tlsSecretName?: string;
+    /** Resources the Ingress must wait for. */
+    dependsOn: pulumi.Resource[];
+}
+
+/** What providers/kubernetes exports: the workloads runtime over a cluster. */
+export interface KubernetesRuntimeModule {
+    createKubernetesRuntime(
+        cloud: CloudImplementation,
+        cfg: PlatformConfig,
+        cluster: import("./kubernetes-cluster").KubernetesCluster,
+    ): Pick<CloudImplementation, "loadBalancer" | "computeService">;
 }
 
 /** What each `providers/<cloud>/index.ts` exports. */

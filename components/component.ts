@@ -9,6 +9,7 @@ export const COMPONENT_TYPES = {
     loadBalancer: "platform:components:LoadBalancer",
     computeService: "platform:components:ComputeService",
     monitoring: "platform:components:Monitoring",
+    kubernetesCluster: "platform:components:KubernetesCluster",
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { Runtime } from "./config";
 import type { TierProfile } from "./config/tiers";
 
 /** Alerts from DESIGN.md's monitoring row, the same thresholds on every cloud. */
@@ -11,6 +12,8 @@ export interface MonitoringArgs {
     alertEmail?: string;
     /** Names of the compute services to watch. */
     services: string[];
+    /** Under `kubernetes` the services are Deployments, not the cloud's managed services: alert on the cluster instead. */
+    runtime: Runtime;
 }
 
 export interface MonitoringOutputs {

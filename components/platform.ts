@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cache } from "./cache";
-import type { CloudImplementation } from "./cloud";
+import type { CloudImplementation, KubernetesRuntimeModule } from "./cloud";
 import { ComputeService } from "./compute-service";
 import type { PlatformConfig } from "./config";
 import { Database } from "./database";
+import { KubernetesCluster } from "./kubernetes-cluster";
 import { LoadBalancer } from "./load-balancer";
 import { Monitoring } from "./monitoring";
 import { Network } from "./network";
@@ -35,12 +36,30 @@ export class Platform {
     readonly loadBalancer: LoadBalancer;
     readonly services: Record<string, ComputeService> = {};
     readonly monitoring: Monitoring;
+    /** Present under `compute.runtime: kubernetes`. */
+    readonly kubernetesCluster?: KubernetesCluster;
 
-    constructor(readonly config: PlatformConfig, cloud: CloudImplementation, options: PlatformOptions = {}) {
+    /**
+     * @param kubernetesRuntime the workloads module (providers/kubernetes), passed in only for
+     * `compute.runtime: kubernetes` so managed stacks never load @pulumi/kubernetes.
+     */
+    constructor(readonly config: PlatformConfig, managedCloud: CloudImplementation, options: PlatformOptions = {}, kubernetesRuntime?: KubernetesRuntimeModule) {
         const t = options.transforms ?? {};
         const cfg = config;
+        let cloud = managedCloud;
 
         this.network = new Network("network", { cidr: cfg.network.cidr, zones: cfg.network.zones }, cloud);
+
+        if (cfg.compute.runtime === "kubernetes") {
+            if (!kubernetesRuntime) throw new Error("internal: compute.runtime is kubernetes but no kubernetes runtime was loaded");
+            this.kubernetesCluster = new KubernetesCluster("kubernetes-cluster", {
+                ...cfg.kubernetes,
+                zones: cfg.network.zones,
+                existingKubeconfig: cfg.kubernetes.kubeconfig,
+            }, cloud, { dependsOn: [this.network] });
+            // Same components, same type tokens: only the LoadBalancer's and ComputeServices' children change.
+            cloud = { ...managedCloud, ...kubernetesRuntime.createKubernetesRuntime(managedCloud, cfg, this.kubernetesCluster) };
+        }
 
         this.database = new Database("database", {
             size: cfg.database.size,
@@ -120,6 +139,7 @@ export class Platform {
             thresholds: cfg.monitoring,
             alertEmail: cfg.monitoring.alertEmail,
             services: cfg.services.map((s) => s.name),
+            runtime: cfg.compute.runtime,
         }, cloud, { dependsOn: [this.database, this.cache, this.loadBalancer, ...Object.values(this.services)] });
     }
 

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { readPlatformConfig } from "./config";
 import { Platform, PlatformOptions } from "./platform";
-import { loadCloud } from "../providers/registry";
+import { loadCloud, loadRuntime } from "../providers/registry";
 
 /**
  * The whole program: validate config (nothing is registered if it is bad), load only the
@@ -11,5 +11,5 @@ import { loadCloud } from "../providers/registry";
 export function definePlatform(options: PlatformOptions = {}): Record<string, pulumi.Input<unknown>> {
     const config = readPlatformConfig();
     const cloud = loadCloud(config.cloud).createCloud(config);
-    return new Platform(config, cloud, options).outputs();
+    return new Platform(config, cloud, options, loadRuntime(config.compute.runtime)).outputs();
 }

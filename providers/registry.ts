@@ -1,5 +1,5 @@
-import type { CloudModule } from "../components/cloud";
-import type { Cloud } from "../components/config";
+import type { CloudModule, KubernetesRuntimeModule } from "../components/cloud";
+import type { Cloud, Runtime } from "../components/config";
 
 /**
  * Maps `platform:cloud` to its implementation. Each entry is a lazy `require`, so a stack
@@ -16,4 +16,9 @@ export function loadCloud(cloud: Cloud): CloudModule {
     const load = CLOUDS[cloud];
     if (!load) throw new Error(`platform:cloud = ${JSON.stringify(cloud)}: allowed: one of ${Object.keys(CLOUDS).join(", ")}`);
     return load();
+}
+
+/** The kubernetes workloads module, loaded only for `compute.runtime: kubernetes`. */
+export function loadRuntime(runtime: Runtime): KubernetesRuntimeModule | undefined {
+    return runtime === "kubernetes" ? (require("./kubernetes") as KubernetesRuntimeModule) : undefined;
 }

@@ -1,4 +1,4 @@
-import { ConfigError, ConfigProblem, problemFromIssue } from "./errors";
+import { ConfigError, ConfigProblem, problemFromIssue, SECRET_VALUE } from "./errors";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
 import { DEFAULT_REGIONS, TierProfile, TIERS } from "./tiers";
 
@@ -37,6 +37,8 @@ export interface PlatformConfig {
     objectStore: TierProfile["objectStore"];
     loadBalancer: TierProfile["loadBalancer"] & { domain: string };
     compute: TierProfile["compute"] & { runtime: Runtime };
+    /** Cluster settings (kubernetes runtime); `kubeconfig` means an existing cluster. Never print it. */
+    kubernetes: TierProfile["kubernetes"] & { ingressClass?: string; kubeconfig?: string };
     monitoring: TierProfile["monitoring"] & { alertEmail?: string };
     services: ServiceConfig[];
     /** Pulumi `protect` and cloud deletion protection on stateful resources. */
@@ -84,6 +86,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         objectStore: { ...tier.objectStore, ...raw.objectStore },
         loadBalancer: { ...tier.loadBalancer, ...raw.loadBalancer },
         compute,
+        kubernetes: { ...tier.kubernetes, ...raw.kubernetes, kubeconfig: raw.kubeconfig },
         monitoring: { ...tier.monitoring, alertEmail: raw.monitoring?.alertEmail },
         services: Object.entries(raw.services).map(([name, s]) => ({
             name,
@@ -131,6 +134,15 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
             `fewer days than objectStore.expirationDays (${cfg.objectStore.expirationDays})`);
     }
     checkReplicas("compute", cfg.compute.minReplicas, cfg.compute.maxReplicas, add);
+    if (cfg.kubernetes.minNodes > cfg.kubernetes.maxNodes) {
+        add("kubernetes.minNodes", cfg.kubernetes.minNodes, `at most kubernetes.maxNodes (${cfg.kubernetes.maxNodes})`);
+    }
+    if (raw.kubeconfig !== undefined && cfg.compute.runtime !== "kubernetes") {
+        add("kubeconfig", SECRET_VALUE, "only with platform:compute.runtime = kubernetes");
+    }
+    if (raw.kubeconfig !== undefined && !cfg.kubernetes.ingressClass) {
+        add("kubernetes.ingressClass", undefined, "the ingress class of the existing cluster; required with platform:kubeconfig");
+    }
     for (const svc of cfg.services) {
         const overridden = raw.services[svc.name]?.minReplicas !== undefined || raw.services[svc.name]?.maxReplicas !== undefined;
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);

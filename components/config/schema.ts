@@ -136,6 +136,21 @@ export const rawConfigSchema = z.strictObject({
         }).optional(),
     }).optional(),
 
+    /** Cluster settings for `compute.runtime: kubernetes`. */
+    kubernetes: z.strictObject({
+        version: z.string().regex(/^1\.\d{2}$/, { error: "a Kubernetes minor version such as 1.33" }).optional(),
+        nodeSize: sizeSchema.optional(),
+        minNodes: z.number().int().min(1).max(100).optional(),
+        maxNodes: z.number().int().min(1).max(100).optional(),
+        /** Ingress class to use instead of the cloud's own (required with an existing cluster). */
+        ingressClass: z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/, { error: "a Kubernetes resource name" }).optional(),
+    }).optional(),
+    /**
+     * Kubeconfig of an existing cluster (set it with `pulumi config set --secret`). When set,
+     * the kubernetes runtime deploys into that cluster and creates nothing cloud-side for compute.
+     */
+    kubeconfig: z.string().min(20, { error: "a kubeconfig document (set with pulumi config set --secret platform:kubeconfig < file)" }).optional(),
+
     monitoring: z.strictObject({
         alertEmail: z.email({ error: "an email address" }).optional(),
     }).optional(),

@@ -39,6 +39,8 @@ export interface TierProfile {
         scaleInCooldownSeconds: number;
         logRetentionDays: number;
     };
+    /** The managed Kubernetes cluster of `compute.runtime: kubernetes`. */
+    kubernetes: { version: string; nodeSize: Size; minNodes: number; maxNodes: number };
     monitoring: {
         cpuPercent: number;
         memoryPercent: number;
@@ -86,6 +88,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             scaleInCooldownSeconds: 600,
             logRetentionDays: 30,
         },
+        kubernetes: { version: "1.33", nodeSize: "medium", minNodes: 3, maxNodes: 10 },
         monitoring: shared.monitoring,
         protectStatefulResources: true,
     },
@@ -115,6 +118,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             scaleInCooldownSeconds: 600,
             logRetentionDays: 14,
         },
+        kubernetes: { version: "1.33", nodeSize: "small", minNodes: 1, maxNodes: 3 },
         monitoring: shared.monitoring,
         protectStatefulResources: false,
     },

@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation } from "./cloud";
+import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { Size } from "./config";
+
+/** The managed cluster behind `compute.runtime: kubernetes` (EKS, GKE, AKS), in the platform's private network. */
+export interface KubernetesClusterArgs {
+    /** Kubernetes minor version. @default "1.33". Upgrading is in place, one minor at a time. */
+    version: string;
+    /** Cloud-neutral node class. @default production: medium, staging: small */
+    nodeSize: Size;
+    /** @default production: 3, staging: 1 */
+    minNodes: number;
+    /** @default production: 10, staging: 3 */
+    maxNodes: number;
+    /** Zones the nodes spread across (the network's zones). */
+    zones: number;
+    /** Kubeconfig of an existing cluster: when set, nothing cloud-side is created. */
+    existingKubeconfig?: string;
+    /** Ingress class override (required with an existing cluster). */
+    ingressClass?: string;
+}
+
+export interface KubernetesClusterOutputs {
+    clusterName: pulumi.Output<string>;
+    /** Always a Pulumi secret. */
+    kubeconfig: pulumi.Output<string>;
+    /** The ingress class the LoadBalancer's Ingress uses. */
+    ingressClass: pulumi.Output<string>;
+}
+
+export class KubernetesCluster extends PlatformComponent<KubernetesClusterOutputs> implements KubernetesClusterOutputs {
+    declare readonly clusterName: pulumi.Output<string>;
+    declare readonly kubeconfig: pulumi.Output<string>;
+    declare readonly ingressClass: pulumi.Output<string>;
+
+    constructor(name: string, args: KubernetesClusterArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.kubernetesCluster, name, (self) => {
+            if (args.existingKubeconfig !== undefined) {
+                return {
+                    clusterName: pulumi.output("existing"),
+                    kubeconfig: pulumi.secret(args.existingKubeconfig),
+                    ingressClass: pulumi.output(args.ingressClass ?? ""),
+                };
+            }
+            if (!cloud.kubernetes) throw new Error(`platform:compute.runtime = "kubernetes": the ${cloud.cloud} implementation has no managed cluster yet`);
+            const out = cloud.kubernetes.cluster(self, name, args);
+            return { ...out, ingressClass: args.ingressClass ? pulumi.output(args.ingressClass) : out.ingressClass, kubeconfig: pulumi.secret(out.kubeconfig) };
+        }, opts);
+    }
+}
