@@ -1,5 +1,13 @@
 import type { KubernetesRuntimeModule } from "../../components/cloud";
+import { createKubernetesService } from "./compute-service";
+import { KubernetesContext } from "./context";
+import { createKubernetesLoadBalancer } from "./load-balancer";
 
-export const createKubernetesRuntime: KubernetesRuntimeModule["createKubernetesRuntime"] = () => {
-    throw new Error("platform:compute.runtime = \"kubernetes\": the kubernetes runtime is not available yet; allowed today: managed");
+/** The kubernetes runtime: the same workloads on EKS, GKE, AKS or an existing cluster. */
+export const createKubernetesRuntime: KubernetesRuntimeModule["createKubernetesRuntime"] = (cloud, cfg, cluster) => {
+    const ctx = new KubernetesContext(cloud, cfg, cluster);
+    return {
+        loadBalancer: (scope, name, args) => createKubernetesLoadBalancer(ctx, scope, name, args),
+        computeService: (scope, name, args) => createKubernetesService(ctx, scope, name, args),
+    };
 };

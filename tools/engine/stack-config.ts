@@ -25,8 +25,8 @@ export const OFFLINE_SECRET_PLACEHOLDER = "offline-placeholder-secret";
 /**
  * Reads `Pulumi.<stack>.yaml` like the CLI does and applies `KEY=VALUE` overrides with
  * `pulumi config set --path` semantics (`platform:database.size=large`,
- * `platform:services.api.minReplicas=2`). Values are read as YAML scalars, so numbers and
- * booleans keep their type.
+ * `platform:services.api.minReplicas=2`). As with `--path`, `true`/`false` are booleans and
+ * integers are numbers; a value starting with `{` or `[` is JSON; anything else is a string.
  */
 export function loadStackConfig(stack: string, overrides: string[] = [], root = REPO_ROOT): StackConfig {
     const project = YAML.parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"))?.name;
@@ -56,7 +56,7 @@ function applyOverride(values: Record<string, unknown>, override: string): void 
     }
     const [ns, pathText] = fullKey.split(":", 2) as [string, string];
     const segments = pathText.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== "");
-    const value = YAML.parse(override.slice(eq + 1));
+    const value = parseOverrideValue(override.slice(eq + 1));
     const topKey = `${ns}:${segments[0]}`;
     if (segments.length === 1) {
         values[topKey] = value;
@@ -66,6 +66,19 @@ function applyOverride(values: Record<string, unknown>, override: string): void 
     let cur: Record<string, unknown> = top;
     for (const seg of segments.slice(1, -1)) cur = (cur[seg] ??= {}) as Record<string, unknown>;
     cur[segments[segments.length - 1]!] = value;
+}
+
+function parseOverrideValue(text: string): unknown {
+    if (text === "true" || text === "false") return text === "true";
+    if (/^-?\d+$/.test(text)) return Number(text);
+    if (/^[[{]/.test(text)) {
+        try {
+            return JSON.parse(text);
+        } catch {
+            throw new UsageError(`--config value ${JSON.stringify(text.slice(0, 40))}: allowed: valid JSON when it starts with { or [`);
+        }
+    }
+    return text;
 }
 
 function encode(value: unknown): { text: string; secret: boolean } {

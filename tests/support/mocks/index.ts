@@ -4,9 +4,10 @@ import { awsMocks } from "./aws";
 import { commonMocks } from "./common";
 import { azureMocks } from "./azure";
 import { gcpMocks } from "./gcp";
+import { kubernetesMocks } from "./kubernetes";
 import type { CloudMocks, MockContext } from "./types";
 
-const TABLES: CloudMocks[] = [awsMocks, gcpMocks, azureMocks, commonMocks];
+const TABLES: CloudMocks[] = [awsMocks, gcpMocks, azureMocks, kubernetesMocks, commonMocks];
 
 /**
  * Mocks that answer like the clouds do: every resource gets a realistic id plus the outputs
