@@ -1,0 +1,413 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import { existsSync, lstatSync, readFileSync } from "fs";
+import { join, resolve } from "path";
+import { aliasUrns, comparePlans, diffExitCode, DiffReport, StackDiff } from "../tools/engine/diff/compare";
+import { flatten, pathSegments } from "../tools/engine/diff/flatten";
+import { tlsFloor, weakening } from "../tools/engine/diff/guarded";
+import { addWorktree, parsePlanOutput } from "../tools/engine/diff/plan-sides";
+import { code, renderReportMarkdown } from "../tools/engine/diff/render-markdown";
+import { renderReportText } from "../tools/engine/diff/render-text";
+import { replaceOnChangeProperty } from "../tools/engine/diff/stateful";
+import type { Plan } from "../tools/engine/plan";
+import { renderMermaid } from "../tools/engine/topology";
+import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
+
+const ROOT = resolve(__dirname, "..");
+const FIXTURES = join(ROOT, "tests", "fixtures", "plans");
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "");
+
+function report(stacks: StackDiff[], allowStatefulReplace = false): DiffReport {
+    return { baseLabel: "base.json", headLabel: "head.json", stacks, skipped: [], allowStatefulReplace };
+}
+
+function clone<T>(v: T): T {
+    return JSON.parse(JSON.stringify(v)) as T;
+}
+
+describe("diff: fixture pair (production · aws)", () => {
+    const base = fixturePlan("production-aws.base");
+    const head = fixturePlan("production-aws.head");
+    const diff = comparePlans(base, head);
+    const text = stripAnsi(renderReportText(report([diff])));
+    const markdown = renderReportMarkdown(report([diff]));
+    const byName = (name: string) => diff.changes.find((c) => c.name === name);
+
+    it("counts custom resources per kind in the one-line summary", () => {
+        assert.deepStrictEqual(diff.counts, { add: 1, change: 9, replace: 2, delete: 1 });
+        const line = "1 to add, 9 to change, 2 to replace, 1 to delete, policy +1/-1";
+        assert.ok(text.includes(`production · aws       ${line}`), text);
+        assert.ok(markdown.includes(`| \`production\` | aws | 1 | 9 | 2 | 1 | +1 / -1 | 🛑 2 stateful, ⚠️ 2 weakened |`), markdown);
+        assert.ok(markdown.includes(`<b>production · aws</b> (stack <code>production</code>): ${line}</summary>`));
+    });
+
+    it("an added resource, with its key settings", () => {
+        const c = byName("monitoring-alb-p95-latency");
+        assert.strictEqual(c?.kind, "add");
+        assert.strictEqual(c?.component.name, "monitoring");
+        assert.ok(text.includes("+ add aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alb-p95-latency"), text);
+        assert.ok(text.includes("threshold=2  comparisonOperator=GreaterThanThreshold  metricName=TargetResponseTime"));
+        assert.ok(markdown.includes("- 🟢 add `monitoring-alb-p95-latency` `aws:cloudwatch/metricAlarm:MetricAlarm`"), markdown);
+    });
+
+    it("a removed resource", () => {
+        assert.strictEqual(byName("monitoring-queue-depth")?.kind, "delete");
+        assert.ok(text.includes("- delete aws:cloudwatch/metricAlarm:MetricAlarm monitoring-queue-depth"));
+        assert.ok(markdown.includes("- 🔴 delete `monitoring-queue-depth` `aws:cloudwatch/metricAlarm:MetricAlarm`"));
+    });
+
+    it("an in-place change, property by property (JSON documents opened up)", () => {
+        const task = byName("service-api-task");
+        assert.strictEqual(task?.kind, "update");
+        assert.deepStrictEqual(task?.properties.find((p) => p.path === "containerDefinitions[0].image"), { path: "containerDefinitions[0].image", before: "ghcr.io/acme/api:1.4.2", after: "ghcr.io/acme/api:1.5.0" });
+        assert.ok(text.includes("containerDefinitions[0].image: ghcr.io/acme/api:1.4.2 → ghcr.io/acme/api:1.5.0"));
+        assert.ok(markdown.includes("| `containerDefinitions[0].image` | `ghcr.io/acme/api:1.4.2` | `ghcr.io/acme/api:1.5.0` |"));
+        assert.ok(text.includes("desiredCount: 3 → 4"));
+        assert.ok(markdown.includes("| `desiredCount` | `3` | `4` |"));
+    });
+
+    it("secrets stay [secret]", () => {
+        const p = byName("service-api-feature-flags")?.properties.find((x) => x.path === "value");
+        assert.deepStrictEqual(p, { path: "value", before: "beta=off", after: "[secret]" });
+        assert.ok(text.includes("value: beta=off → [secret]"));
+        assert.ok(markdown.includes("| `value` | `beta=off` | `[secret]` |"));
+        // The cache auth token is secret on both sides: nothing to show, nothing leaked.
+        assert.ok(!byName("cache-replication-group")?.properties.some((x) => x.path === "authToken"));
+    });
+
+    it("a stateful resource whose URN changes without an alias is a replacement, loudly, before everything else", () => {
+        const db = byName("database-postgres");
+        assert.strictEqual(db?.kind, "replace");
+        assert.strictEqual(db?.previousName, "database-primary");
+        assert.match(db!.reasons[0], /URN changed from database-primary to database-postgres without an alias/);
+        assert.ok(!diff.changes.some((c) => c.name === "database-primary" && c.kind === "delete"), "the old URN is not also a delete");
+        assert.match(text, /🛑 STATEFUL REPLACE: RDS database instance database-postgres would be REPLACED/);
+        assert.ok(text.includes("± REPLACE aws:rds/instance:Instance database-postgres (was database-primary) [stateful] [protected]"));
+        const warning = markdown.indexOf("🛑 **STATEFUL REPLACE** (production · aws · Database `database`): RDS database instance database-postgres would be REPLACED");
+        assert.ok(warning > 0, markdown);
+        assert.ok(warning < markdown.indexOf("<details"), "warnings come before the stack sections");
+        assert.ok(markdown.indexOf("> [!CAUTION]") < markdown.indexOf("| Stack |"), "the caution banner is at the very top");
+        assert.ok(markdown.includes("- 🟣 **replace** `database-postgres` (was `database-primary`) `aws:rds/instance:Instance` · **stateful** · protected"));
+    });
+
+    it("a replace-on-change property of a stateful type is a replacement too", () => {
+        const bucket = byName("object-store-bucket");
+        assert.strictEqual(bucket?.kind, "replace");
+        assert.deepStrictEqual(bucket?.reasons, ["`bucket` changed (bucket forces replacement)"]);
+        assert.match(text, /STATEFUL REPLACE: S3 bucket object-store-bucket would be REPLACED/);
+        assert.ok(markdown.includes("🛑 **STATEFUL REPLACE** (production · aws · ObjectStore `object-store`): S3 bucket object-store-bucket"));
+    });
+
+    it("a rename covered by an alias is a move, not a replacement", () => {
+        const cache = byName("cache-replication-group");
+        assert.strictEqual(cache?.kind, "update");
+        assert.strictEqual(cache?.renamedByAlias, true);
+        assert.strictEqual(cache?.previousName, "cache-redis");
+        assert.ok(!diff.warnings.some((w) => w.kind !== "guarded" && w.name === "cache-replication-group"));
+        assert.ok(text.includes("[renamed from cache-redis via alias]"));
+        assert.ok(markdown.includes("renamed from `cache-redis` via alias"));
+    });
+
+    it("weakened guarded settings: lower retention, lower TLS floor", () => {
+        const guarded = diff.warnings.filter((w) => w.kind === "guarded").map((w) => w.message);
+        assert.deepStrictEqual(guarded, [
+            "cache-replication-group: snapshotRetentionLimit lowered (5 → 1)",
+            "load-balancer-https: sslPolicy lowers the TLS minimum (ELBSecurityPolicy-TLS13-1-2-2021-06 → ELBSecurityPolicy-2016-08: TLS 1.2 → 1.0)",
+        ]);
+        assert.ok(text.includes("⚠ WEAKENED: cache-replication-group: snapshotRetentionLimit lowered (5 → 1)"));
+        assert.ok(text.includes("snapshotRetentionLimit: 5 → 1   ⚠ weakened"));
+        assert.ok(markdown.includes("- ⚠️ **Weakened** (production · aws · Cache `cache`): cache-replication-group: snapshotRetentionLimit lowered (5 → 1)"));
+        assert.ok(markdown.includes("| `snapshotRetentionLimit` ⚠️ | `5` | `1` |"));
+        assert.ok(markdown.includes("load-balancer-https: sslPolicy lowers the TLS minimum"));
+    });
+
+    it("policy violations introduced and fixed, compared by policy and URN", () => {
+        assert.deepStrictEqual(diff.policy.introduced.map((v) => v.policy), ["cache-snapshot-retention"]);
+        assert.deepStrictEqual(diff.policy.fixed.map((v) => v.policy), ["load-balancer-access-logs"]);
+        assert.ok(text.includes("+ introduced mandatory cache-snapshot-retention: Cache snapshots must be kept at least 5 days"));
+        assert.ok(text.includes("- fixed mandatory load-balancer-access-logs"));
+        assert.ok(markdown.includes("| ❌ introduced | mandatory | `cache-snapshot-retention` | `cache-replication-group` |"));
+        assert.ok(markdown.includes("| ✅ fixed | mandatory | `load-balancer-access-logs` | `load-balancer-alb` |"));
+    });
+
+    it("groups changes under their component, in plan order", () => {
+        assert.deepStrictEqual(diff.components.map((g) => g.component.key), [
+            "Database:database", "Cache:cache", "ObjectStore:object-store", "LoadBalancer:load-balancer",
+            "ComputeService:service-api", "ComputeService:service-web", "ComputeService:service-worker", "Monitoring:monitoring",
+        ]);
+        assert.ok(markdown.indexOf("**Database `database`**") < markdown.indexOf("**Monitoring `monitoring`**"));
+    });
+
+    it("embeds the head plan's topology as a mermaid block, outlining risky components", () => {
+        const block = /```mermaid\n([\s\S]*?)```/.exec(markdown);
+        assert.ok(block, "no mermaid block");
+        assert.strictEqual(block![1], renderMermaid(head, { risk: ["database", "cache", "object-store", "load-balancer"], changed: ["service-api", "service-web", "service-worker", "monitoring"] }));
+        assert.match(block![1], /class c__database,c__cache,c__object_store,c__load_balancer risk/);
+    });
+});
+
+describe("diff: exit code", () => {
+    const base = fixturePlan("production-aws.base");
+    const head = fixturePlan("production-aws.head");
+
+    it("1 when a stateful resource would be replaced, 0 with the override", () => {
+        const d = comparePlans(base, head);
+        assert.strictEqual(diffExitCode([d], false), 1);
+        assert.strictEqual(diffExitCode([d], true), 0);
+    });
+
+    it("0 for a clean diff (no change, or harmless changes)", () => {
+        assert.strictEqual(diffExitCode([comparePlans(base, clone(base))], false), 0);
+        const staging = comparePlans(fixturePlan("staging-aws.base"), fixturePlan("staging-aws.head"));
+        assert.ok(staging.changes.length > 0);
+        assert.strictEqual(staging.warnings.length, 0);
+        assert.strictEqual(diffExitCode([staging], false), 0);
+        assert.match(stripAnsi(renderReportText(report([staging]))), /No stateful replacements or deletions/);
+    });
+
+    it("1 when a stateful resource is deleted outright", () => {
+        const h = clone(base);
+        h.resources = h.resources.filter((r) => r.type !== "aws:elasticache/replicationGroup:ReplicationGroup");
+        const d = comparePlans(base, h);
+        assert.deepStrictEqual(d.warnings.map((w) => w.kind), ["stateful-delete"]);
+        assert.match(d.warnings[0].message, /ElastiCache replication group cache-redis would be DELETED with its data \(it is protected/);
+        assert.strictEqual(diffExitCode([d], false), 1);
+    });
+
+    it("a weakened setting alone warns but does not fail", () => {
+        const h = clone(base);
+        const db = h.resources.find((r) => r.type === "aws:rds/instance:Instance")!;
+        db.inputs.deletionProtection = false;
+        db.options.protect = false;
+        const d = comparePlans(base, h);
+        assert.deepStrictEqual(d.warnings.map((w) => w.message), ["database-primary: deletionProtection turned off (true → false)", "database-primary: protect turned off (true → false)"]);
+        assert.strictEqual(diffExitCode([d], false), 0);
+    });
+});
+
+describe("diff: classification rules", () => {
+    it("weakening: booleans, retention numbers, enums, TLS floors; strengthening is silent", () => {
+        assert.ok(weakening("storageEncrypted", true, false));
+        assert.ok(weakening("settings.deletionProtectionEnabled", true, false));
+        assert.ok(weakening("publiclyAccessible", false, true));
+        assert.ok(weakening("settings.ipConfiguration.ipv4Enabled", undefined, true));
+        assert.ok(weakening("backup.backupRetentionDays", 30, 7));
+        assert.ok(weakening("settings.backupConfiguration.backupRetentionSettings.retainedBackups", 30, 7));
+        assert.ok(weakening("publicNetworkAccess", "Disabled", "Enabled"));
+        assert.ok(weakening("minimumTlsVersion", "1.2", "1.0"));
+        assert.ok(weakening("minTlsVersion", "TLS_1_2", "TLS_1_0"));
+        assert.ok(weakening("options.protect", true, false));
+        assert.strictEqual(weakening("storageEncrypted", false, true), undefined);
+        assert.strictEqual(weakening("backupRetentionPeriod", 7, 30), undefined);
+        assert.strictEqual(weakening("minimumTlsVersion", "1.0", "1.2"), undefined);
+        assert.strictEqual(weakening("publicNetworkAccess", "Enabled", "Disabled"), undefined);
+        assert.strictEqual(weakening("desiredCount", 3, 1), undefined);
+    });
+
+    it("TLS floors from the clouds' spellings", () => {
+        assert.strictEqual(tlsFloor("ELBSecurityPolicy-TLS13-1-2-2021-06"), 1.2);
+        assert.strictEqual(tlsFloor("ELBSecurityPolicy-TLS13-1-3-2021-06"), 1.3);
+        assert.strictEqual(tlsFloor("ELBSecurityPolicy-2016-08"), 1.0);
+        assert.strictEqual(tlsFloor("TLS1_2"), 1.2);
+        assert.strictEqual(tlsFloor("TLSv1_2"), 1.2);
+        assert.strictEqual(tlsFloor("TLS_1_0"), 1.0);
+        assert.strictEqual(tlsFloor("1.1"), 1.1);
+        assert.strictEqual(tlsFloor("whatever"), undefined);
+    });
+
+    it("replace-on-change properties of stateful types", () => {
+        assert.strictEqual(replaceOnChangeProperty("aws:rds/instance:Instance", "engine"), "engine");
+        assert.strictEqual(replaceOnChangeProperty("aws:rds/instance:Instance", "instanceClass"), undefined);
+        assert.strictEqual(replaceOnChangeProperty("gcp:sql/databaseInstance:DatabaseInstance", "region"), "region");
+        assert.strictEqual(replaceOnChangeProperty("azure-native:storage:StorageAccount", "accountName"), "accountName");
+        assert.strictEqual(replaceOnChangeProperty("azure-native:dbforpostgresql:Server", "network.delegatedSubnetResourceId"), "network.delegatedSubnetResourceId");
+        assert.strictEqual(replaceOnChangeProperty("aws:ecs/service:Service", "name"), undefined);
+    });
+
+    it("alias specs resolve to the URNs they stand for", () => {
+        const parent = "urn:pulumi:production::platform::platform:components:Cache::cache";
+        const r = { urn: "urn:pulumi:production::platform::platform:components:Cache$aws:elasticache/replicationGroup:ReplicationGroup::cache-new", type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache-new", parent, custom: true, inputs: {}, options: { protect: true, retainOnDelete: false, aliases: ["name=cache-old", `type=aws:s3/bucketV2:BucketV2,parent=${parent}`, "urn:pulumi:production::platform::x:y:Z::z", "name=top,noParent"] } };
+        assert.deepStrictEqual(aliasUrns(r), [
+            "urn:pulumi:production::platform::platform:components:Cache$aws:elasticache/replicationGroup:ReplicationGroup::cache-old",
+            "urn:pulumi:production::platform::platform:components:Cache$aws:s3/bucketV2:BucketV2::cache-new",
+            "urn:pulumi:production::platform::x:y:Z::z",
+            "urn:pulumi:production::platform::aws:elasticache/replicationGroup:ReplicationGroup::top",
+        ]);
+    });
+
+    it("flattening: dotted paths, indices, odd keys, JSON documents", () => {
+        const flat = flatten({ a: { b: [1, { c: true }] }, tags: { "kubernetes.io/role": "x" }, doc: '{"Statement":[{"Effect":"Allow"}]}', empty: [] });
+        assert.deepStrictEqual([...flat], [["a.b[0]", 1], ["a.b[1].c", true], ['tags["kubernetes.io/role"]', "x"], ["doc.Statement[0].Effect", "Allow"], ["empty", []]]);
+        assert.deepStrictEqual(pathSegments('tags["kubernetes.io/role"]'), ["tags", "kubernetes.io/role"]);
+    });
+
+    it("markdown code spans survive pipes and backticks", () => {
+        assert.strictEqual(code("a|b"), "`a\\|b`");
+        assert.strictEqual(code("x`y"), "`` x`y ``");
+    });
+
+    it("a report too long for a PR comment is compacted, then cut with its sections closed", () => {
+        const d = comparePlans({ ...fixturePlan("production-aws.base"), resources: [] }, fixturePlan("production-aws.head"));
+        const full = renderReportMarkdown(report([d]));
+        assert.ok(full.includes("```mermaid"));
+        const short = renderReportMarkdown(report([d]), 3000);
+        assert.ok(short.length <= 3000, `length ${short.length}`);
+        assert.match(short, /Report truncated/);
+        assert.strictEqual((short.match(/<details/g) ?? []).length, (short.match(/<\/details>/g) ?? []).length);
+    });
+});
+
+/** A strict reader for the flowchart subset renderMermaid emits: any other line is an error. */
+function parseFlowchart(src: string) {
+    const lines = src.trimEnd().split("\n");
+    assert.strictEqual(lines[0], "flowchart LR");
+    const nodes = new Map<string, string>();
+    const subgraphs = new Map<string, { label: string; children: string[] }>();
+    const edges: { from: string; to: string; label: string; dotted: boolean }[] = [];
+    const classes = new Map<string, string[]>();
+    let open: string | undefined;
+    const ID = "[A-Za-z][A-Za-z0-9_]*";
+    const LABEL = '"([^"]*)"';
+    for (const line of lines.slice(1)) {
+        let m: RegExpExecArray | null;
+        if ((m = new RegExp(`^    subgraph (${ID})\\[${LABEL}\\]$`).exec(line))) {
+            assert.strictEqual(open, undefined, "nested subgraph");
+            open = m[1];
+            subgraphs.set(m[1], { label: m[2], children: [] });
+        } else if (line === "    end") {
+            assert.ok(open, "end without subgraph");
+            open = undefined;
+        } else if (line === "        direction TB") {
+            assert.ok(open);
+        } else if ((m = new RegExp(`^        (${ID})\\[${LABEL}\\]$`).exec(line))) {
+            assert.ok(open, `child node outside a subgraph: ${line}`);
+            assert.ok(!nodes.has(m[1]), `duplicate node ${m[1]}`);
+            nodes.set(m[1], m[2]);
+            subgraphs.get(open!)!.children.push(m[1]);
+        } else if ((m = new RegExp(`^    (${ID})\\(\\(${LABEL}\\)\\)$`).exec(line))) {
+            nodes.set(m[1], m[2]);
+        } else if ((m = new RegExp(`^    (${ID}) (-->|-\\.->)\\|${LABEL}\\| (${ID})$`).exec(line))) {
+            edges.push({ from: m[1], to: m[4], label: m[3], dotted: m[2] === "-.->" });
+        } else if ((m = /^    classDef ([a-z]+) [a-z-]+:[^ ]+$/.exec(line))) {
+            classes.set(m[1], []);
+        } else if ((m = new RegExp(`^    class (${ID}(?:,${ID})*) ([a-z]+)$`).exec(line))) {
+            assert.ok(classes.has(m[2]), `class ${m[2]} used before classDef`);
+            classes.get(m[2])!.push(...m[1].split(","));
+        } else {
+            assert.fail(`unexpected mermaid line: ${JSON.stringify(line)}`);
+        }
+    }
+    assert.strictEqual(open, undefined, "unclosed subgraph");
+    for (const e of edges) for (const end of [e.from, e.to]) assert.ok(nodes.has(end) || subgraphs.has(end), `edge to undeclared ${end}`);
+    for (const ids of classes.values()) for (const id of ids) assert.ok(subgraphs.has(id), `class on undeclared ${id}`);
+    return { nodes, subgraphs, edges, classes };
+}
+
+describe("topology (Mermaid)", () => {
+    const head: Plan = fixturePlan("production-aws.head");
+    const src = renderMermaid(head, { risk: ["database"], changed: ["service-api"] });
+    const g = parseFlowchart(src);
+    const has = (from: string, to: string) => g.edges.some((e) => e.from === from && e.to === to);
+
+    it("has a subgraph for every component, holding its children by type", () => {
+        const components = head.resources.filter((r) => r.type.startsWith("platform:components:"));
+        assert.strictEqual(g.subgraphs.size, components.length);
+        for (const c of components) {
+            const sg = g.subgraphs.get(`c__${c.name.replace(/-/g, "_")}`);
+            assert.ok(sg, `no subgraph for ${c.name}`);
+            assert.strictEqual(sg!.label, `${c.type.split(":").pop()}: ${c.name}`);
+            const children = head.resources.filter((r) => r.parent === c.urn);
+            const counted = sg!.children.map((id) => g.nodes.get(id)!).reduce((n, label) => n + Number(/×(\d+)$/.exec(label)?.[1] ?? 1), 0);
+            assert.strictEqual(counted, children.length, `${c.name}: children`);
+        }
+        assert.strictEqual(g.nodes.get("c__load_balancer__lb_TargetGroup"), "lb.TargetGroup ×2");
+    });
+
+    it("traffic: Internet → load balancer → each HTTP service, and not the worker", () => {
+        assert.ok(has("internet", "c__load_balancer"));
+        assert.ok(has("c__load_balancer", "c__service_api"));
+        assert.ok(has("c__load_balancer", "c__service_web"));
+        assert.ok(!has("c__load_balancer", "c__service_worker"), "the worker has no route");
+    });
+
+    it("data: every service → database, cache and bucket", () => {
+        for (const svc of ["c__service_api", "c__service_web", "c__service_worker"]) {
+            for (const data of ["c__database", "c__cache", "c__object_store"]) assert.ok(has(svc, data), `${svc} → ${data}`);
+        }
+        assert.strictEqual(g.edges.filter((e) => e.to === "c__database" && !e.dotted).length, 3);
+    });
+
+    it("data edges follow the plan: a service without a binding gets no edge to it", () => {
+        const h = clone(head);
+        const task = h.resources.find((r) => r.name === "service-worker-task")!;
+        task.inputs.containerDefinitions = String(task.inputs.containerDefinitions).replace(/REDIS_HOST/g, "OTHER").replace(/master\.acme-prod-redis/g, "elsewhere");
+        const gg = parseFlowchart(renderMermaid(h));
+        assert.ok(!gg.edges.some((e) => e.from === "c__service_worker" && e.to === "c__cache"));
+        assert.ok(gg.edges.some((e) => e.from === "c__service_worker" && e.to === "c__database"));
+    });
+
+    it("outlines risky and changed components", () => {
+        assert.deepStrictEqual(g.classes.get("risk"), ["c__database"]);
+        assert.deepStrictEqual(g.classes.get("changed"), ["c__service_api"]);
+    });
+});
+
+describe("npm run diff (CLI, child process)", () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/diff.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const pair = ["--base-plan", join(FIXTURES, "production-aws.base.json"), "--head-plan", join(FIXTURES, "production-aws.head.json")];
+
+    it("--base-plan/--head-plan: Markdown report, exit 1 on a stateful replacement", () => {
+        const r = run(...pair, "--format", "markdown");
+        assert.strictEqual(r.status, 1, r.stderr);
+        assert.ok(r.stdout.startsWith("## Infrastructure diff"), r.stdout.slice(0, 200));
+        assert.ok(r.stdout.includes("🛑 **STATEFUL REPLACE**"));
+        assert.ok(r.stdout.includes("```mermaid"));
+    });
+
+    it("--allow-stateful-replace: exit 0, and the text report says it was accepted", () => {
+        const r = run(...pair, "--allow-stateful-replace");
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.match(stripAnsi(r.stdout), /2 stateful resource\(s\) would be replaced or deleted: accepted with --allow-stateful-replace/);
+    });
+
+    it("usage errors exit 2", () => {
+        const missing = run("--base-plan", join(FIXTURES, "production-aws.base.json"));
+        assert.strictEqual(missing.status, 2);
+        assert.match(missing.stderr, /--base-plan and --head-plan go together/);
+        assert.strictEqual(run().status, 2);
+        assert.strictEqual(run(...pair, "--format", "html").status, 2);
+        const notPlan = run("--base-plan", join(ROOT, "package.json"), "--head-plan", join(FIXTURES, "production-aws.head.json"));
+        assert.strictEqual(notPlan.status, 2);
+        assert.match(notPlan.stderr, /is not a plan JSON/);
+        const badRef = run("--base", "no-such-ref-anywhere", "--stack", "production", "--cloud", "aws");
+        assert.strictEqual(badRef.status, 2);
+        assert.match(badRef.stderr, /cannot check out base no-such-ref-anywhere/);
+    });
+});
+
+describe("diff: base worktree", () => {
+    it("checks out a ref with node_modules linked in, and removes it without touching node_modules", () => {
+        const wt = addWorktree(ROOT, "HEAD");
+        try {
+            assert.ok(existsSync(join(wt.path, "tools", "plan.ts")));
+            assert.ok(lstatSync(join(wt.path, "node_modules")).isSymbolicLink());
+            assert.match(wt.commit, /^[0-9a-f]{40}$/);
+        } finally {
+            wt.remove();
+        }
+        assert.ok(!existsSync(wt.path), "worktree left behind");
+        assert.ok(existsSync(join(ROOT, "node_modules", "commander", "package.json")), "node_modules damaged");
+    });
+
+    it("reads the plan JSON a child prints, even after stray output", () => {
+        const plan = parsePlanOutput(`warning: something\n${JSON.stringify(fixturePlan("staging-aws.base"), null, 2)}\n`);
+        assert.strictEqual(plan.stack, "staging");
+        assert.throws(() => parsePlanOutput("no plan here"), /no JSON plan/);
+    });
+});
+
+describe("docs/sample-review.md", () => {
+    it("is what npm run sample-report generates from the fixtures (regenerate it when this fails)", () => {
+        assert.strictEqual(readFileSync(SAMPLE_PATH, "utf8"), sampleMarkdown());
+    });
+});
