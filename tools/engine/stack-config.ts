@@ -2,7 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The directory holding Pulumi.yaml: two levels up from here, or three when running from bin/. */
+export const REPO_ROOT = [path.resolve(__dirname, "..", ".."), path.resolve(__dirname, "..", "..", "..")]
+    .find((dir) => fs.existsSync(path.join(dir, "Pulumi.yaml"))) ?? path.resolve(__dirname, "..", "..");
 
 /** Config as the Pulumi CLI hands it to a program: every value a string, objects as JSON. */
 export interface StackConfig {
