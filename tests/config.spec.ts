@@ -14,6 +14,7 @@ const base = () => ({
 });
 
 type Raw = Record<string, any>;
+const KUBECONFIG = "apiVersion: v1\nkind: Config\nusers: [{name: admin, user: {token: s3cr3t-token-value}}]";
 function problemsOf(raw: Raw): ConfigError {
     try {
         resolveConfig(raw);
@@ -119,6 +120,10 @@ const BAD_INPUTS: Array<{ title: string; raw: Raw; key: string; value: string; a
     { title: "unknown compute runtime", raw: { ...base(), compute: { runtime: "lambda" } }, key: "platform:compute.runtime", value: '"lambda"', allowed: /one of managed, kubernetes/ },
     { title: "bad alert email", raw: { ...base(), monitoring: { alertEmail: "oncall" } }, key: "platform:monitoring.alertEmail", value: '"oncall"', allowed: /email/ },
     { title: "tag value GCP would reject as a label", raw: { ...base(), tags: { team: "Payments Team" } }, key: "platform:tags.team", value: '"Payments Team"', allowed: /GCP label rules/ },
+    { title: "kubernetes nodes min above max", raw: { ...base(), kubernetes: { minNodes: 5, maxNodes: 2 } }, key: "platform:kubernetes.minNodes", value: "5", allowed: /at most kubernetes.maxNodes \(2\)/ },
+    { title: "kubernetes version not a minor version", raw: { ...base(), kubernetes: { version: "latest" } }, key: "platform:kubernetes.version", value: '"latest"', allowed: /minor version such as 1.33/ },
+    { title: "existing-cluster kubeconfig under the managed runtime", raw: { ...base(), kubeconfig: KUBECONFIG, kubernetes: { ingressClass: "nginx" } }, key: "platform:kubeconfig", value: "[secret]", allowed: /only with platform:compute.runtime = kubernetes/ },
+    { title: "existing cluster without its ingress class", raw: { ...base(), kubeconfig: KUBECONFIG, compute: { runtime: "kubernetes" } }, key: "platform:kubernetes.ingressClass", value: "(missing)", allowed: /required with platform:kubeconfig/ },
     { title: "string where a number belongs", raw: { ...base(), database: { storageGb: "lots" } }, key: "platform:database.storageGb", value: '"lots"', allowed: /a number/ },
 ];
 
@@ -145,6 +150,16 @@ describe("config: bad input fails with one message naming key, value and what is
         assert.strictEqual(err.problems.length, 2);
         assert.match(err.message, /platform:cloud/);
         assert.match(err.message, /platform:database.size/);
+    });
+});
+
+describe("config: secrets in config", () => {
+    it("never prints the kubeconfig, even when it is the bad value", () => {
+        const err = problemsOf({ ...base(), kubeconfig: "short" });
+        assert.match(err.message, /platform:kubeconfig = \[secret\]/);
+        assert.ok(!err.message.includes("short"));
+        const err2 = problemsOf({ ...base(), kubeconfig: KUBECONFIG });
+        assert.ok(!err2.message.includes("s3cr3t"), err2.message);
     });
 });
 
