@@ -1,11 +1,12 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
-import { existsSync, lstatSync, readFileSync } from "fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { aliasUrns, comparePlans, diffExitCode, DiffReport, StackDiff } from "../tools/engine/diff/compare";
 import { flatten, pathSegments } from "../tools/engine/diff/flatten";
 import { tlsFloor, weakening } from "../tools/engine/diff/guarded";
-import { addWorktree, parsePlanOutput } from "../tools/engine/diff/plan-sides";
+import { addWorktree, parsePlanOutput, planInChild } from "../tools/engine/diff/plan-sides";
 import { code, renderReportMarkdown } from "../tools/engine/diff/render-markdown";
 import { renderReportText } from "../tools/engine/diff/render-text";
 import { replaceOnChangeProperty } from "../tools/engine/diff/stateful";
@@ -397,6 +398,31 @@ describe("diff: base worktree", () => {
         }
         assert.ok(!existsSync(wt.path), "worktree left behind");
         assert.ok(existsSync(join(ROOT, "node_modules", "commander", "package.json")), "node_modules damaged");
+    });
+
+    it("plans in a child: a large plan printed just before process.exit(1) arrives whole; exit 2 is a failure", async () => {
+        const root = mkdtempSync(join(tmpdir(), "diff-child-"));
+        try {
+            symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
+            mkdirSync(join(root, "tools"));
+            writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "commonjs", target: "ES2022", strict: false } }));
+            const big = { ...fixturePlan("production-aws.base"), outputs: { padding: "x".repeat(300_000) } };
+            writeFileSync(join(root, "big.json"), JSON.stringify(big));
+            writeFileSync(join(root, "tools", "plan.ts"), [
+                'const fs = require("fs");',
+                'const args = process.argv.slice(2);',
+                'if (args[args.indexOf("--cloud") + 1] === "bad") { process.stderr.write("Invalid stack config: platform:cloud\\n"); process.exit(2); }',
+                'process.stdout.write(fs.readFileSync("big.json", "utf8") + "\\n");',
+                "process.exit(1);",
+            ].join("\n"));
+            const ok = await planInChild(root, "production", "aws");
+            assert.ok(ok.ok, JSON.stringify(ok));
+            assert.strictEqual(ok.ok && (ok.plan.outputs.padding as string).length, 300_000);
+            const bad = await planInChild(root, "production", "bad");
+            assert.deepStrictEqual(bad, { ok: false, exitCode: 2, message: "Invalid stack config: platform:cloud" });
+        } finally {
+            rmSync(root, { recursive: true, force: true });
+        }
     });
 
     it("reads the plan JSON a child prints, even after stray output", () => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "child_process";
-import { existsSync, lstatSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from "fs";
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Plan } from "../plan";
@@ -37,30 +37,45 @@ function lastLines(text: string, n = 3): string {
     return (error >= 0 ? lines.slice(error, error + n) : lines.slice(-n)).join(" ").slice(0, 400);
 }
 
-/** Plans one (stack, cloud) in `root`. Exit 0 (clean) and 1 (mandatory violations) both yield a plan. */
+/**
+ * Plans one (stack, cloud) in `root`. Exit 0 (clean) and 1 (mandatory violations) both yield a
+ * plan; 2 (bad config/usage) and 3 (the program failed) are failures. The child's stdout goes
+ * to a file, not a pipe: tools/plan.ts calls process.exit() right after writing, which cuts a
+ * piped write short past 64 KiB, while a write to a file completes synchronously.
+ */
 export function planInChild(root: string, stack: string, cloud: string): Promise<PlanOutcome> {
+    const dir = mkdtempSync(join(tmpdir(), "platform-diff-plan-"));
+    const outFile = join(dir, "plan.json");
+    const fd = openSync(outFile, "w");
+    const finish = (resolve: (o: PlanOutcome) => void, outcome: () => PlanOutcome) => {
+        let result: PlanOutcome;
+        try {
+            result = outcome();
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+        resolve(result);
+    };
     return new Promise((resolve) => {
         const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", stack, "--cloud", cloud, "--format", "json"], {
             cwd: root,
             env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-            stdio: ["ignore", "pipe", "pipe"],
+            stdio: ["ignore", fd, "pipe"],
         });
-        let stdout = "";
+        closeSync(fd);
         let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("error", (err) => resolve({ ok: false, exitCode: -1, message: err.message }));
-        child.on("close", (code) => {
-            if (code === 0 || code === 1) {
+        child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("error", (err) => finish(resolve, () => ({ ok: false, exitCode: -1, message: err.message })));
+        child.on("close", (code) =>
+            finish(resolve, () => {
+                if (code !== 0 && code !== 1) return { ok: false, exitCode: code ?? -1, message: lastLines(stderr) || `exit ${code}` };
                 try {
-                    resolve({ ok: true, plan: parsePlanOutput(stdout) });
+                    return { ok: true, plan: parsePlanOutput(readFileSync(outFile, "utf8")) };
                 } catch (err) {
-                    resolve({ ok: false, exitCode: code, message: `unreadable plan output: ${(err as Error).message}` });
+                    return { ok: false, exitCode: code, message: `unreadable plan output: ${(err as Error).message}` };
                 }
-                return;
-            }
-            resolve({ ok: false, exitCode: code ?? -1, message: lastLines(stderr) || `exit ${code}` });
-        });
+            }),
+        );
     });
 }
 

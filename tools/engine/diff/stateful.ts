@@ -17,13 +17,16 @@ export const STATEFUL_TYPES: Record<string, string> = {
     // GCP
     "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
     "gcp:redis/instance:Instance": "Memorystore instance",
+    "gcp:sql/database:Database": "Cloud SQL database (its tables)",
     "gcp:storage/bucket:Bucket": "GCS bucket",
     "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
     // Azure
     "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server",
+    "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)",
     "azure-native:redis:Redis": "Azure Cache for Redis",
     "azure-native:cache:Redis": "Azure Cache for Redis",
     "azure-native:storage:StorageAccount": "storage account",
+    "azure-native:storage:BlobContainer": "blob container",
     "azure-native:keyvault:Vault": "Key Vault",
 };
 
@@ -47,12 +50,15 @@ export const REPLACE_ON_CHANGE: Record<string, string[]> = {
     "aws:kms/key:Key": ["keyUsage", "customerMasterKeySpec", "keySpec", "customKeyStoreId", "multiRegion"],
     "gcp:sql/databaseInstance:DatabaseInstance": ["name", "region", "project", "encryptionKeyName", "masterInstanceName"],
     "gcp:redis/instance:Instance": ["name", "region", "project", "tier", "locationId", "alternativeLocationId", "authorizedNetwork", "connectMode", "transitEncryptionMode", "reservedIpRange", "customerManagedKey"],
+    "gcp:sql/database:Database": ["name", "instance", "project"],
     "gcp:storage/bucket:Bucket": ["name", "location", "project"],
     "gcp:kms/cryptoKey:CryptoKey": ["name", "keyRing", "purpose"],
     "azure-native:dbforpostgresql:Server": ["serverName", "location", "resourceGroupName", "administratorLogin", "network.delegatedSubnetResourceId", "network.privateDnsZoneArmResourceId"],
+    "azure-native:dbforpostgresql:Database": ["databaseName", "serverName", "resourceGroupName"],
     "azure-native:redis:Redis": ["name", "location", "resourceGroupName", "subnetId", "zones"],
     "azure-native:cache:Redis": ["name", "location", "resourceGroupName", "subnetId", "zones"],
     "azure-native:storage:StorageAccount": ["accountName", "location", "resourceGroupName", "isHnsEnabled"],
+    "azure-native:storage:BlobContainer": ["containerName", "accountName", "resourceGroupName"],
     "azure-native:keyvault:Vault": ["vaultName", "location", "resourceGroupName"],
 };
 
