@@ -9,7 +9,7 @@ import { tlsFloor, weakening } from "../tools/engine/diff/guarded";
 import { addWorktree, parsePlanOutput, planInChild } from "../tools/engine/diff/plan-sides";
 import { code, renderReportMarkdown } from "../tools/engine/diff/render-markdown";
 import { renderReportText } from "../tools/engine/diff/render-text";
-import { replaceOnChangeProperty } from "../tools/engine/diff/stateful";
+import { replaceOnChangeProperty, STATEFUL_TYPES } from "../tools/engine/diff/stateful";
 import type { Plan } from "../tools/engine/plan";
 import { renderMermaid } from "../tools/engine/topology";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
@@ -429,6 +429,13 @@ describe("diff: base worktree", () => {
         const plan = parsePlanOutput(`warning: something\n${JSON.stringify(fixturePlan("staging-aws.base"), null, 2)}\n`);
         assert.strictEqual(plan.stack, "staging");
         assert.throws(() => parsePlanOutput("no plan here"), /no JSON plan/);
+    });
+});
+
+describe("docs/reviewing.md", () => {
+    it("lists every stateful type the diff guards", () => {
+        const doc = readFileSync(join(ROOT, "docs", "reviewing.md"), "utf8");
+        for (const type of Object.keys(STATEFUL_TYPES)) assert.ok(doc.includes(`\`${type}\``), `${type} missing from docs/reviewing.md`);
     });
 });
 
