@@ -7,20 +7,41 @@ import type { KubernetesCluster } from "../../components/kubernetes-cluster";
 /**
  * The kubernetes side of one program run: the explicit provider built from the cluster's
  * kubeconfig (a secret), the environment's namespace, and the cloud's support hooks.
+ *
+ * Two modes:
+ * - managed cluster (default): the cloud's `KubernetesSupport` provides workload identities,
+ *   secret values and its ingress controller's settings;
+ * - existing cluster (`platform:kubeconfig` set): nothing cloud-side is created for compute,
+ *   so `cluster`, `workloadIdentity` and `ingress` are never called. Only `secretValue` is
+ *   still used: it reads the value behind a secret reference of the data tier (which exists
+ *   in both modes) and creates nothing.
  */
 export class KubernetesContext {
     readonly provider: k8s.Provider;
     readonly namespace: k8s.core.v1.Namespace;
     readonly namespaceName: string;
+    /** True when the workloads go to an existing cluster given in config. */
+    readonly existingCluster: boolean;
 
     constructor(readonly cloud: CloudImplementation, readonly cfg: PlatformConfig, readonly cluster: KubernetesCluster) {
+        this.existingCluster = cfg.kubernetes.kubeconfig !== undefined;
         this.provider = new k8s.Provider("kubernetes", {
             kubeconfig: cluster.kubeconfig,
             enableServerSideApply: true,
         }, { parent: cluster });
         this.namespaceName = `${cfg.appName}-${cfg.environment}`;
         this.namespace = new k8s.core.v1.Namespace("kubernetes-namespace", {
-            metadata: { name: this.namespaceName, labels: { ...this.labels(), "pod-security.kubernetes.io/enforce": "restricted" } },
+            metadata: {
+                name: this.namespaceName,
+                // Pod Security Admission: every pod of the platform meets the `restricted` profile.
+                labels: {
+                    ...this.labels(),
+                    "pod-security.kubernetes.io/enforce": "restricted",
+                    "pod-security.kubernetes.io/enforce-version": "latest",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                    "pod-security.kubernetes.io/audit": "restricted",
+                },
+            },
         }, { parent: cluster, provider: this.provider });
     }
 
@@ -34,14 +55,29 @@ export class KubernetesContext {
         };
     }
 
+    /** The labels a service's pods are selected by (stable: changing a selector replaces the Deployment). */
+    selector(service: string): Record<string, string> {
+        return { "app.kubernetes.io/name": service, "app.kubernetes.io/part-of": this.cfg.appName };
+    }
+
     /** Options for a workload object: parented to its component, on the cluster's provider, after the namespace. */
     opts(scope: pulumi.Resource, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
         return { ...extra, parent: scope, provider: this.provider, dependsOn: [this.namespace, ...toArray(extra.dependsOn)] };
     }
 
-    /** The cloud's hooks; an existing cluster (kubeconfig in config) may run without cloud-side identities. */
+    /** The cloud's hooks, whatever the mode (only `secretValue` is used with an existing cluster). */
     get support(): KubernetesSupport | undefined {
         return this.cloud.kubernetes;
+    }
+
+    /** The hooks that create cloud-side resources: only for a cluster this program manages. */
+    get cloudSide(): KubernetesSupport | undefined {
+        return this.existingCluster ? undefined : this.cloud.kubernetes;
+    }
+
+    /** The ingress class: `kubernetes.ingressClass` from config, else the cluster's (the cloud's controller). */
+    get ingressClass(): pulumi.Output<string> {
+        return this.cfg.kubernetes.ingressClass ? pulumi.output(this.cfg.kubernetes.ingressClass) : this.cluster.ingressClass;
     }
 }
 

@@ -1,27 +1,56 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { IngressSettings } from "../../components/cloud";
 import type { LoadBalancerArgs, LoadBalancerOutputs } from "../../components/load-balancer";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 
+/** Classes served by ingress-nginx (or AKS application routing, which is ingress-nginx). */
+export function isNginxLike(ingressClass: string): boolean {
+    return /nginx/.test(ingressClass) || ingressClass === "webapprouting.kubernetes.azure.com";
+}
+
+/** HTTP -> HTTPS redirect for nginx-like controllers (the cloud controllers get theirs from the cloud's settings). */
+export const NGINX_ANNOTATIONS: Record<string, string> = {
+    "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+    "nginx.ingress.kubernetes.io/force-ssl-redirect": "true",
+    "nginx.ingress.kubernetes.io/backend-protocol": "HTTP",
+};
+
 /**
- * The LoadBalancer under the kubernetes runtime: one Ingress with TLS on the cloud's (or the
- * configured) ingress class, routing each HTTP service by host/path. The cloud's ingress
- * settings carry certificate, TLS policy, HTTP->HTTPS redirect and WAF.
+ * The LoadBalancer under the kubernetes runtime: one Ingress with TLS on the configured
+ * (`kubernetes.ingressClass`) or the cloud's ingress class, routing each HTTP service by
+ * host/path. On a managed cluster the cloud's ingress settings carry certificate, TLS policy,
+ * HTTP->HTTPS redirect, health check path and WAF. With an existing cluster nothing
+ * cloud-side is created: the Ingress names the TLS secret `<app>-<environment>-tls`, which
+ * the cluster's certificate tooling (cert-manager or the team) provides.
  */
 export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
-    const settings = ctx.support?.ingress(scope, name, { loadBalancer: args, namespace: ctx.namespaceName, provider: ctx.provider });
+    const settings: IngressSettings | undefined = ctx.cloudSide?.ingress(scope, name, { loadBalancer: args, namespace: ctx.namespaceName, provider: ctx.provider });
+    const ingressClass: pulumi.Output<string> = ctx.cfg.kubernetes.ingressClass
+        ? pulumi.output(ctx.cfg.kubernetes.ingressClass)
+        : settings ? pulumi.output(settings.ingressClassName) : ctx.ingressClass;
+    const tlsSecretName = settings ? settings.tlsSecretName : `${ctx.namespaceName}-tls`;
+
     const hosts = new Map<string, typeof args.routes>();
     for (const route of args.routes) hosts.set(route.host ?? args.domain, [...(hosts.get(route.host ?? args.domain) ?? []), route]);
+    if (!hosts.has(args.domain)) hosts.set(args.domain, []);
+
+    const annotations = pulumi.all([ingressClass, pulumi.output(settings?.annotations ?? {})]).apply(([cls, cloud]) => ({
+        ...(isNginxLike(cls) ? NGINX_ANNOTATIONS : {}),
+        ...cloud,
+    }));
+
     const ingress = new k8s.networking.v1.Ingress(childName(name, "ingress"), {
-        metadata: { name: `${ctx.cfg.appName}-ingress`, namespace: ctx.namespaceName, labels: ctx.labels("ingress"), annotations: settings?.annotations },
+        metadata: { name: `${ctx.cfg.appName}-ingress`, namespace: ctx.namespaceName, labels: ctx.labels("ingress"), annotations },
         spec: {
-            ingressClassName: settings?.ingressClassName ?? ctx.cluster.ingressClass,
-            tls: [{ hosts: [...hosts.keys()], secretName: settings?.tlsSecretName }],
-            rules: [...hosts].map(([host, routes]) => ({
+            ingressClassName: ingressClass,
+            tls: [{ hosts: [...hosts.keys()], ...(tlsSecretName ? { secretName: tlsSecretName } : {}) }],
+            rules: [...hosts].filter(([, routes]) => routes.length > 0).map(([host, routes]) => ({
                 host,
                 http: {
-                    paths: routes.map((r) => ({
+                    // Longest prefix first: controllers that match in order still send /api to the API.
+                    paths: [...routes].sort((a, b) => (b.pathPrefix ?? "/").length - (a.pathPrefix ?? "/").length).map((r) => ({
                         path: r.pathPrefix ?? "/",
                         pathType: "Prefix",
                         backend: { service: { name: r.service, port: { number: r.port } } },
@@ -36,6 +65,6 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
         endpoint: status.apply((s) => s?.[0]?.hostname ?? s?.[0]?.ip ?? "pending"),
         url: pulumi.output(`https://${args.domain}`),
         domain: pulumi.output(args.domain),
-        attachments: Object.fromEntries(args.routes.map((r) => [r.service, { backendId: pulumi.interpolate`${ingress.metadata.namespace}/${r.service}`, dependsOn: [ingress] }])),
+        attachments: Object.fromEntries(args.routes.map((r) => [r.service, { backendId: pulumi.interpolate`${ctx.namespaceName}/${r.service}`, dependsOn: [ingress] }])),
     };
 }

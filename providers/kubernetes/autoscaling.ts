@@ -1,0 +1,40 @@
+import * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ComputeServiceArgs } from "../../components/compute-service";
+import { childName } from "../../components/naming";
+import type { KubernetesContext } from "./context";
+
+/**
+ * Scale-down waits 300 s of consistently low load (the guides' HPA stabilization) and then
+ * removes at most one pod a minute; scale-up reacts at once, adding up to 4 pods or doubling
+ * per minute, whichever is more. The HPA's behavior replaces the managed runtime's
+ * scale-out/scale-in cooldowns, which have no direct Kubernetes equivalent.
+ */
+export const HPA_BEHAVIOR = {
+    scaleUp: {
+        stabilizationWindowSeconds: 0,
+        selectPolicy: "Max",
+        policies: [{ type: "Pods", value: 4, periodSeconds: 60 }, { type: "Percent", value: 100, periodSeconds: 60 }],
+    },
+    scaleDown: {
+        stabilizationWindowSeconds: 300,
+        selectPolicy: "Min",
+        policies: [{ type: "Pods", value: 1, periodSeconds: 60 }],
+    },
+};
+
+/** autoscaling/v2 HPA: CPU and memory utilisation targets (of the requests), min/max per tier. */
+export function createAutoscaler(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, deployment: k8s.apps.v1.Deployment): k8s.autoscaling.v2.HorizontalPodAutoscaler {
+    const svc = args.service;
+    const utilization = (resource: string, averageUtilization: number) => ({ type: "Resource", resource: { name: resource, target: { type: "Utilization", averageUtilization } } });
+    return new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(name, "hpa"), {
+        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
+        spec: {
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
+            minReplicas: Math.max(1, svc.minReplicas),
+            maxReplicas: Math.max(1, svc.maxReplicas),
+            metrics: [utilization("cpu", args.cpuTargetPercent), utilization("memory", args.memoryTargetPercent)],
+            behavior: HPA_BEHAVIOR,
+        },
+    }, ctx.opts(scope, { dependsOn: [deployment] }));
+}

@@ -1,0 +1,84 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { ComputeServiceArgs } from "../../components/compute-service";
+import { childName } from "../../components/naming";
+import type { KubernetesContext } from "./context";
+import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } from "./security";
+import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "./sizes";
+
+export interface DeploymentInputs {
+    serviceAccountName: pulumi.Input<string>;
+    /** Extra pod labels (the cloud's workload identity, e.g. `azure.workload.identity/use`). */
+    podLabels: Record<string, string>;
+    env: k8s.types.input.core.v1.EnvVar[];
+    dependsOn: pulumi.Resource[];
+}
+
+/** Probe timings, from the load balancer's health check (every 30 s, unhealthy after 3). */
+export const PROBES = {
+    liveness: { initialDelaySeconds: 10, periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 },
+    readiness: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 },
+    /** Slow starts (migrations, JIT warm-up) get up to 5 min before liveness applies. */
+    startup: { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30, successThreshold: 1 },
+} as const;
+
+/**
+ * The service's Deployment. `replicas` is deliberately omitted: the HPA owns it (min/max per
+ * tier), and with server-side apply a `replicas` field here would fight the autoscaler on
+ * every `pulumi up`. A fresh Deployment starts at 1 and the HPA raises it to its minimum.
+ */
+export function createDeployment(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, inputs: DeploymentInputs): k8s.apps.v1.Deployment {
+    const svc = args.service;
+    const selector = ctx.selector(svc.name);
+    const labels = ctx.labels(svc.name);
+    const httpGet = { path: svc.healthPath, port: "http" };
+    const production = ctx.cfg.environment === "production";
+
+    return new k8s.apps.v1.Deployment(childName(name, "deployment"), {
+        metadata: { name: svc.name, namespace: ctx.namespaceName, labels },
+        spec: {
+            selector: { matchLabels: selector },
+            revisionHistoryLimit: 5,
+            strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } },
+            template: {
+                metadata: { labels: { ...labels, ...inputs.podLabels } },
+                spec: {
+                    serviceAccountName: inputs.serviceAccountName,
+                    // No API-server token: the services never call the Kubernetes API. IRSA (EKS) and
+                    // Azure workload identity inject their own audience-scoped projected token through
+                    // their mutating webhooks; GKE Workload Identity uses the metadata server.
+                    automountServiceAccountToken: false,
+                    securityContext: POD_SECURITY_CONTEXT,
+                    terminationGracePeriodSeconds: 30,
+                    topologySpreadConstraints: [
+                        // Production spreads hard across zones (a zone outage leaves 2/3); staging may run in one zone.
+                        { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: production ? "DoNotSchedule" : "ScheduleAnyway", labelSelector: { matchLabels: selector } },
+                        { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: selector } },
+                    ],
+                    affinity: {
+                        podAntiAffinity: {
+                            preferredDuringSchedulingIgnoredDuringExecution: [{
+                                weight: 100,
+                                podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: selector } },
+                            }],
+                        },
+                    },
+                    containers: [{
+                        name: svc.name,
+                        image: svc.image,
+                        command: svc.command,
+                        ports: [{ name: "http", containerPort: svc.port, protocol: "TCP" }],
+                        env: inputs.env,
+                        resources: CONTAINER_RESOURCES[svc.size],
+                        securityContext: CONTAINER_SECURITY_CONTEXT,
+                        startupProbe: { httpGet, ...PROBES.startup },
+                        livenessProbe: { httpGet, ...PROBES.liveness },
+                        readinessProbe: { httpGet, ...PROBES.readiness },
+                        volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+                    }],
+                    volumes: [{ name: "tmp", emptyDir: { sizeLimit: TMP_SIZE_LIMIT } }],
+                },
+            },
+        },
+    }, ctx.opts(scope, { dependsOn: inputs.dependsOn }));
+}

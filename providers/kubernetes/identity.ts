@@ -1,0 +1,38 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { WorkloadIdentityOutputs } from "../../components/cloud";
+import type { ComputeServiceArgs } from "../../components/compute-service";
+import { childName } from "../../components/naming";
+import type { KubernetesContext } from "./context";
+
+export interface ServiceIdentity {
+    serviceAccount: k8s.core.v1.ServiceAccount;
+    /** The cloud identity (managed cluster), else the ServiceAccount's name. */
+    identity: pulumi.Output<string>;
+    podLabels: Record<string, string>;
+}
+
+/**
+ * The service's ServiceAccount, bound to the same least-privilege cloud identity the managed
+ * runtime gives the service (IRSA role / GCP service account / Azure managed identity) through
+ * the annotations the cloud returns. With an existing cluster no cloud identity is created:
+ * the ServiceAccount is plain, and binding it is the cluster owner's job.
+ */
+export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ServiceIdentity {
+    const svc = args.service;
+    const wi: WorkloadIdentityOutputs | undefined = ctx.cloudSide?.workloadIdentity(scope, name, {
+        service: svc.name,
+        namespace: ctx.namespaceName,
+        serviceAccountName: svc.name,
+        bindings: args.bindings,
+    });
+    const serviceAccount = new k8s.core.v1.ServiceAccount(childName(name, "sa"), {
+        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: wi?.serviceAccountAnnotations },
+        automountServiceAccountToken: false,
+    }, ctx.opts(scope));
+    return {
+        serviceAccount,
+        identity: wi?.identity ?? serviceAccount.metadata.name,
+        podLabels: wi?.podLabels ?? {},
+    };
+}
