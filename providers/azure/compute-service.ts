@@ -3,7 +3,9 @@ import * as app from "@pulumi/azure-native/app";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
 import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
-import { applyTransform } from "../../components/transform";
+import { applyTransform, Transform } from "../../components/transform";
+import type * as authorization from "@pulumi/azure-native/authorization";
+import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { AzureContext, BUILT_IN_ROLES } from "./context";
 
 /** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
@@ -19,6 +21,29 @@ export const HTTP_CONCURRENCY = 50;
 /** The Container App's name (also the first label of its FQDN the gateway's backend pool uses). */
 export function containerAppName(ctx: AzureContext, service: string): string {
     return ctx.limited(32, service);
+}
+
+/**
+ * The least-privilege identity of one service, the same for both runtimes: a user-assigned
+ * managed identity with `Key Vault Secrets User` on exactly the two secrets it reads and
+ * `Storage Blob Data Contributor` on the object-store container. Container Apps attach it to
+ * the app; under the kubernetes runtime it is federated to the service's ServiceAccount.
+ */
+export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
+    service: string;
+    bindings: ComputeServiceArgs["bindings"];
+    roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>;
+}): { identity: managedidentity.UserAssignedIdentity; grants: authorization.RoleAssignment[] } {
+    const identity = ctx.identity(scope, childName(name, "identity"), args.service);
+    const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
+        ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, args.roleAssignmentTransform);
+    const secretIds = ctx.watched.secrets;
+    const grants = [
+        grant("database-password-reader", "keyVaultSecretsUser", required(secretIds["database-password"], "database password secret")),
+        grant("redis-auth-reader", "keyVaultSecretsUser", required(secretIds["redis-auth-token"], "redis auth secret")),
+        grant("object-store-writer", "storageBlobDataContributor", args.bindings.objectStore.resourceId),
+    ];
+    return { identity, grants };
 }
 
 /**
@@ -39,15 +64,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
     const svc = args.service;
     const b = args.bindings;
 
-    const identity = ctx.identity(scope, childName(name, "identity"), svc.name);
-    const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
-        ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, t?.roleAssignment);
-    const secretIds = ctx.watched.secrets;
-    const grants = [
-        grant("database-password-reader", "keyVaultSecretsUser", required(secretIds["database-password"], "database password secret")),
-        grant("redis-auth-reader", "keyVaultSecretsUser", required(secretIds["redis-auth-token"], "redis auth secret")),
-        grant("object-store-writer", "storageBlobDataContributor", b.objectStore.resourceId),
-    ];
+    const { identity, grants } = serviceIdentity(ctx, scope, name, { service: svc.name, bindings: b, roleAssignmentTransform: t?.roleAssignment });
 
     const secrets = [
         { name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id },

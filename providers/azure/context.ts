@@ -4,6 +4,7 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { createHash } from "crypto";
+import type { SecretReference } from "../../components/component";
 import type { PlatformConfig } from "../../components/config";
 import { limitedName, physicalName } from "../../components/naming";
 import { applyTransform, Transform } from "../../components/transform";
@@ -15,6 +16,8 @@ import { applyTransform, Transform } from "../../components/transform";
 export const BUILT_IN_ROLES = {
     keyVaultSecretsUser: "4633458b-17de-408a-b874-0445c86b69e6",
     storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    /** The AKS control-plane identity joins nodes and internal load balancers to the node subnet. */
+    networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
 } as const;
 
 /** Zone names Azure uses in every zonal region. */
@@ -43,8 +46,9 @@ export interface Foundation {
     /** `/subscriptions/<sub>/resourceGroups/<rg>`: the prefix of every ARM id built by hand. */
     resourceGroupId: pulumi.Output<string>;
     vnetId: pulumi.Output<string>;
-    subnets: { gateway: pulumi.Output<string>; compute: pulumi.Output<string>; database: pulumi.Output<string>; endpoints: pulumi.Output<string> };
-    subnetCidrs: { gateway: string; compute: string; database: string; endpoints: string };
+    /** `compute` (delegated to Container Apps) exists under the managed runtime only, `aks` (node subnet) under kubernetes only. */
+    subnets: { gateway: pulumi.Output<string>; compute?: pulumi.Output<string>; aks?: pulumi.Output<string>; database: pulumi.Output<string>; endpoints: pulumi.Output<string> };
+    subnetCidrs: { gateway: string; compute: string; aks: string; database: string; endpoints: string };
     privateDnsZoneIds: { postgres: pulumi.Output<string>; redis: pulumi.Output<string>; blob: pulumi.Output<string>; vault: pulumi.Output<string> };
     keyVaultId: pulumi.Output<string>;
     keyVaultName: pulumi.Output<string>;
@@ -79,7 +83,15 @@ export class AzureContext {
         secrets: Record<string, pulumi.Output<string>>;
         storageAccountId?: pulumi.Output<string>;
         storageBlobEndpoint?: pulumi.Output<string>;
+        /** The AKS managed cluster (kubernetes runtime): node CPU/memory alerts watch it. */
+        cluster?: pulumi.Output<string>;
     } = { containerApps: {}, secrets: {} };
+    /**
+     * The values behind the secret references this run created (database password, Redis
+     * key), kept as Pulumi secrets for the kubernetes runtime's Secrets (`secretValue`).
+     * Keyed by the reference object the component hands on, and by the Key Vault secret name.
+     */
+    readonly secretValues = new Map<SecretReference | string, pulumi.Output<string>>();
 
     constructor(readonly cfg: PlatformConfig) {
         this.location = cfg.region;

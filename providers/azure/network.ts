@@ -26,6 +26,9 @@ export const PRIVATE_DNS_ZONES = {
 /** Container Apps tables whose retention follows `compute.logRetentionDays`. */
 export const CONTAINER_APP_LOG_TABLES = ["ContainerAppConsoleLogs", "ContainerAppSystemLogs"] as const;
 
+/** Container insights' log table (kubernetes runtime), retained per `compute.logRetentionDays`. */
+export const AKS_LOG_TABLES = ["ContainerLogV2"] as const;
+
 /** Log Analytics workspaces keep data at least 30 days; shorter retention is set per table. */
 export const WORKSPACE_MIN_RETENTION_DAYS = 30;
 
@@ -50,6 +53,50 @@ export function subnetLayout(cidr: string): { compute: string; gateway: string; 
         return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/${size}`;
     };
     return { compute: block(0, 23), gateway: block(2, 24), database: block(3, 24), endpoints: block(4, 24) };
+}
+
+/**
+ * The AKS node subnet (kubernetes runtime): a /22 after the fixed subnets (offset /24 #8, so
+ * it fits a /20 VNet), room for ~1000 nodes. Pods do not use it: Azure CNI overlay gives
+ * them addresses from the cluster's pod CIDR (see `clusterCidrs`).
+ */
+export function aksSubnetCidr(cidr: string): string {
+    const layout = subnetLayout(cidr);
+    const [a, b, c] = layout.compute.split("/")[0]!.split(".").map(Number);
+    const n = ((a! << 24) >>> 0) + (b! << 16) + ((c! + 8) << 8);
+    return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/22`;
+}
+
+function toRange(cidr: string): [number, number] {
+    const [address, prefixText] = cidr.split("/");
+    const o = address!.split(".").map(Number);
+    const start = ((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!;
+    return [start, start + 2 ** (32 - Number(prefixText)) - 1];
+}
+
+/** Whether two IPv4 CIDR blocks share any address. */
+export function cidrsOverlap(x: string, y: string): boolean {
+    const [a0, a1] = toRange(x);
+    const [b0, b1] = toRange(y);
+    return a0 <= b1 && b0 <= a1;
+}
+
+/** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
+const CLUSTER_CIDR_CANDIDATES = [
+    { podCidr: "10.244.0.0/16", serviceCidr: "10.245.0.0/16", dnsServiceIP: "10.245.0.10" },
+    { podCidr: "172.30.0.0/16", serviceCidr: "172.31.0.0/16", dnsServiceIP: "172.31.0.10" },
+    { podCidr: "192.168.0.0/17", serviceCidr: "192.168.128.0/17", dnsServiceIP: "192.168.128.10" },
+] as const;
+
+/**
+ * Overlay pod CIDR and service CIDR for AKS that overlap neither the VNet nor each other
+ * (AKS rejects overlaps, and AKS's default service CIDR 10.0.0.0/16 would collide with a
+ * 10.0.0.0/16 VNet). Changing them replaces the cluster.
+ */
+export function clusterCidrs(vnetCidr: string): { podCidr: string; serviceCidr: string; dnsServiceIP: string } {
+    const pick = CLUSTER_CIDR_CANDIDATES.find((c) => !cidrsOverlap(c.podCidr, vnetCidr) && !cidrsOverlap(c.serviceCidr, vnetCidr));
+    if (!pick) throw new Error(`internal: no AKS pod/service CIDR pair avoids the VNet ${vnetCidr}`);
+    return { ...pick };
 }
 
 /** A private endpoint in the endpoints subnet, registered in its private DNS zone. */
@@ -102,6 +149,8 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     const opts = () => ctx.opts(scope);
     const zones = ZONE_NAMES.slice(0, Math.max(1, Math.min(args.zones, ZONE_NAMES.length)));
     const layout = subnetLayout(args.cidr);
+    const kubernetes = cfg.compute.runtime === "kubernetes";
+    const aksCidr = aksSubnetCidr(args.cidr);
 
     const rg = new resources.ResourceGroup(childName(name, "rg"), {
         resourceGroupName: ctx.physical("rg"),
@@ -143,20 +192,41 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     }, opts());
 
     // Subnets are created one after another: Azure rejects concurrent writes to one VNet.
-    const subnet = (key: keyof typeof layout, extra: Partial<network.SubnetArgs>, after?: pulumi.Resource) =>
+    const cidrs = { ...layout, aks: aksCidr };
+    const subnet = (key: keyof typeof cidrs, extra: Partial<network.SubnetArgs>, after?: pulumi.Resource) =>
         new network.Subnet(childName(name, `${key}-subnet`), {
             subnetName: key,
             resourceGroupName: rgName,
             virtualNetworkName: vnet.name,
-            addressPrefix: layout[key],
+            addressPrefix: cidrs[key],
             defaultOutboundAccess: false,
             ...extra,
         }, ctx.opts(scope, { dependsOn: after ? [after] : [] }));
     const gatewaySubnet = subnet("gateway", { networkSecurityGroup: { id: gatewayNsg.id }, defaultOutboundAccess: true });
-    const computeSubnet = subnet("compute", {
-        networkSecurityGroup: { id: privateNsg.id },
-        delegations: [{ name: "container-apps", serviceName: DELEGATIONS.compute }],
-    }, gatewaySubnet);
+    // Managed runtime: the subnet delegated to the Container Apps environment. Kubernetes
+    // runtime: the AKS node subnet instead (not delegated; its own NSG admits the internet on
+    // 80/443 only, to the app-routing ingress controller's public load balancer; outbound goes
+    // through the cluster's Standard load balancer, nodes have no public IPs).
+    let computeSubnet: network.Subnet;
+    if (kubernetes) {
+        const aksNsg = new network.NetworkSecurityGroup(childName(name, "aks-nsg"), {
+            networkSecurityGroupName: ctx.physical("aks-nsg"),
+            resourceGroupName: rgName,
+            location: ctx.location,
+            securityRules: [
+                { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
+                { name: "allow-azure-load-balancer", priority: 110, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "AzureLoadBalancer", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
+                { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
+            ],
+            tags: ctx.tags,
+        }, opts());
+        computeSubnet = subnet("aks", { networkSecurityGroup: { id: aksNsg.id } }, gatewaySubnet);
+    } else {
+        computeSubnet = subnet("compute", {
+            networkSecurityGroup: { id: privateNsg.id },
+            delegations: [{ name: "container-apps", serviceName: DELEGATIONS.compute }],
+        }, gatewaySubnet);
+    }
     const databaseSubnet = subnet("database", {
         networkSecurityGroup: { id: privateNsg.id },
         delegations: [{ name: "postgresql", serviceName: DELEGATIONS.database }],
@@ -198,7 +268,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         retentionInDays: Math.max(WORKSPACE_MIN_RETENTION_DAYS, retention),
         tags: ctx.tags,
     }, opts());
-    for (const table of CONTAINER_APP_LOG_TABLES) {
+    for (const table of kubernetes ? AKS_LOG_TABLES : CONTAINER_APP_LOG_TABLES) {
         new operationalinsights.Table(childName(name, `logs-${table}`), {
             tableName: table,
             workspaceName: workspace.name,
@@ -212,8 +282,8 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         resourceGroupName: rgName,
         resourceGroupId: rg.id,
         vnetId: vnet.id,
-        subnets: { gateway: gatewaySubnet.id, compute: computeSubnet.id, database: databaseSubnet.id, endpoints: endpointsSubnet.id },
-        subnetCidrs: layout,
+        subnets: { gateway: gatewaySubnet.id, [kubernetes ? "aks" : "compute"]: computeSubnet.id, database: databaseSubnet.id, endpoints: endpointsSubnet.id },
+        subnetCidrs: cidrs,
         privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
         keyVaultId: pulumi.output(""),
         keyVaultName: pulumi.output(""),
@@ -249,6 +319,14 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     diagnostics(ctx, scope, childName(name, "vault-diagnostics"), vault.id);
     if (cfg.protect) ctx.deleteLock(scope, childName(name, "vault-lock"), vault.id, "Holds the platform's generated secrets and the TLS certificate.");
 
+    const outputs = {
+        networkId: vnet.id,
+        privateSubnetIds: pulumi.all([computeSubnet.id, databaseSubnet.id, endpointsSubnet.id]),
+        publicSubnetIds: pulumi.all([gatewaySubnet.id]),
+    };
+    // Under the kubernetes runtime the services run on AKS: no Container Apps environment.
+    if (kubernetes) return outputs;
+
     // The internal Container Apps environment: no public IP; the gateway reaches apps via the
     // private DNS zone of its default domain. Logs go to Azure Monitor, then Log Analytics.
     const environment = new app.ManagedEnvironment(childName(name, "apps-env"), {
@@ -273,10 +351,5 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         aRecords: [{ ipv4Address: environment.staticIp }],
     }, opts());
     ctx.setFoundation({ ...ctx.foundation, containerAppsEnvironmentId: environment.id, containerAppsDefaultDomain: environment.defaultDomain });
-
-    return {
-        networkId: vnet.id,
-        privateSubnetIds: pulumi.all([computeSubnet.id, databaseSubnet.id, endpointsSubnet.id]),
-        publicSubnetIds: pulumi.all([gatewaySubnet.id]),
-    };
+    return outputs;
 }

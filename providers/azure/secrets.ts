@@ -24,5 +24,9 @@ export function vaultSecret(ctx: AzureContext, scope: pulumi.Resource, name: str
         tags: ctx.tags,
     }, ctx.opts(scope));
     ctx.watched.secrets[args.secretName] = secret.id;
-    return { secret, reference: { id: secret.properties.apply((p) => p.secretUri) } };
+    const reference: SecretReference = { id: secret.properties.apply((p) => p.secretUri) };
+    const value = pulumi.secret(args.value);
+    ctx.secretValues.set(reference, value);
+    ctx.secretValues.set(args.secretName, value);
+    return { secret, reference };
 }
