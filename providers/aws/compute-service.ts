@@ -16,6 +16,35 @@ export function secretValueFrom(arn: string, jsonKey?: string): string {
 }
 
 /**
+ * Read only this platform's two secrets (database password, cache auth token) and decrypt them
+ * with their own keys. The ECS execution role and the EKS workload (IRSA) role share this document.
+ */
+export function platformSecretsPolicy(
+    bindings: ComputeServiceArgs["bindings"],
+    keys: { database: { key: aws.kms.Key }; cache: { key: aws.kms.Key } },
+) {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [bindings.database.password.id, bindings.cache.authToken.id] },
+            { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [keys.database.key.arn, keys.cache.key.arn] },
+        ],
+    };
+}
+
+/** The application's own bucket and its key, nothing else: the ECS task role and the EKS workload (IRSA) role share this document. */
+export function serviceBucketPolicy(objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key }) {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: objectStore.bucket.arn },
+            { Sid: "ReadWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: pulumi.interpolate`${objectStore.bucket.arn}/*` },
+            { Sid: "BucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: objectStore.key.arn },
+        ],
+    };
+}
+
+/**
  * One Fargate service: its own log group, execution role (pull image, read only this
  * platform's two secrets), task role (this bucket only), task definition with a read-only
  * root filesystem and secrets from Secrets Manager, service in private subnets without a
@@ -52,13 +81,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     });
     ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), {
         role: executionRole.id,
-        policy: policyJson({
-            Version: "2012-10-17",
-            Statement: [
-                { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [args.bindings.database.password.id, args.bindings.cache.authToken.id] },
-                { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [database.key.arn, cache.key.arn] },
-            ],
-        }),
+        policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache })),
     });
 
     const taskRole = ctx.create(aws.iam.Role, scope, childName(name, "task-role"), {
@@ -69,14 +92,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     }, t?.taskRole);
     ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-bucket"), {
         role: taskRole.id,
-        policy: policyJson({
-            Version: "2012-10-17",
-            Statement: [
-                { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: objectStore.bucket.arn },
-                { Sid: "ReadWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: pulumi.interpolate`${objectStore.bucket.arn}/*` },
-                { Sid: "BucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: objectStore.key.arn },
-            ],
-        }),
+        policy: policyJson(serviceBucketPolicy(objectStore)),
     });
 
     const size = FARGATE[svc.size];

@@ -17,6 +17,8 @@ export interface AwsState {
     objectStore?: { bucket: aws.s3.Bucket; key: aws.kms.Key };
     loadBalancer?: { alb: aws.lb.LoadBalancer; targetGroups: Record<string, aws.lb.TargetGroup>; pathPrefixes: Record<string, string> };
     cluster?: aws.ecs.Cluster;
+    /** The EKS cluster of `compute.runtime: kubernetes` (absent with an existing cluster's kubeconfig). */
+    eks?: import("./cluster").EksState;
     services: Record<string, { service: aws.ecs.Service }>;
 }
 

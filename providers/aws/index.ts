@@ -1,4 +1,4 @@
-import type { CloudImplementation, CloudModule } from "../../components/cloud";
+import type { CloudImplementation, CloudModule, KubernetesSupport } from "../../components/cloud";
 import type { PlatformConfig } from "../../components/config";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
@@ -23,5 +23,21 @@ export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): Cl
         loadBalancer: (scope, name, args) => createLoadBalancer(ctx, scope, name, args),
         computeService: (scope, name, args) => createComputeService(ctx, scope, name, args),
         monitoring: (scope, name, args) => createMonitoring(ctx, scope, name, args),
+        kubernetes: lazyKubernetes(ctx),
     };
 };
+
+/**
+ * EKS support, loaded on first use: kubernetes.ts pulls in @pulumi/kubernetes submodules,
+ * which a managed-runtime stack must never load.
+ */
+function lazyKubernetes(ctx: AwsContext): KubernetesSupport {
+    let support: KubernetesSupport | undefined;
+    const load = (): KubernetesSupport => (support ??= (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx));
+    return {
+        cluster: (scope, name, args) => load().cluster(scope, name, args),
+        workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
+        secretValue: (scope, name, ref) => load().secretValue(scope, name, ref),
+        ingress: (scope, name, args) => load().ingress(scope, name, args),
+    };
+}

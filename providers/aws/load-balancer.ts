@@ -15,7 +15,7 @@ const ELB_ACCOUNTS: Record<string, string> = {
     "ap-southeast-2": "783225319266", "ap-northeast-1": "582318560864", "ca-central-1": "985666609251",
 };
 
-const ACCESS_LOG_PREFIX = "alb";
+export const ACCESS_LOG_PREFIX = "alb";
 
 /** Most specific first: host + path, host, longer path; the catch-all `/` last. */
 export function orderRoutes(routes: LoadBalancerRoute[]): LoadBalancerRoute[] {
@@ -49,16 +49,7 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
 
     const logBucket = args.accessLogs ? createLogBucket(ctx, scope, name, args) : undefined;
 
-    const certificate = ctx.create(aws.acm.Certificate, scope, childName(name, "certificate"), {
-        domainName: args.domain,
-        validationMethod: "DNS",
-        keyAlgorithm: "RSA_2048",
-        tags: ctx.tags(args.domain),
-    }, t?.certificate);
-    // Waits until the CNAME in certificate.domainValidationOptions is published in the domain's zone.
-    const validation = ctx.create(aws.acm.CertificateValidation, scope, childName(name, "certificate-validation"), {
-        certificateArn: certificate.arn,
-    });
+    const validation = createCertificate(ctx, scope, name, args);
 
     const albName = limitedName(cfg, 32, "alb");
     const alb = ctx.create(aws.lb.LoadBalancer, scope, childName(name, "alb"), {
@@ -133,30 +124,7 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
     });
 
     if (args.waf) {
-        const acl = ctx.create(aws.wafv2.WebAcl, scope, childName(name, "waf"), {
-            name: physicalName(cfg, "waf"),
-            description: "AWS managed rule groups in front of the platform load balancer",
-            scope: "REGIONAL",
-            defaultAction: { allow: {} },
-            rules: [
-                ...MANAGED_RULE_GROUPS.map((group, i) => ({
-                    name: group,
-                    priority: (i + 1) * 10,
-                    overrideAction: { none: {} },
-                    statement: { managedRuleGroupStatement: { name: group, vendorName: "AWS" } },
-                    visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: group },
-                })),
-                {
-                    name: "rate-limit-per-ip",
-                    priority: 100,
-                    action: { block: {} },
-                    statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
-                    visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "rate-limit-per-ip" },
-                },
-            ],
-            visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: physicalName(cfg, "waf") },
-            tags: ctx.tags(),
-        }, t?.webAcl);
+        const acl = createWebAcl(ctx, scope, name, args);
         ctx.create(aws.wafv2.WebAclAssociation, scope, childName(name, "waf-association"), {
             resourceArn: alb.arn,
             webAclArn: acl.arn,
@@ -173,8 +141,54 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
     };
 }
 
+/**
+ * The ACM certificate for the domain, DNS-validated: the validation waits until the CNAME in
+ * `certificate.domainValidationOptions` is published in the domain's zone. Shared by the ALB
+ * this program creates and the one the EKS ingress controller creates (kubernetes runtime).
+ */
+export function createCertificate(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.acm.CertificateValidation {
+    const certificate = ctx.create(aws.acm.Certificate, scope, childName(name, "certificate"), {
+        domainName: args.domain,
+        validationMethod: "DNS",
+        keyAlgorithm: "RSA_2048",
+        tags: ctx.tags(args.domain),
+    }, args.transform?.aws?.certificate);
+    return ctx.create(aws.acm.CertificateValidation, scope, childName(name, "certificate-validation"), {
+        certificateArn: certificate.arn,
+    });
+}
+
+/** The regional WAF WebACL (AWS managed rule groups + per-IP rate limit); the caller associates it with its ALB. */
+export function createWebAcl(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.wafv2.WebAcl {
+    const { cfg } = ctx;
+    return ctx.create(aws.wafv2.WebAcl, scope, childName(name, "waf"), {
+        name: physicalName(cfg, "waf"),
+        description: "AWS managed rule groups in front of the platform load balancer",
+        scope: "REGIONAL",
+        defaultAction: { allow: {} },
+        rules: [
+            ...MANAGED_RULE_GROUPS.map((group, i) => ({
+                name: group,
+                priority: (i + 1) * 10,
+                overrideAction: { none: {} },
+                statement: { managedRuleGroupStatement: { name: group, vendorName: "AWS" } },
+                visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: group },
+            })),
+            {
+                name: "rate-limit-per-ip",
+                priority: 100,
+                action: { block: {} },
+                statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
+                visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "rate-limit-per-ip" },
+            },
+        ],
+        visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: physicalName(cfg, "waf") },
+        tags: ctx.tags(),
+    }, args.transform?.aws?.webAcl);
+}
+
 /** Access-log bucket (audit data: protected like the other stateful resources): versioned, SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
-function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
+export function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
     const { cfg } = ctx;
     const t = args.transform?.aws;
     const bucket = ctx.create(aws.s3.Bucket, scope, childName(name, "logs"), {

@@ -23,7 +23,8 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
     const th = args.thresholds;
     const database = ctx.require("database", "monitoring");
     const cache = ctx.require("cache", "monitoring");
-    const lb = ctx.require("loadBalancer", "monitoring");
+    const kubernetes = args.runtime === "kubernetes";
+    const lb = kubernetes ? undefined : ctx.require("loadBalancer", "monitoring");
     const cluster = ctx.state.cluster;
 
     const key = createKey(ctx, scope, name, "SNS alert topic", {
@@ -59,8 +60,19 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
         );
     }
 
-    const albDims = { LoadBalancer: lb.alb.arnSuffix };
-    specs.push(
+    const eks = ctx.state.eks;
+    if (kubernetes && eks) {
+        // Container Insights (the amazon-cloudwatch-observability add-on) per node, averaged over the cluster.
+        const dimensions = { ClusterName: eks.cluster.name };
+        specs.push(
+            { key: "cluster-node-cpu", description: `EKS nodes: average CPU above ${th.cpuPercent}%`, namespace: "ContainerInsights", metricName: "node_cpu_utilization", statistic: "Average", comparisonOperator: "GreaterThanThreshold", threshold: th.cpuPercent, period: 300, evaluationPeriods: 2, dimensions },
+            { key: "cluster-node-memory", description: `EKS nodes: average memory above ${th.memoryPercent}%`, namespace: "ContainerInsights", metricName: "node_memory_utilization", statistic: "Average", comparisonOperator: "GreaterThanThreshold", threshold: th.memoryPercent, period: 300, evaluationPeriods: 2, dimensions },
+        );
+    }
+
+    // Under kubernetes the ALB belongs to the ingress controller; its ARN is not known to the program.
+    const albDims = lb ? { LoadBalancer: lb.alb.arnSuffix } : undefined;
+    if (albDims) specs.push(
         { key: "alb-5xx", description: `Load balancer: more than ${th.http5xxPerMinute} 5xx responses per minute`, namespace: "AWS/ApplicationELB", metricName: "HTTPCode_ELB_5XX_Count", statistic: "Sum", comparisonOperator: "GreaterThanThreshold", threshold: th.http5xxPerMinute, period: 60, evaluationPeriods: 3, dimensions: albDims },
         { key: "targets-5xx", description: `Services: more than ${th.http5xxPerMinute} 5xx responses per minute`, namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", statistic: "Sum", comparisonOperator: "GreaterThanThreshold", threshold: th.http5xxPerMinute, period: 60, evaluationPeriods: 3, dimensions: albDims },
         { key: "alb-p95-latency", description: `Load balancer: p95 target response time above ${th.p95LatencySeconds}s`, namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", extendedStatistic: "p95", comparisonOperator: "GreaterThanThreshold", threshold: th.p95LatencySeconds, period: 300, evaluationPeriods: 2, dimensions: albDims },

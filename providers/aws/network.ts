@@ -115,11 +115,14 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
 
     // The ECS cluster is shared compute foundation, like the VPC: parenting it here keeps its
     // URN stable whichever services come and go (Azure's Container Apps environment likewise).
-    ctx.state.cluster = ctx.create(aws.ecs.Cluster, scope, childName(name, "ecs-cluster"), {
-        name: physicalName(ctx.cfg),
-        settings: [{ name: "containerInsights", value: "enabled" }],
-        tags: ctx.tags(physicalName(ctx.cfg)),
-    });
+    // Under `compute.runtime: kubernetes` the services run on EKS (providers/aws/cluster.ts) instead.
+    if (cfg.compute.runtime !== "kubernetes") {
+        ctx.state.cluster = ctx.create(aws.ecs.Cluster, scope, childName(name, "ecs-cluster"), {
+            name: physicalName(ctx.cfg),
+            settings: [{ name: "containerInsights", value: "enabled" }],
+            tags: ctx.tags(physicalName(ctx.cfg)),
+        });
+    }
 
     return {
         networkId: vpc.id,

@@ -169,6 +169,31 @@ export const awsMocks: CloudMocks = {
             const arn = `arn:aws:ecs:${regionOf(args)}:${ACCOUNT}:service/${cluster}/${name}`;
             return { id: arn, state: { name, arn } };
         },
+        // Kubernetes runtime (EKS)
+        "aws:eks/cluster:Cluster": (args, ctx) => {
+            const name = str(args, "name");
+            const region = regionOf(args);
+            const oidcId = ctx.id(`${args.name}/oidc`, 32).toUpperCase();
+            const host = `${oidcId}.gr7.${region}.eks.amazonaws.com`;
+            return {
+                id: name,
+                state: {
+                    name, arn: `arn:aws:eks:${region}:${ACCOUNT}:cluster/${name}`, endpoint: `https://${host}`, status: "ACTIVE", platformVersion: "eks.10",
+                    certificateAuthority: { data: Buffer.from(`-----BEGIN CERTIFICATE-----\nMOCK-${ctx.id(`${args.name}/ca`, 24)}\n-----END CERTIFICATE-----\n`).toString("base64") },
+                    identities: [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/${oidcId}` }] }],
+                    vpcConfig: { ...(args.inputs.vpcConfig as Record<string, unknown>), clusterSecurityGroupId: `sg-0${ctx.id(`${args.name}/cluster-sg`, 16)}`, vpcId: `vpc-0${ctx.id("vpc", 16)}` },
+                },
+            };
+        },
+        "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (args) => {
+            const url = String(args.inputs.url ?? "").replace(/^https:\/\//, "");
+            const arn = `arn:aws:iam::${ACCOUNT}:oidc-provider/${url}`;
+            return { id: arn, state: { arn, thumbprintLists: ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"] } };
+        },
+        "aws:eks/addon:Addon": (args) => ({
+            id: `${String(args.inputs.clusterName)}:${String(args.inputs.addonName)}`,
+            state: { arn: `arn:aws:eks:${regionOf(args)}:${ACCOUNT}:addon/${String(args.inputs.clusterName)}/${String(args.inputs.addonName)}/mock`, addonVersion: "v4.1.0-eksbuild.1" },
+        }),
         "aws:cloudwatch/logGroup:LogGroup": named("name", (a, n) => `arn:aws:logs:${regionOf(a)}:${ACCOUNT}:log-group:${n}`),
         "aws:appautoscaling/target:Target": (args, ctx) => ({
             id: String(args.inputs.resourceId),
@@ -207,6 +232,16 @@ export const awsMocks: CloudMocks = {
             id: ACCOUNT, accountId: ACCOUNT, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/platform-deployer/pulumi`, userId: "AROAEXAMPLEDEPLOYER:pulumi",
         }),
         "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" }),
+        // A stand-in secret value: fixed per secret, long enough that the secrecy checks would spot a leak.
+        "aws:secretsmanager/getSecretVersion:getSecretVersion": (args, ctx) => {
+            const secretId = String(args.inputs.secretId);
+            const value = `mock-secret-${ctx.id(`secret-value/${secretId}`, 24)}`;
+            const secretString = /:secret:rds!/.test(secretId) ? JSON.stringify({ username: "app", password: value }) : value;
+            return {
+                id: `${secretId}|AWSCURRENT`, arn: secretId, secretId, secretString, secretBinary: "", versionId: uuid(ctx, `version/${secretId}`),
+                versionStage: "AWSCURRENT", versionStages: ["AWSCURRENT"], createdDate: "2024-01-01T00:00:00Z",
+            };
+        },
         "aws:index/getRegion:getRegion": (args) => ({ id: REGION, name: REGION, region: REGION, description: "US West (Oregon)", endpoint: `ec2.${REGION}.amazonaws.com`, ...args.inputs }),
     },
 };
