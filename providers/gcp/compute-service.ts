@@ -6,6 +6,7 @@ import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { cloudRunServiceName } from "./load-balancer";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
+import type { GcpComputeServiceTransforms } from "./transforms";
 
 /** Requests one instance serves at once before Cloud Run scales out. */
 const CONCURRENCY = 80;
@@ -13,6 +14,59 @@ const CONCURRENCY = 80;
 /** Service account ids: 6-30 characters, `<app>-<env>-<service>` fits (12 + 4 + 10 + 2 = 28). */
 export function serviceAccountId(cfg: GcpContext["cfg"], service: string): string {
     return limitedName(cfg, 30, service);
+}
+
+export interface ServiceIdentity {
+    account: gcp.serviceaccount.Account;
+    /** The role grants; whatever runs as the account waits for them. */
+    grants: pulumi.Resource[];
+}
+
+/**
+ * A service's least-privilege runtime identity, the same for both runtimes (Cloud Run and
+ * GKE Workload Identity): a dedicated service account with only secret accessor on the two
+ * secrets it reads, object admin on the platform bucket, and Cloud SQL client. Children of
+ * the ComputeService `scope`, named `<name>-identity`, `<name>-db-password-access`, ...
+ */
+export function createServiceIdentity(
+    ctx: GcpContext,
+    scope: pulumi.ComponentResource,
+    name: string,
+    service: string,
+    b: ComputeServiceArgs["bindings"],
+    opts: { description: string; transforms?: GcpComputeServiceTransforms },
+): ServiceIdentity {
+    const { cfg } = ctx;
+    const t = opts.transforms;
+    const account = ctx.create(gcp.serviceaccount.Account, scope, childName(name, "identity"), {
+        accountId: serviceAccountId(cfg, service),
+        displayName: `${cfg.appName} ${cfg.environment} ${service}`,
+        description: opts.description,
+    }, t?.serviceAccount);
+
+    const grants: pulumi.Resource[] = [
+        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
+            secretId: b.database.password.id,
+            role: "roles/secretmanager.secretAccessor",
+            member: account.member,
+        }, t?.secretAccess),
+        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
+            secretId: b.cache.authToken.id,
+            role: "roles/secretmanager.secretAccessor",
+            member: account.member,
+        }, t?.secretAccess),
+        ctx.create(gcp.storage.BucketIAMMember, scope, childName(name, "bucket-access"), {
+            bucket: b.objectStore.bucketName,
+            role: "roles/storage.objectAdmin",
+            member: account.member,
+        }, t?.bucketAccess),
+        ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-client"), {
+            project: ctx.project,
+            role: "roles/cloudsql.client",
+            member: account.member,
+        }, t?.sqlClient),
+    ];
+    return { account, grants };
 }
 
 type Env = gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv;
@@ -43,34 +97,10 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     const routed = Boolean(svc.http && args.attachment);
     const b = args.bindings;
 
-    const account = ctx.create(gcp.serviceaccount.Account, scope, childName(name, "identity"), {
-        accountId: serviceAccountId(cfg, svc.name),
-        displayName: `${cfg.appName} ${cfg.environment} ${svc.name}`,
+    const { account, grants } = createServiceIdentity(ctx, scope, name, svc.name, b, {
         description: `Runtime identity of Cloud Run service ${serviceName}`,
-    }, t?.serviceAccount);
-
-    const grants: pulumi.Resource[] = [
-        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
-            secretId: b.database.password.id,
-            role: "roles/secretmanager.secretAccessor",
-            member: account.member,
-        }, t?.secretAccess),
-        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
-            secretId: b.cache.authToken.id,
-            role: "roles/secretmanager.secretAccessor",
-            member: account.member,
-        }, t?.secretAccess),
-        ctx.create(gcp.storage.BucketIAMMember, scope, childName(name, "bucket-access"), {
-            bucket: b.objectStore.bucketName,
-            role: "roles/storage.objectAdmin",
-            member: account.member,
-        }, t?.bucketAccess),
-        ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-client"), {
-            project: ctx.project,
-            role: "roles/cloudsql.client",
-            member: account.member,
-        }, t?.sqlClient),
-    ];
+        transforms: t,
+    });
 
     const logBucket = ctx.create(gcp.logging.ProjectBucketConfig, scope, childName(name, "log-bucket"), {
         project: ctx.project,

@@ -21,6 +21,14 @@ export interface GcpState {
     database?: { instance: gcp.sql.DatabaseInstance; name: string; maxConnections: number };
     cache?: { instance: gcp.redis.Instance };
     loadBalancer?: { urlMapName: string; health: TierProfile["loadBalancer"]["health"] };
+    /**
+     * The values behind the platform's Secret Manager secrets (database password, Redis AUTH
+     * string), kept as Pulumi secrets so the kubernetes runtime can build its Kubernetes
+     * Secrets without reading them back from Secret Manager.
+     */
+    secretValues: Array<{ id: pulumi.Output<string>; value: pulumi.Output<string> }>;
+    /** The GKE side of `compute.runtime: kubernetes`. */
+    kubernetes?: { clusterName?: pulumi.Output<string>; namespace?: string };
 }
 
 /**
@@ -32,7 +40,7 @@ export class GcpContext {
     readonly randomProvider: random.Provider;
     readonly project: string;
     readonly region: string;
-    readonly state: GcpState = {};
+    readonly state: GcpState = { secretValues: [] };
 
     constructor(readonly cfg: PlatformConfig) {
         if (!cfg.gcpProject) throw new Error("internal: platform:gcp.project is validated as required for gcp");

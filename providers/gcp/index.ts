@@ -4,6 +4,7 @@ import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
 import { GcpContext } from "./context";
 import { createDatabase } from "./database";
+import { gcpKubernetesSupport } from "./kubernetes";
 import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
@@ -23,5 +24,6 @@ export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): Cl
         loadBalancer: (scope, name, args) => createLoadBalancer(ctx, scope, name, args),
         computeService: (scope, name, args) => createComputeService(ctx, scope, name, args),
         monitoring: (scope, name, args) => createMonitoring(ctx, scope, name, args),
+        kubernetes: gcpKubernetesSupport(ctx),
     };
 };

@@ -73,6 +73,57 @@ function certificateName(cfg: GcpContext["cfg"], domain: string): string {
     return limitedName(cfg, 63, "cert", createHash("sha256").update(domain).digest("hex").slice(0, 8));
 }
 
+/** Cloud Armor (OWASP rule sets, per-IP rate limit, adaptive protection) when the tier asks for WAF; shared by the Cloud Run ALB and the GKE Ingress. */
+export function createSecurityPolicy(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): gcp.compute.SecurityPolicy | undefined {
+    const { cfg } = ctx;
+    const t = args.transform?.gcp;
+    if (!args.waf) return undefined;
+    return ctx.create(gcp.compute.SecurityPolicy, scope, childName(name, "waf"), {
+        name: limitedName(cfg, 63, "waf"),
+        description: "OWASP preconfigured WAF rules, per-IP rate limit",
+        type: "CLOUD_ARMOR",
+        adaptiveProtectionConfig: { layer7DdosDefenseConfig: { enable: true } },
+        advancedOptionsConfig: { jsonParsing: "STANDARD", logLevel: "NORMAL" },
+        rules: [
+            ...WAF_RULE_SETS.map((set, i) => ({
+                priority: 1000 + i,
+                action: "deny(403)",
+                description: `Preconfigured WAF: ${set}`,
+                match: { expr: { expression: `evaluatePreconfiguredWaf('${set}', {'sensitivity': 1})` } },
+            })),
+            {
+                priority: 2000,
+                action: "throttle",
+                description: "Per-client rate limit",
+                match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+                rateLimitOptions: {
+                    conformAction: "allow",
+                    exceedAction: "deny(429)",
+                    enforceOnKey: "IP",
+                    rateLimitThreshold: { count: RATE_LIMIT_PER_MINUTE, intervalSec: 60 },
+                },
+            },
+            {
+                priority: 2147483647,
+                action: "allow",
+                description: "Default: allow what the rules above let through",
+                match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+            },
+        ],
+        labels: ctx.labels(),
+    }, t?.securityPolicy);
+}
+
+/** The SSL policy: TLS >= the configured minimum, MODERN profile; shared by the Cloud Run ALB and the GKE Ingress (FrontendConfig). */
+export function createSslPolicy(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): gcp.compute.SSLPolicy {
+    return ctx.create(gcp.compute.SSLPolicy, scope, childName(name, "ssl-policy"), {
+        name: limitedName(ctx.cfg, 63, "tls"),
+        description: `TLS ${args.minimumTlsVersion} or later, modern ciphers only`,
+        minTlsVersion: TLS_VERSIONS[args.minimumTlsVersion],
+        profile: "MODERN",
+    }, args.transform?.gcp?.sslPolicy);
+}
+
 /**
  * A global external Application Load Balancer (EXTERNAL_MANAGED): a serverless NEG and a
  * logged backend service per routed Cloud Run service, Cloud Armor (OWASP rule sets, rate
@@ -85,42 +136,7 @@ export function createLoadBalancer(ctx: GcpContext, scope: pulumi.ComponentResou
     const t = args.transform?.gcp;
     const deletionPolicy = args.deletionProtection ? "PREVENT" : "DELETE";
 
-    const securityPolicy = args.waf
-        ? ctx.create(gcp.compute.SecurityPolicy, scope, childName(name, "waf"), {
-            name: limitedName(cfg, 63, "waf"),
-            description: "OWASP preconfigured WAF rules, per-IP rate limit",
-            type: "CLOUD_ARMOR",
-            adaptiveProtectionConfig: { layer7DdosDefenseConfig: { enable: true } },
-            advancedOptionsConfig: { jsonParsing: "STANDARD", logLevel: "NORMAL" },
-            rules: [
-                ...WAF_RULE_SETS.map((set, i) => ({
-                    priority: 1000 + i,
-                    action: "deny(403)",
-                    description: `Preconfigured WAF: ${set}`,
-                    match: { expr: { expression: `evaluatePreconfiguredWaf('${set}', {'sensitivity': 1})` } },
-                })),
-                {
-                    priority: 2000,
-                    action: "throttle",
-                    description: "Per-client rate limit",
-                    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
-                    rateLimitOptions: {
-                        conformAction: "allow",
-                        exceedAction: "deny(429)",
-                        enforceOnKey: "IP",
-                        rateLimitThreshold: { count: RATE_LIMIT_PER_MINUTE, intervalSec: 60 },
-                    },
-                },
-                {
-                    priority: 2147483647,
-                    action: "allow",
-                    description: "Default: allow what the rules above let through",
-                    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
-                },
-            ],
-            labels: ctx.labels(),
-        }, t?.securityPolicy)
-        : undefined;
+    const securityPolicy = createSecurityPolicy(ctx, scope, name, args);
 
     const backends: Record<string, gcp.compute.BackendService> = {};
     const attachments: Record<string, ServiceAttachment> = {};
@@ -161,12 +177,7 @@ export function createLoadBalancer(ctx: GcpContext, scope: pulumi.ComponentResou
         managed: { domains: [args.domain] },
     }, t?.certificate);
 
-    const sslPolicy = ctx.create(gcp.compute.SSLPolicy, scope, childName(name, "ssl-policy"), {
-        name: limitedName(cfg, 63, "tls"),
-        description: `TLS ${args.minimumTlsVersion} or later, modern ciphers only`,
-        minTlsVersion: TLS_VERSIONS[args.minimumTlsVersion],
-        profile: "MODERN",
-    }, t?.sslPolicy);
+    const sslPolicy = createSslPolicy(ctx, scope, name, args);
 
     const httpsProxy = ctx.create(gcp.compute.TargetHttpsProxy, scope, childName(name, "https-proxy"), {
         name: limitedName(cfg, 63, "https-proxy"),

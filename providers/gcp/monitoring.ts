@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MonitoringArgs, MonitoringOutputs } from "../../components/monitoring";
 import { childName } from "../../components/naming";
 import type { GcpContext } from "./context";
+import { gkeClusterName } from "./kubernetes";
 import { cloudRunServiceName } from "./load-balancer";
 
 type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
@@ -15,6 +16,43 @@ export interface AlertSpec {
 
 const quote = (s: string) => JSON.stringify(s);
 
+/** The GKE cluster and namespace the services run in under `compute.runtime: kubernetes`. */
+export interface GkeNames {
+    cluster: string;
+    namespace: string;
+    containers: string[];
+}
+
+/** Container CPU / memory against their limits (p99 per container), for the platform's namespace on its cluster. */
+function gkeContainerAlerts(th: MonitoringArgs["thresholds"], gke: GkeNames): AlertSpec[] {
+    const k8s = `resource.type = "k8s_container"${gke.cluster ? ` AND resource.labels.cluster_name = ${quote(gke.cluster)}` : ""} AND resource.labels.namespace_name = ${quote(gke.namespace)} AND resource.labels.container_name = one_of(${gke.containers.map(quote).join(", ")})`;
+    const perContainer = [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_PERCENTILE_99", crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.container_name"] }];
+    return [
+        {
+            key: "cpu",
+            title: `GKE container CPU above ${th.cpuPercent}% of its limit`,
+            threshold: {
+                filter: `${k8s} AND metric.type = "kubernetes.io/container/cpu/limit_utilization"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.cpuPercent / 100,
+                duration: "300s",
+                aggregations: perContainer,
+            },
+        },
+        {
+            key: "memory",
+            title: `GKE container memory above ${th.memoryPercent}% of its limit`,
+            threshold: {
+                filter: `${k8s} AND metric.type = "kubernetes.io/container/memory/limit_utilization" AND metric.labels.memory_type = "non-evictable"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.memoryPercent / 100,
+                duration: "300s",
+                aggregations: perContainer,
+            },
+        },
+    ];
+}
+
 /**
  * The requirements table's alerts as Cloud Monitoring threshold conditions: Cloud Run CPU and
  * memory utilisation (p99 across instances, per service), the load balancer's 5xx rate and
@@ -23,36 +61,41 @@ const quote = (s: string) => JSON.stringify(s);
  */
 export function alertSpecs(
     args: Pick<MonitoringArgs, "thresholds" | "services">,
-    names: { project: string; cloudRunServices: string[]; urlMap: string; sqlInstance: string; maxConnections: number },
+    names: { project: string; cloudRunServices: string[]; urlMap: string; sqlInstance: string; maxConnections: number; gke?: GkeNames },
 ): AlertSpec[] {
     const th = args.thresholds;
     const run = `resource.type = "cloud_run_revision" AND resource.labels.service_name = one_of(${names.cloudRunServices.map(quote).join(", ")})`;
-    const lb = `resource.type = "https_lb_rule" AND resource.labels.url_map_name = ${quote(names.urlMap)}`;
+    // GKE names the Ingress's URL map `k8s2-um-<cluster uid>-<namespace>-<ingress>-<hash>`.
+    const lb = names.gke
+        ? `resource.type = "https_lb_rule" AND resource.labels.url_map_name = monitoring.regex.full_match(${quote(`k8s2-um-[a-z0-9]+-${names.gke.namespace}-.*`)})`
+        : `resource.type = "https_lb_rule" AND resource.labels.url_map_name = ${quote(names.urlMap)}`;
     const sql = `resource.type = "cloudsql_database" AND resource.labels.database_id = ${quote(`${names.project}:${names.sqlInstance}`)}`;
     const perService = (aligner: string) => [{ alignmentPeriod: "60s", perSeriesAligner: aligner, crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.service_name"] }];
     return [
-        {
-            key: "cpu",
-            title: `Cloud Run CPU above ${th.cpuPercent}%`,
-            threshold: {
-                filter: `${run} AND metric.type = "run.googleapis.com/container/cpu/utilizations"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: th.cpuPercent / 100,
-                duration: "300s",
-                aggregations: perService("ALIGN_PERCENTILE_99"),
+        ...(names.gke ? gkeContainerAlerts(th, names.gke) : [
+            {
+                key: "cpu",
+                title: `Cloud Run CPU above ${th.cpuPercent}%`,
+                threshold: {
+                    filter: `${run} AND metric.type = "run.googleapis.com/container/cpu/utilizations"`,
+                    comparison: "COMPARISON_GT",
+                    thresholdValue: th.cpuPercent / 100,
+                    duration: "300s",
+                    aggregations: perService("ALIGN_PERCENTILE_99"),
+                },
             },
-        },
-        {
-            key: "memory",
-            title: `Cloud Run memory above ${th.memoryPercent}%`,
-            threshold: {
-                filter: `${run} AND metric.type = "run.googleapis.com/container/memory/utilizations"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: th.memoryPercent / 100,
-                duration: "300s",
-                aggregations: perService("ALIGN_PERCENTILE_99"),
+            {
+                key: "memory",
+                title: `Cloud Run memory above ${th.memoryPercent}%`,
+                threshold: {
+                    filter: `${run} AND metric.type = "run.googleapis.com/container/memory/utilizations"`,
+                    comparison: "COMPARISON_GT",
+                    thresholdValue: th.memoryPercent / 100,
+                    duration: "300s",
+                    aggregations: perService("ALIGN_PERCENTILE_99"),
+                },
             },
-        },
+        ]),
         {
             key: "http-5xx",
             title: `Load balancer 5xx above ${th.http5xxPerMinute}/min`,
@@ -106,7 +149,9 @@ export function alertSpecs(
 export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const { cfg } = ctx;
     const db = ctx.require("database", "monitoring");
-    const lb = ctx.require("loadBalancer", "monitoring");
+    const kubernetes = args.runtime === "kubernetes";
+    // Under kubernetes there is no Cloud Run service nor platform-made URL map: GKE makes the load balancer.
+    const lb = kubernetes ? undefined : ctx.require("loadBalancer", "monitoring");
 
     const channel = args.alertEmail
         ? ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "email"), {
@@ -117,12 +162,16 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
         })
         : undefined;
 
+    const gke = kubernetes
+        ? { cluster: ctx.state.kubernetes?.clusterName ? gkeClusterName(cfg) : "", namespace: ctx.state.kubernetes?.namespace ?? `${cfg.appName}-${cfg.environment}`, containers: args.services }
+        : undefined;
     const specs = alertSpecs(args, {
         project: ctx.project,
-        cloudRunServices: args.services.map((s) => cloudRunServiceName(cfg, s)),
-        urlMap: lb.urlMapName,
+        cloudRunServices: kubernetes ? [] : args.services.map((s) => cloudRunServiceName(cfg, s)),
+        urlMap: lb?.urlMapName ?? "",
         sqlInstance: db.name,
         maxConnections: db.maxConnections,
+        gke,
     });
 
     const displayNames = specs.map((spec) => {

@@ -19,6 +19,22 @@ export function subnetCidr(cidr: string, newPrefix: number, index: number): stri
     return `${[24, 16, 8, 0].map((s) => (start >>> s) & 255).join(".")}/${newPrefix}`;
 }
 
+/** Secondary range names GKE's IP allocation policy refers to. */
+export const GKE_RANGE_NAMES = { pods: "gke-pods", services: "gke-services" } as const;
+
+/**
+ * GKE's secondary ranges inside the platform CIDR, beside the compute subnet (its first half):
+ * pods get the third quarter (a /18 of a /16: 16k pod IPs), services the first sixteenth of
+ * the fourth quarter (a /20 of a /16). The rest of the fourth quarter stays free.
+ */
+export function gkeSecondaryRanges(cidr: string): { pods: { rangeName: string; ipCidrRange: string }; services: { rangeName: string; ipCidrRange: string } } {
+    const prefix = Number(cidr.split("/")[1]);
+    return {
+        pods: { rangeName: GKE_RANGE_NAMES.pods, ipCidrRange: subnetCidr(cidr, prefix + 2, 2) },
+        services: { rangeName: GKE_RANGE_NAMES.services, ipCidrRange: subnetCidr(cidr, prefix + 4, 12) },
+    };
+}
+
 /**
  * A custom-mode VPC with one regional subnet (GCP subnets span every zone of the region, so
  * the tier's zone count is met by the regional services themselves), private service access
@@ -40,6 +56,9 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
         deleteDefaultRoutesOnCreate: false,
     });
 
+    // Under the kubernetes runtime the subnet also carries GKE's pod and service ranges (an
+    // in-place update when an existing stack switches runtime; managed stacks are unchanged).
+    const gke = cfg.compute.runtime === "kubernetes" && !cfg.kubernetes.kubeconfig ? gkeSecondaryRanges(args.cidr) : undefined;
     const subnet = ctx.create(gcp.compute.Subnetwork, scope, childName(name, "private"), {
         name: limitedName(cfg, 63, "private"),
         description: "Compute (Cloud Run direct VPC egress); no external IPs",
@@ -49,6 +68,7 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
         privateIpGoogleAccess: true,
         stackType: "IPV4_ONLY",
         logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },
+        ...(gke ? { secondaryIpRanges: [gke.pods, gke.services] } : {}),
     });
 
     const privateRange = ctx.create(gcp.compute.GlobalAddress, scope, childName(name, "psa-range"), {
@@ -59,7 +79,7 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
         prefixLength: 20,
         network: network.id,
         labels: ctx.labels(),
-    });
+    }, undefined, gke ? { dependsOn: [subnet] } : {});
 
     const peering = ctx.create(gcp.servicenetworking.Connection, scope, childName(name, "psa"), {
         network: network.id,

@@ -25,5 +25,6 @@ export function storeSecret(
         secret: secret.id,
         secretData: pulumi.secret(value),
     }, transforms.version);
+    ctx.state.secretValues.push({ id: secret.id, value: pulumi.secret(pulumi.output(value)) });
     return { secret, version };
 }

@@ -185,6 +185,61 @@ const resources: Record<string, ResourceMock> = {
         };
     },
 
+    "gcp:kms/keyRing:KeyRing": (args) => {
+        const { project } = location();
+        const id = `projects/${project}/locations/${String(args.inputs.location)}/keyRings/${nameOf(args)}`;
+        return { id, state: { name: nameOf(args), project } };
+    },
+    "gcp:kms/cryptoKey:CryptoKey": (args) => {
+        const id = `${String(args.inputs.keyRing)}/cryptoKeys/${nameOf(args)}`;
+        return { id, state: { name: nameOf(args), primaries: [{ name: `${id}/cryptoKeyVersions/1`, state: "ENABLED" }], effectiveLabels: args.inputs.labels ?? {} } };
+    },
+    "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": (args, ctx) => ({
+        id: `${String(args.inputs.cryptoKeyId)}/${String(args.inputs.role)}/${String(args.inputs.member)}`,
+        state: { etag: `BwY${ctx.id(args.name, 8)}` },
+    }),
+    "gcp:serviceaccount/iAMMember:IAMMember": (args, ctx) => ({
+        id: `${String(args.inputs.serviceAccountId)}/${String(args.inputs.role)}/${String(args.inputs.member)}`,
+        state: { etag: `BwY${ctx.id(args.name, 8)}` },
+    }),
+    "gcp:container/cluster:Cluster": (args, ctx) => {
+        const { project } = location();
+        const name = nameOf(args);
+        const where = String(args.inputs.location ?? location().region);
+        const inputs = args.inputs as Record<string, any>;
+        const autopilot = inputs.enableAutopilot === true;
+        return {
+            id: `projects/${project}/locations/${where}/clusters/${name}`,
+            state: {
+                name,
+                project,
+                location: where,
+                endpoint: privateIp(ctx, `${name}/endpoint`, "10.128"),
+                selfLink: `https://container.googleapis.com/v1/projects/${project}/locations/${where}/clusters/${name}`,
+                masterVersion: `${String(inputs.minMasterVersion ?? "1.33")}.2-gke.1000`,
+                masterAuth: {
+                    clusterCaCertificate: Buffer.from(`-----BEGIN CERTIFICATE-----\nMOCK-${ctx.id(name, 16)}\n-----END CERTIFICATE-----\n`).toString("base64"),
+                    clientCertificateConfig: { issueClientCertificate: false },
+                },
+                privateClusterConfig: { ...inputs.privateClusterConfig, privateEndpoint: privateIp(ctx, `${name}/private`, "10.128"), publicEndpoint: "" },
+                controlPlaneEndpointsConfig: {
+                    ...inputs.controlPlaneEndpointsConfig,
+                    dnsEndpointConfig: {
+                        ...inputs.controlPlaneEndpointsConfig?.dnsEndpointConfig,
+                        endpoint: `gke-${ctx.id(name, 32)}.${where}.gke.goog`,
+                    },
+                },
+                // Autopilot always runs Workload Identity with the project's pool.
+                workloadIdentityConfig: inputs.workloadIdentityConfig ?? (autopilot ? { workloadPool: `${project}.svc.id.goog` } : undefined),
+                labelFingerprint: ctx.id(`${name}/labels`, 8),
+                operation: "",
+                servicesIpv4Cidr: "10.0.192.0/20",
+                clusterIpv4Cidr: "10.0.128.0/18",
+                tpuIpv4CidrBlock: "",
+            },
+        };
+    },
+
     "gcp:monitoring/notificationChannel:NotificationChannel": (args, ctx) => {
         const { project } = location();
         const name = `projects/${project}/notificationChannels/${parseInt(ctx.id(args.name, 12), 16)}`;
@@ -204,5 +259,10 @@ export const gcpMocks: CloudMocks = {
         const { project } = location();
         return { id: `projects/${project}/${args.type.split(":")[1]?.split("/")[0] ?? "resources"}/${args.name}-${ctx.id(args.name, 8)}` };
     },
-    invokes: {},
+    invokes: {
+        "gcp:organizations/getProject:getProject": (args) => {
+            const projectId = String(args.inputs.projectId ?? location().project);
+            return { id: `projects/${projectId}`, projectId, number: PROJECT_NUMBER, name: projectId, labels: {}, autoCreateNetwork: true };
+        },
+    },
 };

@@ -1,0 +1,329 @@
+import * as gcp from "@pulumi/gcp";
+import type * as apiextensions from "@pulumi/kubernetes/apiextensions";
+import * as pulumi from "@pulumi/pulumi";
+import type { IngressArgs, IngressSettings, KubernetesSupport, WorkloadIdentityArgs, WorkloadIdentityOutputs } from "../../components/cloud";
+import type { SecretReference } from "../../components/component";
+import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
+import { childName, limitedName } from "../../components/naming";
+import { createServiceIdentity } from "./compute-service";
+import type { GcpContext } from "./context";
+import { createSecurityPolicy, createSslPolicy } from "./load-balancer";
+import { GKE_RANGE_NAMES } from "./network";
+
+/** GKE's built-in Ingress controller (external Application Load Balancer). */
+export const GKE_INGRESS_CLASS = "gce";
+
+/**
+ * Annotations GKE reads. The Ingress class is an ANNOTATION on GKE: the GKE Ingress
+ * controller ignores `spec.ingressClassName`, and takes no action on an Ingress that sets
+ * `ingressClassName` without the annotation (and the API server rejects an Ingress that sets
+ * both), so the Ingress must carry the annotation and leave `spec.ingressClassName` unset.
+ */
+export const GKE_ANNOTATIONS = {
+    ingressClass: "kubernetes.io/ingress.class",
+    staticIp: "kubernetes.io/ingress.global-static-ip-name",
+    managedCertificates: "networking.gke.io/managed-certificates",
+    frontendConfig: "networking.gke.io/v1beta1.FrontendConfig",
+    /** On each routed Service: `{"default": "<BackendConfig name>"}`. */
+    backendConfig: "cloud.google.com/backend-config",
+    /** On each routed Service: `{"ingress": true}` (container-native load balancing). */
+    neg: "cloud.google.com/neg",
+} as const;
+
+/** Autopilot clusters created at 1.29+ reach the control plane over Private Service Connect; the name limit is 40. */
+export function gkeClusterName(cfg: GcpContext["cfg"]): string {
+    return limitedName(cfg, 40, "gke");
+}
+
+/** The BackendConfig of one routed service (health check, Cloud Armor, logging). */
+export function backendConfigName(service: string): string {
+    return `${service}-backend`;
+}
+
+/** The Workload Identity principal of a Kubernetes ServiceAccount. */
+export function workloadIdentityMember(project: string, namespace: string, ksa: string): string {
+    return `serviceAccount:${project}.svc.id.goog[${namespace}/${ksa}]`;
+}
+
+/** KMS key rotation: 90 days. */
+const KEY_ROTATION = `${90 * 24 * 3600}s`;
+
+/**
+ * Kubeconfig for the cluster's DNS-based control-plane endpoint, authenticated by
+ * `gke-gcloud-auth-plugin` (Google credentials, checked by IAM before Kubernetes RBAC). The
+ * DNS endpoint presents a publicly trusted certificate, so no cluster CA is pinned here.
+ */
+export function gkeKubeconfig(clusterName: string, server: string): string {
+    const ctxName = `gke_${clusterName}`;
+    return JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: ctxName, cluster: { server: `https://${server}` } }],
+        contexts: [{ name: ctxName, context: { cluster: ctxName, user: ctxName } }],
+        "current-context": ctxName,
+        users: [{
+            name: ctxName,
+            user: {
+                exec: {
+                    apiVersion: "client.authentication.k8s.io/v1beta1",
+                    command: "gke-gcloud-auth-plugin",
+                    installHint: "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin",
+                    provideClusterInfo: true,
+                },
+            },
+        }],
+    });
+}
+
+/**
+ * GKE Autopilot, regional (nodes across the region's zones), in the platform subnet with its
+ * `gke-pods` / `gke-services` secondary ranges (VPC-native):
+ * - private nodes (no external IPs; egress through the platform's Cloud NAT);
+ * - control plane: the IP endpoint is private (`enablePrivateEndpoint`) and its authorized
+ *   networks are only the platform subnet (no Google public CIDRs); operators and CI reach the
+ *   API through the DNS-based endpoint, which Google fronts with IAM
+ *   (`container.clusters.connect`) before Kubernetes RBAC. The kubeconfig uses that endpoint.
+ * - Workload Identity (`<project>.svc.id.goog`, always on in Autopilot);
+ * - application-layer secrets encryption with a Cloud KMS key (rotated every 90 days) that
+ *   only the GKE service agent may use;
+ * - REGULAR release channel with the configured minimum master version;
+ * - system and workload logging and monitoring, managed Prometheus;
+ * - nodes run as a dedicated service account with only `roles/container.defaultNodeServiceAccount`;
+ * - deletion protection (and the KMS key `protect`ed) in production.
+ *
+ * Autopilot sizes and scales nodes from the pods' requests: `nodeSize`, `minNodes` and
+ * `maxNodes` have no Autopilot setting (the HPAs' min/max replicas bound the capacity).
+ */
+export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): KubernetesClusterOutputs {
+    const { cfg } = ctx;
+    const net = ctx.require("network", "kubernetes cluster");
+    const clusterName = gkeClusterName(cfg);
+
+    const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
+    const gkeServiceAgent = pulumi.interpolate`serviceAccount:service-${project.number}@container-engine-robot.iam.gserviceaccount.com`;
+
+    const keyRing = ctx.create(gcp.kms.KeyRing, scope, childName(name, "keyring"), {
+        name: limitedName(cfg, 63, "gke"),
+        location: ctx.region,
+    }, undefined, { protect: cfg.protect });
+
+    const key = ctx.create(gcp.kms.CryptoKey, scope, childName(name, "secrets-key"), {
+        name: limitedName(cfg, 63, "gke-secrets"),
+        keyRing: keyRing.id,
+        purpose: "ENCRYPT_DECRYPT",
+        rotationPeriod: KEY_ROTATION,
+        versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
+        labels: ctx.labels(),
+    }, undefined, { protect: cfg.protect });
+
+    const keyAccess = ctx.create(gcp.kms.CryptoKeyIAMMember, scope, childName(name, "secrets-key-access"), {
+        cryptoKeyId: key.id,
+        role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+        member: gkeServiceAgent,
+    });
+
+    const nodeAccount = ctx.create(gcp.serviceaccount.Account, scope, childName(name, "node-identity"), {
+        accountId: limitedName(cfg, 30, "gke-nodes"),
+        displayName: `${cfg.appName} ${cfg.environment} GKE nodes`,
+        description: `Node identity of GKE cluster ${clusterName}: logs, metrics, image pulls only`,
+    });
+    const nodeRole = ctx.create(gcp.projects.IAMMember, scope, childName(name, "node-role"), {
+        project: ctx.project,
+        role: "roles/container.defaultNodeServiceAccount",
+        member: nodeAccount.member,
+    });
+
+    const cluster = ctx.create(gcp.container.Cluster, scope, childName(name, "cluster"), {
+        name: clusterName,
+        description: `${cfg.appName} ${cfg.environment} workloads (Autopilot)`,
+        location: ctx.region,
+        enableAutopilot: true,
+        network: net.network.id,
+        subnetwork: net.subnet.id,
+        networkingMode: "VPC_NATIVE",
+        ipAllocationPolicy: {
+            clusterSecondaryRangeName: GKE_RANGE_NAMES.pods,
+            servicesSecondaryRangeName: GKE_RANGE_NAMES.services,
+            stackType: "IPV4",
+        },
+        privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
+        masterAuthorizedNetworksConfig: {
+            gcpPublicCidrsAccessEnabled: false,
+            cidrBlocks: [{ cidrBlock: net.subnet.ipCidrRange, displayName: "platform subnet" }],
+        },
+        controlPlaneEndpointsConfig: {
+            dnsEndpointConfig: { allowExternalTraffic: true },
+            ipEndpointsConfig: { enabled: true },
+        },
+        workloadIdentityConfig: { workloadPool: `${ctx.project}.svc.id.goog` },
+        releaseChannel: { channel: "REGULAR" },
+        minMasterVersion: args.version,
+        deletionProtection: cfg.protect,
+        databaseEncryption: { state: "ENCRYPTED", keyName: key.id },
+        clusterAutoscaling: {
+            autoProvisioningDefaults: {
+                serviceAccount: nodeAccount.email,
+                oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+            },
+        },
+        loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS"] },
+        monitoringConfig: {
+            enableComponents: ["SYSTEM_COMPONENTS"],
+            managedPrometheus: { enabled: true },
+        },
+        maintenancePolicy: {
+            // Sundays 04:00-08:00 UTC, the platform's maintenance window.
+            recurringWindow: { startTime: "2025-01-05T04:00:00Z", endTime: "2025-01-05T08:00:00Z", recurrence: "FREQ=WEEKLY;BYDAY=SU" },
+        },
+        resourceLabels: ctx.labels(),
+    }, undefined, { dependsOn: [keyAccess, nodeRole] });
+
+    ctx.state.kubernetes = { clusterName: cluster.name };
+
+    const server = cluster.controlPlaneEndpointsConfig.apply((c) => c?.dnsEndpointConfig?.endpoint ?? "");
+    return {
+        clusterName: cluster.name,
+        kubeconfig: pulumi.secret(pulumi.all([cluster.name, server]).apply(([n, s]) => gkeKubeconfig(n, s))),
+        ingressClass: pulumi.output(GKE_INGRESS_CLASS),
+    };
+}
+
+/**
+ * The service's Cloud Run identity, bound to its Kubernetes ServiceAccount: the same account
+ * and role grants (createServiceIdentity), plus `roles/iam.workloadIdentityUser` on the
+ * account for exactly `<project>.svc.id.goog[<namespace>/<ksa>]`.
+ */
+export function createWorkloadIdentity(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs {
+    ctx.state.kubernetes = { ...ctx.state.kubernetes, namespace: args.namespace };
+    const { account, grants } = createServiceIdentity(ctx, scope, name, args.service, args.bindings, {
+        description: `Workload Identity of ${args.namespace}/${args.serviceAccountName} on GKE`,
+    });
+    const binding = ctx.create(gcp.serviceaccount.IAMMember, scope, childName(name, "workload-identity"), {
+        serviceAccountId: account.name,
+        role: "roles/iam.workloadIdentityUser",
+        member: workloadIdentityMember(ctx.project, args.namespace, args.serviceAccountName),
+    });
+    // The email only resolves once the binding and grants exist, so pods never start without them.
+    const identity = pulumi.all([account.email, ...[binding, ...grants].map((g) => (g as pulumi.CustomResource).urn)]).apply(([email]) => email as string);
+    return {
+        serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": identity },
+        podLabels: {},
+        identity,
+    };
+}
+
+/** The value the platform generated for a secret reference (database password, Redis AUTH), as a Pulumi secret. */
+export function secretValueFor(ctx: GcpContext, ref: SecretReference): pulumi.Output<string> {
+    const known = ctx.state.secretValues;
+    if (known.length === 0) throw new Error("internal: gcp secretValue called before the database and cache stored their secrets");
+    const direct = known.find((k) => k.id === ref.id);
+    if (direct) return pulumi.secret(direct.value);
+    return pulumi.secret(pulumi.all([ref.id, ...known.map((k) => k.id)]).apply(([id, ...ids]) => {
+        const i = ids.indexOf(id);
+        if (i < 0) throw new Error(`gcp: no generated value for secret ${id}`);
+        return known[i]!.value;
+    }));
+}
+
+/**
+ * GKE Ingress settings: class `gce` (annotation), a global static IP, a Google-managed
+ * certificate (ManagedCertificate), a FrontendConfig with the TLS >= 1.2 SSL policy and a 301
+ * HTTP->HTTPS redirect, and per routed service a BackendConfig with the tier's health check,
+ * access logging and (production) the Cloud Armor policy. Children of the LoadBalancer scope.
+ *
+ * Each routed Service must carry `cloud.google.com/backend-config: {"default": "<service>-backend"}`
+ * and `cloud.google.com/neg: {"ingress": true}`: see `serviceAnnotations` in the result.
+ */
+export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: IngressArgs): IngressSettings & { serviceAnnotations: Record<string, Record<string, string>> } {
+    const { cfg } = ctx;
+    // Loaded only here, under the kubernetes runtime: managed stacks never load @pulumi/kubernetes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CustomResource } = require("@pulumi/kubernetes/apiextensions") as typeof apiextensions;
+    const lb = args.loadBalancer;
+    const ns = args.namespace;
+    ctx.state.kubernetes = { ...ctx.state.kubernetes, namespace: ns };
+    const k8sOpts: pulumi.CustomResourceOptions = { parent: scope, provider: args.provider };
+    const labels = { ...cfg.tags, "app.kubernetes.io/part-of": cfg.appName, "app.kubernetes.io/managed-by": "pulumi" };
+
+    const securityPolicy = createSecurityPolicy(ctx, scope, name, lb);
+    const sslPolicy = createSslPolicy(ctx, scope, name, lb);
+
+    const address = ctx.create(gcp.compute.GlobalAddress, scope, childName(name, "address"), {
+        name: limitedName(cfg, 63, "lb"),
+        description: `Public address of ${lb.domain} (GKE Ingress)`,
+        addressType: "EXTERNAL",
+        ipVersion: "IPV4",
+        deletionPolicy: lb.deletionProtection ? "PREVENT" : "DELETE",
+        labels: ctx.labels(),
+    }, lb.transform?.gcp?.address);
+
+    const hosts = [...new Set([lb.domain, ...lb.routes.map((r) => r.host).filter((h): h is string => Boolean(h))])];
+    const certName = `${cfg.appName}-certificate`;
+    const certificate = new CustomResource(childName(name, "managed-certificate"), {
+        apiVersion: "networking.gke.io/v1",
+        kind: "ManagedCertificate",
+        metadata: { name: certName, namespace: ns, labels },
+        spec: { domains: hosts },
+    }, k8sOpts);
+
+    const frontendName = `${cfg.appName}-frontend`;
+    const frontend = new CustomResource(childName(name, "frontend-config"), {
+        apiVersion: "networking.gke.io/v1beta1",
+        kind: "FrontendConfig",
+        metadata: { name: frontendName, namespace: ns, labels },
+        spec: {
+            sslPolicy: sslPolicy.name,
+            redirectToHttps: { enabled: true, responseCodeName: "MOVED_PERMANENTLY_DEFAULT" },
+        },
+    }, k8sOpts);
+
+    const serviceAnnotations: Record<string, Record<string, string>> = {};
+    const backendConfigs = lb.routes.map((route) => {
+        const backendName = backendConfigName(route.service);
+        serviceAnnotations[route.service] = {
+            [GKE_ANNOTATIONS.backendConfig]: JSON.stringify({ default: backendName }),
+            [GKE_ANNOTATIONS.neg]: JSON.stringify({ ingress: true }),
+        };
+        return new CustomResource(childName(name, `${route.service}-backend-config`), {
+            apiVersion: "cloud.google.com/v1",
+            kind: "BackendConfig",
+            metadata: { name: backendName, namespace: ns, labels: { ...labels, "app.kubernetes.io/name": route.service } },
+            spec: {
+                healthCheck: {
+                    type: "HTTP",
+                    requestPath: route.healthPath ?? lb.health.path,
+                    port: route.port,
+                    checkIntervalSec: lb.health.intervalSeconds,
+                    timeoutSec: lb.health.timeoutSeconds,
+                    healthyThreshold: lb.health.healthyThreshold,
+                    unhealthyThreshold: lb.health.unhealthyThreshold,
+                },
+                logging: { enable: lb.accessLogs, sampleRate: 1 },
+                ...(securityPolicy ? { securityPolicy: { name: securityPolicy.name } } : {}),
+            },
+        }, k8sOpts);
+    });
+
+    return {
+        ingressClassName: GKE_INGRESS_CLASS,
+        annotations: {
+            [GKE_ANNOTATIONS.ingressClass]: GKE_INGRESS_CLASS,
+            [GKE_ANNOTATIONS.staticIp]: address.name,
+            [GKE_ANNOTATIONS.managedCertificates]: certName,
+            [GKE_ANNOTATIONS.frontendConfig]: frontendName,
+            // GKE's Ingress serves HTTP only to redirect it (FrontendConfig), never plain traffic.
+        },
+        dependsOn: [address, certificate, frontend, ...backendConfigs],
+        serviceAnnotations,
+    };
+}
+
+/** What GCP contributes to `compute.runtime: kubernetes`. */
+export function gcpKubernetesSupport(ctx: GcpContext): KubernetesSupport {
+    return {
+        cluster: (scope, name, args) => createGkeCluster(ctx, scope, name, args),
+        workloadIdentity: (scope, name, args) => createWorkloadIdentity(ctx, scope, name, args),
+        secretValue: (_scope, _name, ref) => secretValueFor(ctx, ref),
+        ingress: (scope, name, args) => createGkeIngress(ctx, scope, name, args),
+    };
+}
