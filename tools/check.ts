@@ -7,6 +7,7 @@ import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, reconcileConfig,
 import type { PlanViolation } from "./engine/plan";
 import { runPlan } from "./engine/run-plan";
 import { UsageError } from "./engine/stack-config";
+import { runCli } from "./engine/cli";
 
 /**
  * `npm run check [-- --policy-config <file>] [--config KEY=VALUE ...] [--format text|json]`
@@ -122,10 +123,4 @@ async function main(argv: string[]): Promise<number> {
     return failedPairs.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-        process.stderr.write(`check failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-        process.exit(3);
-    },
-);
+runCli("check", () => main(process.argv.slice(2)));

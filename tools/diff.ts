@@ -6,6 +6,7 @@ import { comparePlans, DiffReport, emptyPlan, reportExitCode, StackDiff } from "
 import { addWorktree, GitError, planInChild, PlanOutcome, repoRootOf, Worktree } from "./engine/diff/plan-sides";
 import { renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
+import { runCli } from "./engine/cli";
 
 /**
  * `npm run diff -- --base <git-ref> [--stack <name>...] [--cloud <cloud>...] [--format text|markdown] [--output <file>] [--allow-stateful-replace]`
@@ -150,11 +151,5 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => process.exit(code),
-        (err) => {
-            process.stderr.write(`diff failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-            process.exit(3);
-        },
-    );
+    runCli("diff", () => main(process.argv.slice(2)));
 }

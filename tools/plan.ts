@@ -4,6 +4,7 @@ import { renderPlanText } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
 import { UsageError } from "./engine/stack-config";
 import { enablePolicies } from "./engine/policies";
+import { runCli } from "./engine/cli";
 
 /**
  * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json]`
@@ -38,10 +39,4 @@ async function main(argv: string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-        process.stderr.write(`plan failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-        process.exit(3);
-    },
-);
+runCli("plan", () => main(process.argv.slice(2)));
