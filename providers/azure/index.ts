@@ -3,6 +3,7 @@ import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
 import { AzureContext } from "./context";
 import { createDatabase } from "./database";
+import { createKubernetesSupport } from "./kubernetes";
 import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
@@ -14,6 +15,8 @@ export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
 /**
  * Azure: Container Apps behind Application Gateway v2, PostgreSQL flexible server, Azure
  * Cache for Redis and a StorageV2 account, all private on one VNet, secrets in Key Vault.
+ * Under `compute.runtime: kubernetes` the services run on a private AKS cluster instead
+ * (providers/azure/kubernetes.ts), with the same identities and secrets.
  */
 export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
     const ctx = new AzureContext(cfg);
@@ -26,5 +29,6 @@ export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementatio
         loadBalancer: (scope, name, args) => createLoadBalancer(ctx, scope, name, args),
         computeService: (scope, name, args) => createComputeService(ctx, scope, name, args),
         monitoring: (scope, name, args) => createMonitoring(ctx, scope, name, args),
+        kubernetes: createKubernetesSupport(ctx),
     };
 };

@@ -40,7 +40,10 @@ export function createMonitoring(ctx: AzureContext, scope: pulumi.ComponentResou
     }, ctx.opts(scope));
 
     const specs: AlertSpec[] = [];
-    for (const service of args.services) {
+    const managed = args.runtime === "managed";
+    // Kubernetes runtime: services are Deployments on AKS (no Container Apps, no Application
+    // Gateway): CPU and memory alerts watch the cluster's nodes instead.
+    for (const service of managed ? args.services : []) {
         const appId = w.containerApps[service];
         if (!appId) continue;
         specs.push(
@@ -48,7 +51,13 @@ export function createMonitoring(ctx: AzureContext, scope: pulumi.ComponentResou
             { key: `${service}-memory`, description: `${service}: memory above ${th.memoryPercent} %`, scope: appId, metricNamespace: "Microsoft.App/containerApps", metricName: "MemoryPercentage", threshold: th.memoryPercent, timeAggregation: "Average" },
         );
     }
-    if (w.gateway) {
+    if (!managed && w.cluster) {
+        specs.push(
+            { key: "aks-node-cpu", description: `AKS nodes: CPU above ${th.cpuPercent} %`, scope: w.cluster, metricNamespace: "Microsoft.ContainerService/managedClusters", metricName: "node_cpu_usage_percentage", threshold: th.cpuPercent, timeAggregation: "Average" },
+            { key: "aks-node-memory", description: `AKS nodes: memory (working set) above ${th.memoryPercent} %`, scope: w.cluster, metricNamespace: "Microsoft.ContainerService/managedClusters", metricName: "node_memory_working_set_percentage", threshold: th.memoryPercent, timeAggregation: "Average" },
+        );
+    }
+    if (managed && w.gateway) {
         specs.push(
             {
                 key: "http-5xx", description: `More than ${th.http5xxPerMinute} 5xx responses per minute`, scope: w.gateway,

@@ -115,6 +115,38 @@ export const azureMocks: CloudMocks = {
                 configuration: { ...(i.configuration ?? {}), ...(ingress ? { ingress: { ...ingress, fqdn } } : {}) },
             };
         }),
+        "azure-native:containerservice:ManagedCluster": armResource("resourceName", (n) => `Microsoft.ContainerService/managedClusters/${n}`, (n, i, ctx) => {
+            const location = String(i.location ?? "eastus");
+            const nodeRg = String(i.nodeResourceGroup ?? `MC_${i.resourceGroupName}_${n}_${location}`);
+            const identity = (kind: string) => ({
+                clientId: uuid(ctx, `aks-${kind}-client/${n}`),
+                objectId: uuid(ctx, `aks-${kind}-object/${n}`),
+                resourceId: `${rgId(ctx, nodeRg)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${kind}-${n}`,
+            });
+            const addons = Object.fromEntries(Object.entries((i.addonProfiles ?? {}) as Record<string, Inputs>).map(([k, v]) => [k, { ...v, identity: identity(k.toLowerCase()) }]));
+            return {
+                fqdn: i.apiServerAccessProfile?.enablePrivateCluster ? undefined : `${i.dnsPrefix}-${ctx.id(`fqdn/${n}`, 8)}.hcp.${location}.azmk8s.io`,
+                privateFQDN: i.apiServerAccessProfile?.enablePrivateCluster ? `${i.dnsPrefix}-${ctx.id(`fqdn/${n}`, 8)}.${uuid(ctx, `pdns/${n}`)}.privatelink.${location}.azmk8s.io` : undefined,
+                azurePortalFQDN: `${i.dnsPrefix}-${ctx.id(`fqdn/${n}`, 8)}.portal.hcp.${location}.azmk8s.io`,
+                currentKubernetesVersion: i.kubernetesVersion,
+                provisioningState: "Succeeded",
+                powerState: { code: "Running" },
+                oidcIssuerProfile: { ...(i.oidcIssuerProfile ?? {}), issuerURL: i.oidcIssuerProfile?.enabled ? `https://${location}.oic.prod-aks.azure.com/${mockTenantId(ctx)}/${uuid(ctx, `oidc/${n}`)}/` : undefined },
+                identityProfile: { kubeletidentity: identity("kubelet") },
+                addonProfiles: addons,
+                ingressProfile: i.ingressProfile?.webAppRouting?.enabled
+                    ? { webAppRouting: { ...i.ingressProfile.webAppRouting, identity: identity("webapprouting") } }
+                    : i.ingressProfile,
+                identity: { ...(i.identity ?? {}), tenantId: mockTenantId(ctx) },
+            };
+        }),
+        "azure-native:managedidentity:FederatedIdentityCredential": armResource("federatedIdentityCredentialResourceName", (n, i) => `Microsoft.ManagedIdentity/userAssignedIdentities/${i.resourceName}/federatedIdentityCredentials/${n}`),
+        "azure-native:containerservice:MaintenanceConfiguration": armResource("configName", (n, i) => `Microsoft.ContainerService/managedClusters/${i.resourceName}/maintenanceConfigurations/${n}`),
+        "azure-native:monitor:DataCollectionRule": armResource("dataCollectionRuleName", (n) => `Microsoft.Insights/dataCollectionRules/${n}`, (n, _i, ctx) => ({ immutableId: `dcr-${ctx.id(`dcr/${n}`, 32)}` })),
+        "azure-native:monitor:DataCollectionRuleAssociation": (args) => {
+            const name = String(args.inputs.associationName ?? args.name);
+            return { id: `${args.inputs.resourceUri}/providers/Microsoft.Insights/dataCollectionRuleAssociations/${name}`, state: { name } };
+        },
     },
     fallback: (args, ctx) => ({
         id: `/subscriptions/${mockSubscriptionId(ctx)}/resourceGroups/${args.inputs.resourceGroupName ?? "unknown"}/providers/${args.type.split(":")[1]}/${args.name}`,
@@ -127,6 +159,47 @@ export const azureMocks: CloudMocks = {
             subscriptionId: mockSubscriptionId(ctx),
             tenantId: mockTenantId(ctx),
         }),
+        // The user kubeconfig of an Entra-only cluster (format exec): kubelogin, no static credential.
+        "azure-native:containerservice:listManagedClusterUserCredentials": (args, ctx) => {
+            const n = String(args.inputs.resourceName);
+            const server = `https://${n}-${ctx.id(`fqdn/${n}`, 8)}.${uuid(ctx, `pdns/${n}`)}.privatelink.eastus.azmk8s.io:443`;
+            const kubeconfig = [
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- cluster:",
+                `    certificate-authority-data: ${Buffer.from(`mock-ca-${ctx.id(`ca/${n}`, 32)}`).toString("base64")}`,
+                `    server: ${server}`,
+                `  name: ${n}`,
+                "contexts:",
+                "- context:",
+                `    cluster: ${n}`,
+                `    user: clusterUser_${args.inputs.resourceGroupName}_${n}`,
+                `  name: ${n}`,
+                `current-context: ${n}`,
+                "users:",
+                `- name: clusterUser_${args.inputs.resourceGroupName}_${n}`,
+                "  user:",
+                "    exec:",
+                "      apiVersion: client.authentication.k8s.io/v1beta1",
+                "      command: kubelogin",
+                "      args:",
+                "      - get-token",
+                "      - --login",
+                "      - devicecode",
+                "      - --server-id",
+                "      - 6dae42f8-4368-4678-94ff-3960e28e3630",
+                "      - --client-id",
+                "      - 80faf920-1908-4b52-b5ef-a8e7bedfc67a",
+                "      - --tenant-id",
+                `      - ${mockTenantId(ctx)}`,
+                "      - --environment",
+                "      - AzurePublicCloud",
+                "      provideClusterInfo: false",
+                "",
+            ].join("\n");
+            return { kubeconfigs: [{ name: "clusterUser", value: Buffer.from(kubeconfig).toString("base64") }] };
+        },
         "azure-native:redis:listRedisKeys": (args, ctx) => ({
             primaryKey: `${ctx.id(`redis-key-1/${args.inputs.name}`, 43)}=`,
             secondaryKey: `${ctx.id(`redis-key-2/${args.inputs.name}`, 43)}=`,
