@@ -13,7 +13,7 @@ export function assertExplicitProviders(run: PlanRun, pkg: string): void {
     assert.ok(resources.length > 0, `no ${pkg} resources in the plan`);
     for (const r of resources) {
         const provider = r.options.provider ?? "";
-        assert.match(provider, new RegExp(`::pulumi:providers:${pkg}::`), `${r.urn} uses provider ${provider || "(none)"}`);
+        assert.match(provider, new RegExp(`(::|\\$)pulumi:providers:${pkg}::`), `${r.urn} uses provider ${provider || "(none)"}`);
         assert.doesNotMatch(provider, /::default(_\d+)*(_[\d_]+)?::/, `${r.urn} uses the default ${pkg} provider`);
     }
 }
