@@ -203,12 +203,13 @@ export function createWorkloadIdentity(ctx: GcpContext, scope: pulumi.ComponentR
         role: "roles/iam.workloadIdentityUser",
         member: workloadIdentityMember(ctx.project, args.namespace, args.serviceAccountName),
     });
-    // The email only resolves once the binding and grants exist, so pods never start without them.
-    const identity = pulumi.all([account.email, ...[binding, ...grants].map((g) => (g as pulumi.CustomResource).urn)]).apply(([email]) => email as string);
+    // Carries the binding and grants as dependencies: whatever consumes the email (the KSA
+    // annotation) is ordered after them, so pods do not start before their identity can act.
+    const ordered = pulumi.all([account.email, ...[binding, ...grants].map((g) => (g as pulumi.CustomResource).id)]).apply(([email]) => email as string);
     return {
-        serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": identity },
+        serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": ordered },
         podLabels: {},
-        identity,
+        identity: account.email,
     };
 }
 
