@@ -269,7 +269,7 @@ for (const environment of ENVIRONMENTS) {
 
         it("ingress: app-routing class, Key Vault certificate, HTTPS redirect, add-on allowed to read exactly that certificate", () => {
             const ing = inputs(one(run, T.ingress));
-            assert.strictEqual(ing.spec.ingressClassName, "webapprouting.kubernetes.azures.com");
+            assert.strictEqual(ing.spec.ingressClassName, "webapprouting.kubernetes.azure.com");
             const a = ing.metadata.annotations;
             assert.match(a["kubernetes.azure.com/tls-cert-keyvault-uri"], /^https:\/\/acme-[a-z]+-kv[0-9a-f]+\.vault\.azure\.net\/certificates\/[a-z0-9-]+$/);
             assert.ok(a["kubernetes.azure.com/tls-cert-keyvault-uri"].endsWith(`/certificates/${tier.cert}`), "the certificate the gateway path expects");
@@ -303,3 +303,16 @@ for (const environment of ENVIRONMENTS) {
         });
     });
 }
+
+describe("azure staging: kubernetes runtime on an existing cluster", () => {
+    it("creates nothing cloud-side for compute (no AKS, no node subnet, no Container Apps, no federation); the configured class serves the Ingress", async () => {
+        const run = await planFor("staging", "azure", [...KUBERNETES, "platform:kubeconfig=apiVersion: v1 kind: Config clusters: []", "platform:kubernetes.ingressClass=nginx"]);
+        for (const type of [T.cluster, T.maintenance, T.dcr, T.federated, T.env, T.app, T.gateway]) assert.deepStrictEqual(ofType(run, type).map((r) => r.name), [], type);
+        assert.deepStrictEqual(ofType(run, T.subnet).map((s) => inputs(s).subnetName).sort(), ["database", "endpoints", "gateway"]);
+        const ing = inputs(one(run, T.ingress));
+        assert.strictEqual(ing.spec.ingressClassName, "nginx");
+        assert.strictEqual(ing.metadata.annotations["kubernetes.azure.com/tls-cert-keyvault-uri"], undefined);
+        assert.strictEqual(ing.metadata.annotations["nginx.ingress.kubernetes.io/force-ssl-redirect"], "true");
+        assert.deepStrictEqual(await policyRunner()(run), []);
+    });
+});

@@ -27,7 +27,7 @@ export const NODE_VM_SIZES: Record<Size, string> = {
 export const NODE_OS_DISK_GB = 64;
 
 /** The ingress class of the AKS application routing add-on's managed nginx. */
-export const APP_ROUTING_INGRESS_CLASS = "webapprouting.kubernetes.azures.com";
+export const APP_ROUTING_INGRESS_CLASS = "webapprouting.kubernetes.azure.com";
 
 /** Audience of Entra workload identity federation tokens. */
 export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
@@ -143,9 +143,17 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
                     "kubernetes runtime on Azure: the application routing nginx has no WAF; the Application Gateway WAF of the managed runtime is not in front of it (see providers/azure/kubernetes.ts)",
                 );
             }
+            const ingressClassName = ctx.cfg.kubernetes.ingressClass ?? APP_ROUTING_INGRESS_CLASS;
+            const annotations = ingressAnnotations(pulumi.interpolate`${f.keyVaultUri}certificates/${certificateSecretName(lb.domain)}`);
+            if (ingressClassName !== APP_ROUTING_INGRESS_CLASS) {
+                // Another controller (an existing cluster's): it cannot read Key Vault; the
+                // operator provides the certificate as the TLS Secret `<app>-tls` in the namespace.
+                delete annotations["kubernetes.azure.com/tls-cert-keyvault-uri"];
+                return { ingressClassName, annotations, tlsSecretName: `${ctx.cfg.appName}-tls`, dependsOn: [] };
+            }
             return {
-                ingressClassName: ctx.cfg.kubernetes.ingressClass ?? APP_ROUTING_INGRESS_CLASS,
-                annotations: ingressAnnotations(pulumi.interpolate`${f.keyVaultUri}certificates/${certificateSecretName(lb.domain)}`),
+                ingressClassName,
+                annotations,
                 tlsSecretName: appRoutingTlsSecretName(`${ctx.cfg.appName}-ingress`),
                 dependsOn: certificateGrant ? [certificateGrant] : [],
             };

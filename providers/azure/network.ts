@@ -207,8 +207,11 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     // runtime: the AKS node subnet instead (not delegated; its own NSG admits the internet on
     // 80/443 only, to the app-routing ingress controller's public load balancer; outbound goes
     // through the cluster's Standard load balancer, nodes have no public IPs).
-    let computeSubnet: network.Subnet;
-    if (kubernetes) {
+    // An existing cluster (kubeconfig in config) needs neither.
+    let computeSubnet: network.Subnet | undefined;
+    if (kubernetes && cfg.kubernetes.kubeconfig !== undefined) {
+        computeSubnet = undefined;
+    } else if (kubernetes) {
         const aksNsg = new network.NetworkSecurityGroup(childName(name, "aks-nsg"), {
             networkSecurityGroupName: ctx.physical("aks-nsg"),
             resourceGroupName: rgName,
@@ -230,7 +233,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     const databaseSubnet = subnet("database", {
         networkSecurityGroup: { id: privateNsg.id },
         delegations: [{ name: "postgresql", serviceName: DELEGATIONS.database }],
-    }, computeSubnet);
+    }, computeSubnet ?? gatewaySubnet);
     const endpointsSubnet = subnet("endpoints", {
         networkSecurityGroup: { id: privateNsg.id },
         privateEndpointNetworkPolicies: "Enabled",
@@ -282,7 +285,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         resourceGroupName: rgName,
         resourceGroupId: rg.id,
         vnetId: vnet.id,
-        subnets: { gateway: gatewaySubnet.id, [kubernetes ? "aks" : "compute"]: computeSubnet.id, database: databaseSubnet.id, endpoints: endpointsSubnet.id },
+        subnets: { gateway: gatewaySubnet.id, ...(computeSubnet ? { [kubernetes ? "aks" : "compute"]: computeSubnet.id } : {}), database: databaseSubnet.id, endpoints: endpointsSubnet.id },
         subnetCidrs: cidrs,
         privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
         keyVaultId: pulumi.output(""),
@@ -321,11 +324,11 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
 
     const outputs = {
         networkId: vnet.id,
-        privateSubnetIds: pulumi.all([computeSubnet.id, databaseSubnet.id, endpointsSubnet.id]),
+        privateSubnetIds: pulumi.all([...(computeSubnet ? [computeSubnet.id] : []), databaseSubnet.id, endpointsSubnet.id]),
         publicSubnetIds: pulumi.all([gatewaySubnet.id]),
     };
     // Under the kubernetes runtime the services run on AKS: no Container Apps environment.
-    if (kubernetes) return outputs;
+    if (kubernetes || !computeSubnet) return outputs;
 
     // The internal Container Apps environment: no public IP; the gateway reaches apps via the
     // private DNS zone of its default domain. Logs go to Azure Monitor, then Log Analytics.
