@@ -75,8 +75,13 @@ export interface IngressArgs {
 }
 
 export interface IngressSettings {
+    /** `spec.ingressClassName`; left off the Ingress when `annotations` select the controller (GKE's `kubernetes.io/ingress.class`). */
     ingressClassName: pulumi.Input<string>;
     annotations: Record<string, pulumi.Input<string>>;
+    /** Per routed service, annotations its Service needs (GKE BackendConfig/NEG, AWS per-target health checks). */
+    serviceAnnotations?: Record<string, Record<string, pulumi.Input<string>>>;
+    /** Source CIDRs that reach pods directly (GCP load-balancer and health-check ranges), for the NetworkPolicy. */
+    directSourceRanges?: string[];
     /** TLS secret the Ingress names, when the controller reads the certificate from one. */
     tlsSecretName?: string;
     /** Resources the Ingress must wait for. */
