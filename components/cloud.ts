@@ -80,9 +80,7 @@ export interface IngressSettings {
     annotations: Record<string, pulumi.Input<string>>;
     /** Per routed service, annotations its Service needs (GKE BackendConfig/NEG, AWS per-target health checks). */
     serviceAnnotations?: Record<string, Record<string, pulumi.Input<string>>>;
-    /** Source CIDRs that reach pods directly (GCP load-balancer and health-check ranges), for the NetworkPolicy. */
-    directSourceRanges?: string[];
-    /** TLS secret the Ingress names, when the controller reads the certificate from one. */
+    /** TLS secret the Ingress names, when the controller reads the certificate from one; without it the certificate comes from `annotations`. */
     tlsSecretName?: string;
     /** Resources the Ingress must wait for. */
     dependsOn: pulumi.Resource[];

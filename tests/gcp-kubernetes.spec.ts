@@ -269,6 +269,18 @@ for (const env of ENVIRONMENTS) {
                     else assert.strictEqual(spec.securityPolicy, undefined);
                 }
             });
+
+            it("names each routed Service's BackendConfig and NEG, and takes the class by annotation only", () => {
+                for (const svc of ROUTED) {
+                    const annotations = inputs(named(run, "kubernetes:core/v1:Service", `service-${svc}-service`)).metadata.annotations;
+                    assert.deepStrictEqual(JSON.parse(annotations["cloud.google.com/backend-config"]), { default: cr(T.backendConfig, `load-balancer-${svc}-backend-config`).metadata.name });
+                    assert.deepStrictEqual(JSON.parse(annotations["cloud.google.com/neg"]), { ingress: true });
+                }
+                const ingress = inputs(named(run, "kubernetes:networking.k8s.io/v1:Ingress", "load-balancer-ingress"));
+                assert.strictEqual(ingress.metadata.annotations["kubernetes.io/ingress.class"], "gce");
+                assert.strictEqual(ingress.spec.ingressClassName, undefined);
+                assert.strictEqual(ingress.spec.tls, undefined, "the managed certificate comes from the annotation");
+            });
         });
 
         describe("monitoring", () => {

@@ -3,4 +3,5 @@ export * from "./backup-retention";
 export * from "./deletion-protection";
 export * from "./encryption-at-rest";
 export * from "./encryption-in-transit";
+export * from "./kubernetes";
 export * from "./public-access";

@@ -7,21 +7,13 @@ import { backupRetentionPolicies } from "./backup-retention";
 import { deletionProtectionPolicies } from "./deletion-protection";
 import { encryptionAtRestPolicies } from "./encryption-at-rest";
 import { encryptionInTransitPolicies } from "./encryption-in-transit";
+import { kubernetesPolicies } from "./kubernetes";
 import { publicAccessPolicies } from "./public-access";
 import type { PlatformPolicy } from "./support";
 
 export const PACK_NAME = "platform-guardrails";
 export const PACK_ENFORCEMENT_LEVEL = "mandatory" as const;
 
-/**
- * Extension point for the Kubernetes runtime (`compute.runtime: kubernetes`, a later issue):
- * add `policy/policies/kubernetes.ts` exporting `kubernetesPolicies` (e.g.
- * `kubernetes-storageclass-require-encryption` for encrypted PersistentVolume storage classes,
- * `kubernetes-ingress-require-tls` for Ingress TLS + redirect annotations,
- * `kubernetes-service-disallow-public-loadbalancer`) built with the same `resourcePolicy` /
- * `stackPolicy` helpers, and list it here. The mutation suite and `npm run check` pick it up.
- */
-export const kubernetesPolicies: PlatformPolicy[] = [];
 
 export const policies: PlatformPolicy[] = [
     ...encryptionAtRestPolicies,

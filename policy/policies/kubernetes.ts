@@ -21,7 +21,7 @@ export const WORKLOAD_TYPES = Object.keys(POD_SPEC_PATHS);
 export const INGRESS_TYPE = "kubernetes:networking.k8s.io/v1:Ingress";
 
 /** Workload security has no area among the cloud ones; it is reported under its own. */
-const WORKLOAD_SECURITY = "workload-security" as Area;
+const WORKLOAD_SECURITY: Area = "workload-security";
 
 interface Container {
     kind: "container" | "initContainer";
@@ -144,14 +144,30 @@ const REDIRECT_DISABLED: Record<string, string> = {
     "nginx.ingress.kubernetes.io/force-ssl-redirect": "false",
 };
 
+/** Annotations through which a cloud ingress controller is handed its certificate. */
+export const CLOUD_CERTIFICATE_ANNOTATIONS = [
+    "alb.ingress.kubernetes.io/certificate-arn",
+    "networking.gke.io/managed-certificates",
+    "ingress.gcp.kubernetes.io/pre-shared-cert",
+    "kubernetes.azure.com/tls-cert-keyvault-uri",
+];
+
 export const kubernetesIngressRequireTls = resourcePolicy({
     name: "kubernetes-ingress-require-tls",
-    description: "Ingresses must terminate TLS for every host they route (spec.tls covering each rule's host) and must not disable the HTTP-to-HTTPS redirect.",
+    description: "Ingresses must terminate TLS for every host they route (spec.tls covering each rule's host, or a cloud certificate annotation) and must not disable the HTTP-to-HTTPS redirect.",
     area: "encryption-in-transit",
     severity: "high",
     types: [INGRESS_TYPE],
     remediation: "add spec.tls with every rule host (and the certificate's secretName or the cloud's certificate annotation); keep the HTTPS redirect on",
     validate(ctx) {
+        const annotations = (ctx.props.metadata?.annotations ?? {}) as Record<string, unknown>;
+        for (const [key, off] of Object.entries(REDIRECT_DISABLED)) {
+            if (annotations[key] === off) ctx.report({ problem: "HTTP-to-HTTPS redirect disabled", found: `${key}=${off}`, fix: `remove ${key} or set it to "true"` });
+        }
+        // Cloud controllers that take the certificate from an annotation terminate TLS for
+        // every host of the Ingress without a spec.tls entry (ACM, Google-managed, Key Vault).
+        const certificateAnnotation = CLOUD_CERTIFICATE_ANNOTATIONS.find((key) => typeof annotations[key] === "string" && (annotations[key] as string).length > 0);
+        if (certificateAnnotation) return;
         const tls = Array.isArray(ctx.props.spec?.tls) ? (ctx.props.spec.tls as Record<string, any>[]) : [];
         if (tls.length === 0) {
             ctx.report({ problem: "Ingress without TLS", found: ctx.props.spec?.tls ?? phrase("no spec.tls"), fix: "add spec.tls: [{ hosts: [<every rule host>], secretName: ... }]" });
@@ -164,10 +180,6 @@ export const kubernetesIngressRequireTls = resourcePolicy({
             if (typeof host === "string" && host.length > 0 && !covered.has(host) && !covered.has(`*.${host.split(".").slice(1).join(".")}`)) {
                 ctx.report({ problem: `host ${host} is served without TLS`, found: [...covered], fix: `add ${host} to spec.tls[].hosts` });
             }
-        }
-        const annotations = (ctx.props.metadata?.annotations ?? {}) as Record<string, unknown>;
-        for (const [key, off] of Object.entries(REDIRECT_DISABLED)) {
-            if (annotations[key] === off) ctx.report({ problem: "HTTP-to-HTTPS redirect disabled", found: `${key}=${off}`, fix: `remove ${key} or set it to "true"` });
         }
     },
 });

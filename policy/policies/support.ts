@@ -99,7 +99,7 @@ function schemaFor(keys: ConfigKey[]): PolicyConfigSchema {
 // Metadata
 // ---------------------------------------------------------------------------------------------
 
-export type Area = "encryption-at-rest" | "encryption-in-transit" | "backup-retention" | "public-access" | "deletion-protection";
+export type Area = "encryption-at-rest" | "encryption-in-transit" | "backup-retention" | "public-access" | "deletion-protection" | "workload-security";
 export type Cloud = "aws" | "gcp" | "azure" | "kubernetes";
 
 export interface PolicyMetadata {

@@ -42,7 +42,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     });
 
     const service = new k8s.core.v1.Service(childName(name, "service"), {
-        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
+        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: ctx.serviceAnnotations[svc.name] },
         spec: { type: "ClusterIP", selector: ctx.selector(svc.name), ports: [{ name: "http", port: svc.port, targetPort: "http", protocol: "TCP" }] },
     }, ctx.opts(scope));
 

@@ -22,6 +22,12 @@ export class KubernetesContext {
     readonly namespaceName: string;
     /** True when the workloads go to an existing cluster given in config. */
     readonly existingCluster: boolean;
+    /**
+     * Per routed service, the annotations the cloud's ingress controller needs on its Service
+     * (GKE: BackendConfig and NEG). Set by the LoadBalancer, which the Platform builds before
+     * the services.
+     */
+    serviceAnnotations: Record<string, Record<string, pulumi.Input<string>>> = {};
 
     constructor(readonly cloud: CloudImplementation, readonly cfg: PlatformConfig, readonly cluster: KubernetesCluster) {
         this.existingCluster = cfg.kubernetes.kubeconfig !== undefined;

@@ -5,6 +5,9 @@ import type { LoadBalancerArgs, LoadBalancerOutputs } from "../../components/loa
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 
+/** The legacy class annotation, still how GKE's controller selects an Ingress. */
+export const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
 /** Classes served by ingress-nginx (or AKS application routing, which is ingress-nginx). */
 export function isNginxLike(ingressClass: string): boolean {
     return /nginx/.test(ingressClass) || ingressClass === "webapprouting.kubernetes.azure.com";
@@ -31,6 +34,12 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
         ? pulumi.output(ctx.cfg.kubernetes.ingressClass)
         : settings ? pulumi.output(settings.ingressClassName) : ctx.ingressClass;
     const tlsSecretName = settings ? settings.tlsSecretName : `${ctx.namespaceName}-tls`;
+    ctx.serviceAnnotations = settings?.serviceAnnotations ?? {};
+    // Some controllers are chosen by annotation and reject spec.ingressClassName beside it (GKE).
+    const classByAnnotation = settings?.annotations[INGRESS_CLASS_ANNOTATION] !== undefined;
+    // A controller that takes its certificate from an annotation (ACM, Google-managed) gets no
+    // spec.tls: an entry without a secret would send it looking for one.
+    const tlsFromSecret = tlsSecretName !== undefined;
 
     const hosts = new Map<string, typeof args.routes>();
     for (const route of args.routes) hosts.set(route.host ?? args.domain, [...(hosts.get(route.host ?? args.domain) ?? []), route]);
@@ -44,8 +53,8 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
     const ingress = new k8s.networking.v1.Ingress(childName(name, "ingress"), {
         metadata: { name: `${ctx.cfg.appName}-ingress`, namespace: ctx.namespaceName, labels: ctx.labels("ingress"), annotations },
         spec: {
-            ingressClassName: ingressClass,
-            tls: [{ hosts: [...hosts.keys()], ...(tlsSecretName ? { secretName: tlsSecretName } : {}) }],
+            ...(classByAnnotation ? {} : { ingressClassName: ingressClass }),
+            ...(tlsFromSecret ? { tls: [{ hosts: [...hosts.keys()], secretName: tlsSecretName }] } : {}),
             rules: [...hosts].filter(([, routes]) => routes.length > 0).map(([host, routes]) => ({
                 host,
                 http: {

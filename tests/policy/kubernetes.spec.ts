@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as K from "../../policy/policies/kubernetes";
-import type { PlatformPolicy } from "../../policy/policies";
+import { policies, PlatformPolicy } from "../../policy/policies";
 import type { Evaluation } from "../../tools/engine/policies";
 import { Fixture, runResourcePolicy, secret, UNKNOWN, withPath } from "../support/policy-harness";
 
@@ -112,6 +112,21 @@ const mandatory = (e: Evaluation) => e.violations.filter((v) => v.level === "man
 const show = (e: Evaluation) => JSON.stringify(e.violations.map((v) => `${v.level} ${v.policy}: ${v.message}`), null, 2);
 
 describe("policy pack: kubernetes policies", () => {
+    it("are registered in the pack", () => {
+        for (const p of K.kubernetesPolicies) assert.ok(policies.includes(p), `${p.name} is not in policies`);
+    });
+
+    it("accept a cloud certificate annotation in place of spec.tls, but not an empty one", async () => {
+        const withAnnotations = (annotations: Record<string, string>): Fixture => {
+            const f = ingress();
+            return { ...f, props: withPath(withPath(f.props, "spec.tls", undefined), "metadata.annotations", annotations) };
+        };
+        const annotated = withAnnotations({ "alb.ingress.kubernetes.io/certificate-arn": "arn:aws:acm:us-west-2:123456789012:certificate/abc" });
+        assert.deepStrictEqual(mandatory(await runResourcePolicy(K.kubernetesIngressRequireTls, annotated)), []);
+        const empty = withAnnotations({ "networking.gke.io/managed-certificates": "" });
+        assert.strictEqual(mandatory(await runResourcePolicy(K.kubernetesIngressRequireTls, empty)).length, 1);
+    });
+
     it("follow the pack's naming and metadata conventions", () => {
         for (const p of K.kubernetesPolicies) {
             assert.match(p.name, /^kubernetes-[a-z0-9]+-(require|disallow|deny)-[a-z0-9-]+$/);

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { policies } from "../../policy/policies";
 import * as P from "../../policy/policies/all";
+import { kubernetesPolicies } from "../../policy/policies/kubernetes";
 import { environmentOfStack } from "../../policy/policies/support";
 import { T } from "../../policy/policies/types";
 import type { Evaluation } from "../../tools/engine/policies";
@@ -43,8 +44,11 @@ describe("policy pack: metadata", () => {
         }
     });
 
+    // The Kubernetes policies have their own table in kubernetes.spec.ts, which checks its coverage.
+    const cloudPolicies = policies.filter((p) => !kubernetesPolicies.includes(p));
+
     it("every policy is covered by the case table, for every resource type it inspects", () => {
-        for (const p of policies) {
+        for (const p of cloudPolicies) {
             for (const type of p.metadata.resourceTypes) {
                 assert.ok(CASES.some((c) => c.policy === p && c.type === type), `no test case for ${p.name} on ${type}`);
             }
@@ -52,7 +56,7 @@ describe("policy pack: metadata", () => {
     });
 
     it("every policy has a variant that fails", () => {
-        for (const p of policies) assert.ok(CASES.some((c) => c.policy === p && c.variants.length > 0), p.name);
+        for (const p of cloudPolicies) assert.ok(CASES.some((c) => c.policy === p && c.variants.length > 0), p.name);
     });
 });
 
