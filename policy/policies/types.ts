@@ -77,4 +77,12 @@ export const TYPE_SOURCES: Record<string, string> = {
     [T.azure.containerApp]: "@pulumi/azure-native/app/containerApp.js",
     [T.azure.managementLock]: "@pulumi/azure-native/authorization/managementLockAtResourceLevel.js",
     [T.azure.managementLockByScope]: "@pulumi/azure-native/authorization/managementLockByScope.js",
+    "kubernetes:core/v1:Pod": "@pulumi/kubernetes/core/v1/pod.js",
+    "kubernetes:apps/v1:Deployment": "@pulumi/kubernetes/apps/v1/deployment.js",
+    "kubernetes:apps/v1:StatefulSet": "@pulumi/kubernetes/apps/v1/statefulSet.js",
+    "kubernetes:apps/v1:DaemonSet": "@pulumi/kubernetes/apps/v1/daemonSet.js",
+    "kubernetes:apps/v1:ReplicaSet": "@pulumi/kubernetes/apps/v1/replicaSet.js",
+    "kubernetes:batch/v1:Job": "@pulumi/kubernetes/batch/v1/job.js",
+    "kubernetes:batch/v1:CronJob": "@pulumi/kubernetes/batch/v1/cronJob.js",
+    "kubernetes:networking.k8s.io/v1:Ingress": "@pulumi/kubernetes/networking/v1/ingress.js",
 };
