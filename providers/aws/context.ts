@@ -1,10 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import type { PlatformConfig } from "../../components/config";
-import { applyTransform, Transform } from "../../components/transform";
-
-type Ctor<TArgs, R> = new (name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) => R;
+import { CloudContext } from "../shared/cloud-context";
 
 /** Handles later components need from earlier ones (the Platform calls the cloud in order). */
 export interface AwsState {
@@ -26,19 +23,16 @@ export interface AwsState {
  * The AWS side of one program run: the explicit providers built from config (no ambient
  * defaults), the standard tags, and the handles shared between components.
  */
-export class AwsContext {
-    readonly provider: aws.Provider;
-    readonly randomProvider: random.Provider;
-    readonly state: AwsState = { services: {} };
+export class AwsContext extends CloudContext<AwsState> {
+    declare readonly provider: aws.Provider;
     private identity?: pulumi.Output<aws.GetCallerIdentityResult>;
     private partitionResult?: pulumi.Output<aws.GetPartitionResult>;
 
-    constructor(readonly cfg: PlatformConfig) {
-        this.provider = new aws.Provider("platform-aws", {
+    constructor(cfg: PlatformConfig) {
+        super("aws", cfg, new aws.Provider("platform-aws", {
             region: cfg.region as aws.Region,
             defaultTags: { tags: cfg.tags },
-        });
-        this.randomProvider = new random.Provider("platform-random", {});
+        }), { services: {} });
     }
 
     /** Standard tags (`environment`, `app`, `managed-by`, extra config tags) plus a Name. */
@@ -54,34 +48,6 @@ export class AwsContext {
     get partition(): pulumi.Output<string> {
         this.partitionResult ??= aws.getPartitionOutput({}, { provider: this.provider });
         return this.partitionResult.partition;
-    }
-
-    /** Creates one AWS child: parented to its component, on the explicit provider, with the per-child transform applied last. */
-    create<TArgs extends object, R>(
-        ctor: Ctor<TArgs, R>,
-        scope: pulumi.ComponentResource,
-        name: string,
-        args: TArgs,
-        transform?: Transform<TArgs>,
-        opts: pulumi.CustomResourceOptions = {},
-    ): R {
-        const [finalArgs, finalOpts] = applyTransform<TArgs, pulumi.CustomResourceOptions>(
-            args,
-            { ...opts, parent: scope, provider: this.provider },
-            transform,
-        );
-        return new ctor(name, finalArgs, finalOpts);
-    }
-
-    /** @pulumi/random children, on the explicit random provider. */
-    createRandom<TArgs extends object, R>(ctor: Ctor<TArgs, R>, scope: pulumi.ComponentResource, name: string, args: TArgs, opts: pulumi.CustomResourceOptions = {}): R {
-        return new ctor(name, args, { ...opts, parent: scope, provider: this.randomProvider });
-    }
-
-    require<K extends keyof AwsState>(key: K, by: string): NonNullable<AwsState[K]> {
-        const value = this.state[key];
-        if (value === undefined) throw new Error(`internal: aws ${by} needs ${String(key)}, which the Platform creates first`);
-        return value as NonNullable<AwsState[K]>;
     }
 }
 

@@ -8,6 +8,7 @@ import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
+import { bindCloud } from "../shared/bind-cloud";
 
 /** The only cloud SDK an Azure stack loads (submodules of it, never the package index). */
 export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
@@ -20,15 +21,13 @@ export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
  */
 export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
     const ctx = new AzureContext(cfg);
-    return {
-        cloud: "azure",
-        network: (scope, name, args) => createNetwork(ctx, scope, name, args),
-        database: (scope, name, args) => createDatabase(ctx, scope, name, args),
-        cache: (scope, name, args) => createCache(ctx, scope, name, args),
-        objectStore: (scope, name, args) => createObjectStore(ctx, scope, name, args),
-        loadBalancer: (scope, name, args) => createLoadBalancer(ctx, scope, name, args),
-        computeService: (scope, name, args) => createComputeService(ctx, scope, name, args),
-        monitoring: (scope, name, args) => createMonitoring(ctx, scope, name, args),
-        kubernetes: createKubernetesSupport(ctx),
-    };
+    return bindCloud("azure", ctx, {
+        network: createNetwork,
+        database: createDatabase,
+        cache: createCache,
+        objectStore: createObjectStore,
+        loadBalancer: createLoadBalancer,
+        computeService: createComputeService,
+        monitoring: createMonitoring,
+    }, createKubernetesSupport(ctx));
 };
