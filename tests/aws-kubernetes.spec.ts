@@ -5,7 +5,6 @@ import { isSecretEnvelope } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
-import { pulumiPackagesLoaded } from "./support/loaded-modules";
 import { eksKubeconfig, EKS_LOG_TYPES, EKS_NODE, nodePoolLimits } from "../providers/aws/cluster";
 import { albAttributes, pickSecret } from "../providers/aws/kubernetes";
 
@@ -330,12 +329,3 @@ for (const env of ENVIRONMENTS) {
         });
     });
 }
-
-describe("aws kubernetes: SDK isolation", () => {
-    it("a managed-runtime stack loads no @pulumi/kubernetes module", function () {
-        this.timeout(60_000);
-        const loaded = pulumiPackagesLoaded("staging", "aws");
-        assert.ok((loaded["@pulumi/aws"] ?? 0) > 0);
-        assert.strictEqual(loaded["@pulumi/kubernetes"], undefined, JSON.stringify(loaded));
-    });
-});

@@ -4,7 +4,6 @@ import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
-import { pulumiPackagesLoaded } from "./support/loaded-modules";
 import { gkeSecondaryRanges } from "../providers/gcp/network";
 import { gkeKubeconfig, workloadIdentityMember } from "../providers/gcp/kubernetes";
 
@@ -307,12 +306,3 @@ for (const env of ENVIRONMENTS) {
         });
     });
 }
-
-describe("gcp kubernetes: SDK isolation", () => {
-    it("a managed-runtime GCP stack never loads @pulumi/kubernetes (the GKE Ingress CRs load it lazily)", function () {
-        this.timeout(0);
-        const loaded = pulumiPackagesLoaded("production", "gcp");
-        assert.ok((loaded["@pulumi/gcp"] ?? 0) > 0, "the gcp SDK is loaded");
-        assert.strictEqual(loaded["@pulumi/kubernetes"], undefined, "no @pulumi/kubernetes module loaded");
-    });
-});

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { CLOUDS } from "../components/config";
 import { loadCloud } from "../providers/registry";
-import { pulumiPackagesLoaded } from "./support/loaded-modules";
+import { LoadedModules, modulesLoadedBy } from "./support/loaded-modules";
 
 const SDK_OF = { aws: "@pulumi/aws", gcp: "@pulumi/gcp", azure: "@pulumi/azure-native" } as const;
 
@@ -15,14 +15,46 @@ describe("provider registry", () => {
     it("rejects an unknown cloud with the allowed values", () => {
         assert.throws(() => loadCloud("oracle" as never), /platform:cloud = "oracle": allowed: one of aws, gcp, azure/);
     });
+});
 
+/**
+ * What each stack loads, from a fresh process per stack: its own cloud SDK and nothing of the
+ * others; @pulumi/kubernetes only under the kubernetes runtime; and, for azure-native, only
+ * the submodules it uses, never the package index (which loads every Azure service).
+ */
+describe("provider registry: what a stack loads", () => {
     for (const cloud of CLOUDS) {
-        it(`a ${cloud} stack loads ${SDK_OF[cloud]} and no other cloud SDK`, function () {
-            const loaded = pulumiPackagesLoaded("staging", cloud);
-            assert.ok(loaded[SDK_OF[cloud]]! > 0, `${SDK_OF[cloud]} was not loaded: ${JSON.stringify(loaded)}`);
-            for (const other of Object.values(SDK_OF).filter((p) => p !== SDK_OF[cloud])) {
-                assert.strictEqual(loaded[other], undefined, `${cloud} stack loaded ${other}`);
+        describe(cloud, () => {
+            let managed: LoadedModules;
+            before(function () {
+                this.timeout(120_000);
+                managed = modulesLoadedBy("staging", cloud);
+            });
+
+            it(`loads ${SDK_OF[cloud]} and no other cloud SDK`, () => {
+                assert.ok((managed.packages[SDK_OF[cloud]] ?? 0) > 0, `${SDK_OF[cloud]} was not loaded: ${JSON.stringify(managed.packages)}`);
+                for (const other of Object.values(SDK_OF).filter((p) => p !== SDK_OF[cloud])) {
+                    assert.strictEqual(managed.packages[other], undefined, `${cloud} stack loaded ${other}`);
+                }
+            });
+
+            it("loads no @pulumi/kubernetes under the managed runtime", () => {
+                assert.strictEqual(managed.packages["@pulumi/kubernetes"], undefined, JSON.stringify(managed.packages));
+            });
+
+            if (cloud === "azure") {
+                it("loads azure-native submodules only, never the package index", () => {
+                    assert.ok(!managed.files.some((f) => f.endsWith("node_modules/@pulumi/azure-native/index.js")), "the azure-native index was loaded");
+                });
             }
         });
     }
+
+    it("loads @pulumi/kubernetes, and still one cloud SDK, under the kubernetes runtime", function () {
+        this.timeout(120_000);
+        const k8s = modulesLoadedBy("staging", "gcp", ["platform:compute.runtime=kubernetes"]);
+        assert.ok((k8s.packages["@pulumi/kubernetes"] ?? 0) > 0);
+        assert.strictEqual(k8s.packages["@pulumi/aws"], undefined);
+        assert.strictEqual(k8s.packages["@pulumi/azure-native"], undefined);
+    });
 });
