@@ -3,8 +3,8 @@ import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { isSecretEnvelope } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot } from "./support/assertions";
-import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { eksKubeconfig, EKS_LOG_TYPES, EKS_NODE, nodePoolLimits } from "../providers/aws/cluster";
 import { albAttributes, pickSecret } from "../providers/aws/kubernetes";
 
@@ -53,12 +53,6 @@ const EXPECT = {
     staging: { zones: 2, logRetention: 14, waf: false, deletionProtection: false, size: "small", maxNodes: 3, cpu: "6", memory: "24Gi", namespace: "acme-staging", cluster: "acme-stg" },
 } as const;
 
-const inputs = (r: PlanResource) => r.inputs as Record<string, any>;
-const named = (run: PlanRun, type: string, name: string) => {
-    const r = ofType(run, type).find((x) => x.name === name);
-    assert.ok(r, `no ${type} named ${name}; have ${ofType(run, type).map((x) => x.name).join(", ")}`);
-    return r;
-};
 const policyOf = (r: PlanResource) => JSON.parse(String(inputs(r).policy));
 const subnetIdsOf = (run: PlanRun, tier: "public" | "private"): string[] =>
     ofType(run, "aws:ec2/routeTableAssociation:RouteTableAssociation")
@@ -137,13 +131,7 @@ for (const env of ENVIRONMENTS) {
                 }
                 assert.ok(ofType(managed, "aws:ecs/service:Service").length > 0, "the managed plan still has them");
             });
-            it("parents every aws resource to a platform component with its prefix", () => {
-                const components = new Set(run.plan.resources.filter((r) => r.type.startsWith("platform:components:")).map((r) => r.urn));
-                for (const r of run.plan.resources.filter((x) => x.type.startsWith("aws:"))) {
-                    assert.ok(r.parent && components.has(r.parent), `${r.urn} is not parented to a component`);
-                    assert.ok(r.name.startsWith(`${r.parent!.split("::").pop()!}-`), `${r.name} lacks its component prefix`);
-                }
-            });
+            it("parents every aws resource to a platform component with its prefix", () => assertParentedToComponents(run, ["aws:"]));
             it("matches the URN snapshot", () => {
                 assertUrnSnapshot(run.plan, `aws-${env}-kubernetes.urns.json`);
             });

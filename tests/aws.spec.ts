@@ -2,8 +2,8 @@ import * as assert from "assert";
 import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot } from "./support/assertions";
-import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { cidrSubnet } from "../providers/aws/network";
 import { orderRoutes, routeConditions } from "../providers/aws/load-balancer";
 import { rdsBackupWindow, rdsMaintenanceWindow } from "../providers/aws/database";
@@ -77,12 +77,6 @@ const EXPECT = {
     },
 } as const;
 
-const inputs = (r: PlanResource) => r.inputs as Record<string, any>;
-const named = (run: PlanRun, type: string, name: string) => {
-    const r = ofType(run, type).find((x) => x.name === name);
-    assert.ok(r, `no ${type} named ${name}; have ${ofType(run, type).map((x) => x.name).join(", ")}`);
-    return r;
-};
 const policyOf = (r: PlanResource) => JSON.parse(String(inputs(r).policy));
 /** The generated cache auth token, unwrapped from its secret envelope. */
 const tokenValue = (run: PlanRun): string => {
@@ -159,14 +153,7 @@ for (const env of ENVIRONMENTS) {
             it("matches the URN snapshot (a replaced stateful resource needs an alias)", () => {
                 assertUrnSnapshot(run.plan, `aws-${env}.urns.json`);
             });
-            it("parents every aws resource to a platform component", () => {
-                const components = new Set(run.plan.resources.filter((r) => r.type.startsWith("platform:components:")).map((r) => r.urn));
-                for (const r of run.plan.resources.filter((x) => x.type.startsWith("aws:") || x.type.startsWith("random:"))) {
-                    assert.ok(r.parent && components.has(r.parent), `${r.urn} is not parented to a component`);
-                    const componentName = r.parent!.split("::").pop()!;
-                    assert.ok(r.name.startsWith(`${componentName}-`), `${r.name} lacks the ${componentName}- prefix`);
-                }
-            });
+            it("parents every aws resource to a platform component", () => assertParentedToComponents(run, ["aws:", "random:"]));
         });
 
         describe("network", () => {

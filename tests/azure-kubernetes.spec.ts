@@ -5,7 +5,7 @@ import { nonInteractiveKubeconfig } from "../providers/azure/kubernetes";
 import { isSecretEnvelope, type PlanResource } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot } from "./support/assertions";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 
 const T = {
@@ -139,6 +139,8 @@ for (const environment of ENVIRONMENTS) {
         it("matches the URN snapshot", () => {
             assertUrnSnapshot(run.plan, `azure-${environment}-kubernetes.urns.json`);
         });
+
+        it("parents every azure and kubernetes resource to a platform component with its name as prefix", () => assertParentedToComponents(run, ["azure-native:", "kubernetes:"]));
 
         it("no Container Apps, no Application Gateway, no delegated compute subnet; an AKS node subnet instead", () => {
             for (const type of [T.env, T.app, T.gateway, T.recordSet]) assert.deepStrictEqual(ofType(run, type).map((r) => r.name), [], type);

@@ -6,7 +6,7 @@ import { storageSizeGb } from "../providers/azure/database";
 import { routePaths } from "../providers/azure/load-balancer";
 import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot } from "./support/assertions";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 
 const T = {
@@ -132,6 +132,8 @@ for (const environment of ENVIRONMENTS) {
         it("matches the URN snapshot", () => {
             assertUrnSnapshot(run.plan, `azure-${environment}.urns.json`);
         });
+
+        it("parents every azure and random resource to a platform component with its name as prefix", () => assertParentedToComponents(run, ["azure-native:", "random:"]));
 
         it("network: VNet with delegated compute and database subnets, private DNS zones linked", () => {
             const vnet = one(run, T.vnet);

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { isSecretEnvelope, PlanResource } from "../tools/engine/plan";
+import { isSecretEnvelope } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot } from "./support/assertions";
-import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { gkeSecondaryRanges } from "../providers/gcp/network";
 import { gkeKubeconfig, workloadIdentityMember } from "../providers/gcp/kubernetes";
 
@@ -53,12 +53,6 @@ const EXPECT = {
 const SERVICES = ["api", "web", "worker"];
 const ROUTED = ["api", "web"];
 
-const inputs = (r: PlanResource) => r.inputs as Record<string, any>;
-const named = (run: PlanRun, type: string, name: string) => {
-    const r = ofType(run, type).find((x) => x.name === name);
-    assert.ok(r, `no ${type} named ${name}; have ${ofType(run, type).map((x) => x.name).join(", ")}`);
-    return r;
-};
 
 describe("gcp kubernetes: pure helpers", () => {
     it("puts GKE's pod and service ranges beside the compute subnet, inside the platform CIDR", () => {
@@ -131,6 +125,7 @@ for (const env of ENVIRONMENTS) {
             it("matches the URN snapshot", () => {
                 assertUrnSnapshot(run.plan, `gcp-${env}-kubernetes.urns.json`);
             });
+            it("parents every gcp and kubernetes resource to a platform component with its name as prefix", () => assertParentedToComponents(run, ["gcp:", "kubernetes:"]));
             it("creates no Cloud Run services, serverless NEGs nor platform-made load balancer plumbing", () => {
                 for (const type of [T.run, T.neg, T.backend, T.urlMap, T.forwardingRule, T.cert, T.logSink]) {
                     assert.deepStrictEqual(ofType(run, type).map((r) => r.name), [], `${type} under kubernetes`);

@@ -1,11 +1,10 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot } from "./support/assertions";
-import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { subnetCidr } from "../providers/gcp/network";
 import { pathsFor, urlMapRouting } from "../providers/gcp/load-balancer";
 import { alertSpecs } from "../providers/gcp/monitoring";
@@ -65,12 +64,6 @@ const EXPECT = {
     },
 } as const;
 
-const inputs = (r: PlanResource) => r.inputs as Record<string, any>;
-const named = (run: PlanRun, type: string, name: string) => {
-    const r = ofType(run, type).find((x) => x.name === name);
-    assert.ok(r, `no ${type} named ${name}; have ${ofType(run, type).map((x) => x.name).join(", ")}`);
-    return r;
-};
 const envOf = (svc: Record<string, any>) => Object.fromEntries((svc.template.containers[0].envs as any[]).map((e) => [e.name, e]));
 
 const GCP_SDK = path.dirname(require.resolve("@pulumi/gcp/package.json"));
@@ -221,14 +214,7 @@ for (const env of ENVIRONMENTS) {
             it("matches the URN snapshot (a replaced stateful resource needs an alias)", () => {
                 assertUrnSnapshot(run.plan, `gcp-${env}.urns.json`);
             });
-            it("parents every gcp and random resource to a platform component with its name as prefix", () => {
-                const components = new Set(run.plan.resources.filter((r) => r.type.startsWith("platform:components:")).map((r) => r.urn));
-                for (const r of run.plan.resources.filter((x) => x.type.startsWith("gcp:") || x.type.startsWith("random:"))) {
-                    assert.ok(r.parent && components.has(r.parent), `${r.urn} is not parented to a component`);
-                    const componentName = r.parent!.split("::").pop()!;
-                    assert.ok(r.name.startsWith(`${componentName}-`), `${r.name} lacks the ${componentName}- prefix`);
-                }
-            });
+            it("parents every gcp and random resource to a platform component with its name as prefix", () => assertParentedToComponents(run, ["gcp:", "random:"]));
         });
 
         describe("network", () => {

@@ -133,7 +133,7 @@ describe("kubernetes runtime: rendered objects validate against the Kubernetes O
             }
             const objects = renderedObjects(plan);
             // Everything providers/kubernetes renders is core Kubernetes, validated against the full schema.
-            const workloads = objects.filter((o) => /^(kubernetes-namespace|service-[a-z0-9]+-(sa|secret|deployment|service|hpa|pdb|netpol)|load-balancer-ingress)$/.test(o.name));
+            const workloads = objects.filter((o) => /^(kubernetes-cluster-namespace|service-[a-z0-9]+-(sa|secret|deployment|service|hpa|pdb|netpol)|load-balancer-ingress)$/.test(o.name));
             for (const o of workloads) assert.ok(isCoreType(o.type), `${o.name}: ${o.type} is not a core Kubernetes type`);
             const kinds = new Set(objects.map((o) => o.object.kind));
             for (const k of ["Namespace", "ServiceAccount", "Secret", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "Ingress"]) {

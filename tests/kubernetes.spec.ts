@@ -6,7 +6,7 @@ import type { PlanResource } from "../tools/engine/plan";
 import { analyzerResources, evaluatePack, evaluatePolicies, stackTagsOf, stackUrnOf } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { assertUrnSnapshot } from "./support/assertions";
-import { ENVIRONMENTS, ofType, planFor } from "./support/harness";
+import { ENVIRONMENTS, ofType, planFor, named } from "./support/harness";
 
 /*
  * `compute.runtime: kubernetes` on every (cloud, environment): the workloads' settings per tier,
@@ -47,11 +47,6 @@ async function planOrSkip(ctx: Mocha.Context, env: (typeof ENVIRONMENTS)[number]
     }
 }
 
-const named = (run: PlanRun, type: string, name: string): PlanResource => {
-    const r = ofType(run, type).find((x) => x.name === name);
-    assert.ok(r, `no ${type} named ${name}; have ${ofType(run, type).map((x) => x.name).join(", ")}`);
-    return r;
-};
 const spec = (r: PlanResource) => r.inputs.spec as Record<string, any>;
 const podOf = (run: PlanRun, svc: string) => spec(named(run, K.deployment, `service-${svc}-deployment`)).template.spec as Record<string, any>;
 
@@ -72,13 +67,13 @@ for (const cloud of CLOUDS) {
 
             it("renders per service a ServiceAccount, Secret, Deployment, ClusterIP Service, HPA, PDB and NetworkPolicy, in one namespace per environment", () => {
                 assert.strictEqual(ofType(run, K.namespace).length, 1);
-                assert.strictEqual((named(run, K.namespace, "kubernetes-namespace").inputs.metadata as any).name, `acme-${env}`);
+                assert.strictEqual((named(run, K.namespace, "kubernetes-cluster-namespace").inputs.metadata as any).name, `acme-${env}`);
                 for (const svc of SERVICES) {
                     for (const [type, suffix] of [[K.serviceAccount, "sa"], [K.secret, "secret"], [K.deployment, "deployment"], [K.service, "service"], [K.hpa, "hpa"], [K.pdb, "pdb"], [K.netpol, "netpol"]] as const) {
                         const r = named(run, type, `service-${svc}-${suffix}`);
                         assert.strictEqual((r.inputs.metadata as any).namespace, `acme-${env}`, r.urn);
                         assert.match(r.parent ?? "", new RegExp(`ComputeService::service-${svc}$`), `${r.urn} parent`);
-                        assert.match(r.options.provider ?? "", /[:$]pulumi:providers:kubernetes::kubernetes::/, `${r.urn} uses the cluster's explicit provider`);
+                        assert.match(r.options.provider ?? "", /[:$]pulumi:providers:kubernetes::kubernetes-cluster-provider::/, `${r.urn} uses the cluster's explicit provider`);
                     }
                     assert.strictEqual(spec(named(run, K.service, `service-${svc}-service`)).type, "ClusterIP");
                 }

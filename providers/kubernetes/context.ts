@@ -31,12 +31,12 @@ export class KubernetesContext {
 
     constructor(readonly cloud: CloudImplementation, readonly cfg: PlatformConfig, readonly cluster: KubernetesCluster) {
         this.existingCluster = cfg.kubernetes.kubeconfig !== undefined;
-        this.provider = new k8s.Provider("kubernetes", {
+        this.provider = new k8s.Provider("kubernetes-cluster-provider", {
             kubeconfig: cluster.kubeconfig,
             enableServerSideApply: true,
         }, { parent: cluster });
         this.namespaceName = `${cfg.appName}-${cfg.environment}`;
-        this.namespace = new k8s.core.v1.Namespace("kubernetes-namespace", {
+        this.namespace = new k8s.core.v1.Namespace("kubernetes-cluster-namespace", {
             metadata: {
                 name: this.namespaceName,
                 // Pod Security Admission: every pod of the platform meets the `restricted` profile.

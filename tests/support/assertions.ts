@@ -88,3 +88,15 @@ export function assertUrnSnapshot(plan: Plan, file: string): void {
     assert.deepStrictEqual({ missing, added }, { missing: [], added: [] },
         `URNs changed in ${file}: a removed URN is a delete/replace unless aliased. Review, then UPDATE_SNAPSHOTS=1 npm test`);
 }
+
+/** Every resource of the given type prefixes is a child of a platform component, named with the component's name as prefix. */
+export function assertParentedToComponents(run: PlanRun, typePrefixes: string[]): void {
+    const components = new Set(run.plan.resources.filter((r) => r.type.startsWith("platform:components:")).map((r) => r.urn));
+    const children = run.plan.resources.filter((x) => typePrefixes.some((p) => x.type.startsWith(p)));
+    assert.ok(children.length > 0, `no ${typePrefixes.join("/")} resources`);
+    for (const r of children) {
+        assert.ok(r.parent && components.has(r.parent), `${r.urn} is not parented to a component`);
+        const componentName = r.parent!.split("::").pop()!;
+        assert.ok(r.name.startsWith(`${componentName}-`), `${r.name} lacks the ${componentName}- prefix`);
+    }
+}

@@ -43,6 +43,17 @@ export function one(run: PlanRun, type: string, suffix?: string): PlanResource {
     return found[0]!;
 }
 
+/** The resource of a type with exactly this logical name; fails listing the names there are. */
+export function named(run: PlanRun, type: string, name: string): PlanResource {
+    const r = ofType(run, type).find((x) => x.name === name);
+    if (!r) throw new Error(`no ${type} named ${name}; have ${ofType(run, type).map((x) => x.name).join(", ")}`);
+    return r;
+}
+
+/** A resource's (redacted) inputs, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const inputs = (r: PlanResource): Record<string, any> => r.inputs;
+
 /** Inputs with secrets unwrapped, for asserting the value a secret carries. */
 export function rawInputs(run: PlanRun, urn: string): Record<string, unknown> {
     const rec = run.recorded.find((r) => r.urn === urn);
