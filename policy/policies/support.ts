@@ -342,17 +342,7 @@ export function resourcePolicy(def: ResourcePolicyDefinition): PlatformPolicy {
     };
     // Same fast path as validateResourceOfType: the analyzer skips other types without calling us.
     if (def.types.length === 1) (validate as unknown as { __pulumiType: string }).__pulumiType = def.types[0]!;
-    return {
-        name: def.name,
-        description: def.description,
-        enforcementLevel: def.enforcementLevel,
-        severity: def.severity,
-        tags: tagsOf(def),
-        remediationSteps: def.remediation,
-        configSchema: schemaFor(def.config ?? []),
-        validateResource: validate,
-        metadata: metadataOf(def, def.types),
-    } as PlatformPolicy;
+    return { ...commonFields(def), validateResource: validate } as PlatformPolicy;
 }
 
 export interface StackContext {
@@ -374,6 +364,20 @@ export interface StackPolicyDefinition extends CommonDefinition {
     validate(ctx: StackContext): void;
 }
 
+/** What a resource policy and a stack policy both hand @pulumi/policy. */
+function commonFields(def: CommonDefinition & { types: string[] }) {
+    return {
+        name: def.name,
+        description: def.description,
+        enforcementLevel: def.enforcementLevel,
+        severity: def.severity,
+        tags: tagsOf(def),
+        remediationSteps: def.remediation,
+        configSchema: schemaFor(def.config ?? []),
+        metadata: metadataOf(def, def.types),
+    };
+}
+
 export function stackPolicy(def: StackPolicyDefinition): PlatformPolicy {
     const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation): void => {
         const config = withDefaults(args.getConfig<Partial<PackConfig>>());
@@ -393,17 +397,7 @@ export function stackPolicy(def: StackPolicyDefinition): PlatformPolicy {
         def.validate(ctx);
     };
     if (def.types.length === 1) (validateStack as unknown as { __pulumiType: string }).__pulumiType = def.types[0]!;
-    return {
-        name: def.name,
-        description: def.description,
-        enforcementLevel: def.enforcementLevel,
-        severity: def.severity,
-        tags: tagsOf(def),
-        remediationSteps: def.remediation,
-        configSchema: schemaFor(def.config ?? []),
-        validateStack,
-        metadata: metadataOf(def, def.types),
-    } as PlatformPolicy;
+    return { ...commonFields(def), validateStack } as PlatformPolicy;
 }
 
 // ---------------------------------------------------------------------------------------------
