@@ -11,6 +11,10 @@ import { ENVIRONMENTS, planFor } from "../support/harness";
  * and require a NEW mandatory violation. Prints "caught N of M mutations".
  */
 
+const K8S_DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+const K8S_INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+const K8S_CONTAINER = "spec.template.spec.containers.0";
+
 type Edit = (target: RecordedResource, all: RecordedResource[]) => RecordedResource[];
 
 interface Mutation {
@@ -130,6 +134,17 @@ export const MUTATIONS: Mutation[] = [
         }),
     },
     { type: T.azure.containerApp, label: "ingress allowInsecure=true", when: (i) => !!i.configuration?.ingress, edit: prop("configuration.ingress.allowInsecure", true) },
+    // Kubernetes runtime (plans with compute.runtime=kubernetes)
+    { type: K8S_DEPLOYMENT, label: "container runAsNonRoot=false", edit: prop(`${K8S_CONTAINER}.securityContext.runAsNonRoot`, false) },
+    { type: K8S_DEPLOYMENT, label: "container runAsUser=0", edit: prop(`${K8S_CONTAINER}.securityContext.runAsUser`, 0) },
+    { type: K8S_DEPLOYMENT, label: "readOnlyRootFilesystem=false", edit: prop(`${K8S_CONTAINER}.securityContext.readOnlyRootFilesystem`, false) },
+    { type: K8S_DEPLOYMENT, label: "limits removed", edit: prop(`${K8S_CONTAINER}.resources.limits`, undefined) },
+    {
+        type: K8S_DEPLOYMENT,
+        label: "DATABASE_PASSWORD as a literal env value",
+        edit: update((i) => setIn(i, [...K8S_CONTAINER.split("."), "env"], [...(i.spec.template.spec.containers[0].env ?? []), { name: "DATABASE_PASSWORD", value: "hunter2hunter2" }])),
+    },
+    { type: K8S_INGRESS, label: "no TLS and no certificate annotation", edit: update((i) => setIn(setIn(i, ["spec", "tls"], undefined), ["metadata", "annotations"], {})) },
 ];
 
 const key = (v: { policy: string; urn: string; message: string }) => `${v.policy}|${v.urn}|${v.message}`;
@@ -144,40 +159,44 @@ describe("policy pack: mutation suite over the real plans", function () {
         console.log(`      mutation suite: caught ${totalCaught} of ${totalTried} mutations`);
     });
 
-    for (const cloud of CLOUDS as readonly Cloud[]) {
-        for (const env of ENVIRONMENTS) {
-            it(`${cloud}/${env}: every weakened guard is caught`, async function () {
-                let run;
-                try {
-                    run = await planFor(env, cloud);
-                } catch (err) {
-                    if (/not available yet/.test(String((err as Error).message))) this.skip();
-                    throw err;
-                }
-                const baseline = mandatoryKeys(await evaluatePack(run.recorded));
-                const missed: string[] = [];
-                const typesSeen = new Set<string>();
-                let tried = 0;
-                let caught = 0;
-                for (const m of MUTATIONS) {
-                    if (m.env && m.env !== env) continue;
-                    for (const target of run.recorded.filter((r) => r.type === m.type && (!m.when || m.when(r.rawInputs)))) {
-                        typesSeen.add(m.type);
-                        tried++;
-                        const mutated = m.edit(target, run.recorded);
-                        const after = await evaluatePack(mutated);
-                        const fresh = [...mandatoryKeys(after)].filter((k) => !baseline.has(k));
-                        if (fresh.length > 0) caught++;
-                        else missed.push(`${m.type} ${target.name}: ${m.label}`);
+    for (const runtime of ["managed", "kubernetes"] as const) {
+        for (const cloud of CLOUDS as readonly Cloud[]) {
+            for (const env of ENVIRONMENTS) {
+                const label = runtime === "managed" ? `${cloud}/${env}` : `${cloud}/${env} (kubernetes runtime)`;
+                it(`${label}: every weakened guard is caught`, async function () {
+                    let run;
+                    try {
+                        run = await planFor(env, cloud, runtime === "managed" ? [] : ["platform:compute.runtime=kubernetes"]);
+                    } catch (err) {
+                        if (/not available yet/.test(String((err as Error).message))) this.skip();
+                        throw err;
                     }
-                }
-                totalTried += tried;
-                totalCaught += caught;
-                // eslint-disable-next-line no-console
-                console.log(`        ${cloud}/${env}: caught ${caught} of ${tried} mutations`);
-                assert.ok(tried >= 10, `only ${tried} mutations applied to ${cloud}/${env}: the table no longer matches the program`);
-                assert.deepStrictEqual(missed, [], `mutations not caught:\n${missed.join("\n")}`);
-            });
+                    const baseline = mandatoryKeys(await evaluatePack(run.recorded));
+                    const missed: string[] = [];
+                    const typesSeen = new Set<string>();
+                    let tried = 0;
+                    let caught = 0;
+                    for (const m of MUTATIONS) {
+                        if (m.env && m.env !== env) continue;
+                        for (const target of run.recorded.filter((r) => r.type === m.type && (!m.when || m.when(r.rawInputs)))) {
+                            typesSeen.add(m.type);
+                            tried++;
+                            const mutated = m.edit(target, run.recorded);
+                            const after = await evaluatePack(mutated);
+                            const fresh = [...mandatoryKeys(after)].filter((k) => !baseline.has(k));
+                            if (fresh.length > 0) caught++;
+                            else missed.push(`${m.type} ${target.name}: ${m.label}`);
+                        }
+                    }
+                    totalTried += tried;
+                    totalCaught += caught;
+                    // eslint-disable-next-line no-console
+                    console.log(`        ${label}: caught ${caught} of ${tried} mutations`);
+                    assert.ok(tried >= 10, `only ${tried} mutations applied to ${label}: the table no longer matches the program`);
+                    if (runtime === "kubernetes") assert.ok(typesSeen.has(K8S_DEPLOYMENT) && typesSeen.has(K8S_INGRESS), "the kubernetes mutations applied");
+                    assert.deepStrictEqual(missed, [], `mutations not caught:\n${missed.join("\n")}`);
+                });
+            }
         }
     }
 });
