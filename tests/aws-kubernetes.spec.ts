@@ -281,6 +281,13 @@ for (const env of ENVIRONMENTS) {
                 assert.strictEqual(a[`${ALB}/healthy-threshold-count`], "2");
                 assert.strictEqual(a[`${ALB}/unhealthy-threshold-count`], "3");
             });
+            it("health-checks each service on its own path, through its Service's target-group annotation", async () => {
+                const custom = await planFor(env, "aws", [...KUBERNETES, "platform:services.api.healthPath=/api/healthz"]);
+                const pathOf = (r: PlanRun, svc: string) => inputs(named(r, "kubernetes:core/v1:Service", `service-${svc}-service`)).metadata.annotations?.[`${ALB}/healthcheck-path`];
+                assert.strictEqual(pathOf(custom, "api"), "/api/healthz");
+                assert.strictEqual(pathOf(custom, "web"), "/health");
+                assert.strictEqual(pathOf(run, "api"), "/health");
+            });
             it(`places the ALB in the public subnets with access logs and deletion protection ${e.deletionProtection}`, () => {
                 const a = annotations();
                 assert.deepStrictEqual(a[`${ALB}/subnets`]!.split(",").sort(), subnetIdsOf(run, "public"));

@@ -142,7 +142,6 @@ function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentResource,
         }, { parent: scope, provider: args.provider, dependsOn: [params] }));
     }
 
-    const healthPaths = [...new Set(lb.routes.map((r) => r.healthPath))];
     const annotations: Record<string, pulumi.Input<string>> = {
         [`${ALB}/scheme`]: "internet-facing",
         [`${ALB}/target-type`]: "ip",
@@ -154,7 +153,7 @@ function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentResource,
         [`${ALB}/certificate-arn`]: certificate.certificateArn,
         [`${ALB}/ssl-policy`]: TLS_POLICY,
         [`${ALB}/backend-protocol`]: "HTTP",
-        [`${ALB}/healthcheck-path`]: healthPaths[0] ?? lb.health.path,
+        [`${ALB}/healthcheck-path`]: lb.health.path,
         [`${ALB}/healthcheck-interval-seconds`]: String(lb.health.intervalSeconds),
         [`${ALB}/healthcheck-timeout-seconds`]: String(lb.health.timeoutSeconds),
         [`${ALB}/healthy-threshold-count`]: String(lb.health.healthyThreshold),
@@ -166,8 +165,8 @@ function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentResource,
         [`${ALB}/tags`]: Object.entries(ctx.tags()).map(([k, v]) => `${k}=${v}`).join(","),
         ...(acl ? { [`${ALB}/wafv2-acl-arn`]: acl.arn } : {}),
     };
-    if (healthPaths.length > 1) {
-        pulumi.log.warn(`routes use different health paths (${healthPaths.join(", ")}); the Ingress checks ${healthPaths[0]} — set alb.ingress.kubernetes.io/healthcheck-path on the Services to differ`, scope);
-    }
-    return { ingressClassName: className, annotations, dependsOn };
+    // Target-group settings on a Service take precedence over the Ingress's: each service's
+    // target group checks that service's own health path.
+    const serviceAnnotations = Object.fromEntries(lb.routes.map((r) => [r.service, { [`${ALB}/healthcheck-path`]: r.healthPath }]));
+    return { ingressClassName: className, annotations, serviceAnnotations, dependsOn };
 }
