@@ -1,6 +1,9 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, rawPlatformConfig, resolveConfig, TIERS } from "../components/config";
+import * as YAML from "yaml";
+import { ConfigError, rawConfigSchema, rawPlatformConfig, resolveConfig, TIERS } from "../components/config";
 import { definePlatform } from "../components/program";
 import { recordingMocks } from "./support/mocks";
 import { installMonitor } from "../tools/engine/recording-monitor";
@@ -150,6 +153,36 @@ describe("config: bad input fails with one message naming key, value and what is
         assert.strictEqual(err.problems.length, 2);
         assert.match(err.message, /platform:cloud/);
         assert.match(err.message, /platform:database.size/);
+    });
+});
+
+describe("config: Pulumi.yaml declares the project keys the way the CLI reads them", () => {
+    const project = YAML.parse(fs.readFileSync(path.join(__dirname, "..", "Pulumi.yaml"), "utf8"));
+    const declared: Record<string, { type?: string; default?: unknown }> = project.config;
+
+    it("declares every schema key but the secret kubeconfig", () => {
+        const schemaKeys = Object.keys(rawConfigSchema.shape).filter((k) => k !== "kubeconfig").sort();
+        assert.deepStrictEqual(Object.keys(declared).sort(), schemaKeys);
+    });
+
+    it("leaves without a default (so the CLI requires them) exactly the required keys", () => {
+        // The CLI reports "Stack 'x' is missing configuration value" for a declared key without a default.
+        const required = Object.entries(declared).filter(([, d]) => d.default === undefined).map(([k]) => k).sort();
+        assert.deepStrictEqual(required, ["cloud", "environment", "loadBalancer", "services"]);
+    });
+
+    it("declares scalar types the CLI can check, and defaults the schema accepts", () => {
+        for (const [key, d] of Object.entries(declared)) {
+            if (d.type !== undefined) assert.ok(["string", "integer", "boolean", "array"].includes(d.type), `${key}: ${d.type}`);
+        }
+        const withDefaults = Object.fromEntries(Object.entries(declared).filter(([, d]) => d.default !== undefined).map(([k, d]) => [k, d.default]));
+        assert.doesNotThrow(() => resolveConfig({ ...withDefaults, ...base() }));
+    });
+
+    it("the offline engine applies those defaults like the CLI", () => {
+        const sc = loadStackConfig("staging");
+        assert.strictEqual(sc.config["platform:network"], "{}");
+        assert.strictEqual(sc.config["platform:appName"], "acme", "a stack value wins over the default");
     });
 });
 

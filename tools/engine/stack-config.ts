@@ -31,13 +31,19 @@ export const OFFLINE_SECRET_PLACEHOLDER = "offline-placeholder-secret";
  * integers are numbers; a value starting with `{` or `[` is JSON; anything else is a string.
  */
 export function loadStackConfig(stack: string, overrides: string[] = [], root = REPO_ROOT): StackConfig {
-    const project = YAML.parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"))?.name;
+    const projectFile = YAML.parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"));
+    const project: string = projectFile?.name;
     const file = path.join(root, `Pulumi.${stack}.yaml`);
     if (!/^[A-Za-z0-9_.-]+$/.test(stack) || !fs.existsSync(file)) {
         const known = fs.readdirSync(root).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).map((f) => f.slice(7, -5));
         throw new UsageError(`--stack ${JSON.stringify(stack)}: no file Pulumi.${stack}.yaml; allowed: ${known.join(", ")}`);
     }
     const values: Record<string, unknown> = { ...(YAML.parse(fs.readFileSync(file, "utf8"))?.config ?? {}) };
+    // As the CLI does: a project-level key the stack leaves unset takes its Pulumi.yaml default.
+    for (const [key, decl] of Object.entries<{ default?: unknown }>(projectFile?.config ?? {})) {
+        const fullKey = key.includes(":") ? key : `${project}:${key}`;
+        if (decl?.default !== undefined && !(fullKey in values)) values[fullKey] = decl.default;
+    }
     for (const override of overrides) applyOverride(values, override);
 
     const config: Record<string, string> = {};
