@@ -27,7 +27,32 @@ export const BINDING_ENV = {
     cachePort: "REDIS_PORT",
     cacheAuthToken: "REDIS_AUTH_TOKEN",
     bucket: "OBJECT_STORE_BUCKET",
+    /** libpq's own variable: every database enforces TLS, so clients must ask for it. */
+    databaseSslMode: "PGSSLMODE",
+    /** Every cache requires TLS. */
+    cacheTls: "REDIS_TLS",
 } as const;
+
+/**
+ * The plain (non-secret) environment every runtime gives a service, the same on every cloud:
+ * the service's own `env`, then the data tier's addresses and its TLS requirements (which the
+ * service's own values cannot override). The password and auth token are never here: each
+ * runtime wires those from its secret manager.
+ */
+export function plainBindingEnv(service: ServiceConfig, bindings: ServiceBindings): Record<string, pulumi.Input<string>> {
+    return {
+        ...service.env,
+        [BINDING_ENV.databaseHost]: bindings.database.endpoint,
+        [BINDING_ENV.databasePort]: bindings.database.port.apply(String),
+        [BINDING_ENV.databaseName]: bindings.database.databaseName,
+        [BINDING_ENV.databaseUser]: bindings.database.username,
+        [BINDING_ENV.databaseSslMode]: "require",
+        [BINDING_ENV.cacheHost]: bindings.cache.endpoint,
+        [BINDING_ENV.cachePort]: bindings.cache.port.apply(String),
+        [BINDING_ENV.cacheTls]: "true",
+        [BINDING_ENV.bucket]: bindings.objectStore.bucketName,
+    };
+}
 
 /** A long-running container service in private subnets, autoscaled per tier. */
 export interface ComputeServiceArgs {

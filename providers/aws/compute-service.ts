@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { AwsContext, policyJson } from "./context";
 import { FARGATE } from "./sizes";
@@ -98,24 +98,9 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const size = FARGATE[svc.size];
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([
-            pulumi.all([b.database.endpoint, b.database.port, b.database.databaseName, b.database.username, b.database.password.id]),
-            pulumi.all([b.cache.endpoint, b.cache.port, b.cache.authToken.id, b.objectStore.bucketName, logGroup.name]),
-        ])
-        .apply(([[dbHost, dbPort, dbName, dbUser, dbSecret], [cacheHost, cachePort, cacheSecret, bucket, logGroupName]]) => {
-            const environment: Record<string, string> = {
-                ...svc.env,
-                [BINDING_ENV.databaseHost]: dbHost,
-                [BINDING_ENV.databasePort]: String(dbPort),
-                [BINDING_ENV.databaseName]: dbName,
-                [BINDING_ENV.databaseUser]: dbUser,
-                [BINDING_ENV.cacheHost]: cacheHost,
-                [BINDING_ENV.cachePort]: String(cachePort),
-                [BINDING_ENV.bucket]: bucket,
-                PGSSLMODE: "require",
-                REDIS_TLS: "true",
-                PORT: String(svc.port),
-            };
+        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name])
+        .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName]) => {
+            const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
                 name: svc.name,
                 image: svc.image,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
 import { applyTransform, Transform } from "../../components/transform";
@@ -71,20 +71,12 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
         { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
     ];
     const env: Array<{ name: string; value?: pulumi.Input<string>; secretRef?: string }> = [
-        { name: BINDING_ENV.databaseHost, value: b.database.endpoint },
-        { name: BINDING_ENV.databasePort, value: b.database.port.apply(String) },
-        { name: BINDING_ENV.databaseName, value: b.database.databaseName },
-        { name: BINDING_ENV.databaseUser, value: b.database.username },
+        ...Object.entries(plainBindingEnv(svc, b)).map(([k, v]) => ({ name: k, value: v })),
         { name: BINDING_ENV.databasePassword, secretRef: "database-password" },
-        { name: BINDING_ENV.cacheHost, value: b.cache.endpoint },
-        { name: BINDING_ENV.cachePort, value: b.cache.port.apply(String) },
         { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
-        { name: BINDING_ENV.bucket, value: b.objectStore.bucketName },
-        // Azure specifics: the identity SDKs use for Entra auth, where the container lives, TLS to PostgreSQL.
+        // Azure specifics: the identity SDKs use for Entra auth, and where the container lives.
         { name: "AZURE_CLIENT_ID", value: identity.clientId },
         { name: "AZURE_STORAGE_BLOB_ENDPOINT", value: ctx.watched.storageBlobEndpoint ?? pulumi.output("") },
-        { name: "PGSSLMODE", value: "require" },
-        ...Object.entries(svc.env).map(([k, v]) => ({ name: k, value: v })),
     ];
 
     const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({

@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretReference } from "../../components/component";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { cloudRunServiceName } from "./load-balancer";
@@ -119,16 +119,9 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     }, t?.logSink);
 
     const envs: Env[] = [
-        ...Object.entries(svc.env).map(([n, value]) => ({ name: n, value })),
-        { name: BINDING_ENV.databaseHost, value: b.database.endpoint },
-        { name: BINDING_ENV.databasePort, value: b.database.port.apply(String) },
-        { name: BINDING_ENV.databaseName, value: b.database.databaseName },
-        { name: BINDING_ENV.databaseUser, value: b.database.username },
+        ...Object.entries(plainBindingEnv(svc, b)).map(([n, value]) => ({ name: n, value })),
         secretEnv(BINDING_ENV.databasePassword, b.database.password),
-        { name: BINDING_ENV.cacheHost, value: b.cache.endpoint },
-        { name: BINDING_ENV.cachePort, value: b.cache.port.apply(String) },
         secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
-        { name: BINDING_ENV.bucket, value: b.objectStore.bucketName },
     ];
 
     const probe = { httpGet: { path: svc.healthPath, port: svc.port } };

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import { ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import { createAutoscaler } from "./autoscaling";
 import type { KubernetesContext } from "./context";
@@ -20,16 +20,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     const identity = createServiceIdentity(ctx, scope, name, args);
     const secret = createBindingsSecret(ctx, scope, name, args);
 
-    const plainEnv: Record<string, pulumi.Input<string>> = {
-        ...svc.env,
-        [BINDING_ENV.databaseHost]: args.bindings.database.endpoint,
-        [BINDING_ENV.databasePort]: args.bindings.database.port.apply(String),
-        [BINDING_ENV.databaseName]: args.bindings.database.databaseName,
-        [BINDING_ENV.databaseUser]: args.bindings.database.username,
-        [BINDING_ENV.cacheHost]: args.bindings.cache.endpoint,
-        [BINDING_ENV.cachePort]: args.bindings.cache.port.apply(String),
-        [BINDING_ENV.bucket]: args.bindings.objectStore.bucketName,
-    };
+    const plainEnv = plainBindingEnv(svc, args.bindings);
     for (const key of SECRET_ENV) delete plainEnv[key];
 
     const networkPolicy = createNetworkPolicy(ctx, scope, name, args);

@@ -1,0 +1,45 @@
+import * as assert from "assert";
+import { BINDING_ENV } from "../components/compute-service";
+import { CLOUDS, Cloud } from "../components/config";
+import type { PlanRun } from "../tools/engine/run-plan";
+import { inputs, named, planFor } from "./support/harness";
+
+/**
+ * Every runtime on every cloud hands a service the same binding variables: the data tier's
+ * addresses, its TLS requirements, and the password and auth token only as secret references.
+ */
+
+type Env = Array<{ name: string; value?: unknown }>;
+
+/** The `api` service's container environment, wherever each runtime keeps it. */
+const API_ENV: Record<Cloud | "kubernetes", (run: PlanRun) => Env> = {
+    aws: (run) => {
+        const defs = JSON.parse(String(inputs(named(run, "aws:ecs/taskDefinition:TaskDefinition", "service-api-task")).containerDefinitions));
+        return [...defs[0].environment, ...defs[0].secrets.map((s: { name: string }) => ({ name: s.name }))];
+    },
+    gcp: (run) => inputs(named(run, "gcp:cloudrunv2/service:Service", "service-api-service")).template.containers[0].envs,
+    azure: (run) => inputs(named(run, "azure-native:app:ContainerApp", "service-api-app")).template.containers[0].env,
+    kubernetes: (run) => inputs(named(run, "kubernetes:apps/v1:Deployment", "service-api-deployment")).spec.template.spec.containers[0].env,
+};
+
+const PLAIN = [BINDING_ENV.databaseHost, BINDING_ENV.databasePort, BINDING_ENV.databaseName, BINDING_ENV.databaseUser, BINDING_ENV.cacheHost, BINDING_ENV.cachePort, BINDING_ENV.bucket];
+const SECRET = [BINDING_ENV.databasePassword, BINDING_ENV.cacheAuthToken];
+
+describe("service bindings: the same variables on every cloud and runtime", () => {
+    for (const cloud of CLOUDS) {
+        for (const runtime of ["managed", "kubernetes"] as const) {
+            it(`${cloud} / ${runtime}: addresses and TLS requirements as values, password and token only as secret references`, async () => {
+                const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
+                const env = API_ENV[runtime === "kubernetes" ? "kubernetes" : cloud](run);
+                const byName = new Map(env.map((e) => [e.name, e]));
+                for (const name of PLAIN) assert.ok(byName.has(name), `${name} missing`);
+                assert.strictEqual(byName.get(BINDING_ENV.databaseSslMode)?.value, "require");
+                assert.strictEqual(byName.get(BINDING_ENV.cacheTls)?.value, "true");
+                for (const name of SECRET) {
+                    assert.ok(byName.has(name), `${name} missing`);
+                    assert.strictEqual(byName.get(name)?.value, undefined, `${name} must be a secret reference, not a value`);
+                }
+            });
+        }
+    }
+});
