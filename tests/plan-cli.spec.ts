@@ -1,0 +1,70 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/** `npm run plan` end to end, in a child process: DESIGN.md's JSON shape, the text view and the exit codes. */
+
+const ROOT = path.resolve(__dirname, "..");
+function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
+    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", ...args], {
+        cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env, NO_COLOR: "1" },
+    });
+}
+
+describe("npm run plan (CLI)", function () {
+    this.timeout(120_000);
+
+    it("--format json: exactly DESIGN.md's shape, secrets as [secret], exit 0", () => {
+        const r = plan(["--stack", "staging", "--cloud", "gcp", "--format", "json"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        const p = JSON.parse(r.stdout);
+        assert.deepStrictEqual(Object.keys(p).sort(), ["cloud", "environment", "outputs", "policy", "resources", "stack"]);
+        assert.deepStrictEqual([p.stack, p.cloud, p.environment], ["staging", "gcp", "staging"]);
+        for (const res of p.resources) {
+            for (const key of ["urn", "type", "name", "custom", "inputs", "options"]) assert.ok(key in res, `${res.urn} lacks ${key}`);
+            for (const key of ["protect", "retainOnDelete"]) assert.strictEqual(typeof res.options[key], "boolean", `${res.urn} options.${key}`);
+            if (res.custom && !res.type.startsWith("pulumi:providers:")) assert.match(res.options.provider, /::pulumi:providers:/);
+        }
+        assert.deepStrictEqual(p.policy, { violations: [] });
+        assert.ok(r.stdout.includes('"[secret]"'), "secret inputs print as [secret]");
+        assert.ok(!/"mock-[0-9a-f]{24}"/.test(r.stdout), "no generated password in the output");
+    });
+
+    it("text: the component tree with key settings, a summary and the policy result", () => {
+        const r = plan(["--stack", "production"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.match(r.stdout, /^Plan production — cloud aws, environment production/);
+        assert.match(r.stdout, /■ platform:components:Database database\n/);
+        assert.match(r.stdout, /aws:rds\/instance:Instance database-instance \[protected\]/);
+        assert.match(r.stdout, /multiAz=true/);
+        assert.match(r.stdout, /backupRetentionPeriod=30/);
+        assert.match(r.stdout, /Summary: \d+ resources in \d+ components, \d+ protected/);
+        assert.match(r.stdout, /Policy: no violations/);
+        assert.ok(!/mock-[0-9a-f]{24}/.test(r.stdout), "no generated password in the text view");
+    });
+
+    it("exit 1 on a mandatory policy violation, naming it", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-"));
+        const strict = path.join(dir, "strict.json");
+        fs.writeFileSync(strict, JSON.stringify({ "aws-rds-require-backup-retention": { minimumBackupRetentionDays: { production: 30, staging: 14 } } }));
+        const r = plan(["--stack", "staging"], { PLATFORM_POLICY_CONFIG: strict });
+        assert.strictEqual(r.status, 1, r.stderr);
+        assert.match(r.stdout, /mandatory aws-rds-require-backup-retention: [\s\S]*found 7/);
+    });
+
+    it("exit 2 on bad config, naming the key, the value and what is allowed, and printing no plan", () => {
+        const r = plan(["--stack", "staging", "--config", "platform:database.size=huge"]);
+        assert.strictEqual(r.status, 2);
+        assert.match(r.stderr, /platform:database.size = "huge": allowed: one of small, medium, large/);
+        assert.strictEqual(r.stdout, "");
+    });
+
+    it("exit 2 on usage errors: unknown stack, unknown cloud, malformed --config", () => {
+        assert.match(plan(["--stack", "prod"]).stderr, /no file Pulumi.prod.yaml; allowed: production, staging/);
+        assert.strictEqual(plan(["--stack", "prod"]).status, 2);
+        assert.strictEqual(plan(["--stack", "staging", "--cloud", "oracle"]).status, 2);
+        assert.strictEqual(plan(["--stack", "staging", "--config", "nonsense"]).status, 2);
+    });
+});
