@@ -62,8 +62,9 @@ describe("npm run plan (CLI)", function () {
     });
 
     it("exit 2 on usage errors: unknown stack, unknown cloud, malformed --config", () => {
-        assert.match(plan(["--stack", "prod"]).stderr, /no file Pulumi.prod.yaml; allowed: production, staging/);
-        assert.strictEqual(plan(["--stack", "prod"]).status, 2);
+        const unknownStack = plan(["--stack", "prod"]);
+        assert.strictEqual(unknownStack.status, 2);
+        assert.match(unknownStack.stderr, /no file Pulumi.prod.yaml; allowed: production, staging/);
         assert.strictEqual(plan(["--stack", "staging", "--cloud", "oracle"]).status, 2);
         assert.strictEqual(plan(["--stack", "staging", "--config", "nonsense"]).status, 2);
     });
