@@ -60,9 +60,11 @@ describe("diff: fixture pair (production · aws)", () => {
     it("an in-place change, property by property (JSON documents opened up)", () => {
         const task = byName("service-api-task");
         assert.strictEqual(task?.kind, "update");
-        assert.deepStrictEqual(task?.properties.find((p) => p.path === "containerDefinitions[0].image"), { path: "containerDefinitions[0].image", before: "ghcr.io/acme/api:1.4.2", after: "ghcr.io/acme/api:1.5.0" });
-        assert.ok(text.includes("containerDefinitions[0].image: ghcr.io/acme/api:1.4.2 → ghcr.io/acme/api:1.5.0"));
-        assert.ok(markdown.includes("| `containerDefinitions[0].image` | `ghcr.io/acme/api:1.4.2` | `ghcr.io/acme/api:1.5.0` |"));
+        // Containers carry a name, so the path names the container rather than its index.
+        const image = 'containerDefinitions[name="api"].image';
+        assert.deepStrictEqual(task?.properties.find((p) => p.path === image), { path: image, before: "ghcr.io/acme/api:1.4.2", after: "ghcr.io/acme/api:1.5.0" });
+        assert.ok(text.includes(`${image}: ghcr.io/acme/api:1.4.2 → ghcr.io/acme/api:1.5.0`));
+        assert.ok(markdown.includes("| `" + image + "` | `ghcr.io/acme/api:1.4.2` | `ghcr.io/acme/api:1.5.0` |"));
         assert.ok(text.includes("desiredCount: 3 → 4"));
         assert.ok(markdown.includes("| `desiredCount` | `3` | `4` |"));
     });
@@ -240,6 +242,18 @@ describe("diff: classification rules", () => {
         const flat = flatten({ a: { b: [1, { c: true }] }, tags: { "kubernetes.io/role": "x" }, doc: '{"Statement":[{"Effect":"Allow"}]}', empty: [] });
         assert.deepStrictEqual([...flat], [["a.b[0]", 1], ["a.b[1].c", true], ['tags["kubernetes.io/role"]', "x"], ["doc.Statement[0].Effect", "Allow"], ["empty", []]]);
         assert.deepStrictEqual(pathSegments('tags["kubernetes.io/role"]'), ["tags", "kubernetes.io/role"]);
+    });
+
+    it("flattening: arrays of uniquely named objects are keyed by name, so an insertion is one addition", () => {
+        const before = { envs: [{ name: "A", value: "1" }, { name: "B", value: "2" }] };
+        const after = { envs: [{ name: "A", value: "1" }, { name: "NEW", value: "x" }, { name: "B", value: "2" }] };
+        const [fb, fa] = [flatten(before), flatten(after)];
+        const changed = [...new Set([...fb.keys(), ...fa.keys()])].filter((k) => JSON.stringify(fb.get(k)) !== JSON.stringify(fa.get(k)));
+        assert.deepStrictEqual(changed, ['envs[name="NEW"].name', 'envs[name="NEW"].value']);
+        assert.deepStrictEqual(pathSegments('envs[name="A.B"].value'), ["envs", "value"]);
+        // Duplicate or missing names fall back to indices.
+        assert.deepStrictEqual([...flatten({ xs: [{ name: "a" }, { name: "a" }] }).keys()], ["xs[0].name", "xs[1].name"]);
+        assert.deepStrictEqual([...flatten({ xs: [{ name: "a" }, { id: 2 }] }).keys()], ["xs[0].name", "xs[1].id"]);
     });
 
     it("markdown code spans survive pipes and backticks", () => {

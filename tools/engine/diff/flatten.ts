@@ -3,7 +3,7 @@
  * setting changed: `settings.backupConfiguration.enabled`, `ingress[0].fromPort`,
  * `tags["kubernetes.io/role"]`. Strings holding JSON documents (ECS container definitions,
  * IAM policies) are opened up too, so a changed image tag shows as
- * `containerDefinitions[0].image` instead of one unreadable string.
+ * `containerDefinitions[name="api"].image` instead of one unreadable string.
  * Secrets were already replaced by "[secret]" when the plan was made: they stay that way.
  */
 
@@ -26,6 +26,17 @@ function parseJsonDocument(value: string): unknown {
     }
 }
 
+/**
+ * Arrays of objects that each carry a distinct string `name` (environment variables,
+ * containers, listeners, rules) are keyed by it — `envs[name="PGSSLMODE"].value` — so
+ * inserting one element reads as one addition instead of every later index changing.
+ */
+function namedElements(items: unknown[]): string[] | undefined {
+    const names = items.map((v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as { name?: unknown }).name : undefined));
+    if (names.length === 0 || !names.every((n): n is string => typeof n === "string")) return undefined;
+    return new Set(names).size === names.length ? names : undefined;
+}
+
 /** Leaf values by path. Empty objects and arrays are leaves (`{}`, `[]`) so adding one is visible. */
 export function flatten(value: unknown, prefix = "", out: Map<string, unknown> = new Map()): Map<string, unknown> {
     if (typeof value === "string") {
@@ -34,7 +45,8 @@ export function flatten(value: unknown, prefix = "", out: Map<string, unknown> =
     }
     if (Array.isArray(value)) {
         if (value.length === 0) out.set(prefix, []);
-        value.forEach((v, i) => flatten(v, childPath(prefix, i), out));
+        const names = namedElements(value);
+        value.forEach((v, i) => flatten(v, names ? `${prefix}[name=${JSON.stringify(names[i])}]` : childPath(prefix, i), out));
         return out;
     }
     if (value !== null && typeof value === "object") {
@@ -47,10 +59,10 @@ export function flatten(value: unknown, prefix = "", out: Map<string, unknown> =
     return out;
 }
 
-/** Path segments without array indices: `a.b[0].c` → ["a", "b", "c"]; `tags["x.y"]` → ["tags", "x.y"]. */
+/** Path segments without array indices or name keys: `a.b[0].c` and `a.b[name="x"].c` → ["a", "b", "c"]; `tags["x.y"]` → ["tags", "x.y"]. */
 export function pathSegments(path: string): string[] {
     const segments: string[] = [];
-    const re = /\[("(?:[^"\\]|\\.)*")\]|\[\d+\]|([^.[\]]+)/g;
+    const re = /\[("(?:[^"\\]|\\.)*")\]|\[\d+\]|\[name="(?:[^"\\]|\\.)*"\]|([^.[\]]+)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(path)) !== null) {
         if (m[1]) segments.push(JSON.parse(m[1]) as string);
