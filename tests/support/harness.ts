@@ -20,16 +20,6 @@ export function planFor(stack: Environment, cloud: Cloud, config: string[] = [])
     return run;
 }
 
-/** A plan that must fail (bad config): never cached, still serialized. */
-export function planExpectingError(stack: Environment, cloud: Cloud, config: string[]): Promise<unknown> {
-    const attempt = queue.then(() => runPlan({ stack, cloud, config }));
-    queue = attempt.catch(() => undefined);
-    return attempt.then(
-        () => { throw new Error(`expected the plan with ${config.join(" ")} to fail`); },
-        (err) => err,
-    );
-}
-
 export function ofType(run: PlanRun, type: string): PlanResource[] {
     return run.plan.resources.filter((r) => r.type === type);
 }

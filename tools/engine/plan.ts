@@ -54,17 +54,6 @@ export function redact(value: unknown): unknown {
     return value;
 }
 
-/** For policies: secrets unwrapped (the analyzer sees plain values), unknowns kept as undefined. */
-export function unwrapSecrets(value: unknown): unknown {
-    if (isSecretEnvelope(value)) return unwrapSecrets(value.value);
-    if (isUnknown(value)) return undefined;
-    if (Array.isArray(value)) return value.map(unwrapSecrets);
-    if (value && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
-    }
-    return value;
-}
-
 export function toPlanResource(r: RecordedResource): PlanResource {
     const options: PlanResource["options"] = { protect: r.options.protect, retainOnDelete: r.options.retainOnDelete, provider: r.options.provider };
     if (r.options.aliases.length > 0) options.aliases = r.options.aliases;
