@@ -12,6 +12,7 @@ import { renderReportText } from "../tools/engine/diff/render-text";
 import { replaceOnChangeProperty, STATEFUL_TYPES } from "../tools/engine/diff/stateful";
 import type { Plan } from "../tools/engine/plan";
 import { renderMermaid } from "../tools/engine/topology";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
 
 const ROOT = resolve(__dirname, "..");
@@ -368,7 +369,7 @@ describe("topology (Mermaid)", () => {
 });
 
 describe("npm run diff (CLI, child process)", () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/diff.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const run = (...args: string[]) => spawnSync(process.execPath, tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     const pair = ["--base-plan", join(FIXTURES, "production-aws.base.json"), "--head-plan", join(FIXTURES, "production-aws.head.json")];
 
     it("--base-plan/--head-plan: Markdown report, exit 1 on a stateful replacement", () => {

@@ -3,12 +3,13 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 
 /** `npm run plan` end to end, in a child process: DESIGN.md's JSON shape, the text view and the exit codes. */
 
 const ROOT = path.resolve(__dirname, "..");
 function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
-    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", ...args], {
+    return spawnSync(process.execPath, tsNodeArgs("tools/plan.ts", ...args), {
         cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env, NO_COLOR: "1" },
     });
 }

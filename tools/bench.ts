@@ -3,14 +3,18 @@ import { Command } from "commander";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as YAML from "yaml";
 import { CLOUDS, ENVIRONMENTS } from "../components/config";
+import { TS_LOADER, tsNodeArgs } from "./engine/ts-loader";
 
 /**
  * `npm run bench`: how fast the program plans and how its cost grows. Prints tables; it is
  * a measurement, not a test (DEVELOPERS.md: performance targets live in a benchmark script).
  *
  *  1. per (cloud, environment): the floor (a process loading only the @pulumi modules that
- *     stack's plan loads) vs the full offline plan, median and spread, peak RSS, resources;
+ *     stack's plan loads), the SDK replay (the same modules, then the plan's registrations
+ *     re-made through the SDK classes, no program) and the full offline plan: median and
+ *     spread, peak RSS, resources;
  *  2. scaling: plan time and memory for 1, 5, 20, 50 ComputeServices;
  *  3. start-up of the program under the runtime options Pulumi.yaml could ship;
  *  4. which cloud SDKs each plan loads;
@@ -20,7 +24,7 @@ import { CLOUDS, ENVIRONMENTS } from "../components/config";
 const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin");
 
-interface Sample { ms: number; maxRssKb: number; resources?: number; modules?: string[] }
+interface Sample { ms: number; maxRssKb: number; resources?: number; modules?: string[]; urns?: string[] }
 
 function node(args: string[], env: NodeJS.ProcessEnv = {}): Sample & { wallMs: number } {
     const t0 = process.hrtime.bigint();
@@ -54,28 +58,38 @@ function build(): void {
 
 const planChild = path.join(BIN, "tools", "bench", "plan-child.js");
 const floorChild = path.join(BIN, "tools", "bench", "floor-child.js");
+const replayChild = path.join(BIN, "tools", "bench", "replay-child.js");
+
+function sameSet(a: string[], b: string[]): boolean {
+    return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+}
 
 function stackTable(runs: number, clouds: string[]): void {
-    console.log(`## Plan vs floor (${runs} runs each, interleaved; wall time of a fresh process)\n`);
+    console.log(`## Plan vs floor vs SDK replay (${runs} runs each, interleaved; wall time of a fresh process)\n`);
     const rows: string[][] = [];
     const sdkRows: string[][] = [];
     for (const cloud of clouds) {
         for (const env of ENVIRONMENTS) {
-            const warm = node([planChild, env, cloud]);
             const list = path.join(os.tmpdir(), `floor-${cloud}-${env}.json`);
+            const recording = path.join(os.tmpdir(), `recording-${cloud}-${env}.json`);
+            const warm = node([planChild, env, cloud], { BENCH_RECORDING: recording });
             fs.writeFileSync(list, JSON.stringify(warm.modules));
-            const plans: Sample[] = [];
-            const floors: Sample[] = [];
-            const planWall: number[] = [];
-            const floorWall: number[] = [];
+            const recorded = (JSON.parse(fs.readFileSync(recording, "utf8")) as Array<{ urn: string }>).map((r) => r.urn);
+            const walls = { floor: [] as number[], replay: [] as number[], plan: [] as number[] };
+            const rss = { floor: [] as number[], replay: [] as number[], plan: [] as number[] };
             for (let i = 0; i < runs; i++) {
                 const f = node([floorChild, list]);
-                floors.push(f); floorWall.push(f.wallMs);
+                const r = node([replayChild, list, recording, env]);
+                // The replay must register exactly what the plan did, or the comparison means nothing.
+                if (!sameSet(r.urns ?? [], recorded)) throw new Error(`replay of ${cloud}/${env} registered different resources than the plan`);
                 const p = node([planChild, env, cloud]);
-                plans.push(p); planWall.push(p.wallMs);
+                for (const [k, s] of [["floor", f], ["replay", r], ["plan", p]] as const) { walls[k].push(s.wallMs); rss[k].push(s.maxRssKb); }
             }
-            const ratio = stats(planWall).median / stats(floorWall).median;
-            rows.push([cloud, env, fmtMs(floorWall), fmtMs(planWall), `${ratio.toFixed(2)}×`, fmtMb(floors.map((s) => s.maxRssKb)), fmtMb(plans.map((s) => s.maxRssKb)), String(warm.resources)]);
+            const median = (xs: number[]) => stats(xs).median;
+            rows.push([`${cloud}/${env}`, fmtMs(walls.floor), fmtMs(walls.replay), fmtMs(walls.plan),
+                `${(median(walls.plan) / median(walls.floor)).toFixed(2)}×`, `${(median(walls.replay) / median(walls.floor)).toFixed(2)}×`,
+                `${(median(walls.plan) / median(walls.replay)).toFixed(2)}×`,
+                `${fmtMb(rss.floor)} / ${fmtMb(rss.replay)} / ${fmtMb(rss.plan)}`, `${warm.resources} (${recorded.length})`]);
             const pkgs = new Map<string, number>();
             for (const m of warm.modules ?? []) {
                 const pkg = /node_modules[\\/](@pulumi[\\/][^\\/]+)/.exec(m)![1]!.replace("\\", "/");
@@ -84,7 +98,9 @@ function stackTable(runs: number, clouds: string[]): void {
             sdkRows.push([`${cloud}/${env}`, String(warm.modules?.length ?? 0), [...pkgs].map(([p, n]) => `${p} (${n})`).join(", ")]);
         }
     }
-    console.log(table(["cloud", "env", "floor median (min–max)", "plan median (min–max)", "plan/floor", "floor RSS", "plan RSS", "resources"], rows));
+    console.log(table(["stack", "floor", "SDK replay", "plan", "plan/floor", "replay/floor", "plan/replay", "RSS floor / replay / plan", "custom (all) resources"], rows));
+    console.log("\nfloor: load the plan's @pulumi modules only. SDK replay: the same modules, then the plan's registrations");
+    console.log("re-made through the SDK classes with no program. plan/replay is what the program itself adds.");
     console.log(`\n## Modules loaded per plan (proof each cloud loads only its own SDK)\n`);
     console.log(table(["stack", "@pulumi modules", "packages (modules)"], sdkRows));
 }
@@ -113,18 +129,19 @@ function scaling(runs: number, cloud: string): void {
 }
 
 function startup(runs: number): void {
-    console.log(`\n## Program start-up under Pulumi.yaml runtime options (aws/staging plan, ${runs} runs)\n`);
+    const shipped = (YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { runtime: { options: { nodeargs: string } } }).runtime.options.nodeargs;
+    console.log(`\n## Program start-up under Pulumi.yaml runtime options (${runs} runs; Pulumi.yaml ships \`nodeargs: ${shipped}\`)\n`);
     const script = path.join(ROOT, "tools", "bench", "plan-child.ts");
     const variants: Array<[string, string[], NodeJS.ProcessEnv]> = [
         ["ts-node, type-checking (Pulumi default)", ["-r", "ts-node/register", script], { TS_NODE_TRANSPILE_ONLY: "false" }],
         ["ts-node, transpile-only", ["-r", "ts-node/register/transpile-only", script], {}],
+        [`sucrase (${TS_LOADER})`, [...tsNodeArgs(script)], {}],
         ["precompiled JavaScript (bin/)", [planChild], {}],
     ];
-    const rows = variants.map(([label, args, env]) => {
-        const walls = Array.from({ length: runs }, () => node([...args, "staging", "aws"], env).wallMs);
-        return [label, fmtMs(walls)];
-    });
-    console.log(table(["runtime option", "wall time median (min–max)"], rows));
+    const stacks: Array<[string, string]> = [["staging", "aws"], ["production", "azure"]];
+    const rows = variants.map(([label, args, env]) => [label, ...stacks.map(([stack, cloud]) =>
+        fmtMs(Array.from({ length: runs }, () => node([...args, stack, cloud], env).wallMs)))]);
+    console.log(table(["runtime option", ...stacks.map(([stack, cloud]) => `${cloud}/${stack} wall time`)], rows));
 }
 
 function testSuite(): void {

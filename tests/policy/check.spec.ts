@@ -3,11 +3,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { tsNodeArgs } from "../../tools/engine/ts-loader";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
 function check(args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/check.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const r = spawnSync(process.execPath, tsNodeArgs("tools/check.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,5 +1,6 @@
 import { execFileSync } from "child_process";
 import * as path from "path";
+import { tsNodeArgs } from "../../tools/engine/ts-loader";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -20,7 +21,7 @@ export function modulesLoadedBy(stack: string, cloud: string, config: string[] =
         runPlan({ stack: ${JSON.stringify(stack)}, cloud: ${JSON.stringify(cloud)}, config: ${JSON.stringify(config)} }).then(() => {
             process.stdout.write(JSON.stringify(Object.keys(require.cache)), () => process.exit(0));
         }, (err) => { process.stderr.write(String(err && err.stack || err)); process.exit(1); });`;
-    const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+    const out = execFileSync(process.execPath, tsNodeArgs("-e", script), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
     const files = (JSON.parse(out) as string[]).map((f) => f.split(path.sep).join("/"));
     const packages: Record<string, number> = {};
     for (const f of files) {

@@ -1,14 +1,19 @@
 // One measured plan in a fresh process: prints {ms, maxRssKb, resources, modules} as JSON.
 // Run precompiled (bin/) by tools/bench.ts, so the figure is the program, not the compiler.
+// With BENCH_RECORDING=<file>, also writes the registrations for tools/bench/replay-child.ts.
 const started = process.hrtime.bigint();
+import * as fs from "fs";
 import { runPlan } from "../engine/run-plan";
+import { toReplay } from "./recording";
 
 async function main(): Promise<void> {
     const [stack, cloud, ...config] = process.argv.slice(2);
-    const { plan } = await runPlan({ stack: stack!, cloud, config });
+    const { plan, recorded } = await runPlan({ stack: stack!, cloud, config });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const modules = Object.keys(require.cache).filter((f) => /node_modules[\\/]@pulumi[\\/]/.test(f));
+    if (process.env.BENCH_RECORDING) fs.writeFileSync(process.env.BENCH_RECORDING, JSON.stringify(toReplay(recorded)));
     process.stdout.write(JSON.stringify({
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        ms,
         maxRssKb: process.resourceUsage().maxRSS,
         resources: plan.resources.filter((r) => r.custom).length,
         modules,

@@ -3,10 +3,11 @@ import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Plan } from "../plan";
+import { tsNodeArgs } from "../ts-loader";
 
 /**
  * Planning the two sides of a diff. Each plan runs in its own child process,
- * `node -r ts-node/register/transpile-only tools/plan.ts --format json`, in the tree being
+ * `node -r sucrase/register/ts tools/plan.ts --format json`, in the tree being
  * planned: the working tree for the head, a detached `git worktree` of the base ref for the
  * base. So each side runs its own program, stack files and policy pack, and one side's
  * Pulumi runtime state cannot leak into the other.
@@ -57,7 +58,7 @@ export function planInChild(root: string, stack: string, cloud: string): Promise
         resolve(result);
     };
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", stack, "--cloud", cloud, "--format", "json"], {
+        const child = spawn(process.execPath, tsNodeArgs("tools/plan.ts", "--stack", stack, "--cloud", cloud, "--format", "json"), {
             cwd: root,
             env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
             stdio: ["ignore", fd, "pipe"],

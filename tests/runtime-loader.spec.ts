@@ -1,0 +1,73 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ts from "typescript";
+import * as YAML from "yaml";
+import { TS_LOADER } from "../tools/engine/ts-loader";
+
+/**
+ * The TypeScript loader Pulumi.yaml ships is the one the CLI runs the program with on every
+ * preview and up. These specs run the program exactly the way that option says, and pin the
+ * properties the choice rests on (README "Performance").
+ */
+
+const ROOT = path.resolve(__dirname, "..");
+const project = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const shippedArgs: string[] = String(project.runtime.options.nodeargs).split(/\s+/).filter(Boolean);
+const FIXTURE = path.join(ROOT, "tests", "fixtures", "loader", "throws.ts");
+
+function runNode(args: string[]) {
+    return spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: "1" } });
+}
+
+describe("runtime loader: how the CLI starts the program", function () {
+    this.timeout(120_000);
+
+    it("Pulumi.yaml skips Pulumi's type-checking ts-node and requires the repository's loader", () => {
+        assert.strictEqual(project.runtime.options.typescript, false);
+        assert.deepStrictEqual(shippedArgs, ["--require", TS_LOADER], "tests and tools must run the program the way the CLI does");
+    });
+
+    it("the loader is a pinned runtime dependency, so `npm ci --omit=dev` on a deploy runner still has it", () => {
+        const name = TS_LOADER.split("/")[0]!;
+        assert.match(pkg.dependencies[name] ?? "", /^\d+\.\d+\.\d+$/, `${name} must be an exact-pinned dependency`);
+        assert.strictEqual(pkg.devDependencies?.[name], undefined);
+    });
+
+    it("runs the whole program under exactly the shipped node arguments", () => {
+        const r = runNode([...shippedArgs, "tools/plan.ts", "--stack", "staging", "--cloud", "azure", "--format", "json"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        const plan = JSON.parse(r.stdout);
+        assert.strictEqual(plan.cloud, "azure");
+        assert.ok(plan.resources.filter((x: { custom: boolean }) => x.custom).length > 50, "the program registered its resources");
+    });
+
+    it("reports errors at the TypeScript source line, with no source maps involved", () => {
+        const line = fs.readFileSync(FIXTURE, "utf8").split("\n").findIndex((l) => l.includes("LOADER-FIXTURE-THROW")) + 1;
+        const r = runNode([...shippedArgs, "-e", `require(${JSON.stringify(FIXTURE)}).fail({ kind: "square", size: 2 })`]);
+        assert.notStrictEqual(r.status, 0);
+        assert.match(r.stderr, /boom: square/);
+        assert.ok(r.stderr.includes(`throws.ts:${line}:`), `expected a frame at throws.ts:${line}, got:\n${r.stderr}`);
+    });
+
+    it("gives class fields the meaning the type-checked build (tsc, bin/) gives them", () => {
+        // A field declared without initializer in a subclass: with useDefineForClassFields it
+        // would reset what the base constructor set. The loader never does; tsc must not either.
+        const { options } = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile).config, ts.sys, ROOT);
+        const js = ts.transpileModule(fs.readFileSync(FIXTURE, "utf8"), { compilerOptions: { ...options, sourceMap: false, inlineSourceMap: false } }).outputText;
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loader-"));
+        try {
+            fs.writeFileSync(path.join(dir, "throws.js"), js);
+            const compiled = require(path.join(dir, "throws.js")) as typeof import("./fixtures/loader/throws");
+            const loaded = runNode([...shippedArgs, "-e", `console.log(new (require(${JSON.stringify(FIXTURE)}).Derived)().label)`]);
+            assert.strictEqual(loaded.status, 0, loaded.stderr);
+            assert.strictEqual(loaded.stdout.trim(), "set by the base constructor");
+            assert.strictEqual(new compiled.Derived().label, loaded.stdout.trim());
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});

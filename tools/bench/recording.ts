@@ -1,0 +1,24 @@
+import { redact, SECRET_MARK } from "../engine/plan";
+import type { RecordedResource } from "../engine/recording-monitor";
+
+/** One registration of a plan, as tools/bench/replay-child.ts re-registers it. */
+export interface ReplayResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    custom: boolean;
+    /** Provider reference `urn::id`. */
+    provider?: string;
+    /** The inputs the program sent; secrets as REDACTED_SECRET (the replay re-wraps them). */
+    inputs: Record<string, unknown>;
+}
+
+export const REDACTED_SECRET = SECRET_MARK;
+
+export function toReplay(recorded: RecordedResource[]): ReplayResource[] {
+    return recorded.map((r) => ({
+        urn: r.urn, type: r.type, name: r.name, parent: r.parent, custom: r.custom, provider: r.options.provider,
+        inputs: redact(r.rawInputs) as Record<string, unknown>,
+    }));
+}
