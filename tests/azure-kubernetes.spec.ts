@@ -5,7 +5,7 @@ import { nonInteractiveKubeconfig } from "../providers/azure/kubernetes";
 import { isSecretEnvelope, type PlanResource } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { assertExplicitProviders, assertNoApiVersionAliases, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 
 const T = {
@@ -91,6 +91,10 @@ for (const environment of ENVIRONMENTS) {
         before(async () => {
             run = await planFor(environment, "azure", KUBERNETES);
             cluster = inputs(one(run, T.cluster));
+        });
+
+        it("carries no API-version aliases on the cluster and its Azure resources", () => {
+            assertNoApiVersionAliases(run);
         });
 
         it("passes the policy pack without violations", async () => {

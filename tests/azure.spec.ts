@@ -1,12 +1,14 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { APP_NAME_PATTERN } from "../components/config/schema";
+import { withoutApiVersionAliases } from "../providers/azure/api-version-aliases";
 import { storageAccountName } from "../providers/azure/object-store";
 import { subnetLayout } from "../providers/azure/network";
 import { storageSizeGb } from "../providers/azure/database";
 import { routePaths } from "../providers/azure/load-balancer";
 import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { assertExplicitProviders, assertNoApiVersionAliases, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 
 const T = {
@@ -53,6 +55,22 @@ type Obj = Record<string, any>;
 const inputs = (r: PlanResource): Obj => r.inputs as Obj;
 
 describe("azure: pure helpers", () => {
+    it("drops only azure-native's type-only API-version aliases", () => {
+        const keep: pulumi.Input<pulumi.URN | pulumi.Alias>[] = [
+            "urn:pulumi:production::platform::azure-native:network/v20230501:ApplicationGateway::gw",
+            { type: "azure-native:insights:DiagnosticSetting" },
+            { type: "azure-native:network/v20230501:ApplicationGateway", name: "old-name" },
+            pulumi.output({ type: "azure-native:network/v20230501:ApplicationGateway" }),
+        ];
+        const versioned = [{ type: "azure-native:network/v20230501:ApplicationGateway" }, { type: "azure-native:app/v20240202preview:ContainerApp" }];
+        const props = { a: 1 };
+        const result = withoutApiVersionAliases({ resource: undefined as never, type: "t", name: "n", props, opts: { protect: true, aliases: [...versioned, ...keep] } });
+        assert.strictEqual(result.props, props);
+        assert.deepStrictEqual(result.opts.aliases, keep);
+        assert.strictEqual(result.opts.protect, true, "other options untouched");
+        assert.strictEqual(withoutApiVersionAliases({ resource: undefined as never, type: "t", name: "n", props, opts: {} }).opts.aliases, undefined);
+    });
+
     it("storage account names fit Azure's rule for the longest app name the config accepts", () => {
         const longest = "abcdefghij-k";
         assert.match(longest, APP_NAME_PATTERN);
@@ -102,6 +120,13 @@ for (const environment of ENVIRONMENTS) {
 
         it("tags every taggable resource with environment, app and managed-by", () => {
             assertStandardTags(run, { key: "tags", types: TAGGABLE, environment, app: "acme" });
+        });
+
+        it("uses default azure-native tokens only, without the SDK's API-version aliases; module-move aliases stay", () => {
+            assertNoApiVersionAliases(run);
+            const diagnostics = run.recorded.filter((r) => r.type === "azure-native:monitor:DiagnosticSetting");
+            assert.ok(diagnostics.length > 0);
+            for (const d of diagnostics) assert.ok(d.options.aliases.some((a) => a.startsWith("type=azure-native:insights:DiagnosticSetting")), d.urn);
         });
 
         it(`protects stateful resources (${prod})`, () => {

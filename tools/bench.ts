@@ -24,7 +24,7 @@ import { TS_LOADER, tsNodeArgs } from "./engine/ts-loader";
 const ROOT = path.resolve(__dirname, "..");
 const BIN = path.join(ROOT, "bin");
 
-interface Sample { ms: number; maxRssKb: number; resources?: number; modules?: string[]; urns?: string[] }
+interface Sample { ms: number; maxRssKb: number; resources?: number; modules?: string[]; urns?: string[]; aliases?: number }
 
 function node(args: string[], env: NodeJS.ProcessEnv = {}): Sample & { wallMs: number } {
     const t0 = process.hrtime.bigint();
@@ -74,14 +74,16 @@ function stackTable(runs: number, clouds: string[]): void {
             const recording = path.join(os.tmpdir(), `recording-${cloud}-${env}.json`);
             const warm = node([planChild, env, cloud], { BENCH_RECORDING: recording });
             fs.writeFileSync(list, JSON.stringify(warm.modules));
-            const recorded = (JSON.parse(fs.readFileSync(recording, "utf8")) as Array<{ urn: string }>).map((r) => r.urn);
+            const replayed = JSON.parse(fs.readFileSync(recording, "utf8")) as Array<{ urn: string; aliases: string[] }>;
+            const recorded = replayed.map((r) => r.urn);
+            const aliases = replayed.reduce((n, r) => n + r.aliases.length, 0);
             const walls = { floor: [] as number[], replay: [] as number[], plan: [] as number[] };
             const rss = { floor: [] as number[], replay: [] as number[], plan: [] as number[] };
             for (let i = 0; i < runs; i++) {
                 const f = node([floorChild, list]);
                 const r = node([replayChild, list, recording, env]);
                 // The replay must register exactly what the plan did, or the comparison means nothing.
-                if (!sameSet(r.urns ?? [], recorded)) throw new Error(`replay of ${cloud}/${env} registered different resources than the plan`);
+                if (!sameSet(r.urns ?? [], recorded) || r.aliases !== aliases) throw new Error(`replay of ${cloud}/${env} registered different resources or aliases than the plan`);
                 const p = node([planChild, env, cloud]);
                 for (const [k, s] of [["floor", f], ["replay", r], ["plan", p]] as const) { walls[k].push(s.wallMs); rss[k].push(s.maxRssKb); }
             }

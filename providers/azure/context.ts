@@ -8,6 +8,7 @@ import type { SecretReference } from "../../components/component";
 import type { PlatformConfig } from "../../components/config";
 import { limitedName, physicalName } from "../../components/naming";
 import { applyTransform, Transform } from "../../components/transform";
+import { withoutApiVersionAliases } from "./api-version-aliases";
 
 /**
  * Built-in Azure role definition GUIDs (identical in every tenant). Role assignments name
@@ -113,9 +114,9 @@ export class AzureContext {
         this.foundationValue = f;
     }
 
-    /** Options for a child of `scope`: parented, explicit provider. */
+    /** Options for a child of `scope`: parented, explicit provider, no API-version aliases. */
     opts(scope: pulumi.Resource, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
-        return { parent: scope, provider: this.provider, ...extra };
+        return { parent: scope, provider: this.provider, transformations: [withoutApiVersionAliases], ...extra };
     }
 
     /** Options for a stateful child: also `protect` per tier. */

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { API_VERSION_TOKEN } from "../../providers/azure/api-version-aliases";
 import { isSecretEnvelope, Plan } from "../../tools/engine/plan";
 import { renderPlanText } from "../../tools/engine/render-text";
 import type { PlanRun } from "../../tools/engine/run-plan";
@@ -98,5 +99,20 @@ export function assertParentedToComponents(run: PlanRun, typePrefixes: string[])
         assert.ok(r.parent && components.has(r.parent), `${r.urn} is not parented to a component`);
         const componentName = r.parent!.split("::").pop()!;
         assert.ok(r.name.startsWith(`${componentName}-`), `${r.name} lacks the ${componentName}- prefix`);
+    }
+}
+
+/**
+ * Azure: every azure-native resource uses its default (unversioned) token, and none carries the
+ * SDK's per-API-version type aliases, which could only match a versioned token (see
+ * providers/azure/api-version-aliases.ts). Other aliases (a module move) stay.
+ */
+export function assertNoApiVersionAliases(run: PlanRun): void {
+    const azure = run.recorded.filter((r) => r.custom && r.type.startsWith("azure-native:"));
+    assert.ok(azure.length > 0, "no azure-native resources recorded");
+    for (const r of azure) {
+        assert.doesNotMatch(r.type, API_VERSION_TOKEN, `${r.urn} uses an API-version token`);
+        const versioned = r.options.aliases.filter((a) => /type=azure-native:[^:/]+\/v\d{8}/.test(a));
+        assert.deepStrictEqual(versioned, [], `${r.urn} still carries API-version aliases`);
     }
 }

@@ -12,6 +12,8 @@ export interface ReplayResource {
     provider?: string;
     /** The inputs the program sent; secrets as REDACTED_SECRET (the replay re-wraps them). */
     inputs: Record<string, unknown>;
+    /** The aliases the registration carried, as the recording monitor describes them. */
+    aliases: string[];
 }
 
 export const REDACTED_SECRET = SECRET_MARK;
@@ -19,6 +21,6 @@ export const REDACTED_SECRET = SECRET_MARK;
 export function toReplay(recorded: RecordedResource[]): ReplayResource[] {
     return recorded.map((r) => ({
         urn: r.urn, type: r.type, name: r.name, parent: r.parent, custom: r.custom, provider: r.options.provider,
-        inputs: redact(r.rawInputs) as Record<string, unknown>,
+        inputs: redact(r.rawInputs) as Record<string, unknown>, aliases: r.options.aliases,
     }));
 }

@@ -1,9 +1,10 @@
 // The SDK's share of a plan. A fresh process loads the same @pulumi modules as the floor, then
 // registers the very resources a plan recorded (same types, names, parents, providers and
 // inputs) through the SDK's own resource classes, with none of the program: no config
-// validation, no component logic, no applies. So replay/floor is what the Pulumi SDK costs
+// validation, no component logic, no applies. It filters aliases the way the program does
+// (providers/azure/api-version-aliases.ts; a no-op off Azure). So replay/floor is what the Pulumi SDK costs
 // for that many resources, and plan/replay is what the program adds on top.
-// Prints {ms, maxRssKb, resources, urns} as JSON. Run precompiled (bin/) by tools/bench.ts.
+// Prints {ms, maxRssKb, resources, urns, aliases} as JSON. Run precompiled (bin/) by tools/bench.ts.
 const started = process.hrtime.bigint();
 import * as fs from "fs";
 
@@ -12,26 +13,27 @@ for (const file of JSON.parse(fs.readFileSync(moduleList!, "utf8")) as string[])
 
 import * as pulumi from "@pulumi/pulumi";
 import { recordingMocks } from "../../tests/support/mocks";
+import { withoutApiVersionAliases } from "../../providers/azure/api-version-aliases";
 import { installMonitor, waitForRPCs } from "../engine/recording-monitor";
 import { REDACTED_SECRET, ReplayResource } from "./recording";
 
 type ResourceClass = new (name: string, args: Record<string, unknown>, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
 
-const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
-
-/** The SDK class behind a type token, from the module file that defines it (never a package index). */
-function sdkClass(type: string): ResourceClass {
-    const [pkg, mod, name] = type.split(":") as [string, string, string];
-    let file: string;
-    if (pkg === "pulumi" && mod === "providers") file = `@pulumi/${name}/provider`;
-    else if (pkg === "azure-native") file = `@pulumi/azure-native/${mod}/${lowerFirst(name)}`; // azure-native:app:ContainerApp
-    else {
-        const [folder, base] = mod.split("/"); // aws:ec2/vpc:Vpc, random:index/randomPassword:RandomPassword
-        file = folder === "index" ? `@pulumi/${pkg}/${base}` : `@pulumi/${pkg}/${folder}/${base}`;
+/**
+ * Every SDK resource class the floor's modules define, by type token (`__pulumiType`; a
+ * provider class carries its package name). Nothing beyond the floor's modules is loaded.
+ */
+function sdkClasses(): Map<string, ResourceClass> {
+    const classes = new Map<string, ResourceClass>();
+    for (const mod of Object.values(require.cache)) {
+        if (!mod || !/node_modules[\\/]@pulumi[\\/]/.test(mod.filename)) continue;
+        // Own data properties only: an index's lazy-load getters would load modules the floor did not.
+        for (const [name, { value }] of Object.entries(Object.getOwnPropertyDescriptors(mod.exports ?? {}))) {
+            const token = typeof value === "function" ? (value as { __pulumiType?: unknown }).__pulumiType : undefined;
+            if (typeof token === "string") classes.set(name === "Provider" ? `pulumi:providers:${token}` : token, value as ResourceClass);
+        }
     }
-    const cls = (require(file) as Record<string, ResourceClass>)[pkg === "pulumi" ? "Provider" : name];
-    if (!cls) throw new Error(`replay: no class for ${type} in ${file}`);
-    return cls;
+    return classes;
 }
 
 function inputsOf(value: unknown): unknown {
@@ -44,14 +46,17 @@ function inputsOf(value: unknown): unknown {
 async function main(): Promise<void> {
     const recording = JSON.parse(fs.readFileSync(recordingFile!, "utf8")) as ReplayResource[];
     const monitor = installMonitor(recordingMocks("platform", stack!), "platform", stack!, false);
+    const classes = sdkClasses();
     const byUrn = new Map<string, pulumi.Resource>();
     const components: pulumi.ComponentResource[] = [];
     for (const r of recording) {
-        const opts: pulumi.CustomResourceOptions = {};
+        const opts: pulumi.CustomResourceOptions = { transformations: [withoutApiVersionAliases] };
         if (r.parent) opts.parent = byUrn.get(r.parent);
         if (r.provider) opts.provider = byUrn.get(r.provider.split("::").slice(0, 4).join("::")) as pulumi.ProviderResource;
         if (r.custom) {
-            byUrn.set(r.urn, new (sdkClass(r.type))(r.name, inputsOf(r.inputs) as Record<string, unknown>, opts));
+            const cls = classes.get(r.type);
+            if (!cls) throw new Error(`replay: no SDK class among the floor's modules for ${r.type}`);
+            byUrn.set(r.urn, new cls(r.name, inputsOf(r.inputs) as Record<string, unknown>, opts));
         } else {
             const component = new pulumi.ComponentResource(r.type, r.name, {}, opts);
             components.push(component);
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
         maxRssKb: process.resourceUsage().maxRSS,
         resources: monitor.recorded.filter((r) => r.custom).length,
         urns: monitor.recorded.map((r) => r.urn),
+        aliases: monitor.recorded.reduce((n, r) => n + r.options.aliases.length, 0),
     }));
 }
 
