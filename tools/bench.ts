@@ -113,21 +113,40 @@ function servicesOverride(n: number): string {
     return `platform:services=${JSON.stringify(services)}`;
 }
 
+/** Least-squares line through (x, y) points, and R² (1 = perfectly linear). */
+function linearFit(points: Array<[number, number]>): { slope: number; intercept: number; r2: number } {
+    const n = points.length;
+    const mx = points.reduce((a, [x]) => a + x, 0) / n;
+    const my = points.reduce((a, [, y]) => a + y, 0) / n;
+    const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+    const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+    const slope = sxy / sxx;
+    const intercept = my - slope * mx;
+    const ssRes = points.reduce((a, [x, y]) => a + (y - (intercept + slope * x)) ** 2, 0);
+    const ssTot = points.reduce((a, [, y]) => a + (y - my) ** 2, 0);
+    return { slope, intercept, r2: 1 - ssRes / ssTot };
+}
+
 function scaling(runs: number, cloud: string): void {
     console.log(`\n## Scaling: ComputeServices on ${cloud}/staging (${runs} runs each, in-process plan time)\n`);
     const rows: string[][] = [];
+    const points: Array<[number, number]> = [];
     let base: number | undefined;
     let prev: { n: number; ms: number } | undefined;
     for (const n of [1, 5, 20, 50]) {
         const samples = Array.from({ length: runs }, () => node([planChild, "staging", cloud, servicesOverride(n)]));
         const ms = stats(samples.map((s) => s.ms)).median;
         base ??= ms;
+        points.push([n, ms]);
         const perService = prev ? (ms - prev.ms) / (n - prev.n) : undefined;
         rows.push([String(n), String(samples[0]!.resources), `${ms.toFixed(0)} ms`, fmtMb(samples.map((s) => s.maxRssKb)),
             perService === undefined ? "—" : `${perService.toFixed(1)} ms (${((perService / base) * 100).toFixed(1)} % of 1-service plan)`]);
         prev = { n, ms };
     }
-    console.log(table(["services", "resources", "plan (median)", "peak RSS", "per added service"], rows));
+    console.log(table(["services", "resources", "plan (median)", "peak RSS", "per added service (step)"], rows));
+    const fit = linearFit(points);
+    console.log(`\nleast-squares fit: ${fit.intercept.toFixed(0)} ms + ${fit.slope.toFixed(1)} ms per service, R² = ${fit.r2.toFixed(4)};` +
+        ` per added service = ${((fit.slope / base!) * 100).toFixed(1)} % of the 1-service plan`);
 }
 
 function startup(runs: number): void {
