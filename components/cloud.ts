@@ -65,6 +65,11 @@ export interface WorkloadIdentityOutputs {
     podLabels: Record<string, string>;
     /** The cloud identity (role ARN, service account email, client id). */
     identity: pulumi.Output<string>;
+    /**
+     * Plain environment the cloud's SDKs need beside the shared bindings, as the managed
+     * runtime sets it (Azure: the blob endpoint of the object store's account).
+     */
+    env?: Record<string, pulumi.Input<string>>;
 }
 
 export interface IngressArgs {

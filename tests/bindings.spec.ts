@@ -43,3 +43,13 @@ describe("service bindings: the same variables on every cloud and runtime", () =
         }
     }
 });
+
+describe("service bindings: cloud-specific variables follow the service onto Kubernetes", () => {
+    it("azure: the blob endpoint a Container App gets, a Deployment on AKS gets too", async () => {
+        const endpointOf = (env: Env) => env.find((e) => e.name === "AZURE_STORAGE_BLOB_ENDPOINT")?.value;
+        const managed = endpointOf(API_ENV.azure(await planFor("staging", "azure")));
+        const onAks = endpointOf(API_ENV.kubernetes(await planFor("staging", "azure", ["platform:compute.runtime=kubernetes"])));
+        assert.match(String(managed), /^https:\/\/[a-z0-9]+\.blob\.core\.windows\.net\/?$/);
+        assert.strictEqual(onAks, managed);
+    });
+});

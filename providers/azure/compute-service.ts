@@ -29,6 +29,14 @@ export function containerAppName(ctx: AzureContext, service: string): string {
  * `Storage Blob Data Contributor` on the object-store container. Container Apps attach it to
  * the app; under the kubernetes runtime it is federated to the service's ServiceAccount.
  */
+/**
+ * Where the object store's container lives: Azure's storage SDKs need the account endpoint,
+ * which the container name (OBJECT_STORE_BUCKET) does not give. Every runtime sets it.
+ */
+export function azureServiceEnv(ctx: AzureContext): Record<string, pulumi.Input<string>> {
+    return { AZURE_STORAGE_BLOB_ENDPOINT: ctx.watched.storageBlobEndpoint ?? pulumi.output("") };
+}
+
 export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
     service: string;
     bindings: ComputeServiceArgs["bindings"];
@@ -76,7 +84,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
         { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
         // Azure specifics: the identity SDKs use for Entra auth, and where the container lives.
         { name: "AZURE_CLIENT_ID", value: identity.clientId },
-        { name: "AZURE_STORAGE_BLOB_ENDPOINT", value: ctx.watched.storageBlobEndpoint ?? pulumi.output("") },
+        ...Object.entries(azureServiceEnv(ctx)).map(([k, v]) => ({ name: k, value: v })),
     ];
 
     const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({

@@ -8,7 +8,7 @@ import type { SecretReference } from "../../components/component";
 import type { Size } from "../../components/config";
 import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
 import { childName } from "../../components/naming";
-import { serviceIdentity } from "./compute-service";
+import { azureServiceEnv, serviceIdentity } from "./compute-service";
 import { AzureContext, ZONE_NAMES } from "./context";
 import { certificateSecretName } from "./load-balancer";
 import { clusterCidrs, diagnostics } from "./network";
@@ -126,8 +126,10 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
                     "azure.workload.identity/client-id": identity.clientId,
                     "azure.workload.identity/tenant-id": identity.tenantId,
                 },
+                // The workload identity webhook injects AZURE_CLIENT_ID/TENANT_ID for labelled pods.
                 podLabels: { "azure.workload.identity/use": "true" },
                 identity: identity.clientId,
+                env: azureServiceEnv(ctx),
             };
         },
 

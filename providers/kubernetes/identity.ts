@@ -10,6 +10,8 @@ export interface ServiceIdentity {
     /** The cloud identity (managed cluster), else the ServiceAccount's name. */
     identity: pulumi.Output<string>;
     podLabels: Record<string, string>;
+    /** Cloud-specific plain environment (WorkloadIdentityOutputs.env). */
+    env: Record<string, pulumi.Input<string>>;
 }
 
 /**
@@ -34,5 +36,6 @@ export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.Comp
         serviceAccount,
         identity: wi?.identity ?? serviceAccount.metadata.name,
         podLabels: wi?.podLabels ?? {},
+        env: wi?.env ?? {},
     };
 }
