@@ -5,7 +5,7 @@ import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { gkeSecondaryRanges } from "../providers/gcp/network";
-import { gkeKubeconfig, workloadIdentityMember } from "../providers/gcp/kubernetes";
+import { artifactRegistryRepositories, gkeKubeconfig, workloadIdentityMember } from "../providers/gcp/kubernetes";
 
 /** GCP under `platform:compute.runtime=kubernetes`: GKE Autopilot, Workload Identity, GKE Ingress. */
 
@@ -65,6 +65,20 @@ describe("gcp kubernetes: pure helpers", () => {
             services: { rangeName: "gke-services", ipCidrRange: "10.2.28.0/24" },
         });
     });
+    it("finds the Artifact Registry repositories among service images, once each", () => {
+        assert.deepStrictEqual(artifactRegistryRepositories([
+            "europe-west1-docker.pkg.dev/acme-prod/apps/api:1.2.0",
+            "europe-west1-docker.pkg.dev/acme-prod/apps/web@sha256:0123",
+            "us-docker.pkg.dev/shared-images/base/worker:3",
+            "ghcr.io/acme/api:1.0.0",
+            "gcr.io/acme-prod/legacy:1",
+            "europe-west1-docker.pkg.dev/example.com/proj/repo/img:1",
+        ]), [
+            { location: "europe-west1", project: "acme-prod", repository: "apps" },
+            { location: "us", project: "shared-images", repository: "base" },
+        ]);
+    });
+
     it("names the Workload Identity principal of a namespace/ServiceAccount", () => {
         assert.strictEqual(workloadIdentityMember("p", "ns", "api"), "serviceAccount:p.svc.id.goog[ns/api]");
     });
@@ -186,6 +200,7 @@ for (const env of ENVIRONMENTS) {
                 assert.strictEqual(cluster().clusterAutoscaling.autoProvisioningDefaults.serviceAccount, email);
                 const grants = ofType(run, T.projectIam).map(inputs).filter((g) => g.member === `serviceAccount:${email}`);
                 assert.deepStrictEqual(grants.map((g) => g.role), ["roles/container.defaultNodeServiceAccount"]);
+                assert.deepStrictEqual(ofType(run, "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember"), [], "ghcr.io images need no registry grant");
             });
         });
 
@@ -301,3 +316,19 @@ for (const env of ENVIRONMENTS) {
         });
     });
 }
+
+describe("gcp kubernetes: private images from Artifact Registry", () => {
+    it("lets the node identity read exactly the repositories the services pull from, before the cluster starts", async () => {
+        const image = "us-central1-docker.pkg.dev/acme-images/apps/api:2.0.0";
+        const run = await planFor("staging", "gcp", [...KUBERNETES, `platform:services.api.image=${image}`, "platform:services.web.image=us-central1-docker.pkg.dev/acme-images/apps/web:2.0.0"]);
+        const grants = ofType(run, "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember");
+        assert.strictEqual(grants.length, 1, "one grant per repository, not per image");
+        const nodes = inputs(named(run, "gcp:serviceaccount/account:Account", "kubernetes-cluster-node-identity"));
+        assert.deepStrictEqual(
+            { ...inputs(grants[0]!), member: String(inputs(grants[0]!).member) },
+            { project: "acme-images", location: "us-central1", repository: "apps", role: "roles/artifactregistry.reader", member: `serviceAccount:${nodes.accountId}@${String(inputs(one(run, "pulumi:providers:gcp")).project)}.iam.gserviceaccount.com` },
+        );
+        const cluster = run.recorded.find((r) => r.type === "gcp:container/cluster:Cluster")!;
+        assert.ok(cluster.options.dependencies.includes(grants[0]!.urn), "the cluster waits for the grant");
+    });
+});

@@ -75,6 +75,25 @@ export function gkeKubeconfig(clusterName: string, server: string): string {
     });
 }
 
+export interface ArtifactRegistryRepository {
+    location: string;
+    project: string;
+    repository: string;
+}
+
+/**
+ * The Artifact Registry repositories (`LOCATION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE`) among
+ * the images, once each; images from any other registry need no grant.
+ */
+export function artifactRegistryRepositories(images: string[]): ArtifactRegistryRepository[] {
+    const repos = new Map<string, ArtifactRegistryRepository>();
+    for (const image of images) {
+        const m = /^([a-z0-9-]+)-docker\.pkg\.dev\/([a-z0-9-]+)\/([a-z0-9._-]+)\//.exec(image);
+        if (m) repos.set(`${m[1]}/${m[2]}/${m[3]}`, { location: m[1]!, project: m[2]!, repository: m[3]! });
+    }
+    return [...repos.values()];
+}
+
 /**
  * GKE Autopilot, regional (nodes across the region's zones), in the platform subnet with its
  * `gke-pods` / `gke-services` secondary ranges (VPC-native):
@@ -88,7 +107,9 @@ export function gkeKubeconfig(clusterName: string, server: string): string {
  *   only the GKE service agent may use;
  * - REGULAR release channel with the configured minimum master version;
  * - system and workload logging and monitoring, managed Prometheus;
- * - nodes run as a dedicated service account with only `roles/container.defaultNodeServiceAccount`;
+ * - nodes run as a dedicated service account with only `roles/container.defaultNodeServiceAccount`,
+ *   plus `roles/artifactregistry.reader` on each Artifact Registry repository a service image
+ *   comes from;
  * - deletion protection (and the KMS key `protect`ed) in production.
  *
  * Autopilot sizes and scales nodes from the pods' requests: `nodeSize`, `minNodes` and
@@ -133,6 +154,17 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
         member: nodeAccount.member,
     });
 
+    // Private images: read access to exactly the Artifact Registry repositories the services
+    // pull from (the default node role has none), nothing project-wide.
+    const imagePulls = artifactRegistryRepositories(Object.values(cfg.services).map((svc) => svc.image)).map((repo) =>
+        ctx.create(gcp.artifactregistry.RepositoryIamMember, scope, childName(name, `image-pull-${repo.location}-${repo.project}-${repo.repository}`), {
+            project: repo.project,
+            location: repo.location,
+            repository: repo.repository,
+            role: "roles/artifactregistry.reader",
+            member: nodeAccount.member,
+        }));
+
     const cluster = ctx.create(gcp.container.Cluster, scope, childName(name, "cluster"), {
         name: clusterName,
         description: `${cfg.appName} ${cfg.environment} workloads (Autopilot)`,
@@ -176,7 +208,7 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
             recurringWindow: { startTime: "2025-01-05T04:00:00Z", endTime: "2025-01-05T08:00:00Z", recurrence: "FREQ=WEEKLY;BYDAY=SU" },
         },
         resourceLabels: ctx.labels(),
-    }, undefined, { dependsOn: [keyAccess, nodeRole] });
+    }, undefined, { dependsOn: [keyAccess, nodeRole, ...imagePulls] });
 
     ctx.state.kubernetes = { clusterName: cluster.name };
 
