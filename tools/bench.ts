@@ -61,7 +61,8 @@ const floorChild = path.join(BIN, "tools", "bench", "floor-child.js");
 const replayChild = path.join(BIN, "tools", "bench", "replay-child.js");
 
 function sameSet(a: string[], b: string[]): boolean {
-    return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+    const sortedB = [...b].sort();
+    return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
 }
 
 function stackTable(runs: number, clouds: string[]): void {
@@ -156,7 +157,7 @@ function startup(runs: number): void {
     const variants: Array<[string, string[], NodeJS.ProcessEnv]> = [
         ["ts-node, type-checking (Pulumi default)", ["-r", "ts-node/register", script], { TS_NODE_TRANSPILE_ONLY: "false" }],
         ["ts-node, transpile-only", ["-r", "ts-node/register/transpile-only", script], {}],
-        [`sucrase (${TS_LOADER})`, [...tsNodeArgs(script)], {}],
+        [`sucrase (${TS_LOADER})`, tsNodeArgs(script), {}],
         ["precompiled JavaScript (bin/)", [planChild], {}],
     ];
     const stacks: Array<[string, string]> = [["staging", "aws"], ["production", "azure"]];

@@ -1,4 +1,4 @@
-import { redact, SECRET_MARK } from "../engine/plan";
+import { redact } from "../engine/plan";
 import type { RecordedResource } from "../engine/recording-monitor";
 
 /** One registration of a plan, as tools/bench/replay-child.ts re-registers it. */
@@ -10,13 +10,11 @@ export interface ReplayResource {
     custom: boolean;
     /** Provider reference `urn::id`. */
     provider?: string;
-    /** The inputs the program sent; secrets as REDACTED_SECRET (the replay re-wraps them). */
+    /** The inputs the program sent, redacted as in the plan: secrets as SECRET_MARK (the replay re-wraps them). */
     inputs: Record<string, unknown>;
     /** The aliases the registration carried, as the recording monitor describes them. */
     aliases: string[];
 }
-
-export const REDACTED_SECRET = SECRET_MARK;
 
 export function toReplay(recorded: RecordedResource[]): ReplayResource[] {
     return recorded.map((r) => ({

@@ -2,8 +2,8 @@
 // registers the very resources a plan recorded (same types, names, parents, providers and
 // inputs) through the SDK's own resource classes, with none of the program: no config
 // validation, no component logic, no applies. It filters aliases the way the program does
-// (providers/azure/api-version-aliases.ts; a no-op off Azure). So replay/floor is what the Pulumi SDK costs
-// for that many resources, and plan/replay is what the program adds on top.
+// (providers/azure/api-version-aliases.ts; a no-op off Azure). So replay/floor is what the
+// Pulumi SDK costs for that many resources, and plan/replay is what the program adds on top.
 // Prints {ms, maxRssKb, resources, urns, aliases} as JSON. Run precompiled (bin/) by tools/bench.ts.
 const started = process.hrtime.bigint();
 import * as fs from "fs";
@@ -15,7 +15,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { recordingMocks } from "../../tests/support/mocks";
 import { withoutApiVersionAliases } from "../../providers/azure/api-version-aliases";
 import { installMonitor, waitForRPCs } from "../engine/recording-monitor";
-import { REDACTED_SECRET, ReplayResource } from "./recording";
+import { SECRET_MARK } from "../engine/plan";
+import type { ReplayResource } from "./recording";
 
 type ResourceClass = new (name: string, args: Record<string, unknown>, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
 
@@ -37,7 +38,7 @@ function sdkClasses(): Map<string, ResourceClass> {
 }
 
 function inputsOf(value: unknown): unknown {
-    if (value === REDACTED_SECRET) return pulumi.secret("replayed-secret");
+    if (value === SECRET_MARK) return pulumi.secret("replayed-secret");
     if (Array.isArray(value)) return value.map(inputsOf);
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inputsOf(v)]));
     return value;
