@@ -69,6 +69,29 @@ const FIRST_NODE24_MAJOR: Record<string, number> = {
     "azure/login": 3,
 };
 
+/**
+ * Inputs of each pinned release (its action.yml). actionlint knows popular actions' inputs only
+ * by tag, so for SHA-pinned steps it checks none: this list is that check. Update it from the
+ * new release's action.yml when a pin moves. pulumi/actions from its README and src/config.ts
+ * (plan, always-include-summary, comment-on-summary, pulumi-version-file since v5).
+ */
+const ACTION_INPUTS: Record<string, string[]> = {
+    "actions/checkout": ["repository", "ref", "token", "ssh-key", "persist-credentials", "path", "clean", "filter", "sparse-checkout", "fetch-depth", "fetch-tags", "lfs", "submodules"],
+    "actions/setup-node": ["node-version", "node-version-file", "architecture", "check-latest", "registry-url", "scope", "token", "cache", "cache-dependency-path", "package-manager-cache"],
+    "actions/upload-artifact": ["name", "path", "if-no-files-found", "retention-days", "compression-level", "overwrite", "include-hidden-files"],
+    "actions/download-artifact": ["name", "path", "pattern", "merge-multiple", "github-token", "repository", "run-id", "artifact-ids"],
+    "actions/github-script": ["script", "github-token", "debug", "user-agent", "previews", "result-encoding", "retries", "retry-exempt-status-codes"],
+    "pulumi/actions": [
+        "command", "stack-name", "work-dir", "cloud-url", "comment-on-pr", "comment-on-pr-number", "comment-on-summary", "github-token", "refresh",
+        "secrets-provider", "color", "config-map", "diff", "edit-pr-comment", "expect-no-changes", "message", "parallel", "policyPacks",
+        "policyPackConfigs", "pulumi-version", "pulumi-version-file", "remove", "replace", "target", "target-dependents", "upsert", "exclude",
+        "exclude-protected", "suppress-outputs", "suppress-progress", "plan", "always-include-summary", "continue-on-error",
+    ],
+    "aws-actions/configure-aws-credentials": ["aws-region", "role-to-assume", "role-session-name", "role-duration-seconds", "audience", "mask-aws-account-id", "role-skip-session-tagging"],
+    "google-github-actions/auth": ["workload_identity_provider", "service_account", "audience", "project_id", "create_credentials_file", "export_environment_variables", "token_format"],
+    "azure/login": ["client-id", "tenant-id", "subscription-id", "enable-AzPSSession", "environment", "allow-no-subscriptions", "audience", "auth-type"],
+};
+
 describe("workflows: actionlint", () => {
     it("finds the pull-request, deploy and drift workflows", () => {
         assert.deepStrictEqual(FILES, ["deploy.yml", "drift.yml", "pull-request.yml"]);
@@ -128,6 +151,17 @@ describe("workflows: pinned and current", () => {
             const pinned = `${sha} ${u.text.split("#")[1]!.trim()}`;
             assert.strictEqual(seen.get(action!) ?? pinned, pinned, `${action} is pinned to two different commits`);
             seen.set(action!, pinned);
+        }
+    });
+
+    it("every with: key is an input of the pinned release", () => {
+        for (const { file, name, job } of allJobs()) {
+            for (const s of job.steps.filter((s) => s.uses)) {
+                const action = s.uses!.split("@")[0]!;
+                for (const key of Object.keys(s.with ?? {})) {
+                    assert.ok(ACTION_INPUTS[action]?.includes(key), `${file} ${name}: ${action} has no input "${key}"`);
+                }
+            }
         }
     });
 
