@@ -56,7 +56,11 @@ export function plainBindingEnv(service: ServiceConfig, bindings: ServiceBinding
 
 /** A long-running container service in private subnets, autoscaled per tier. */
 export interface ComputeServiceArgs {
-    /** Image, port, size, replicas, route and health path of this service (from `platform:services.<name>`). */
+    /**
+     * Image, port, size, replicas, route, health path and release strategy of this service
+     * (from `platform:services.<name>`; `release` defaults to `compute.release`, rolling per
+     * tier; changing it is in place on every runtime, and takes effect with the next revision).
+     */
     service: ServiceConfig;
     bindings: ServiceBindings;
     /** Present when the load balancer fronts this service. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { ReleaseStrategyName } from "./config/schema";
 import type { TierProfile } from "./config/tiers";
 import type { LoadBalancerTransforms } from "./transforms";
 
@@ -13,6 +14,12 @@ export interface LoadBalancerRoute {
     /** Host header, for host-based routing. */
     host?: string;
     healthPath: string;
+    /**
+     * The service's release strategy. Where the load balancer shifts the traffic (AWS: ECS
+     * blue/green and canary move the listener rule's weights between two target groups) it
+     * prepares the second target group. @default "rolling"
+     */
+    release?: ReleaseStrategyName;
 }
 
 /** The public entry point: HTTPS only, TLS >= 1.2, HTTP answered with a 301 to HTTPS. */

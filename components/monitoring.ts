@@ -4,25 +4,84 @@ import { COMPONENT_TYPES, PlatformComponent } from "./component";
 import type { Runtime } from "./config";
 import type { TierProfile } from "./config/tiers";
 
+export type Severity = "critical" | "warning";
+
+/**
+ * The platform's alerts, the same logical set on every cloud and runtime. Each id is also the
+ * heading anchor of its section in docs/runbook.md, and every alert's description links
+ * there; a cloud may implement one logical alert with several rules (AWS watches the load
+ * balancer's own 5xx and the targets' 5xx separately), never with none.
+ * Critical alerts page (`monitoring.critical`); warnings notify (`monitoring.warning`).
+ */
+export const ALERTS = {
+    "http-5xx-rate": { severity: "critical", summary: "5xx responses above the critical share of requests" },
+    "no-healthy-targets": { severity: "critical", summary: "a service has no healthy instance behind the load balancer" },
+    "latency-p95": { severity: "warning", summary: "p95 response time above the warning threshold" },
+    "latency-p95-critical": { severity: "critical", summary: "p95 response time above the critical threshold" },
+    "service-cpu": { severity: "warning", summary: "service (or node) CPU above its threshold" },
+    "service-memory": { severity: "warning", summary: "service (or node) memory above its threshold" },
+    "crash-loop": { severity: "critical", summary: "containers restarting repeatedly" },
+    "db-connections": { severity: "warning", summary: "database connections near max_connections (saturation)" },
+    "db-connection-failures": { severity: "critical", summary: "database refusing or failing connections" },
+    "db-free-storage": { severity: "critical", summary: "database free storage below its threshold" },
+    "db-cpu": { severity: "warning", summary: "database CPU above its threshold" },
+    "cache-memory": { severity: "warning", summary: "cache memory above its threshold" },
+    "cache-evictions": { severity: "warning", summary: "cache evicting keys (memory pressure)" },
+    "cache-cpu": { severity: "warning", summary: "cache CPU above its threshold" },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type AlertId = keyof typeof ALERTS;
+export const ALERT_IDS = Object.keys(ALERTS) as AlertId[];
+
+/** The runbook section of an alert: `<runbookUrl>#<id>`. */
+export function runbookLink(runbookUrl: string, id: AlertId): string {
+    return `${runbookUrl}#${id}`;
+}
+
+/** One description format everywhere: severity, what fired, where to start. */
+export function alertDescription(runbookUrl: string, id: AlertId, detail: string): string {
+    return `[${ALERTS[id].severity}] ${detail}. Runbook: ${runbookLink(runbookUrl, id)}`;
+}
+
+/** The alert id an alert description links to (the inverse of alertDescription), for specs and tools. */
+export function alertIdOf(description: string): AlertId | undefined {
+    const m = /runbook\.md#([a-z0-9-]+)/.exec(description) ?? /#([a-z0-9-]+)\s*$/.exec(description);
+    return m && m[1]! in ALERTS ? (m[1] as AlertId) : undefined;
+}
+
 /** Alerts from DESIGN.md's monitoring row, the same thresholds on every cloud. */
 export interface MonitoringArgs {
-    /** @default CPU 80 %, memory 85 %, 5xx 10/min, p95 2 s, DB connections 80 % of max, free storage 10 % */
+    /**
+     * @default CPU 80 %, memory 85 %, 5xx 10 % of requests, p95 2 s (warning) / 5 s (critical),
+     * DB connections 80 % of max, free storage 10 %, budget per tier (production 5000, staging 1000)
+     */
     thresholds: TierProfile["monitoring"];
-    /** Where alerts go; without it alerts still fire into the cloud console. */
-    alertEmail?: string;
+    /** Addresses paged by critical alerts (`monitoring.critical`, default `alertEmail`); empty: console only. */
+    critical: string[];
+    /** Addresses notified of warnings and the budget (`monitoring.warning`, default `alertEmail`). */
+    warning: string[];
+    /** Where descriptions link to. @default docs/runbook.md */
+    runbookUrl: string;
     /** Names of the compute services to watch. */
     services: string[];
+    /** The ones the load balancer fronts (5xx, latency and healthy-target alerts are theirs). */
+    httpServices: string[];
     /** Under `kubernetes` the services are Deployments, not the cloud's managed services: alert on the cluster instead. */
     runtime: Runtime;
+    /** The load balancer's address; under kubernetes it exists once the ingress controller made it. */
+    loadBalancerEndpoint: pulumi.Output<string>;
 }
 
 export interface MonitoringOutputs {
     /** Names of the alert rules created. */
     alertNames: pulumi.Output<string[]>;
+    /** The stack's dashboard (CloudWatch dashboard name, Cloud Monitoring dashboard id, Azure dashboard id). */
+    dashboard?: pulumi.Output<string>;
 }
 
 export class Monitoring extends PlatformComponent<MonitoringOutputs> implements MonitoringOutputs {
     declare readonly alertNames: pulumi.Output<string[]>;
+    declare readonly dashboard?: pulumi.Output<string>;
 
     constructor(name: string, args: MonitoringArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.monitoring, name, (self) => cloud.monitoring(self, name, args), opts);

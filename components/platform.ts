@@ -100,6 +100,7 @@ export class Platform {
                 pathPrefix: s.http?.pathPrefix,
                 host: s.http?.host,
                 healthPath: s.healthPath,
+                release: s.release.strategy,
             })),
             waf: cfg.loadBalancer.waf,
             deletionProtection: cfg.loadBalancer.deletionProtection,
@@ -137,9 +138,13 @@ export class Platform {
 
         this.monitoring = new Monitoring("monitoring", {
             thresholds: cfg.monitoring,
-            alertEmail: cfg.monitoring.alertEmail,
+            critical: cfg.monitoring.critical,
+            warning: cfg.monitoring.warning,
+            runbookUrl: cfg.monitoring.runbookUrl,
             services: cfg.services.map((s) => s.name),
+            httpServices: cfg.services.filter((s) => s.http).map((s) => s.name),
             runtime: cfg.compute.runtime,
+            loadBalancerEndpoint: this.loadBalancer.endpoint,
         }, cloud, { dependsOn: [this.database, this.cache, this.loadBalancer, ...Object.values(this.services)] });
     }
 
@@ -157,6 +162,7 @@ export class Platform {
             bucketName: this.objectStore.bucketName,
             services: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),
             alerts: this.monitoring.alertNames,
+            ...(this.monitoring.dashboard ? { dashboard: this.monitoring.dashboard } : {}),
         };
     }
 }

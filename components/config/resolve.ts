@@ -1,6 +1,6 @@
 import { ConfigError, ConfigProblem, problemFromIssue, SECRET_VALUE } from "./errors";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
-import { DEFAULT_REGIONS, TierProfile, TIERS } from "./tiers";
+import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 
 export interface HttpRoute {
     pathPrefix?: string;
@@ -18,6 +18,8 @@ export interface ServiceConfig {
     maxReplicas: number;
     command?: string[];
     env: Record<string, string>;
+    /** How a new revision takes over; services without `http` have no traffic to shift and always roll. */
+    release: ReleaseStrategy;
 }
 
 /** The validated, tier-merged config every component and provider reads. */
@@ -28,6 +30,8 @@ export interface PlatformConfig {
     /** The region (AWS, GCP) or location (Azure) of the selected cloud. */
     region: string;
     gcpProject?: string;
+    /** GCP billing account the budget watches (required on GCP with the budget on). */
+    gcpBillingAccount?: string;
     azureSubscriptionId?: string;
     /** `environment`, `app`, `managed-by` plus any extra tags from config. */
     tags: Record<string, string>;
@@ -39,7 +43,11 @@ export interface PlatformConfig {
     compute: TierProfile["compute"] & { runtime: Runtime };
     /** Cluster settings (kubernetes runtime); `kubeconfig` means an existing cluster. Never print it. */
     kubernetes: TierProfile["kubernetes"] & { ingressClass?: string; kubeconfig?: string };
-    monitoring: TierProfile["monitoring"] & { alertEmail?: string };
+    /**
+     * `critical` / `warning` are the destinations of the two severities (each defaults to
+     * `alertEmail`, so a stack with only `alertEmail` keeps sending everything there).
+     */
+    monitoring: TierProfile["monitoring"] & { alertEmail?: string; critical: string[]; warning: string[]; runbookUrl: string };
     services: ServiceConfig[];
     /** Pulumi `protect` and cloud deletion protection on stateful resources. */
     protect: boolean;
@@ -63,7 +71,7 @@ export function resolveConfig(raw: Record<string, unknown>): PlatformConfig {
 
 function merge(raw: RawPlatformConfig): PlatformConfig {
     const tier = TIERS[raw.environment];
-    const compute = { ...tier.compute, ...raw.compute, runtime: raw.compute?.runtime ?? "managed" };
+    const compute = { ...tier.compute, ...raw.compute, release: { ...tier.compute.release, ...raw.compute?.release }, runtime: raw.compute?.runtime ?? "managed" };
     const region =
         raw.cloud === "aws" ? raw.aws?.region ?? DEFAULT_REGIONS.aws
         : raw.cloud === "gcp" ? raw.gcp?.region ?? DEFAULT_REGIONS.gcp
@@ -74,6 +82,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         appName: raw.appName,
         region,
         gcpProject: raw.gcp?.project,
+        gcpBillingAccount: raw.gcp?.billingAccount,
         azureSubscriptionId: raw.azure?.subscriptionId,
         tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
         network: { ...tier.network, ...raw.network },
@@ -87,7 +96,14 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         loadBalancer: { ...tier.loadBalancer, ...raw.loadBalancer },
         compute,
         kubernetes: { ...tier.kubernetes, ...raw.kubernetes, kubeconfig: raw.kubeconfig },
-        monitoring: { ...tier.monitoring, alertEmail: raw.monitoring?.alertEmail },
+        monitoring: {
+            ...tier.monitoring,
+            alertEmail: raw.monitoring?.alertEmail,
+            critical: destinations(raw.monitoring?.critical, raw.monitoring?.alertEmail),
+            warning: destinations(raw.monitoring?.warning, raw.monitoring?.alertEmail),
+            runbookUrl: raw.monitoring?.runbookUrl ?? DEFAULT_RUNBOOK_URL,
+            budget: { ...tier.monitoring.budget, ...raw.monitoring?.budget },
+        },
         services: Object.entries(raw.services).map(([name, s]) => ({
             name,
             image: s.image,
@@ -99,9 +115,20 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             maxReplicas: s.maxReplicas ?? compute.maxReplicas,
             command: s.command,
             env: s.env ?? {},
+            release: s.http ? { ...compute.release, ...s.release } : ROLLING,
         })),
         protect: tier.protectStatefulResources,
     };
+}
+
+/** Alert descriptions link here unless `monitoring.runbookUrl` names the published copy. */
+export const DEFAULT_RUNBOOK_URL = "docs/runbook.md";
+
+const ROLLING: ReleaseStrategy = { strategy: "rolling", percent: 0, bakeMinutes: 0 };
+
+function destinations(value: string | string[] | undefined, fallback: string | undefined): string[] {
+    if (value !== undefined) return Array.isArray(value) ? value : [value];
+    return fallback ? [fallback] : [];
 }
 
 function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): ConfigProblem[] {
@@ -142,6 +169,21 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     }
     if (raw.kubeconfig !== undefined && !cfg.kubernetes.ingressClass) {
         add("kubernetes.ingressClass", undefined, "the ingress class of the existing cluster; required with platform:kubeconfig");
+    }
+    if (cfg.cloud === "gcp" && cfg.monitoring.budget.enabled && !cfg.gcpBillingAccount) {
+        add("gcp.billingAccount", undefined, "the billing account id the monthly budget watches; required on GCP unless platform:monitoring.budget.enabled is false");
+    }
+    const releases: Array<[string, { strategy: string; percent?: number } | undefined]> = [
+        ["compute.release", raw.compute?.release],
+        ...Object.entries(raw.services).map(([n, s]): [string, { strategy: string; percent?: number } | undefined] => [`services.${n}.release`, s.release]),
+    ];
+    for (const [key, release] of releases) {
+        if (release?.percent !== undefined && release.strategy !== "canary") add(`${key}.percent`, release.percent, "only with strategy canary (the canary's share of traffic)");
+    }
+    for (const [n, s] of Object.entries(raw.services)) {
+        if (s.release && s.release.strategy !== "rolling" && !s.http) {
+            add(`services.${n}.release.strategy`, s.release.strategy, "rolling for a service without `http` (a worker takes no traffic to shift)");
+        }
     }
     for (const svc of cfg.services) {
         const overridden = raw.services[svc.name]?.minReplicas !== undefined || raw.services[svc.name]?.maxReplicas !== undefined;

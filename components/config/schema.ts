@@ -44,6 +44,25 @@ const percent = z.number().int().min(10).max(95);
 
 export const sizeSchema = z.enum(SIZES);
 
+export const RELEASE_STRATEGIES = ["rolling", "canary", "blueGreen"] as const;
+export type ReleaseStrategyName = (typeof RELEASE_STRATEGIES)[number];
+
+/**
+ * How a new revision replaces the old one (components/release.ts maps it per runtime).
+ * `percent` is the canary's share of traffic, `bakeMinutes` how long the new revision runs
+ * under its alarms before it takes all traffic (canary) or the old one is retired (blueGreen).
+ */
+export const releaseSchema = z.strictObject({
+    strategy: z.enum(RELEASE_STRATEGIES),
+    percent: z.number().min(1).max(50).optional(),
+    bakeMinutes: z.number().int().min(0).max(1440).optional(),
+});
+
+/** An alert destination: one e-mail address or several. */
+const alertDestination = z.union([z.email({ error: "an email address" }), z.array(z.email({ error: "an email address" })).min(1)], {
+    error: "an email address or a list of them",
+});
+
 const httpRouteSchema = z.strictObject({
     /** Path prefix routed to this service, e.g. `/api`. `/` is the default route. */
     pathPrefix: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).optional(),
@@ -63,6 +82,8 @@ export const serviceSchema = z.strictObject({
     minReplicas: replicas.optional(),
     maxReplicas: replicas.optional(),
     command: z.array(z.string()).optional(),
+    /** Release strategy of this service; defaults to `compute.release`. */
+    release: releaseSchema.optional(),
     /** Plain, non-secret environment variables. Secrets are wired by the platform. */
     env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: "an upper-case environment variable name" }), z.string()).optional(),
 });
@@ -83,6 +104,8 @@ export const rawConfigSchema = z.strictObject({
     }).optional(),
     gcp: z.strictObject({
         project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, { error: "a GCP project id (6-30 lowercase letters, digits, hyphens)" }).optional(),
+        /** The billing account the stack's budget watches (needed only with monitoring.budget on). */
+        billingAccount: z.string().regex(/^[A-F0-9]{6}-[A-F0-9]{6}-[A-F0-9]{6}$/, { error: "a billing account id such as 01A2B3-C4D5E6-F7A8B9" }).optional(),
         region: z.string().regex(/^[a-z]+-[a-z]+\d$/, { error: "a GCP region such as us-central1" }).optional(),
     }).optional(),
     azure: z.strictObject({
@@ -131,6 +154,8 @@ export const rawConfigSchema = z.strictObject({
         memoryTargetPercent: percent.optional(),
         scaleOutCooldownSeconds: z.number().int().min(0).max(3600).optional(),
         scaleInCooldownSeconds: z.number().int().min(0).max(3600).optional(),
+        /** Default release strategy of the services that take HTTP traffic. */
+        release: releaseSchema.optional(),
         logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)], {
             error: "one of 7, 14, 30, 60, 90, 180, 365",
         }).optional(),
@@ -153,6 +178,17 @@ export const rawConfigSchema = z.strictObject({
 
     monitoring: z.strictObject({
         alertEmail: z.email({ error: "an email address" }).optional(),
+        /** Who is paged for critical alerts; defaults to alertEmail. */
+        critical: alertDestination.optional(),
+        /** Who hears about warnings and the budget; defaults to alertEmail. */
+        warning: alertDestination.optional(),
+        /** Where alert descriptions link to (the runbook's published URL); defaults to the repo path docs/runbook.md. */
+        runbookUrl: z.url({ error: "a URL such as https://github.com/acme/platform/blob/main/docs/runbook.md" }).optional(),
+        budget: z.strictObject({
+            enabled: z.boolean().optional(),
+            /** Monthly amount in the billing currency (USD on AWS; the account's currency on GCP and Azure). */
+            amount: z.number().int().min(1).max(10_000_000).optional(),
+        }).optional(),
     }).optional(),
 
     services: z.record(z.string().regex(SERVICE_NAME_PATTERN, { error: SERVICE_NAME_RULE }), serviceSchema)

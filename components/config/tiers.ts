@@ -1,4 +1,13 @@
-import type { Environment, Size } from "./schema";
+import type { Environment, ReleaseStrategyName, Size } from "./schema";
+
+/** A resolved release strategy: canary carries a percentage, canary and blueGreen a bake time. */
+export interface ReleaseStrategy {
+    strategy: ReleaseStrategyName;
+    /** Canary share of traffic, 1-50 %. */
+    percent: number;
+    /** Minutes the new revision runs under its alarms before it takes all traffic / the old one goes. */
+    bakeMinutes: number;
+}
 
 /**
  * The production and staging profiles, distilled from DESIGN.md's requirements table.
@@ -38,16 +47,29 @@ export interface TierProfile {
         scaleOutCooldownSeconds: number;
         scaleInCooldownSeconds: number;
         logRetentionDays: number;
+        /** Release strategy of HTTP services unless a service sets its own. */
+        release: ReleaseStrategy;
     };
     /** The managed Kubernetes cluster of `compute.runtime: kubernetes`. */
     kubernetes: { version: string; nodeSize: Size; minNodes: number; maxNodes: number };
     monitoring: {
         cpuPercent: number;
         memoryPercent: number;
-        http5xxPerMinute: number;
+        /** Critical: 5xx responses as a share of all requests. */
+        http5xxRatePercent: number;
+        /** Warning above this p95, critical above `p95LatencyCriticalSeconds`. */
         p95LatencySeconds: number;
+        p95LatencyCriticalSeconds: number;
         databaseConnections: number;
         freeStoragePercent: number;
+        /** Warning: cache keys evicted per minute (memory pressure pushing data out). */
+        cacheEvictionsPerMinute: number;
+        /** Critical: failed database connection attempts in 5 minutes. */
+        databaseConnectionFailures: number;
+        /** Critical: container restarts of one workload in 10 minutes (a crash loop). */
+        restartsPer10Minutes: number;
+        /** Monthly budget of the stack, alerting the warning destination at 80 % actual and 100 % forecast. */
+        budget: { enabled: boolean; amount: number };
     };
     /** Stateful resources get Pulumi `protect` and their cloud's deletion protection. */
     protectStatefulResources: boolean;
@@ -58,7 +80,12 @@ const shared = {
     maintenanceWindow: { day: "sun" as const, startHourUtc: 4, durationHours: 1 },
     objectStore: { tempExpirationDays: 7, archiveAfterDays: 30, expirationDays: 365 },
     health: { path: "/health", intervalSeconds: 30, healthyThreshold: 2, unhealthyThreshold: 3, timeoutSeconds: 5 },
-    monitoring: { cpuPercent: 80, memoryPercent: 85, http5xxPerMinute: 10, p95LatencySeconds: 2, databaseConnections: 80, freeStoragePercent: 10 },
+    monitoring: {
+        cpuPercent: 80, memoryPercent: 85, http5xxRatePercent: 10, p95LatencySeconds: 2, p95LatencyCriticalSeconds: 5,
+        databaseConnections: 80, freeStoragePercent: 10, cacheEvictionsPerMinute: 100, databaseConnectionFailures: 10, restartsPer10Minutes: 3,
+    },
+    /** Today's behaviour: replace tasks a few at a time, rolled back by the runtime's health gates. */
+    release: { strategy: "rolling" as const, percent: 10, bakeMinutes: 10 },
 };
 
 export const TIERS: Record<Environment, TierProfile> = {
@@ -87,9 +114,10 @@ export const TIERS: Record<Environment, TierProfile> = {
             scaleOutCooldownSeconds: 300,
             scaleInCooldownSeconds: 600,
             logRetentionDays: 30,
+            release: shared.release,
         },
         kubernetes: { version: "1.33", nodeSize: "medium", minNodes: 3, maxNodes: 10 },
-        monitoring: shared.monitoring,
+        monitoring: { ...shared.monitoring, budget: { enabled: true, amount: 5000 } },
         protectStatefulResources: true,
     },
     staging: {
@@ -117,9 +145,10 @@ export const TIERS: Record<Environment, TierProfile> = {
             scaleOutCooldownSeconds: 300,
             scaleInCooldownSeconds: 600,
             logRetentionDays: 14,
+            release: shared.release,
         },
         kubernetes: { version: "1.33", nodeSize: "small", minNodes: 1, maxNodes: 3 },
-        monitoring: shared.monitoring,
+        monitoring: { ...shared.monitoring, budget: { enabled: true, amount: 1000 } },
         protectStatefulResources: false,
     },
 };

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { AwsContext, policyJson } from "./context";
+import { errorRateQueries, metric } from "./monitoring";
 import { FARGATE } from "./sizes";
 
 const ECS_TASKS_TRUST = {
@@ -144,6 +145,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     }, t?.taskDefinition);
 
     const attachment = args.attachment;
+    const release = releaseSettings(ctx, scope, name, args);
     const service = ctx.create(aws.ecs.Service, scope, childName(name, "service"), {
         name: physical,
         cluster: cluster.arn,
@@ -155,14 +157,20 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         deploymentCircuitBreaker: { enable: true, rollback: true },
         deploymentMinimumHealthyPercent: 100,
         deploymentMaximumPercent: 200,
-        loadBalancers: attachment ? [{ targetGroupArn: attachment.backendId, containerName: svc.name, containerPort: svc.port }] : undefined,
+        ...release.service,
+        loadBalancers: attachment ? [{
+            targetGroupArn: attachment.backendId,
+            containerName: svc.name,
+            containerPort: svc.port,
+            ...(release.advancedConfiguration ? { advancedConfiguration: release.advancedConfiguration } : {}),
+        }] : undefined,
         healthCheckGracePeriodSeconds: attachment ? 60 : undefined,
         propagateTags: "SERVICE",
         enableEcsManagedTags: true,
         enableExecuteCommand: false,
         waitForSteadyState: false,
         tags: ctx.tags(physical),
-    }, t?.service, { dependsOn: attachment?.dependsOn ?? [], ignoreChanges: ["desiredCount"] });
+    }, t?.service, { dependsOn: [...(attachment?.dependsOn ?? []), ...release.dependsOn], ignoreChanges: ["desiredCount"] });
 
     const resourceId = pulumi.interpolate`service/${cluster.name}/${service.name}`;
     const target = ctx.create(aws.appautoscaling.Target, scope, childName(name, "scaling-target"), {
@@ -200,5 +208,73 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         internalUrl: svc.http
             ? pulumi.output(`https://${svc.http.host ?? cfg.loadBalancer.domain}${lbPrefix ?? ""}`)
             : pulumi.interpolate`ecs://${cluster.name}/${service.name}`,
+    };
+}
+
+/**
+ * The ECS side of the service's release strategy (`services.<name>.release`):
+ * - every HTTP service: deployment alarms with rollback on its own targets' 5xx rate (ECS
+ *   rolls a deployment back when they fire while it runs), beside the circuit breaker;
+ * - canary / blueGreen: ECS's native strategies (aws_ecs_service deployment_configuration
+ *   strategy CANARY / BLUE_GREEN, canary_configuration, bake_time_in_minutes, in @pulumi/aws
+ *   7.x ecs/service.d.ts), which need the second target group and listener rule the load
+ *   balancer prepared and an infrastructure role ECS assumes to shift the rule's weights
+ *   (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers,
+ *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AmazonECSInfrastructureRolePolicyForLoadBalancers.html).
+ * Workers have no traffic to shift (config validation keeps them rolling).
+ */
+function releaseSettings(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): {
+    service: Partial<aws.ecs.ServiceArgs>;
+    advancedConfiguration?: aws.types.input.ecs.ServiceLoadBalancerAdvancedConfiguration;
+    dependsOn: pulumi.Resource[];
+} {
+    const { cfg } = ctx;
+    const svc = args.service;
+    const lb = ctx.state.loadBalancer;
+    const primary = lb?.targetGroups[svc.name];
+    if (!args.attachment || !lb || !primary) return { service: {}, dependsOn: [] };
+    const alternate = lb.alternateTargetGroups[svc.name];
+    const groups = alternate ? [primary, alternate] : [primary];
+    const th = cfg.monitoring;
+
+    const dims = (g: aws.lb.TargetGroup) => ({ LoadBalancer: lb.alb.arnSuffix, TargetGroup: g.arnSuffix });
+    const gate = ctx.create(aws.cloudwatch.MetricAlarm, scope, childName(name, "release-5xx"), {
+        name: physicalName(cfg, svc.name, "release-5xx"),
+        alarmDescription: `Release gate of ${svc.name}: its targets' 5xx above ${th.http5xxRatePercent}% of requests; ECS rolls the deployment back. Runbook: ${cfg.monitoring.runbookUrl}#release-rollback`,
+        metricQueries: errorRateQueries(
+            groups.map((g, i) => metric(`errors${i}`, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", dims(g))),
+            groups.map((g, i) => metric(`requests${i}`, "AWS/ApplicationELB", "RequestCount", "Sum", dims(g))),
+        ),
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: th.http5xxRatePercent,
+        evaluationPeriods: 2,
+        treatMissingData: "notBreaching",
+        tags: ctx.tags(),
+    });
+    const alarms = { enable: true, rollback: true, alarmNames: [gate.name] };
+    const release = svc.release;
+    if (release.strategy === "rolling" || !alternate) return { service: { alarms }, dependsOn: [gate] };
+
+    const role = ctx.create(aws.iam.Role, scope, childName(name, "release-role"), {
+        name: limitedName(cfg, 64, svc.name, "release"),
+        description: `ECS shifts ${svc.name}'s listener rule between its two target groups during ${release.strategy} deployments`,
+        assumeRolePolicy: policyJson({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+        tags: ctx.tags(),
+    });
+    const attachment = ctx.create(aws.iam.RolePolicyAttachment, scope, childName(name, "release-role-policy"), {
+        role: role.name,
+        policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers`,
+    });
+    const rule = lb.listenerRules[svc.name]!;
+    const bake = String(release.bakeMinutes);
+    return {
+        service: {
+            alarms,
+            deploymentConfiguration: release.strategy === "canary"
+                ? { strategy: "CANARY", canaryConfiguration: { canaryPercent: release.percent, canaryBakeTimeInMinutes: bake }, bakeTimeInMinutes: bake }
+                : { strategy: "BLUE_GREEN", bakeTimeInMinutes: bake },
+        },
+        advancedConfiguration: { alternateTargetGroupArn: alternate.arn, productionListenerRule: rule.arn, roleArn: role.arn },
+        dependsOn: [gate, attachment],
     };
 }

@@ -12,7 +12,14 @@ export interface AwsState {
     database?: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
     cache?: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
     objectStore?: { bucket: aws.s3.Bucket; key: aws.kms.Key };
-    loadBalancer?: { alb: aws.lb.LoadBalancer; targetGroups: Record<string, aws.lb.TargetGroup>; pathPrefixes: Record<string, string> };
+    loadBalancer?: {
+        alb: aws.lb.LoadBalancer;
+        targetGroups: Record<string, aws.lb.TargetGroup>;
+        /** The second target group of a blue/green or canary service (ECS shifts traffic between the two). */
+        alternateTargetGroups: Record<string, aws.lb.TargetGroup>;
+        listenerRules: Record<string, aws.lb.ListenerRule>;
+        pathPrefixes: Record<string, string>;
+    };
     cluster?: aws.ecs.Cluster;
     /** The EKS cluster of `compute.runtime: kubernetes` (absent with an existing cluster's kubeconfig). */
     eks?: import("./cluster").EksState;

@@ -88,9 +88,10 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
     const attachments: Record<string, ServiceAttachment> = {};
     const targetGroups: Record<string, aws.lb.TargetGroup> = {};
     const pathPrefixes: Record<string, string> = {};
+    const alternateTargetGroups: Record<string, aws.lb.TargetGroup> = {};
+    const listenerRules: Record<string, aws.lb.ListenerRule> = {};
     orderRoutes(args.routes).forEach((route, index) => {
-        const tgName = limitedName(cfg, 32, route.service);
-        const targetGroup = ctx.create(aws.lb.TargetGroup, scope, childName(name, `${route.service}-tg`), {
+        const targetGroupArgs = (tgName: string): aws.lb.TargetGroupArgs => ({
             name: tgName,
             port: route.port,
             protocol: "HTTP",
@@ -110,14 +111,28 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
                 matcher: "200-399",
             },
             tags: ctx.tags(tgName),
-        }, t?.targetGroup);
+        });
+        const tgName = limitedName(cfg, 32, route.service);
+        const targetGroup = ctx.create(aws.lb.TargetGroup, scope, childName(name, `${route.service}-tg`), targetGroupArgs(tgName), t?.targetGroup);
+        // ECS blue/green and canary deployments shift the production listener rule's weights
+        // between the service's two target groups, so the rule forwards to both (100/0) and
+        // Pulumi leaves the weights ECS set alone (ignoreChanges on actions). ECS docs:
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html
+        const shifted = route.release !== undefined && route.release !== "rolling";
+        const alternate = shifted
+            ? ctx.create(aws.lb.TargetGroup, scope, childName(name, `${route.service}-tg-alt`), targetGroupArgs(limitedName(cfg, 32, route.service, "alt")), t?.targetGroup)
+            : undefined;
         const rule = ctx.create(aws.lb.ListenerRule, scope, childName(name, `${route.service}-rule`), {
             listenerArn: https.arn,
             priority: 100 + index * 10,
-            actions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+            actions: alternate
+                ? [{ type: "forward", forward: { targetGroups: [{ arn: targetGroup.arn, weight: 100 }, { arn: alternate.arn, weight: 0 }] } }]
+                : [{ type: "forward", targetGroupArn: targetGroup.arn }],
             conditions: routeConditions(route),
             tags: ctx.tags(),
-        }, t?.listenerRule);
+        }, t?.listenerRule, alternate ? { ignoreChanges: ["actions"] } : {});
+        if (alternate) alternateTargetGroups[route.service] = alternate;
+        listenerRules[route.service] = rule;
         targetGroups[route.service] = targetGroup;
         pathPrefixes[route.service] = route.pathPrefix && route.pathPrefix !== "/" ? route.pathPrefix : "";
         attachments[route.service] = { backendId: targetGroup.arn, dependsOn: [rule, https] };
@@ -131,7 +146,7 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
         });
     }
 
-    ctx.state.loadBalancer = { alb, targetGroups, pathPrefixes };
+    ctx.state.loadBalancer = { alb, targetGroups, alternateTargetGroups, listenerRules, pathPrefixes };
 
     return {
         endpoint: alb.dnsName,

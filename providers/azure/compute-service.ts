@@ -7,6 +7,7 @@ import { applyTransform, Transform } from "../../components/transform";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { AzureContext, BUILT_IN_ROLES } from "./context";
+import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
 
 /** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
 export const CONTAINER_RESOURCES: Record<Size, { cpu: number; memory: string }> = {
@@ -105,9 +106,11 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
         workloadProfileName: "Consumption",
         identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
         configuration: {
-            activeRevisionsMode: "Single",
+            // Canary and blue/green keep the serving revision active beside the new one.
+            activeRevisionsMode: svc.release.strategy === "rolling" ? "Single" : "Multiple",
             maxInactiveRevisions: 5,
             ingress: {
+                ...(svc.release.strategy === "rolling" ? {} : { traffic: containerAppTraffic(ctx, containerAppName(ctx, svc.name), svc) }),
                 // In an internal environment "external" means reachable from the VNet, never the internet.
                 external: fronted,
                 targetPort: svc.port,
@@ -153,4 +156,30 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
 function required<T>(value: T | undefined, what: string): T {
     if (value === undefined) throw new Error(`internal: the ${what} must exist before services (Platform order: database, cache, then services)`);
     return value;
+}
+
+/**
+ * The serving revision, read from the live Container App (getContainerApp:
+ * latestReadyRevisionName, template.containers[].image); none on a first deploy.
+ */
+function liveRevision(ctx: AzureContext, appName: string): pulumi.Output<LiveRevision | undefined> {
+    return ctx.foundation.resourceGroupName.apply((resourceGroupName) => app.getContainerApp({ containerAppName: appName, resourceGroupName }, { provider: ctx.provider })
+        .then((live): LiveRevision => ({ revision: live.latestReadyRevisionName, image: live.template?.containers?.[0]?.image ?? "" }))
+        .catch(() => undefined));
+}
+
+/**
+ * Container Apps' side of a canary / blue-green release: multiple active revisions with
+ * traffic weights (ingress.traffic: latestRevision / revisionName, weight, label): the new
+ * revision labelled `candidate`, the serving one `stable`, each reachable on its label's own
+ * FQDN (`<app>---candidate.<environment domain>`) for the smoke test before promotion.
+ */
+function containerAppTraffic(ctx: AzureContext, appName: string, svc: ComputeServiceArgs["service"]) {
+    return liveRevision(ctx, appName).apply((live) => {
+        const split = trafficSplit(svc.release, svc.image, live);
+        return [
+            { latestRevision: true, weight: split.candidatePercent, label: REVISION_TAGS.candidate },
+            ...(split.stable ? [{ revisionName: split.stable.revision, weight: split.stable.percent, label: REVISION_TAGS.stable }] : []),
+        ];
+    });
 }

@@ -25,8 +25,9 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
     const net = ctx.require("network", "cache");
     const ha = args.automaticFailover && args.nodes > 1;
 
+    const instanceName = limitedName(cfg, 40, "redis");
     const instance = ctx.create(gcp.redis.Instance, scope, childName(name, "instance"), {
-        name: limitedName(cfg, 40, "redis"),
+        name: instanceName,
         displayName: `${cfg.appName} ${cfg.environment} cache`,
         region: ctx.region,
         tier: ha ? "STANDARD_HA" : "BASIC",
@@ -51,7 +52,7 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
 
     const { secret } = storeSecret(ctx, scope, name, "redis-auth", instance.authString, { secret: t?.secret, version: t?.secretVersion });
 
-    ctx.state.cache = { instance };
+    ctx.state.cache = { instance, name: instanceName };
 
     return {
         endpoint: instance.host,

@@ -7,6 +7,8 @@ import type { GcpContext } from "./context";
 import { cloudRunServiceName } from "./load-balancer";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
 import type { GcpComputeServiceTransforms } from "./transforms";
+import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
+import type { ServiceConfig } from "../../components/config";
 
 /** Requests one instance serves at once before Cloud Run scales out. */
 const CONCURRENCY = 80;
@@ -166,6 +168,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
             }],
             labels: ctx.labels(),
         },
+        ...(svc.release.strategy === "rolling" ? {} : { traffics: cloudRunTraffic(ctx, serviceName, svc) }),
         labels: ctx.labels(),
     }, t?.service, { dependsOn: [...grants, ...(args.attachment?.dependsOn ?? [])] });
 
@@ -174,4 +177,32 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         identity: account.email,
         internalUrl: service.uri,
     };
+}
+
+type Traffic = gcp.types.input.cloudrunv2.ServiceTraffic;
+
+/**
+ * The revision serving today, read from the live service (data source
+ * google_cloud_run_v2_service: latest_ready_revision, template.containers.image); none on a
+ * first deploy, when the lookup fails because the service does not exist yet.
+ */
+function liveRevision(ctx: GcpContext, serviceName: string): Promise<LiveRevision | undefined> {
+    return gcp.cloudrunv2.getService({ name: serviceName, location: ctx.region, project: ctx.project }, { provider: ctx.provider })
+        .then((live) => ({ revision: live.latestReadyRevision.split("/").pop() ?? "", image: live.templates[0]?.containers[0]?.image ?? "" }))
+        .catch(() => undefined);
+}
+
+/**
+ * Cloud Run's side of a canary / blue-green release: a revision traffic split with tags
+ * (ServiceTraffic type/revision/percent/tag): the new revision (LATEST) tagged `candidate`, the
+ * serving one tagged `stable`, so each has its own URL (`https://candidate---<service>-<hash>.run.app`)
+ * for the deploy workflow's smoke test before it promotes with a second `pulumi up`.
+ */
+function cloudRunTraffic(ctx: GcpContext, serviceName: string, svc: ServiceConfig): pulumi.Output<Traffic[]> {
+    return pulumi.output(liveRevision(ctx, serviceName)).apply((live) => {
+        const split = trafficSplit(svc.release, svc.image, live);
+        const traffic: Traffic[] = [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: split.candidatePercent, tag: REVISION_TAGS.candidate }];
+        if (split.stable) traffic.push({ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: split.stable.revision, percent: split.stable.percent, tag: REVISION_TAGS.stable });
+        return traffic;
+    });
 }

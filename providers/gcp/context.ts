@@ -16,7 +16,7 @@ export interface GcpState {
         computeTag: string;
     };
     database?: { instance: gcp.sql.DatabaseInstance; name: string; maxConnections: number };
-    cache?: { instance: gcp.redis.Instance };
+    cache?: { instance: gcp.redis.Instance; name: string };
     loadBalancer?: { urlMapName: string; health: TierProfile["loadBalancer"]["health"] };
     /**
      * The values behind the platform's Secret Manager secrets (database password, Redis AUTH

@@ -1,17 +1,31 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { MonitoringArgs, MonitoringOutputs } from "../../components/monitoring";
-import { childName } from "../../components/naming";
+import { AlertId, alertDescription, ALERTS, MonitoringArgs, MonitoringOutputs, Severity } from "../../components/monitoring";
+import { childName, limitedName } from "../../components/naming";
+import { createBudget } from "./budget";
+import { createDashboard } from "./dashboard";
 import type { GcpContext } from "./context";
 import { gkeClusterName } from "./kubernetes";
 import { cloudRunServiceName } from "./load-balancer";
 
 type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
+type Absent = gcp.types.input.monitoring.AlertPolicyConditionConditionAbsent;
 
+/** One alert policy: its resource key, the logical alert it implements, and a threshold or absence condition. */
 export interface AlertSpec {
     key: string;
+    id: AlertId;
     title: string;
-    threshold: Threshold;
+    threshold?: Threshold;
+    absent?: Absent;
+}
+
+/** Log-based counters the alerts need where Cloud Monitoring has no metric: their names (`logging.googleapis.com/user/<name>`) and filters. */
+export interface LogCounter {
+    key: string;
+    name: string;
+    filter: string;
+    description: string;
 }
 
 const quote = (s: string) => JSON.stringify(s);
@@ -21,6 +35,8 @@ export interface GkeNames {
     cluster: string;
     namespace: string;
     containers: string[];
+    /** The containers of the services the Ingress routes to. */
+    httpContainers: string[];
 }
 
 /** Container CPU / memory against their limits (p99 per container), for the platform's namespace on its cluster. */
@@ -30,6 +46,7 @@ function gkeContainerAlerts(th: MonitoringArgs["thresholds"], gke: GkeNames): Al
     return [
         {
             key: "cpu",
+            id: "service-cpu",
             title: `GKE container CPU above ${th.cpuPercent}% of its limit`,
             threshold: {
                 filter: `${k8s} AND metric.type = "kubernetes.io/container/cpu/limit_utilization"`,
@@ -41,6 +58,7 @@ function gkeContainerAlerts(th: MonitoringArgs["thresholds"], gke: GkeNames): Al
         },
         {
             key: "memory",
+            id: "service-memory",
             title: `GKE container memory above ${th.memoryPercent}% of its limit`,
             threshold: {
                 filter: `${k8s} AND metric.type = "kubernetes.io/container/memory/limit_utilization" AND metric.labels.memory_type = "non-evictable"`,
@@ -50,31 +68,98 @@ function gkeContainerAlerts(th: MonitoringArgs["thresholds"], gke: GkeNames): Al
                 aggregations: perContainer,
             },
         },
+        {
+            // restart_count is cumulative per container: its delta over 10 minutes is the restarts in them.
+            // https://cloud.google.com/monitoring/api/metrics_kubernetes (kubernetes.io/container/restart_count)
+            key: "crash-loop",
+            id: "crash-loop",
+            title: `GKE containers restarted more than ${th.restartsPer10Minutes} times in 10 minutes`,
+            threshold: {
+                filter: `${k8s} AND metric.type = "kubernetes.io/container/restart_count"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.restartsPer10Minutes,
+                duration: "0s",
+                aggregations: [{ alignmentPeriod: "600s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.container_name"] }],
+            },
+        },
     ];
 }
 
+/** The names the alerts watch, all known before anything is created. */
+export interface WatchedNames {
+    project: string;
+    region: string;
+    cloudRunServices: string[];
+    /** The Cloud Run services the load balancer fronts. */
+    routedCloudRunServices: string[];
+    urlMap: string;
+    sqlInstance: string;
+    redisInstance: string;
+    maxConnections: number;
+    gke?: GkeNames;
+    /** Log-based counters (logCounters) by key. */
+    counters: { dbConnectionFailures: string; runCrashes: string };
+}
+
+/** The log-based counters: refused PostgreSQL connections (FATAL lines), and Cloud Run instances that exited or ran out of memory. */
+export function logCounters(names: Omit<WatchedNames, "counters">, cfg: { appName: string; environment: "production" | "staging" }): LogCounter[] {
+    const sql = `resource.type="cloudsql_database" AND resource.labels.database_id="${names.project}:${names.sqlInstance}"`;
+    const counters: LogCounter[] = [{
+        key: "db-connection-failures-metric",
+        name: limitedName(cfg, 100, "db-connection-failures"),
+        // Cloud SQL for PostgreSQL writes the server log as cloudsql.googleapis.com/postgres.log.
+        filter: `${sql} AND log_id("cloudsql.googleapis.com/postgres.log") AND textPayload:"FATAL:"`,
+        description: "PostgreSQL refused a connection (FATAL: authentication, too many clients, no such database)",
+    }];
+    if (!names.gke) {
+        counters.push({
+            key: "crash-loop-metric",
+            name: limitedName(cfg, 100, "run-crashes"),
+            // Cloud Run's system log records each instance that exits or exceeds its memory limit.
+            filter: `resource.type="cloud_run_revision" AND resource.labels.service_name=(${names.cloudRunServices.map(quote).join(" OR ")}) AND log_id("run.googleapis.com/varlog/system") AND (textPayload:"Container called exit" OR textPayload:"Memory limit")`,
+            description: "A Cloud Run instance exited or ran out of memory",
+        });
+    }
+    return counters;
+}
+
 /**
- * The requirements table's alerts as Cloud Monitoring threshold conditions: Cloud Run CPU and
- * memory utilisation (p99 across instances, per service), the load balancer's 5xx rate and
- * p95 latency, Cloud SQL connections against the configured max_connections, and disk
- * utilisation (free storage below the threshold). Pure: tested without mocks.
+ * Issue 19's alert set as Cloud Monitoring conditions: Cloud Run (or GKE container) CPU,
+ * memory, crash loops and healthy instances; the load balancer's 5xx share of requests (a
+ * ratio condition: filter over denominatorFilter) and p95 latency at the warning and critical
+ * thresholds; Cloud SQL connections (saturation), refused connections, CPU and disk; Redis
+ * memory, evictions and CPU. Pure: tested without mocks.
  */
-export function alertSpecs(
-    args: Pick<MonitoringArgs, "thresholds" | "services">,
-    names: { project: string; cloudRunServices: string[]; urlMap: string; sqlInstance: string; maxConnections: number; gke?: GkeNames },
-): AlertSpec[] {
+export function alertSpecs(args: Pick<MonitoringArgs, "thresholds">, names: WatchedNames): AlertSpec[] {
     const th = args.thresholds;
     const run = `resource.type = "cloud_run_revision" AND resource.labels.service_name = one_of(${names.cloudRunServices.map(quote).join(", ")})`;
+    const routedRun = `resource.type = "cloud_run_revision" AND resource.labels.service_name = one_of(${names.routedCloudRunServices.map(quote).join(", ")})`;
     // GKE names the Ingress's URL map `k8s2-um-<cluster uid>-<namespace>-<ingress>-<hash>`.
     const lb = names.gke
         ? `resource.type = "https_lb_rule" AND resource.labels.url_map_name = monitoring.regex.full_match(${quote(`k8s2-um-[a-z0-9]+-${names.gke.namespace}-.*`)})`
         : `resource.type = "https_lb_rule" AND resource.labels.url_map_name = ${quote(names.urlMap)}`;
     const sql = `resource.type = "cloudsql_database" AND resource.labels.database_id = ${quote(`${names.project}:${names.sqlInstance}`)}`;
+    const redis = `resource.type = "redis_instance" AND resource.labels.instance_id = ${quote(`projects/${names.project}/locations/${names.region}/instances/${names.redisInstance}`)}`;
     const perService = (aligner: string) => [{ alignmentPeriod: "60s", perSeriesAligner: aligner, crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.service_name"] }];
+    const lbRate = [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.url_map_name"] }];
+    const userMetric = (n: string) => `metric.type = "logging.googleapis.com/user/${n}"`;
+    const p95 = (key: string, id: AlertId, seconds: number): AlertSpec => ({
+        key, id, title: `Load balancer p95 latency above ${seconds}s`,
+        threshold: {
+            filter: `${lb} AND metric.type = "loadbalancing.googleapis.com/https/total_latencies"`,
+            comparison: "COMPARISON_GT",
+            // total_latencies is in milliseconds.
+            thresholdValue: seconds * 1000,
+            duration: "300s",
+            aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_PERCENTILE_95", groupByFields: ["resource.label.url_map_name"] }],
+        },
+    });
+    const gke = names.gke;
+    const gkeHttp = gke ? `resource.type = "k8s_container"${gke.cluster ? ` AND resource.labels.cluster_name = ${quote(gke.cluster)}` : ""} AND resource.labels.namespace_name = ${quote(gke.namespace)}` : "";
     return [
-        ...(names.gke ? gkeContainerAlerts(th, names.gke) : [
+        ...(gke ? gkeContainerAlerts(th, gke) : [
             {
-                key: "cpu",
+                key: "cpu", id: "service-cpu" as const,
                 title: `Cloud Run CPU above ${th.cpuPercent}%`,
                 threshold: {
                     filter: `${run} AND metric.type = "run.googleapis.com/container/cpu/utilizations"`,
@@ -85,7 +170,7 @@ export function alertSpecs(
                 },
             },
             {
-                key: "memory",
+                key: "memory", id: "service-memory" as const,
                 title: `Cloud Run memory above ${th.memoryPercent}%`,
                 threshold: {
                     filter: `${run} AND metric.type = "run.googleapis.com/container/memory/utilizations"`,
@@ -95,33 +180,60 @@ export function alertSpecs(
                     aggregations: perService("ALIGN_PERCENTILE_99"),
                 },
             },
+            {
+                key: "crash-loop", id: "crash-loop" as const,
+                title: `Cloud Run instances exited more than ${th.restartsPer10Minutes} times in 10 minutes`,
+                threshold: {
+                    filter: `${userMetric(names.counters.runCrashes)} AND resource.type = "cloud_run_revision"`,
+                    comparison: "COMPARISON_GT",
+                    thresholdValue: th.restartsPer10Minutes,
+                    duration: "0s",
+                    aggregations: [{ alignmentPeriod: "600s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.service_name"] }],
+                },
+            },
         ]),
+        gke
+            ? {
+                // No series from a routed container for 5 minutes: no pod of it is running.
+                key: "healthy-instances", id: "no-healthy-targets",
+                title: "A routed GKE workload has no running container",
+                absent: {
+                    filter: `${gkeHttp} AND resource.labels.container_name = one_of(${gke.httpContainers.map(quote).join(", ")}) AND metric.type = "kubernetes.io/container/uptime"`,
+                    duration: "300s",
+                    aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN", crossSeriesReducer: "REDUCE_COUNT", groupByFields: ["resource.label.container_name"] }],
+                },
+            }
+            : {
+                // instance_count by state (active/idle); fewer than one instance in total: nothing serves.
+                key: "healthy-instances", id: "no-healthy-targets",
+                title: "A routed Cloud Run service has no instance",
+                threshold: {
+                    filter: `${routedRun} AND metric.type = "run.googleapis.com/container/instance_count"`,
+                    comparison: "COMPARISON_LT",
+                    thresholdValue: 1,
+                    duration: "300s",
+                    aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.service_name"] }],
+                },
+            },
         {
-            key: "http-5xx",
-            title: `Load balancer 5xx above ${th.http5xxPerMinute}/min`,
+            key: "http-5xx", id: "http-5xx-rate",
+            title: `Load balancer 5xx above ${th.http5xxRatePercent}% of requests`,
+            // A ratio condition: filter / denominatorFilter, both aligned to per-second rates
+            // (AlertPolicy conditionThreshold.denominatorFilter, google_monitoring_alert_policy).
             threshold: {
                 filter: `${lb} AND metric.type = "loadbalancing.googleapis.com/https/request_count" AND metric.labels.response_code_class = 500`,
+                denominatorFilter: `${lb} AND metric.type = "loadbalancing.googleapis.com/https/request_count"`,
                 comparison: "COMPARISON_GT",
-                // ALIGN_RATE yields per-second rates.
-                thresholdValue: th.http5xxPerMinute / 60,
+                thresholdValue: th.http5xxRatePercent / 100,
                 duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.url_map_name"] }],
+                aggregations: lbRate,
+                denominatorAggregations: lbRate,
             },
         },
+        p95("latency-p95", "latency-p95", th.p95LatencySeconds),
+        p95("latency-p95-critical", "latency-p95-critical", th.p95LatencyCriticalSeconds),
         {
-            key: "latency-p95",
-            title: `Load balancer p95 latency above ${th.p95LatencySeconds}s`,
-            threshold: {
-                filter: `${lb} AND metric.type = "loadbalancing.googleapis.com/https/total_latencies"`,
-                comparison: "COMPARISON_GT",
-                // total_latencies is in milliseconds.
-                thresholdValue: th.p95LatencySeconds * 1000,
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_PERCENTILE_95", groupByFields: ["resource.label.url_map_name"] }],
-            },
-        },
-        {
-            key: "db-connections",
+            key: "db-connections", id: "db-connections",
             title: `Cloud SQL connections above ${th.databaseConnections}% of max_connections`,
             threshold: {
                 filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/postgresql/num_backends"`,
@@ -132,7 +244,18 @@ export function alertSpecs(
             },
         },
         {
-            key: "db-storage",
+            key: "db-connection-failures", id: "db-connection-failures",
+            title: `Cloud SQL refused more than ${th.databaseConnectionFailures} connections in 5 minutes`,
+            threshold: {
+                filter: `${userMetric(names.counters.dbConnectionFailures)} AND resource.type = "cloudsql_database"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.databaseConnectionFailures,
+                duration: "0s",
+                aggregations: [{ alignmentPeriod: "300s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.database_id"] }],
+            },
+        },
+        {
+            key: "db-storage", id: "db-free-storage",
             title: `Cloud SQL free storage below ${th.freeStoragePercent}%`,
             threshold: {
                 filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/disk/utilization"`,
@@ -142,52 +265,129 @@ export function alertSpecs(
                 aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX" }],
             },
         },
+        {
+            key: "db-cpu", id: "db-cpu",
+            title: `Cloud SQL CPU above ${th.cpuPercent}%`,
+            threshold: {
+                filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/cpu/utilization"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.cpuPercent / 100,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN" }],
+            },
+        },
+        {
+            key: "cache-memory", id: "cache-memory",
+            title: `Memorystore memory above ${th.memoryPercent}%`,
+            threshold: {
+                filter: `${redis} AND metric.type = "redis.googleapis.com/stats/memory/usage_ratio"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.memoryPercent / 100,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX", crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.instance_id"] }],
+            },
+        },
+        {
+            key: "cache-evictions", id: "cache-evictions",
+            title: `Memorystore evicting more than ${th.cacheEvictionsPerMinute} keys per minute`,
+            threshold: {
+                filter: `${redis} AND metric.type = "redis.googleapis.com/stats/evicted_keys"`,
+                comparison: "COMPARISON_GT",
+                // ALIGN_RATE yields per-second rates.
+                thresholdValue: th.cacheEvictionsPerMinute / 60,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.instance_id"] }],
+            },
+        },
+        {
+            // CPU seconds per second: Redis executes commands on one thread, so 0.8 is 80 % of it.
+            key: "cache-cpu", id: "cache-cpu",
+            title: `Memorystore CPU above ${th.cpuPercent}% of a core`,
+            threshold: {
+                filter: `${redis} AND metric.type = "redis.googleapis.com/stats/cpu_utilization"`,
+                comparison: "COMPARISON_GT",
+                thresholdValue: th.cpuPercent / 100,
+                duration: "300s",
+                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.instance_id"] }],
+            },
+        },
     ];
 }
 
-/** One alert policy per requirement, notifying an email channel when `alertEmail` is set. */
+/**
+ * One alert policy per spec, CRITICAL or WARNING per the catalogue, each notifying its
+ * severity's e-mail channels; the log-based counters they read; the dashboard; the budget.
+ */
 export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const { cfg } = ctx;
     const db = ctx.require("database", "monitoring");
+    const cache = ctx.require("cache", "monitoring");
     const kubernetes = args.runtime === "kubernetes";
     // Under kubernetes there is no Cloud Run service nor platform-made URL map: GKE makes the load balancer.
     const lb = kubernetes ? undefined : ctx.require("loadBalancer", "monitoring");
 
-    const channel = args.alertEmail
-        ? ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "email"), {
-            displayName: `${cfg.appName} ${cfg.environment} on-call`,
+    // The critical channel keeps the single channel's URN of before severities (`<name>-email`).
+    const channel = (severity: Severity, email: string, i: number) => ctx.create(gcp.monitoring.NotificationChannel, scope,
+        childName(name, `${severity === "critical" ? "" : "warning-"}email${i === 0 ? "" : `-${i + 1}`}`), {
+            displayName: `${cfg.appName} ${cfg.environment} ${severity === "critical" ? "on-call" : "warnings"}${i === 0 ? "" : ` ${i + 1}`}`,
             type: "email",
-            labels: { email_address: args.alertEmail },
-            userLabels: ctx.labels(),
-        })
-        : undefined;
-
-    const gke = kubernetes
-        ? { cluster: ctx.state.kubernetes?.clusterName ? gkeClusterName(cfg) : "", namespace: ctx.state.kubernetes?.namespace ?? `${cfg.appName}-${cfg.environment}`, containers: args.services }
-        : undefined;
-    const specs = alertSpecs(args, {
-        project: ctx.project,
-        cloudRunServices: kubernetes ? [] : args.services.map((s) => cloudRunServiceName(cfg, s)),
-        urlMap: lb?.urlMapName ?? "",
-        sqlInstance: db.name,
-        maxConnections: db.maxConnections,
-        gke,
-    });
-
-    const displayNames = specs.map((spec) => {
-        const displayName = `${cfg.appName}-${cfg.environment}: ${spec.title}`;
-        ctx.create(gcp.monitoring.AlertPolicy, scope, childName(name, spec.key), {
-            displayName,
-            combiner: "OR",
-            severity: spec.key.startsWith("db-") || spec.key === "http-5xx" ? "CRITICAL" : "WARNING",
-            conditions: [{ displayName: spec.title, conditionThreshold: spec.threshold }],
-            notificationChannels: channel ? [channel.name] : [],
-            alertStrategy: { autoClose: "1800s" },
-            documentation: { content: `${spec.title} on ${cfg.appName} (${cfg.environment}). See the platform runbook.`, mimeType: "text/markdown" },
+            labels: { email_address: email },
             userLabels: ctx.labels(),
         });
-        return displayName;
+    const channels: Record<Severity, gcp.monitoring.NotificationChannel[]> = {
+        critical: args.critical.map((e, i) => channel("critical", e, i)),
+        warning: args.warning.map((e, i) => channel("warning", e, i)),
+    };
+
+    const gke = kubernetes
+        ? {
+            cluster: ctx.state.kubernetes?.clusterName ? gkeClusterName(cfg) : "",
+            namespace: ctx.state.kubernetes?.namespace ?? `${cfg.appName}-${cfg.environment}`,
+            containers: args.services,
+            httpContainers: args.httpServices,
+        }
+        : undefined;
+    const base = {
+        project: ctx.project,
+        region: ctx.region,
+        cloudRunServices: kubernetes ? [] : args.services.map((s) => cloudRunServiceName(cfg, s)),
+        routedCloudRunServices: kubernetes ? [] : args.httpServices.map((s) => cloudRunServiceName(cfg, s)),
+        urlMap: lb?.urlMapName ?? "",
+        sqlInstance: db.name,
+        redisInstance: cache.name,
+        maxConnections: db.maxConnections,
+        gke,
+    };
+    const counters = logCounters(base, cfg);
+    const metrics = counters.map((c) => ctx.create(gcp.logging.Metric, scope, childName(name, c.key), {
+        project: ctx.project,
+        name: c.name,
+        description: c.description,
+        filter: c.filter,
+        metricDescriptor: { metricKind: "DELTA", valueType: "INT64", unit: "1" },
+    }));
+    const specs = alertSpecs(args, {
+        ...base,
+        counters: { dbConnectionFailures: counters[0]!.name, runCrashes: counters[1]?.name ?? "" },
     });
 
-    return { alertNames: pulumi.output(displayNames) };
+    const policies = specs.map((spec) => {
+        const severity = ALERTS[spec.id].severity;
+        const policy = ctx.create(gcp.monitoring.AlertPolicy, scope, childName(name, spec.key), {
+            displayName: `${cfg.appName}-${cfg.environment}: ${spec.title}`,
+            combiner: "OR",
+            severity: severity === "critical" ? "CRITICAL" : "WARNING",
+            conditions: [{ displayName: spec.title, ...(spec.absent ? { conditionAbsent: spec.absent } : { conditionThreshold: spec.threshold }) }],
+            notificationChannels: channels[severity].map((c) => c.name),
+            alertStrategy: { autoClose: "1800s" },
+            documentation: { content: alertDescription(args.runbookUrl, spec.id, `${spec.title} on ${cfg.appName} (${cfg.environment})`), mimeType: "text/markdown" },
+            userLabels: ctx.labels(),
+        }, undefined, { dependsOn: metrics });
+        return policy;
+    });
+
+    const dashboard = createDashboard(ctx, scope, name, { names: base, policies });
+    if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, channels: channels.warning });
+
+    return { alertNames: pulumi.all(policies.map((p) => p.displayName)), dashboard: dashboard.id };
 }

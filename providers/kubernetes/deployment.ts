@@ -23,6 +23,37 @@ export const PROBES = {
 } as const;
 
 /**
+ * The Deployment's rollout per release strategy, with what plain Kubernetes offers (no mesh):
+ * - rolling: 1 pod surge, 1 unavailable (as before);
+ * - canary: new pods come up `percent` of the replicas at a time with none taken down
+ *   first, and each must stay ready for the bake time before the rollout continues
+ *   (`minReadySeconds`): traffic reaches the new version in steps of about `percent`, and a
+ *   pod failing its probes stops the rollout, which `progressDeadlineSeconds` marks failed;
+ * - blueGreen: a complete new set (`maxSurge` 100 %) is up and ready before any old pod goes.
+ * True traffic-weighted canaries with metric analysis and automatic rollback need a
+ * progressive-delivery controller (Argo Rollouts or Flagger): README "Releases".
+ */
+export function rolloutSettings(release: ComputeServiceArgs["service"]["release"]): Pick<k8s.types.input.apps.v1.DeploymentSpec, "strategy" | "minReadySeconds" | "progressDeadlineSeconds"> {
+    const bakeSeconds = release.bakeMinutes * 60;
+    switch (release.strategy) {
+        case "rolling":
+            return { strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } } };
+        case "canary":
+            return {
+                strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: `${Math.ceil(release.percent)}%` } },
+                minReadySeconds: bakeSeconds,
+                progressDeadlineSeconds: bakeSeconds + 600,
+            };
+        case "blueGreen":
+            return {
+                strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: "100%" } },
+                minReadySeconds: bakeSeconds,
+                progressDeadlineSeconds: bakeSeconds + 600,
+            };
+    }
+}
+
+/**
  * The service's Deployment. `replicas` is deliberately omitted: the HPA owns it (min/max per
  * tier), and with server-side apply a `replicas` field here would fight the autoscaler on
  * every `pulumi up`. A fresh Deployment starts at 1 and the HPA raises it to its minimum.
@@ -39,7 +70,7 @@ export function createDeployment(ctx: KubernetesContext, scope: pulumi.Component
         spec: {
             selector: { matchLabels: selector },
             revisionHistoryLimit: 5,
-            strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } },
+            ...rolloutSettings(svc.release),
             template: {
                 metadata: { labels: { ...labels, ...inputs.podLabels } },
                 spec: {

@@ -242,6 +242,16 @@ export const awsMocks: CloudMocks = {
                 versionStage: "AWSCURRENT", versionStages: ["AWSCURRENT"], createdDate: "2024-01-01T00:00:00Z",
             };
         },
+        // The ALB the EKS ingress controller made, looked up by the name the Ingress annotation gave it.
+        "aws:lb/getLoadBalancer:getLoadBalancer": (args, ctx) => {
+            const name = String(args.inputs.name);
+            const suffix = `app/${name}/${ctx.id(`controller-alb/${name}`, 16)}`;
+            const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/${suffix}`;
+            return {
+                id: arn, arn, arnSuffix: suffix, name, loadBalancerType: "application", internal: false,
+                dnsName: `${name}-${parseInt(ctx.id(`controller-alb-dns/${name}`, 8), 16)}.${REGION}.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5", vpcId: "vpc-mock", tags: {},
+            };
+        },
         "aws:index/getRegion:getRegion": (args) => ({ id: REGION, name: REGION, region: REGION, description: "US West (Oregon)", endpoint: `ec2.${REGION}.amazonaws.com`, ...args.inputs }),
     },
 };

@@ -153,6 +153,15 @@ export const azureMocks: CloudMocks = {
         state: { name: args.name },
     }),
     invokes: {
+        // A Container App already serving an earlier image, so a canary plan shows its split.
+        "azure-native:app:getContainerApp": (args, ctx) => {
+            const name = String(args.inputs.containerAppName);
+            return {
+                id: `/subscriptions/${mockSubscriptionId(ctx)}/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.App/containerApps/${name}`,
+                name, location: "eastus", latestReadyRevisionName: `${name}--${ctx.id(`revision/${name}`, 7)}`,
+                template: { containers: [{ name: "app", image: "ghcr.io/acme/previous:1.0.0" }] },
+            };
+        },
         "azure-native:authorization:getClientConfig": (_args, ctx) => ({
             clientId: uuid(ctx, "deployer-client"),
             objectId: uuid(ctx, "deployer-object"),

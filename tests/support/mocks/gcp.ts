@@ -14,6 +14,9 @@ function location(): { project: string; region: string } {
     return { project: parsed.project ?? "mock-project", region: parsed.region ?? "us-central1" };
 }
 
+/** The image the mocked live services run: older than any stack file's. */
+export const LIVE_IMAGE = "ghcr.io/acme/previous:1.0.0";
+
 const COMPUTE = "https://www.googleapis.com/compute/v1/";
 const PROJECT_NUMBER = "123456789012";
 
@@ -260,6 +263,18 @@ export const gcpMocks: CloudMocks = {
         return { id: `projects/${project}/${args.type.split(":")[1]?.split("/")[0] ?? "resources"}/${args.name}-${ctx.id(args.name, 8)}` };
     },
     invokes: {
+        // A Cloud Run service already serving an earlier image, so a canary plan shows its split.
+        "gcp:cloudrunv2/getService:getService": (args, ctx) => {
+            const { project, region } = location();
+            const name = String(args.inputs.name);
+            const revision = `${name}-00007-${ctx.id(`revision/${name}`, 3)}`;
+            return {
+                id: `projects/${project}/locations/${region}/services/${name}`, name, project, location: String(args.inputs.location ?? region),
+                latestReadyRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${revision}`,
+                latestCreatedRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${revision}`,
+                templates: [{ containers: [{ image: LIVE_IMAGE }] }],
+            };
+        },
         "gcp:organizations/getProject:getProject": (args) => {
             const projectId = String(args.inputs.projectId ?? location().project);
             return { id: `projects/${projectId}`, projectId, number: PROJECT_NUMBER, name: projectId, labels: {}, autoCreateNetwork: true };
