@@ -39,6 +39,8 @@ const T = {
 
 /** AWS types in the kubernetes plan whose resources have no `tags` argument. */
 const UNTAGGABLE = new Set([
+    // aws_cloudwatch_log_metric_filter, aws_sns_topic_policy and aws_cloudwatch_dashboard take no tags.
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter", "aws:sns/topicPolicy:TopicPolicy", "aws:cloudwatch/dashboard:Dashboard",
     "aws:ec2/routeTableAssociation:RouteTableAssociation", T.rolePolicy, T.attachment, T.secretVersion, T.certValidation,
     "aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
@@ -307,7 +309,7 @@ for (const env of ENVIRONMENTS) {
         });
 
         describe("monitoring", () => {
-            it("alerts on EKS node CPU > 80 % and memory > 85 % from Container Insights, keeps the data-tier alarms, drops the ECS/ALB ones", () => {
+            it("alerts on EKS node CPU > 80 % and memory > 85 % from Container Insights, keeps the data-tier alarms, drops the ECS ones", () => {
                 const alarm = (key: string) => inputs(named(run, T.alarm, `monitoring-${key}`));
                 for (const [key, metric, threshold] of [["cluster-node-cpu", "node_cpu_utilization", 80], ["cluster-node-memory", "node_memory_utilization", 85]] as const) {
                     const a = alarm(key);
@@ -319,7 +321,18 @@ for (const env of ENVIRONMENTS) {
                 }
                 for (const key of ["db-connections", "db-free-storage", "db-cpu", "cache-cpu", "cache-memory"]) assert.ok(alarm(key));
                 const namespaces = new Set(ofType(run, T.alarm).map((a) => inputs(a).namespace));
-                assert.ok(!namespaces.has("AWS/ECS") && !namespaces.has("AWS/ApplicationELB"), `unexpected ${[...namespaces].join(", ")}`);
+                assert.ok(!namespaces.has("AWS/ECS"), `unexpected ${[...namespaces].join(", ")}`);
+            });
+            it("alerts on the ingress controller's ALB, found by the name the Ingress annotation gives it (5xx rate, p95)", () => {
+                const ingress = inputs(named(run, "kubernetes:networking.k8s.io/v1:Ingress", "load-balancer-ingress"));
+                const albName = ingress.metadata.annotations["alb.ingress.kubernetes.io/load-balancer-name"];
+                const rate = inputs(named(run, T.alarm, "monitoring-targets-5xx"));
+                const errors = rate.metricQueries.find((q: { id: string }) => q.id === "errors");
+                assert.strictEqual(errors.metric.metricName, "HTTPCode_Target_5XX_Count");
+                assert.match(errors.metric.dimensions.LoadBalancer, new RegExp(`^app/${albName}/[0-9a-f]+$`));
+                const p95 = inputs(named(run, T.alarm, "monitoring-alb-p95-latency"));
+                assert.strictEqual(p95.dimensions.LoadBalancer, errors.metric.dimensions.LoadBalancer);
+                for (const svc of ["api", "web", "worker"]) assert.strictEqual(inputs(named(run, T.alarm, `monitoring-${svc}-crash-loop`)).metricQueries[0].metric.metricName, "pod_number_of_container_restarts");
             });
         });
     });

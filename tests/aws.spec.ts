@@ -57,6 +57,8 @@ const T = {
 
 /** AWS types in the plan whose resources have no `tags` argument at all. */
 const UNTAGGABLE = new Set([
+    // aws_cloudwatch_log_metric_filter, aws_sns_topic_policy and aws_cloudwatch_dashboard take no tags.
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter", "aws:sns/topicPolicy:TopicPolicy", "aws:cloudwatch/dashboard:Dashboard",
     "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     T.secretVersion, T.versioning, T.sse, T.pab, T.ownership, T.bucketPolicy, T.lifecycle, "aws:acm/certificateValidation:CertificateValidation",
     T.wafAssoc, T.scalingPolicy, T.subscription,
@@ -448,9 +450,11 @@ for (const env of ENVIRONMENTS) {
 
         describe("monitoring", () => {
             const alarm = (key: string) => inputs(named(run, T.alarm, `monitoring-${key}`));
-            it("alerts into a KMS-encrypted SNS topic", () => {
-                assert.match(String(inputs(one(run, T.topic)).kmsMasterKeyId), /^arn:aws:kms:/);
-                assert.strictEqual(ofType(run, T.subscription).length, env === "production" ? 1 : 0);
+            it("alerts into KMS-encrypted SNS topics, one per severity", () => {
+                assert.strictEqual(ofType(run, T.topic).length, 2);
+                for (const topic of ofType(run, T.topic)) assert.match(String(inputs(topic).kmsMasterKeyId), /^arn:aws:kms:/);
+                // alertEmail is the default destination of both severities.
+                assert.strictEqual(ofType(run, T.subscription).length, env === "production" ? 2 : 0);
                 for (const a of ofType(run, T.alarm)) assert.ok(inputs(a).alarmActions.length === 1, `${a.name} notifies`);
             });
             it("alerts on CPU > 80 % and memory > 85 % per service", () => {
@@ -461,8 +465,14 @@ for (const env of ENVIRONMENTS) {
                     assert.strictEqual(alarm(`${svc}-memory`).comparisonOperator, "GreaterThanThreshold");
                 }
             });
-            it("alerts on 5xx, p95 latency > 2 s, database connections and free storage < 10 %", () => {
-                assert.strictEqual(alarm("alb-5xx").metricName, "HTTPCode_ELB_5XX_Count");
+            it("alerts on the 5xx rate, p95 latency > 2 s, database connections and free storage < 10 %", () => {
+                const rate = alarm("alb-5xx");
+                assert.strictEqual(rate.threshold, 10);
+                assert.deepStrictEqual(rate.metricQueries.map((q: { id: string }) => q.id), ["errors", "requests", "rate"]);
+                assert.strictEqual(rate.metricQueries[0].metric.metricName, "HTTPCode_ELB_5XX_Count");
+                assert.strictEqual(rate.metricQueries[1].metric.metricName, "RequestCount");
+                assert.strictEqual(rate.metricQueries[2].expression, "IF((FILL(requests,0))>=10,100*(FILL(errors,0))/(FILL(requests,0)),0)");
+                assert.strictEqual(alarm("alb-p95-latency-critical").threshold, 5);
                 const p95 = alarm("alb-p95-latency");
                 assert.strictEqual(p95.extendedStatistic, "p95");
                 assert.strictEqual(p95.threshold, 2);

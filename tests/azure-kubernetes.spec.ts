@@ -306,6 +306,15 @@ for (const environment of ENVIRONMENTS) {
             assert.strictEqual(metric("active_connections").length, 1);
             assert.strictEqual(metric("storage_percent").length, 1);
             assert.strictEqual(metric("usedmemorypercentage").length, 1);
+            // The gap of before closed: 5xx rate and p95 from the app-routing ingress-nginx log, crash loops from KubePodInventory.
+            const logs = ofType(run, "azure-native:monitor:ScheduledQueryRule").map((a) => inputs(a));
+            const query = (suffix: string) => logs.find((a) => String(a.ruleName).endsWith(suffix))!.criteria.allOf[0].query as string;
+            for (const suffix of ["-http-5xx-rate", "-latency-p95", "-latency-p95-critical"]) {
+                assert.match(query(suffix), /^ContainerLogV2\n\| where PodNamespace == "app-routing-system"/);
+                assert.ok(query(suffix).includes(`| where upstream startswith "acme-${environment}-"`), query(suffix));
+            }
+            assert.match(query("-crash-loop"), /KubePodInventory[\s\S]*ContainerRestartCount/);
+            for (const a of logs) assert.match(a.scopes[0], /workspaces|Microsoft\.OperationalInsights/i);
         });
     });
 }

@@ -390,16 +390,28 @@ for (const environment of ENVIRONMENTS) {
             assert.match(String(run.plan.outputs.loadBalancerEndpoint), /^\d+\.\d+\.\d+\.\d+$/);
         });
 
-        it("monitoring: action group with e-mail (production) and the requirements table's alerts", () => {
-            const group = inputs(one(run, T.actionGroup));
-            if (prod) assert.strictEqual(group.emailReceivers[0].emailAddress, "oncall@acme-platform.example.com");
+        it("monitoring: an action group per severity with e-mail (production) and the requirements table's alerts", () => {
+            const groups = ofType(run, T.actionGroup).map((g) => inputs(g));
+            assert.deepStrictEqual(groups.map((g) => g.actionGroupName).sort(), [`acme-${prod ? "prod" : "stg"}-alerts`, `acme-${prod ? "prod" : "stg"}-alerts-warning`]);
+            for (const group of groups) {
+                if (prod) assert.strictEqual(group.emailReceivers[0].emailAddress, "oncall@acme-platform.example.com");
+                else assert.deepStrictEqual(group.emailReceivers, []);
+            }
             const alerts = ofType(run, T.alert).map((a) => inputs(a));
             const metric = (name: string) => alerts.filter((a) => a.criteria.allOf[0].metricName === name);
             assert.strictEqual(metric("CpuPercentage").length, 3);
             assert.strictEqual(metric("CpuPercentage")[0]!.criteria.allOf[0].threshold, 80);
             assert.strictEqual(metric("MemoryPercentage")[0]!.criteria.allOf[0].threshold, 85);
-            assert.deepStrictEqual(metric("ResponseStatus")[0]!.criteria.allOf[0].dimensions[0].values, ["5xx"]);
-            assert.strictEqual(metric("ApplicationGatewayTotalTime")[0]!.criteria.allOf[0].threshold, 2000);
+            // 5xx rate and p95 come from the gateway's access log (log alerts), healthy hosts from its metric.
+            const logs = ofType(run, "azure-native:monitor:ScheduledQueryRule").map((a) => inputs(a));
+            const log = (ruleSuffix: string) => logs.find((a) => String(a.ruleName).endsWith(ruleSuffix))!.criteria.allOf[0];
+            assert.match(log("-http-5xx-rate").query, /^AGWAccessLogs\n/);
+            assert.match(log("-http-5xx-rate").query, /countif\(status >= 500\)/);
+            assert.strictEqual(log("-http-5xx-rate").threshold, 10);
+            assert.match(log("-latency-p95").query, /percentile\(seconds, 95\)/);
+            assert.strictEqual(log("-latency-p95").threshold, 2);
+            assert.strictEqual(log("-latency-p95-critical").threshold, 5);
+            assert.strictEqual(metric("HealthyHostCount")[0]!.criteria.allOf[0].operator, "LessThan");
             assert.strictEqual(metric("active_connections").length, 1);
             assert.strictEqual(metric("storage_percent")[0]!.criteria.allOf[0].threshold, 90);
             for (const a of alerts) assert.ok(a.actions[0].actionGroupId, "routed to the action group");

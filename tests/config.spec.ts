@@ -66,7 +66,7 @@ describe("config: tiers and defaults", () => {
 
     it("picks the region of the selected cloud", () => {
         assert.strictEqual(resolveConfig({ ...base(), cloud: "azure" }).region, "eastus");
-        assert.strictEqual(resolveConfig({ ...base(), cloud: "gcp", gcp: { project: "acme-prod-1" } }).region, "us-central1");
+        assert.strictEqual(resolveConfig({ ...base(), cloud: "gcp", gcp: { project: "acme-prod-1", billingAccount: "01A2B3-C4D5E6-F7A8B9" } }).region, "us-central1");
         assert.strictEqual(resolveConfig({ ...base(), aws: { region: "eu-west-1" } }).region, "eu-west-1");
     });
 

@@ -308,7 +308,10 @@ for (const env of ENVIRONMENTS) {
             });
             it("keeps the load balancer (on GKE's URL map) and Cloud SQL alerts", () => {
                 assert.deepStrictEqual(ofType(run, T.alert).map((a) => a.name).sort(),
-                    ["cpu", "db-connections", "db-storage", "http-5xx", "latency-p95", "memory"].map((k) => `monitoring-${k}`));
+                    ["cache-cpu", "cache-evictions", "cache-memory", "cpu", "crash-loop", "db-connection-failures", "db-connections", "db-cpu", "db-storage",
+                        "healthy-instances", "http-5xx", "latency-p95", "latency-p95-critical", "memory"].map((k) => `monitoring-${k}`));
+                assert.match(cond("crash-loop").filter, /kubernetes\.io\/container\/restart_count/);
+                assert.ok(String(cond("http-5xx").denominatorFilter).includes(`k8s2-um-[a-z0-9]+-${e.namespace}-`));
                 assert.ok(String(cond("http-5xx").filter).includes(`k8s2-um-[a-z0-9]+-${e.namespace}-`));
                 assert.strictEqual(cond("latency-p95").thresholdValue, 2000);
                 assert.match(cond("db-connections").filter, /cloudsql_database/);

@@ -109,17 +109,28 @@ describe("gcp: pure helpers", () => {
         assert.throws(() => urlMapRouting([], (s) => s));
     });
     it("derives every alert threshold from the tier", () => {
-        const specs = alertSpecs({ thresholds: TIERS.production.monitoring, services: ["api"] },
-            { project: "p", cloudRunServices: ["acme-prod-api"], urlMap: "acme-prod-https", sqlInstance: "acme-prod-postgres", maxConnections: 200 });
+        const specs = alertSpecs({ thresholds: TIERS.production.monitoring }, {
+            project: "p", region: "us-central1", cloudRunServices: ["acme-prod-api", "acme-prod-worker"], routedCloudRunServices: ["acme-prod-api"],
+            urlMap: "acme-prod-https", sqlInstance: "acme-prod-postgres", redisInstance: "acme-prod-redis", maxConnections: 200,
+            counters: { dbConnectionFailures: "acme-prod-db-connection-failures", runCrashes: "acme-prod-run-crashes" },
+        });
         const by = Object.fromEntries(specs.map((s) => [s.key, s.threshold]));
-        assert.deepStrictEqual(Object.keys(by).sort(), ["cpu", "db-connections", "db-storage", "http-5xx", "latency-p95", "memory"]);
+        assert.deepStrictEqual(Object.keys(by).sort(), ["cache-cpu", "cache-evictions", "cache-memory", "cpu", "crash-loop", "db-connection-failures", "db-connections",
+            "db-cpu", "db-storage", "healthy-instances", "http-5xx", "latency-p95", "latency-p95-critical", "memory"]);
         assert.strictEqual(by.cpu!.thresholdValue, 0.8);
         assert.strictEqual(by.memory!.thresholdValue, 0.85);
         assert.strictEqual(by["latency-p95"]!.thresholdValue, 2000);
+        assert.strictEqual(by["latency-p95-critical"]!.thresholdValue, 5000);
         assert.strictEqual(by["db-storage"]!.thresholdValue, 0.9);
         assert.strictEqual(by["db-connections"]!.thresholdValue, 160);
-        assert.ok(Math.abs(Number(by["http-5xx"]!.thresholdValue) - 10 / 60) < 1e-9);
-        assert.match(String(by.cpu!.filter), /service_name = one_of\("acme-prod-api"\)/);
+        // 5xx as a share of requests: a ratio condition.
+        assert.strictEqual(by["http-5xx"]!.thresholdValue, 0.1);
+        assert.match(String(by["http-5xx"]!.filter), /response_code_class = 500/);
+        assert.doesNotMatch(String(by["http-5xx"]!.denominatorFilter), /response_code_class/);
+        assert.match(String(by["healthy-instances"]!.filter), /one_of\("acme-prod-api"\)/);
+        assert.match(String(by["db-connection-failures"]!.filter), /logging\.googleapis\.com\/user\/acme-prod-db-connection-failures/);
+        assert.match(String(by["cache-evictions"]!.filter), /instance_id = "projects\/p\/locations\/us-central1\/instances\/acme-prod-redis"/);
+        assert.match(String(by.cpu!.filter), /service_name = one_of\("acme-prod-api", "acme-prod-worker"\)/);
         assert.match(String(by["db-connections"]!.filter), /database_id = "p:acme-prod-postgres"/);
     });
 });
@@ -506,8 +517,10 @@ for (const env of ENVIRONMENTS) {
                 for (const name of ["api", "web", "worker"]) assert.ok(cond("cpu").filter.includes(`"${svc(name)}"`), `${name} watched`);
                 function svc(n: string) { return inputs(named(run, T.run, `service-${n}-service`)).name; }
             });
-            it("alerts on the load balancer's 5xx rate and p95 latency > 2 s", () => {
+            it("alerts on the load balancer's 5xx share of requests and p95 latency > 2 s", () => {
                 const map = inputs(named(run, T.urlMap, "load-balancer-url-map")).name;
+                assert.strictEqual(cond("http-5xx").thresholdValue, 0.1);
+                assert.ok(cond("http-5xx").denominatorFilter.includes(`url_map_name = "${map}"`));
                 assert.match(cond("http-5xx").filter, /response_code_class = 500/);
                 assert.ok(cond("http-5xx").filter.includes(`url_map_name = "${map}"`));
                 assert.strictEqual(cond("latency-p95").thresholdValue, 2000);
@@ -519,16 +532,16 @@ for (const env of ENVIRONMENTS) {
                 assert.strictEqual(cond("db-connections").thresholdValue, e.maxConnections * 0.8);
                 assert.strictEqual(cond("db-storage").thresholdValue, 0.9);
             });
-            it(`${e.email ? "notifies the on-call email" : "has no email channel without alertEmail"}`, () => {
-                assert.strictEqual(ofType(run, T.channel).length, e.email ? 1 : 0);
+            it(`${e.email ? "notifies the on-call email, one channel per severity" : "has no email channel without alertEmail"}`, () => {
+                assert.strictEqual(ofType(run, T.channel).length, e.email ? 2 : 0);
                 const expected = e.email ? [`projects/${e.project}/notificationChannels/`] : [];
                 for (const a of ofType(run, T.alert)) {
                     const channels = inputs(a).notificationChannels as string[];
                     assert.strictEqual(channels.length, expected.length, `${a.name} channels`);
                     channels.forEach((c, i) => assert.ok(c.startsWith(expected[i]!)));
                 }
-                if (e.email) assert.deepStrictEqual(inputs(one(run, T.channel)).labels, { email_address: "oncall@acme-platform.example.com" });
-                assert.strictEqual((run.plan.outputs.alerts as string[]).length, 6);
+                for (const c of ofType(run, T.channel)) assert.deepStrictEqual(inputs(c).labels, { email_address: "oncall@acme-platform.example.com" });
+                assert.strictEqual((run.plan.outputs.alerts as string[]).length, 14);
             });
         });
     });
