@@ -1,0 +1,147 @@
+import * as assert from "assert";
+import type { Cloud } from "../components/config";
+import { resolveConfig } from "../components/config";
+import { ConfigError } from "../components/config/errors";
+import { trafficSplit } from "../components/release";
+import { rolloutSettings } from "../providers/kubernetes/deployment";
+import { LIVE_IMAGE } from "./support/mocks/gcp";
+import { inputs, named, ofType, planFor } from "./support/harness";
+
+/** Release strategies (`compute.release`, `services.<name>.release`) on every cloud and runtime. */
+
+const STRATEGIES = ["rolling", "canary", "blueGreen"] as const;
+const CLOUDS: Cloud[] = ["aws", "gcp", "azure"];
+const strategy = (s: string) => [`platform:compute.release.strategy=${s}`, ...(s === "canary" ? ["platform:compute.release.percent=20", "platform:compute.release.bakeMinutes=15"] : [])];
+
+describe("releases: the traffic split of revision-based runtimes", () => {
+    const canary = { strategy: "canary" as const, percent: 20, bakeMinutes: 15 };
+    const live = { revision: "api-00007-abc", image: "ghcr.io/acme/api:1.4.1" };
+    it("canary sends percent to the new revision and the rest to the serving one", () => {
+        assert.deepStrictEqual(trafficSplit(canary, "ghcr.io/acme/api:1.4.2", live), { candidatePercent: 20, stable: { revision: "api-00007-abc", percent: 80 } });
+    });
+    it("blueGreen gives the new revision no traffic until promoted", () => {
+        assert.deepStrictEqual(trafficSplit({ ...canary, strategy: "blueGreen" }, "ghcr.io/acme/api:1.4.2", live), { candidatePercent: 0, stable: { revision: "api-00007-abc", percent: 100 } });
+    });
+    it("promotes (all to latest) on a first deploy, when the image already serves, and under rolling", () => {
+        assert.deepStrictEqual(trafficSplit(canary, "ghcr.io/acme/api:1.4.2", undefined), { candidatePercent: 100 });
+        assert.deepStrictEqual(trafficSplit(canary, live.image, live), { candidatePercent: 100 });
+        assert.deepStrictEqual(trafficSplit({ ...canary, strategy: "rolling" }, "x:2", live), { candidatePercent: 100 });
+    });
+});
+
+describe("releases: config", () => {
+    const base = () => ({
+        cloud: "aws", environment: "production", loadBalancer: { domain: "app.example.com" },
+        services: { api: { image: "ghcr.io/acme/api:1", http: { pathPrefix: "/" } }, worker: { image: "ghcr.io/acme/worker:1" } },
+    });
+    const problems = (raw: Record<string, unknown>) => {
+        try { resolveConfig(raw); } catch (e) { if (e instanceof ConfigError) return e.message; throw e; }
+        return "";
+    };
+    it("defaults to rolling; compute.release applies to HTTP services; a service may override it; workers always roll", () => {
+        const plain = resolveConfig(base());
+        assert.strictEqual(plain.services[0]!.release.strategy, "rolling");
+        const cfg = resolveConfig({ ...base(), compute: { release: { strategy: "canary" } } });
+        assert.deepStrictEqual(cfg.services.find((s) => s.name === "api")!.release, { strategy: "canary", percent: 10, bakeMinutes: 10 });
+        assert.strictEqual(cfg.services.find((s) => s.name === "worker")!.release.strategy, "rolling");
+        const own = resolveConfig({ ...base(), compute: { release: { strategy: "canary", percent: 5 } }, services: { ...base().services, api: { ...base().services.api, release: { strategy: "blueGreen", bakeMinutes: 30 } } } });
+        assert.deepStrictEqual(own.services.find((s) => s.name === "api")!.release, { strategy: "blueGreen", percent: 5, bakeMinutes: 30 });
+    });
+    it("rejects a canary percent outside 1-50, a percent without canary, and a non-rolling worker, naming the key", () => {
+        assert.match(problems({ ...base(), compute: { release: { strategy: "canary", percent: 80 } } }), /platform:compute\.release\.percent = 80/);
+        assert.match(problems({ ...base(), compute: { release: { strategy: "blueGreen", percent: 10 } } }), /platform:compute\.release\.percent = 10: allowed: only with strategy canary/);
+        assert.match(problems({ ...base(), compute: { release: { strategy: "linear" } } }), /platform:compute\.release\.strategy = "linear"/);
+        assert.match(problems({ ...base(), services: { ...base().services, worker: { image: "w:1", release: { strategy: "canary" } } } }), /platform:services\.worker\.release\.strategy = "canary": allowed: rolling for a service without `http`/);
+    });
+    it("alert destinations default to alertEmail for both severities; the budget on GCP needs the billing account", () => {
+        const cfg = resolveConfig({ ...base(), monitoring: { alertEmail: "ops@example.com", critical: ["a@example.com", "b@example.com"] } });
+        assert.deepStrictEqual([cfg.monitoring.critical, cfg.monitoring.warning], [["a@example.com", "b@example.com"], ["ops@example.com"]]);
+        assert.deepStrictEqual(resolveConfig(base()).monitoring.warning, []);
+        const gcp = { ...base(), cloud: "gcp", gcp: { project: "acme-prod-1" } };
+        assert.match(problems(gcp), /platform:gcp\.billingAccount = \(missing\): allowed: the billing account id .* unless platform:monitoring\.budget\.enabled is false/);
+        assert.strictEqual(problems({ ...gcp, monitoring: { budget: { enabled: false } } }), "");
+        assert.match(problems({ ...gcp, gcp: { project: "acme-prod-1", billingAccount: "nope" } }), /platform:gcp\.billingAccount = "nope"/);
+    });
+});
+
+describe("releases: kubernetes rollouts", () => {
+    it("rolling 1/1, canary surges percent with none unavailable and bakes each step, blueGreen surges a full set", () => {
+        assert.deepStrictEqual(rolloutSettings({ strategy: "rolling", percent: 0, bakeMinutes: 0 }), { strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } } });
+        assert.deepStrictEqual(rolloutSettings({ strategy: "canary", percent: 20, bakeMinutes: 15 }), {
+            strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: "20%" } }, minReadySeconds: 900, progressDeadlineSeconds: 1500,
+        });
+        assert.deepStrictEqual(rolloutSettings({ strategy: "blueGreen", percent: 10, bakeMinutes: 10 }).strategy, { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: "100%" } });
+    });
+});
+
+for (const s of STRATEGIES) {
+    describe(`releases: ${s} plans on every cloud and runtime`, () => {
+        for (const cloud of CLOUDS) {
+            it(`${cloud} managed`, async function () {
+                this.timeout(60_000);
+                const run = await planFor("staging", cloud, strategy(s));
+                if (cloud === "aws") {
+                    const api = inputs(named(run, "aws:ecs/service:Service", "service-api-service"));
+                    assert.deepStrictEqual(api.deploymentCircuitBreaker, { enable: true, rollback: true });
+                    assert.strictEqual(api.alarms.enable, true);
+                    assert.strictEqual(api.alarms.rollback, true);
+                    assert.deepStrictEqual(api.alarms.alarmNames, [inputs(named(run, "aws:cloudwatch/metricAlarm:MetricAlarm", "service-api-release-5xx")).name]);
+                    const rule = named(run, "aws:lb/listenerRule:ListenerRule", "load-balancer-api-rule");
+                    if (s === "rolling") {
+                        assert.strictEqual(api.deploymentConfiguration, undefined);
+                        assert.strictEqual(api.loadBalancers[0].advancedConfiguration, undefined);
+                        assert.strictEqual(ofType(run, "aws:lb/targetGroup:TargetGroup").filter((t) => t.name.endsWith("-tg-alt")).length, 0);
+                    } else {
+                        assert.strictEqual(api.deploymentConfiguration.strategy, s === "canary" ? "CANARY" : "BLUE_GREEN");
+                        assert.strictEqual(api.deploymentConfiguration.bakeTimeInMinutes, s === "canary" ? "15" : "10");
+                        if (s === "canary") assert.deepStrictEqual(api.deploymentConfiguration.canaryConfiguration, { canaryPercent: 20, canaryBakeTimeInMinutes: "15" });
+                        const alt = named(run, "aws:lb/targetGroup:TargetGroup", "load-balancer-api-tg-alt");
+                        const adv = api.loadBalancers[0].advancedConfiguration;
+                        assert.match(adv.alternateTargetGroupArn, new RegExp(`targetgroup/${inputs(alt).name}/`));
+                        assert.match(adv.roleArn, /role\/acme-stg-api-release$/);
+                        assert.deepStrictEqual(inputs(rule).actions[0].forward.targetGroups.map((g: { weight: number }) => g.weight), [100, 0]);
+                        assert.deepStrictEqual(rule.options.ignoreChanges ?? (run.recorded.find((r) => r.urn === rule.urn)!.options.ignoreChanges), ["actions"]);
+                        const policy = named(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "service-api-release-role-policy");
+                        assert.match(inputs(policy).policyArn, /:policy\/AmazonECSInfrastructureRolePolicyForLoadBalancers$/);
+                    }
+                    const worker = inputs(named(run, "aws:ecs/service:Service", "service-worker-service"));
+                    assert.strictEqual(worker.deploymentConfiguration, undefined);
+                    assert.strictEqual(worker.alarms, undefined);
+                } else if (cloud === "gcp") {
+                    const api = inputs(named(run, "gcp:cloudrunv2/service:Service", "service-api-service"));
+                    if (s === "rolling") assert.strictEqual(api.traffics, undefined);
+                    else {
+                        const candidate = s === "canary" ? 20 : 0;
+                        assert.deepStrictEqual(api.traffics.map((t: any) => [t.type, t.percent, t.tag]), [
+                            ["TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", candidate, "candidate"],
+                            ["TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", 100 - candidate, "stable"],
+                        ]);
+                        assert.match(api.traffics[1].revision, /^acme-stg-api-00007-[0-9a-f]{3}$/, "the live revision, by its short name");
+                        assert.notStrictEqual(api.template.containers[0].image, LIVE_IMAGE);
+                    }
+                    assert.strictEqual(inputs(named(run, "gcp:cloudrunv2/service:Service", "service-worker-service")).traffics, undefined);
+                } else {
+                    const api = inputs(named(run, "azure-native:app:ContainerApp", "service-api-app"));
+                    assert.strictEqual(api.configuration.activeRevisionsMode, s === "rolling" ? "Single" : "Multiple");
+                    if (s === "rolling") assert.strictEqual(api.configuration.ingress.traffic, undefined);
+                    else {
+                        const candidate = s === "canary" ? 20 : 0;
+                        assert.deepStrictEqual(api.configuration.ingress.traffic.map((t: any) => [t.latestRevision ?? false, t.weight, t.label]), [[true, candidate, "candidate"], [false, 100 - candidate, "stable"]]);
+                        assert.match(api.configuration.ingress.traffic[1].revisionName, /^acme-stg-api--[0-9a-f]{7}$/);
+                    }
+                    assert.strictEqual(inputs(named(run, "azure-native:app:ContainerApp", "service-worker-app")).configuration.activeRevisionsMode, "Single");
+                }
+            });
+            it(`${cloud} kubernetes`, async function () {
+                this.timeout(60_000);
+                const run = await planFor("staging", cloud, ["platform:compute.runtime=kubernetes", ...strategy(s)]);
+                const api = inputs(named(run, "kubernetes:apps/v1:Deployment", "service-api-deployment")).spec;
+                const worker = inputs(named(run, "kubernetes:apps/v1:Deployment", "service-worker-deployment")).spec;
+                const expected = rolloutSettings(s === "canary" ? { strategy: s, percent: 20, bakeMinutes: 15 } : { strategy: s, percent: 10, bakeMinutes: 10 });
+                assert.deepStrictEqual(api.strategy, expected.strategy);
+                assert.strictEqual(api.minReadySeconds, expected.minReadySeconds);
+                assert.deepStrictEqual(worker.strategy, { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } });
+            });
+        }
+    });
+}
