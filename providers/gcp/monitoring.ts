@@ -101,6 +101,11 @@ export interface WatchedNames {
     counters: { dbConnectionFailures: string; runCrashes: string };
 }
 
+/** A "value above threshold" condition, the shape most alerts share. */
+function gt(key: string, id: AlertId, title: string, filter: string, thresholdValue: number, aggregations: Threshold["aggregations"], duration = "300s"): AlertSpec {
+    return { key, id, title, threshold: { filter, comparison: "COMPARISON_GT", thresholdValue, duration, aggregations } };
+}
+
 /** The log-based counters: refused PostgreSQL connections (FATAL lines), and Cloud Run instances that exited or ran out of memory. */
 export function logCounters(names: Omit<WatchedNames, "counters">, cfg: { appName: string; environment: "production" | "staging" }): LogCounter[] {
     const sql = `resource.type="cloudsql_database" AND resource.labels.database_id="${names.project}:${names.sqlInstance}"`;
@@ -143,6 +148,7 @@ export function alertSpecs(args: Pick<MonitoringArgs, "thresholds">, names: Watc
     const perService = (aligner: string) => [{ alignmentPeriod: "60s", perSeriesAligner: aligner, crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.service_name"] }];
     const lbRate = [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.url_map_name"] }];
     const userMetric = (n: string) => `metric.type = "logging.googleapis.com/user/${n}"`;
+    const perInstance = (aligner: string, reducer: string) => [{ alignmentPeriod: "60s", perSeriesAligner: aligner, crossSeriesReducer: reducer, groupByFields: ["resource.label.instance_id"] }];
     const p95 = (key: string, id: AlertId, seconds: number): AlertSpec => ({
         key, id, title: `Load balancer p95 latency above ${seconds}s`,
         threshold: {
@@ -232,85 +238,24 @@ export function alertSpecs(args: Pick<MonitoringArgs, "thresholds">, names: Watc
         },
         p95("latency-p95", "latency-p95", th.p95LatencySeconds),
         p95("latency-p95-critical", "latency-p95-critical", th.p95LatencyCriticalSeconds),
-        {
-            key: "db-connections", id: "db-connections",
-            title: `Cloud SQL connections above ${th.databaseConnections}% of max_connections`,
-            threshold: {
-                filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/postgresql/num_backends"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: Math.floor((names.maxConnections * th.databaseConnections) / 100),
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.database_id"] }],
-            },
-        },
-        {
-            key: "db-connection-failures", id: "db-connection-failures",
-            title: `Cloud SQL refused more than ${th.databaseConnectionFailures} connections in 5 minutes`,
-            threshold: {
-                filter: `${userMetric(names.counters.dbConnectionFailures)} AND resource.type = "cloudsql_database"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: th.databaseConnectionFailures,
-                duration: "0s",
-                aggregations: [{ alignmentPeriod: "300s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.database_id"] }],
-            },
-        },
-        {
-            key: "db-storage", id: "db-free-storage",
-            title: `Cloud SQL free storage below ${th.freeStoragePercent}%`,
-            threshold: {
-                filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/disk/utilization"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: 1 - th.freeStoragePercent / 100,
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX" }],
-            },
-        },
-        {
-            key: "db-cpu", id: "db-cpu",
-            title: `Cloud SQL CPU above ${th.cpuPercent}%`,
-            threshold: {
-                filter: `${sql} AND metric.type = "cloudsql.googleapis.com/database/cpu/utilization"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: th.cpuPercent / 100,
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN" }],
-            },
-        },
-        {
-            key: "cache-memory", id: "cache-memory",
-            title: `Memorystore memory above ${th.memoryPercent}%`,
-            threshold: {
-                filter: `${redis} AND metric.type = "redis.googleapis.com/stats/memory/usage_ratio"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: th.memoryPercent / 100,
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX", crossSeriesReducer: "REDUCE_MAX", groupByFields: ["resource.label.instance_id"] }],
-            },
-        },
-        {
-            key: "cache-evictions", id: "cache-evictions",
-            title: `Memorystore evicting more than ${th.cacheEvictionsPerMinute} keys per minute`,
-            threshold: {
-                filter: `${redis} AND metric.type = "redis.googleapis.com/stats/evicted_keys"`,
-                comparison: "COMPARISON_GT",
-                // ALIGN_RATE yields per-second rates.
-                thresholdValue: th.cacheEvictionsPerMinute / 60,
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.instance_id"] }],
-            },
-        },
-        {
-            // CPU seconds per second: Redis executes commands on one thread, so 0.8 is 80 % of it.
-            key: "cache-cpu", id: "cache-cpu",
-            title: `Memorystore CPU above ${th.cpuPercent}% of a core`,
-            threshold: {
-                filter: `${redis} AND metric.type = "redis.googleapis.com/stats/cpu_utilization"`,
-                comparison: "COMPARISON_GT",
-                thresholdValue: th.cpuPercent / 100,
-                duration: "300s",
-                aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_RATE", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.instance_id"] }],
-            },
-        },
+        gt("db-connections", "db-connections", `Cloud SQL connections above ${th.databaseConnections}% of max_connections`,
+            `${sql} AND metric.type = "cloudsql.googleapis.com/database/postgresql/num_backends"`, Math.floor((names.maxConnections * th.databaseConnections) / 100),
+            [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.database_id"] }]),
+        gt("db-connection-failures", "db-connection-failures", `Cloud SQL refused more than ${th.databaseConnectionFailures} connections in 5 minutes`,
+            `${userMetric(names.counters.dbConnectionFailures)} AND resource.type = "cloudsql_database"`, th.databaseConnectionFailures,
+            [{ alignmentPeriod: "300s", perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.database_id"] }], "0s"),
+        gt("db-storage", "db-free-storage", `Cloud SQL free storage below ${th.freeStoragePercent}%`,
+            `${sql} AND metric.type = "cloudsql.googleapis.com/database/disk/utilization"`, 1 - th.freeStoragePercent / 100, [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MAX" }]),
+        gt("db-cpu", "db-cpu", `Cloud SQL CPU above ${th.cpuPercent}%`,
+            `${sql} AND metric.type = "cloudsql.googleapis.com/database/cpu/utilization"`, th.cpuPercent / 100, [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_MEAN" }]),
+        gt("cache-memory", "cache-memory", `Memorystore memory above ${th.memoryPercent}%`,
+            `${redis} AND metric.type = "redis.googleapis.com/stats/memory/usage_ratio"`, th.memoryPercent / 100, perInstance("ALIGN_MAX", "REDUCE_MAX")),
+        // ALIGN_RATE yields per-second rates.
+        gt("cache-evictions", "cache-evictions", `Memorystore evicting more than ${th.cacheEvictionsPerMinute} keys per minute`,
+            `${redis} AND metric.type = "redis.googleapis.com/stats/evicted_keys"`, th.cacheEvictionsPerMinute / 60, perInstance("ALIGN_RATE", "REDUCE_SUM")),
+        // CPU seconds per second: Redis executes commands on one thread, so 0.8 is 80 % of it.
+        gt("cache-cpu", "cache-cpu", `Memorystore CPU above ${th.cpuPercent}% of a core`,
+            `${redis} AND metric.type = "redis.googleapis.com/stats/cpu_utilization"`, th.cpuPercent / 100, perInstance("ALIGN_RATE", "REDUCE_SUM")),
     ];
 }
 
