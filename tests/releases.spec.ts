@@ -126,7 +126,7 @@ for (const s of STRATEGIES) {
                     if (s === "rolling") assert.strictEqual(api.configuration.ingress.traffic, undefined);
                     else {
                         const candidate = s === "canary" ? 20 : 0;
-                        assert.deepStrictEqual(api.configuration.ingress.traffic.map((t: any) => [t.latestRevision ?? false, t.weight, t.label]), [[true, candidate, "candidate"], [false, 100 - candidate, "stable"]]);
+                        assert.deepStrictEqual(api.configuration.ingress.traffic.map((t: any) => [t.latestRevision ?? false, t.weight, t.label]), [[true, candidate, undefined], [false, 100 - candidate, "stable"]]);
                         assert.match(api.configuration.ingress.traffic[1].revisionName, /^acme-stg-api--[0-9a-f]{7}$/);
                     }
                     assert.strictEqual(inputs(named(run, "azure-native:app:ContainerApp", "service-worker-app")).configuration.activeRevisionsMode, "Single");

@@ -170,15 +170,17 @@ function liveRevision(ctx: AzureContext, appName: string): pulumi.Output<LiveRev
 
 /**
  * Container Apps' side of a canary / blue-green release: multiple active revisions with
- * traffic weights (ingress.traffic: latestRevision / revisionName, weight, label): the new
- * revision labelled `candidate`, the serving one `stable`, each reachable on its label's own
- * FQDN (`<app>---candidate.<environment domain>`) for the smoke test before promotion.
+ * traffic weights (ingress.traffic: latestRevision / revisionName, weight, label): the serving
+ * revision labelled `stable` (`<app>---stable.<environment domain>`), the new one reachable on
+ * its revision FQDN for the smoke test before promotion.
  */
 function containerAppTraffic(ctx: AzureContext, appName: string, svc: ComputeServiceArgs["service"]) {
     return liveRevision(ctx, appName).apply((live) => {
         const split = trafficSplit(svc.release, svc.image, live);
         return [
-            { latestRevision: true, weight: split.candidatePercent, label: REVISION_TAGS.candidate },
+            // Labels name revisions (a label beside latestRevision is not one); the new revision is
+            // reached on its own revision FQDN (`<app>--<suffix>.<environment domain>`) instead.
+            { latestRevision: true, weight: split.candidatePercent },
             ...(split.stable ? [{ revisionName: split.stable.revision, weight: split.stable.percent, label: REVISION_TAGS.stable }] : []),
         ];
     });
