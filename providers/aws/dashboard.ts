@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { Runtime } from "../../components/config";
 import { childName, physicalName } from "../../components/naming";
 import type { AwsContext } from "./context";
 
@@ -21,7 +20,6 @@ function widget(title: string, metrics: Metric[], stat = "Average", x = 0, y = 0
 export function createDashboard(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: {
     services: string[];
     alarms: aws.cloudwatch.MetricAlarm[];
-    runtime: Runtime;
     /** The ALB's `LoadBalancer` dimension (its ARN suffix); under kubernetes the controller's ALB. */
     loadBalancer?: pulumi.Input<string>;
 }): aws.cloudwatch.Dashboard {

@@ -216,7 +216,7 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
         });
     });
 
-    const dashboard = createDashboard(ctx, scope, name, { services: args.services, alarms, runtime: args.runtime, loadBalancer: ingressAlbSuffix });
+    const dashboard = createDashboard(ctx, scope, name, { services: args.services, alarms, loadBalancer: ingressAlbSuffix });
     if (th.budget.enabled) createBudget(ctx, scope, name, { amount: th.budget.amount, topic: topics.warning });
 
     return { alertNames: pulumi.all(alarms.map((a) => a.name)), dashboard: dashboard.dashboardName };
