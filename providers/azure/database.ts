@@ -96,7 +96,10 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
             publicNetworkAccess: "Disabled",
         },
         tags: ctx.tags,
-    }, ctx.statefulOpts(scope, args.protect), t?.server);
+    // The private DNS zone must be linked to the VNet before the server is created in it:
+    // the server registers and resolves its name through the linked zone.
+    // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private#private-dns-zone-and-virtual-network-peering
+    }, ctx.statefulOpts(scope, args.protect, { dependsOn: [f.postgresDnsLink] }), t?.server);
     const server = new dbforpostgresql.Server(childName(name, "server"), serverArgs, serverOpts);
     ctx.watched.database = server.id;
     ctx.watched.databaseMaxConnections = sku.maxConnections;

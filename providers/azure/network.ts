@@ -127,15 +127,19 @@ export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, compo
     return endpoint;
 }
 
-/** Sends a resource's logs (all categories) and metrics to the platform's Log Analytics workspace. */
-export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: string, resourceUri: pulumi.Input<string>, opts: { metrics?: boolean } = {}): monitor.DiagnosticSetting {
+/**
+ * Sends a resource's logs (all categories) and metrics to the platform's Log Analytics
+ * workspace. `metrics` names the categories where the resource type does not accept
+ * `AllMetrics` (storage services), or `false` for none.
+ */
+export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: string, resourceUri: pulumi.Input<string>, opts: { metrics?: false | readonly string[] } = {}): monitor.DiagnosticSetting {
     return new monitor.DiagnosticSetting(name, {
         name: "to-log-analytics",
         resourceUri,
         workspaceId: ctx.foundation.logAnalyticsWorkspaceId,
         logAnalyticsDestinationType: "Dedicated",
         logs: [{ categoryGroup: "allLogs", enabled: true }],
-        metrics: opts.metrics === false ? undefined : [{ category: "AllMetrics", enabled: true }],
+        metrics: opts.metrics === false ? undefined : (opts.metrics ?? ["AllMetrics"]).map((category) => ({ category, enabled: true })),
     }, ctx.opts(scope));
 }
 
@@ -239,6 +243,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         privateEndpointNetworkPolicies: "Enabled",
     }, databaseSubnet);
 
+    const links: Record<string, privatedns.VirtualNetworkLink> = {};
     const zone = (key: string, zoneName: pulumi.Input<string>) => {
         const z = new privatedns.PrivateZone(childName(name, `${key}-dns`), {
             privateZoneName: zoneName,
@@ -246,7 +251,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             location: "global",
             tags: ctx.tags,
         }, opts());
-        new privatedns.VirtualNetworkLink(childName(name, `${key}-dns-link`), {
+        links[key] = new privatedns.VirtualNetworkLink(childName(name, `${key}-dns-link`), {
             virtualNetworkLinkName: ctx.physical(key, "link"),
             privateZoneName: z.name,
             resourceGroupName: rgName,
@@ -288,6 +293,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         subnets: { gateway: gatewaySubnet.id, ...(computeSubnet ? { [kubernetes ? "aks" : "compute"]: computeSubnet.id } : {}), database: databaseSubnet.id, endpoints: endpointsSubnet.id },
         subnetCidrs: cidrs,
         privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
+        postgresDnsLink: links.postgres!,
         keyVaultId: pulumi.output(""),
         keyVaultName: pulumi.output(""),
         keyVaultUri: pulumi.output(""),
