@@ -73,6 +73,8 @@ export interface Rule {
     doc: string;
     /** Problems with this resource under the rule, in words that name the value and the limit. */
     check(resource: PlannedResource, plan: PlanView): string[];
+    /** For name rules: the input and its maximum length (specs break each rule with a longer name). */
+    limits?: { field: string; max: number };
 }
 
 /* Small helpers rule files share. */
@@ -95,6 +97,7 @@ export function nameRule(spec: {
         family: "names",
         types: spec.types,
         doc: spec.doc,
+        limits: { field: spec.field, max: spec.max },
         check(r) {
             const value = valueAt(r.inputs, spec.field);
             if (value === undefined) return [];
