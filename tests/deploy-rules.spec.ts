@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { ConfigError, resolveConfig } from "../components/config";
 import { minimumAvailabilityHours } from "../providers/gcp/rules/maintenance";
 import type { PlannedResource } from "../providers/shared/rules";
 import { dailyWindow, overlaps, weeklyWindow } from "../providers/shared/windows";
@@ -194,5 +195,33 @@ describe("deploy rules: window arithmetic", () => {
         assert.ok(!overlaps(dailyWindow("03:00-04:00")!.intervals, weeklyWindow("sun:04:00-sun:05:00")!.intervals));
         assert.ok(overlaps(weeklyWindow("sat:23:00-sun:01:00")!.intervals, weeklyWindow("sun:00:30-sun:00:45")!.intervals));
         assert.strictEqual(weeklyWindow("sun:25:00-sun:26:00"), undefined);
+    });
+});
+
+describe("deploy rules: config bounds the rules forced", () => {
+    const base = (cloud: string) => ({ cloud, environment: "staging", gcp: { project: "acme-platform-stg" }, loadBalancer: { domain: "app.example.com" }, services: { api: { image: "ghcr.io/acme/api:1.0.0", http: { pathPrefix: "/" } } } });
+    const problems = (raw: Record<string, unknown>) => {
+        try {
+            resolveConfig(raw);
+            return [];
+        } catch (err) {
+            return (err as ConfigError).problems.map((p) => `${p.key}: ${p.allowed}`);
+        }
+    };
+
+    it("AWS needs two zones (ALB and RDS subnet group), Azure at most 4 cache nodes, app names no double hyphen", () => {
+        assert.match(problems({ ...base("aws"), network: { zones: 1 } }).join("\n"), /platform:network\.zones: 2 or 3 on AWS/);
+        assert.deepStrictEqual(problems({ ...base("gcp"), network: { zones: 1 } }), []);
+        assert.match(problems({ ...base("azure"), cache: { nodes: 5 } }).join("\n"), /platform:cache\.nodes: 1 to 4 on Azure/);
+        assert.deepStrictEqual(problems({ ...base("aws"), cache: { nodes: 5 } }), []);
+        assert.match(problems({ ...base("aws"), appName: "ab--cd" }).join("\n"), /platform:appName: .*single hyphens/);
+        assert.deepStrictEqual(problems({ ...base("aws"), appName: "ab-cd-ef" }), []);
+    });
+
+    it("Azure with one zone and HA uses SameZone high availability (zone-redundant needs a second zone)", async () => {
+        const run = await planFor("staging", "azure", ["platform:network.zones=1", "platform:database.highAvailability=true"]);
+        const server = run.plan.resources.find((r) => r.type === "azure-native:dbforpostgresql:Server")!;
+        assert.strictEqual((server.inputs.highAvailability as { mode: string }).mode, "SameZone");
+        assert.deepStrictEqual(deployFindings(run), []);
     });
 });

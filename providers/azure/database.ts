@@ -86,9 +86,12 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
             geoRedundantBackup: production ? "Enabled" : "Disabled",
         },
         availabilityZone: f.zones[0],
-        highAvailability: args.highAvailability
-            ? { mode: "ZoneRedundant", standbyAvailabilityZone: f.zones[1] ?? f.zones[0] }
-            : { mode: "Disabled" },
+        // Zone-redundant HA needs a standby zone other than the primary's: with one zone, the
+        // standby goes in the same zone (SameZone HA).
+        // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-high-availability
+        highAvailability: !args.highAvailability ? { mode: "Disabled" }
+            : f.zones.length > 1 ? { mode: "ZoneRedundant", standbyAvailabilityZone: f.zones[1] }
+            : { mode: "SameZone" },
         maintenanceWindow: { customWindow: "Enabled", dayOfWeek: w.day === "sun" ? 0 : 0, startHour: w.startHourUtc, startMinute: 0 },
         network: {
             delegatedSubnetResourceId: f.subnets.database,
