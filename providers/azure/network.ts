@@ -8,6 +8,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
+import { cidrOverlap } from "../shared/cidr";
 import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
@@ -67,19 +68,8 @@ export function aksSubnetCidr(cidr: string): string {
     return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/22`;
 }
 
-function toRange(cidr: string): [number, number] {
-    const [address, prefixText] = cidr.split("/");
-    const o = address!.split(".").map(Number);
-    const start = ((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!;
-    return [start, start + 2 ** (32 - Number(prefixText)) - 1];
-}
-
 /** Whether two IPv4 CIDR blocks share any address. */
-export function cidrsOverlap(x: string, y: string): boolean {
-    const [a0, a1] = toRange(x);
-    const [b0, b1] = toRange(y);
-    return a0 <= b1 && b0 <= a1;
-}
+export const cidrsOverlap = cidrOverlap;
 
 /** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
 const CLUSTER_CIDR_CANDIDATES = [
