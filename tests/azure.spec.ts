@@ -269,7 +269,12 @@ for (const environment of ENVIRONMENTS) {
             assert.strictEqual(temp.definition.actions.baseBlob.delete.daysAfterModificationGreaterThan, 7);
             const exports = rules.find((r) => r.definition.filters.prefixMatch[0] === "data/exports/");
             assert.ok(exports, "exports/ rule");
-            assert.strictEqual(exports.definition.actions.baseBlob.tierToArchive.daysAfterModificationGreaterThan, 30);
+            // Production's RA-GZRS account has no archive tier: exports/ go cold there, archive on staging's LRS.
+            const account = inputs(one(run, T.account, "object-store-account"));
+            assert.strictEqual(account.sku.name, prod ? "Standard_RAGZRS" : "Standard_LRS");
+            const coldest = prod ? "tierToCold" : "tierToArchive";
+            assert.deepStrictEqual(Object.keys(exports.definition.actions.baseBlob).sort(), [coldest, "delete"].sort());
+            assert.strictEqual(exports.definition.actions.baseBlob[coldest].daysAfterModificationGreaterThan, 30);
             assert.strictEqual(exports.definition.actions.baseBlob.delete.daysAfterModificationGreaterThan, 365);
             assert.ok(ofType(run, T.endpoint).some((e) => inputs(e).privateLinkServiceConnections[0].groupIds[0] === "blob"));
         });

@@ -146,6 +146,14 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (cfg.environment === "production" && cfg.network.zones < 2) {
         add("network.zones", cfg.network.zones, "2 or 3 in production (high availability needs at least two zones)");
     }
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
+    if (cfg.cloud === "aws" && cfg.network.zones < 2) {
+        add("network.zones", cfg.network.zones, "2 or 3 on AWS (an Application Load Balancer and an RDS subnet group need two Availability Zones)");
+    }
+    // https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-multi-replicas (Premium: up to 3 replicas)
+    if (cfg.cloud === "azure" && cfg.cache.nodes > 4) {
+        add("cache.nodes", cfg.cache.nodes, "1 to 4 on Azure (Azure Cache for Redis Premium has at most 3 replicas)");
+    }
     if (cfg.environment === "production" && cfg.cache.nodes < 2) {
         add("cache.nodes", cfg.cache.nodes, "2 to 6 in production (automatic failover needs a replica)");
     }

@@ -27,8 +27,9 @@ export type Runtime = (typeof RUNTIMES)[number];
  * strictest rule among them: GCP's lowercase RFC 1035 names (Cloud SQL, Cloud Run, Memorystore)
  * and Azure's 24-character storage account names once the environment is appended.
  */
-export const APP_NAME_PATTERN = /^[a-z][a-z0-9-]{1,10}[a-z0-9]$/;
-export const APP_NAME_RULE = "3-12 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen";
+// No two hyphens in a row: RDS and ElastiCache identifiers reject them.
+export const APP_NAME_PATTERN = /^(?!.*--)[a-z][a-z0-9-]{1,10}[a-z0-9]$/;
+export const APP_NAME_RULE = "3-12 characters: lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen";
 
 /** Service names are appended to the app name (Cloud Run, Container Apps, ECS names). */
 export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9]{0,9}$/;

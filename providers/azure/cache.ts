@@ -8,6 +8,7 @@ import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
 import { diagnostics, privateEndpoint } from "./network";
 import { hardenedStorageAccount } from "./object-store";
+import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
 import { vaultSecret } from "./secrets";
 
 /**
@@ -45,7 +46,7 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
     const dependsOn: pulumi.Resource[] = [];
     let persistence: Partial<redis.RedisArgs> = {};
     if (args.persistence) {
-        const backups = hardenedStorageAccount(ctx, scope, childName(name, "backups"), { purpose: "b", protect: args.protect, transform: t?.backupAccount });
+        const backups = hardenedStorageAccount(ctx, scope, childName(name, "backups"), { purpose: "b", sku: BACKUP_STORAGE_SKU[ctx.cfg.environment], protect: args.protect, transform: t?.backupAccount });
         new storage.BlobServiceProperties(childName(name, "backups-blob-service"), {
             accountName: backups.name,
             resourceGroupName: f.resourceGroupName,

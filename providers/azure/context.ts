@@ -51,6 +51,8 @@ export interface Foundation {
     subnets: { gateway: pulumi.Output<string>; compute?: pulumi.Output<string>; aks?: pulumi.Output<string>; database: pulumi.Output<string>; endpoints: pulumi.Output<string> };
     subnetCidrs: { gateway: string; compute: string; aks: string; database: string; endpoints: string };
     privateDnsZoneIds: { postgres: pulumi.Output<string>; redis: pulumi.Output<string>; blob: pulumi.Output<string>; vault: pulumi.Output<string> };
+    /** The postgres zone's VNet link: a VNet-integrated flexible server is created after it. */
+    postgresDnsLink: pulumi.Resource;
     keyVaultId: pulumi.Output<string>;
     keyVaultName: pulumi.Output<string>;
     keyVaultUri: pulumi.Output<string>;

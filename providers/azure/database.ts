@@ -86,9 +86,12 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
             geoRedundantBackup: production ? "Enabled" : "Disabled",
         },
         availabilityZone: f.zones[0],
-        highAvailability: args.highAvailability
-            ? { mode: "ZoneRedundant", standbyAvailabilityZone: f.zones[1] ?? f.zones[0] }
-            : { mode: "Disabled" },
+        // Zone-redundant HA needs a standby zone other than the primary's: with one zone, the
+        // standby goes in the same zone (SameZone HA).
+        // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-high-availability
+        highAvailability: !args.highAvailability ? { mode: "Disabled" }
+            : f.zones.length > 1 ? { mode: "ZoneRedundant", standbyAvailabilityZone: f.zones[1] }
+            : { mode: "SameZone" },
         maintenanceWindow: { customWindow: "Enabled", dayOfWeek: w.day === "sun" ? 0 : 0, startHour: w.startHourUtc, startMinute: 0 },
         network: {
             delegatedSubnetResourceId: f.subnets.database,
@@ -96,7 +99,10 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
             publicNetworkAccess: "Disabled",
         },
         tags: ctx.tags,
-    }, ctx.statefulOpts(scope, args.protect), t?.server);
+    // The private DNS zone must be linked to the VNet before the server is created in it:
+    // the server registers and resolves its name through the linked zone.
+    // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private#private-dns-zone-and-virtual-network-peering
+    }, ctx.statefulOpts(scope, args.protect, { dependsOn: [f.postgresDnsLink] }), t?.server);
     const server = new dbforpostgresql.Server(childName(name, "server"), serverArgs, serverOpts);
     ctx.watched.database = server.id;
     ctx.watched.databaseMaxConnections = sku.maxConnections;

@@ -8,6 +8,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
+import { cidrOverlap } from "../shared/cidr";
 import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
@@ -67,19 +68,8 @@ export function aksSubnetCidr(cidr: string): string {
     return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/22`;
 }
 
-function toRange(cidr: string): [number, number] {
-    const [address, prefixText] = cidr.split("/");
-    const o = address!.split(".").map(Number);
-    const start = ((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!;
-    return [start, start + 2 ** (32 - Number(prefixText)) - 1];
-}
-
 /** Whether two IPv4 CIDR blocks share any address. */
-export function cidrsOverlap(x: string, y: string): boolean {
-    const [a0, a1] = toRange(x);
-    const [b0, b1] = toRange(y);
-    return a0 <= b1 && b0 <= a1;
-}
+export const cidrsOverlap = cidrOverlap;
 
 /** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
 const CLUSTER_CIDR_CANDIDATES = [
@@ -127,15 +117,19 @@ export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, compo
     return endpoint;
 }
 
-/** Sends a resource's logs (all categories) and metrics to the platform's Log Analytics workspace. */
-export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: string, resourceUri: pulumi.Input<string>, opts: { metrics?: boolean } = {}): monitor.DiagnosticSetting {
+/**
+ * Sends a resource's logs (all categories) and metrics to the platform's Log Analytics
+ * workspace. `metrics` names the categories where the resource type does not accept
+ * `AllMetrics` (storage services), or `false` for none.
+ */
+export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: string, resourceUri: pulumi.Input<string>, opts: { metrics?: false | readonly string[] } = {}): monitor.DiagnosticSetting {
     return new monitor.DiagnosticSetting(name, {
         name: "to-log-analytics",
         resourceUri,
         workspaceId: ctx.foundation.logAnalyticsWorkspaceId,
         logAnalyticsDestinationType: "Dedicated",
         logs: [{ categoryGroup: "allLogs", enabled: true }],
-        metrics: opts.metrics === false ? undefined : [{ category: "AllMetrics", enabled: true }],
+        metrics: opts.metrics === false ? undefined : (opts.metrics ?? ["AllMetrics"]).map((category) => ({ category, enabled: true })),
     }, ctx.opts(scope));
 }
 
@@ -239,6 +233,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         privateEndpointNetworkPolicies: "Enabled",
     }, databaseSubnet);
 
+    const links: Record<string, privatedns.VirtualNetworkLink> = {};
     const zone = (key: string, zoneName: pulumi.Input<string>) => {
         const z = new privatedns.PrivateZone(childName(name, `${key}-dns`), {
             privateZoneName: zoneName,
@@ -246,7 +241,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             location: "global",
             tags: ctx.tags,
         }, opts());
-        new privatedns.VirtualNetworkLink(childName(name, `${key}-dns-link`), {
+        links[key] = new privatedns.VirtualNetworkLink(childName(name, `${key}-dns-link`), {
             virtualNetworkLinkName: ctx.physical(key, "link"),
             privateZoneName: z.name,
             resourceGroupName: rgName,
@@ -288,6 +283,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         subnets: { gateway: gatewaySubnet.id, ...(computeSubnet ? { [kubernetes ? "aks" : "compute"]: computeSubnet.id } : {}), database: databaseSubnet.id, endpoints: endpointsSubnet.id },
         subnetCidrs: cidrs,
         privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
+        postgresDnsLink: links.postgres!,
         keyVaultId: pulumi.output(""),
         keyVaultName: pulumi.output(""),
         keyVaultUri: pulumi.output(""),

@@ -6,6 +6,15 @@ import type { PlatformConfig } from "../../components/config";
 import { applyTransform, Transform } from "../../components/transform";
 import { AzureContext, uniqueSuffix } from "./context";
 import { diagnostics, privateEndpoint } from "./network";
+import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
+
+/**
+ * Metric categories Azure accepts on a storage account's diagnostic settings: the blob
+ * service exports only `Transaction` (the account itself also `Capacity`); `AllMetrics` is
+ * answered with 400 BadRequest.
+ * https://learn.microsoft.com/azure/storage/blobs/monitor-blob-storage-reference#metrics
+ */
+export const BLOB_SERVICE_METRIC_CATEGORIES = ["Transaction"] as const;
 
 /** The one private container the platform's object store is. */
 export const CONTAINER_NAME = "data";
@@ -30,6 +39,8 @@ export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "enviro
  */
 export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
     purpose: "d" | "b";
+    /** Redundancy (see storage-redundancy.ts); changing it is an in-place update. */
+    sku: string;
     protect: boolean;
     transform?: Transform<storage.StorageAccountArgs>;
 }): storage.StorageAccount {
@@ -39,7 +50,7 @@ export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
         kind: "StorageV2",
-        sku: { name: ctx.cfg.environment === "production" ? "Standard_ZRS" : "Standard_LRS" },
+        sku: { name: args.sku },
         accessTier: "Hot",
         enableHttpsTrafficOnly: true,
         minimumTlsVersion: "TLS1_2",
@@ -58,13 +69,17 @@ export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource
     }, ctx.statefulOpts(scope, args.protect), args.transform);
     const account = new storage.StorageAccount(childName(component, "account"), accountArgs, accountOpts);
     privateEndpoint(ctx, scope, component, { key: "blob", target: account.id, groupId: "blob", zoneId: f.privateDnsZoneIds.blob });
-    diagnostics(ctx, scope, childName(component, "diagnostics"), pulumi.interpolate`${account.id}/blobServices/default`);
+    diagnostics(ctx, scope, childName(component, "diagnostics"), pulumi.interpolate`${account.id}/blobServices/default`, { metrics: BLOB_SERVICE_METRIC_CATEGORIES });
     if (args.protect) ctx.deleteLock(scope, childName(component, "lock"), account.id, "Production data: remove this lock deliberately before deleting the account.");
     return account;
 }
 
-/** The lifecycle rules of the requirements table, as Azure management-policy rules. */
-export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" | "archiveAfterDays" | "expirationDays">, container = CONTAINER_NAME): storage.ManagementPolicyArgs["policy"] {
+/**
+ * The lifecycle rules of the requirements table, as Azure management-policy rules. `exports/`
+ * moves to the coldest tier the account's SKU supports (archive, or cold on zone-redundant
+ * accounts: see storage-redundancy.ts).
+ */
+export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" | "archiveAfterDays" | "expirationDays">, sku: string, container = CONTAINER_NAME): storage.ManagementPolicyArgs["policy"] {
     return {
         rules: [
             {
@@ -87,7 +102,7 @@ export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" 
                     filters: { blobTypes: ["blockBlob"], prefixMatch: [`${container}/exports/`] },
                     actions: {
                         baseBlob: {
-                            tierToArchive: { daysAfterModificationGreaterThan: args.archiveAfterDays },
+                            [coldTierAction(sku)]: { daysAfterModificationGreaterThan: args.archiveAfterDays },
                             delete: { daysAfterModificationGreaterThan: args.expirationDays },
                         },
                         version: { delete: { daysAfterCreationGreaterThan: args.expirationDays } },
@@ -106,7 +121,8 @@ export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" 
 export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
     const f = ctx.foundation;
     const t = args.transform?.azure;
-    const account = hardenedStorageAccount(ctx, scope, name, { purpose: "d", protect: args.protect, transform: t?.account });
+    const sku = OBJECT_STORE_SKU[ctx.cfg.environment];
+    const account = hardenedStorageAccount(ctx, scope, name, { purpose: "d", sku, protect: args.protect, transform: t?.account });
 
     const [serviceArgs, serviceOpts] = applyTransform<storage.BlobServicePropertiesArgs, pulumi.CustomResourceOptions>({
         accountName: account.name,
@@ -131,7 +147,7 @@ export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentReso
         accountName: account.name,
         resourceGroupName: f.resourceGroupName,
         managementPolicyName: "default",
-        policy: lifecycleRules(args),
+        policy: lifecycleRules(args, sku),
     }, ctx.opts(scope, { dependsOn: [container] }), t?.lifecycle);
     new storage.ManagementPolicy(childName(name, "lifecycle"), policyArgs, policyOpts);
 

@@ -30,6 +30,9 @@ export interface RecordedResource {
     custom: boolean;
     /** Inputs as the program sent them: secrets wrapped in the RPC secret envelope. */
     rawInputs: Record<string, unknown>;
+    /** The id and outputs the mocks answered with (what other resources' inputs refer to). */
+    id?: string;
+    outputs?: Record<string, unknown>;
     options: {
         protect: boolean;
         retainOnDelete: boolean;
@@ -112,8 +115,14 @@ export class RecordingMonitor extends MockMonitorBase {
             return;
         }
         this.pendingSecretOutputs = req.getAdditionalsecretoutputsList();
-        return super.registerResource(req, (err: Error | null, resp?: unknown) => {
+        const record = this.recorded[this.recorded.length - 1]!;
+        return super.registerResource(req, (err: Error | null, resp?: any) => {
             if (err) this.errors.push(err);
+            else if (resp) {
+                record.id = resp.getId?.() || undefined;
+                const object = resp.getObject?.();
+                if (object) record.outputs = rpc.deserializeProperties(object, true);
+            }
             callback(err, resp);
         });
     }

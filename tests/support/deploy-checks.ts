@@ -1,0 +1,29 @@
+import type { Cloud, Environment } from "../../components/config";
+import { ALL_RULES, plannedResources, runRules } from "../../tools/engine/rules";
+import type { PlanRun } from "../../tools/engine/run-plan";
+import { checkSchema } from "../../tools/engine/schema-check";
+
+/** The committed variants: 3 clouds x 2 tiers x 2 runtimes, plus the existing-cluster path. */
+export const COMMITTED_VARIANTS: Array<{ label: string; stack: Environment; cloud: Cloud; config: string[] }> = [
+    ...(["aws", "gcp", "azure"] as const).flatMap((cloud) => (["production", "staging"] as const).flatMap((stack) => (["managed", "kubernetes"] as const).map((runtime) => ({
+        label: `${cloud}/${stack}/${runtime}`,
+        stack,
+        cloud,
+        config: runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [],
+    })))),
+    { label: "aws/staging/existing-cluster", stack: "staging", cloud: "aws", config: ["platform:compute.runtime=kubernetes", "platform:kubeconfig=apiVersion: v1 # existing cluster", "platform:kubernetes.ingressClass=nginx"] },
+];
+
+/** Everything a deploy would be refused for, as one readable list (empty is the goal). */
+export function deployFindings(run: PlanRun): string[] {
+    return [
+        ...checkSchema(run.recorded).map((f) => `schema ${f.type} ${f.urn.split("::").pop()} ${f.path}: ${f.message}`),
+        ...runRules(plannedResources(run)).map((f) => `${f.rule} ${f.urn.split("::").pop()}: ${f.message}`),
+    ];
+}
+
+/** Custom resource types of a plan that no rule covers (providers excepted: they are not cloud resources). */
+export function uncoveredTypes(run: PlanRun): string[] {
+    return [...new Set(run.plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).map((r) => r.type))]
+        .filter((t) => !ALL_RULES.some((rule) => rule.types.includes(t)));
+}

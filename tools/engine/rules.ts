@@ -1,0 +1,55 @@
+import { awsRules } from "../../providers/aws/rules";
+import { azureRules } from "../../providers/azure/rules";
+import { gcpRules } from "../../providers/gcp/rules";
+import { kubernetesRules } from "../../providers/kubernetes/rules";
+import { randomPasswordRule } from "../../providers/shared/random-rules";
+import { PlannedResource, PlanView, Rule } from "../../providers/shared/rules";
+import { redact } from "./plan";
+import type { PlanRun } from "./run-plan";
+
+/**
+ * Runs the clouds' rule catalogues (providers/<cloud>/rules/) over a recorded plan: every rule
+ * over every resource of the types it names. Zero findings is what a deploy needs.
+ */
+
+/** Every rule of every cloud: a plan only has its own cloud's types, so the others stay silent. */
+export const ALL_RULES: readonly Rule[] = [...awsRules, ...gcpRules, ...azureRules, ...kubernetesRules, randomPasswordRule];
+
+export interface RuleFinding {
+    rule: string;
+    urn: string;
+    message: string;
+    doc: string;
+}
+
+/** A plan run as the rules see it. */
+export function plannedResources(run: PlanRun): PlannedResource[] {
+    const recorded = new Map(run.recorded.map((r) => [r.urn, r]));
+    return run.plan.resources.filter((r) => r.custom).map((r) => {
+        const rec = recorded.get(r.urn);
+        return {
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            parent: r.parent,
+            inputs: r.inputs as Record<string, any>,
+            dependencies: rec?.options.dependencies ?? [],
+            id: rec?.id,
+            outputs: (redact(rec?.outputs ?? {}) ?? {}) as Record<string, any>,
+        };
+    });
+}
+
+/** Runs every rule over every resource of its types. */
+export function runRules(resources: PlannedResource[], rules: readonly Rule[] = ALL_RULES): RuleFinding[] {
+    const plan = new PlanView(resources);
+    const findings: RuleFinding[] = [];
+    for (const rule of rules) {
+        for (const r of resources) {
+            if (!rule.types.includes(r.type)) continue;
+            for (const message of rule.check(r, plan)) findings.push({ rule: rule.id, urn: r.urn, message, doc: rule.doc });
+        }
+    }
+    return findings;
+}
+
