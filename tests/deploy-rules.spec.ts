@@ -23,6 +23,10 @@ const byType = (all: PlannedResource[], type: string) => all.filter((x) => x.typ
 
 /** One breaking change per rule id: [resource type to start from, mutation]. */
 const BREAKS: Record<string, [string, Mutation]> = {
+    "aws/dashboard-body": ["aws:cloudwatch/dashboard:Dashboard", (r) => { const d = JSON.parse(r.inputs.dashboardBody); d.widgets[0].x = 20; d.widgets[0].width = 8; r.inputs.dashboardBody = JSON.stringify(d); }],
+    "aws/budget-shape": ["aws:budgets/budget:Budget", (r) => { r.inputs.notifications[0].subscriberSnsTopicArns = []; }],
+    "aws/log-metric-filter": ["aws:cloudwatch/logMetricFilter:LogMetricFilter", (r) => { r.inputs.metricTransformation.namespace = "Platform:acme"; }],
+    "aws/topic-policy": ["aws:sns/topicPolicy:TopicPolicy", (r) => { r.inputs.arn = "arn:aws:sns:us-west-2:123456789012:someone-elses"; }],
     "aws/tag-limits": ["aws:s3/bucket:Bucket", (r) => { r.inputs.tags = { "aws:owner": "x" }; }],
     "aws/rds-instance-class-engine": ["aws:rds/instance:Instance", (r) => { r.inputs.instanceClass = "db.m1.small"; }],
     "aws/rds-backup-retention": ["aws:rds/instance:Instance", (r) => { r.inputs.backupRetentionPeriod = 36; }],
@@ -64,6 +68,9 @@ const BREAKS: Record<string, [string, Mutation]> = {
     "aws/sns-subscription": ["aws:sns/topicSubscription:TopicSubscription", (r) => { r.inputs.endpoint = "not-an-address"; }],
     "aws/metric-alarm-period": ["aws:cloudwatch/metricAlarm:MetricAlarm", (r) => { r.inputs.period = 90; }],
 
+    "gcp/dashboard-json": ["gcp:monitoring/dashboard:Dashboard", (r) => { const d = JSON.parse(r.inputs.dashboardJson); d.mosaicLayout = { columns: 12, tiles: [] }; r.inputs.dashboardJson = JSON.stringify(d); }],
+    "gcp/billing-budget": ["gcp:billing/budget:Budget", (r) => { r.inputs.billingAccount = "billing-123"; }],
+    "gcp/log-metric": ["gcp:logging/metric:Metric", (r) => { r.inputs.name = "db connection failures"; }],
     "gcp/label-limits": ["gcp:storage/bucket:Bucket", (r) => { r.inputs.labels = { Team: "x" }; }],
     "gcp/cloud-sql-custom-tier": ["gcp:sql/databaseInstance:DatabaseInstance", (r) => { r.inputs.settings.tier = "db-custom-3-7680"; }],
     "gcp/cloud-sql-backup-retention": ["gcp:sql/databaseInstance:DatabaseInstance", (r) => { r.inputs.settings.backupConfiguration.transactionLogRetentionDays = 8; }],
@@ -117,6 +124,9 @@ const BREAKS: Record<string, [string, Mutation]> = {
     "azure/aks-maintenance-window": ["azure-native:containerservice:MaintenanceConfiguration", (r) => { r.inputs.maintenanceWindow.durationHours = 2; }],
     "azure/federated-identity": ["azure-native:managedidentity:FederatedIdentityCredential", (r) => { r.inputs.audiences = ["api://other"]; }],
     "azure/authorization-shapes": ["azure-native:authorization:RoleAssignment", (r) => { r.inputs.roleDefinitionId = "Contributor"; }],
+    "azure/budget-shape": ["azure-native:consumption:Budget", (r) => { r.inputs.timePeriod.startDate = "2020-01-01T00:00:00Z"; }],
+    "azure/dashboard-parts": ["azure-native:portal:Dashboard", (r) => { r.inputs.properties.lenses[0].parts[1].position = { ...r.inputs.properties.lenses[0].parts[0].position }; }],
+    "azure/log-alert-shape": ["azure-native:monitor:ScheduledQueryRule", (r) => { r.inputs.evaluationFrequency = "PT15M"; r.inputs.windowSize = "PT5M"; }],
     "azure/log-analytics-retention": ["azure-native:operationalinsights:Table", (r) => { r.inputs.totalRetentionInDays = 5000; }],
     "azure/metric-alert-shape": ["azure-native:monitor:MetricAlert", (r) => { r.inputs.severity = 5; }],
     "azure/data-collection": ["azure-native:monitor:DataCollectionRuleAssociation", (r) => { r.inputs.dataCollectionRuleId = "/subscriptions/x/dataCollectionRules/other"; }],
@@ -199,7 +209,7 @@ describe("deploy rules: window arithmetic", () => {
 });
 
 describe("deploy rules: config bounds the rules forced", () => {
-    const base = (cloud: string) => ({ cloud, environment: "staging", gcp: { project: "acme-platform-stg" }, loadBalancer: { domain: "app.example.com" }, services: { api: { image: "ghcr.io/acme/api:1.0.0", http: { pathPrefix: "/" } } } });
+    const base = (cloud: string) => ({ cloud, environment: "staging", gcp: { project: "acme-platform-stg", billingAccount: "01A2B3-C4D5E6-F7A8B9" }, loadBalancer: { domain: "app.example.com" }, services: { api: { image: "ghcr.io/acme/api:1.0.0", http: { pathPrefix: "/" } } } });
     const problems = (raw: Record<string, unknown>) => {
         try {
             resolveConfig(raw);

@@ -43,4 +43,16 @@ describe("schema check: inputs against the SDK declarations", function () {
         for (const e of expected) assert.ok(findings.some((f) => e.test(f)), `no finding matching ${e}; got:\n${findings.join("\n")}`);
         assert.strictEqual(findings.length, expected.length, findings.join("\n"));
     });
+
+    it("holds a corrected enum to the API's values, not the SDK's clashing ones", async () => {
+        const run = await planFor("production", "azure");
+        const rule = run.recorded.find((x) => x.type === "azure-native:monitor:ScheduledQueryRule")!;
+        assert.deepStrictEqual(checkSchema([rule]), [], "the plan's own operators are the API's");
+        for (const operator of ["gt", "Greater"]) {
+            const broken = JSON.parse(JSON.stringify(rule));
+            broken.rawInputs.criteria.allOf[0].operator = operator;
+            const findings = checkSchema([broken]).map((f) => `${f.path}: ${f.message}`);
+            assert.deepStrictEqual(findings, [`criteria.allOf[0].operator: ${JSON.stringify(operator)} is not one of the values the SDK declares: Equals, GreaterThan, GreaterThanOrEqual, LessThan, LessThanOrEqual`]);
+        }
+    });
 });

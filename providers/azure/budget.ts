@@ -5,10 +5,15 @@ import { childName } from "../../components/naming";
 import type { AzureContext } from "./context";
 
 /**
- * A fixed first-of-month start (Microsoft.Consumption/budgets: startDate must be the first of
- * a month, on or after June 2017); a moving "this month" would change the budget every month.
+ * The first day of the month the budget is created in. Microsoft.Consumption/budgets: a Cost
+ * budget's startDate "must be first of the month ... Past start date should be selected within
+ * the timegrain period" (https://learn.microsoft.com/en-us/javascript/api/@azure/arm-costmanagement/budgettimeperiod),
+ * so a fixed date is rejected once its month has passed. The budget ignores later changes to
+ * it (see createBudget), so the start stays where the first `pulumi up` put it.
  */
-export const BUDGET_START = "2026-01-01T00:00:00Z";
+export function budgetStart(now: Date = new Date()): string {
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().replace(".000Z", "Z");
+}
 
 /**
  * The stack's monthly cost budget on its resource group (everything the platform creates
@@ -26,7 +31,7 @@ export function createBudget(ctx: AzureContext, scope: pulumi.ComponentResource,
         amount: args.amount,
         category: "Cost",
         timeGrain: "Monthly",
-        timePeriod: { startDate: BUDGET_START },
+        timePeriod: { startDate: budgetStart() },
         notifications: { actual80: notify(80, "Actual"), forecast100: notify(100, "Forecasted") },
-    }, ctx.opts(scope));
+    }, ctx.opts(scope, { ignoreChanges: ["timePeriod.startDate"] }));
 }

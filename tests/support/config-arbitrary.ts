@@ -65,6 +65,8 @@ export function generatedConfig(): fc.Arbitrary<GeneratedConfig> {
         nodeSize: size,
         alertEmail: fc.boolean(),
         extraTags: fc.boolean(),
+        budget: fc.boolean(),
+        release: fc.constantFrom("rolling", "canary", "blueGreen"),
     }).map((g) => {
         const production = g.stack === "production";
         const [minR, maxR] = g.replicas[0] <= g.replicas[1] ? g.replicas : [g.replicas[1], g.replicas[0]];
@@ -79,9 +81,9 @@ export function generatedConfig(): fc.Arbitrary<GeneratedConfig> {
             set("cache", { size: g.cacheSize, nodes: Math.min(g.cloud === "azure" ? 4 : 6, production ? g.cacheNodes : g.cacheNodes - 1), snapshotRetentionDays: g.snapshotDays }),
             set("objectStore", { tempExpirationDays: g.tempDays, archiveAfterDays: g.archiveDays, expirationDays: Math.max(g.archiveDays + 1, 365) }),
             set("loadBalancer", { domain: `${g.appName}.example.com`, waf: g.waf, deletionProtection: g.lbDeletionProtection }),
-            set("compute", { runtime: g.runtime, size: g.computeSize, minReplicas: minR, maxReplicas: maxR, logRetentionDays: g.logRetentionDays, cpuTargetPercent: g.cpuTarget, scaleOutCooldownSeconds: g.cooldowns[0], scaleInCooldownSeconds: g.cooldowns[1] }),
+            set("compute", { runtime: g.runtime, release: { strategy: g.release, ...(g.release === "canary" ? { percent: 10 } : {}) }, size: g.computeSize, minReplicas: minR, maxReplicas: maxR, logRetentionDays: g.logRetentionDays, cpuTargetPercent: g.cpuTarget, scaleOutCooldownSeconds: g.cooldowns[0], scaleInCooldownSeconds: g.cooldowns[1] }),
             set("kubernetes", { nodeSize: g.nodeSize, minNodes: minN, maxNodes: maxN, ...(kubernetes && g.existingCluster ? { ingressClass: "nginx" } : {}) }),
-            set("monitoring", g.alertEmail ? { alertEmail: "oncall@example.com" } : {}),
+            set("monitoring", { ...(g.alertEmail ? { alertEmail: "oncall@example.com" } : {}), budget: { enabled: g.budget } }),
             set("tags", g.extraTags ? { team: "platform", "cost-center": "cc-1234" } : {}),
             ...(kubernetes && g.existingCluster ? ["platform:kubeconfig=apiVersion: v1 # existing cluster"] : []),
         ];

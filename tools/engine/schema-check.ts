@@ -131,9 +131,27 @@ function argsType(decl: Declaration): { type: ts.Type; checker: ts.TypeChecker }
     return entry;
 }
 
+/**
+ * Inputs whose SDK enum is not the one the API declares. azure-native generates one enum per
+ * name per module, so when two API specs of a module define an enum of the same name one
+ * wins: monitor's `ConditionOperator` is the health models' (`eq`, `gt`, ...), while
+ * scheduled query rules take `Equals`, `GreaterThan`, ... (KnownConditionOperator,
+ * https://learn.microsoft.com/en-us/javascript/api/@azure/arm-monitor/knownconditionoperator).
+ * Each entry replaces the SDK's list with the API's own for that one property path.
+ */
+export const ENUM_CORRECTIONS: Record<string, { path: RegExp; values: string[] }[]> = {
+    "azure-native:monitor:ScheduledQueryRule": [
+        { path: /^criteria\.allOf\[\d+\]\.operator$/, values: ["Equals", "GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual"] },
+    ],
+};
+
 /** Checks one value against one declared type; appends findings. */
 class Walker {
-    constructor(private readonly checker: ts.TypeChecker, private readonly report: (path: string, message: string) => void) {}
+    constructor(
+        private readonly checker: ts.TypeChecker,
+        private readonly report: (path: string, message: string) => void,
+        private readonly corrections: { path: RegExp; values: string[] }[] = [],
+    ) {}
 
     /** The declared alternatives of a type, with `undefined`, `Promise<T>` and `Output<T>` taken off. */
     alternatives(type: ts.Type, seen = new Set<ts.Type>()): ts.Type[] {
@@ -205,7 +223,7 @@ class Walker {
             if (!has(ts.TypeFlags.StringLike)) return this.report(at, `a string where the SDK declares ${expected()}`);
             const literals = alts.filter((t) => t.isStringLiteral()).map((t) => (t as ts.StringLiteralType).value);
             const plain = has(ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping);
-            const allowed = enums ?? (plain ? undefined : literals);
+            const allowed = this.corrections.find((c) => c.path.test(at))?.values ?? enums ?? (plain ? undefined : literals);
             if (allowed && !allowed.includes(value)) this.report(at, `${JSON.stringify(value)} is not one of the values the SDK declares: ${allowed.join(", ")}`);
             return;
         }
@@ -304,7 +322,7 @@ export function checkSchema(resources: Pick<RecordedResource, "urn" | "type" | "
             continue;
         }
         const { type, checker } = argsType(decl);
-        new Walker(checker, report).check(r.rawInputs, type, "", undefined, r.type.startsWith("pulumi:providers:"));
+        new Walker(checker, report, ENUM_CORRECTIONS[r.type]).check(r.rawInputs, type, "", undefined, r.type.startsWith("pulumi:providers:"));
     }
     return findings;
 }

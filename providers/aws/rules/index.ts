@@ -4,12 +4,13 @@ import { awsDataRules } from "./data";
 import { awsEdgeRules } from "./edge";
 import { awsNameRules } from "./names";
 import { awsNetworkRules } from "./network";
+import { awsOperationsRules } from "./operations";
 import { awsSecurityRules } from "./security";
 import { awsTagRule } from "./tags";
 
 /** Every AWS type the program creates that carries `tags` (the tag rule applies to all of them). */
 const TAGGED = [
-    "aws:acm/certificate:Certificate", "aws:appautoscaling/target:Target", "aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/metricAlarm:MetricAlarm",
+    "aws:acm/certificate:Certificate", "aws:appautoscaling/target:Target", "aws:budgets/budget:Budget", "aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/metricAlarm:MetricAlarm",
     "aws:ec2/eip:Eip", "aws:ec2/flowLog:FlowLog", "aws:ec2/internetGateway:InternetGateway", "aws:ec2/natGateway:NatGateway", "aws:ec2/routeTable:RouteTable",
     "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/subnet:Subnet", "aws:ec2/vpc:Vpc", "aws:ecs/cluster:Cluster", "aws:ecs/service:Service",
     "aws:ecs/taskDefinition:TaskDefinition", "aws:eks/addon:Addon", "aws:eks/cluster:Cluster", "aws:elasticache/parameterGroup:ParameterGroup",
@@ -29,4 +30,5 @@ export const awsRules: readonly Rule[] = [
     ...awsComputeRules,
     ...awsEdgeRules,
     ...awsSecurityRules,
+    ...awsOperationsRules,
 ];

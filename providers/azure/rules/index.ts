@@ -3,6 +3,7 @@ import { azureComputeRules } from "./compute";
 import { azureDataRules } from "./data";
 import { azureNameRules } from "./names";
 import { azureNetworkRules } from "./network";
+import { azureOperationsRules } from "./operations";
 import { azureStorageRules } from "./storage";
 import { azureTagRule } from "./tags";
 
@@ -13,7 +14,7 @@ const TAGGED = [
     "azure-native:privatedns:VirtualNetworkLink", "azure-native:operationalinsights:Workspace", "azure-native:keyvault:Vault", "azure-native:keyvault:Secret",
     "azure-native:storage:StorageAccount", "azure-native:dbforpostgresql:Server", "azure-native:redis:Redis", "azure-native:app:ManagedEnvironment", "azure-native:app:ContainerApp",
     "azure-native:containerservice:ManagedCluster", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:monitor:ActionGroup", "azure-native:monitor:MetricAlert",
-    "azure-native:monitor:DataCollectionRule",
+    "azure-native:monitor:DataCollectionRule", "azure-native:monitor:ScheduledQueryRule", "azure-native:portal:Dashboard",
 ];
 
 /** The Azure rule catalogue (docs/cloud-mapping.md lists its families). */
@@ -24,4 +25,5 @@ export const azureRules: readonly Rule[] = [
     ...azureDataRules,
     ...azureNetworkRules,
     ...azureComputeRules,
+    ...azureOperationsRules,
 ];

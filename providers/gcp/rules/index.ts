@@ -4,6 +4,7 @@ import { gcpDataRules } from "./data";
 import { gcpLabelRule } from "./labels";
 import { gcpNameRules } from "./names";
 import { gcpNetworkRules } from "./network";
+import { gcpOperationsRules } from "./operations";
 
 /** GCP types that carry labels (`labels`, `resourceLabels`, Cloud SQL `settings.userLabels`, channels' `userLabels`). */
 const LABELLED = [
@@ -19,4 +20,5 @@ export const gcpRules: readonly Rule[] = [
     ...gcpDataRules,
     ...gcpNetworkRules,
     ...gcpComputeRules,
+    ...gcpOperationsRules,
 ];
