@@ -39,6 +39,11 @@ export interface TierProfile {
         scaleInCooldownSeconds: number;
         logRetentionDays: number;
     };
+    /**
+     * Audit logs (flow logs, control-plane audit logs, WAF logs, object-access logs): kept
+     * apart from application logs, at least a year in production (DESIGN.md "Audit logs").
+     */
+    audit: { logRetentionDays: number };
     /** The managed Kubernetes cluster of `compute.runtime: kubernetes`. */
     kubernetes: { version: string; nodeSize: Size; minNodes: number; maxNodes: number };
     monitoring: {
@@ -88,6 +93,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             scaleInCooldownSeconds: 600,
             logRetentionDays: 30,
         },
+        audit: { logRetentionDays: 365 },
         kubernetes: { version: "1.33", nodeSize: "medium", minNodes: 3, maxNodes: 10 },
         monitoring: shared.monitoring,
         protectStatefulResources: true,
@@ -118,6 +124,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             scaleInCooldownSeconds: 600,
             logRetentionDays: 14,
         },
+        audit: { logRetentionDays: 90 },
         kubernetes: { version: "1.33", nodeSize: "small", minNodes: 1, maxNodes: 3 },
         monitoring: shared.monitoring,
         protectStatefulResources: false,
