@@ -59,7 +59,7 @@ const T = {
 const UNTAGGABLE = new Set([
     "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     T.secretVersion, T.versioning, T.sse, T.pab, T.ownership, T.bucketPolicy, T.lifecycle, "aws:acm/certificateValidation:CertificateValidation",
-    T.wafAssoc, T.scalingPolicy, T.subscription,
+    T.wafAssoc, T.scalingPolicy, T.subscription, "aws:s3/bucketLogging:BucketLogging", "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
 ]);
 
 const STATEFUL = [T.rds, T.redis, T.bucket];
@@ -273,7 +273,7 @@ for (const env of ENVIRONMENTS) {
         describe("object store", () => {
             const appBucket = () => named(run, T.bucket, "object-store-bucket");
             const forBucket = (type: string) => {
-                const found = ofType(run, type).filter((r) => r.name.startsWith("object-store-"));
+                const found = ofType(run, type).filter((r) => r.name.startsWith("object-store-") && !r.name.startsWith("object-store-access-logs"));
                 assert.strictEqual(found.length, 1, `one ${type} for the app bucket`);
                 return inputs(found[0]!);
             };

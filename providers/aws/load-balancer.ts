@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
+import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment, WAF_REDACTED_HEADERS } from "../../components/load-balancer";
 import { childName, limitedName, physicalName } from "../../components/naming";
+import { auditLogGroup } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { blockPublicAccess, tlsOnlyStatements } from "./object-store";
 
@@ -158,8 +159,25 @@ export function createCertificate(ctx: AwsContext, scope: pulumi.ComponentResour
     });
 }
 
-/** The regional WAF WebACL (AWS managed rule groups + per-IP rate limit); the caller associates it with its ALB. */
+/**
+ * The regional WAF WebACL (AWS managed rule groups + per-IP rate limit) and its request logs;
+ * the caller associates it with its ALB. The logs go to an `aws-waf-logs-` CloudWatch log
+ * group (the prefix WAF requires) under the logs CMK with audit retention, credentials and
+ * session headers redacted, see
+ * https://docs.aws.amazon.com/waf/latest/APIReference/API_LoggingConfiguration.html
+ */
 export function createWebAcl(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.wafv2.WebAcl {
+    const acl = webAcl(ctx, scope, name, args);
+    const logGroup = auditLogGroup(ctx, scope, childName(name, "waf-logs"), `aws-waf-logs-${physicalName(ctx.cfg)}`);
+    ctx.create(aws.wafv2.WebAclLoggingConfiguration, scope, childName(name, "waf-logging"), {
+        resourceArn: acl.arn,
+        logDestinationConfigs: [logGroup.arn],
+        redactedFields: WAF_REDACTED_HEADERS.map((header) => ({ singleHeader: { name: header } })),
+    });
+    return acl;
+}
+
+function webAcl(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.wafv2.WebAcl {
     const { cfg } = ctx;
     return ctx.create(aws.wafv2.WebAcl, scope, childName(name, "waf"), {
         name: physicalName(cfg, "waf"),

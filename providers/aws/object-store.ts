@@ -63,6 +63,8 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         policy: policyJson({ Version: "2012-10-17", Statement: tlsOnlyStatements(bucket.arn) }),
     }, t?.policy, { dependsOn: [pab] });
 
+    createAccessLogs(ctx, scope, name, bucket, args);
+
     ctx.create(aws.s3.BucketLifecycleConfiguration, scope, childName(name, "lifecycle"), {
         bucket: bucket.id,
         rules: [
@@ -92,4 +94,70 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         endpoint: pulumi.interpolate`https://${bucket.bucketRegionalDomainName}`,
         resourceId: bucket.arn,
     };
+}
+
+export const OBJECT_ACCESS_LOG_PREFIX = "s3/";
+
+/**
+ * S3 server access logs of the application bucket into a dedicated, locked-down bucket: no
+ * public access, bucket-owner-enforced (ACLs off, so delivery is granted by bucket policy to
+ * `logging.s3.amazonaws.com` for this source bucket and account only), TLS-only, versioned,
+ * kept `audit.logRetentionDays`, protected like the data. SSE-S3, because server access log
+ * delivery does not support SSE-KMS default encryption on the target bucket, see
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+ */
+function createAccessLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, source: aws.s3.Bucket, args: ObjectStoreArgs): aws.s3.Bucket {
+    const { cfg } = ctx;
+    const target = ctx.create(aws.s3.Bucket, scope, childName(name, "access-logs"), {
+        bucket: pulumi.interpolate`${physicalName(cfg, "access-logs")}-${ctx.accountId}`,
+        tags: ctx.tags(physicalName(cfg, "access-logs")),
+    }, undefined, { protect: args.protect });
+    const pab = blockPublicAccess(ctx, scope, childName(name, "access-logs-public-access-block"), target);
+    ctx.create(aws.s3.BucketOwnershipControls, scope, childName(name, "access-logs-ownership"), {
+        bucket: target.id,
+        rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    ctx.create(aws.s3.BucketServerSideEncryptionConfiguration, scope, childName(name, "access-logs-encryption"), {
+        bucket: target.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    });
+    const versioning = ctx.create(aws.s3.BucketVersioning, scope, childName(name, "access-logs-versioning"), {
+        bucket: target.id,
+        versioningConfiguration: { status: "Enabled" },
+    });
+    ctx.create(aws.s3.BucketLifecycleConfiguration, scope, childName(name, "access-logs-lifecycle"), {
+        bucket: target.id,
+        rules: [{
+            id: "expire-access-logs",
+            status: "Enabled",
+            filter: { prefix: OBJECT_ACCESS_LOG_PREFIX },
+            expiration: { days: cfg.audit.logRetentionDays },
+            noncurrentVersionExpiration: { noncurrentDays: 7 },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        }],
+    }, undefined, { dependsOn: [versioning] });
+    const policy = ctx.create(aws.s3.BucketPolicy, scope, childName(name, "access-logs-policy"), {
+        bucket: target.id,
+        policy: policyJson({
+            Version: "2012-10-17",
+            Statement: [
+                ...tlsOnlyStatements(target.arn),
+                {
+                    Sid: "AllowServerAccessLogDelivery",
+                    Effect: "Allow",
+                    Principal: { Service: "logging.s3.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: pulumi.interpolate`${target.arn}/${OBJECT_ACCESS_LOG_PREFIX}*`,
+                    Condition: { ArnLike: { "aws:SourceArn": source.arn }, StringEquals: { "aws:SourceAccount": ctx.accountId } },
+                },
+            ],
+        }),
+    }, undefined, { dependsOn: [pab] });
+    ctx.create(aws.s3.BucketLogging, scope, childName(name, "access-logging"), {
+        bucket: source.id,
+        targetBucket: target.id,
+        targetPrefix: OBJECT_ACCESS_LOG_PREFIX,
+        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+    }, args.transform?.aws?.accessLogging, { dependsOn: [policy] });
+    return target;
 }
