@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { MonitoringArgs, MonitoringOutputs } from "../../components/monitoring";
-import { childName } from "../../components/naming";
+import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gkeClusterName } from "./kubernetes";
 import { cloudRunServiceName } from "./load-balancer";
@@ -145,7 +145,35 @@ export function alertSpecs(
     ];
 }
 
-/** One alert policy per requirement, notifying an email channel when `alertEmail` is set. */
+/**
+ * Every alert notifies a Pub/Sub topic (as AWS alarms notify their SNS topic), so each tier has
+ * a destination that paging, chat or ticketing tools subscribe to, with or without an alert
+ * email. Cloud Monitoring publishes as its notification service agent, which needs
+ * roles/pubsub.publisher on the topic, see
+ * https://cloud.google.com/monitoring/support/notification-options#pubsub
+ */
+function alertTopicChannel(ctx: GcpContext, scope: pulumi.ComponentResource, name: string): gcp.monitoring.NotificationChannel {
+    const { cfg } = ctx;
+    const topic = ctx.create(gcp.pubsub.Topic, scope, childName(name, "alerts-topic"), {
+        name: limitedName(cfg, 255, "alerts"),
+        messageRetentionDuration: "604800s",
+        labels: ctx.labels(),
+    });
+    const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
+    const publisher = ctx.create(gcp.pubsub.TopicIAMMember, scope, childName(name, "alerts-publisher"), {
+        topic: topic.name,
+        role: "roles/pubsub.publisher",
+        member: pulumi.interpolate`serviceAccount:service-${project.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com`,
+    });
+    return ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "alerts-pubsub"), {
+        displayName: `${cfg.appName} ${cfg.environment} alerts topic`,
+        type: "pubsub",
+        labels: { topic: topic.id },
+        userLabels: ctx.labels(),
+    }, undefined, { dependsOn: [publisher] });
+}
+
+/** One alert policy per requirement, notifying the alerts topic and the on-call email when `alertEmail` is set. */
 export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const { cfg } = ctx;
     const db = ctx.require("database", "monitoring");
@@ -153,14 +181,15 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
     // Under kubernetes there is no Cloud Run service nor platform-made URL map: GKE makes the load balancer.
     const lb = kubernetes ? undefined : ctx.require("loadBalancer", "monitoring");
 
-    const channel = args.alertEmail
-        ? ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "email"), {
+    const channels = [alertTopicChannel(ctx, scope, name)];
+    if (args.alertEmail) {
+        channels.push(ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "email"), {
             displayName: `${cfg.appName} ${cfg.environment} on-call`,
             type: "email",
             labels: { email_address: args.alertEmail },
             userLabels: ctx.labels(),
-        })
-        : undefined;
+        }));
+    }
 
     const gke = kubernetes
         ? { cluster: ctx.state.kubernetes?.clusterName ? gkeClusterName(cfg) : "", namespace: ctx.state.kubernetes?.namespace ?? `${cfg.appName}-${cfg.environment}`, containers: args.services }
@@ -181,7 +210,7 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
             combiner: "OR",
             severity: spec.key.startsWith("db-") || spec.key === "http-5xx" ? "CRITICAL" : "WARNING",
             conditions: [{ displayName: spec.title, conditionThreshold: spec.threshold }],
-            notificationChannels: channel ? [channel.name] : [],
+            notificationChannels: channels.map((c) => c.name),
             alertStrategy: { autoClose: "1800s" },
             documentation: { content: `${spec.title} on ${cfg.appName} (${cfg.environment}). See the platform runbook.`, mimeType: "text/markdown" },
             userLabels: ctx.labels(),

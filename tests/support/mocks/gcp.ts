@@ -240,6 +240,11 @@ const resources: Record<string, ResourceMock> = {
         };
     },
 
+    "gcp:pubsub/topic:Topic": (args) => {
+        const { project } = location();
+        const name = nameOf(args);
+        return { id: `projects/${project}/topics/${name}`, state: { name, project } };
+    },
     "gcp:monitoring/notificationChannel:NotificationChannel": (args, ctx) => {
         const { project } = location();
         const name = `projects/${project}/notificationChannels/${parseInt(ctx.id(args.name, 12), 16)}`;
