@@ -150,6 +150,33 @@ export const awsLogsRequireAuditRetention = stackPolicy({
     },
 });
 
+/** Request headers a WAF log must never carry in clear (credentials, sessions). */
+export const REQUIRED_REDACTED_HEADERS = ["authorization", "cookie"];
+
+export const awsWafv2RequireLogging = stackPolicy({
+    name: "aws-wafv2-require-logging",
+    description: "Every WAFv2 WebACL must log its requests (a WebAclLoggingConfiguration with a destination) with the authorization and cookie headers redacted.",
+    area: "logging",
+    severity: "medium",
+    checkov: ["CKV2_AWS_31"],
+    types: [T.aws.wafAcl],
+    remediation: "add an aws.wafv2.WebAclLoggingConfiguration { resourceArn: <acl>.arn, logDestinationConfigs: [<aws-waf-logs-* group>.arn], redactedFields: [{ singleHeader: { name: \"authorization\" } }, { singleHeader: { name: \"cookie\" } }] }",
+    validate(ctx) {
+        const loggings = ctx.resources.filter((r) => r.type === T.aws.wafLogging);
+        for (const acl of ctx.ofType(T.aws.wafAcl)) {
+            const mine = loggings.filter((l) => configures(l, acl, "resourceArn", ["arn"]));
+            const destinations = mine.flatMap((l) => (get(l.props, "logDestinationConfigs") ?? []) as unknown[]);
+            if (mine.length === 0 || destinations.length === 0) {
+                ctx.report(acl, { problem: "the WebACL's requests are not logged", found: mine.length ? destinations : phrase("no WebAclLoggingConfiguration for this WebACL"), fix: "add a WebAclLoggingConfiguration to an aws-waf-logs- log group" });
+                continue;
+            }
+            const redacted = mine.flatMap((l) => ((get(l.props, "redactedFields") ?? []) as Array<{ singleHeader?: { name?: string } }>).map((f) => String(f.singleHeader?.name ?? "").toLowerCase()));
+            const missing = REQUIRED_REDACTED_HEADERS.filter((h) => !redacted.includes(h));
+            if (missing.length > 0) ctx.report(acl, { problem: "the WAF logs carry credentials or session headers in clear", found: missing, fix: `add redactedFields singleHeader entries for ${missing.join(", ")}` });
+        }
+    },
+});
+
 export const awsCloudwatchRequireLogGroupKms = resourcePolicy({
     name: "aws-cloudwatch-require-log-group-kms",
     description: "CloudWatch log groups must be encrypted with a customer-managed KMS key (kmsKeyId), like every data store.",
@@ -216,6 +243,7 @@ export const loggingPolicies: PlatformPolicy[] = [
     gcpComputeRequireBackendLogging,
     azureNetworkRequireAppgwAccessLogs,
     kubernetesIngressRequireAccessLogs,
+    awsWafv2RequireLogging,
     awsLogsRequireAuditRetention,
     awsCloudwatchRequireLogGroupKms,
     gcpLoggingRequireAuditRetention,

@@ -468,6 +468,11 @@ export function read(obj: unknown, ...path: string[]): unknown {
  * into it) or names it through `key` with a value equal to one of the subject's identifying props.
  */
 export function configures(satellite: PolicyResource, subject: PolicyResource, key: string, subjectKeys: string[]): boolean {
+    // When the engine says which resources flowed into `key` itself, that is the answer: a
+    // satellite may depend on the subject through another property (an access-log bucket's
+    // policy naming the bucket it receives logs from) without configuring it.
+    const byKey = satellite.propertyDependencies?.[key];
+    if (byKey && byKey.length > 0) return byKey.some((d) => d.urn === subject.urn);
     if (satellite.dependencies.some((d) => d.urn === subject.urn)) return true;
     for (const deps of Object.values(satellite.propertyDependencies ?? {})) if (deps.some((d) => d.urn === subject.urn)) return true;
     const ref = read(satellite.props, key);

@@ -264,6 +264,24 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         variants: [{ label: "BackendConfig logging off", set: [[2, "spec.logging.enable", false]], found: '["api-backend"]' }],
         unknown: [2, "spec.logging"],
     },
+    {
+        policy: P.awsWafv2RequireLogging,
+        type: T.aws.wafAcl,
+        fixtures: [
+            { type: T.aws.wafAcl, name: "load-balancer-waf", props: { name: "platform-waf", scope: "REGIONAL", tags: env() } },
+            {
+                type: T.aws.wafLogging,
+                name: "load-balancer-waf-logging",
+                props: { resourceArn: "arn:aws:wafv2:us-west-2:1:regional/webacl/platform-waf", logDestinationConfigs: ["arn:aws:logs:us-west-2:1:log-group:aws-waf-logs-platform"], redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }] },
+                dependsOn: [0],
+            },
+        ],
+        variants: [
+            { label: "no logging configuration", remove: [1], found: "no WebAclLoggingConfiguration" },
+            { label: "cookie not redacted", set: [[1, "redactedFields", [{ singleHeader: { name: "authorization" } }]]], found: '["cookie"]' },
+        ],
+        unknown: [1, "redactedFields"],
+    },
     // ---- audit logs
     {
         policy: P.awsLogsRequireAuditRetention,
