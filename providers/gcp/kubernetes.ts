@@ -6,7 +6,7 @@ import type { SecretReference } from "../../components/component";
 import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
 import { childName, limitedName } from "../../components/naming";
 import { createServiceIdentity } from "./compute-service";
-import type { GcpContext } from "./context";
+import { GcpContext, KMS_KEY_ROTATION } from "./context";
 import { createSecurityPolicy, createSslPolicy } from "./load-balancer";
 import { GKE_RANGE_NAMES } from "./network";
 
@@ -46,7 +46,6 @@ export function workloadIdentityMember(project: string, namespace: string, ksa: 
 }
 
 /** KMS key rotation: 90 days. */
-const KEY_ROTATION = `${90 * 24 * 3600}s`;
 
 /**
  * Kubeconfig for the cluster's DNS-based control-plane endpoint, authenticated by
@@ -132,7 +131,7 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
         name: limitedName(cfg, 63, "gke-secrets"),
         keyRing: keyRing.id,
         purpose: "ENCRYPT_DECRYPT",
-        rotationPeriod: KEY_ROTATION,
+        rotationPeriod: KMS_KEY_ROTATION,
         versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
         labels: ctx.labels(),
     }, undefined, { protect: cfg.protect });

@@ -265,6 +265,10 @@ export const gcpMocks: CloudMocks = {
         return { id: `projects/${project}/${args.type.split(":")[1]?.split("/")[0] ?? "resources"}/${args.name}-${ctx.id(args.name, 8)}` };
     },
     invokes: {
+        "gcp:logging/getProjectCmekSettings:getProjectCmekSettings": (args) => {
+            const projectId = String(args.inputs.project ?? location().project);
+            return { id: `projects/${projectId}/cmekSettings`, project: projectId, name: `projects/${projectId}/cmekSettings`, serviceAccountId: `cmek-p${PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com` };
+        },
         "gcp:organizations/getProject:getProject": (args) => {
             const projectId = String(args.inputs.projectId ?? location().project);
             return { id: `projects/${projectId}`, projectId, number: PROJECT_NUMBER, name: projectId, labels: {}, autoCreateNetwork: true };
