@@ -254,6 +254,7 @@ for (const env of ENVIRONMENTS) {
                 assert.match(String(rg.kmsKeyId), /^arn:aws:kms:/);
                 assert.strictEqual(rg.transitEncryptionEnabled, true);
                 assert.strictEqual(rg.authToken, "[secret]");
+                assert.strictEqual(rg.authTokenUpdateStrategy, "ROTATE", "a rotated token is added next to the old one");
                 assert.strictEqual(inputs(one(run, T.redisParams)).family, "redis7");
                 const token = inputs(one(run, T.password));
                 assert.ok(token.length >= 16 && token.length <= 128);
