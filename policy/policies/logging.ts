@@ -177,6 +177,28 @@ export const awsWafv2RequireLogging = stackPolicy({
     },
 });
 
+export const azureNetworkRequireWafLogScrubbing = resourcePolicy({
+    name: "azure-network-require-waf-log-scrubbing",
+    description: "Application Gateway WAF policies must scrub the authorization and cookie request headers from their logs (policySettings.logScrubbing).",
+    area: "logging",
+    severity: "medium",
+    types: [T.azure.wafPolicy],
+    remediation: "set policySettings.logScrubbing { state: \"Enabled\", scrubbingRules: [{ matchVariable: \"RequestHeaderNames\", selectorMatchOperator: \"Equals\", selector: \"authorization\" }, ...cookie] }",
+    validate(ctx) {
+        const scrubbing = ctx.props.policySettings?.logScrubbing;
+        if (scrubbing?.state !== "Enabled") {
+            ctx.report({ problem: "log scrubbing is off: credentials reach the firewall log", found: scrubbing?.state, fix: "set policySettings.logScrubbing.state: \"Enabled\"" });
+            return;
+        }
+        const rules = (scrubbing.scrubbingRules ?? []) as Array<Record<string, unknown>>;
+        const scrubbed = rules
+            .filter((r) => r.matchVariable === "RequestHeaderNames" && r.selectorMatchOperator === "Equals" && (r.state ?? "Enabled") === "Enabled")
+            .map((r) => String(r.selector ?? "").toLowerCase());
+        const missing = REQUIRED_REDACTED_HEADERS.filter((h) => !scrubbed.includes(h));
+        if (missing.length > 0) ctx.report({ problem: "the firewall log carries credentials or session headers in clear", found: missing, fix: `add RequestHeaderNames Equals scrubbing rules for ${missing.join(", ")}` });
+    },
+});
+
 export const awsCloudwatchRequireLogGroupKms = resourcePolicy({
     name: "aws-cloudwatch-require-log-group-kms",
     description: "CloudWatch log groups must be encrypted with a customer-managed KMS key (kmsKeyId), like every data store.",
@@ -244,6 +266,7 @@ export const loggingPolicies: PlatformPolicy[] = [
     azureNetworkRequireAppgwAccessLogs,
     kubernetesIngressRequireAccessLogs,
     awsWafv2RequireLogging,
+    azureNetworkRequireWafLogScrubbing,
     awsLogsRequireAuditRetention,
     awsCloudwatchRequireLogGroupKms,
     gcpLoggingRequireAuditRetention,

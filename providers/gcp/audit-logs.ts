@@ -1,7 +1,8 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, limitedName } from "../../components/naming";
-import { GcpContext, KMS_KEY_ROTATION } from "./context";
+import type { GcpContext } from "./context";
+import { createKmsKey } from "./kms";
 
 /**
  * What the audit bucket receives: VPC flow and firewall logs, every Cloud Audit Log (admin
@@ -25,18 +26,7 @@ export const AUDIT_LOG_FILTER = [
  */
 export function createAuditLogs(ctx: GcpContext, scope: pulumi.ComponentResource, component: string): gcp.logging.ProjectBucketConfig {
     const { cfg } = ctx;
-    const keyRing = ctx.create(gcp.kms.KeyRing, scope, childName(component, "audit-keyring"), {
-        name: limitedName(cfg, 63, "audit"),
-        location: ctx.region,
-    }, undefined, { protect: cfg.protect });
-    const key = ctx.create(gcp.kms.CryptoKey, scope, childName(component, "audit-key"), {
-        name: limitedName(cfg, 63, "audit-logs"),
-        keyRing: keyRing.id,
-        purpose: "ENCRYPT_DECRYPT",
-        rotationPeriod: KMS_KEY_ROTATION,
-        versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
-        labels: ctx.labels(),
-    }, undefined, { protect: cfg.protect });
+    const { key } = createKmsKey(ctx, scope, { ringChild: childName(component, "audit-keyring"), ring: limitedName(cfg, 63, "audit"), keyChild: childName(component, "audit-key"), key: limitedName(cfg, 63, "audit-logs") });
     const cmek = gcp.logging.getProjectCmekSettingsOutput({ project: ctx.project }, { provider: ctx.provider, parent: scope });
     const keyAccess = ctx.create(gcp.kms.CryptoKeyIAMMember, scope, childName(component, "audit-key-access"), {
         cryptoKeyId: key.id,

@@ -282,6 +282,27 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         ],
         unknown: [1, "redactedFields"],
     },
+    {
+        policy: P.azureNetworkRequireWafLogScrubbing,
+        type: T.azure.wafPolicy,
+        fixtures: [{
+            type: T.azure.wafPolicy,
+            name: "load-balancer-waf",
+            props: {
+                policySettings: {
+                    state: "Enabled",
+                    mode: "Prevention",
+                    logScrubbing: { state: "Enabled", scrubbingRules: ["authorization", "cookie"].map((h) => ({ matchVariable: "RequestHeaderNames", selectorMatchOperator: "Equals", selector: h, state: "Enabled" })) },
+                },
+                tags: env(),
+            },
+        }],
+        variants: [
+            { label: "scrubbing off", set: [[0, "policySettings.logScrubbing.state", "Disabled"]], found: '"Disabled"' },
+            { label: "cookie rule disabled", set: [[0, "policySettings.logScrubbing.scrubbingRules.1.state", "Disabled"]], found: '["cookie"]' },
+        ],
+        unknown: [0, "policySettings"],
+    },
     // ---- audit logs
     {
         policy: P.awsLogsRequireAuditRetention,

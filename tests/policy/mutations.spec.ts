@@ -174,6 +174,8 @@ export const MUTATIONS: Mutation[] = [
     { type: T.azure.redis, label: "replicasPerMaster=0", env: "production", when: (i) => typeof i.replicasPerMaster === "number", edit: prop("replicasPerMaster", 0) },
     { type: T.azure.applicationGateway, label: "sku Standard_v2", env: "production", edit: prop("sku", { name: "Standard_v2", tier: "Standard_v2" }) },
     { type: T.azure.applicationGateway, label: "WAF policy detached", env: "production", edit: prop("firewallPolicy", undefined) },
+    { type: T.azure.wafPolicy, label: "WAF log scrubbing off", edit: prop("policySettings.logScrubbing.state", "Disabled") },
+    { type: T.azure.wafPolicy, label: "authorization header no longer scrubbed", edit: update((i) => setIn(i, ["policySettings", "logScrubbing", "scrubbingRules"], (i.policySettings?.logScrubbing?.scrubbingRules ?? []).filter((r: any) => r.selector !== "authorization"))) },
     { type: T.azure.diagnosticSetting, label: "gateway diagnostics removed", when: isGatewayDiagnostics, edit: drop() },
     { type: T.azure.metricAlert, label: "actions removed", edit: prop("actions", []) },
     { type: T.azure.logTable, label: "audit table kept 30 days", when: (i) => AZURE_AUDIT_TABLES.includes(i.tableName), edit: prop("totalRetentionInDays", 30) },
