@@ -23,6 +23,12 @@ export interface LoadBalancerRoute {
 }
 
 /** The public entry point: HTTPS only, TLS >= 1.2, HTTP answered with a 301 to HTTPS. */
+/**
+ * Request headers every WAF keeps out of its logs (credentials and sessions): AWS WAF
+ * `redactedFields`, Azure WAF log scrubbing. Cloud Armor's request logs carry no headers.
+ */
+export const WAF_REDACTED_HEADERS = ["authorization", "cookie", "x-api-key"] as const;
+
 export interface LoadBalancerArgs {
     /** Hostname the managed certificate is issued for. Changing it re-issues the certificate. */
     domain: string;

@@ -7,6 +7,7 @@ import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, a
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { eksKubeconfig, EKS_LOG_TYPES, EKS_NODE, nodePoolLimits } from "../providers/aws/cluster";
 import { albAttributes, pickSecret } from "../providers/aws/kubernetes";
+import { TIERS } from "../components/config/tiers";
 
 const KUBERNETES = ["platform:compute.runtime=kubernetes"];
 const ALB = "alb.ingress.kubernetes.io";
@@ -45,14 +46,14 @@ const UNTAGGABLE = new Set([
     "aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     "aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-    "aws:sns/topicSubscription:TopicSubscription",
+    "aws:sns/topicSubscription:TopicSubscription", "aws:s3/bucketLogging:BucketLogging", "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
 ]);
 
 const SERVICES = ["api", "web", "worker"];
 
 const EXPECT = {
-    production: { zones: 3, logRetention: 30, waf: true, deletionProtection: true, size: "medium", maxNodes: 10, cpu: "40", memory: "160Gi", namespace: "acme-production", cluster: "acme-prod" },
-    staging: { zones: 2, logRetention: 14, waf: false, deletionProtection: false, size: "small", maxNodes: 3, cpu: "6", memory: "24Gi", namespace: "acme-staging", cluster: "acme-stg" },
+    production: { zones: 3, waf: true, deletionProtection: true, size: "medium", maxNodes: 10, cpu: "40", memory: "160Gi", namespace: "acme-production", cluster: "acme-prod" },
+    staging: { zones: 2, waf: false, deletionProtection: false, size: "small", maxNodes: 3, cpu: "6", memory: "24Gi", namespace: "acme-staging", cluster: "acme-stg" },
 } as const;
 
 const policyOf = (r: PlanResource) => JSON.parse(String(inputs(r).policy));
@@ -163,13 +164,13 @@ for (const env of ENVIRONMENTS) {
                 const keyPolicy = policyOf(named(run, T.rolePolicy, "kubernetes-cluster-cluster-secrets-key"));
                 assert.strictEqual(keyPolicy.Statement[0].Resource, c.encryptionConfig.provider.keyArn);
             });
-            it(`logs all five control-plane log types into /aws/eks/${e.cluster}/cluster for ${e.logRetention} days`, () => {
+            it(`logs all five control-plane log types into /aws/eks/${e.cluster}/cluster for the audit retention (${TIERS[env].audit.logRetentionDays} days)`, () => {
                 const c = inputs(one(run, T.eks));
                 assert.deepStrictEqual([...c.enabledClusterLogTypes].sort(), [...EKS_LOG_TYPES].sort());
                 assert.strictEqual(c.enabledClusterLogTypes.length, 5);
                 const lg = inputs(named(run, T.logGroup, "kubernetes-cluster-control-plane-logs"));
                 assert.strictEqual(lg.name, `/aws/eks/${e.cluster}/cluster`);
-                assert.strictEqual(lg.retentionInDays, e.logRetention);
+                assert.strictEqual(lg.retentionInDays, TIERS[env].audit.logRetentionDays);
             });
             it("uses access entries and EKS Auto Mode (compute, ALB ingress, block storage)", () => {
                 const c = inputs(one(run, T.eks));

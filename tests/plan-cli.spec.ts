@@ -33,17 +33,28 @@ describe("npm run plan (CLI)", function () {
         assert.ok(!/"mock-[0-9a-f]{24}"/.test(r.stdout), "no generated password in the output");
     });
 
-    it("text: the component tree with key settings, a summary and the policy result", () => {
-        const r = plan(["--stack", "production"]);
+    it("text: the component tree with key settings (the images by digest among them), a summary and the policy result", () => {
+        const digest = (svc: string, hex: string) => `ghcr.io/acme/${svc}@sha256:${hex.repeat(64)}`;
+        const pins = [["api", "a"], ["web", "b"], ["worker", "c"]].flatMap(([svc, hex]) => ["--config", `platform:services.${svc}.image=${digest(svc!, hex!)}`]);
+        const r = plan(["--stack", "production", ...pins]);
         assert.strictEqual(r.status, 0, r.stderr);
+        for (const [svc, hex] of [["api", "a"], ["web", "b"], ["worker", "c"]]) assert.ok(r.stdout.includes(`image=${digest(svc!, hex!)}`), `${svc}'s digest in the text view`);
         assert.match(r.stdout, /^Plan production — cloud aws, environment production/);
         assert.match(r.stdout, /■ platform:components:Database database\n/);
         assert.match(r.stdout, /aws:rds\/instance:Instance database-instance \[protected\]/);
         assert.match(r.stdout, /multiAz=true/);
         assert.match(r.stdout, /backupRetentionPeriod=30/);
         assert.match(r.stdout, /Summary: \d+ resources in \d+ components, \d+ protected/);
-        assert.match(r.stdout, /Policy: no violations/);
+        assert.match(r.stdout, /Policy: no violations/, "images by digest satisfy the (advisory) digest policy");
         assert.ok(!/mock-[0-9a-f]{24}/.test(r.stdout), "no generated password in the text view");
+    });
+
+    it("text: a production image by tag is an advisory violation, not a failure", () => {
+        const r = plan(["--stack", "production"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.match(r.stdout, /image=ghcr\.io\/acme\/api:1\.4\.2/);
+        assert.match(r.stdout, /advisory aws-ecs-require-image-digest: [^\n]*\ncontainer api runs an image by mutable tag/);
+        assert.doesNotMatch(r.stdout, /mandatory /);
     });
 
     it("exit 1 on a mandatory policy violation, naming it", () => {

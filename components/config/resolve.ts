@@ -41,6 +41,7 @@ export interface PlatformConfig {
     objectStore: TierProfile["objectStore"];
     loadBalancer: TierProfile["loadBalancer"] & { domain: string };
     compute: TierProfile["compute"] & { runtime: Runtime };
+    audit: TierProfile["audit"];
     /** Cluster settings (kubernetes runtime); `kubeconfig` means an existing cluster. Never print it. */
     kubernetes: TierProfile["kubernetes"] & { ingressClass?: string; kubeconfig?: string };
     /**
@@ -95,6 +96,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         objectStore: { ...tier.objectStore, ...raw.objectStore },
         loadBalancer: { ...tier.loadBalancer, ...raw.loadBalancer },
         compute,
+        audit: { ...tier.audit, ...raw.audit },
         kubernetes: { ...tier.kubernetes, ...raw.kubernetes, kubeconfig: raw.kubeconfig },
         monitoring: {
             ...tier.monitoring,

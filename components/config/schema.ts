@@ -38,6 +38,9 @@ export const SERVICE_NAME_RULE = "1-10 characters: lowercase letters and digits,
 const HOSTNAME_PATTERN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const HOSTNAME_RULE = "a lowercase DNS hostname such as app.example.com";
 
+/** Audit-log retention steps: CloudWatch Logs' allowed values from 90 days to 10 years. */
+export const AUDIT_RETENTION_DAYS = [90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
 const port = z.number().int().min(1).max(65535);
 const days = (max: number) => z.number().int().min(1).max(max);
 const replicas = z.number().int().min(0).max(1000);
@@ -160,6 +163,11 @@ export const rawConfigSchema = z.strictObject({
         logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)], {
             error: "one of 7, 14, 30, 60, 90, 180, 365",
         }).optional(),
+    }).optional(),
+
+    /** Audit-log retention; CloudWatch Logs' retention steps from 90 days up (GCP and Azure accept any of them). */
+    audit: z.strictObject({
+        logRetentionDays: z.literal(AUDIT_RETENTION_DAYS, { error: `one of ${AUDIT_RETENTION_DAYS.join(", ")}` }).optional(),
     }).optional(),
 
     /** Cluster settings for `compute.runtime: kubernetes`. */

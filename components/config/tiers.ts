@@ -50,6 +50,11 @@ export interface TierProfile {
         /** Release strategy of HTTP services unless a service sets its own. */
         release: ReleaseStrategy;
     };
+    /**
+     * Audit logs (flow logs, control-plane audit logs, WAF logs, object-access logs): kept
+     * apart from application logs, at least a year in production (DESIGN.md "Audit logs").
+     */
+    audit: { logRetentionDays: number };
     /** The managed Kubernetes cluster of `compute.runtime: kubernetes`. */
     kubernetes: { version: string; nodeSize: Size; minNodes: number; maxNodes: number };
     monitoring: {
@@ -116,6 +121,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             logRetentionDays: 30,
             release: shared.release,
         },
+        audit: { logRetentionDays: 365 },
         kubernetes: { version: "1.33", nodeSize: "medium", minNodes: 3, maxNodes: 10 },
         monitoring: { ...shared.monitoring, budget: { enabled: true, amount: 5000 } },
         protectStatefulResources: true,
@@ -147,6 +153,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             logRetentionDays: 14,
             release: shared.release,
         },
+        audit: { logRetentionDays: 90 },
         kubernetes: { version: "1.33", nodeSize: "small", minNodes: 1, maxNodes: 3 },
         monitoring: { ...shared.monitoring, budget: { enabled: true, amount: 1000 } },
         protectStatefulResources: false,

@@ -1,4 +1,4 @@
-import { configures, get, minimumRetention, phrase, PlatformPolicy, resourcePolicy, stackPolicy, truthy } from "./support";
+import { configures, envNote, get, minimumRetention, phrase, PlatformPolicy, resourcePolicy, stackPolicy, truthy } from "./support";
 import { T } from "./types";
 
 /**
@@ -6,10 +6,6 @@ import { T } from "./types";
  * (config minimumBackupRetentionDays, default production 30 / staging 7), point-in-time recovery
  * in production, cache snapshots/persistence in production, object versioning everywhere.
  */
-
-function envNote(env: { environment: string; source: string }): string {
-    return `${env.environment} (from ${env.source})`;
-}
 
 export const awsRdsRequireBackupRetention = resourcePolicy({
     name: "aws-rds-require-backup-retention",
@@ -89,17 +85,23 @@ export const azurePostgresqlRequireBackupRetention = resourcePolicy({
 
 export const awsElasticacheRequireSnapshots = resourcePolicy({
     name: "aws-elasticache-require-snapshots",
-    description: "Production ElastiCache replication groups must keep automatic snapshots (snapshotRetentionLimit > 0).",
+    description: "Production ElastiCache replication groups must keep automatic snapshots at least minimumSnapshotRetentionDays (default 5) days.",
     area: "backup-retention",
     severity: "medium",
+    config: ["minimumSnapshotRetentionDays"],
     types: [T.aws.elasticacheReplicationGroup],
-    remediation: "set snapshotRetentionLimit (days) to 1 or more, and a snapshotWindow",
+    remediation: "set snapshotRetentionLimit (days) to the minimum or more, and a snapshotWindow",
     validate(ctx) {
         const env = ctx.environment();
         if (env.environment !== "production") ctx.notApplicable(`snapshots are required in production only; this is ${envNote(env)}`);
+        const min = ctx.config.minimumSnapshotRetentionDays;
         const limit = ctx.props.snapshotRetentionLimit;
-        if (typeof limit !== "number" || limit <= 0) {
-            ctx.report({ problem: `automatic snapshots are disabled in ${envNote(env)}`, found: limit ?? "~not set (defaults to 0, no snapshots)", fix: "set snapshotRetentionLimit: 5 (days) or more" });
+        if (typeof limit !== "number" || limit < min) {
+            ctx.report({
+                problem: `automatic snapshots are kept less than the ${min}-day minimum in ${envNote(env)}`,
+                found: limit ?? "~not set (defaults to 0, no snapshots)",
+                fix: `set snapshotRetentionLimit: ${min} (days) or more`,
+            });
         }
     },
 });

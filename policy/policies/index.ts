@@ -5,10 +5,16 @@
  */
 import { backupRetentionPolicies } from "./backup-retention";
 import { deletionProtectionPolicies } from "./deletion-protection";
+import { edgeProtectionPolicies } from "./edge-protection";
 import { encryptionAtRestPolicies } from "./encryption-at-rest";
 import { encryptionInTransitPolicies } from "./encryption-in-transit";
+import { highAvailabilityPolicies } from "./high-availability";
 import { kubernetesPolicies } from "./kubernetes";
+import { loggingPolicies } from "./logging";
+import { monitoringPolicies } from "./monitoring";
+import { networkSecurityPolicies } from "./network-security";
 import { publicAccessPolicies } from "./public-access";
+import { supplyChainPolicies } from "./supply-chain";
 import type { PlatformPolicy } from "./support";
 
 export const PACK_NAME = "platform-guardrails";
@@ -21,9 +27,15 @@ export const policies: PlatformPolicy[] = [
     ...backupRetentionPolicies,
     ...publicAccessPolicies,
     ...deletionProtectionPolicies,
+    ...highAvailabilityPolicies,
+    ...edgeProtectionPolicies,
+    ...loggingPolicies,
+    ...monitoringPolicies,
+    ...networkSecurityPolicies,
     ...kubernetesPolicies,
+    ...supplyChainPolicies,
 ];
 
-export { configSchemas, DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS } from "./support";
+export { configSchemas, DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS, DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS } from "./support";
 export type { Exemption, PackConfig, PlatformPolicy, PolicyMetadata } from "./support";
 export { T as resourceTypes } from "./types";

@@ -44,7 +44,7 @@ function containersOf(pod: Record<string, any>): Container[] {
     return [...list("initContainers", "initContainer"), ...list("containers", "container")];
 }
 
-function forEachContainer(ctx: ResourceContext, check: (c: Container, pod: Record<string, any>) => void): void {
+export function forEachContainer(ctx: ResourceContext, check: (c: Container, pod: Record<string, any>) => void): void {
     const pod = podSpec(ctx);
     if (!pod) {
         ctx.report({ problem: "no pod spec", found: phrase(`nothing at ${(POD_SPEC_PATHS[ctx.type] ?? []).join(".")}`), fix: "define the pod template" });

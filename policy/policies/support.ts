@@ -41,12 +41,33 @@ export interface RetentionMinimums {
 /** The union of every policy's config; each policy's schema declares the keys it reads. */
 export interface PackConfig {
     minimumBackupRetentionDays: RetentionMinimums;
+    minimumAuditLogRetentionDays: RetentionMinimums;
+    minimumSnapshotRetentionDays: number;
     requireCustomerManagedKeys: boolean;
     requireInfrastructureEncryption: boolean;
     exemptions: Exemption[];
 }
 
 export const DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS: RetentionMinimums = { production: 30, staging: 7 };
+/**
+ * The pack stays self-contained (no import from the program), so these restate the tier
+ * profile's values; tests/policy/defaults.spec.ts fails if they drift from components/config/tiers.ts.
+ */
+export const DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS: RetentionMinimums = { production: 365, staging: 90 };
+/** Production cache snapshot retention (days). */
+export const DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS = 5;
+
+const retentionTable = (description: string, defaults: RetentionMinimums, max: number) => ({
+    type: "object",
+    description,
+    default: defaults,
+    properties: {
+        production: { type: "integer", minimum: 1, maximum: max },
+        staging: { type: "integer", minimum: 1, maximum: max },
+    },
+    required: ["production", "staging"],
+    additionalProperties: { type: "integer", minimum: 1, maximum: max },
+}) as const;
 
 /** JSON schemas of the config keys (the CLI validates `--policy-pack-config` against them). */
 export const configSchemas = {
@@ -64,16 +85,18 @@ export const configSchemas = {
             additionalProperties: false,
         },
     },
-    minimumBackupRetentionDays: {
-        type: "object",
-        description: "Minimum backup retention in days, per environment. Environments not listed use the largest value.",
-        default: DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS,
-        properties: {
-            production: { type: "integer", minimum: 1, maximum: 35 },
-            staging: { type: "integer", minimum: 1, maximum: 35 },
-        },
-        required: ["production", "staging"],
-        additionalProperties: { type: "integer", minimum: 1, maximum: 35 },
+    minimumBackupRetentionDays: retentionTable("Minimum backup retention in days, per environment. Environments not listed use the largest value.", DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS, 35),
+    minimumAuditLogRetentionDays: retentionTable(
+        "Minimum retention in days of audit logs (flow logs, control-plane audit logs, WAF and object-access logs), per environment. Environments not listed use the largest value.",
+        DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS,
+        3653,
+    ),
+    minimumSnapshotRetentionDays: {
+        type: "integer",
+        description: "Minimum days a production cache keeps its automatic snapshots.",
+        default: DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS,
+        minimum: 1,
+        maximum: 35,
     },
     requireCustomerManagedKeys: {
         type: "boolean",
@@ -99,7 +122,19 @@ function schemaFor(keys: ConfigKey[]): PolicyConfigSchema {
 // Metadata
 // ---------------------------------------------------------------------------------------------
 
-export type Area = "encryption-at-rest" | "encryption-in-transit" | "backup-retention" | "public-access" | "deletion-protection" | "workload-security";
+export type Area =
+    | "encryption-at-rest"
+    | "encryption-in-transit"
+    | "backup-retention"
+    | "public-access"
+    | "deletion-protection"
+    | "high-availability"
+    | "edge-protection"
+    | "logging"
+    | "monitoring"
+    | "network-security"
+    | "supply-chain"
+    | "workload-security";
 export type Cloud = "aws" | "gcp" | "azure" | "kubernetes";
 
 export interface PolicyMetadata {
@@ -201,12 +236,21 @@ export function environmentOf(props: unknown, urn: string, providerProps?: unkno
     return { environment: environmentOfStack(stack), source: `stack name "${stack}"` };
 }
 
-/** The minimum retention for an environment; an environment the config does not list gets the strictest value. */
+/** The minimum backup retention for an environment; an environment the config does not list gets the strictest value. */
 export function minimumRetention(config: Pick<PackConfig, "minimumBackupRetentionDays">, environment: string): number {
-    const table = config.minimumBackupRetentionDays ?? DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS;
+    return minimumFor(config.minimumBackupRetentionDays ?? DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS, environment);
+}
+
+/** A per-environment minimum; an environment the table does not list gets the strictest value. */
+export function minimumFor(table: RetentionMinimums, environment: string): number {
     const v = table[environment];
     if (typeof v === "number") return v;
     return Math.max(...Object.values(table).filter((n): n is number => typeof n === "number"));
+}
+
+/** "production (from tags.environment)", for messages. */
+export function envNote(env: EnvironmentSource): string {
+    return `${env.environment} (from ${env.source})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,6 +330,13 @@ export interface ResourceContext {
     notApplicable(reason: string): never;
 }
 
+/** Production-only guards: "not applicable" elsewhere, naming the environment and where it came from. */
+export function onlyInProduction(ctx: ResourceContext, what: string): EnvironmentSource {
+    const env = ctx.environment();
+    if (env.environment !== "production") ctx.notApplicable(`${what} is required in production only; this is ${envNote(env)}`);
+    return env;
+}
+
 export interface ResourcePolicyDefinition extends CommonDefinition {
     types: string[];
     validate(ctx: ResourceContext): void;
@@ -294,6 +345,8 @@ export interface ResourcePolicyDefinition extends CommonDefinition {
 function withDefaults(raw: Partial<PackConfig>): PackConfig {
     return {
         minimumBackupRetentionDays: raw.minimumBackupRetentionDays ?? DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS,
+        minimumAuditLogRetentionDays: raw.minimumAuditLogRetentionDays ?? DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS,
+        minimumSnapshotRetentionDays: raw.minimumSnapshotRetentionDays ?? DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS,
         requireCustomerManagedKeys: raw.requireCustomerManagedKeys ?? false,
         requireInfrastructureEncryption: raw.requireInfrastructureEncryption ?? false,
         exemptions: raw.exemptions ?? [],
@@ -415,6 +468,11 @@ export function read(obj: unknown, ...path: string[]): unknown {
  * into it) or names it through `key` with a value equal to one of the subject's identifying props.
  */
 export function configures(satellite: PolicyResource, subject: PolicyResource, key: string, subjectKeys: string[]): boolean {
+    // When the engine says which resources flowed into `key` itself, that is the answer: a
+    // satellite may depend on the subject through another property (an access-log bucket's
+    // policy naming the bucket it receives logs from) without configuring it.
+    const byKey = satellite.propertyDependencies?.[key];
+    if (byKey && byKey.length > 0) return byKey.some((d) => d.urn === subject.urn);
     if (satellite.dependencies.some((d) => d.urn === subject.urn)) return true;
     for (const deps of Object.values(satellite.propertyDependencies ?? {})) if (deps.some((d) => d.urn === subject.urn)) return true;
     const ref = read(satellite.props, key);

@@ -82,6 +82,9 @@ export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, na
         transitEncryptionEnabled: true,
         transitEncryptionMode: "required",
         authToken: token.result,
+        // Rotation (README "Rotating the cache AUTH token"): a new token is added next to the old
+        // one, so running tasks keep working until they restart with the new secret version.
+        authTokenUpdateStrategy: "ROTATE",
         automaticFailoverEnabled: args.automaticFailover,
         multiAzEnabled: args.automaticFailover,
         snapshotRetentionLimit: args.snapshotRetentionDays,

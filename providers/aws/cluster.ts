@@ -6,6 +6,7 @@ import type { Size } from "../../components/config";
 import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
 import { childName, physicalName } from "../../components/naming";
 import { AwsContext, policyJson } from "./context";
+import { auditLogGroup } from "./audit-logs";
 import { createKey } from "./kms";
 
 /** Every EKS control-plane log type. */
@@ -97,11 +98,8 @@ export function createEksCluster(ctx: AwsContext, scope: pulumi.ComponentResourc
     const clusterName = physicalName(cfg);
     const managed = (policy: string) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${policy}`;
 
-    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "control-plane-logs"), {
-        name: `/aws/eks/${clusterName}/cluster`,
-        retentionInDays: cfg.compute.logRetentionDays,
-        tags: ctx.tags(),
-    });
+    // The audit and authenticator logs make this an audit log group: audit retention, logs CMK.
+    const logGroup = auditLogGroup(ctx, scope, childName(name, "control-plane-logs"), `/aws/eks/${clusterName}/cluster`);
 
     const key = createKey(ctx, scope, name, "EKS secrets envelope encryption");
 

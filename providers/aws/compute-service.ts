@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName, limitedName, physicalName } from "../../components/naming";
+import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { errorRateQueries, metric } from "./monitoring";
 import { FARGATE } from "./sizes";
@@ -65,9 +66,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const cluster = ctx.require("cluster", "compute service");
 
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), {
-        name: `/ecs/${physical}`,
+        ...logGroupArgs(ctx, { logGroupName: `/ecs/${physical}`, kind: "application" }),
         retentionInDays: args.logRetentionDays,
-        tags: ctx.tags(),
     }, t?.logGroup);
 
     const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {

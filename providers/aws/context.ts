@@ -12,6 +12,8 @@ export interface AwsState {
     database?: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
     cache?: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
     objectStore?: { bucket: aws.s3.Bucket; key: aws.kms.Key };
+    /** The CMK of every CloudWatch log group (providers/aws/audit-logs.ts). */
+    logsKey?: aws.kms.Key;
     loadBalancer?: {
         alb: aws.lb.LoadBalancer;
         targetGroups: Record<string, aws.lb.TargetGroup>;

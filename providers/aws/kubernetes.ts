@@ -9,7 +9,7 @@ import { childName, limitedName, physicalName } from "../../components/naming";
 import { createEksCluster, EKS_INGRESS_CLASS } from "./cluster";
 import { platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
 import { AwsContext, policyJson } from "./context";
-import { ACCESS_LOG_PREFIX, createCertificate, createLogBucket, createWebAcl, TLS_POLICY } from "./load-balancer";
+import { ACCESS_LOG_PREFIX, createAlbLogBucket, createCertificate, createWebAcl, TLS_POLICY } from "./load-balancer";
 
 /** Annotation prefix of the ALB ingress controller (EKS Auto Mode and the AWS Load Balancer Controller alike). */
 const ALB = "alb.ingress.kubernetes.io";
@@ -116,7 +116,7 @@ function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentResource,
 
     const certificate = createCertificate(ctx, scope, name, lb);
     dependsOn.push(certificate);
-    const logBucket = lb.accessLogs ? createLogBucket(ctx, scope, name, lb) : undefined;
+    const logBucket = lb.accessLogs ? createAlbLogBucket(ctx, scope, name, lb) : undefined;
     if (logBucket) dependsOn.push(logBucket.policy);
     const acl = lb.waf ? createWebAcl(ctx, scope, name, lb) : undefined;
     if (acl) dependsOn.push(acl);

@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
+import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment, WAF_REDACTED_HEADERS } from "../../components/load-balancer";
 import { childName, limitedName, physicalName } from "../../components/naming";
-import { AwsContext, policyJson } from "./context";
-import { blockPublicAccess, tlsOnlyStatements } from "./object-store";
+import { auditLogGroup } from "./audit-logs";
+import type { AwsContext } from "./context";
+import { createLogBucket } from "./object-store";
 
 /** TLS 1.3 preferred, TLS 1.2 minimum. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -47,7 +48,7 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
     const publicSubnets = ctx.require("publicSubnetIds", "load balancer");
     const vpcId = ctx.require("vpcId", "load balancer");
 
-    const logBucket = args.accessLogs ? createLogBucket(ctx, scope, name, args) : undefined;
+    const logBucket = args.accessLogs ? createAlbLogBucket(ctx, scope, name, args) : undefined;
 
     const validation = createCertificate(ctx, scope, name, args);
 
@@ -173,8 +174,25 @@ export function createCertificate(ctx: AwsContext, scope: pulumi.ComponentResour
     });
 }
 
-/** The regional WAF WebACL (AWS managed rule groups + per-IP rate limit); the caller associates it with its ALB. */
+/**
+ * The regional WAF WebACL (AWS managed rule groups + per-IP rate limit) and its request logs;
+ * the caller associates it with its ALB. The logs go to an `aws-waf-logs-` CloudWatch log
+ * group (the prefix WAF requires) under the logs CMK with audit retention, credentials and
+ * session headers redacted, see
+ * https://docs.aws.amazon.com/waf/latest/APIReference/API_LoggingConfiguration.html
+ */
 export function createWebAcl(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.wafv2.WebAcl {
+    const acl = webAcl(ctx, scope, name, args);
+    const logGroup = auditLogGroup(ctx, scope, childName(name, "waf-logs"), `aws-waf-logs-${physicalName(ctx.cfg)}`);
+    ctx.create(aws.wafv2.WebAclLoggingConfiguration, scope, childName(name, "waf-logging"), {
+        resourceArn: acl.arn,
+        logDestinationConfigs: [logGroup.arn],
+        redactedFields: WAF_REDACTED_HEADERS.map((header) => ({ singleHeader: { name: header } })),
+    });
+    return acl;
+}
+
+function webAcl(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.wafv2.WebAcl {
     const { cfg } = ctx;
     return ctx.create(aws.wafv2.WebAcl, scope, childName(name, "waf"), {
         name: physicalName(cfg, "waf"),
@@ -202,50 +220,24 @@ export function createWebAcl(ctx: AwsContext, scope: pulumi.ComponentResource, n
     }, args.transform?.aws?.webAcl);
 }
 
-/** Access-log bucket (audit data: protected like the other stateful resources): versioned, SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, 90-day lifecycle. */
-export function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
+/** The ALB access-log bucket (createLogBucket: private, SSE-S3, TLS-only, versioned), kept 90 days; ELB log delivery may write under `alb/AWSLogs/<account>/`. */
+export function createAlbLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) {
     const { cfg } = ctx;
-    const t = args.transform?.aws;
-    const bucket = ctx.create(aws.s3.Bucket, scope, childName(name, "logs"), {
-        bucket: pulumi.interpolate`${physicalName(cfg, "alb-logs")}-${ctx.accountId}`,
-        tags: ctx.tags(physicalName(cfg, "alb-logs")),
-    }, t?.logBucket, { protect: cfg.protect });
-    const pab = blockPublicAccess(ctx, scope, childName(name, "logs-public-access-block"), bucket);
-    ctx.create(aws.s3.BucketOwnershipControls, scope, childName(name, "logs-ownership"), {
-        bucket: bucket.id,
-        rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    ctx.create(aws.s3.BucketServerSideEncryptionConfiguration, scope, childName(name, "logs-encryption"), {
-        bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
-    const versioning = ctx.create(aws.s3.BucketVersioning, scope, childName(name, "logs-versioning"), {
-        bucket: bucket.id,
-        versioningConfiguration: { status: "Enabled" },
-    });
-    ctx.create(aws.s3.BucketLifecycleConfiguration, scope, childName(name, "logs-lifecycle"), {
-        bucket: bucket.id,
-        rules: [{
-            id: "expire-access-logs",
-            status: "Enabled",
-            filter: { prefix: `${ACCESS_LOG_PREFIX}/` },
-            expiration: { days: 90 },
-            noncurrentVersionExpiration: { noncurrentDays: 7 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-        }],
-    }, undefined, { dependsOn: [versioning] });
-    const logObjects = pulumi.interpolate`${bucket.arn}/${ACCESS_LOG_PREFIX}/AWSLogs/${ctx.accountId}/*`;
     const elbAccount = ELB_ACCOUNTS[cfg.region];
-    const policy = ctx.create(aws.s3.BucketPolicy, scope, childName(name, "logs-policy"), {
-        bucket: bucket.id,
-        policy: policyJson({
-            Version: "2012-10-17",
-            Statement: [
-                ...tlsOnlyStatements(bucket.arn),
+    return createLogBucket(ctx, scope, {
+        base: childName(name, "logs"),
+        bucketName: pulumi.interpolate`${physicalName(cfg, "alb-logs")}-${ctx.accountId}`,
+        tagName: physicalName(cfg, "alb-logs"),
+        prefix: `${ACCESS_LOG_PREFIX}/`,
+        expirationDays: 90,
+        protect: cfg.protect,
+        transform: args.transform?.aws?.logBucket,
+        delivery: (arn) => {
+            const logObjects = pulumi.interpolate`${arn}/${ACCESS_LOG_PREFIX}/AWSLogs/${ctx.accountId}/*`;
+            return [
                 { Sid: "AllowLogDelivery", Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: logObjects },
                 ...(elbAccount ? [{ Sid: "AllowRegionalElbAccount", Effect: "Allow", Principal: { AWS: pulumi.interpolate`arn:${ctx.partition}:iam::${elbAccount}:root` }, Action: "s3:PutObject", Resource: logObjects }] : []),
-            ],
-        }),
-    }, undefined, { dependsOn: [pab] });
-    return { bucket, policy };
+            ];
+        },
+    });
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName, physicalName } from "../../components/naming";
+import { auditLogGroup, createLogsKey } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 
 /** `cidrsubnet` as in Terraform: the `netnum`-th block of `newbits` more prefix bits. */
@@ -105,7 +106,9 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
         });
     }
 
+    createLogsKey(ctx, scope, name);
     createFlowLogs(ctx, scope, name, vpc);
+    closeDefaultSecurityGroup(ctx, scope, name, vpc);
     const securityGroups = createSecurityGroups(ctx, scope, name, vpc);
 
     ctx.state.vpcId = vpc.id;
@@ -133,11 +136,7 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
 
 function createFlowLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, vpc: aws.ec2.Vpc): void {
     const { cfg } = ctx;
-    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "flow-logs"), {
-        name: `/vpc/${physicalName(cfg, "flow-logs")}`,
-        retentionInDays: cfg.compute.logRetentionDays,
-        tags: ctx.tags(),
-    });
+    const logGroup = auditLogGroup(ctx, scope, childName(name, "flow-logs"), `/vpc/${physicalName(cfg, "flow-logs")}`);
     const role = ctx.create(aws.iam.Role, scope, childName(name, "flow-logs-role"), {
         name: physicalName(cfg, "vpc-flow-logs"),
         assumeRolePolicy: policyJson({
@@ -165,6 +164,22 @@ function createFlowLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: 
         iamRoleArn: role.arn,
         maxAggregationInterval: 60,
         tags: ctx.tags(physicalName(cfg, "flow-log")),
+    });
+}
+
+/**
+ * The VPC's default security group, adopted with no rules (CIS AWS 5.4, Checkov CKV2_AWS_12):
+ * anything launched without a group gets no traffic at all. On adoption the provider removes
+ * every rule and then keeps exactly the (empty) inline lists, see
+ * https://www.pulumi.com/registry/packages/aws/api-docs/ec2/defaultsecuritygroup/
+ */
+function closeDefaultSecurityGroup(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, vpc: aws.ec2.Vpc): aws.ec2.DefaultSecurityGroup {
+    return ctx.create(aws.ec2.DefaultSecurityGroup, scope, childName(name, "default-sg"), {
+        vpcId: vpc.id,
+        ingress: [],
+        egress: [],
+        revokeRulesOnDelete: true,
+        tags: ctx.tags(physicalName(ctx.cfg, "default-closed")),
     });
 }
 

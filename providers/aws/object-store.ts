@@ -63,6 +63,8 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         policy: policyJson({ Version: "2012-10-17", Statement: tlsOnlyStatements(bucket.arn) }),
     }, t?.policy, { dependsOn: [pab] });
 
+    createAccessLogs(ctx, scope, name, bucket, args);
+
     ctx.create(aws.s3.BucketLifecycleConfiguration, scope, childName(name, "lifecycle"), {
         bucket: bucket.id,
         rules: [
@@ -92,4 +94,94 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         endpoint: pulumi.interpolate`https://${bucket.bucketRegionalDomainName}`,
         resourceId: bucket.arn,
     };
+}
+
+export const OBJECT_ACCESS_LOG_PREFIX = "s3/";
+
+export interface LogBucketSpec {
+    /** Child-name base: `<base>`, `<base>-public-access-block`, `<base>-ownership`, ... */
+    base: string;
+    bucketName: pulumi.Input<string>;
+    tagName: string;
+    /** Key prefix the log service writes under (with a trailing slash). */
+    prefix: string;
+    expirationDays: number;
+    /** Statements that let the log service deliver, given the bucket's ARN. */
+    delivery: (bucketArn: pulumi.Output<string>) => unknown[];
+    protect: boolean;
+    transform?: Transform<aws.s3.BucketArgs>;
+}
+
+/**
+ * A dedicated, locked-down log bucket (audit data, protected like the other stateful
+ * resources): all public access blocked, bucket-owner-enforced (ACLs off, delivery is granted
+ * by bucket policy), SSE-S3 (the only default encryption ALB log and S3 server access log
+ * delivery support), TLS-only, versioned, logs expiring after `expirationDays`.
+ */
+export function createLogBucket(ctx: AwsContext, scope: pulumi.ComponentResource, spec: LogBucketSpec): { bucket: aws.s3.Bucket; policy: aws.s3.BucketPolicy } {
+    const part = (suffix: string) => `${spec.base}-${suffix}`;
+    const bucket = ctx.create(aws.s3.Bucket, scope, spec.base, { bucket: spec.bucketName, tags: ctx.tags(spec.tagName) }, spec.transform, { protect: spec.protect });
+    const pab = blockPublicAccess(ctx, scope, part("public-access-block"), bucket);
+    ctx.create(aws.s3.BucketOwnershipControls, scope, part("ownership"), {
+        bucket: bucket.id,
+        rule: { objectOwnership: "BucketOwnerEnforced" },
+    });
+    ctx.create(aws.s3.BucketServerSideEncryptionConfiguration, scope, part("encryption"), {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    });
+    const versioning = ctx.create(aws.s3.BucketVersioning, scope, part("versioning"), {
+        bucket: bucket.id,
+        versioningConfiguration: { status: "Enabled" },
+    });
+    ctx.create(aws.s3.BucketLifecycleConfiguration, scope, part("lifecycle"), {
+        bucket: bucket.id,
+        rules: [{
+            id: "expire-access-logs",
+            status: "Enabled",
+            filter: { prefix: spec.prefix },
+            expiration: { days: spec.expirationDays },
+            noncurrentVersionExpiration: { noncurrentDays: 7 },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        }],
+    }, undefined, { dependsOn: [versioning] });
+    const policy = ctx.create(aws.s3.BucketPolicy, scope, part("policy"), {
+        bucket: bucket.id,
+        policy: policyJson({ Version: "2012-10-17", Statement: [...tlsOnlyStatements(bucket.arn), ...spec.delivery(bucket.arn)] }),
+    }, undefined, { dependsOn: [pab] });
+    return { bucket, policy };
+}
+
+/**
+ * S3 server access logs of the application bucket into a dedicated log bucket, kept
+ * `audit.logRetentionDays`; delivery is granted to `logging.s3.amazonaws.com` for this source
+ * bucket and account only. SSE-S3, because server access log delivery does not support SSE-KMS
+ * default encryption on the target bucket, see
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+ */
+function createAccessLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, source: aws.s3.Bucket, args: ObjectStoreArgs): aws.s3.Bucket {
+    const { cfg } = ctx;
+    const { bucket: target, policy } = createLogBucket(ctx, scope, {
+        base: childName(name, "access-logs"),
+        bucketName: pulumi.interpolate`${physicalName(cfg, "access-logs")}-${ctx.accountId}`,
+        tagName: physicalName(cfg, "access-logs"),
+        prefix: OBJECT_ACCESS_LOG_PREFIX,
+        expirationDays: cfg.audit.logRetentionDays,
+        protect: args.protect,
+        delivery: (arn) => [{
+            Sid: "AllowServerAccessLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${arn}/${OBJECT_ACCESS_LOG_PREFIX}*`,
+            Condition: { ArnLike: { "aws:SourceArn": source.arn }, StringEquals: { "aws:SourceAccount": ctx.accountId } },
+        }],
+    });
+    ctx.create(aws.s3.BucketLogging, scope, childName(name, "access-logging"), {
+        bucket: source.id,
+        targetBucket: target.id,
+        targetPrefix: OBJECT_ACCESS_LOG_PREFIX,
+        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+    }, args.transform?.aws?.accessLogging, { dependsOn: [policy] });
+    return target;
 }

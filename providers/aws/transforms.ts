@@ -32,6 +32,8 @@ export interface AwsObjectStoreTransforms {
     ownershipControls?: Transform<aws.s3.BucketOwnershipControlsArgs>;
     policy?: Transform<aws.s3.BucketPolicyArgs>;
     lifecycle?: Transform<aws.s3.BucketLifecycleConfigurationArgs>;
+    /** The application bucket's server access logging (target: the dedicated access-log bucket). */
+    accessLogging?: Transform<aws.s3.BucketLoggingArgs>;
 }
 
 export interface AwsLoadBalancerTransforms {

@@ -142,7 +142,7 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
             const lb = args.loadBalancer;
             if (lb.waf) {
                 pulumi.log.warn(
-                    "kubernetes runtime on Azure: the application routing nginx has no WAF; the Application Gateway WAF of the managed runtime is not in front of it (see providers/azure/kubernetes.ts)",
+                    "kubernetes runtime on Azure: the application routing nginx has no WAF; the Application Gateway WAF of the managed runtime is not in front of it, so the policy kubernetes-ingress-require-waf blocks production (see docs/cloud-mapping.md)",
                 );
             }
             const ingressClassName = ctx.cfg.kubernetes.ingressClass ?? APP_ROUTING_INGRESS_CLASS;
@@ -252,6 +252,10 @@ function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name:
             osSKU: "AzureLinux",
             vmSize: NODE_VM_SIZES[args.nodeSize],
             osDiskType: "Ephemeral",
+            // OS, temp and cache disks encrypted at rest on the host (ephemeral OS disks have no other
+            // encryption). Needs the subscription feature Microsoft.Compute/EncryptionAtHost, see
+            // https://learn.microsoft.com/azure/aks/enable-host-encryption
+            enableEncryptionAtHost: true,
             osDiskSizeGB: NODE_OS_DISK_GB,
             orchestratorVersion: args.version,
             enableAutoScaling: true,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
-import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
+import type { network as NetworkInputs } from "@pulumi/azure-native/types/input";
+import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment, WAF_REDACTED_HEADERS } from "../../components/load-balancer";
 import { childName } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
@@ -12,6 +13,34 @@ export const SSL_POLICY = { policyType: "Predefined", policyName: "AppGwSslPolic
 
 /** OWASP Core Rule Set for the production WAF, blocking (Prevention), not just logging. */
 export const WAF_RULE_SET = { ruleSetType: "OWASP", ruleSetVersion: "3.2" } as const;
+/** Known bad bots and IP reputation (the AWS AmazonIpReputationList counterpart), see docs/cloud-mapping.md. */
+export const BOT_RULE_SET = { ruleSetType: "Microsoft_BotManagerRuleSet", ruleSetVersion: "1.0" } as const;
+/** Requests per minute per client IP before the WAF blocks (Cloud Armor's throttle; AWS's rate-based rule). */
+export const WAF_RATE_LIMIT_PER_MINUTE = 1200;
+
+/**
+ * The WAF policy's log scrubbing: the request headers of WAF_REDACTED_HEADERS never reach
+ * the firewall log. https://learn.microsoft.com/azure/web-application-firewall/ag/waf-sensitive-data-protection
+ */
+export function wafLogScrubbing(): NetworkInputs.PolicySettingsLogScrubbingArgs {
+    return {
+        state: "Enabled",
+        scrubbingRules: WAF_REDACTED_HEADERS.map((header) => ({ matchVariable: "RequestHeaderNames", selectorMatchOperator: "Equals", selector: header, state: "Enabled" })),
+    };
+}
+
+/** Per-client rate limit: every request (no IP is 255.255.255.255/32) counted per client address. */
+export const RATE_LIMIT_RULE: NetworkInputs.WebApplicationFirewallCustomRuleArgs = {
+    name: "ratelimitperip",
+    priority: 100,
+    ruleType: "RateLimitRule",
+    rateLimitDuration: "OneMin",
+    rateLimitThreshold: WAF_RATE_LIMIT_PER_MINUTE,
+    groupByUserSession: [{ groupByVariables: [{ variableName: "ClientAddr" }] }],
+    matchConditions: [{ matchVariables: [{ variableName: "RemoteAddr" }], operator: "IPMatch", negationConditon: true, matchValues: ["255.255.255.255/32"] }],
+    action: "Block",
+    state: "Enabled",
+};
 
 /**
  * The Key Vault secret the gateway's HTTPS listener reads its certificate from (versionless,
@@ -63,8 +92,9 @@ export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentRes
             policyName: ctx.physical("waf").replace(/-/g, ""),
             resourceGroupName: f.resourceGroupName,
             location: ctx.location,
-            managedRules: { managedRuleSets: [{ ...WAF_RULE_SET }] },
-            policySettings: { state: "Enabled", mode: "Prevention", requestBodyCheck: true, maxRequestBodySizeInKb: 128, fileUploadLimitInMb: 100 },
+            managedRules: { managedRuleSets: [{ ...WAF_RULE_SET }, { ...BOT_RULE_SET }] },
+            customRules: [RATE_LIMIT_RULE],
+            policySettings: { state: "Enabled", mode: "Prevention", requestBodyCheck: true, maxRequestBodySizeInKb: 128, fileUploadLimitInMb: 100, logScrubbing: wafLogScrubbing() },
             tags: ctx.tags,
         }, ctx.opts(scope), t?.wafPolicy);
         wafPolicy = new network.WebApplicationFirewallPolicy(childName(name, "waf"), wafArgs, wafOpts);

@@ -30,6 +30,24 @@ export const CONTAINER_APP_LOG_TABLES = ["ContainerAppConsoleLogs", "ContainerAp
 /** Container insights' log table (kubernetes runtime), retained per `compute.logRetentionDays`. */
 export const AKS_LOG_TABLES = ["ContainerLogV2"] as const;
 
+/**
+ * Log Analytics tables that hold audit logs (resource-specific, the diagnostic settings'
+ * `Dedicated` mode): the WAF's firewall log, AKS's Kubernetes audit logs, blob reads and
+ * writes. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
+ * after). The workspace itself stays under Microsoft-managed keys: a customer-managed key
+ * needs a dedicated cluster (100 GB/day commitment), see docs/cloud-mapping.md.
+ */
+export function auditLogTables(cfg: AzureContext["cfg"]): string[] {
+    const kubernetes = cfg.compute.runtime === "kubernetes";
+    return [
+        ...(cfg.loadBalancer.waf && !kubernetes ? ["AGWFirewallLogs"] : []),
+        ...(kubernetes ? ["AKSAudit", "AKSAuditAdmin"] : []),
+        "StorageBlobLogs",
+    ];
+}
+/** Interactive (queryable) retention of audit tables; the rest of the audit retention is archive. */
+export const AUDIT_INTERACTIVE_DAYS = 90;
+
 /** Log Analytics workspaces keep data at least 30 days; shorter retention is set per table. */
 export const WORKSPACE_MIN_RETENTION_DAYS = 30;
 
@@ -273,6 +291,16 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             resourceGroupName: rgName,
             retentionInDays: retention,
             totalRetentionInDays: retention,
+        }, opts());
+    }
+    const audit = cfg.audit.logRetentionDays;
+    for (const table of auditLogTables(cfg)) {
+        new operationalinsights.Table(childName(name, `logs-${table}`), {
+            tableName: table,
+            workspaceName: workspace.name,
+            resourceGroupName: rgName,
+            retentionInDays: Math.min(AUDIT_INTERACTIVE_DAYS, audit),
+            totalRetentionInDays: audit,
         }, opts());
     }
 

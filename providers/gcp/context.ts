@@ -58,3 +58,6 @@ export class GcpContext extends CloudContext<GcpState> {
 export function hhmm(hour: number): string {
     return `${String(hour).padStart(2, "0")}:00`;
 }
+
+/** Cloud KMS rotation of the platform's keys (GKE secrets, audit logs): 90 days. */
+export const KMS_KEY_ROTATION = `${90 * 24 * 3600}s`;

@@ -7,6 +7,7 @@ import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../comp
 import { childName, limitedName } from "../../components/naming";
 import { createServiceIdentity } from "./compute-service";
 import type { GcpContext } from "./context";
+import { createKmsKey } from "./kms";
 import { createSecurityPolicy, createSslPolicy } from "./load-balancer";
 import { GKE_RANGE_NAMES } from "./network";
 
@@ -59,7 +60,6 @@ export const GKE_MAINTENANCE_WINDOW = {
 } as const;
 
 /** KMS key rotation: 90 days. */
-const KEY_ROTATION = `${90 * 24 * 3600}s`;
 
 /**
  * Kubeconfig for the cluster's DNS-based control-plane endpoint, authenticated by
@@ -136,19 +136,7 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
     const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
     const gkeServiceAgent = pulumi.interpolate`serviceAccount:service-${project.number}@container-engine-robot.iam.gserviceaccount.com`;
 
-    const keyRing = ctx.create(gcp.kms.KeyRing, scope, childName(name, "keyring"), {
-        name: limitedName(cfg, 63, "gke"),
-        location: ctx.region,
-    }, undefined, { protect: cfg.protect });
-
-    const key = ctx.create(gcp.kms.CryptoKey, scope, childName(name, "secrets-key"), {
-        name: limitedName(cfg, 63, "gke-secrets"),
-        keyRing: keyRing.id,
-        purpose: "ENCRYPT_DECRYPT",
-        rotationPeriod: KEY_ROTATION,
-        versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
-        labels: ctx.labels(),
-    }, undefined, { protect: cfg.protect });
+    const { key } = createKmsKey(ctx, scope, { ringChild: childName(name, "keyring"), ring: limitedName(cfg, 63, "gke"), keyChild: childName(name, "secrets-key"), key: limitedName(cfg, 63, "gke-secrets") });
 
     const keyAccess = ctx.create(gcp.kms.CryptoKeyIAMMember, scope, childName(name, "secrets-key-access"), {
         cryptoKeyId: key.id,

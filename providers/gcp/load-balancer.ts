@@ -5,7 +5,12 @@ import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceA
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 
-/** Cloud Armor preconfigured WAF rule sets (OWASP CRS 3.3), each denying with 403. */
+/**
+ * Cloud Armor preconfigured WAF rule sets, each denying with 403: OWASP CRS 3.3 (the AWS
+ * CommonRuleSet / SQLi groups and Azure's OWASP 3.2) and `cve-canary`, the Log4Shell /
+ * known-exploit signatures (AWS KnownBadInputsRuleSet), see docs/cloud-mapping.md and
+ * https://cloud.google.com/armor/docs/waf-rules
+ */
 export const WAF_RULE_SETS = [
     "sqli-v33-stable",
     "xss-v33-stable",
@@ -16,6 +21,7 @@ export const WAF_RULE_SETS = [
     "scannerdetection-v33-stable",
     "protocolattack-v33-stable",
     "sessionfixation-v33-stable",
+    "cve-canary",
 ] as const;
 
 /** Requests per minute per client IP before Cloud Armor answers 429. */

@@ -260,8 +260,37 @@ export function alertSpecs(args: Pick<MonitoringArgs, "thresholds">, names: Watc
 }
 
 /**
- * One alert policy per spec, CRITICAL or WARNING per the catalogue, each notifying its
- * severity's e-mail channels; the log-based counters they read; the dashboard; the budget.
+ * Every alert notifies a Pub/Sub topic (as AWS alarms notify their SNS topic), so each tier has
+ * a destination that paging, chat or ticketing tools subscribe to, with or without an alert
+ * email. Cloud Monitoring publishes as its notification service agent, which needs
+ * roles/pubsub.publisher on the topic, see
+ * https://cloud.google.com/monitoring/support/notification-options#pubsub
+ */
+function alertTopicChannel(ctx: GcpContext, scope: pulumi.ComponentResource, name: string): gcp.monitoring.NotificationChannel {
+    const { cfg } = ctx;
+    const topic = ctx.create(gcp.pubsub.Topic, scope, childName(name, "alerts-topic"), {
+        name: limitedName(cfg, 255, "alerts"),
+        messageRetentionDuration: "604800s",
+        labels: ctx.labels(),
+    });
+    const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
+    const publisher = ctx.create(gcp.pubsub.TopicIAMMember, scope, childName(name, "alerts-publisher"), {
+        topic: topic.name,
+        role: "roles/pubsub.publisher",
+        member: pulumi.interpolate`serviceAccount:service-${project.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com`,
+    });
+    return ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "alerts-pubsub"), {
+        displayName: `${cfg.appName} ${cfg.environment} alerts topic`,
+        type: "pubsub",
+        labels: { topic: topic.id },
+        userLabels: ctx.labels(),
+    }, undefined, { dependsOn: [publisher] });
+}
+
+/**
+ * One alert policy per spec, CRITICAL or WARNING per the catalogue, each notifying the alerts
+ * topic and its severity's e-mail channels; the log-based counters they read; the dashboard;
+ * the budget.
  */
 export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const { cfg } = ctx;
@@ -279,9 +308,11 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
             labels: { email_address: email },
             userLabels: ctx.labels(),
         });
+    // Every alert also reaches the topic, so a tier without e-mail addresses still notifies someone.
+    const topic = alertTopicChannel(ctx, scope, name);
     const channels: Record<Severity, gcp.monitoring.NotificationChannel[]> = {
-        critical: args.critical.map((e, i) => channel("critical", e, i)),
-        warning: args.warning.map((e, i) => channel("warning", e, i)),
+        critical: [topic, ...args.critical.map((e, i) => channel("critical", e, i))],
+        warning: [topic, ...args.warning.map((e, i) => channel("warning", e, i))],
     };
 
     const gke = kubernetes
@@ -332,7 +363,8 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
     });
 
     const dashboard = createDashboard(ctx, scope, name, { names: base, policies });
-    if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, channels: channels.warning });
+    // The budget e-mails the warning addresses (budgets take e-mail channels; the topic is for alert tooling).
+    if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, channels: channels.warning.filter((c) => c !== topic) });
 
     return { alertNames: pulumi.all(policies.map((p) => p.displayName)), dashboard: dashboard.id };
 }

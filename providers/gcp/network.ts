@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, limitedName } from "../../components/naming";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
+import { createAuditLogs } from "./audit-logs";
 import type { GcpContext } from "./context";
 
 /** Ports the data tier listens on: PostgreSQL, and Memorystore with in-transit encryption (6378). */
@@ -131,6 +132,7 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
     });
 
     ctx.state.network = { network, subnet, privateRange, peering, computeTag };
+    createAuditLogs(ctx, scope, name);
 
     return {
         networkId: network.selfLink,

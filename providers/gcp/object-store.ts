@@ -45,6 +45,15 @@ export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResour
         labels: ctx.labels(),
     }, t?.bucket, { protect: args.protect });
 
+    // Object access logs: Cloud Storage Data Access audit logs (reads and writes, with the
+    // caller's identity), which the audit sink routes into the CMEK audit bucket. Google
+    // recommends them over usage logs, see https://cloud.google.com/storage/docs/audit-logging
+    ctx.create(gcp.projects.IAMAuditConfig, scope, childName(name, "data-access-logs"), {
+        project: ctx.project,
+        service: "storage.googleapis.com",
+        auditLogConfigs: [{ logType: "DATA_READ" }, { logType: "DATA_WRITE" }],
+    }, t?.dataAccessLogs);
+
     return {
         bucketName: bucket.name,
         endpoint: bucket.name.apply((n) => `https://storage.googleapis.com/${n}`),

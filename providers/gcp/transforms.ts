@@ -21,6 +21,8 @@ export interface GcpCacheTransforms {
 
 export interface GcpObjectStoreTransforms {
     bucket?: Transform<gcp.storage.BucketArgs>;
+    /** The project's Cloud Storage Data Access audit config (object reads and writes). */
+    dataAccessLogs?: Transform<gcp.projects.IAMAuditConfigArgs>;
 }
 
 export interface GcpLoadBalancerTransforms {

@@ -2,6 +2,7 @@ import * as P from "../../policy/policies/all";
 import type { PlatformPolicy } from "../../policy/policies";
 import { T } from "../../policy/policies/types";
 import type { Fixture } from "../support/policy-harness";
+import { GUARANTEE_CASES } from "./guarantee-cases";
 
 /*
  * The per-policy table: for every policy and every resource type it covers, a compliant
@@ -47,6 +48,7 @@ const rdsInstance = (): Fixture => ({
         kmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/db",
         parameterGroupName: "platform-db-pg16",
         publiclyAccessible: false,
+        multiAz: true,
         backupRetentionPeriod: 30,
         deletionProtection: true,
         skipFinalSnapshot: false,
@@ -79,6 +81,9 @@ const redisGroup = (): Fixture => ({
         transitEncryptionMode: "required",
         authToken: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t-token-value" },
         snapshotRetentionLimit: 7,
+        numCacheClusters: 2,
+        automaticFailoverEnabled: true,
+        multiAzEnabled: true,
         tags: env(),
     },
 });
@@ -147,6 +152,7 @@ const sqlInstance = (): Fixture => ({
         encryptionKeyName: "projects/p/locations/us-central1/keyRings/r/cryptoKeys/sql",
         settings: {
             tier: "db-custom-2-7680",
+            availabilityType: "REGIONAL",
             deletionProtectionEnabled: true,
             userLabels: env(),
             ipConfiguration: { ipv4Enabled: false, privateNetwork: "projects/p/global/networks/vpc", sslMode: "ENCRYPTED_ONLY", authorizedNetworks: [] },
@@ -195,6 +201,7 @@ const flexServer = (): Fixture => ({
         serverName: "platform-production-db",
         version: "16",
         backup: { backupRetentionDays: 30, geoRedundantBackup: "Enabled" },
+        highAvailability: { mode: "ZoneRedundant", standbyAvailabilityZone: "2" },
         network: { publicNetworkAccess: "Disabled", delegatedSubnetResourceId: "/subscriptions/s/.../subnets/db" },
         dataEncryption: { type: "AzureKeyVault", primaryKeyURI: "https://kv.vault.azure.net/keys/db/1" },
         tags: env(),
@@ -243,6 +250,8 @@ const appGateway = (): Fixture => ({
     type: T.azure.applicationGateway,
     name: "load-balancer-gateway",
     props: {
+        sku: { name: "WAF_v2", tier: "WAF_v2" },
+        firewallPolicy: { id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies/waf" },
         sslPolicy: { policyType: "Predefined", policyName: "AppGwSslPolicy20220101" },
         httpListeners: [
             { name: "https", protocol: "Https" },
@@ -583,6 +592,8 @@ export const CASES: PolicyCase[] = [
         variants: [
             { label: "0 in production", set: [[0, "snapshotRetentionLimit", 0]], found: "found 0" },
             { label: "unset in production", set: [[0, "snapshotRetentionLimit", undefined]], found: "defaults to 0" },
+            { label: "4 days, under the 5-day minimum", set: [[0, "snapshotRetentionLimit", 4]], found: "found 4" },
+            { label: "7 days under a configured 10-day minimum", set: [], config: { minimumSnapshotRetentionDays: 10 }, found: "found 7" },
         ],
         unknown: [0, "snapshotRetentionLimit"],
     },
@@ -735,6 +746,7 @@ export const CASES: PolicyCase[] = [
         variants: [{ label: "not protected, no lock", set: [[0, "!protect", false]], found: '{"protect":false,"locks":0}' }],
         unknown: [0, "tags"],
     },
+    ...GUARANTEE_CASES,
 ];
 
 // The deprecated BucketV2 type is guarded like Bucket: same cases with the subject retyped.

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { CLOUDS, Cloud, Environment } from "../../components/config";
+import { AZURE_AUDIT_TABLES } from "../../policy/policies/logging";
 import { T } from "../../policy/policies/types";
 import { evaluatePack, Evaluation } from "../../tools/engine/policies";
 import type { RecordedResource } from "../../tools/engine/recording-monitor";
@@ -14,6 +15,7 @@ import { ENVIRONMENTS, planFor } from "../support/harness";
 const K8S_DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const K8S_INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
 const K8S_CONTAINER = "spec.template.spec.containers.0";
+const GKE_BACKEND_CONFIG = "kubernetes:cloud.google.com/v1:BackendConfig";
 
 type Edit = (target: RecordedResource, all: RecordedResource[]) => RecordedResource[];
 
@@ -50,6 +52,16 @@ const update =
         all.map((r) => (r === t ? { ...r, rawInputs: fn(r.rawInputs) } : r));
 const drop = (): Edit => (t, all) => all.filter((r) => r !== t);
 
+/** Removes one annotation of a Kubernetes object. */
+const withoutAnnotation = (name: string): Edit =>
+    update((i) => {
+        const { [name]: _removed, ...rest } = i.metadata?.annotations ?? {};
+        return { ...i, metadata: { ...i.metadata, annotations: rest } };
+    });
+const isAuditLogGroup = (i: Record<string, any>) => /^(\/vpc\/|aws-waf-logs-|\/aws\/eks\/)/.test(String(i.name));
+const isObjectAccessLogLifecycle = (i: Record<string, any>) => i.rules?.[0]?.filter?.prefix === "s3/";
+const isGatewayDiagnostics = (i: Record<string, any>) => /applicationGateways\//.test(String(i.resourceUri));
+
 const isHttps = (i: Record<string, any>) => String(i.protocol).toUpperCase() === "HTTPS";
 const isHttp = (i: Record<string, any>) => String(i.protocol).toUpperCase() === "HTTP";
 
@@ -81,6 +93,23 @@ export const MUTATIONS: Mutation[] = [
     { type: T.aws.s3BucketPolicy, label: "bucket policy removed", edit: drop() },
     { type: T.aws.lbListener, label: "HTTPS sslPolicy=ELBSecurityPolicy-2016-08", when: isHttps, edit: prop("sslPolicy", "ELBSecurityPolicy-2016-08") },
     { type: T.aws.lbListener, label: "HTTP listener forwards", when: isHttp, edit: prop("defaultActions", [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:tg" }]) },
+    // AWS production guarantees (issue 14)
+    { type: T.aws.rdsInstance, label: "multiAz=false", env: "production", edit: prop("multiAz", false) },
+    { type: T.aws.elasticacheReplicationGroup, label: "automaticFailoverEnabled=false", env: "production", edit: prop("automaticFailoverEnabled", false) },
+    { type: T.aws.elasticacheReplicationGroup, label: "multiAzEnabled=false", env: "production", edit: prop("multiAzEnabled", false) },
+    { type: T.aws.elasticacheReplicationGroup, label: "numCacheClusters=1", env: "production", edit: prop("numCacheClusters", 1) },
+    { type: T.aws.elasticacheReplicationGroup, label: "snapshotRetentionLimit=4", env: "production", edit: prop("snapshotRetentionLimit", 4) },
+    { type: T.aws.lb, label: "accessLogs disabled", edit: prop("accessLogs.enabled", false) },
+    { type: T.aws.wafAssociation, label: "WebACL association removed", env: "production", edit: drop() },
+    { type: T.aws.wafLogging, label: "WAF logging removed", edit: drop() },
+    { type: T.aws.wafLogging, label: "authorization header no longer redacted", edit: prop("redactedFields", []) },
+    { type: T.aws.logGroup, label: "kmsKeyId removed", edit: prop("kmsKeyId", undefined) },
+    { type: T.aws.logGroup, label: "audit log group kept 30 days", when: isAuditLogGroup, edit: prop("retentionInDays", 30) },
+    { type: T.aws.s3Lifecycle, label: "object-access logs expire after 30 days", when: isObjectAccessLogLifecycle, edit: prop("rules.0.expiration.days", 30) },
+    { type: T.aws.metricAlarm, label: "alarmActions removed", edit: prop("alarmActions", []) },
+    { type: T.aws.metricAlarm, label: "actionsEnabled=false", edit: prop("actionsEnabled", false) },
+    { type: T.aws.defaultSecurityGroup, label: "default SG admits its members", edit: prop("ingress", [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]) },
+    { type: T.aws.defaultSecurityGroup, label: "default SG no longer managed", edit: drop() },
     // GCP
     { type: T.gcp.sqlInstance, label: "sslMode=ALLOW_UNENCRYPTED_AND_ENCRYPTED", edit: prop("settings.ipConfiguration.sslMode", "ALLOW_UNENCRYPTED_AND_ENCRYPTED") },
     { type: T.gcp.sqlInstance, label: "ipv4Enabled=true", edit: prop("settings.ipConfiguration.ipv4Enabled", true) },
@@ -98,6 +127,13 @@ export const MUTATIONS: Mutation[] = [
     { type: T.gcp.storageBucket, label: "uniformBucketLevelAccess=false", edit: prop("uniformBucketLevelAccess", false) },
     { type: T.gcp.sslPolicy, label: "minTlsVersion=TLS_1_0", edit: prop("minTlsVersion", "TLS_1_0") },
     { type: T.gcp.targetHttpsProxy, label: "sslPolicy removed", edit: prop("sslPolicy", undefined) },
+    { type: T.gcp.sqlInstance, label: "availabilityType=ZONAL", env: "production", edit: prop("settings.availabilityType", "ZONAL") },
+    { type: T.gcp.redisInstance, label: "tier=BASIC", env: "production", edit: prop("tier", "BASIC") },
+    { type: T.gcp.backendService, label: "Cloud Armor policy removed", env: "production", edit: prop("securityPolicy", undefined) },
+    { type: T.gcp.backendService, label: "request logging off", edit: prop("logConfig.enable", false) },
+    { type: T.gcp.alertPolicy, label: "notificationChannels removed", edit: prop("notificationChannels", []) },
+    { type: T.gcp.logBucket, label: "audit bucket kept 30 days", when: (i) => /audit/.test(String(i.bucketId)), edit: prop("retentionDays", 30) },
+    { type: T.gcp.logBucket, label: "audit bucket without CMEK", when: (i) => /audit/.test(String(i.bucketId)), edit: prop("cmekSettings", undefined) },
     { type: T.gcp.urlMap, label: "HTTP redirect map serves a backend", when: (i) => !!i.defaultUrlRedirect, edit: update((i) => ({ ...i, defaultUrlRedirect: undefined, defaultService: "projects/p/global/backendServices/app" })) },
     // Azure
     { type: T.azure.postgresServer, label: "backupRetentionDays=3", edit: prop("backup.backupRetentionDays", 3) },
@@ -133,6 +169,16 @@ export const MUTATIONS: Mutation[] = [
             return { ...i, requestRoutingRules: (i.requestRoutingRules ?? []).map((r: any) => (r.redirectConfiguration ? { ...r, redirectConfiguration: undefined, backendAddressPool: backend } : r)) };
         }),
     },
+    { type: T.azure.postgresServer, label: "highAvailability Disabled", env: "production", edit: prop("highAvailability", { mode: "Disabled" }) },
+    { type: T.azure.redis, label: "sku Basic", env: "production", edit: prop("sku", { name: "Basic", family: "C", capacity: 1 }) },
+    { type: T.azure.redis, label: "replicasPerMaster=0", env: "production", when: (i) => typeof i.replicasPerMaster === "number", edit: prop("replicasPerMaster", 0) },
+    { type: T.azure.applicationGateway, label: "sku Standard_v2", env: "production", edit: prop("sku", { name: "Standard_v2", tier: "Standard_v2" }) },
+    { type: T.azure.applicationGateway, label: "WAF policy detached", env: "production", edit: prop("firewallPolicy", undefined) },
+    { type: T.azure.wafPolicy, label: "WAF log scrubbing off", edit: prop("policySettings.logScrubbing.state", "Disabled") },
+    { type: T.azure.wafPolicy, label: "authorization header no longer scrubbed", edit: update((i) => setIn(i, ["policySettings", "logScrubbing", "scrubbingRules"], (i.policySettings?.logScrubbing?.scrubbingRules ?? []).filter((r: any) => r.selector !== "authorization"))) },
+    { type: T.azure.diagnosticSetting, label: "gateway diagnostics removed", when: isGatewayDiagnostics, edit: drop() },
+    { type: T.azure.metricAlert, label: "actions removed", edit: prop("actions", []) },
+    { type: T.azure.logTable, label: "audit table kept 30 days", when: (i) => AZURE_AUDIT_TABLES.includes(i.tableName), edit: prop("totalRetentionInDays", 30) },
     { type: T.azure.containerApp, label: "ingress allowInsecure=true", when: (i) => !!i.configuration?.ingress, edit: prop("configuration.ingress.allowInsecure", true) },
     // Kubernetes runtime (plans with compute.runtime=kubernetes)
     { type: K8S_DEPLOYMENT, label: "container runAsNonRoot=false", edit: prop(`${K8S_CONTAINER}.securityContext.runAsNonRoot`, false) },
@@ -144,6 +190,15 @@ export const MUTATIONS: Mutation[] = [
         label: "DATABASE_PASSWORD as a literal env value",
         edit: update((i) => setIn(i, [...K8S_CONTAINER.split("."), "env"], [...(i.spec.template.spec.containers[0].env ?? []), { name: "DATABASE_PASSWORD", value: "hunter2hunter2" }])),
     },
+    { type: K8S_INGRESS, label: "ALB WebACL annotation removed", env: "production", when: (i) => !!i.metadata?.annotations?.["alb.ingress.kubernetes.io/wafv2-acl-arn"], edit: withoutAnnotation("alb.ingress.kubernetes.io/wafv2-acl-arn") },
+    {
+        type: K8S_INGRESS,
+        label: "ALB access logs off",
+        when: (i) => /access_logs\.s3\.enabled=true/.test(String(i.metadata?.annotations?.["alb.ingress.kubernetes.io/load-balancer-attributes"] ?? "")),
+        edit: update((i) => setIn(i, ["metadata", "annotations", "alb.ingress.kubernetes.io/load-balancer-attributes"], String(i.metadata.annotations["alb.ingress.kubernetes.io/load-balancer-attributes"]).replace("access_logs.s3.enabled=true", "access_logs.s3.enabled=false"))),
+    },
+    { type: GKE_BACKEND_CONFIG, label: "BackendConfig without Cloud Armor", env: "production", edit: prop("spec.securityPolicy", undefined) },
+    { type: GKE_BACKEND_CONFIG, label: "BackendConfig logging off", edit: prop("spec.logging.enable", false) },
     { type: K8S_INGRESS, label: "no TLS and no certificate annotation", edit: update((i) => setIn(setIn(i, ["spec", "tls"], undefined), ["metadata", "annotations"], {})) },
 ];
 

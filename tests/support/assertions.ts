@@ -116,3 +116,12 @@ export function assertNoApiVersionAliases(run: PlanRun): void {
         assert.deepStrictEqual(versioned, [], `${r.urn} still carries API-version aliases`);
     }
 }
+
+/**
+ * The pack's verdict on a committed stack: no violations at all, except the advisory
+ * image-digest ones (the templates deploy by tag; the policy is advisory by default).
+ */
+export function assertOnlyImageDigestAdvisories(violations: Array<{ policy: string; level: string; message: string }>): void {
+    const others = violations.filter((v) => !(v.level === "advisory" && /-require-image-digest$/.test(v.policy)));
+    assert.deepStrictEqual(others.map((v) => `${v.level} ${v.policy}: ${v.message}`), []);
+}

@@ -401,6 +401,7 @@ export function analyzerResources(recorded: RecordedResource[]): AnalyzerResourc
             inputs: r.rawInputs,
             parent: r.parent,
             dependencies: r.options.dependencies,
+            propertyDependencies: r.options.propertyDependencies,
             options: { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, aliases: r.options.aliases, deleteBeforeReplace: r.options.deleteBeforeReplace || undefined },
             provider: prov ? { urn: prov.urn, type: prov.type, name: prov.name, inputs: prov.rawInputs } : undefined,
         };

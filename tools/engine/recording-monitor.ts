@@ -39,6 +39,8 @@ export interface RecordedResource {
         /** Provider reference `urn::id`, for custom resources. */
         provider?: string;
         dependencies: string[];
+        /** Per input property, the resources whose outputs flowed into it (what the CLI hands the analyzer). */
+        propertyDependencies?: Record<string, string[]>;
         aliases: string[];
         deleteBeforeReplace: boolean;
         ignoreChanges: string[];
@@ -104,6 +106,7 @@ export class RecordingMonitor extends MockMonitorBase {
                     retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : false,
                     provider: req.getProvider() || undefined,
                     dependencies: req.getDependenciesList(),
+                    propertyDependencies: propertyDependenciesOf(req),
                     aliases: req.getAliasesList().map(describeAlias),
                     deleteBeforeReplace: req.getDeletebeforereplace(),
                     ignoreChanges: req.getIgnorechangesList(),
@@ -159,4 +162,14 @@ export function installMonitor(mocks: pulumi.runtime.Mocks, project: string, sta
     store.supportsAliasSpecs = true;
     store.supportsTransforms = false;
     return monitor;
+}
+
+/** The request's property dependencies (`key -> URNs`), only the keys that have any. */
+function propertyDependenciesOf(req: { getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void } }): Record<string, string[]> | undefined {
+    const out: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => {
+        const urns = deps.getUrnsList();
+        if (urns.length > 0) out[key] = urns;
+    });
+    return Object.keys(out).length > 0 ? out : undefined;
 }

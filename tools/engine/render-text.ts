@@ -35,6 +35,30 @@ function get(obj: unknown, path: string): unknown {
     return path.split(".").reduce<unknown>((cur, k) => (cur && typeof cur === "object" ? (cur as Record<string, unknown>)[k] : undefined), obj);
 }
 
+/**
+ * Container images a resource deploys, as written (`repo:tag` or `repo@sha256:<digest>`), so a
+ * reviewer sees which code runs: `image` fields anywhere in the inputs (Cloud Run, Container
+ * Apps, Kubernetes pod templates) and ECS's JSON `containerDefinitions`.
+ */
+export function imagesOf(inputs: unknown): string[] {
+    const found: string[] = [];
+    const visit = (v: unknown, depth: number): void => {
+        if (depth > 12 || v === null || typeof v !== "object") return;
+        for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+            if (k === "image" && typeof child === "string") found.push(child);
+            else if (k === "containerDefinitions" && typeof child === "string") {
+                try {
+                    visit(JSON.parse(child), depth + 1);
+                } catch {
+                    // Not JSON (an unknown value during preview): nothing to show.
+                }
+            } else visit(child, depth + 1);
+        }
+    };
+    visit(inputs, 0);
+    return [...new Set(found)];
+}
+
 export function highlights(r: PlanResource): string[] {
     const seen = new Set<string>();
     const out: string[] = [];
@@ -45,6 +69,7 @@ export function highlights(r: PlanResource): string[] {
         if (v === undefined || v === null || (typeof v === "object")) continue;
         out.push(`${key}=${typeof v === "string" ? v : JSON.stringify(v)}`);
     }
+    for (const image of imagesOf(r.inputs)) out.push(`image=${image}`);
     return out;
 }
 

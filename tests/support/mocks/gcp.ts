@@ -243,6 +243,11 @@ const resources: Record<string, ResourceMock> = {
         };
     },
 
+    "gcp:pubsub/topic:Topic": (args) => {
+        const { project } = location();
+        const name = nameOf(args);
+        return { id: `projects/${project}/topics/${name}`, state: { name, project } };
+    },
     "gcp:monitoring/notificationChannel:NotificationChannel": (args, ctx) => {
         const { project } = location();
         const name = `projects/${project}/notificationChannels/${parseInt(ctx.id(args.name, 12), 16)}`;
@@ -274,6 +279,10 @@ export const gcpMocks: CloudMocks = {
                 latestCreatedRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${revision}`,
                 templates: [{ containers: [{ image: LIVE_IMAGE }] }],
             };
+        },
+        "gcp:logging/getProjectCmekSettings:getProjectCmekSettings": (args) => {
+            const projectId = String(args.inputs.project ?? location().project);
+            return { id: `projects/${projectId}/cmekSettings`, project: projectId, name: `projects/${projectId}/cmekSettings`, serviceAccountId: `cmek-p${PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com` };
         },
         "gcp:organizations/getProject:getProject": (args) => {
             const projectId = String(args.inputs.projectId ?? location().project);
