@@ -17,7 +17,12 @@ const base = () => ({
 });
 
 type Raw = Record<string, any>;
-const KUBECONFIG = "apiVersion: v1\nkind: Config\nusers: [{name: admin, user: {token: s3cr3t-token-value}}]";
+const KUBECONFIG = [
+    "apiVersion: v1", "kind: Config", "current-context: main",
+    "clusters: [{name: main, cluster: {server: 'https://10.0.0.1:6443'}}]",
+    "users: [{name: admin, user: {token: s3cr3t-token-value}}]",
+    "contexts: [{name: main, context: {cluster: main, user: admin}}]",
+].join("\n");
 function problemsOf(raw: Raw): ConfigError {
     try {
         resolveConfig(raw);

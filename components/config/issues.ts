@@ -46,10 +46,11 @@ export function allowedText(issue: z.core.$ZodIssue, present: boolean): string {
             return `one of ${issue.values.map((v) => String(v)).join(", ")}${required}`;
         case "invalid_type":
             return `${typeWords(issue.expected)}${required}`;
+        // A rule's own words win over the generic bound (zod's defaults start "Too small"/"Too big").
         case "too_small":
-            return bound(issue, issue.minimum, "min");
+            return /^Too small/.test(issue.message) ? bound(issue, issue.minimum, "min") : issue.message;
         case "too_big":
-            return bound(issue, issue.maximum, "max");
+            return /^Too big/.test(issue.message) ? bound(issue, issue.maximum, "max") : issue.message;
         case "not_multiple_of":
             return `a multiple of ${issue.divisor}`;
         case "invalid_union":

@@ -10,13 +10,15 @@
  *   the fixed `db-cpu`, `cache-cpu`, `cache-memory`, `alb-5xx`, `targets-5xx`, `http-5xx`,
  *   `latency`, `cluster-node-cpu`, `aks-node-cpu`, `alerts`, `action-group` (AWS CloudWatch,
  *   Azure Monitor; their logical and physical names).
+ * - Azure user-assigned identities: each service's `<app>-<env>-<service>-id` beside the
+ *   Application Gateway's `<app>-<env>-agw-id` and the AKS cluster's `<app>-<env>-aks-id` (unique per resource group).
  *
  * tests/config/reserved-names.spec.ts plans every cloud on both runtimes and fails if any
  * service-derived name can equal a fixed one for a name not listed here. The list is reserved
  * in config rather than the resources renamed, so no existing stack's URNs or physical names change.
  */
 export const RESERVED_SERVICE_NAMES: ReadonlySet<string> = new Set([
-    "db", "cache", "alb", "targets", "http", "latency", "cluster", "aks", "alerts", "action",
+    "db", "cache", "alb", "targets", "http", "latency", "cluster", "aks", "alerts", "action", "agw",
 ]);
 
 export function reservedServiceNameRule(name: string): string | undefined {

@@ -51,7 +51,8 @@ const URL_PATH = /^\/(?!.*\/\/)(?!(.*\/)?\.{1,2}(\/|$))[A-Za-z0-9._~\-/]*$/;
 const URL_PATH_RULE = "a URL path starting with '/', at most 128 characters of A-Z a-z 0-9 . _ ~ - /, without // or . and .. segments";
 
 /** A string of at most `max` characters that then passes `rule` (so no pattern runs on a megabyte). */
-const bounded = (max: number, pattern: RegExp, rule: string) => z.string().max(max).pipe(z.string().regex(pattern, { error: rule }));
+const bounded = (max: number, pattern: RegExp, rule: string) =>
+    z.string().max(max, { error: /characters|at most/.test(rule) ? rule : `${rule}; at most ${max} characters` }).pipe(z.string().regex(pattern, { error: rule }));
 /** A string checked by a value rule from value-rules.ts. */
 const checked = (max: number, problem: (v: string) => string | undefined, rule: string) =>
     z.string().max(max).pipe(z.string().check((ctx) => {
