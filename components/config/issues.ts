@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { ConfigProblem, configKey } from "./errors";
-import { keysAt, unknownKeyRule } from "./keys";
+import { isIntegerAt, keysAt, unknownKeyRule } from "./keys";
 
 /** "a string", "an integer", "an object": zod's type names in the words a user reads. */
 const TYPE_WORDS: Record<string, string> = {
@@ -39,18 +39,18 @@ function bound(issue: { origin: string; inclusive?: boolean }, limit: number | b
 }
 
 /** The words for one zod issue's rule, whatever its kind (used for nested map-key issues too). */
-export function allowedText(issue: z.core.$ZodIssue, present: boolean): string {
+export function allowedText(issue: z.core.$ZodIssue, present: boolean, integer = false): string {
     const required = present ? "" : " (this key is required)";
     switch (issue.code) {
         case "invalid_value":
             return `one of ${issue.values.map((v) => String(v)).join(", ")}${required}`;
         case "invalid_type":
-            return `${typeWords(issue.expected)}${required}`;
+            return `${typeWords(integer && issue.expected === "number" ? "int" : issue.expected)}${required}`;
         // A rule's own words win over the generic bound (zod's defaults start "Too small"/"Too big").
         case "too_small":
-            return /^Too small/.test(issue.message) ? bound(issue, issue.minimum, "min") : issue.message;
+            return /^Too small/.test(issue.message) ? bound(integer && issue.origin === "number" ? { ...issue, origin: "int" } : issue, issue.minimum, "min") : issue.message;
         case "too_big":
-            return /^Too big/.test(issue.message) ? bound(issue, issue.maximum, "max") : issue.message;
+            return /^Too big/.test(issue.message) ? bound(integer && issue.origin === "number" ? { ...issue, origin: "int" } : issue, issue.maximum, "max") : issue.message;
         case "not_multiple_of":
             return `a multiple of ${issue.divisor}`;
         case "invalid_union":
@@ -87,6 +87,6 @@ export function problemsFromIssue(issue: z.core.$ZodIssue, input: unknown, schem
             return [{ key, value: issue.path[issue.path.length - 1], allowed: `a key that is ${inner ? allowedText(inner, true) : issue.message}` }];
         }
         default:
-            return [{ key, value, allowed: allowedText(issue, value !== undefined) }];
+            return [{ key, value, allowed: allowedText(issue, value !== undefined, isIntegerAt(schema, issue.path)) }];
     }
 }

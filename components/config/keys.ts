@@ -31,25 +31,34 @@ export function knownConfigKeys(schema: z.ZodObject): string[] {
 }
 
 /**
- * The nearest of `known` to `key`: exact match ignoring case, whitespace and a missing
- * namespace first, then Levenshtein distance (within half the key's length, so an unrelated
- * word gets no far-fetched suggestion).
+ * The nearest of `known` to `key`, or undefined when nothing is near: first the same key
+ * ignoring case, whitespace, `-` and `_`; then the same name under another or no namespace
+ * (`platfrom:database`, `monitoring`); then a name one is a prefix of (`imag`, `path`); then
+ * the smallest edit distance within a third of the name's length (`sise`, `databse`).
  */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
-    if (known.length === 0) return undefined;
-    const norm = (k: string) => k.replace(/\s+/g, "").toLowerCase();
-    const target = norm(key);
-    const bare = (k: string) => norm(k).replace(/^[^:]*:/, "");
-    const exact = known.find((k) => norm(k) === target) ?? known.find((k) => !target.includes(":") && bare(k) === target && k.startsWith(`${CONFIG_NAMESPACE}:`));
+    if (known.length === 0 || key.length > 200) return undefined;
+    const norm = (k: string) => k.replace(/[\s_-]+/g, "").toLowerCase();
+    const split = (k: string): [string, string] => {
+        const i = Math.max(k.lastIndexOf("."), k.lastIndexOf(":"), k.lastIndexOf("]"));
+        return [k.slice(0, i + 1), k.slice(i + 1)];
+    };
+    const t = norm(key);
+    const exact = known.find((k) => norm(k) === t);
     if (exact) return exact;
-    const candidate = closest(target, known.map(norm));
-    const budget = Math.max(2, Math.floor(target.length / 2));
-    if (distance(target, candidate) > budget) {
-        // A misspelled namespace on a known name (`platfrom:database`): compare the names alone.
-        const byName = known.find((k) => target.includes(":") && bare(k) === target.replace(/^[^:]*:/, ""));
-        return byName;
+    const [prefix, name] = split(t);
+    const byName = known.filter((k) => split(norm(k))[1] === name);
+    if (byName.length > 0) return byName.find((k) => k.startsWith(`${CONFIG_NAMESPACE}:`)) ?? byName[0];
+    const siblings = known.filter((k) => split(norm(k))[0] === prefix);
+    const pool = siblings.length > 0 ? siblings : known;
+    if (name.length >= 3) {
+        const prefixed = pool.find((k) => { const n = split(norm(k))[1]; return n.startsWith(name) || (n.length >= 3 && name.startsWith(n)); });
+        if (prefixed) return prefixed;
     }
-    return known[known.map(norm).indexOf(candidate)];
+    const names = pool.map((k) => (siblings.length > 0 ? split(norm(k))[1] : norm(k)));
+    const target = siblings.length > 0 ? name : t;
+    const best = closest(target, names);
+    return distance(target, best) <= Math.max(1, Math.floor(target.length / 3)) ? pool[names.indexOf(best)] : undefined;
 }
 
 export function unknownKeyRule(key: string, known: readonly string[]): string {
@@ -67,17 +76,29 @@ export function namespaceProblems(keys: Iterable<string>, known: readonly string
     return problems;
 }
 
-/** The keys a (nested) object schema allows at `path`, for "did you mean" on nested typos. */
-export function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+/** The (unwrapped) schema of the value at `path`, through objects, records and lists. */
+export function schemaAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodType | undefined {
     let cur: z.ZodType | undefined = unwrap(schema);
     for (const seg of path) {
-        if (!cur) return [];
+        if (!cur) return undefined;
         if (cur instanceof z.ZodObject) cur = unwrap(cur.shape[String(seg)] as z.ZodType | undefined);
         else if (cur instanceof z.ZodRecord) cur = unwrap(cur._zod.def.valueType as z.ZodType);
         else if (cur instanceof z.ZodArray) cur = unwrap(cur._zod.def.element as z.ZodType);
-        else return [];
+        else return undefined;
     }
+    return cur;
+}
+
+/** The keys a (nested) object schema allows at `path`, for "did you mean" on nested typos. */
+export function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+    const cur = schemaAt(schema, path);
     return cur instanceof z.ZodObject ? Object.keys(cur.shape) : [];
+}
+
+/** Whether the schema at `path` takes whole numbers only (zod reports those bounds as plain "number"). */
+export function isIntegerAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): boolean {
+    const cur = schemaAt(schema, path);
+    return cur instanceof z.ZodNumber && cur.isInt === true;
 }
 
 function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {

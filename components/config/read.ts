@@ -35,7 +35,7 @@ export function readPlatformConfig(): PlatformConfig {
 export function validateConfig(all: Record<string, string>, secretKeys: readonly string[] = []): PlatformConfig {
     const mask = new SecretMask(secretKeys);
     const known = knownConfigKeys(rawConfigSchema);
-    const problems: ConfigProblem[] = namespaceProblems(Object.keys(all), known, (k) => all[k]);
+    const problems: ConfigProblem[] = namespaceProblems(Object.keys(all), known, (k) => decode(all[k]!));
     const raw = rawPlatformConfig(all);
     const result = tryResolveConfig(raw);
     if (Array.isArray(result)) problems.push(...result);

@@ -47,7 +47,7 @@ const HOSTNAME_PATTERN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[
 const HOSTNAME_RULE = "a lowercase DNS hostname such as app.example.com";
 
 /** `/`, or `/`-separated segments of URL-safe characters: no empty (`//`) or dot segments, which clients and proxies rewrite. */
-const URL_PATH = /^\/(?!.*\/\/)(?!(.*\/)?\.{1,2}(\/|$))[A-Za-z0-9._~\-/]*$/;
+const URL_PATH = /^(?!.*\/\/)(?!(.*\/)?\.{1,2}(\/|$))\/[A-Za-z0-9._~\-/]*$/;
 const URL_PATH_RULE = "a URL path starting with '/', at most 128 characters of A-Z a-z 0-9 . _ ~ - /, without // or . and .. segments";
 
 /** A string of at most `max` characters that then passes `rule` (so no pattern runs on a megabyte). */

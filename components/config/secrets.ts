@@ -35,16 +35,17 @@ export class SecretMask {
 /** Key names that carry credentials on any of the clouds or in Kubernetes. */
 const CREDENTIAL_KEY_NAME = /kube-?config|passw(or)?d|secret|token|credential|private-?key|access-?key|client-?key|api-?key|certificate|connection-?string|sas\b/i;
 
-const CREDENTIAL_VALUE: RegExp[] = [
-    /\bapiVersion\b[\s\S]*\b(clusters|users|contexts)\b|\b(clusters|users|contexts)\b[\s\S]*\bapiVersion\b/, // kubeconfig (YAML or JSON)
-    /-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----/, // PEM
-    /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./, // JWT (service-account tokens)
-    /\b(AKIA|ASIA)[A-Z0-9]{16}\b/, // AWS access key id
-    /\bBearer\s+\S{8,}/i,
-    /\b(token|password|secret|client-key-data|client-certificate-data)\b\s*["']?\s*[:=]/i,
-    /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, // URL with user:password
-    /AccountKey=|SharedAccessSignature=|sig=[A-Za-z0-9%]{20,}/, // Azure storage keys and SAS
-    /"type"\s*:\s*"service_account"/, // GCP key file
+/** Value shapes of credentials. Every quantifier is bounded, so a megabyte of text is scanned in linear time. */
+const CREDENTIAL_VALUE: Array<(v: string) => boolean> = [
+    (v) => /\bapiVersion\b/.test(v) && /\b(clusters|users|contexts)\b/.test(v), // kubeconfig (YAML or JSON)
+    (v) => /-----BEGIN [A-Z ]{0,40}(PRIVATE KEY|CERTIFICATE)-----/.test(v), // PEM
+    (v) => /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\./.test(v), // JWT (service-account tokens)
+    (v) => /\b(AKIA|ASIA)[A-Z0-9]{16}\b/.test(v), // AWS access key id
+    (v) => /\bBearer\s{1,5}\S{8}/i.test(v),
+    (v) => /\b(token|password|passwd|secret|client-key-data|client-certificate-data)\b\s{0,5}["']?\s{0,5}[:=]/i.test(v),
+    (v) => /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^/\s:@]{1,256}:[^/\s@]{1,256}@/i.test(v), // URL with user:password
+    (v) => /AccountKey=|SharedAccessSignature=|\bsig=[A-Za-z0-9%]{20}/.test(v), // Azure storage keys and SAS
+    (v) => /"type"\s{0,5}:\s{0,5}"service_account"/.test(v), // GCP key file
 ];
 
 /** True if the value, or any string inside it, looks like a credential. Bounded walk. */
@@ -54,7 +55,7 @@ export function looksLikeCredential(value: unknown): boolean {
     while (stack.length > 0 && seen++ < 10_000) {
         const v = stack.pop();
         if (typeof v === "string") {
-            if (CREDENTIAL_VALUE.some((re) => re.test(v))) return true;
+            if (CREDENTIAL_VALUE.some((looks) => looks(v))) return true;
         } else if (v && typeof v === "object") {
             for (const [k, child] of Object.entries(v)) {
                 if (CREDENTIAL_KEY_NAME.test(k)) return true;
