@@ -132,7 +132,7 @@ const BAD_INPUTS: Array<{ title: string; raw: Raw; key: string; value: string; a
     { title: "kubernetes version not a minor version", raw: { ...base(), kubernetes: { version: "latest" } }, key: "platform:kubernetes.version", value: '"latest"', allowed: /minor version such as 1.33/ },
     { title: "existing-cluster kubeconfig under the managed runtime", raw: { ...base(), kubeconfig: KUBECONFIG, kubernetes: { ingressClass: "nginx" } }, key: "platform:kubeconfig", value: "[secret]", allowed: /only with platform:compute.runtime = kubernetes/ },
     { title: "existing cluster without its ingress class", raw: { ...base(), kubeconfig: KUBECONFIG, compute: { runtime: "kubernetes" } }, key: "platform:kubernetes.ingressClass", value: "(missing)", allowed: /required with platform:kubeconfig/ },
-    { title: "string where a number belongs", raw: { ...base(), database: { storageGb: "lots" } }, key: "platform:database.storageGb", value: '"lots"', allowed: /a number/ },
+    { title: "string where a number belongs", raw: { ...base(), database: { storageGb: "lots" } }, key: "platform:database.storageGb", value: '"lots"', allowed: /an integer/ },
 ];
 
 describe("config: bad input fails with one message naming key, value and what is allowed", () => {
