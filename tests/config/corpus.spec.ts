@@ -19,3 +19,18 @@ describe("config corpus: every malformed stack file and override set exits 2 nam
         });
     }
 });
+
+/** The override cases again on the other clouds: every class is rejected the same way whichever cloud is selected. */
+describe("config corpus on every cloud", function () {
+    this.timeout(60_000);
+    const cloudNeutral = CORPUS.filter((c) => !c.file && !c.usage && !c.config?.some((o) => /^(platform:cloud|aws:|gcp:|azure-native:)/.test(o)) && !/\b(AWS|GCP|Azure|ALB)\b/.test(c.title));
+    for (const cloud of ["gcp", "azure"]) {
+        it(`${cloud}: ${cloudNeutral.length} cases`, async () => {
+            for (const c of cloudNeutral) {
+                const outcome = await runConfigCase(c.stack ?? "production", [`platform:cloud=${cloud}`, ...(c.config ?? [])], REPO_ROOT);
+                await assertRejected(c, outcome);
+            }
+        });
+    }
+});
+
