@@ -154,11 +154,6 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     }
     if (cfg.environment === "production" && cfg.network.zones < 2) {
         add("network.zones", cfg.network.zones, "2 or 3 in production (high availability needs at least two zones)");
-    } else if (cfg.network.zones < 2 && (cfg.database.highAvailability || cfg.cache.nodes > 1)) {
-        // A standby (Multi-AZ RDS, regional Cloud SQL, zone-redundant Flexible Server) or a cache
-        // replica must sit in another zone than its primary.
-        const why = cfg.database.highAvailability ? "platform:database.highAvailability is true" : `platform:cache.nodes is ${cfg.cache.nodes}`;
-        add("network.zones", cfg.network.zones, `2 or 3 while ${why} (a standby or replica needs a second zone)`);
     }
     // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
     if (cfg.cloud === "aws" && cfg.network.zones < 2) {
