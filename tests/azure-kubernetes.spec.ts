@@ -7,6 +7,7 @@ import { policyRunner } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { assertExplicitProviders, assertNoApiVersionAliases, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents, assertOnlyImageDigestAdvisories } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs } from "./support/harness";
+import { EXISTING_CLUSTER_KUBECONFIG } from "./support/kubeconfig";
 
 const T = {
     cluster: "azure-native:containerservice:ManagedCluster",
@@ -333,7 +334,7 @@ for (const environment of ENVIRONMENTS) {
 
 describe("azure staging: kubernetes runtime on an existing cluster", () => {
     it("creates nothing cloud-side for compute (no AKS, no node subnet, no Container Apps, no federation); the configured class serves the Ingress", async () => {
-        const run = await planFor("staging", "azure", [...KUBERNETES, "platform:kubeconfig=apiVersion: v1 kind: Config clusters: []", "platform:kubernetes.ingressClass=nginx"]);
+        const run = await planFor("staging", "azure", [...KUBERNETES, `platform:kubeconfig=${EXISTING_CLUSTER_KUBECONFIG}`, "platform:kubernetes.ingressClass=nginx"]);
         for (const type of [T.cluster, T.maintenance, T.dcr, T.federated, T.env, T.app, T.gateway]) assert.deepStrictEqual(ofType(run, type).map((r) => r.name), [], type);
         assert.deepStrictEqual(ofType(run, T.subnet).map((s) => inputs(s).subnetName).sort(), ["database", "endpoints", "gateway"]);
         const ing = inputs(one(run, T.ingress));

@@ -17,7 +17,12 @@ const base = () => ({
 });
 
 type Raw = Record<string, any>;
-const KUBECONFIG = "apiVersion: v1\nkind: Config\nusers: [{name: admin, user: {token: s3cr3t-token-value}}]";
+const KUBECONFIG = [
+    "apiVersion: v1", "kind: Config", "current-context: main",
+    "clusters: [{name: main, cluster: {server: 'https://10.0.0.1:6443'}}]",
+    "users: [{name: admin, user: {token: s3cr3t-token-value}}]",
+    "contexts: [{name: main, context: {cluster: main, user: admin}}]",
+].join("\n");
 function problemsOf(raw: Raw): ConfigError {
     try {
         resolveConfig(raw);
@@ -127,7 +132,7 @@ const BAD_INPUTS: Array<{ title: string; raw: Raw; key: string; value: string; a
     { title: "kubernetes version not a minor version", raw: { ...base(), kubernetes: { version: "latest" } }, key: "platform:kubernetes.version", value: '"latest"', allowed: /minor version such as 1.33/ },
     { title: "existing-cluster kubeconfig under the managed runtime", raw: { ...base(), kubeconfig: KUBECONFIG, kubernetes: { ingressClass: "nginx" } }, key: "platform:kubeconfig", value: "[secret]", allowed: /only with platform:compute.runtime = kubernetes/ },
     { title: "existing cluster without its ingress class", raw: { ...base(), kubeconfig: KUBECONFIG, compute: { runtime: "kubernetes" } }, key: "platform:kubernetes.ingressClass", value: "(missing)", allowed: /required with platform:kubeconfig/ },
-    { title: "string where a number belongs", raw: { ...base(), database: { storageGb: "lots" } }, key: "platform:database.storageGb", value: '"lots"', allowed: /a number/ },
+    { title: "string where a number belongs", raw: { ...base(), database: { storageGb: "lots" } }, key: "platform:database.storageGb", value: '"lots"', allowed: /an integer/ },
 ];
 
 describe("config: bad input fails with one message naming key, value and what is allowed", () => {

@@ -5,6 +5,7 @@ import { pathToFileURL } from "url";
 import type { Cloud } from "../components/config";
 import { SECRET_MARK, UNKNOWN_MARK, type Plan } from "../tools/engine/plan";
 import { ENVIRONMENTS, planFor } from "./support/harness";
+import { EXISTING_CLUSTER_KUBECONFIG } from "./support/kubeconfig";
 
 /*
  * Every Kubernetes object the program renders under `compute.runtime: kubernetes` validates
@@ -119,7 +120,7 @@ describe("kubernetes runtime: rendered objects validate against the Kubernetes O
 
     const pairs: Array<[Cloud, (typeof ENVIRONMENTS)[number], string[]]> = [
         ...CLOUDS.flatMap((cloud) => ENVIRONMENTS.map((env) => [cloud, env, K8S_RUNTIME] as [Cloud, (typeof ENVIRONMENTS)[number], string[]])),
-        ["aws", "staging", [...K8S_RUNTIME, "platform:kubeconfig=apiVersion: v1 # existing cluster", "platform:kubernetes.ingressClass=nginx"]],
+        ["aws", "staging", [...K8S_RUNTIME, `platform:kubeconfig=${EXISTING_CLUSTER_KUBECONFIG}`, "platform:kubernetes.ingressClass=nginx"]],
     ];
     for (const [cloud, env, config] of pairs) {
         const label = `${cloud}/${env}${config.length > 1 ? " (existing cluster)" : ""}`;

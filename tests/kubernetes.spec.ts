@@ -7,6 +7,7 @@ import { analyzerResources, evaluatePack, evaluatePolicies, stackTagsOf, stackUr
 import type { PlanRun } from "../tools/engine/run-plan";
 import { assertUrnSnapshot } from "./support/assertions";
 import { ENVIRONMENTS, ofType, planFor, named } from "./support/harness";
+import { EXISTING_CLUSTER_KUBECONFIG } from "./support/kubeconfig";
 
 /*
  * `compute.runtime: kubernetes` on every (cloud, environment): the workloads' settings per tier,
@@ -16,7 +17,7 @@ import { ENVIRONMENTS, ofType, planFor, named } from "./support/harness";
 
 const CLOUDS: Cloud[] = ["aws", "gcp", "azure"];
 const RUNTIME = ["platform:compute.runtime=kubernetes"];
-const EXISTING = [...RUNTIME, "platform:kubeconfig=apiVersion: v1 # existing cluster", "platform:kubernetes.ingressClass=nginx"];
+const EXISTING = [...RUNTIME, `platform:kubeconfig=${EXISTING_CLUSTER_KUBECONFIG}`, "platform:kubernetes.ingressClass=nginx"];
 const SERVICES = ["api", "web", "worker"];
 
 const K = {

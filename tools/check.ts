@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import pc from "picocolors";
 import { CLOUDS, ConfigError, ENVIRONMENTS } from "../components/config";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy/policies";
@@ -7,7 +7,7 @@ import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, reconcileConfig,
 import type { PlanViolation } from "./engine/plan";
 import { runPlan } from "./engine/run-plan";
 import { UsageError } from "./engine/stack-config";
-import { runCli } from "./engine/cli";
+import { parseArgs, runCli } from "./engine/cli";
 
 /**
  * `npm run check [-- --policy-config <file>] [--config KEY=VALUE ...] [--format text|json]`
@@ -79,14 +79,9 @@ async function main(argv: string[]): Promise<number> {
         .description("Plan all six (cloud, environment) pairs offline and run the policy pack over each.")
         .option("--policy-config <file>", "policy pack config JSON (same format as pulumi --policy-pack-config)")
         .option("--config <KEY=VALUE>", "config override for every pair, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-        .option("--format <format>", "text or json", "text")
-        .exitOverride()
-        .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-    try {
-        program.parse(argv, { from: "user" });
-    } catch (err) {
-        return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
-    }
+        .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
+    const stop = parseArgs(program, argv);
+    if (stop !== undefined) return stop;
     const opts = program.opts<{ policyConfig?: string; config: string[]; format: string }>();
     let policyConfig: PolicyPackConfigFile | undefined;
     try {

@@ -6,7 +6,7 @@ import { comparePlans, DiffReport, emptyPlan, reportExitCode, StackDiff } from "
 import { addWorktree, GitError, planInChild, PlanOutcome, repoRootOf, Worktree } from "./engine/diff/plan-sides";
 import { renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
-import { runCli } from "./engine/cli";
+import { parseArgs, runCli } from "./engine/cli";
 
 /**
  * `npm run diff -- --base <git-ref> [--stack <name>...] [--cloud <cloud>...] [--format text|markdown] [--output <file>] [--allow-stateful-replace]`
@@ -103,17 +103,17 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         .option("--stack <name>", `stack(s) to compare with --base (repeatable or comma-separated; default ${STACKS.join(", ")})`, collect, [] as string[])
         .addOption(new Option("--cloud <cloud>", `cloud(s) to compare with --base (default: every one that plans on the head)`).argParser((v: string, acc: string[] = []) => {
             const values = collect(v, acc);
-            for (const c of values) if (!CLOUDS.includes(c)) throw new UsageError(`--cloud ${c}: expected one of ${CLOUDS.join(", ")}`);
+            for (const c of values) if (!CLOUDS.includes(c)) throw new UsageError(`--cloud ${JSON.stringify(c)}: allowed: one of ${CLOUDS.join(", ")}`);
             return values;
         }).default([]))
         .addOption(new Option("--format <format>", "report format").choices(["text", "markdown"]).default("text"))
         .option("--output <file>", "write the report to a file instead of stdout")
         .option("--allow-stateful-replace", "exit 0 even when a stateful resource would be replaced or deleted", false)
-        .exitOverride()
-        .configureOutput({ writeOut: io.out, writeErr: io.err });
+        .configureOutput({ writeOut: io.out });
     let opts: Options;
     try {
-        program.parse(argv, { from: "user" });
+        const stop = parseArgs(program, argv, io.err);
+        if (stop !== undefined) return stop;
         opts = program.opts<Options>();
         const pair = opts.basePlan !== undefined || opts.headPlan !== undefined;
         if (opts.base !== undefined && pair) throw new UsageError("give either --base <git-ref> or --base-plan/--head-plan, not both");

@@ -1,42 +1,36 @@
 import { Command, Option } from "commander";
-import { ConfigError } from "../components/config";
 import { renderPlanText } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
-import { UsageError } from "./engine/stack-config";
 import { enablePolicies } from "./engine/policies";
-import { runCli } from "./engine/cli";
+import { isUserError, parseArgs, runCli } from "./engine/cli";
 
 /**
  * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json]`
  * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage.
  */
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("plan")
         .description("Plan a stack offline: the real program under recording mocks, checked by the policy pack.")
         .requiredOption("--stack <name>", "stack file to read: Pulumi.<name>.yaml")
         .addOption(new Option("--cloud <cloud>", "override platform:cloud").choices(["aws", "gcp", "azure"]))
         .option("--config <KEY=VALUE>", "config override, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-        .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-        .exitOverride()
-        .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-    try {
-        program.parse(argv, { from: "user" });
-    } catch (err) {
-        return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
-    }
+        .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
+    program.configureOutput({ writeOut: io.out });
+    const stop = parseArgs(program, argv, io.err);
+    if (stop !== undefined) return stop;
     const opts = program.opts<{ stack: string; cloud?: string; config: string[]; format: "text" | "json" }>();
     try {
         enablePolicies();
         const { plan } = await runPlan({ stack: opts.stack, cloud: opts.cloud, config: opts.config });
-        process.stdout.write(opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan));
+        io.out(opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan));
         return plan.policy.violations.some((v) => v.level === "mandatory") ? 1 : 0;
     } catch (err) {
-        if (err instanceof ConfigError || err instanceof UsageError) {
-            process.stderr.write(`${err.message}\n`);
+        if (isUserError(err)) {
+            io.err(`${(err as Error).message}\n`);
             return 2;
         }
         throw err;
     }
 }
 
-runCli("plan", () => main(process.argv.slice(2)));
+if (require.main === module) runCli("plan", () => main(process.argv.slice(2)));

@@ -1,72 +1,83 @@
-import type { z } from "zod";
+import { SecretMask } from "./secrets";
+
+/** Where a value came from: a stack file position (1-based), or a `--config` override. */
+export interface SourceLocation {
+    file: string;
+    line?: number;
+    column?: number;
+}
 
 /** One bad config value: the full key as `pulumi config` names it, what was found, what is allowed. */
 export interface ConfigProblem {
     key: string;
     value: unknown;
     allowed: string;
+    location?: SourceLocation;
 }
 
+/** Marks a value that must never be printed. */
+export const SECRET_VALUE = Symbol("secret");
+/** Marks a problem about the input as a whole (a YAML syntax error), which has no key or value. */
+export const NO_VALUE = Symbol("no value");
+
 /**
- * Thrown before any resource is registered when the stack config is invalid. The message
- * lists every problem, one per line, as `platform:<path> = <value>: allowed: <rule>`.
+ * The one error of bad stack config, whatever its source (YAML syntax, unknown keys, `--config`
+ * paths, schema, cross-field rules). Thrown before any resource is registered; the CLIs exit 2
+ * and print only the message, never a stack trace. One line per problem:
+ *
+ *     [<file>:<line>:<column>: ]<key> = <value or [secret]>: allowed: <what is allowed>
+ *
+ * Values are masked when they are constructed: a key the engine marks secret, a key whose name
+ * says credential, or a value that looks like one prints as `[secret]`, so neither the message
+ * nor `problems` ever carries a secret.
  */
 export class ConfigError extends Error {
-    constructor(readonly problems: ConfigProblem[]) {
-        super(
-            "Invalid stack config:\n" +
-                problems.map((p) => `  ${p.key} = ${formatValue(p.value)}: allowed: ${p.allowed}`).join("\n"),
-        );
+    readonly problems: ConfigProblem[];
+
+    constructor(problems: ConfigProblem[], mask: SecretMask = SecretMask.none) {
+        const masked = problems.map((p) => ({ ...p, value: mask.masks(p.key, p.value) ? SECRET_VALUE : p.value }));
+        super("Invalid stack config:\n" + masked.map((p) => `  ${formatProblem(p)}`).join("\n"));
         this.name = "ConfigError";
+        this.problems = masked;
+    }
+
+    /** The same problems with file positions added where the locator knows them. */
+    locatedBy(locate: (key: string) => SourceLocation | undefined): ConfigError {
+        const err = new ConfigError(this.problems.map((p) => ({ ...p, location: p.location ?? locate(p.key) })));
+        err.stack = `${err.name}: ${err.message}`;
+        return err;
     }
 }
 
-/** Config keys whose values are secrets: an error names them but never prints the value. */
-export const SECRET_CONFIG_KEYS = ["platform:kubeconfig"];
-export const SECRET_VALUE = Symbol("secret");
+export function formatLocation(loc: SourceLocation): string {
+    return loc.line === undefined ? loc.file : `${loc.file}:${loc.line}:${loc.column ?? 1}`;
+}
+
+export function formatProblem(p: ConfigProblem): string {
+    const where = p.location ? `${formatLocation(p.location)}: ` : "";
+    if (p.value === NO_VALUE) return `${where}${p.key}: ${p.allowed}`;
+    return `${where}${formatKey(p.key)} = ${formatValue(p.value)}: allowed: ${p.allowed}`;
+}
+
+/** Keys print as written; a key with spaces or control characters is quoted so the user sees them. */
+function formatKey(key: string): string {
+    return /^[\x21-\x7e]+$/.test(key) ? key : JSON.stringify(key);
+}
 
 export function formatValue(value: unknown): string {
     if (value === undefined) return "(missing)";
     if (value === SECRET_VALUE) return "[secret]";
-    const text = JSON.stringify(value);
+    let text: string;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    } catch {
+        text = String(value);
+    }
     return text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 
+/** `["services", "api", "command", 0]` -> `platform:services.api.command[0]`. */
 export function configKey(path: ReadonlyArray<PropertyKey>): string {
     const [head, ...rest] = path.map(String);
     return `platform:${head ?? ""}${rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("")}`;
-}
-
-function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-    let cur: unknown = root;
-    for (const p of path) {
-        if (cur === null || typeof cur !== "object") return undefined;
-        cur = (cur as Record<PropertyKey, unknown>)[p];
-    }
-    return cur;
-}
-
-/** Turns a zod issue into the key / value / allowed triple, whatever the issue kind. */
-export function problemFromIssue(issue: z.core.$ZodIssue, input: unknown): ConfigProblem[] {
-    const key = configKey(issue.path);
-    const value = SECRET_CONFIG_KEYS.some((k) => key === k || key.startsWith(`${k}.`)) ? SECRET_VALUE : valueAt(input, issue.path);
-    switch (issue.code) {
-        case "invalid_value":
-            return [{ key, value, allowed: `one of ${issue.values.map((v) => String(v)).join(", ")}${value === undefined ? " (this key is required)" : ""}` }];
-        case "invalid_type":
-            return [{ key, value, allowed: value === undefined ? `a ${issue.expected} (this key is required)` : `a ${issue.expected}` }];
-        case "too_small":
-            return [{ key, value, allowed: issue.origin === "number" ? `a number >= ${issue.minimum}` : `at least ${issue.minimum} ${issue.origin === "string" ? "characters" : "items"}` }];
-        case "too_big":
-            return [{ key, value, allowed: issue.origin === "number" ? `a number <= ${issue.maximum}` : `at most ${issue.maximum} ${issue.origin === "string" ? "characters" : "items"}` }];
-        case "unrecognized_keys":
-            return issue.keys.map((k) => ({ key: configKey([...issue.path, k]), value: valueAt(input, [...issue.path, k]), allowed: "no such key (check the config reference in README.md)" }));
-        case "invalid_key":
-            // A bad map key (service name, tag key): report the key itself and the key rule.
-            return [{ key, value: issue.path[issue.path.length - 1], allowed: `a key that is ${issue.issues[0]?.message ?? issue.message}` }];
-        case "invalid_union":
-            return [{ key, value, allowed: issue.message.startsWith("Invalid") ? "see the config reference in README.md" : issue.message }];
-        default:
-            return [{ key, value, allowed: issue.message }];
-    }
 }

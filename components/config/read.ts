@@ -1,31 +1,138 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformConfig, resolveConfig } from "./resolve";
+import { ConfigError, ConfigProblem } from "./errors";
+import { CONFIG_NAMESPACE, knownConfigKeys, MIRRORED_PROVIDER_KEYS, MirroredProviderKey, namespaceProblems } from "./keys";
+import { PlatformConfig, tryResolveConfig } from "./resolve";
+import { rawConfigSchema } from "./schema";
+import { SecretMask } from "./secrets";
 
-export const CONFIG_NAMESPACE = "platform";
+export { CONFIG_NAMESPACE };
 
-/**
- * Reads every `platform:*` key the engine handed the program (objects arrive as JSON text,
- * exactly as `pulumi config` stores them) and validates the lot. Unknown keys are errors,
- * so a typo in a stack file cannot silently fall back to a tier default.
- */
-export function readPlatformConfig(): PlatformConfig {
-    return resolveConfig(rawPlatformConfig(pulumi.runtime.allConfig()));
+/** The engine's list of secret config keys (`PULUMI_CONFIG_SECRET_KEYS`, as the CLI's language host sets it). */
+export function engineSecretKeys(): string[] {
+    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { configSecretKeysEnvKey?: string };
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { config: Record<string, string | undefined> } };
+    const text = state.getStore().config[runtimeConfig.configSecretKeysEnvKey ?? "PULUMI_CONFIG_SECRET_KEYS"];
+    if (!text) return [];
+    try {
+        const keys: unknown = JSON.parse(text);
+        return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
+    } catch {
+        return [];
+    }
 }
 
+/**
+ * Reads the whole config the engine handed the program and validates it: every key must be a
+ * known `platform:` key or on the allow-list (keys.ts), every value must pass the schema and
+ * the cross-field rules. Errors mask every value the engine marks secret. Nothing is
+ * registered from a config that fails.
+ */
+export function readPlatformConfig(): PlatformConfig {
+    return validateConfig(pulumi.runtime.allConfig(), engineSecretKeys());
+}
+
+/** The same from an explicit key/value map (values as the CLI passes them: text, objects as JSON). */
+export function validateConfig(all: Record<string, string>, secretKeys: readonly string[] = []): PlatformConfig {
+    const mask = new SecretMask(secretKeys);
+    const known = knownConfigKeys(rawConfigSchema);
+    const problems: ConfigProblem[] = namespaceProblems(Object.keys(all), known, (k) => decode(all[k]!));
+    const raw = rawPlatformConfig(all);
+    const result = tryResolveConfig(raw);
+    if (Array.isArray(result)) problems.push(...result);
+    else problems.push(...mirroredKeyProblems(all, result));
+    if (problems.length > 0) throw new ConfigError(problems, mask);
+    return result as PlatformConfig;
+}
+
+/** Top-level keys whose schema type is a string: their text is the value, never JSON-decoded. */
+const STRING_KEYS = new Set(Object.entries(rawConfigSchema.shape).filter(([, s]) => isStringSchema(s)).map(([k]) => k));
+
+function isStringSchema(s: unknown): boolean {
+    let cur = s as { _zod: { def: { type: string; innerType?: unknown; in?: unknown } } } | undefined;
+    for (let i = 0; i < 10 && cur; i++) {
+        const def = cur._zod.def;
+        if (def.type === "string") return true;
+        if (def.type === "enum") return true;
+        cur = (def.innerType ?? (def.type === "pipe" ? def.in : undefined)) as typeof cur;
+    }
+    return false;
+}
+
+/** Config text nested deeper than this is rejected before decoding (no value of the schema is deeper than 5). */
+export const MAX_JSON_DEPTH = 32;
+/** And larger than this: a stack's whole config is a few kilobytes. */
+export const MAX_VALUE_BYTES = 1 << 20;
+
+/**
+ * `platform:*` keys as the schema reads them. Objects arrive as JSON text, exactly as `pulumi
+ * config` stores them, and are decoded; a string-typed key (appName, kubeconfig, ...) keeps its
+ * text, so a JSON kubeconfig stays a kubeconfig.
+ */
 export function rawPlatformConfig(all: Record<string, string>): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
     for (const [key, text] of Object.entries(all)) {
-        const [ns, name] = key.split(":", 2);
-        if (ns !== CONFIG_NAMESPACE || !name) continue;
-        raw[name] = decode(text);
+        if (!key.startsWith(`${CONFIG_NAMESPACE}:`)) continue;
+        const name = key.slice(CONFIG_NAMESPACE.length + 1);
+        if (!name || !Object.prototype.hasOwnProperty.call(rawConfigSchema.shape, name)) continue;
+        raw[name] = STRING_KEYS.has(name) ? text : decode(text);
     }
     return raw;
 }
 
 function decode(text: string): unknown {
+    if (typeof text !== "string") return text;
+    if (text.length > MAX_VALUE_BYTES || jsonDepth(text) > MAX_JSON_DEPTH) return text; // the schema then reports "an object"
     try {
-        return JSON.parse(text);
+        return JSON.parse(text, (k, v) => (k === "__proto__" || k === "constructor" || k === "prototype" ? undefined : v));
     } catch {
         return text;
     }
+}
+
+/** Bracket depth of JSON text, outside strings, without parsing it. */
+export function jsonDepth(text: string): number {
+    let depth = 0;
+    let max = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92) i++; // backslash
+            else if (c === 34) inString = false;
+        } else if (c === 34) inString = true;
+        else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+        else if (c === 93 || c === 125) depth--;
+    }
+    return max;
+}
+
+/** `aws:region` and friends are accepted only when they say what `platform:*` says (keys.ts). */
+function mirroredKeyProblems(all: Record<string, string>, cfg: PlatformConfig): ConfigProblem[] {
+    const effective: Record<MirroredProviderKey, string | undefined> = {
+        "aws:region": cfg.cloud === "aws" ? cfg.region : undefined,
+        "gcp:project": cfg.gcpProject,
+        "gcp:region": cfg.cloud === "gcp" ? cfg.region : undefined,
+        "azure-native:location": cfg.cloud === "azure" ? cfg.region : undefined,
+        "azure-native:subscriptionId": cfg.azureSubscriptionId,
+    };
+    const problems: ConfigProblem[] = [];
+    for (const [key, platformKey] of Object.entries(MIRRORED_PROVIDER_KEYS) as Array<[MirroredProviderKey, string]>) {
+        if (!(key in all)) continue;
+        const want = effective[key];
+        // Not the selected cloud's key: it has no effect, which is harmless only if it agrees with platform:* when that is set.
+        const platformValue = want ?? platformKeyValue(all, platformKey);
+        if (platformValue === undefined) {
+            problems.push({ key, value: all[key], allowed: `not read by this program (it builds explicit providers): set ${CONFIG_NAMESPACE}:${platformKey} instead` });
+        } else if (all[key] !== platformValue) {
+            problems.push({ key, value: all[key], allowed: `${JSON.stringify(platformValue)}, the value of ${CONFIG_NAMESPACE}:${platformKey} (the program deploys there; set that key to change it)` });
+        }
+    }
+    return problems;
+}
+
+function platformKeyValue(all: Record<string, string>, dotted: string): string | undefined {
+    const [top, sub] = dotted.split(".") as [string, string];
+    const decoded = decode(all[`${CONFIG_NAMESPACE}:${top}`] ?? "{}");
+    const v = decoded && typeof decoded === "object" ? (decoded as Record<string, unknown>)[sub] : undefined;
+    return typeof v === "string" ? v : undefined;
 }

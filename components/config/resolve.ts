@@ -1,5 +1,10 @@
-import { ConfigError, ConfigProblem, problemFromIssue, SECRET_VALUE } from "./errors";
+import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
+import { problemsFromIssue } from "./issues";
+import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
+import { reservedServiceNameRule } from "./reserved-names";
+import { routeKey } from "./routes";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
+import { SecretMask } from "./secrets";
 import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 
 export interface HttpRoute {
@@ -59,15 +64,19 @@ export interface PlatformConfig {
  * Throws ConfigError listing every problem; returns only a fully valid config, so nothing
  * is registered from a half-valid one.
  */
-export function resolveConfig(raw: Record<string, unknown>): PlatformConfig {
+export function resolveConfig(raw: Record<string, unknown>, mask: SecretMask = SecretMask.none): PlatformConfig {
+    const cfg = tryResolveConfig(raw);
+    if (Array.isArray(cfg)) throw new ConfigError(cfg, mask);
+    return cfg;
+}
+
+/** The config, or every problem found (schema first; cross-field rules only on a schema-valid config). */
+export function tryResolveConfig(raw: Record<string, unknown>): PlatformConfig | ConfigProblem[] {
     const parsed = rawConfigSchema.safeParse(raw);
-    if (!parsed.success) {
-        throw new ConfigError(parsed.error.issues.flatMap((i) => problemFromIssue(i, raw)));
-    }
+    if (!parsed.success) return parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw, rawConfigSchema));
     const cfg = merge(parsed.data);
     const problems = crossFieldProblems(cfg, parsed.data);
-    if (problems.length > 0) throw new ConfigError(problems);
-    return cfg;
+    return problems.length > 0 ? problems : cfg;
 }
 
 function merge(raw: RawPlatformConfig): PlatformConfig {
@@ -196,6 +205,8 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
         }
     }
     for (const svc of cfg.services) {
+        const reserved = reservedServiceNameRule(svc.name);
+        if (reserved) add(`services.${svc.name}`, svc.name, reserved);
         const overridden = raw.services[svc.name]?.minReplicas !== undefined || raw.services[svc.name]?.maxReplicas !== undefined;
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
     }
@@ -204,12 +215,19 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (http.length === 0) {
         add("services", Object.keys(raw.services), "at least one service with an `http` route, for the load balancer to front");
     }
+    const lb = LOAD_BALANCER_LIMITS[cfg.cloud];
+    if (lb.maxRoutes !== undefined && http.length > lb.maxRoutes) {
+        add("services", `${http.length} services with an http route`, `at most ${lb.maxRoutes} on ${cfg.cloud}: ${lb.limitSource}`);
+    }
+    // Compared the way the load balancer will see them: trailing slashes dropped (every cloud's
+    // rules are built from the prefix without them), case folded where the cloud matches paths
+    // case-insensitively, hosts case-folded (DNS).
     const routes = new Map<string, string>();
     for (const svc of http) {
-        const route = `${svc.http?.host ?? "*"}${svc.http?.pathPrefix ?? "/"}`;
+        const route = routeKey(svc.http ?? {}, lb.caseInsensitivePaths);
         const other = routes.get(route);
-        if (other) add(`services.${svc.name}.http`, svc.http, `a route different from service ${other}'s (${route})`);
-        routes.set(route, svc.name);
+        if (other) add(`services.${svc.name}.http`, svc.http, `a route different from service ${other}'s (both are ${route} on ${lb.product})`);
+        else routes.set(route, svc.name);
     }
     return problems;
 }

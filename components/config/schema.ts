@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { closest } from "fastest-levenshtein";
+import { AWS_REGIONS } from "../../providers/aws/regions";
+import { AZURE_LOCATIONS } from "../../providers/azure/regions";
+import { GCP_REGIONS } from "../../providers/gcp/regions";
+import { cidrHostBitsProblem, EMAIL_MAX, emailProblem, IMAGE_RULE, imageProblem, kubeconfigProblem } from "./value-rules";
 
 /**
  * The shape of the `platform:*` stack config, as a user writes it in
@@ -7,7 +12,10 @@ import { z } from "zod";
  * stack file says only what differs from its tier.
  *
  * Cross-field rules (min <= max, retention >= the tier minimum, per-cloud required keys)
- * need the tier, so they live in validate.ts, which runs on the merged result.
+ * need the tier, so they live in resolve.ts, which runs on the merged result.
+ *
+ * Every string, list and map has an upper bound, so no value can make validation or the
+ * plan slow, and a pattern is only tried on a string that already fits its length.
  */
 
 export const CLOUDS = ["aws", "gcp", "azure"] as const;
@@ -41,6 +49,40 @@ const HOSTNAME_RULE = "a lowercase DNS hostname such as app.example.com";
 /** Audit-log retention steps: CloudWatch Logs' allowed values from 90 days to 10 years. */
 export const AUDIT_RETENTION_DAYS = [90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
+/** `/`, or `/`-separated segments of URL-safe characters: no empty (`//`) or dot segments, which clients and proxies rewrite. */
+const URL_PATH = /^(?!.*\/\/)(?!(.*\/)?\.{1,2}(\/|$))\/[A-Za-z0-9._~\-/]*$/;
+const URL_PATH_RULE = "a URL path starting with '/', at most 128 characters of A-Z a-z 0-9 . _ ~ - /, without // or . and .. segments";
+
+/** A string of at most `max` characters that then passes `rule` (so no pattern runs on a megabyte). */
+const bounded = (max: number, pattern: RegExp, rule: string) =>
+    z.string().max(max, { error: /characters|at most/.test(rule) ? rule : `${rule}; at most ${max} characters` }).pipe(z.string().regex(pattern, { error: rule }));
+/** A string checked by a value rule from value-rules.ts. */
+const checked = (max: number, problem: (v: string) => string | undefined, rule: string) =>
+    z.string().max(max).pipe(z.string().check((ctx) => {
+        const msg = problem(ctx.value);
+        if (msg) ctx.issues.push({ code: "custom", message: msg, input: ctx.value });
+    })).describe(rule);
+/** One of a cloud's regions; the message names the nearest one. */
+const region = (cloud: string, list: readonly string[], example: string) =>
+    z.string().max(64).pipe(z.string().refine((r) => list.includes(r), {
+        error: (iss) => `${cloud} ${cloud === "an Azure" ? "location" : "region"} such as ${example}${typeof iss.input === "string" && iss.input ? `; did you mean ${closest(iss.input, [...list])}?` : ""} (the list is providers/${cloud === "an AWS" ? "aws" : cloud === "a GCP" ? "gcp" : "azure"}/regions.ts)`,
+    }));
+
+/** Upper bounds of the stack config (README "Config reference"). */
+export const LIMITS = {
+    /**
+     * Services per stack. Not a cloud quota (those are higher: ECS 5,000 services per cluster,
+     * Cloud Run 1,000 per region); a product bound that keeps a plan within seconds and memory,
+     * above every load balancer's route limit (providers/<cloud>/load-balancer-limits.ts).
+     */
+    services: 200,
+    envVarsPerService: 100,
+    commandArgs: 100,
+    argLength: 4096,
+    envValueLength: 32_768,
+    tags: 50,
+} as const;
+
 const port = z.number().int().min(1).max(65535);
 const days = (max: number) => z.number().int().min(1).max(max);
 const replicas = z.number().int().min(0).max(1000);
@@ -63,62 +105,73 @@ export const releaseSchema = z.strictObject({
 });
 
 /** An alert destination: one e-mail address or several. */
-const alertDestination = z.union([z.email({ error: "an email address" }), z.array(z.email({ error: "an email address" })).min(1)], {
+/** An address of at most 254 characters (RFC 5321), checked as an address only once it fits. */
+const email = z.string().max(EMAIL_MAX, { error: `an email address of at most ${EMAIL_MAX} characters (RFC 5321)` })
+    .pipe(z.email({ error: "an email address" }))
+    .pipe(z.string().check((ctx) => {
+        const msg = emailProblem(ctx.value);
+        if (msg) ctx.issues.push({ code: "custom", message: msg, input: ctx.value });
+    }));
+const alertDestination = z.union([email, z.array(email).min(1).max(20)], {
     error: "an email address or a list of them",
 });
 
 const httpRouteSchema = z.strictObject({
     /** Path prefix routed to this service, e.g. `/api`. `/` is the default route. */
-    pathPrefix: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).optional(),
+    pathPrefix: bounded(128, URL_PATH, URL_PATH_RULE).optional(),
     /** Host routed to this service, for host-based routing. */
-    host: z.string().regex(HOSTNAME_PATTERN, { error: HOSTNAME_RULE }).optional(),
+    host: bounded(253, HOSTNAME_PATTERN, HOSTNAME_RULE).optional(),
 });
 
 export const serviceSchema = z.strictObject({
     /** Container image, pinned by tag or digest. Required. */
-    image: z.string().min(3).regex(/^[a-z0-9][a-z0-9._\-/:@]*$/i, { error: "a container image reference such as ghcr.io/acme/api:1.4.2" }),
+    image: checked(512, imageProblem, IMAGE_RULE),
     /** Port the container listens on. */
     port: port.default(8080),
     size: sizeSchema.optional(),
     /** Where the load balancer sends traffic to this service; omit for a worker. */
     http: httpRouteSchema.optional(),
-    healthPath: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).default("/health"),
+    healthPath: bounded(128, URL_PATH, URL_PATH_RULE).default("/health"),
     minReplicas: replicas.optional(),
     maxReplicas: replicas.optional(),
-    command: z.array(z.string()).optional(),
+    command: z.array(z.string().max(LIMITS.argLength)).min(1).max(LIMITS.commandArgs).optional(),
     /** Release strategy of this service; defaults to `compute.release`. */
     release: releaseSchema.optional(),
     /** Plain, non-secret environment variables. Secrets are wired by the platform. */
-    env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: "an upper-case environment variable name" }), z.string()).optional(),
+    env: z.record(bounded(128, /^[A-Z_][A-Z0-9_]*$/, "an upper-case environment variable name of at most 128 characters"), z.string().max(LIMITS.envValueLength))
+        .refine((e) => Object.keys(e).length <= LIMITS.envVarsPerService, { error: `at most ${LIMITS.envVarsPerService} variables` }).optional(),
 });
 
 export const rawConfigSchema = z.strictObject({
     cloud: z.enum(CLOUDS),
     environment: z.enum(ENVIRONMENTS),
-    appName: z.string().regex(APP_NAME_PATTERN, { error: APP_NAME_RULE }).default("platform"),
+    appName: bounded(12, APP_NAME_PATTERN, APP_NAME_RULE).default("platform"),
     /** Extra tags/labels added to every resource (the three standard ones always win). */
     // Keys and values follow GCP's label rules, the strictest of the three clouds.
     tags: z.record(
-        z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, { error: "a lowercase tag key (letters, digits, _ and -, starting with a letter; at most 63)" }),
-        z.string().regex(/^[a-z0-9_-]{0,63}$/, { error: "a tag value of at most 63 lowercase letters, digits, _ and - (GCP label rules)" }),
-    ).optional(),
+        bounded(63, /^[a-z][a-z0-9_-]{0,62}$/, "a lowercase tag key (letters, digits, _ and -, starting with a letter; at most 63)"),
+        bounded(63, /^[a-z0-9_-]{0,63}$/, "a tag value of at most 63 lowercase letters, digits, _ and - (GCP label rules)"),
+    ).refine((t) => Object.keys(t).length <= LIMITS.tags, { error: `at most ${LIMITS.tags} tags (AWS allows 50 per resource)` }).optional(),
 
     aws: z.strictObject({
-        region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "an AWS region such as us-west-2" }).optional(),
+        region: region("an AWS", AWS_REGIONS, "us-west-2").optional(),
     }).optional(),
     gcp: z.strictObject({
-        project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, { error: "a GCP project id (6-30 lowercase letters, digits, hyphens)" }).optional(),
+        project: bounded(30, /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)").optional(),
         /** The billing account the stack's budget watches (needed only with monitoring.budget on). */
-        billingAccount: z.string().regex(/^[A-F0-9]{6}-[A-F0-9]{6}-[A-F0-9]{6}$/, { error: "a billing account id such as 01A2B3-C4D5E6-F7A8B9" }).optional(),
-        region: z.string().regex(/^[a-z]+-[a-z]+\d$/, { error: "a GCP region such as us-central1" }).optional(),
+        billingAccount: bounded(20, /^[A-F0-9]{6}-[A-F0-9]{6}-[A-F0-9]{6}$/, "a billing account id such as 01A2B3-C4D5E6-F7A8B9").optional(),
+        region: region("a GCP", GCP_REGIONS, "us-central1").optional(),
     }).optional(),
     azure: z.strictObject({
-        location: z.string().regex(/^[a-z][a-z0-9]{2,30}$/, { error: "an Azure location such as eastus" }).optional(),
+        location: region("an Azure", AZURE_LOCATIONS, "eastus").optional(),
         subscriptionId: z.uuid({ error: "an Azure subscription id (a UUID)" }).optional(),
     }).optional(),
 
     network: z.strictObject({
-        cidr: z.cidrv4({ error: "an IPv4 CIDR block such as 10.0.0.0/16" }).optional(),
+        cidr: z.string().max(18).pipe(z.cidrv4({ error: "an IPv4 CIDR block such as 10.0.0.0/16" })).pipe(z.string().check((ctx) => {
+            const msg = cidrHostBitsProblem(ctx.value);
+            if (msg) ctx.issues.push({ code: "custom", message: msg, input: ctx.value });
+        })).optional(),
         zones: z.number().int().min(1).max(3).optional(),
     }).optional(),
 
@@ -128,7 +181,7 @@ export const rawConfigSchema = z.strictObject({
         backupRetentionDays: days(35).optional(),
         highAvailability: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
-        name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "a PostgreSQL identifier (lowercase letters, digits, underscores)" }).optional(),
+        name: bounded(63, /^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier (lowercase letters, digits, underscores; at most 63)").optional(),
     }).optional(),
 
     cache: z.strictObject({
@@ -144,7 +197,7 @@ export const rawConfigSchema = z.strictObject({
     }).optional(),
 
     loadBalancer: z.strictObject({
-        domain: z.string().regex(HOSTNAME_PATTERN, { error: HOSTNAME_RULE }),
+        domain: bounded(253, HOSTNAME_PATTERN, HOSTNAME_RULE),
         waf: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
     }),
@@ -172,27 +225,30 @@ export const rawConfigSchema = z.strictObject({
 
     /** Cluster settings for `compute.runtime: kubernetes`. */
     kubernetes: z.strictObject({
-        version: z.string().regex(/^1\.\d{2}$/, { error: "a Kubernetes minor version such as 1.33" }).optional(),
+        version: bounded(8, /^1\.\d{2}$/, "a Kubernetes minor version such as 1.33").optional(),
         nodeSize: sizeSchema.optional(),
         minNodes: z.number().int().min(1).max(100).optional(),
         maxNodes: z.number().int().min(1).max(100).optional(),
         /** Ingress class to use instead of the cloud's own (required with an existing cluster). */
-        ingressClass: z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/, { error: "a Kubernetes resource name" }).optional(),
+        ingressClass: bounded(63, /^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$/, "a Kubernetes resource name (at most 63 lowercase letters, digits, . and -)").optional(),
     }).optional(),
     /**
      * Kubeconfig of an existing cluster (set it with `pulumi config set --secret`). When set,
      * the kubernetes runtime deploys into that cluster and creates nothing cloud-side for compute.
      */
-    kubeconfig: z.string().min(20, { error: "a kubeconfig document (set with pulumi config set --secret platform:kubeconfig < file)" }).optional(),
+    kubeconfig: z.string().check((ctx) => {
+        const msg = kubeconfigProblem(ctx.value);
+        if (msg) ctx.issues.push({ code: "custom", message: msg, input: ctx.value });
+    }).optional(),
 
     monitoring: z.strictObject({
-        alertEmail: z.email({ error: "an email address" }).optional(),
+        alertEmail: email.optional(),
         /** Who is paged for critical alerts; defaults to alertEmail. */
         critical: alertDestination.optional(),
         /** Who hears about warnings and the budget; defaults to alertEmail. */
         warning: alertDestination.optional(),
         /** Where alert descriptions link to (the runbook's published URL); defaults to the repo path docs/runbook.md. */
-        runbookUrl: z.url({ error: "a URL such as https://github.com/acme/platform/blob/main/docs/runbook.md" }).optional(),
+        runbookUrl: z.string().max(2048).pipe(z.url({ error: "a URL such as https://github.com/acme/platform/blob/main/docs/runbook.md" })).optional(),
         budget: z.strictObject({
             enabled: z.boolean().optional(),
             /** Monthly amount in the billing currency (USD on AWS; the account's currency on GCP and Azure). */
@@ -200,8 +256,9 @@ export const rawConfigSchema = z.strictObject({
         }).optional(),
     }).optional(),
 
-    services: z.record(z.string().regex(SERVICE_NAME_PATTERN, { error: SERVICE_NAME_RULE }), serviceSchema)
-        .refine((s) => Object.keys(s).length > 0, { error: "at least one service" }),
+    services: z.record(bounded(10, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE), serviceSchema)
+        .refine((s) => Object.keys(s).length > 0, { error: "at least one service" })
+        .refine((s) => Object.keys(s).length <= LIMITS.services, { error: `at most ${LIMITS.services} services per stack` }),
 });
 
 export type RawPlatformConfig = z.infer<typeof rawConfigSchema>;

@@ -1,5 +1,6 @@
 import * as fc from "fast-check";
 import { APP_NAME_PATTERN, SERVICE_NAME_PATTERN, type Cloud, type Environment } from "../../components/config";
+import { EXISTING_CLUSTER_KUBECONFIG } from "./kubeconfig";
 
 /**
  * Valid platform configs at the edges the schema allows, for planning: the longest app and
@@ -85,7 +86,7 @@ export function generatedConfig(): fc.Arbitrary<GeneratedConfig> {
             set("kubernetes", { nodeSize: g.nodeSize, minNodes: minN, maxNodes: maxN, ...(kubernetes && g.existingCluster ? { ingressClass: "nginx" } : {}) }),
             set("monitoring", { ...(g.alertEmail ? { alertEmail: "oncall@example.com" } : {}), budget: { enabled: g.budget } }),
             set("tags", g.extraTags ? { team: "platform", "cost-center": "cc-1234" } : {}),
-            ...(kubernetes && g.existingCluster ? ["platform:kubeconfig=apiVersion: v1 # existing cluster"] : []),
+            ...(kubernetes && g.existingCluster ? [`platform:kubeconfig=${EXISTING_CLUSTER_KUBECONFIG}`] : []),
         ];
         return { stack: g.stack, cloud: g.cloud, config };
     });

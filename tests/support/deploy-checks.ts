@@ -2,6 +2,7 @@ import type { Cloud, Environment } from "../../components/config";
 import { ALL_RULES, plannedResources, runRules } from "../../tools/engine/rules";
 import type { PlanRun } from "../../tools/engine/run-plan";
 import { checkSchema } from "../../tools/engine/schema-check";
+import { EXISTING_CLUSTER_KUBECONFIG } from "./kubeconfig";
 
 /** The committed variants: 3 clouds x 2 tiers x 2 runtimes, plus the existing-cluster path. */
 export const COMMITTED_VARIANTS: Array<{ label: string; stack: Environment; cloud: Cloud; config: string[] }> = [
@@ -11,7 +12,7 @@ export const COMMITTED_VARIANTS: Array<{ label: string; stack: Environment; clou
         cloud,
         config: runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [],
     })))),
-    { label: "aws/staging/existing-cluster", stack: "staging", cloud: "aws", config: ["platform:compute.runtime=kubernetes", "platform:kubeconfig=apiVersion: v1 # existing cluster", "platform:kubernetes.ingressClass=nginx"] },
+    { label: "aws/staging/existing-cluster", stack: "staging", cloud: "aws", config: ["platform:compute.runtime=kubernetes", `platform:kubeconfig=${EXISTING_CLUSTER_KUBECONFIG}`, "platform:kubernetes.ingressClass=nginx"] },
 ];
 
 /** Everything a deploy would be refused for, as one readable list (empty is the goal). */

@@ -1,5 +1,11 @@
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../../components/config/errors";
+import { UsageError } from "./stack-config";
+
 /**
- * Runs a command-line entry point: its promise's number is the exit code; a throw is exit 3
+ * Runs a command-line entry point: its promise's number is the exit code. Bad stack config and
+ * usage errors that reach here exit 2 with their message alone (never a stack trace: the
+ * message is the whole story, and a trace would only bury it). Anything else is a bug: exit 3
  * with the stack on stderr. Exits only after stdout and stderr have drained, so a large
  * `--format json` piped into another program arrives whole.
  */
@@ -7,12 +13,83 @@ export function runCli(label: string, main: () => Promise<number>): void {
     main().then(
         (code) => exitAfterFlush(code),
         (err) => {
+            if (isUserError(err)) {
+                process.stderr.write(`${(err as Error).message}\n`);
+                exitAfterFlush(2);
+                return;
+            }
             process.stderr.write(`${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
             exitAfterFlush(3);
         },
     );
 }
 
+/** Errors that are the user's input, not the program's fault: exit 2. */
+export function isUserError(err: unknown): boolean {
+    return err instanceof ConfigError || err instanceof UsageError;
+}
+
 function exitAfterFlush(code: number): void {
     process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+/** `--stack <name>, --cloud <cloud>, ...`: the options a command takes, for usage errors. */
+export function allowedOptions(program: Command): string {
+    return [...program.options.map((o) => o.flags.replace(/^-\w, /, "")), "--help"].join(", ");
+}
+
+/**
+ * Parses argv with commander, turning its errors into one line that names the offending
+ * argument and lists what is allowed. Returns the exit code to stop with (0 after --help,
+ * 2 on a usage error), or undefined to go on.
+ */
+export function parseArgs(program: Command, argv: string[], writeErr: (s: string) => void = (s) => process.stderr.write(s)): number | undefined {
+    program.exitOverride().configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    try {
+        program.parse(argv, { from: "user" });
+        return undefined;
+    } catch (err) {
+        if (!(err instanceof CommanderError)) throw err;
+        if (err.exitCode === 0 || err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
+        writeErr(`${program.name()}: ${usageMessage(program, err, argv)}\n`);
+        return 2;
+    }
+}
+
+function usageMessage(program: Command, err: CommanderError, argv: string[]): string {
+    const allowed = `allowed options: ${allowedOptions(program)}`;
+    const text = err.message.replace(/^error: /, "").replace(/\.$/, "");
+    // Commander reports a missing required option before an unknown one; the unknown one is the real mistake.
+    const { unknown, operands } = splitArgs(program, argv);
+    if (unknown.length > 0) return `unknown option ${unknown.map((a) => `'${a}'`).join(", ")}; ${allowed}`;
+    if (operands.length > 0) {
+        return `unexpected argument${operands.length === 1 ? "" : "s"} ${operands.map((a) => JSON.stringify(a)).join(", ")} (this command takes options only); ${allowed}`;
+    }
+    if (err.code === "commander.invalidArgument") return text;
+    return `${text}; ${allowed}`;
+}
+
+/** The flags commander would not know and the bare words, once every known option and its value are taken out. */
+function splitArgs(program: Command, argv: string[]): { unknown: string[]; operands: string[] } {
+    const unknown: string[] = [];
+    const operands: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i]!;
+        if (a === "--") {
+            operands.push(...argv.slice(i + 1));
+            break;
+        }
+        if (!a.startsWith("-") || a === "-") {
+            operands.push(a);
+            continue;
+        }
+        const flag = a.split("=")[0]!;
+        const opt = program.options.find((o) => o.long === flag || o.short === flag);
+        if (!opt) {
+            if (flag !== "--help" && flag !== "-h") unknown.push(flag);
+            continue;
+        }
+        if ((opt.required || opt.optional) && !a.includes("=")) i++;
+    }
+    return { unknown, operands };
 }

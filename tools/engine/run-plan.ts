@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "../../components/config/errors";
 import { definePlatform } from "../../components/program";
 import { recordingMocks } from "../../tests/support/mocks";
 import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
@@ -42,7 +43,14 @@ export async function runPlan(options: PlanOptions): Promise<PlanRun> {
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
     const monitor = installMonitor(recordingMocks(stackConfig.project, stackConfig.stack), stackConfig.project, stackConfig.stack, options.preview ?? false);
 
-    const outputs = await resolveOutputs(definePlatform());
+    let program: ReturnType<typeof definePlatform>;
+    try {
+        program = definePlatform();
+    } catch (err) {
+        // Config errors carry the stack file's line and column (or the --config that set the key).
+        throw err instanceof ConfigError ? err.locatedBy(stackConfig.locate) : err;
+    }
+    const outputs = await resolveOutputs(program);
     await waitForRPCs();
     if (monitor.errors.length > 0) throw monitor.errors[0];
 

@@ -1,0 +1,32 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { resolveConfig } from "../../components/config";
+import { AWS_REGIONS } from "../../providers/aws/regions";
+import { AZURE_LOCATIONS } from "../../providers/azure/regions";
+import { GCP_REGIONS } from "../../providers/gcp/regions";
+import { tsNodeArgs } from "../../tools/engine/ts-loader";
+
+const base = { cloud: "aws", environment: "staging", loadBalancer: { domain: "app.example.com" }, services: { api: { image: "ghcr.io/acme/api:1.0.0", http: {} } } };
+
+describe("config: each cloud's region list, in its own folder", () => {
+    it("AWS: exactly the regions of the AWS provider's Region enum", () => {
+        // Loaded here only: config validation itself must not pull in the AWS SDK.
+        const sdk = Object.values((require("@pulumi/aws") as { Region: Record<string, string> }).Region).sort();
+        assert.deepStrictEqual([...AWS_REGIONS].sort(), sdk);
+    });
+
+    it("every listed region is accepted and the defaults are listed", () => {
+        for (const r of AWS_REGIONS) assert.strictEqual(resolveConfig({ ...base, aws: { region: r } }).region, r);
+        for (const r of GCP_REGIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "gcp", gcp: { project: "acme-prod-1", region: r }, monitoring: { budget: { enabled: false } } }).region, r);
+        for (const r of AZURE_LOCATIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "azure", azure: { location: r } }).region, r);
+        assert.ok(new Set([...GCP_REGIONS]).size === GCP_REGIONS.length && new Set([...AZURE_LOCATIONS]).size === AZURE_LOCATIONS.length);
+    });
+
+    it("validating config loads no cloud SDK", () => {
+        const script = `require("./components/config").resolveConfig(${JSON.stringify(base)}); const sdks = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\/(aws|gcp|azure-native)\\//.test(f)); process.stdout.write(JSON.stringify(sdks));`;
+        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, "..", ".."), encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.deepStrictEqual(JSON.parse(r.stdout), []);
+    });
+});

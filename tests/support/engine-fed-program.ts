@@ -1,0 +1,22 @@
+/**
+ * Runs the program the way `pulumi up` starts it: the language host puts the decrypted config
+ * in PULUMI_CONFIG and the secret keys in PULUMI_CONFIG_SECRET_KEYS (JSON, read by
+ * @pulumi/pulumi's runtime store at start-up), then loads the program. Only the engine is
+ * replaced, by the recording monitor; exit codes and error output are the CLI entry's.
+ * Prints `registered <n>` on stdout.
+ */
+import { definePlatform } from "../../components/program";
+import { runCli } from "../../tools/engine/cli";
+import { installMonitor, waitForRPCs } from "../../tools/engine/recording-monitor";
+import { recordingMocks } from "./mocks";
+
+const monitor = installMonitor(recordingMocks("platform", "production"), "platform", "production", true);
+runCli("program", async () => {
+    try {
+        definePlatform();
+        await waitForRPCs();
+        return 0;
+    } finally {
+        process.stdout.write(`registered ${monitor.recorded.length}\n`);
+    }
+});
