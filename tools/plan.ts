@@ -1,3 +1,4 @@
+import { writeFileSync } from "fs";
 import { Command, Option } from "commander";
 import { ConfigError } from "../components/config";
 import { renderPlanText } from "./engine/render-text";
@@ -7,7 +8,8 @@ import { enablePolicies } from "./engine/policies";
 import { runCli } from "./engine/cli";
 
 /**
- * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json]`
+ * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json] [--output FILE]`
+ * (--output writes the report to FILE: npm prints its banner on stdout unless run with -s).
  * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage.
  */
 async function main(argv: string[]): Promise<number> {
@@ -17,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
         .addOption(new Option("--cloud <cloud>", "override platform:cloud").choices(["aws", "gcp", "azure"]))
         .option("--config <KEY=VALUE>", "config override, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
         .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+        .option("--output <file>", "write the report to a file instead of stdout (free of npm's banner)")
         .exitOverride()
         .configureOutput({ writeErr: (s) => process.stderr.write(s) });
     try {
@@ -24,11 +27,13 @@ async function main(argv: string[]): Promise<number> {
     } catch (err) {
         return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
     }
-    const opts = program.opts<{ stack: string; cloud?: string; config: string[]; format: "text" | "json" }>();
+    const opts = program.opts<{ stack: string; cloud?: string; config: string[]; format: "text" | "json"; output?: string }>();
     try {
         enablePolicies();
         const { plan } = await runPlan({ stack: opts.stack, cloud: opts.cloud, config: opts.config });
-        process.stdout.write(opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan));
+        const report = opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan);
+        if (opts.output) writeFileSync(opts.output, report);
+        else process.stdout.write(report);
         return plan.policy.violations.some((v) => v.level === "mandatory") ? 1 : 0;
     } catch (err) {
         if (err instanceof ConfigError || err instanceof UsageError) {
