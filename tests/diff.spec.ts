@@ -323,7 +323,7 @@ function parseFlowchart(src: string) {
     const lines = src.trimEnd().split("\n");
     assert.strictEqual(lines[0], "flowchart TD");
     const nodes = new Map<string, string>();
-    const edges: { from: string; to: string; label: string; dotted: boolean }[] = [];
+    const edges: { from: string; to: string; label: string; dotted: boolean; invisible?: boolean }[] = [];
     const classes = new Map<string, string[]>();
     const ID = "[A-Za-z][A-Za-z0-9_]*";
     const LABEL = '"([^"]*)"';
@@ -334,8 +334,10 @@ function parseFlowchart(src: string) {
             nodes.set(m[1], m[2]);
         } else if ((m = new RegExp(`^    (${ID})\\(\\(${LABEL}\\)\\)$`).exec(line))) {
             nodes.set(m[1], m[2]);
-        } else if ((m = new RegExp(`^    (${ID}) (-->|-\\.->)\\|${LABEL}\\| (${ID})$`).exec(line))) {
-            edges.push({ from: m[1], to: m[4], label: m[3], dotted: m[2] === "-.->" });
+        } else if ((m = new RegExp(`^    (${ID}) (-->|-\\.->)(?:\\|${LABEL}\\|)? (${ID})$`).exec(line))) {
+            edges.push({ from: m[1], to: m[4], label: m[3] ?? "", dotted: m[2] === "-.->" });
+        } else if ((m = new RegExp(`^    (${ID}) ~~~ (${ID})$`).exec(line))) {
+            edges.push({ from: m[1], to: m[2], label: "", dotted: true, invisible: true });
         } else if ((m = /^    classDef ([a-z]+) [a-z-]+:[^ ]+$/.exec(line))) {
             classes.set(m[1], []);
         } else if ((m = new RegExp(`^    class (${ID}(?:,${ID})*) ([a-z]+)$`).exec(line))) {
@@ -374,6 +376,10 @@ describe("topology (Mermaid)", () => {
             for (const data of ["c__database", "c__cache", "c__object_store"]) assert.ok(has(svc, data), `${svc} → ${data}`);
         }
         assert.strictEqual(g.edges.filter((e) => e.to === "c__database" && !e.dotted).length, 3);
+    });
+
+    it("components without flow hang below the data tier (an invisible link), not in the top row", () => {
+        assert.ok(g.edges.some((e) => e.invisible && e.from === "c__object_store" && e.to === "c__network"), JSON.stringify(g.edges.filter((e) => e.invisible)));
     });
 
     it("data edges follow the plan: a service without a binding gets no edge to it", () => {

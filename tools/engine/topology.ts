@@ -91,10 +91,10 @@ export function topologyOf(plan: Plan): Topology {
     const ofKind = (kind: string) => groups.filter((g) => g.kind === kind);
     const lbs = ofKind("LoadBalancer");
     const services = ofKind("ComputeService");
-    const data: { kind: string; label: string; env: string; output: string }[] = [
-        { kind: "Database", label: "SQL", env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
-        { kind: "Cache", label: "Redis", env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
-        { kind: "ObjectStore", label: "objects", env: BINDING_ENV.bucket, output: "bucketName" },
+    const data: { kind: string; env: string; output: string }[] = [
+        { kind: "Database", env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
+        { kind: "Cache", env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
+        { kind: "ObjectStore", env: BINDING_ENV.bucket, output: "bucketName" },
     ];
     const entry = lbs.length > 0 ? { id: "internet", label: "Internet" } : undefined;
     const stringsFor = (g: TopologyGroup) => stringsOf(members.get(components.find((c) => c.name === g.name && c.type === COMPONENT_PREFIX + g.kind)!.urn) ?? []);
@@ -115,7 +115,8 @@ export function topologyOf(plan: Plan): Topology {
             return evidence ? [d] : [];
         });
         for (const d of found.length > 0 ? found : data) {
-            for (const target of ofKind(d.kind)) edges.push({ from: svc.id, to: target.id, label: d.label, style: "solid" });
+            // Unlabelled: the target box names what it is, and nine labels would widen the row past 900 px.
+            for (const target of ofKind(d.kind)) edges.push({ from: svc.id, to: target.id, label: "", style: "solid" });
         }
     }
     for (const mon of ofKind("Monitoring")) {
@@ -144,7 +145,14 @@ export function renderMermaid(plan: Plan, options: TopologyOptions = {}): string
         const summary = changed[g.name];
         lines.push(`    ${g.id}[${quote(`${g.kind}<br/>${g.name}${summary ? `<br/><i>${summary}</i>` : ""}`)}]`);
     }
-    for (const e of t.edges) lines.push(`    ${e.from} ${e.style === "dotted" ? "-.->" : "-->"}|${quote(e.label)}| ${e.to}`);
+    for (const e of t.edges) {
+        const label = e.label ? `|${quote(e.label)}|` : "";
+        lines.push(`    ${e.from} ${e.style === "dotted" ? "-.->" : "-->"}${label} ${e.to}`);
+    }
+    // Components with no flow (network, cluster) would crowd the top row: hang them, invisibly, below the data tier.
+    const linked = new Set(t.edges.flatMap((e) => [e.from, e.to]));
+    const anchor = [...t.groups].reverse().find((g) => linked.has(g.id) && ["Database", "Cache", "ObjectStore"].includes(g.kind));
+    if (anchor) for (const g of t.groups) if (!linked.has(g.id)) lines.push(`    ${anchor.id} ~~~ ${g.id}`);
     const classes: [string, string, (g: TopologyGroup) => boolean][] = [
         ["risk", "fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328", (g) => risk.has(g.name)],
         ["changed", "fill:#fff8c5,stroke:#9a6700,stroke-width:2px,color:#1f2328", (g) => !risk.has(g.name) && g.name in changed],
