@@ -21,9 +21,9 @@ export const AWS_REPLACEMENT: ReplacementTable = {
         undecided: ["region", "profile", "assumeRoles"],
     },
     "aws:acm/certificate:Certificate": {
-        source: `${TF}acm/certificate.go`,
-        replace: ["domainName", "subjectAlternativeNames", "keyAlgorithm", "validationMethod", "validationOptions", "certificateAuthorityArn", "privateKey"],
-        update: [...TAGS, "earlyRenewalDuration", "certificateBody", "certificateChain"],
+        source: `${TF}acm/certificate.go (read at 01661ea3: private_key, certificate_body, options update via ImportCertificate / UpdateCertificateOptions)`,
+        replace: ["domainName", "subjectAlternativeNames", "keyAlgorithm", "validationMethod", "validationOptions", "certificateAuthorityArn"],
+        update: [...TAGS, "earlyRenewalDuration", "certificateBody", "certificateChain", "privateKey", "options"],
     },
     "aws:acm/certificateValidation:CertificateValidation": {
         source: `${TF}acm/certificate_validation.go (no Update: every argument ForceNew)`,
