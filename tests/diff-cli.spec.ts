@@ -134,7 +134,8 @@ describe("diff: saved plan files", () => {
         const dir = mkdtempSync(join(tmpdir(), "plan-output-"));
         try {
             const file = join(dir, "plan.json");
-            const r = spawnSync("npm", ["run", "plan", "--", "--stack", "staging", "--cloud", "aws", "--format", "json", "--output", file], { cwd: ROOT, encoding: "utf8" });
+            // Not silent (`npm test --silent` would pass its log level down): npm prints its banner.
+            const r = spawnSync("npm", ["run", "plan", "--", "--stack", "staging", "--cloud", "aws", "--format", "json", "--output", file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "notice" } });
             assert.strictEqual(r.status, 0, r.stderr);
             assert.match(r.stdout, /> multicloud-platform@/, "npm printed its banner");
             const text = readFileSync(file, "utf8");
