@@ -45,6 +45,27 @@ export const AWS_REPLACEMENT: ReplacementTable = {
         replace: ["name", "namePrefix", "logGroupClass"],
         update: [...TAGS, "retentionInDays", "kmsKeyId", "skipDestroy"],
     },
+    "aws:budgets/budget:Budget": {
+        source: `${TF}budgets/budget.go (name, account_id ForceNew)`,
+        replace: ["name", "namePrefix", "accountId"],
+        update: [...TAGS, "budgetType", "costFilters", "limitAmount", "limitUnit", "notifications", "timeUnit", "timePeriodStart", "timePeriodEnd", "costTypes",
+            "plannedLimits", "autoAdjustData"],
+    },
+    "aws:cloudwatch/dashboard:Dashboard": {
+        source: `${TF}cloudwatch/dashboard.go (dashboard_name ForceNew)`,
+        replace: ["dashboardName"],
+        update: ["dashboardBody"],
+    },
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": {
+        source: `${TF}logs/metric_filter.go (name, log_group_name ForceNew)`,
+        replace: ["name", "logGroupName"],
+        update: ["metricTransformation", "pattern", "applyOnTransformedLogs"],
+    },
+    "aws:sns/topicPolicy:TopicPolicy": {
+        source: `${TF}sns/topic_policy.go (arn ForceNew)`,
+        replace: ["arn"],
+        update: ["policy"],
+    },
     "aws:cloudwatch/metricAlarm:MetricAlarm": {
         source: `${TF}cloudwatch/metric_alarm.go (alarm_name ForceNew)`,
         replace: ["name"],
@@ -110,7 +131,7 @@ export const AWS_REPLACEMENT: ReplacementTable = {
         update: [...TAGS, "deploymentCircuitBreaker", "deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "enableEcsManagedTags",
             "enableExecuteCommand", "networkConfiguration", "platformVersion", "propagateTags", "taskDefinition", "waitForSteadyState",
             "healthCheckGracePeriodSeconds", "forceNewDeployment", "capacityProviderStrategies", "triggers", "orderedPlacementStrategies", "placementConstraints",
-            "serviceConnectConfiguration", "availabilityZoneRebalancing"],
+            "serviceConnectConfiguration", "availabilityZoneRebalancing", "alarms"],
         // load_balancer: in-place since UpdateService accepts it, but older schemas force a new service.
         undecided: ["loadBalancers", "serviceRegistries"],
     },

@@ -44,6 +44,23 @@ export const AZURE_REPLACEMENT: ReplacementTable = {
         replace: ["scope", "roleAssignmentName", "principalId", "roleDefinitionId", "principalType"],
         update: ["description", "condition", "conditionVersion", "delegatedManagedIdentityResourceId"],
     },
+    "azure-native:consumption:Budget": {
+        source: `${SPEC}consumption/resource-manager/Microsoft.Consumption/stable/2024-08-01/consumption.json (scope, budgetName in the path)`,
+        replace: ["scope", "budgetName"],
+        update: ["amount", "category", "notifications", "timeGrain", "timePeriod", "filter", "eTag"],
+    },
+    "azure-native:monitor:ScheduledQueryRule": {
+        source: `${SPEC}monitor/resource-manager/Microsoft.Insights/stable/*/scheduledQueryRule_API.json`,
+        replace: ["ruleName", "resourceGroupName", "location"],
+        update: [...TAGS, "actions", "autoMitigate", "criteria", "description", "displayName", "enabled", "evaluationFrequency", "scopes", "severity", "windowSize",
+            "muteActionsDuration", "overrideQueryTimeRange", "checkWorkspaceAlertsStorageConfigured", "skipQueryValidation", "targetResourceTypes", "identity"],
+        undecided: ["kind"],
+    },
+    "azure-native:portal:Dashboard": {
+        source: `${SPEC}portal/resource-manager/Microsoft.Portal/stable/*/portal.json`,
+        replace: ["dashboardName", "resourceGroupName", "location"],
+        update: [...TAGS, "properties"],
+    },
     "azure-native:containerservice:MaintenanceConfiguration": {
         source: `${SPEC}containerservice/resource-manager/Microsoft.ContainerService/aks/stable/*/managedClusters.json (path parameters)`,
         replace: ["configName", "resourceGroupName", "resourceName"],

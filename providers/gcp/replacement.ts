@@ -21,6 +21,23 @@ export const GCP_REPLACEMENT: ReplacementTable = {
         update: ["defaultLabels", "addTerraformAttributionLabel"],
         undecided: ["project", "region", "zone"],
     },
+    "gcp:billing/budget:Budget": {
+        source: `${MM}billingbudget/Budget.yaml (billingAccount immutable)`,
+        replace: ["billingAccount"],
+        update: ["allUpdatesRule", "amount", "budgetFilter", "displayName", "thresholdRules", "ownershipScope"],
+    },
+    "gcp:logging/metric:Metric": {
+        source: `${MM}logging/Metric.yaml`,
+        replace: ["project"],
+        update: ["description", "filter", "metricDescriptor", "labelExtractors", "valueExtractor", "bucketOptions", "bucketName", "disabled"],
+        // The name is the metric's id: the API renames it in place, but the provider may recreate it.
+        undecided: ["name"],
+    },
+    "gcp:monitoring/dashboard:Dashboard": {
+        source: `${HW}monitoring/resource_monitoring_dashboard.go (project ForceNew)`,
+        replace: ["project"],
+        update: ["dashboardJson"],
+    },
     "gcp:cloudrunv2/service:Service": {
         source: `${MM}cloudrunv2/Service.yaml`,
         replace: ["name", "location", "project"],
