@@ -7,9 +7,10 @@ import { aliasUrns, comparePlans, diffExitCode, DiffReport, StackDiff } from "..
 import { flatten, pathSegments } from "../tools/engine/diff/flatten";
 import { tlsFloor, weakening } from "../tools/engine/diff/guarded";
 import { addWorktree, parsePlanOutput, planInChild } from "../tools/engine/diff/plan-sides";
-import { code, renderReportMarkdown } from "../tools/engine/diff/render-markdown";
+import { code, renderComment, renderReportMarkdown } from "../tools/engine/diff/render-markdown";
 import { renderReportText } from "../tools/engine/diff/render-text";
-import { replaceOnChangeProperty, STATEFUL_TYPES } from "../tools/engine/diff/stateful";
+import { propertyEffect } from "../tools/engine/diff/replacement";
+import { STATEFUL_TYPES } from "../tools/engine/diff/stateful";
 import type { Plan } from "../tools/engine/plan";
 import { renderMermaid } from "../tools/engine/topology";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
@@ -35,17 +36,18 @@ describe("diff: fixture pair (production · aws)", () => {
     const markdown = renderReportMarkdown(report([diff]));
     const byName = (name: string) => diff.changes.find((c) => c.name === name);
 
-    it("counts custom resources per kind in the one-line summary", () => {
-        assert.deepStrictEqual(diff.counts, { add: 1, change: 9, replace: 2, delete: 1 });
-        const line = "1 to add, 9 to change, 2 to replace, 1 to delete, policy +1/-1";
+    it("counts custom resources per action in the one-line summary, may-replace apart from updates", () => {
+        assert.deepStrictEqual(diff.counts, { create: 1, update: 4, replace: 6, mayReplace: 1, delete: 1 });
+        const line = "1 to add, 4 to change, 6 to replace, 1 may replace, 1 to delete, policy +1/-1";
         assert.ok(text.includes(`production · aws       ${line}`), text);
-        assert.ok(markdown.includes(`| \`production\` | aws | 1 | 9 | 2 | 1 | +1 / -1 | 🛑 2 stateful, ⚠️ 2 weakened |`), markdown);
+        assert.ok(markdown.includes("| Stack | Cloud | Add | Change | Replace | May replace | Delete | Policy | Risk |"), markdown);
+        assert.ok(markdown.includes(`| \`production\` | aws | 1 | 4 | 6 | 1 | 1 | +1 / -1 | 🛑 2 stateful, ⚠️ 2 weakened |`), markdown);
         assert.ok(markdown.includes(`<b>production · aws</b> (stack <code>production</code>): ${line}</summary>`));
     });
 
     it("an added resource, with its key settings", () => {
         const c = byName("monitoring-alb-p95-latency");
-        assert.strictEqual(c?.kind, "add");
+        assert.strictEqual(c?.kind, "create");
         assert.strictEqual(c?.component.name, "monitoring");
         assert.ok(text.includes("+ add aws:cloudwatch/metricAlarm:MetricAlarm monitoring-alb-p95-latency"), text);
         assert.ok(text.includes("threshold=2  comparisonOperator=GreaterThanThreshold  metricName=TargetResponseTime"));
@@ -58,23 +60,39 @@ describe("diff: fixture pair (production · aws)", () => {
         assert.ok(markdown.includes("- 🔴 delete `monitoring-queue-depth` `aws:cloudwatch/metricAlarm:MetricAlarm`"));
     });
 
-    it("an in-place change, property by property (JSON documents opened up)", () => {
+    it("a new image replaces the task definition (a revision is immutable), property by property (JSON documents opened up)", () => {
         const task = byName("service-api-task");
-        assert.strictEqual(task?.kind, "update");
+        assert.strictEqual(task?.kind, "replace");
         // Containers carry a name, so the path names the container rather than its index.
         const image = 'containerDefinitions[name="api"].image';
-        assert.deepStrictEqual(task?.properties.find((p) => p.path === image), { path: image, before: "ghcr.io/acme/api:1.4.2", after: "ghcr.io/acme/api:1.5.0" });
-        assert.ok(text.includes(`${image}: ghcr.io/acme/api:1.4.2 → ghcr.io/acme/api:1.5.0`));
-        assert.ok(markdown.includes("| `" + image + "` | `ghcr.io/acme/api:1.4.2` | `ghcr.io/acme/api:1.5.0` |"));
+        assert.deepStrictEqual(task?.properties.find((p) => p.path === image), { path: image, before: "ghcr.io/acme/api:1.4.2", after: "ghcr.io/acme/api:1.5.0", forcesReplace: true });
+        assert.ok(text.includes(`${image}: ghcr.io/acme/api:1.4.2 → ghcr.io/acme/api:1.5.0  (forces replacement)`), text);
+        assert.ok(markdown.includes("| `" + image + "` | `ghcr.io/acme/api:1.4.2` | `ghcr.io/acme/api:1.5.0` | yes |"));
+    });
+
+    it("an in-place change: the provider updates desiredCount", () => {
+        const svc = byName("service-api-service");
+        assert.strictEqual(svc?.kind, "update");
+        assert.deepStrictEqual(svc?.properties, [{ path: "desiredCount", before: 3, after: 4, forcesReplace: false }]);
         assert.ok(text.includes("desiredCount: 3 → 4"));
-        assert.ok(markdown.includes("| `desiredCount` | `3` | `4` |"));
+        assert.ok(markdown.includes("| `desiredCount` | `3` | `4` | no |"));
+    });
+
+    it("a changed input no table knows is may-replace, never update", () => {
+        const flags = byName("service-api-feature-flags");
+        assert.strictEqual(flags?.type, "aws:ssm/parameter:Parameter");
+        assert.strictEqual(flags?.kind, "may-replace");
+        assert.ok(flags!.properties.every((p) => p.forcesReplace === null));
+        assert.ok(text.includes("±? MAY REPLACE aws:ssm/parameter:Parameter service-api-feature-flags"), text);
+        assert.ok(text.includes("why: `type` changed: not known to be updatable in place"));
+        assert.ok(markdown.includes("- 🟠 **may replace** `service-api-feature-flags`"), markdown);
     });
 
     it("secrets stay [secret]", () => {
         const p = byName("service-api-feature-flags")?.properties.find((x) => x.path === "value");
-        assert.deepStrictEqual(p, { path: "value", before: "beta=off", after: "[secret]" });
+        assert.deepStrictEqual(p, { path: "value", before: "beta=off", after: "[secret]", forcesReplace: null });
         assert.ok(text.includes("value: beta=off → [secret]"));
-        assert.ok(markdown.includes("| `value` | `beta=off` | `[secret]` |"));
+        assert.ok(markdown.includes("| `value` | `beta=off` | `[secret]` | maybe |"));
         // The cache auth token is secret on both sides: nothing to show, nothing leaked.
         assert.ok(!byName("cache-replication-group")?.properties.some((x) => x.path === "authToken"));
     });
@@ -86,6 +104,10 @@ describe("diff: fixture pair (production · aws)", () => {
         assert.match(db!.reasons[0], /URN changed from database-primary to database-postgres without an alias/);
         assert.ok(!diff.changes.some((c) => c.name === "database-primary" && c.kind === "delete"), "the old URN is not also a delete");
         assert.match(text, /🛑 STATEFUL REPLACE: RDS database instance database-postgres would be REPLACED/);
+        // Protected: pulumi up refuses rather than deletes, and the message says what to do.
+        assert.match(db!.kind === "replace" ? diff.warnings[0].message : "", /It is protected \(`protect: true`\), so `pulumi up` refuses to delete it and the deploy fails; nothing is lost/);
+        assert.match(diff.warnings[0].message, /add an `aliases` entry naming the old URN/);
+        assert.match(diff.warnings[0].message, /migrate the data first, unprotect it deliberately \(`pulumi state unprotect`\), and rerun with --allow-stateful-replace/);
         assert.ok(text.includes("± REPLACE aws:rds/instance:Instance database-postgres (was database-primary) [stateful] [protected]"));
         const warning = markdown.indexOf("🛑 **STATEFUL REPLACE** (production · aws · Database `database`): RDS database instance database-postgres would be REPLACED");
         assert.ok(warning > 0, markdown);
@@ -97,7 +119,7 @@ describe("diff: fixture pair (production · aws)", () => {
     it("a replace-on-change property of a stateful type is a replacement too", () => {
         const bucket = byName("object-store-bucket");
         assert.strictEqual(bucket?.kind, "replace");
-        assert.deepStrictEqual(bucket?.reasons, ["`bucket` changed (bucket forces replacement)"]);
+        assert.deepStrictEqual(bucket?.reasons, ["`bucket` changed, which forces replacement"]);
         assert.match(text, /STATEFUL REPLACE: S3 bucket object-store-bucket would be REPLACED/);
         assert.ok(markdown.includes("🛑 **STATEFUL REPLACE** (production · aws · ObjectStore `object-store`): S3 bucket object-store-bucket"));
     });
@@ -142,11 +164,16 @@ describe("diff: fixture pair (production · aws)", () => {
         assert.ok(markdown.indexOf("**Database `database`**") < markdown.indexOf("**Monitoring `monitoring`**"));
     });
 
-    it("embeds the head plan's topology as a mermaid block, outlining risky components", () => {
+    it("embeds a component-level, top-down diagram of the head plan, saying what changes where", () => {
         const block = /```mermaid\n([\s\S]*?)```/.exec(markdown);
         assert.ok(block, "no mermaid block");
-        assert.strictEqual(block![1], renderMermaid(head, { risk: ["database", "cache", "object-store", "load-balancer"], changed: ["service-api", "service-web", "service-worker", "monitoring"] }));
-        assert.match(block![1], /class c__database,c__cache,c__object_store,c__load_balancer risk/);
+        const g = parseFlowchart(block![1]);
+        assert.strictEqual(g.nodes.get("c__database"), "Database<br/>database<br/><i>1 replace</i>");
+        assert.strictEqual(g.nodes.get("c__service_api"), "ComputeService<br/>service-api<br/><i>1 replace, 1 may replace, 1 update</i>");
+        assert.strictEqual(g.nodes.get("c__network"), "Network<br/>network", "an unchanged component carries no change line");
+        assert.deepStrictEqual(g.classes.get("risk"), ["c__database", "c__cache", "c__object_store", "c__load_balancer"]);
+        assert.deepStrictEqual(g.classes.get("changed"), ["c__service_api", "c__service_web", "c__service_worker", "c__monitoring"]);
+        assert.deepStrictEqual(g.classes.get("unchanged"), ["c__network"]);
     });
 });
 
@@ -174,7 +201,7 @@ describe("diff: exit code", () => {
         h.resources = h.resources.filter((r) => r.type !== "aws:elasticache/replicationGroup:ReplicationGroup");
         const d = comparePlans(base, h);
         assert.deepStrictEqual(d.warnings.map((w) => w.kind), ["stateful-delete"]);
-        assert.match(d.warnings[0].message, /ElastiCache replication group cache-redis would be DELETED with its data \(it is protected/);
+        assert.match(d.warnings[0].message, /ElastiCache replication group cache-redis would be DELETED\. It is protected \(`protect: true`\), so `pulumi up` refuses to delete it/);
         assert.strictEqual(diffExitCode([d], false), 1);
     });
 
@@ -219,13 +246,25 @@ describe("diff: classification rules", () => {
         assert.strictEqual(tlsFloor("whatever"), undefined);
     });
 
-    it("replace-on-change properties of stateful types", () => {
-        assert.strictEqual(replaceOnChangeProperty("aws:rds/instance:Instance", "engine"), "engine");
-        assert.strictEqual(replaceOnChangeProperty("aws:rds/instance:Instance", "instanceClass"), undefined);
-        assert.strictEqual(replaceOnChangeProperty("gcp:sql/databaseInstance:DatabaseInstance", "region"), "region");
-        assert.strictEqual(replaceOnChangeProperty("azure-native:storage:StorageAccount", "accountName"), "accountName");
-        assert.strictEqual(replaceOnChangeProperty("azure-native:dbforpostgresql:Server", "network.delegatedSubnetResourceId"), "network.delegatedSubnetResourceId");
-        assert.strictEqual(replaceOnChangeProperty("aws:ecs/service:Service", "name"), undefined);
+    it("property effects: replace, update, undecided, longest path wins, unknown types and inputs are unknown", () => {
+        const effect = (type: string, path: string) => propertyEffect(type, path).effect;
+        assert.strictEqual(effect("aws:rds/instance:Instance", "engine"), "replace");
+        assert.strictEqual(effect("aws:rds/instance:Instance", "instanceClass"), "update");
+        assert.strictEqual(effect("gcp:sql/databaseInstance:DatabaseInstance", "region"), "replace");
+        assert.strictEqual(effect("gcp:sql/databaseInstance:DatabaseInstance", "settings.tier"), "update");
+        assert.strictEqual(effect("gcp:sql/databaseInstance:DatabaseInstance", "settings.ipConfiguration.privateNetwork"), "unknown");
+        assert.strictEqual(effect("azure-native:storage:StorageAccount", "accountName"), "replace");
+        assert.strictEqual(effect("azure-native:dbforpostgresql:Server", "network.delegatedSubnetResourceId"), "replace");
+        assert.strictEqual(effect("aws:ecs/service:Service", "name"), "replace");
+        assert.strictEqual(effect("aws:ecs/service:Service", 'tags["kubernetes.io/x"]'), "update");
+        assert.strictEqual(effect("kubernetes:apps/v1:Deployment", "spec.selector.matchLabels.app"), "replace");
+        assert.strictEqual(effect("kubernetes:apps/v1:Deployment", "spec.template.spec.containers[0].image"), "update");
+        assert.strictEqual(effect("kubernetes:apps/v1:Deployment", "metadata.labels.app"), "update");
+        assert.strictEqual(effect("kubernetes:apps/v1:Deployment", "metadata.name"), "replace");
+        assert.strictEqual(effect("aws:rds/instance:Instance", "someFutureArgument"), "unknown");
+        assert.strictEqual(effect("aws:ssm/parameter:Parameter", "value"), "unknown");
+        assert.strictEqual(effect("aws:rds/instance:Instance", "options.protect"), "update");
+        assert.strictEqual(effect("aws:rds/instance:Instance", "options.provider"), "unknown");
     });
 
     it("alias specs resolve to the URNs they stand for", () => {
@@ -266,44 +305,39 @@ describe("diff: classification rules", () => {
         const d = comparePlans({ ...fixturePlan("production-aws.base"), resources: [] }, fixturePlan("production-aws.head"));
         const full = renderReportMarkdown(report([d]));
         assert.ok(full.includes("```mermaid"));
-        const short = renderReportMarkdown(report([d]), 3000);
+        assert.strictEqual(renderComment(report([d])), full, "a report that fits is the comment as it is");
+        const short = renderComment({ ...report([d]), runUrl: "https://github.com/acme/platform/actions/runs/42" }, { maxLength: 3000, artifact: "infrastructure-diff" });
         assert.ok(short.length <= 3000, `length ${short.length}`);
-        assert.match(short, /Report truncated/);
+        assert.ok(short.startsWith("> [!WARNING]\n> **Truncated**"), short.slice(0, 200));
+        assert.ok(short.trimEnd().endsWith("of [this run](https://github.com/acme/platform/actions/runs/42)."), short.slice(-300));
+        assert.match(short, /GitHub's limit is 65,536 characters\); the full report is the workflow artifact `infrastructure-diff`/);
         assert.strictEqual((short.match(/<details/g) ?? []).length, (short.match(/<\/details>/g) ?? []).length);
+        assert.strictEqual((short.match(/^```/gm) ?? []).length % 2, 0, "a code fence left open");
+        // The full report is never shortened.
+        assert.ok(renderReportMarkdown(report([d])).length > 3000);
     });
 });
 
 /** A strict reader for the flowchart subset renderMermaid emits: any other line is an error. */
 function parseFlowchart(src: string) {
     const lines = src.trimEnd().split("\n");
-    assert.strictEqual(lines[0], "flowchart LR");
+    assert.strictEqual(lines[0], "flowchart TD");
     const nodes = new Map<string, string>();
-    const subgraphs = new Map<string, { label: string; children: string[] }>();
-    const edges: { from: string; to: string; label: string; dotted: boolean }[] = [];
+    const edges: { from: string; to: string; label: string; dotted: boolean; invisible?: boolean }[] = [];
     const classes = new Map<string, string[]>();
-    let open: string | undefined;
     const ID = "[A-Za-z][A-Za-z0-9_]*";
     const LABEL = '"([^"]*)"';
     for (const line of lines.slice(1)) {
         let m: RegExpExecArray | null;
-        if ((m = new RegExp(`^    subgraph (${ID})\\[${LABEL}\\]$`).exec(line))) {
-            assert.strictEqual(open, undefined, "nested subgraph");
-            open = m[1];
-            subgraphs.set(m[1], { label: m[2], children: [] });
-        } else if (line === "    end") {
-            assert.ok(open, "end without subgraph");
-            open = undefined;
-        } else if (line === "        direction TB") {
-            assert.ok(open);
-        } else if ((m = new RegExp(`^        (${ID})\\[${LABEL}\\]$`).exec(line))) {
-            assert.ok(open, `child node outside a subgraph: ${line}`);
+        if ((m = new RegExp(`^    (${ID})\\[${LABEL}\\]$`).exec(line))) {
             assert.ok(!nodes.has(m[1]), `duplicate node ${m[1]}`);
             nodes.set(m[1], m[2]);
-            subgraphs.get(open!)!.children.push(m[1]);
         } else if ((m = new RegExp(`^    (${ID})\\(\\(${LABEL}\\)\\)$`).exec(line))) {
             nodes.set(m[1], m[2]);
-        } else if ((m = new RegExp(`^    (${ID}) (-->|-\\.->)\\|${LABEL}\\| (${ID})$`).exec(line))) {
-            edges.push({ from: m[1], to: m[4], label: m[3], dotted: m[2] === "-.->" });
+        } else if ((m = new RegExp(`^    (${ID}) (-->|-\\.->)(?:\\|${LABEL}\\|)? (${ID})$`).exec(line))) {
+            edges.push({ from: m[1], to: m[4], label: m[3] ?? "", dotted: m[2] === "-.->" });
+        } else if ((m = new RegExp(`^    (${ID}) ~~~ (${ID})$`).exec(line))) {
+            edges.push({ from: m[1], to: m[2], label: "", dotted: true, invisible: true });
         } else if ((m = /^    classDef ([a-z]+) [a-z-]+:[^ ]+$/.exec(line))) {
             classes.set(m[1], []);
         } else if ((m = new RegExp(`^    class (${ID}(?:,${ID})*) ([a-z]+)$`).exec(line))) {
@@ -313,30 +347,21 @@ function parseFlowchart(src: string) {
             assert.fail(`unexpected mermaid line: ${JSON.stringify(line)}`);
         }
     }
-    assert.strictEqual(open, undefined, "unclosed subgraph");
-    for (const e of edges) for (const end of [e.from, e.to]) assert.ok(nodes.has(end) || subgraphs.has(end), `edge to undeclared ${end}`);
-    for (const ids of classes.values()) for (const id of ids) assert.ok(subgraphs.has(id), `class on undeclared ${id}`);
-    return { nodes, subgraphs, edges, classes };
+    for (const e of edges) for (const end of [e.from, e.to]) assert.ok(nodes.has(end), `edge to undeclared ${end}`);
+    for (const ids of classes.values()) for (const id of ids) assert.ok(nodes.has(id), `class on undeclared ${id}`);
+    return { nodes, edges, classes };
 }
 
 describe("topology (Mermaid)", () => {
     const head: Plan = fixturePlan("production-aws.head");
-    const src = renderMermaid(head, { risk: ["database"], changed: ["service-api"] });
+    const src = renderMermaid(head, { risk: ["database"], changed: { database: "1 replace", "service-api": "2 update" } });
     const g = parseFlowchart(src);
     const has = (from: string, to: string) => g.edges.some((e) => e.from === from && e.to === to);
 
-    it("has a subgraph for every component, holding its children by type", () => {
+    it("one box per component (no children: the diagram stays narrow), kind and name on it", () => {
         const components = head.resources.filter((r) => r.type.startsWith("platform:components:"));
-        assert.strictEqual(g.subgraphs.size, components.length);
-        for (const c of components) {
-            const sg = g.subgraphs.get(`c__${c.name.replace(/-/g, "_")}`);
-            assert.ok(sg, `no subgraph for ${c.name}`);
-            assert.strictEqual(sg!.label, `${c.type.split(":").pop()}: ${c.name}`);
-            const children = head.resources.filter((r) => r.parent === c.urn);
-            const counted = sg!.children.map((id) => g.nodes.get(id)!).reduce((n, label) => n + Number(/×(\d+)$/.exec(label)?.[1] ?? 1), 0);
-            assert.strictEqual(counted, children.length, `${c.name}: children`);
-        }
-        assert.strictEqual(g.nodes.get("c__load_balancer__lb_TargetGroup"), "lb.TargetGroup ×2");
+        assert.strictEqual(g.nodes.size, components.length + 1, "components plus the Internet");
+        for (const c of components) assert.strictEqual(g.nodes.get(`c__${c.name.replace(/-/g, "_")}`)?.split("<br/>").slice(0, 2).join(" "), `${c.type.split(":").pop()} ${c.name}`);
     });
 
     it("traffic: Internet → load balancer → each HTTP service, and not the worker", () => {
@@ -353,6 +378,10 @@ describe("topology (Mermaid)", () => {
         assert.strictEqual(g.edges.filter((e) => e.to === "c__database" && !e.dotted).length, 3);
     });
 
+    it("components without flow hang below the data tier (an invisible link), not in the top row", () => {
+        assert.ok(g.edges.some((e) => e.invisible && e.from === "c__object_store" && e.to === "c__network"), JSON.stringify(g.edges.filter((e) => e.invisible)));
+    });
+
     it("data edges follow the plan: a service without a binding gets no edge to it", () => {
         const h = clone(head);
         const task = h.resources.find((r) => r.name === "service-worker-task")!;
@@ -362,9 +391,12 @@ describe("topology (Mermaid)", () => {
         assert.ok(gg.edges.some((e) => e.from === "c__service_worker" && e.to === "c__database"));
     });
 
-    it("outlines risky and changed components", () => {
+    it("highlights only what changes: risky red, changed yellow with what changes, the rest muted", () => {
         assert.deepStrictEqual(g.classes.get("risk"), ["c__database"]);
         assert.deepStrictEqual(g.classes.get("changed"), ["c__service_api"]);
+        assert.ok(!g.classes.get("unchanged")!.includes("c__database") && g.classes.get("unchanged")!.includes("c__cache"));
+        assert.strictEqual(g.nodes.get("c__service_api"), "ComputeService<br/>service-api<br/><i>2 update</i>");
+        assert.ok(!parseFlowchart(renderMermaid(head)).classes.has("changed"), "nothing changed: nothing highlighted");
     });
 });
 
@@ -383,7 +415,7 @@ describe("npm run diff (CLI, child process)", () => {
     it("--allow-stateful-replace: exit 0, and the text report says it was accepted", () => {
         const r = run(...pair, "--allow-stateful-replace");
         assert.strictEqual(r.status, 0, r.stderr);
-        assert.match(stripAnsi(r.stdout), /2 stateful resource\(s\) would be replaced or deleted: accepted with --allow-stateful-replace/);
+        assert.match(stripAnsi(r.stdout), /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
     });
 
     it("usage errors exit 2", () => {

@@ -44,8 +44,14 @@ describe("npm run plan (CLI)", function () {
         assert.match(r.stdout, /aws:rds\/instance:Instance database-instance \[protected\]/);
         assert.match(r.stdout, /multiAz=true/);
         assert.match(r.stdout, /backupRetentionPeriod=30/);
-        assert.match(r.stdout, /Summary: \d+ resources in \d+ components, \d+ protected/);
-        assert.match(r.stdout, /Policy: no violations/, "images by digest satisfy the (advisory) digest policy");
+        assert.match(r.stdout, /Summary: \d+ resources in \d+ components \(\+\d+ provider objects\), \d+ protected/);
+        // The policy result is the last line, after the outputs, where it cannot scroll away.
+        assert.ok(r.stdout.endsWith("Policy: no violations\n"), `images by digest satisfy the (advisory) digest policy: ${r.stdout.slice(-300)}`);
+        assert.ok(r.stdout.indexOf("Outputs:") < r.stdout.indexOf("Summary:"));
+        for (const line of r.stdout.split("\n")) {
+            // Settings wrap at 120 columns (only an unbreakable type name or value may be longer).
+            if (line.includes("=")) assert.ok([...line].length <= 120, `${[...line].length}: ${line}`);
+        }
         assert.ok(!/mock-[0-9a-f]{24}/.test(r.stdout), "no generated password in the text view");
     });
 
@@ -64,6 +70,8 @@ describe("npm run plan (CLI)", function () {
         const r = plan(["--stack", "staging"], { PLATFORM_POLICY_CONFIG: strict });
         assert.strictEqual(r.status, 1, r.stderr);
         assert.match(r.stdout, /mandatory aws-rds-require-backup-retention: [\s\S]*found 7/);
+        // The fix names the config key the user sets, not the resource argument.
+        assert.match(r.stdout.replace(/\n\s+/g, " "), /Fix: set platform:database\.backupRetentionDays to 14 or more in the stack config \(it sets backupRetentionPeriod\)\./);
     });
 
     it("exit 2 on bad config, naming the key, the value and what is allowed, and printing no plan", () => {

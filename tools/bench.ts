@@ -101,7 +101,7 @@ function stackTable(runs: number, clouds: string[]): void {
             sdkRows.push([`${cloud}/${env}`, String(warm.modules?.length ?? 0), [...pkgs].map(([p, n]) => `${p} (${n})`).join(", ")]);
         }
     }
-    console.log(table(["stack", "floor", "SDK replay", "plan", "plan/floor", "replay/floor", "plan/replay", "RSS floor / replay / plan", "custom (all) resources"], rows));
+    console.log(table(["stack", "floor", "SDK replay", "plan", "plan/floor", "replay/floor", "plan/replay", "RSS floor / replay / plan", "resources (all registrations)"], rows));
     console.log("\nfloor: load the plan's @pulumi modules only. SDK replay: the same modules, then the plan's registrations");
     console.log("re-made through the SDK classes with no program. plan/replay is what the program itself adds.");
     console.log(`\n## Modules loaded per plan (proof each cloud loads only its own SDK)\n`);

@@ -4,7 +4,8 @@ import pc from "picocolors";
 import { CLOUDS, ConfigError, ENVIRONMENTS } from "../components/config";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy/policies";
 import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, reconcileConfig, toPlanViolations } from "./engine/policies";
-import type { PlanViolation } from "./engine/plan";
+import { countResources, type PlanViolation } from "./engine/plan";
+import { violationLines } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
 import { UsageError } from "./engine/stack-config";
 import { parseArgs, runCli } from "./engine/cli";
@@ -36,7 +37,7 @@ async function checkPair(stack: string, cloud: string, config: string[], policyC
         const run = await runPlan({ stack, cloud, config });
         const violations = toPlanViolations(await evaluatePack(run.recorded, { config: policyConfig }));
         const mandatory = violations.some((v) => v.level === "mandatory");
-        return { stack, cloud, status: mandatory ? "violations" : "ok", resources: run.plan.resources.length, violations };
+        return { stack, cloud, status: mandatory ? "violations" : "ok", resources: countResources(run.plan.resources).resources, violations };
     } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
         if (NOT_AVAILABLE.test(msg)) return { stack, cloud, status: "skipped", resources: 0, violations: [], note: "skipped: not implemented" };
@@ -64,13 +65,7 @@ function renderPair(r: PairResult): string {
                     `${count("mandatory")} mandatory, ${count("advisory")} advisory violation(s)`,
             );
     }
-    for (const v of r.violations) {
-        const level = v.level === "mandatory" ? pc.red(v.level) : pc.yellow(v.level);
-        const [, ...detail] = v.message.split("\n");
-        lines.push(`  ${level} ${pc.bold(v.policy)}`);
-        lines.push(`    ${detail.join("\n    ") || v.message}`);
-        lines.push(`    ${pc.dim(v.urn)}`);
-    }
+    for (const v of r.violations) lines.push(...violationLines(v));
     return lines.join("\n");
 }
 

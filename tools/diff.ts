@@ -3,18 +3,20 @@ import { readFileSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import type { Plan } from "./engine/plan";
 import { comparePlans, DiffReport, emptyPlan, reportExitCode, StackDiff } from "./engine/diff/compare";
-import { addWorktree, GitError, planInChild, PlanOutcome, repoRootOf, Worktree } from "./engine/diff/plan-sides";
-import { renderReportMarkdown } from "./engine/diff/render-markdown";
+import { addWorktree, GitError, headLabelOf, planInChild, PlanOutcome, repoRootOf, Worktree } from "./engine/diff/plan-sides";
+import { renderReportJson } from "./engine/diff/render-json";
+import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
 import { parseArgs, runCli } from "./engine/cli";
 
 /**
- * `npm run diff -- --base <git-ref> [--stack <name>...] [--cloud <cloud>...] [--format text|markdown] [--output <file>] [--allow-stateful-replace]`
- * `npm run diff -- --base-plan <a.json> --head-plan <b.json> [...]`
+ * `npm run -s diff -- --base <git-ref> [--stack <name>...] [--cloud <cloud>...] [--format text|markdown|json] [--output <file>] [--allow-stateful-replace]`
+ * `npm run -s diff -- --base-plan <a.json> --head-plan <b.json> [...]`
+ * PR comment: `[--comment-output <file>|-] [--artifact <name>] [--run-url <url>] [--head-sha <sha>]`
  *
- * Exit codes: 0 nothing dangerous; 1 a stateful resource would be replaced or deleted (and
- * --allow-stateful-replace was not given); 2 usage error, unreadable plan file, bad git ref,
- * or an explicitly requested stack that does not plan.
+ * Exit codes: 0 nothing dangerous; 1 a stateful resource would be (or may be) replaced or
+ * deleted (and --allow-stateful-replace was not given); 2 usage error, unreadable plan file,
+ * bad git ref, or an explicitly requested stack that does not plan.
  */
 
 const CLOUDS = ["aws", "gcp", "azure"];
@@ -28,12 +30,40 @@ interface Options {
     headPlan?: string;
     stack: string[];
     cloud: string[];
-    format: "text" | "markdown";
+    format: "text" | "markdown" | "json";
     output?: string;
+    commentOutput?: string;
+    artifact?: string;
+    runUrl?: string;
+    headSha?: string;
     allowStatefulReplace: boolean;
 }
 
 const collect = (v: string, acc: string[]) => [...acc, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
+
+/** What is wrong with a file that should hold `npm run plan -- --format json` output, in words. */
+export function planFileProblem(text: string): string | undefined {
+    const first = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+    if (first === "") return "is empty";
+    if (first.startsWith("> ")) {
+        return `starts with npm's banner line '${first.slice(0, 60)}' (npm prints it on stdout): save plans with \`npm run -s plan -- … --format json > FILE\` or \`npm run plan -- … --format json --output FILE\``;
+    }
+    if (/^Plan \S+ — cloud /.test(first)) return "holds the plan's text view: save it with --format json";
+    let value: unknown;
+    try {
+        value = JSON.parse(text);
+    } catch (err) {
+        return `is not JSON (${(err as Error).message}); it starts with '${first.slice(0, 60)}'`;
+    }
+    const plan = value as Partial<Plan> & { stacks?: unknown };
+    if (plan === null || typeof plan !== "object" || Array.isArray(plan)) return "is JSON but not a plan object";
+    if (Array.isArray(plan.stacks)) return "is a diff report (npm run diff -- --format json), not a plan";
+    const missing = ["stack", "cloud", "environment", "resources", "outputs", "policy"].filter((k) => !(k in plan));
+    if (missing.length > 0) return `is JSON but not a plan: ${missing.map((k) => `\`${k}\``).join(", ")} missing`;
+    if (!Array.isArray(plan.resources)) return "is JSON but `resources` is not a list";
+    if (!plan.policy || !Array.isArray(plan.policy.violations)) return "is JSON but `policy.violations` is not a list";
+    return undefined;
+}
 
 function readPlan(file: string): Plan {
     let text: string;
@@ -42,13 +72,16 @@ function readPlan(file: string): Plan {
     } catch (err) {
         throw new UsageError(`cannot read plan file ${file}: ${(err as Error).message}`);
     }
-    try {
-        const plan = JSON.parse(text) as Plan;
-        if (!Array.isArray(plan.resources) || !plan.policy || !Array.isArray(plan.policy.violations)) throw new Error("not a plan: resources or policy.violations missing");
-        return plan;
-    } catch (err) {
-        throw new UsageError(`${file} is not a plan JSON (npm run plan -- --format json): ${(err as Error).message}`);
-    }
+    const problem = planFileProblem(text);
+    if (problem) throw new UsageError(`${file} is not a plan JSON: it ${problem}`);
+    return JSON.parse(text) as Plan;
+}
+
+/** The CI run to link from the comment: --run-url, else GitHub Actions' own variables. */
+function runUrlOf(opts: Options, env: NodeJS.ProcessEnv): string | undefined {
+    if (opts.runUrl) return opts.runUrl;
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
 }
 
 async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffReport> {
@@ -56,15 +89,18 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
     const explicit = opts.cloud.length > 0 || opts.stack.length > 0;
     const stacks = opts.stack.length > 0 ? opts.stack : STACKS;
     const clouds = opts.cloud.length > 0 ? opts.cloud : CLOUDS;
-    const report: DiffReport = { baseLabel: opts.base!, headLabel: "working tree", stacks: [], skipped: [], allowStatefulReplace: opts.allowStatefulReplace };
+    const headSha = opts.headSha ?? process.env.GITHUB_SHA;
+    const headLabel = headSha ? headSha.slice(0, 12) : headLabelOf(root);
+    const report: DiffReport = { baseLabel: opts.base!, headLabel, stacks: [], skipped: [], allowStatefulReplace: opts.allowStatefulReplace };
 
     let worktree: Worktree;
     try {
-        worktree = addWorktree(root, opts.base!);
+        worktree = addWorktree(root, opts.base!, log);
     } catch (err) {
         throw new UsageError(err instanceof GitError ? `cannot check out base ${opts.base}: ${err.message}` : String(err));
     }
     report.baseLabel = `${opts.base} (${worktree.commit.slice(0, 12)})`;
+    const baseNotes = worktree.dependencies === "installed" ? ["The base was planned with its own dependencies (its package-lock.json differs from the head's): provider SDK changes show up as changes."] : [];
     let failedExplicit = false;
     try {
         for (const stack of stacks) {
@@ -79,8 +115,9 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
                 log(`planning ${stack} · ${cloud}: base`);
                 const base: PlanOutcome = await planInChild(worktree.path, stack, cloud);
                 const diff: StackDiff = base.ok
-                    ? comparePlans(base.plan, head.plan)
+                    ? comparePlans(base.plan, head.plan, baseNotes)
                     : comparePlans(emptyPlan(head.plan.stack, head.plan.cloud, head.plan.environment), head.plan, [
+                          ...baseNotes,
                           `The base could not be planned (exit ${base.exitCode}: ${base.message}); every head resource is shown as added.`,
                       ]);
                 report.stacks.push(diff);
@@ -106,8 +143,12 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
             for (const c of values) if (!CLOUDS.includes(c)) throw new UsageError(`--cloud ${JSON.stringify(c)}: allowed: one of ${CLOUDS.join(", ")}`);
             return values;
         }).default([]))
-        .addOption(new Option("--format <format>", "report format").choices(["text", "markdown"]).default("text"))
-        .option("--output <file>", "write the report to a file instead of stdout")
+        .addOption(new Option("--format <format>", "report format").choices(["text", "markdown", "json"]).default("text"))
+        .option("--output <file>", "write the full report to a file instead of stdout (Markdown is never shortened there)")
+        .option("--comment-output <file>", "also write the Markdown report shortened to fit a PR comment (65,536 characters) to <file>, or - for stdout")
+        .option("--artifact <name>", "name of the workflow artifact holding the full report, for the comment's truncation note")
+        .option("--run-url <url>", "workflow run to link from the report (default: from GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID)")
+        .option("--head-sha <sha>", "commit to label the head with (default: GITHUB_SHA, else the checked-out commit)")
         .option("--allow-stateful-replace", "exit 0 even when a stateful resource would be replaced or deleted", false)
         .configureOutput({ writeOut: io.out });
     let opts: Options;
@@ -134,7 +175,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         } else {
             const base = readPlan(opts.basePlan!);
             const head = readPlan(opts.headPlan!);
-            report = { baseLabel: opts.basePlan!, headLabel: opts.headPlan!, stacks: [comparePlans(base, head)], skipped: [], allowStatefulReplace: opts.allowStatefulReplace };
+            report = { baseLabel: opts.basePlan!, headLabel: opts.headSha ? `${opts.headPlan!} (${opts.headSha.slice(0, 12)})` : opts.headPlan!, stacks: [comparePlans(base, head)], skipped: [], allowStatefulReplace: opts.allowStatefulReplace };
         }
     } catch (err) {
         if (err instanceof UsageError) {
@@ -143,9 +184,16 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         }
         throw err;
     }
-    const text = opts.format === "markdown" ? renderReportMarkdown(report) : renderReportText(report);
-    if (opts.output) writeFileSync(opts.output, text);
-    else io.out(text);
+    report.runUrl = runUrlOf(opts, process.env);
+    const comment = () => renderComment(report, { artifact: opts.artifact });
+    if (opts.output) {
+        writeFileSync(opts.output, opts.format === "json" ? renderReportJson(report) : opts.format === "markdown" ? renderReportMarkdown(report) : renderReportText(report));
+    } else if (opts.commentOutput !== "-") {
+        // On stdout, Markdown is what gets posted: the comment-sized form.
+        io.out(opts.format === "json" ? renderReportJson(report) : opts.format === "markdown" ? comment() : renderReportText(report));
+    }
+    if (opts.commentOutput === "-") io.out(comment());
+    else if (opts.commentOutput) writeFileSync(opts.commentOutput, comment());
     if (report.failed) return 2;
     return reportExitCode(report);
 }

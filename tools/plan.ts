@@ -1,3 +1,4 @@
+import { writeFileSync } from "fs";
 import { Command, Option } from "commander";
 import { renderPlanText } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
@@ -5,7 +6,8 @@ import { enablePolicies } from "./engine/policies";
 import { isUserError, parseArgs, runCli } from "./engine/cli";
 
 /**
- * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json]`
+ * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json] [--output FILE]`
+ * (--output writes the report to FILE: npm prints its banner on stdout unless run with -s).
  * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage.
  */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
@@ -14,15 +16,18 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         .requiredOption("--stack <name>", "stack file to read: Pulumi.<name>.yaml")
         .addOption(new Option("--cloud <cloud>", "override platform:cloud").choices(["aws", "gcp", "azure"]))
         .option("--config <KEY=VALUE>", "config override, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-        .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
+        .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+        .option("--output <file>", "write the report to a file instead of stdout (free of npm's banner)");
     program.configureOutput({ writeOut: io.out });
     const stop = parseArgs(program, argv, io.err);
     if (stop !== undefined) return stop;
-    const opts = program.opts<{ stack: string; cloud?: string; config: string[]; format: "text" | "json" }>();
+    const opts = program.opts<{ stack: string; cloud?: string; config: string[]; format: "text" | "json"; output?: string }>();
     try {
         enablePolicies();
         const { plan } = await runPlan({ stack: opts.stack, cloud: opts.cloud, config: opts.config });
-        io.out(opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan));
+        const report = opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan);
+        if (opts.output) writeFileSync(opts.output, report);
+        else io.out(report);
         return plan.policy.violations.some((v) => v.level === "mandatory") ? 1 : 0;
     } catch (err) {
         if (isUserError(err)) {

@@ -36,9 +36,10 @@ export function sampleMarkdown(): string {
         "# Sample review report",
         "",
         "What `npm run diff -- --format markdown` posts on a pull request. The fixture change renames the",
-        "database instance without an alias and renames the bucket (two stateful replacements), lowers the",
-        "cache snapshot retention and the listener's TLS floor, ships a new API image, adds and removes an",
-        "alarm, and trades one policy violation for another. See docs/reviewing.md for how to read it.",
+        "database instance without an alias and renames the bucket (two stateful replacements, both protected),",
+        "lowers the cache snapshot retention and the listener's TLS floor, ships a new API image (a new task",
+        "definition revision: a replacement), changes a parameter type no table knows (may replace), adds and",
+        "removes an alarm, and trades one policy violation for another. See docs/reviewing.md for how to read it.",
         "",
     ].join("\n");
     return `${intro}\n${renderReportMarkdown(sampleReport())}`;

@@ -29,7 +29,7 @@ describe("npm run check", () => {
         const r = check(["--policy-config", strict]);
         assert.strictEqual(r.status, 1, r.stdout + r.stderr);
         assert.match(r.stdout, /FAIL aws\/production: \d+ resources, 1 mandatory/);
-        assert.match(r.stdout, /aws-rds-require-backup-retention\n\s+backups are kept less than the 35-day minimum for production .* "database-instance": found 30\. Fix: set backupRetentionPeriod: 35 or more\./);
+        assert.match(r.stdout.replace(/\n\s+/g, " "), /aws-rds-require-backup-retention: .* backups are kept less than the 35-day minimum for production .* "database-instance": found 30\. Fix: set platform:database\.backupRetentionDays to 35 or more in the stack config \(it sets backupRetentionPeriod\)\./);
         const bad = path.join(dir, "bad.json");
         fs.writeFileSync(bad, JSON.stringify({ "aws-s3-require-versioning": { exemptions: [{ pattern: "x" }] } }));
         const b = check(["--policy-config", bad]);

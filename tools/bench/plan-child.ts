@@ -3,6 +3,7 @@
 // With BENCH_RECORDING=<file>, also writes the registrations for tools/bench/replay-child.ts.
 const started = process.hrtime.bigint();
 import * as fs from "fs";
+import { countResources } from "../engine/plan";
 import { runPlan } from "../engine/run-plan";
 import { toReplay } from "./recording";
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({
         ms,
         maxRssKb: process.resourceUsage().maxRSS,
-        resources: plan.resources.filter((r) => r.custom).length,
+        resources: countResources(plan.resources).resources,
         modules,
     }));
 }

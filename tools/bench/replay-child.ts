@@ -15,7 +15,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { recordingMocks } from "../../tests/support/mocks";
 import { withoutApiVersionAliases } from "../../providers/azure/api-version-aliases";
 import { installMonitor, waitForRPCs } from "../engine/recording-monitor";
-import { SECRET_MARK } from "../engine/plan";
+import { countResources, SECRET_MARK } from "../engine/plan";
 import type { ReplayResource } from "./recording";
 
 type ResourceClass = new (name: string, args: Record<string, unknown>, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         maxRssKb: process.resourceUsage().maxRSS,
-        resources: monitor.recorded.filter((r) => r.custom).length,
+        resources: countResources(monitor.recorded).resources,
         urns: monitor.recorded.map((r) => r.urn),
         aliases: monitor.recorded.reduce((n, r) => n + r.options.aliases.length, 0),
     }));

@@ -34,6 +34,23 @@ export interface Plan {
     policy: { violations: PlanViolation[] };
 }
 
+/**
+ * The one resource count plan, check, diff and bench print: cloud resources, i.e. custom
+ * resources that are not provider objects. Components (which hold nothing) and provider
+ * objects are counted apart.
+ */
+export function countResources(resources: readonly { type: string; custom: boolean }[]): { resources: number; components: number; providers: number } {
+    const providers = resources.filter((r) => r.custom && r.type.startsWith("pulumi:providers:")).length;
+    const custom = resources.filter((r) => r.custom).length;
+    return { resources: custom - providers, components: resources.length - custom, providers };
+}
+
+/** `131 resources in 9 components (+4 provider objects)` */
+export function describeCount(resources: readonly { type: string; custom: boolean }[]): string {
+    const c = countResources(resources);
+    return `${c.resources} resources in ${c.components} components (+${c.providers} provider objects)`;
+}
+
 export function isSecretEnvelope(v: unknown): v is { value: unknown } {
     return typeof v === "object" && v !== null && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
 }

@@ -1,5 +1,6 @@
 import pc from "picocolors";
-import type { Plan, PlanResource } from "./plan";
+import { withConfigFix } from "./config-hints";
+import { describeCount, Plan, PlanResource } from "./plan";
 
 /**
  * Input keys worth showing in the tree: the settings reviewers check (encryption, retention,
@@ -73,7 +74,42 @@ export function highlights(r: PlanResource): string[] {
     return out;
 }
 
-/** The text format: component -> children with their key settings, then counts and policy results. */
+/** Terminal width the text views wrap at. */
+export const TEXT_WIDTH = 120;
+
+/**
+ * Words laid out in lines of at most `width` columns, each line starting with `indent`
+ * (a single word longer than the width gets a line of its own).
+ */
+export function wrap(words: string[], indent: string, width = TEXT_WIDTH, separator = "  ", hanging = indent): string[] {
+    const lines: string[] = [];
+    let line = "";
+    const prefix = () => (lines.length === 0 ? indent : hanging);
+    for (const w of words) {
+        if (line && prefix().length + line.length + separator.length + w.length > width) {
+            lines.push(prefix() + line);
+            line = w;
+        } else line = line ? line + separator + w : w;
+    }
+    if (line) lines.push(prefix() + line);
+    return lines;
+}
+
+/** One policy violation, its fix naming the config key where one drives the argument. */
+export function violationLines(v: Plan["policy"]["violations"][number], indent = "  "): string[] {
+    const level = v.level === "mandatory" ? pc.red(v.level) : pc.yellow(v.level);
+    const [title, ...detail] = withConfigFix(v.message, v.urn).split("\n");
+    return [
+        ...wrap(`${level} ${pc.bold(v.policy)}: ${title}`.split(" "), indent, TEXT_WIDTH + (level.length - v.level.length) + pc.bold("").length, " ", `${indent}  `),
+        ...detail.flatMap((d) => wrap(d.split(" "), `${indent}  `, TEXT_WIDTH, " ")),
+        `${indent}  ${pc.dim(v.urn)}`,
+    ];
+}
+
+/**
+ * The text format: component -> children with their key settings (wrapped at 120 columns),
+ * the outputs, then the resource count and, last where it cannot scroll away, the policy result.
+ */
 export function renderPlanText(plan: Plan): string {
     const lines: string[] = [];
     lines.push(pc.bold(`Plan ${plan.stack} — cloud ${plan.cloud}, environment ${plan.environment}`));
@@ -91,24 +127,27 @@ export function renderPlanText(plan: Plan): string {
             const flags = r.options.protect ? pc.yellow(" [protected]") : "";
             lines.push(`${indent}${r.custom ? "├─ " : "■ "}${label}${flags}`);
             const hl = r.custom ? highlights(r) : [];
-            if (hl.length > 0) lines.push(`${indent}│    ${pc.dim(hl.join("  "))}`);
+            for (const l of wrap(hl, `${indent}│    `)) lines.push(pc.dim(l));
             walk(r.urn, depth + 1);
         }
     };
     walk(undefined, 0);
 
-    const custom = plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
-    const components = plan.resources.filter((r) => !r.custom);
+    lines.push("", pc.bold("Outputs:"));
+    for (const [k, v] of Object.entries(plan.outputs)) {
+        const value = typeof v === "string" ? v : JSON.stringify(v);
+        lines.push(...wrap(`${k}: ${value}`.split(/(?<=,)/), "  ", TEXT_WIDTH, "", "      "));
+    }
+
     lines.push("");
-    lines.push(pc.bold(`Summary: ${custom.length} resources in ${components.length} components, ${custom.filter((r) => r.options.protect).length} protected`));
+    lines.push(pc.bold(`Summary: ${describeCount(plan.resources)}, ${plan.resources.filter((r) => r.custom && r.options.protect).length} protected`));
     const violations = plan.policy.violations;
     if (violations.length === 0) {
         lines.push(pc.green("Policy: no violations"));
     } else {
-        lines.push(pc.red(`Policy: ${violations.length} violation(s)`));
-        for (const v of violations) lines.push(`  ${v.level === "mandatory" ? pc.red(v.level) : pc.yellow(v.level)} ${v.policy}: ${v.message}\n    ${pc.dim(v.urn)}`);
+        const mandatory = violations.filter((v) => v.level === "mandatory").length;
+        lines.push(pc.red(`Policy: ${violations.length} violation(s), ${mandatory} mandatory`));
+        for (const v of violations) lines.push(...violationLines(v));
     }
-    lines.push(pc.bold("Outputs:"));
-    for (const [k, v] of Object.entries(plan.outputs)) lines.push(`  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
     return lines.join("\n") + "\n";
 }

@@ -3,8 +3,8 @@ import type { Plan, PlanResource } from "./plan";
 import { flatten } from "./diff/flatten";
 
 /**
- * The platform topology of one plan as a Mermaid flowchart: one subgraph per component with
- * its children grouped by type, and the traffic and data flow between components:
+ * The platform topology of one plan as a Mermaid flowchart: one box per component, and the
+ * traffic and data flow between components:
  * Internet → load balancer → each HTTP service → database / cache / object store, with
  * monitoring watching the entry point and the data tier.
  *
@@ -28,8 +28,6 @@ export interface TopologyGroup {
     /** Component kind (`Database`) and logical name (`database`). */
     kind: string;
     name: string;
-    label: string;
-    children: TopologyNode[];
 }
 
 export interface TopologyEdge {
@@ -48,18 +46,12 @@ export interface Topology {
 export interface TopologyOptions {
     /** Component names to outline as risky (stateful replace/delete, weakened setting). */
     risk?: string[];
-    /** Component names with any change. */
-    changed?: string[];
+    /** Component name → what changes in it (`2 replace, 1 update`); the others are drawn muted. */
+    changed?: Record<string, string>;
 }
 
 export function nodeId(...parts: string[]): string {
     return parts.map((p) => p.replace(/[^A-Za-z0-9]+/g, "_")).join("__");
-}
-
-/** `aws:rds/instance:Instance` → `rds.Instance`; `azure-native:redis:Redis` → `redis.Redis`. */
-export function shortType(type: string): string {
-    const [, module = "", name = type] = type.split(":");
-    return `${module.split("/")[0]}.${name}`;
 }
 
 function mentions(haystack: string[], needle: string): boolean {
@@ -93,23 +85,16 @@ export function topologyOf(plan: Plan): Topology {
         if (c) members.get(c.urn)!.push(r);
     }
 
-    const groups: TopologyGroup[] = components.map((c) => {
-        const kind = c.type.slice(COMPONENT_PREFIX.length);
-        const id = nodeId("c", c.name);
-        const byType = new Map<string, number>();
-        for (const r of members.get(c.urn)!) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
-        const children = [...byType].map(([type, n]) => ({ id: nodeId("c", c.name, shortType(type)), label: n > 1 ? `${shortType(type)} ×${n}` : shortType(type) }));
-        return { id, kind, name: c.name, label: `${kind}: ${c.name}`, children };
-    });
+    const groups: TopologyGroup[] = components.map((c) => ({ id: nodeId("c", c.name), kind: c.type.slice(COMPONENT_PREFIX.length), name: c.name }));
 
     const edges: TopologyEdge[] = [];
     const ofKind = (kind: string) => groups.filter((g) => g.kind === kind);
     const lbs = ofKind("LoadBalancer");
     const services = ofKind("ComputeService");
-    const data: { kind: string; label: string; env: string; output: string }[] = [
-        { kind: "Database", label: "SQL", env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
-        { kind: "Cache", label: "Redis", env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
-        { kind: "ObjectStore", label: "objects", env: BINDING_ENV.bucket, output: "bucketName" },
+    const data: { kind: string; env: string; output: string }[] = [
+        { kind: "Database", env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
+        { kind: "Cache", env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
+        { kind: "ObjectStore", env: BINDING_ENV.bucket, output: "bucketName" },
     ];
     const entry = lbs.length > 0 ? { id: "internet", label: "Internet" } : undefined;
     const stringsFor = (g: TopologyGroup) => stringsOf(members.get(components.find((c) => c.name === g.name && c.type === COMPONENT_PREFIX + g.kind)!.urn) ?? []);
@@ -130,7 +115,8 @@ export function topologyOf(plan: Plan): Topology {
             return evidence ? [d] : [];
         });
         for (const d of found.length > 0 ? found : data) {
-            for (const target of ofKind(d.kind)) edges.push({ from: svc.id, to: target.id, label: d.label, style: "solid" });
+            // Unlabelled: the target box names what it is, and nine labels would widen the row past 900 px.
+            for (const target of ofKind(d.kind)) edges.push({ from: svc.id, to: target.id, label: "", style: "solid" });
         }
     }
     for (const mon of ofKind("Monitoring")) {
@@ -143,27 +129,40 @@ function quote(label: string): string {
     return `"${label.replace(/"/g, "#quot;")}"`;
 }
 
-/** The Mermaid source (without the ``` fence). */
+/**
+ * The Mermaid source (without the ``` fence): one box per component, top-down (entry point,
+ * load balancer, services, data tier), so it reads at a pull-request comment's ~900 px
+ * width instead of shrinking a left-to-right chain. Changed components carry what changes in
+ * them; risky ones are red, changed ones yellow, the rest muted grey.
+ */
 export function renderMermaid(plan: Plan, options: TopologyOptions = {}): string {
     const t = topologyOf(plan);
-    const lines = ["flowchart LR"];
+    const changed = options.changed ?? {};
+    const risk = new Set(options.risk ?? []);
+    const lines = ["flowchart TD"];
     if (t.entry) lines.push(`    ${t.entry.id}((${quote(t.entry.label)}))`);
     for (const g of t.groups) {
-        lines.push(`    subgraph ${g.id}[${quote(g.label)}]`);
-        lines.push("        direction TB");
-        for (const c of g.children) lines.push(`        ${c.id}[${quote(c.label)}]`);
-        lines.push("    end");
+        const summary = changed[g.name];
+        lines.push(`    ${g.id}[${quote(`${g.kind}<br/>${g.name}${summary ? `<br/><i>${summary}</i>` : ""}`)}]`);
     }
-    for (const e of t.edges) lines.push(`    ${e.from} ${e.style === "dotted" ? "-.->" : "-->"}|${quote(e.label)}| ${e.to}`);
-    const risk = t.groups.filter((g) => options.risk?.includes(g.name));
-    const changed = t.groups.filter((g) => options.changed?.includes(g.name) && !options.risk?.includes(g.name));
-    if (risk.length > 0) {
-        lines.push("    classDef risk stroke:#d73a49,stroke-width:4px");
-        lines.push(`    class ${risk.map((g) => g.id).join(",")} risk`);
+    for (const e of t.edges) {
+        const label = e.label ? `|${quote(e.label)}|` : "";
+        lines.push(`    ${e.from} ${e.style === "dotted" ? "-.->" : "-->"}${label} ${e.to}`);
     }
-    if (changed.length > 0) {
-        lines.push("    classDef changed stroke:#dbab09,stroke-width:3px");
-        lines.push(`    class ${changed.map((g) => g.id).join(",")} changed`);
+    // Components with no flow (network, cluster) would crowd the top row: hang them, invisibly, below the data tier.
+    const linked = new Set(t.edges.flatMap((e) => [e.from, e.to]));
+    const anchor = [...t.groups].reverse().find((g) => linked.has(g.id) && ["Database", "Cache", "ObjectStore"].includes(g.kind));
+    if (anchor) for (const g of t.groups) if (!linked.has(g.id)) lines.push(`    ${anchor.id} ~~~ ${g.id}`);
+    const classes: [string, string, (g: TopologyGroup) => boolean][] = [
+        ["risk", "fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328", (g) => risk.has(g.name)],
+        ["changed", "fill:#fff8c5,stroke:#9a6700,stroke-width:2px,color:#1f2328", (g) => !risk.has(g.name) && g.name in changed],
+        ["unchanged", "fill:#f6f8fa,stroke:#d0d7de,color:#656d76", (g) => !risk.has(g.name) && !(g.name in changed)],
+    ];
+    for (const [name, style, member] of classes) {
+        const ids = t.groups.filter(member).map((g) => g.id);
+        if (ids.length === 0) continue;
+        lines.push(`    classDef ${name} ${style}`);
+        lines.push(`    class ${ids.join(",")} ${name}`);
     }
     return lines.join("\n") + "\n";
 }

@@ -3,7 +3,8 @@ import { SECRET_MARK, UNKNOWN_MARK } from "../plan";
 import { highlights } from "../render-text";
 import { flatten, sameValue } from "./flatten";
 import { GUARD_RESOURCE_TYPES, GuardedWeakening, weakening } from "./guarded";
-import { isStateful, replaceOnChangeProperty, STATEFUL_TYPES } from "./stateful";
+import { propertyEffect } from "./replacement";
+import { isStateful, STATEFUL_TYPES } from "./stateful";
 
 /**
  * Comparing two plans of the same (cloud, environment): which resources are added, removed,
@@ -11,13 +12,20 @@ import { isStateful, replaceOnChangeProperty, STATEFUL_TYPES } from "./stateful"
  * which policy violations come and go. Pure: plans in, a StackDiff out, no I/O.
  */
 
-export type ChangeKind = "add" | "delete" | "update" | "replace";
+/**
+ * What happens to one resource. `may-replace`: a changed input is not known to be updatable in
+ * place (providers/<cloud>/replacement.ts does not list it, or its value is only known after
+ * apply): the real preview decides, and the headline counts it apart from updates.
+ */
+export type ChangeKind = "create" | "delete" | "update" | "replace" | "may-replace";
 
 /** One leaf property that differs. `undefined` means the property is absent on that side. */
 export interface PropertyChange {
     path: string;
     before?: unknown;
     after?: unknown;
+    /** true: changing it replaces the resource; false: updated in place; null: not known (may replace). */
+    forcesReplace: boolean | null;
 }
 
 /** The component a resource belongs to: its nearest `platform:components:*` ancestor. */
@@ -61,7 +69,7 @@ export interface ComponentChanges {
     changes: ResourceChange[];
 }
 
-export type WarningKind = "stateful-replace" | "stateful-delete" | "guarded";
+export type WarningKind = "stateful-replace" | "stateful-may-replace" | "stateful-delete" | "guarded";
 
 export interface DiffWarning {
     kind: WarningKind;
@@ -70,12 +78,16 @@ export interface DiffWarning {
     type: string;
     name: string;
     message: string;
+    /** The resource carries `protect`: `pulumi up` refuses to replace or delete it. */
+    protected: boolean;
 }
 
+/** The headline, custom resources only; the keys are DESIGN.md's diff JSON `counts`. */
 export interface ChangeCounts {
-    add: number;
-    change: number;
+    create: number;
+    update: number;
     replace: number;
+    mayReplace: number;
     delete: number;
 }
 
@@ -162,17 +174,31 @@ function optionsView(r: PlanResource): Record<string, unknown> {
     return o;
 }
 
+/** What a change of `path` from `before` to `after` does to a resource of `type`, and why. */
+function forcesReplace(type: string, custom: boolean, path: string, before: unknown, after: unknown): { forcesReplace: boolean | null; reason?: string } {
+    if (!custom) return { forcesReplace: false }; // components hold nothing: their children say what happens
+    const { effect, matched } = propertyEffect(type, path);
+    if (effect === "update") return { forcesReplace: false };
+    if (effect === "replace") {
+        const what = matched === path ? `\`${path}\` changed, which forces replacement` : `\`${path}\` changed, part of \`${matched}\`, which forces replacement`;
+        if (isConcrete(before) && isConcrete(after)) return { forcesReplace: true, reason: what };
+        return { forcesReplace: null, reason: `\`${path}\` forces replacement if its value changes, and it is ${before === SECRET_MARK || after === SECRET_MARK ? "secret" : "known only after apply"}` };
+    }
+    return { forcesReplace: null, reason: matched ? `\`${path}\` changed: the provider decides from live values whether \`${matched}\` replaces` : `\`${path}\` changed: not known to be updatable in place` };
+}
+
 export function propertyChanges(before: PlanResource, after: PlanResource): PropertyChange[] {
     const a = flatten(before.inputs);
     const b = flatten(after.inputs);
     flatten(optionsView(before), "options", a);
     flatten(optionsView(after), "options", b);
+    // Classified against the head's type (the same type on both sides: a type change is a new URN).
     const changes: PropertyChange[] = [];
     for (const [path, value] of b) {
-        if (!a.has(path)) changes.push({ path, after: value });
-        else if (!sameValue(a.get(path), value)) changes.push({ path, before: a.get(path), after: value });
+        if (!a.has(path)) changes.push({ path, after: value, forcesReplace: null });
+        else if (!sameValue(a.get(path), value)) changes.push({ path, before: a.get(path), after: value, forcesReplace: null });
     }
-    for (const [path, value] of a) if (!b.has(path)) changes.push({ path, before: value });
+    for (const [path, value] of a) if (!b.has(path)) changes.push({ path, before: value, forcesReplace: null });
     return changes;
 }
 
@@ -197,12 +223,16 @@ function change(kind: ChangeKind, r: PlanResource, component: ComponentRef, extr
 function pairedChange(base: PlanResource, head: PlanResource, component: ComponentRef, urnReplace: boolean): ResourceChange {
     const properties = propertyChanges(base, head);
     const reasons: string[] = [];
+    const doubts: string[] = [];
     if (urnReplace) reasons.push(`URN changed from ${base.name} to ${head.name} without an alias listing the old URN`);
     for (const p of properties) {
-        const prop = replaceOnChangeProperty(head.type, p.path);
-        if (prop && isConcrete(p.before) && isConcrete(p.after)) reasons.push(`\`${p.path}\` changed (${prop} forces replacement)`);
+        const verdict = forcesReplace(head.type, head.custom, p.path, p.before, p.after);
+        p.forcesReplace = verdict.forcesReplace;
+        if (verdict.forcesReplace === true) reasons.push(verdict.reason!);
+        else if (verdict.forcesReplace === null) doubts.push(verdict.reason!);
     }
-    const kind: ChangeKind = reasons.length > 0 ? "replace" : "update";
+    const kind: ChangeKind = reasons.length > 0 ? "replace" : doubts.length > 0 ? "may-replace" : "update";
+    if (kind === "may-replace") reasons.push(...doubts);
     const weakenings = properties.map((p) => weakening(p.path, p.before, p.after)).filter((w): w is GuardedWeakening => w !== undefined);
     const result = change(kind, head, component, { properties, reasons, weakenings, protected: base.options.protect });
     if (base.urn !== head.urn) {
@@ -256,7 +286,7 @@ export function comparePlans(base: Plan, head: Plan, notes: string[] = []): Stac
             unpairedBase.delete(old.urn);
             changes.push(pairedChange(old, r, comp, true));
         } else {
-            changes.push(change("add", r, comp, { highlights: r.custom ? highlights(r) : [], protected: false }));
+            changes.push(change("create", r, comp, { highlights: r.custom ? highlights(r) : [], protected: false }));
         }
     }
     for (const r of removed) {
@@ -273,7 +303,7 @@ export function comparePlans(base: Plan, head: Plan, notes: string[] = []): Stac
     for (const r of head.resources) if (!r.custom && r.type.startsWith(COMPONENT_PREFIX)) note(headComponent(r), "existing");
     for (const r of base.resources) if (!r.custom && r.type.startsWith(COMPONENT_PREFIX)) note(baseComponent(r), "existing");
     for (const c of changes) {
-        if (!c.custom && c.type.startsWith(COMPONENT_PREFIX)) note(c.component, c.kind === "add" ? "added" : c.kind === "delete" ? "removed" : "existing");
+        if (!c.custom && c.type.startsWith(COMPONENT_PREFIX)) note(c.component, c.kind === "create" ? "added" : c.kind === "delete" ? "removed" : "existing");
     }
     note(STACK_GROUP, "existing");
     const components: ComponentChanges[] = order
@@ -281,12 +311,8 @@ export function comparePlans(base: Plan, head: Plan, notes: string[] = []): Stac
         .filter((g) => g.changes.length > 0);
 
     const custom = changes.filter((c) => c.custom);
-    const counts: ChangeCounts = {
-        add: custom.filter((c) => c.kind === "add").length,
-        change: custom.filter((c) => c.kind === "update").length,
-        replace: custom.filter((c) => c.kind === "replace").length,
-        delete: custom.filter((c) => c.kind === "delete").length,
-    };
+    const count = (kind: ChangeKind) => custom.filter((c) => c.kind === kind).length;
+    const counts: ChangeCounts = { create: count("create"), update: count("update"), replace: count("replace"), mayReplace: count("may-replace"), delete: count("delete") };
 
     const baseViolations = new Set(base.policy.violations.map(violationKey));
     const headViolations = new Set(head.policy.violations.map(violationKey));
@@ -299,23 +325,36 @@ export function comparePlans(base: Plan, head: Plan, notes: string[] = []): Stac
     const ordered = components.flatMap((g) => g.changes).filter((c) => c.custom);
     for (const c of ordered) {
         const what = STATEFUL_TYPES[c.type];
-        const w = (kind: WarningKind, message: string) => warnings.push({ kind, component: c.component, urn: c.urn, type: c.type, name: c.name, message });
-        if (c.stateful && c.kind === "replace") {
-            w("stateful-replace", `${what} ${c.name} would be REPLACED: the existing one and its data are deleted. ${c.reasons.join("; ")}.`);
-        } else if (c.stateful && c.kind === "delete") {
-            w("stateful-delete", `${what} ${c.name} would be DELETED with its data${c.protected ? " (it is protected: the update fails until protect is removed)" : ""}.`);
-        }
+        const w = (kind: WarningKind, message: string) => warnings.push({ kind, component: c.component, urn: c.urn, type: c.type, name: c.name, message, protected: c.protected });
+        if (!c.stateful) continue;
+        if (c.kind === "replace") w("stateful-replace", statefulMessage(c, `${what} ${c.name} would be REPLACED (${c.reasons.join("; ")})`));
+        else if (c.kind === "may-replace") w("stateful-may-replace", statefulMessage(c, `${what} ${c.name} MAY BE REPLACED (${c.reasons.join("; ")}); the offline tables cannot rule it out, the real preview decides`));
+        else if (c.kind === "delete") w("stateful-delete", statefulMessage(c, `${what} ${c.name} would be DELETED`));
     }
     for (const c of ordered) {
         for (const weak of c.weakenings) {
-            warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${weak.message}` });
+            warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${weak.message}`, protected: c.protected });
         }
         if (c.kind === "delete" && GUARD_RESOURCE_TYPES[c.type]) {
-            warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${GUARD_RESOURCE_TYPES[c.type]} removed` });
+            warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${GUARD_RESOURCE_TYPES[c.type]} removed`, protected: c.protected });
         }
     }
 
     return { stack: head.stack || base.stack, cloud: head.cloud || base.cloud, environment: head.environment || base.environment, base, head, changes, components, counts, policy, warnings, notes };
+}
+
+/**
+ * The consequence and the way out, said plainly. A protected resource is never deleted by
+ * `pulumi up`: the engine refuses the replace/delete and the deploy fails, so the data is safe
+ * but the change cannot ship as it is.
+ */
+function statefulMessage(c: ResourceChange, what: string): string {
+    const consequence = c.protected
+        ? "It is protected (`protect: true`), so `pulumi up` refuses to delete it and the deploy fails; nothing is lost, but the change cannot ship as it is."
+        : c.kind === "delete" ? "It is not protected: `pulumi up` deletes it and its data." : "It is not protected: `pulumi up` creates a new, empty one and deletes the old one with its data.";
+    const rename = c.kind === "delete" ? "If it moved or was renamed, add an `aliases` entry naming the old one, so Pulumi moves it instead" : "If this is a rename, add an `aliases` entry naming the old URN, so Pulumi moves it instead; if a create-only property changed, keep its old value";
+    const deliberate = `${c.protected ? "migrate the data first, unprotect it deliberately (`pulumi state unprotect`), " : "migrate the data first, "}and rerun with --allow-stateful-replace`;
+    return `${what}. ${consequence} ${rename}. If the ${c.kind === "delete" ? "deletion" : "replacement"} is intended: ${deliberate}.`;
 }
 
 /** An empty plan for a side that does not exist (e.g. the base could not be planned). */
@@ -327,14 +366,15 @@ export function stackTitle(d: Pick<StackDiff, "stack" | "cloud" | "environment">
     return `${d.environment || d.stack} · ${d.cloud}`;
 }
 
-/** `3 to add, 1 to change, 1 to replace, 2 to delete, policy +1/-0` */
+/** `3 to add, 1 to change, 1 to replace, 2 may replace, 2 to delete, policy +1/-0` */
 export function summaryLine(d: StackDiff): string {
     const c = d.counts;
-    return `${c.add} to add, ${c.change} to change, ${c.replace} to replace, ${c.delete} to delete, policy +${d.policy.introduced.length}/-${d.policy.fixed.length}`;
+    return `${c.create} to add, ${c.update} to change, ${c.replace} to replace, ${c.mayReplace} may replace, ${c.delete} to delete, policy +${d.policy.introduced.length}/-${d.policy.fixed.length}`;
 }
 
+/** Stateful resources that would be (or may be) replaced or deleted: what makes the diff exit 1. */
 export function statefulLosses(d: StackDiff): DiffWarning[] {
-    return d.warnings.filter((w) => w.kind === "stateful-replace" || w.kind === "stateful-delete");
+    return d.warnings.filter((w) => w.kind !== "guarded");
 }
 
 /** The exit-code rule: 1 when any stateful resource would be replaced or deleted, unless overridden. */
@@ -359,6 +399,8 @@ export interface DiffReport {
     /** (stack, cloud) pairs not compared, and why. */
     skipped: { stack: string; cloud: string; reason: string }[];
     allowStatefulReplace: boolean;
+    /** The CI run that produced the report, linked from the comment. */
+    runUrl?: string;
 }
 
 export function reportExitCode(report: DiffReport): number {

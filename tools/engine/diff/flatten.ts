@@ -79,13 +79,6 @@ export function pathEndsWith(path: string, key: string): boolean {
     return k.every((seg, i) => p[p.length - k.length + i] === seg);
 }
 
-/** True when `path` is `key` or lies under it (segment-wise, indices ignored). */
-export function pathStartsWith(path: string, key: string): boolean {
-    const p = pathSegments(path);
-    const k = key.split(".");
-    return k.length <= p.length && k.every((seg, i) => p[i] === seg);
-}
-
 export function sameValue(a: unknown, b: unknown): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -83,39 +83,81 @@ export function planInChild(root: string, stack: string, cloud: string): Promise
 export interface Worktree {
     path: string;
     commit: string;
+    /** How the base's packages were provided: the repository's own (linked) or its own `npm ci`. */
+    dependencies: "linked" | "installed";
     remove(): void;
 }
 
 /**
- * A detached worktree of `ref`, with the repository's node_modules linked in (the base is
- * planned with today's installed packages; a lockfile change shows up as a program change
- * only where it changes the plan).
+ * The `git fetch` that makes `ref` resolvable: CI checkouts are shallow (actions/checkout
+ * fetches one commit), so `origin/main` is often simply not there.
  */
-export function addWorktree(repoRoot: string, ref: string): Worktree {
-    const commit = git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+export function fetchHint(repoRoot: string, ref: string): string {
+    const remotes = spawnSync("git", ["remote"], { cwd: repoRoot, encoding: "utf8" }).stdout.split("\n").map((r) => r.trim()).filter(Boolean);
+    const shallow = spawnSync("git", ["rev-parse", "--is-shallow-repository"], { cwd: repoRoot, encoding: "utf8" }).stdout.trim() === "true";
+    const slash = ref.indexOf("/");
+    const remote = slash > 0 && remotes.includes(ref.slice(0, slash)) ? ref.slice(0, slash) : undefined;
+    const command = remote
+        ? `git fetch --no-tags --depth=1 ${remote} ${ref.slice(slash + 1)}:refs/remotes/${ref}`
+        : `git fetch --no-tags --depth=1 ${remotes[0] ?? "origin"} ${ref}`;
+    return `${shallow ? "this clone is shallow (actions/checkout fetches one commit unless fetch-depth: 0), so " : ""}the ref is not here; fetch it with: ${command}`;
+}
+
+function sameFile(repoRoot: string, commit: string, file: string): boolean {
+    const base = spawnSync("git", ["show", `${commit}:${file}`], { cwd: repoRoot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const head = existsSync(join(repoRoot, file)) ? readFileSync(join(repoRoot, file), "utf8") : undefined;
+    return base.status === 0 ? base.stdout === head : head === undefined;
+}
+
+/**
+ * A detached worktree of `ref`. When its package-lock.json is the working tree's, the
+ * repository's node_modules is linked in; when it differs (an SDK bump, a new dependency), the
+ * base gets its own `npm ci`, so the base is planned with the base's own packages and the
+ * diff shows what the bump changes.
+ */
+export function addWorktree(repoRoot: string, ref: string, log: (s: string) => void = () => undefined): Worktree {
+    let commit: string;
+    try {
+        commit = git(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    } catch {
+        throw new GitError(`${ref} does not resolve to a commit: ${fetchHint(repoRoot, ref)}`);
+    }
     const path = mkdtempSync(join(tmpdir(), "platform-diff-base-"));
     git(repoRoot, ["worktree", "add", "--detach", "--quiet", path, commit]);
     const links: string[] = [];
-    for (const dir of ["node_modules", "policy/node_modules"]) {
+    const remove = () => {
+        // Unlink first: never let a recursive delete walk into the real node_modules.
+        for (const link of links) if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(link);
+        const r = spawnSync("git", ["worktree", "remove", "--force", path], { cwd: repoRoot, encoding: "utf8" });
+        if (r.status !== 0) {
+            rmSync(path, { recursive: true, force: true });
+            spawnSync("git", ["worktree", "prune"], { cwd: repoRoot });
+        }
+    };
+    const ownDependencies = !sameFile(repoRoot, commit, "package-lock.json");
+    if (ownDependencies) {
+        log(`base ${ref}: package-lock.json differs from the working tree's, installing the base's own dependencies (npm ci)`);
+        const r = spawnSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: path, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        if (r.status !== 0) {
+            remove();
+            throw new GitError(`npm ci of the base ${ref} failed: ${(r.stderr || r.stdout || String(r.error ?? "")).trim().split("\n").slice(-3).join(" ")}`);
+        }
+    }
+    for (const dir of ownDependencies ? ["policy/node_modules"] : ["node_modules", "policy/node_modules"]) {
         const source = join(repoRoot, dir);
         if (existsSync(source) && existsSync(join(path, dir, "..")) && !existsSync(join(path, dir))) {
             symlinkSync(source, join(path, dir), "dir");
             links.push(join(path, dir));
         }
     }
-    return {
-        path,
-        commit,
-        remove() {
-            // Unlink first: never let a recursive delete walk into the real node_modules.
-            for (const link of links) if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(link);
-            const r = spawnSync("git", ["worktree", "remove", "--force", path], { cwd: repoRoot, encoding: "utf8" });
-            if (r.status !== 0) {
-                rmSync(path, { recursive: true, force: true });
-                spawnSync("git", ["worktree", "prune"], { cwd: repoRoot });
-            }
-        },
-    };
+    return { path, commit, dependencies: ownDependencies ? "installed" : "linked", remove };
+}
+
+/** The head's label: the commit SHA, and whether uncommitted edits are planned with it. */
+export function headLabelOf(repoRoot: string): string {
+    const sha = git(repoRoot, ["rev-parse", "HEAD"]);
+    const dirty = git(repoRoot, ["status", "--porcelain", "--untracked-files=no"]) !== "";
+    return `${sha.slice(0, 12)}${dirty ? " + uncommitted changes" : ""}`;
 }
 
 export function repoRootOf(dir: string): string {

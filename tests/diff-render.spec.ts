@@ -1,0 +1,57 @@
+import * as assert from "assert";
+import { readFileSync } from "fs";
+import { join, resolve } from "path";
+import { CLOUDS } from "../components/config";
+import { comparePlans, DiffReport } from "../tools/engine/diff/compare";
+import { renderComment } from "../tools/engine/diff/render-markdown";
+import { renderInBrowser, RenderResult } from "./support/browser-render";
+import { ENVIRONMENTS, planFor } from "./support/harness";
+
+/**
+ * The PR comment as GitHub shows it: Markdown rendered by markdown-it, Mermaid by the mermaid
+ * package, in headless Chromium at a comment's ~900 px. Every diagram must parse (no error
+ * SVG) and be readable at that width without shrinking.
+ */
+
+const ROOT = resolve(__dirname, "..");
+const WIDTH = 900;
+/** The page's 16 px padding on each side, like a comment box's. */
+const CONTENT_WIDTH = WIDTH - 32;
+
+function assertReadable(result: RenderResult, diagrams: number): void {
+    assert.strictEqual(result.diagrams.length, diagrams, "diagrams rendered");
+    result.diagrams.forEach((d, i) => {
+        assert.strictEqual(d.error, undefined, `diagram ${i}: ${d.error}`);
+        assert.strictEqual(d.errorSvg, false, `diagram ${i}: mermaid drew its error picture`);
+        assert.ok(d.naturalWidth > 100, `diagram ${i}: ${d.naturalWidth} px wide: nothing drawn?`);
+        assert.ok(d.naturalWidth <= CONTENT_WIDTH, `diagram ${i} is ${Math.round(d.naturalWidth)} px wide: GitHub would shrink it below ${CONTENT_WIDTH} px`);
+    });
+    assert.ok(result.scrollWidth <= WIDTH, `the page is ${result.scrollWidth} px wide`);
+}
+
+describe("PR comment in a headless browser (markdown-it + mermaid + Chromium)", function () {
+    this.timeout(300_000);
+
+    it("the checked-in sample review: every diagram parses and fits 900 px", () => {
+        const sample = readFileSync(join(ROOT, "docs", "sample-review.md"), "utf8");
+        assertReadable(renderInBrowser(sample, WIDTH), (sample.match(/^```mermaid$/gm) ?? []).length);
+    });
+
+    it("a comment over the twelve plan variants (an appName rename on each): every diagram parses and fits", async () => {
+        const report: DiffReport = { baseLabel: "main (0123456789ab)", headLabel: "fedcba987654", stacks: [], skipped: [], allowStatefulReplace: false, runUrl: "https://github.com/acme/platform/actions/runs/1" };
+        for (const cloud of CLOUDS) for (const env of ENVIRONMENTS) for (const runtime of [[], ["platform:compute.runtime=kubernetes"]]) {
+            report.stacks.push(comparePlans((await planFor(env, cloud, runtime)).plan, (await planFor(env, cloud, [...runtime, "platform:appName=acme2"])).plan));
+        }
+        // Big enough that the comment is shortened: render what is posted, and the full diagrams.
+        const comment = renderComment(report);
+        const diagrams = report.stacks.map((d, i) => `### ${i}\n\n\`\`\`mermaid\n${/```mermaid\n([\s\S]*?)```/.exec(renderComment({ ...report, stacks: [d] }, { maxLength: Infinity }))![1]}\`\`\`\n`).join("\n");
+        assertReadable(renderInBrowser(`${comment}\n\n${diagrams}`, WIDTH), (comment.match(/^```mermaid$/gm) ?? []).length + report.stacks.length);
+    });
+
+    it("the check catches what it must: a syntax error and a too-wide left-to-right chain", () => {
+        const chain = Array.from({ length: 10 }, (_, i) => `    n${i}["component number ${i}"] --> n${i + 1}["component number ${i + 1}"]`).join("\n");
+        const result = renderInBrowser(`\`\`\`mermaid\nflowchart TD\n    a[[[ broken\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n${chain}\n\`\`\`\n`, WIDTH);
+        assert.match(result.diagrams[0].error ?? "", /Parse error/);
+        assert.ok(result.diagrams[1].naturalWidth > CONTENT_WIDTH, `${result.diagrams[1].naturalWidth}`);
+    });
+});

@@ -1,0 +1,60 @@
+import { AWS_REPLACEMENT } from "../../../providers/aws/replacement";
+import { AZURE_REPLACEMENT } from "../../../providers/azure/replacement";
+import { GCP_REPLACEMENT } from "../../../providers/gcp/replacement";
+import { KUBERNETES_REPLACEMENT } from "../../../providers/kubernetes/replacement";
+import { ReplacementRule, ReplacementTable, SHARED_REPLACEMENT } from "../../../providers/shared/replacement";
+import { pathSegments } from "./flatten";
+
+/**
+ * Whether changing one input replaces its resource, read from the per-cloud tables in
+ * providers/<cloud>/replacement.ts. Three answers: "replace" (the provider creates a new
+ * resource), "update" (in place), "unknown" (no table says, or the provider decides from live
+ * values): the diff counts "unknown" as may-replace, never as an update.
+ */
+
+/** The tables by the folder that owns them. */
+export const REPLACEMENT_TABLES: Readonly<Record<string, ReplacementTable>> = {
+    aws: AWS_REPLACEMENT,
+    gcp: GCP_REPLACEMENT,
+    azure: AZURE_REPLACEMENT,
+    kubernetes: KUBERNETES_REPLACEMENT,
+    shared: SHARED_REPLACEMENT,
+};
+
+const RULES: ReadonlyMap<string, ReplacementRule> = new Map(Object.values(REPLACEMENT_TABLES).flatMap((t) => Object.entries(t)));
+
+export function replacementRule(type: string): ReplacementRule | undefined {
+    return RULES.get(type);
+}
+
+export type PropertyEffect = "replace" | "update" | "unknown";
+
+/**
+ * Resource options: `protect`, `retainOnDelete` and `aliases` are engine bookkeeping (never a
+ * replacement); a different provider object may replace the resource, depending on the new
+ * provider's configuration.
+ */
+const OPTION_EFFECTS: Record<string, PropertyEffect> = { protect: "update", retainOnDelete: "update", aliases: "update", provider: "unknown" };
+
+function covers(rulePath: string, segments: string[]): number {
+    const r = rulePath.split(".");
+    return r.length <= segments.length && r.every((s, i) => segments[i] === s) ? r.length : 0;
+}
+
+/** The effect of changing `path` (a flattened input path, or `options.<name>`) on a resource of `type`. */
+export function propertyEffect(type: string, path: string): { effect: PropertyEffect; matched?: string } {
+    if (path.startsWith("options.")) return { effect: OPTION_EFFECTS[path.slice("options.".length)] ?? "unknown" };
+    const rule = RULES.get(type);
+    if (!rule) return { effect: "unknown" };
+    const segments = pathSegments(path);
+    let best: { effect: PropertyEffect; matched?: string; depth: number } = { effect: "unknown", depth: 0 };
+    // Longest match wins; on a tie replace beats undecided beats update (never understate).
+    const candidates: [readonly string[], PropertyEffect][] = [[rule.update, "update"], [rule.undecided ?? [], "unknown"], [rule.replace, "replace"]];
+    for (const [paths, effect] of candidates) {
+        for (const p of paths) {
+            const depth = covers(p, segments);
+            if (depth > 0 && depth >= best.depth) best = { effect, matched: p, depth };
+        }
+    }
+    return { effect: best.effect, matched: best.matched };
+}
