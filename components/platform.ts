@@ -73,6 +73,8 @@ export class Platform {
             maintenanceWindow: cfg.database.maintenanceWindow,
             databaseName: cfg.database.name,
             protect: cfg.protect,
+            copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
+            restore: cfg.database.restore,
             transform: t.database,
         }, cloud, { dependsOn: [this.network] });
 
@@ -89,6 +91,7 @@ export class Platform {
         this.objectStore = new ObjectStore("object-store", {
             ...cfg.objectStore,
             protect: cfg.protect,
+            copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
             transform: t.objectStore,
         }, cloud);
 
@@ -158,6 +161,7 @@ export class Platform {
             loadBalancerEndpoint: this.loadBalancer.endpoint,
             databaseEndpoint: this.database.endpoint,
             databasePasswordSecret: this.database.passwordSecret.id,
+            ...(this.database.backupCopy ? { databaseBackupCopy: this.database.backupCopy } : {}),
             cacheEndpoint: this.cache.endpoint,
             bucketName: this.objectStore.bucketName,
             services: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),

@@ -129,6 +129,10 @@ export const rawConfigSchema = z.strictObject({
         highAvailability: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
         name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "a PostgreSQL identifier (lowercase letters, digits, underscores)" }).optional(),
+        /** Create the database from a backup: an RFC 3339 point in time or a backup id (per-cloud rules in disaster-recovery.ts). Replaces the database. */
+        restore: z.string().min(1).max(300).optional(),
+        /** What `restore` reads from, when not this stack's own database (e.g. replicated automated backups). */
+        restoreSource: z.string().min(1).max(400).optional(),
     }).optional(),
 
     cache: z.strictObject({
@@ -184,6 +188,16 @@ export const rawConfigSchema = z.strictObject({
      * the kubernetes runtime deploys into that cluster and creates nothing cloud-side for compute.
      */
     kubeconfig: z.string().min(20, { error: "a kubeconfig document (set with pulumi config set --secret platform:kubeconfig < file)" }).optional(),
+
+    /** Disaster recovery (docs/disaster-recovery.md); the region is checked against the cloud's rule in disaster-recovery.ts. */
+    dr: z.strictObject({
+        /** The other region of the pair. @default the documented pair of the primary region (tiers.ts DR_REGION_PAIRS) */
+        region: z.string().regex(/^[a-z][a-z0-9-]{2,30}$/, { error: "a region or location such as us-east-2, us-east1 or westus" }).optional(),
+        /** Database backups and objects copied to the other region. @default production: true, staging: false */
+        crossRegionCopies: z.boolean().optional(),
+        /** `recovery`: this stack is the recovery stack, running in `dr.region` with names that carry it. @default primary */
+        role: z.enum(["primary", "recovery"]).optional(),
+    }).optional(),
 
     monitoring: z.strictObject({
         alertEmail: z.email({ error: "an email address" }).optional(),
