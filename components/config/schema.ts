@@ -130,7 +130,8 @@ export const rawConfigSchema = z.strictObject({
         deletionProtection: z.boolean().optional(),
         name: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "a PostgreSQL identifier (lowercase letters, digits, underscores)" }).optional(),
         /** Create the database from a backup: an RFC 3339 point in time or a backup id (per-cloud rules in disaster-recovery.ts). Replaces the database. */
-        restore: z.string().min(1).max(300).optional(),
+        // A backup run id may arrive as a YAML number: keep it as text.
+        restore: z.union([z.string().min(1).max(300), z.number().int().nonnegative()]).transform(String).optional(),
         /** What `restore` reads from, when not this stack's own database (e.g. replicated automated backups). */
         restoreSource: z.string().min(1).max(400).optional(),
     }).optional(),
