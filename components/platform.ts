@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cache } from "./cache";
 import type { CloudImplementation, KubernetesRuntimeModule } from "./cloud";
 import { ComputeService } from "./compute-service";
-import type { PlatformConfig } from "./config";
+import { disasterRecoverySummary, PlatformConfig } from "./config";
 import { Database } from "./database";
 import { KubernetesCluster } from "./kubernetes-cluster";
 import { LoadBalancer } from "./load-balancer";
@@ -157,6 +157,7 @@ export class Platform {
             cloud: this.config.cloud,
             environment: this.config.environment,
             region: this.config.region,
+            disasterRecovery: disasterRecoverySummary(this.config.dr, this.config.region),
             url: this.loadBalancer.url,
             loadBalancerEndpoint: this.loadBalancer.endpoint,
             databaseEndpoint: this.database.endpoint,

@@ -147,3 +147,14 @@ export function restoredName(base: string, restore: DatabaseRestore | undefined)
     const what = restore.kind === "pointInTime" ? restore.time : restore.id;
     return `${base}-r${createHash("sha256").update(`${what}|${restore.source ?? ""}`).digest("hex").slice(0, 6)}`;
 }
+
+/** One line for the plan summary and the `disasterRecovery` stack output: role, regions, objectives. */
+export function disasterRecoverySummary(dr: DisasterRecoveryConfig, region: string): string {
+    const where = dr.role === "recovery" ? `recovery stack in ${region} (primary region ${dr.primaryRegion})` : `primary stack in ${region}`;
+    const o = dr.objectives;
+    if (!o) return `${where}; zone failures only, no region objectives on this tier${dr.crossRegionCopies ? `, copies in ${dr.copyRegion}` : ", no cross-region copies"}`;
+    const objectives = `RTO <= ${o.rtoMinutes} min, RPO <= ${o.databaseRpoMinutes} min database / ${o.objectRpoMinutes} min objects`;
+    return dr.crossRegionCopies
+        ? `${where}; ${objectives}, copies kept in ${dr.copyRegion}`
+        : `${where}; ${objectives} NOT MET: cross-region copies are off (platform:dr.crossRegionCopies)`;
+}

@@ -101,6 +101,7 @@ export function renderPlanText(plan: Plan): string {
     const components = plan.resources.filter((r) => !r.custom);
     lines.push("");
     lines.push(pc.bold(`Summary: ${custom.length} resources in ${components.length} components, ${custom.filter((r) => r.options.protect).length} protected`));
+    if (typeof plan.outputs.disasterRecovery === "string") lines.push(pc.bold(`Disaster recovery: ${plan.outputs.disasterRecovery}`));
     const violations = plan.policy.violations;
     if (violations.length === 0) {
         lines.push(pc.green("Policy: no violations"));
