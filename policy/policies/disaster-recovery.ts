@@ -41,6 +41,23 @@ function bucketArn(bucket: PolicyResource): string | undefined {
     return typeof name === "string" ? `arn:aws:s3:::${name}` : (read(bucket.props, "arn") as string | undefined);
 }
 
+/** Service principals that deliver logs into a bucket (ALB, S3 server access logs, CloudWatch/VPC log delivery, CloudTrail). */
+const LOG_DELIVERY_PRINCIPAL = /^(logdelivery\.elasticloadbalancing|logging\.s3|delivery\.logs|cloudtrail)\.amazonaws\.com$/;
+
+/** Is this bucket a log destination: its bucket policy lets a log-delivery service write into it? */
+function receivesLogs(bucket: PolicyResource, policies: PolicyResource[]): boolean {
+    return policies.filter((p) => configures(p, bucket, "bucket", ["bucket", "id"])).some((p) => {
+        const text = read(p.props, "policy");
+        let doc: { Statement?: Array<{ Effect?: string; Principal?: { Service?: string | string[] } }> };
+        try {
+            doc = typeof text === "string" ? JSON.parse(text) : (text as typeof doc) ?? {};
+        } catch {
+            return false;
+        }
+        return (doc.Statement ?? []).some((st) => st.Effect === "Allow" && [st.Principal?.Service ?? []].flat().some((svc) => LOG_DELIVERY_PRINCIPAL.test(svc)));
+    });
+}
+
 export const awsRdsRequireCrossRegionBackups = withDrConfig(stackPolicy({
     name: "aws-rds-require-cross-region-backups",
     description: "RDS instances in environments that must survive a region (production) replicate their automated backups to another region, encrypted with a key there.",
@@ -81,6 +98,7 @@ export const awsS3RequireCrossRegionReplication = withDrConfig(stackPolicy({
         const buckets = ctx.resources.filter((r) => r.type === T.aws.s3Bucket || r.type === T.aws.s3BucketV2);
         const configs = ctx.ofType(T.aws.s3Replication);
         const destinations = new Set(configs.flatMap((c) => ((read(c.props, "rules") as any[]) ?? []).map((rule) => read(rule, "destination", "bucket"))));
+        const bucketPolicies = ctx.ofType(T.aws.s3BucketPolicy);
         const logTargets = new Set([
             ...ctx.ofType(T.aws.s3Logging).map((l) => read(l.props, "targetBucket")),
             ...ctx.ofType(T.aws.lb).map((lb) => read(lb.props, "accessLogs", "bucket")),
@@ -88,7 +106,7 @@ export const awsS3RequireCrossRegionReplication = withDrConfig(stackPolicy({
         for (const bucket of ctx.ofType(T.aws.s3Bucket, T.aws.s3BucketV2)) {
             if (!envs.includes(ctx.environment(bucket).environment)) continue;
             const name = read(bucket.props, "bucket");
-            if (destinations.has(bucketArn(bucket)) || logTargets.has(name)) continue;
+            if (destinations.has(bucketArn(bucket)) || logTargets.has(name) || receivesLogs(bucket, bucketPolicies)) continue;
             const mine = configs.filter((c) => configures(c, bucket, "bucket", ["bucket", "id"]));
             const home = awsRegion(bucket);
             const rules = mine.flatMap((c) => ((get(c.props, "rules") as any[]) ?? []).map((rule) => ({ rule, role: get(c.props, "role") })));

@@ -47,6 +47,16 @@ const accessLogging = (): Fixture => ({
     props: { bucket: `platform-prod-object-store-bucket-${ACCOUNT}`, targetBucket: `platform-prod-object-store-access-logs-${ACCOUNT}` },
 });
 
+/** An ALB log bucket known only by its bucket policy (the kubernetes runtime's controller-made ALB). */
+const albLogsPolicy = (): Fixture => ({
+    type: T.aws.s3BucketPolicy,
+    name: "load-balancer-logs-policy",
+    props: {
+        bucket: `platform-prod-load-balancer-logs-${ACCOUNT}`,
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "logdelivery.elasticloadbalancing.amazonaws.com" }, Action: "s3:PutObject", Resource: "*" }] }),
+    },
+});
+
 const sqlInstance = (e = "production"): Fixture => ({
     type: T.gcp.sqlInstance,
     name: "database-instance",
@@ -83,7 +93,7 @@ export const DISASTER_RECOVERY_CASES: PolicyCase[] = [
     {
         policy: P.awsS3RequireCrossRegionReplication,
         type: T.aws.s3Bucket,
-        fixtures: [s3Bucket("object-store-bucket", "us-west-2"), s3Replication(), s3Bucket("object-store-replica", "us-east-2"), s3Bucket("object-store-access-logs", "us-west-2"), accessLogging()],
+        fixtures: [s3Bucket("object-store-bucket", "us-west-2"), s3Replication(), s3Bucket("object-store-replica", "us-east-2"), s3Bucket("object-store-access-logs", "us-west-2"), accessLogging(), s3Bucket("load-balancer-logs", "us-west-2"), albLogsPolicy()],
         variants: [
             { label: "no replication", remove: [1], found: "no BucketReplicationConfig" },
             { label: "rule disabled", set: [[1, "rules.0.status", "Disabled"]], found: '"status":"Disabled"' },
