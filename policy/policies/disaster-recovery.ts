@@ -1,5 +1,5 @@
 import type { PolicyConfigSchema, PolicyResource } from "@pulumi/policy";
-import { configures, get, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy } from "./support";
+import { configures, get, phrase, PlatformPolicy, read, ResourceContext, resourcePolicy, stackPolicy } from "./support";
 import { T } from "./types";
 
 /*
@@ -29,6 +29,14 @@ function withDrConfig(p: PlatformPolicy): PlatformPolicy {
 
 function requiredIn(args: { getConfig<T extends object>(): T }): string[] {
     return args.getConfig<{ crossRegionCopiesRequiredIn?: string[] }>().crossRegionCopiesRequiredIn ?? DEFAULT_CROSS_REGION_COPIES_REQUIRED_IN;
+}
+
+/** A resource policy's gate: the required environments, or not applicable to this resource's. */
+function requiredHere(ctx: ResourceContext): string[] {
+    const envs = requiredIn(ctx.args);
+    const env = ctx.environment();
+    if (!envs.includes(env.environment)) ctx.notApplicable(`cross-region copies are required in ${envs.join(", ")}; this is ${env.environment} (from ${env.source})`);
+    return envs;
 }
 
 /** An AWS resource's region: its own `region` argument (aws v7), else its provider's. */
@@ -134,9 +142,7 @@ export const gcpSqlRequireCrossRegionBackups = withDrConfig(resourcePolicy({
     remediation: "set settings.backupConfiguration.location to the DR region (or a multi-region such as us)",
     validate(ctx) {
         if (ctx.props.masterInstanceName) ctx.notApplicable("read replica: the primary holds the backups");
-        const envs = requiredIn(ctx.args);
-        const env = ctx.environment();
-        if (!envs.includes(env.environment)) ctx.notApplicable(`cross-region copies are required in ${envs.join(", ")}; this is ${env.environment} (from ${env.source})`);
+        const envs = requiredHere(ctx);
         const location = ctx.props.settings?.backupConfiguration?.location;
         if (typeof location !== "string" || location.length === 0 || location.toLowerCase() === String(ctx.props.region ?? "").toLowerCase()) {
             ctx.report({
@@ -197,9 +203,7 @@ export const azurePostgresqlRequireGeoRedundantBackup = withDrConfig(resourcePol
     types: [T.azure.postgresServer],
     remediation: "set backup.geoRedundantBackup: \"Enabled\" (at creation: Azure does not toggle it in place)",
     validate(ctx) {
-        const envs = requiredIn(ctx.args);
-        const env = ctx.environment();
-        if (!envs.includes(env.environment)) ctx.notApplicable(`cross-region copies are required in ${envs.join(", ")}; this is ${env.environment} (from ${env.source})`);
+        const envs = requiredHere(ctx);
         const geo = ctx.props.backup?.geoRedundantBackup;
         if (geo !== "Enabled") ctx.report({ problem: `backups stay in the server's region (required in the paired region in ${envs.join(", ")})`, found: geo ?? "~not set (the default is Disabled)", fix: "set backup.geoRedundantBackup: \"Enabled\"" });
     },
