@@ -174,6 +174,7 @@ describe("disaster recovery: restore as config", () => {
                     if (value === RESTORE_TIME) assert.deepStrictEqual(i.restoreToPointInTime, { restoreTime: RESTORE_TIME, sourceDbInstanceIdentifier: original });
                     else assert.strictEqual(i.snapshotIdentifier, value);
                     assert.strictEqual(i.username, undefined, "the master user comes from the backup");
+                    assert.strictEqual(i.kmsKeyId, undefined, "the storage key comes from the backup (kmsKeyId is ForceNew)");
                 }
                 if (cloud === "gcp") {
                     if (value === RESTORE_TIME) assert.deepStrictEqual(i.clone, { sourceInstanceName: original, pointInTime: RESTORE_TIME });

@@ -25,14 +25,16 @@ export function rdsMaintenanceWindow(w: DatabaseArgs["maintenanceWindow"]): stri
  * `platform:database.restore` as RDS create arguments: a snapshot (`snapshotIdentifier`, an id or
  * ARN) or a point in time of a source instance, this stack's own by default or, in a recovery
  * stack, the replicated automated backups. Both are create-only (ForceNew in
- * internal/service/rds/instance.go), so the restore is a new instance; the database name and
- * master user come from the backup.
+ * internal/service/rds/instance.go), so the restore is a new instance; the database name, the
+ * master user and the storage key come from the backup (the restore calls pass no KmsKeyId, and
+ * `kmsKeyId` is Optional+Computed+ForceNew: naming another key would replace the restore again).
  */
 export function rdsRestoreArgs(ctx: AwsContext, restore: DatabaseRestore | undefined): Partial<aws.rds.InstanceArgs> {
     if (!restore) return {};
-    if (restore.kind === "backup") return { snapshotIdentifier: restore.id };
+    if (restore.kind === "backup") return { snapshotIdentifier: restore.id, kmsKeyId: undefined };
     const source = restore.source ?? limitedName(primaryNaming(ctx.cfg), 63, "postgres");
     return {
+        kmsKeyId: undefined,
         restoreToPointInTime: source.startsWith("arn:")
             ? { restoreTime: restore.time, sourceDbInstanceAutomatedBackupsArn: source }
             : { restoreTime: restore.time, sourceDbInstanceIdentifier: source },
