@@ -3,6 +3,8 @@ import { ConfigError, resolveConfig, TIERS } from "../components/config";
 import { physicalName, regionCode } from "../components/naming";
 import { evaluatePack } from "../tools/engine/policies";
 import { comparePlans } from "../tools/engine/diff/compare";
+import { plannedResources, runRules } from "../tools/engine/rules";
+import { checkSchema } from "../tools/engine/schema-check";
 import { renderPlanText } from "../tools/engine/render-text";
 import type { PlanResource } from "../tools/engine/plan";
 import { T } from "../policy/policies/types";
@@ -245,6 +247,22 @@ describe("disaster recovery: the recovery stack", () => {
         assert.deepStrictEqual([azure.location, azure.createMode], ["westus", "GeoRestore"]);
         assert.match(azure.sourceServerResourceId, /\/resourceGroups\/acme-prod-rg\/providers\/Microsoft\.DBforPostgreSQL\/flexibleServers\/acme-prod-pg$/);
     });
+});
+
+describe("disaster recovery: every DR input is one the SDK declares and the deploy-time rules accept", () => {
+    const variants: Array<["aws" | "gcp" | "azure", string[]]> = [
+        ["aws", [`platform:database.restore=${RESTORE_TIME}`]], ["aws", ["platform:database.restore=rds:acme-prod-postgres-2026-11-30-03-10"]], ["aws", RECOVERY],
+        ["gcp", [`platform:database.restore=${RESTORE_TIME}`]], ["gcp", ["platform:database.restore=1730435400000"]], ["gcp", RECOVERY],
+        ["azure", [`platform:database.restore=${RESTORE_TIME}`]], ["azure", [...RECOVERY, `platform:database.restore=${RESTORE_TIME}`]],
+    ];
+    for (const [cloud, config] of variants) {
+        it(`${cloud} production ${config.join(" ")}: no schema or rule finding on the database and object store`, async () => {
+            const run = await planFor("production", cloud, config);
+            const ours = (urn: string) => /platform:components:(Database|ObjectStore)\$/.test(urn);
+            assert.deepStrictEqual(checkSchema(run.recorded).filter((f) => ours(f.urn)), []);
+            assert.deepStrictEqual(runRules(plannedResources(run)).filter((f) => ours(f.urn)), []);
+        });
+    }
 });
 
 describe("disaster recovery: the policy over the real plans", () => {
