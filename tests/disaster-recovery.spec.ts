@@ -43,7 +43,7 @@ describe("disaster recovery: objectives and config", () => {
 
     it("defaults dr.region to the documented pair per cloud and lets a stack override it", () => {
         assert.strictEqual(resolveConfig(base()).dr.copyRegion, "us-east-2");
-        assert.strictEqual(resolveConfig(base({ cloud: "gcp", gcp: { project: "acme-platform-prod" } })).dr.copyRegion, "us-east1");
+        assert.strictEqual(resolveConfig(base({ cloud: "gcp", gcp: { project: "acme-platform-prod" }, monitoring: { budget: { enabled: false } } })).dr.copyRegion, "us-east1");
         assert.strictEqual(resolveConfig(base({ cloud: "azure" })).dr.copyRegion, "westus");
         assert.strictEqual(resolveConfig(base({ dr: { region: "us-east-1" } })).dr.copyRegion, "us-east-1");
         assert.strictEqual(resolveConfig(base({ environment: "staging" })).dr.crossRegionCopies, false);
@@ -64,13 +64,13 @@ describe("disaster recovery: objectives and config", () => {
         assert.match(problems(base({ aws: { region: "sa-east-1" } })), /platform:dr\.region = \(missing\): allowed: .*sa-east-1 has no documented default pair/);
         assert.match(problems(base({ database: { restore: "2026-02-30T09:15:00Z" } })), /platform:database\.restore = "2026-02-30T09:15:00Z": allowed: a real date and time in RFC 3339/);
         assert.match(problems(base({ database: { restore: "bad--snapshot" } })), /platform:database\.restore = "bad--snapshot": allowed: .*RDS snapshot identifier/);
-        assert.match(problems(base({ cloud: "gcp", gcp: { project: "acme-platform-prod" }, database: { restore: "snap-1" } })), /Cloud SQL backup run id/);
+        assert.match(problems(base({ cloud: "gcp", gcp: { project: "acme-platform-prod" }, monitoring: { budget: { enabled: false } }, database: { restore: "snap-1" } })), /Cloud SQL backup run id/);
         assert.match(problems(base({ cloud: "azure", database: { restore: "snap-1" } })), /platform:database\.restore = "snap-1": allowed: an RFC 3339 time .*Azure flexible server restores a point in time/);
         assert.match(problems(base({ database: { restoreSource: "acme-prod-postgres" } })), /platform:database\.restoreSource = "acme-prod-postgres": allowed: only together with platform:database\.restore/);
         assert.match(problems(base({ dr: { role: "recovery" }, database: { restore: RESTORE_TIME } })), /platform:database\.restoreSource = \(missing\): allowed: the ARN of the replicated automated backups in us-east-2/);
         assert.match(problems(base({ dr: { role: "standby" } })), /platform:dr\.role = "standby": allowed: one of primary, recovery/);
         assert.strictEqual(problems(base({ database: { restore: "rds:acme-prod-postgres-2026-11-30-03-10" } })), "");
-        assert.strictEqual(problems(base({ cloud: "gcp", gcp: { project: "acme-platform-prod" }, database: { restore: 1730435400000 } })), "");
+        assert.strictEqual(problems(base({ cloud: "gcp", gcp: { project: "acme-platform-prod" }, monitoring: { budget: { enabled: false } }, database: { restore: 1730435400000 } })), "");
     });
 
     it("region codes are short, readable and distinct across a cloud's regions", () => {
