@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
-import type { Size } from "./config";
+import type { DatabaseRestore, Size } from "./config";
 import type { TierProfile } from "./config/tiers";
 import type { DatabaseTransforms } from "./transforms";
 
@@ -29,6 +29,16 @@ export interface DatabaseArgs {
     databaseName: string;
     /** Pulumi `protect` on the stateful resource. @default production: true, staging: false */
     protect: boolean;
+    /**
+     * Region that keeps a copy of the automated backups (`platform:dr`); none when absent.
+     * @default production: the DR region of the pair, staging: none. Adding or removing it never replaces the database.
+     */
+    copyRegion?: string;
+    /**
+     * Create the database from a point in time or a backup (`platform:database.restore`).
+     * @default none. Setting or changing it REPLACES the database: the restore gets a new name beside the old one.
+     */
+    restore?: DatabaseRestore;
     /** Per-cloud escape hatch over the underlying resource args. */
     transform?: DatabaseTransforms;
 }
@@ -43,6 +53,8 @@ export interface DatabaseOutputs {
     passwordSecret: SecretReference;
     /** Id of the underlying server/instance, for the policy pack and runbooks. */
     resourceId: pulumi.Output<string>;
+    /** The cross-region backup copy a recovery stack restores from (AWS: the replicated automated backups' ARN); absent without one. */
+    backupCopy?: pulumi.Output<string>;
 }
 
 export class Database extends PlatformComponent<DatabaseOutputs> implements DatabaseOutputs {
@@ -52,6 +64,7 @@ export class Database extends PlatformComponent<DatabaseOutputs> implements Data
     declare readonly username: pulumi.Output<string>;
     declare readonly passwordSecret: SecretReference;
     declare readonly resourceId: pulumi.Output<string>;
+    declare readonly backupCopy?: pulumi.Output<string>;
 
     constructor(name: string, args: DatabaseArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.database, name, (self) => cloud.database(self, name, args), opts);

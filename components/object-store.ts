@@ -13,6 +13,11 @@ export interface ObjectStoreArgs {
     expirationDays: number;
     /** Pulumi `protect`; the bucket never sets `forceDestroy`. @default production: true, staging: false */
     protect: boolean;
+    /**
+     * Region objects are replicated to (`platform:dr`); none when absent. On Azure the account's
+     * geo-redundant SKU replicates to the paired region instead. @default production: the DR region, staging: none
+     */
+    copyRegion?: string;
     transform?: ObjectStoreTransforms;
 }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Cache } from "./cache";
 import type { CloudImplementation, KubernetesRuntimeModule } from "./cloud";
 import { ComputeService } from "./compute-service";
-import type { PlatformConfig } from "./config";
+import { disasterRecoverySummary, PlatformConfig } from "./config";
 import { Database } from "./database";
 import { KubernetesCluster } from "./kubernetes-cluster";
 import { LoadBalancer } from "./load-balancer";
@@ -73,6 +73,8 @@ export class Platform {
             maintenanceWindow: cfg.database.maintenanceWindow,
             databaseName: cfg.database.name,
             protect: cfg.protect,
+            copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
+            restore: cfg.database.restore,
             transform: t.database,
         }, cloud, { dependsOn: [this.network] });
 
@@ -89,6 +91,7 @@ export class Platform {
         this.objectStore = new ObjectStore("object-store", {
             ...cfg.objectStore,
             protect: cfg.protect,
+            copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
             transform: t.objectStore,
         }, cloud);
 
@@ -154,10 +157,12 @@ export class Platform {
             cloud: this.config.cloud,
             environment: this.config.environment,
             region: this.config.region,
+            disasterRecovery: disasterRecoverySummary(this.config.dr, this.config.region),
             url: this.loadBalancer.url,
             loadBalancerEndpoint: this.loadBalancer.endpoint,
             databaseEndpoint: this.database.endpoint,
             databasePasswordSecret: this.database.passwordSecret.id,
+            ...(this.database.backupCopy ? { databaseBackupCopy: this.database.backupCopy } : {}),
             cacheEndpoint: this.cache.endpoint,
             bucketName: this.objectStore.bucketName,
             services: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),

@@ -42,6 +42,8 @@ const T = {
 const UNTAGGABLE = new Set([
     // aws_cloudwatch_log_metric_filter, aws_sns_topic_policy and aws_cloudwatch_dashboard take no tags.
     "aws:cloudwatch/logMetricFilter:LogMetricFilter", "aws:sns/topicPolicy:TopicPolicy", "aws:cloudwatch/dashboard:Dashboard",
+    // No tags argument in the SDK: the DR copies' satellites (the provider's default tags do not apply either).
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     "aws:ec2/routeTableAssociation:RouteTableAssociation", T.rolePolicy, T.attachment, T.secretVersion, T.certValidation,
     "aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketOwnershipControls:BucketOwnershipControls",

@@ -207,7 +207,7 @@ for (const env of ENVIRONMENTS) {
 
         describe("workload identity", () => {
             it("gives each service its own GSA with only the Cloud Run path's roles, bound to its KSA only", () => {
-                const bucket = inputs(one(run, T.bucket)).name;
+                const bucket = inputs(one(run, T.bucket, "object-store-bucket")).name;
                 const secretIds = ofType(run, T.secret).map((s) => `projects/${e.project}/secrets/${inputs(s).secretId}`).sort();
                 for (const name of SERVICES) {
                     const account = inputs(named(run, T.account, `service-${name}-identity`));

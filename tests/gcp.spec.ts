@@ -341,7 +341,7 @@ for (const env of ENVIRONMENTS) {
 
         describe("object store", () => {
             it("is a regional bucket with uniform access, public access prevention, versioning, soft delete, never forceDestroy", () => {
-                const b = inputs(one(run, T.bucket));
+                const b = inputs(one(run, T.bucket, "object-store-bucket"));
                 assert.strictEqual(b.location, "US-CENTRAL1");
                 assert.strictEqual(b.uniformBucketLevelAccess, true);
                 assert.strictEqual(b.publicAccessPrevention, "enforced");
@@ -351,7 +351,7 @@ for (const env of ENVIRONMENTS) {
                 assert.strictEqual(b.name, `acme-${env === "production" ? "prod" : "stg"}-${e.project}-objects`);
             });
             it("applies the lifecycle: uploads/temp/ deleted at 7 days, exports/ to ARCHIVE at 30 and deleted at 365", () => {
-                const rules = inputs(one(run, T.bucket)).lifecycleRules as any[];
+                const rules = inputs(one(run, T.bucket, "object-store-bucket")).lifecycleRules as any[];
                 const find = (prefix: string, type: string) => rules.filter((r) => r.action.type === type && r.condition.matchesPrefixes?.includes(prefix));
                 assert.deepStrictEqual(find("uploads/temp/", "Delete").map((r) => r.condition.age), [7]);
                 const archive = find("exports/", "SetStorageClass");
@@ -479,7 +479,7 @@ for (const env of ENVIRONMENTS) {
                 }
             });
             it("runs each service as its own service account with only the roles it needs", () => {
-                const bucket = inputs(one(run, T.bucket)).name;
+                const bucket = inputs(one(run, T.bucket, "object-store-bucket")).name;
                 const secretIds = ofType(run, T.secret).map((s) => `projects/${e.project}/secrets/${inputs(s).secretId}`).sort();
                 for (const name of services) {
                     const account = inputs(named(run, T.account, `service-${name}-identity`));

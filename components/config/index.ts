@@ -6,3 +6,4 @@ export * from "./keys";
 export * from "./resolve";
 export * from "./read";
 export * from "./reserved-names";
+export * from "./disaster-recovery";

@@ -1,3 +1,4 @@
+import { DatabaseRestore, disasterRecoveryProblems, DisasterRecoveryConfig, parseRestore, resolveDisasterRecovery } from "./disaster-recovery";
 import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
@@ -32,7 +33,7 @@ export interface PlatformConfig {
     cloud: Cloud;
     environment: Environment;
     appName: string;
-    /** The region (AWS, GCP) or location (Azure) of the selected cloud. */
+    /** The region (AWS, GCP) or location (Azure) this stack runs in: a recovery stack runs in `dr.drRegion`. */
     region: string;
     gcpProject?: string;
     /** GCP billing account the budget watches (required on GCP with the budget on). */
@@ -41,7 +42,7 @@ export interface PlatformConfig {
     /** `environment`, `app`, `managed-by` plus any extra tags from config. */
     tags: Record<string, string>;
     network: TierProfile["network"];
-    database: TierProfile["database"] & { name: string };
+    database: TierProfile["database"] & { name: string; restore?: DatabaseRestore };
     cache: TierProfile["cache"];
     objectStore: TierProfile["objectStore"];
     loadBalancer: TierProfile["loadBalancer"] & { domain: string };
@@ -57,6 +58,7 @@ export interface PlatformConfig {
     services: ServiceConfig[];
     /** Pulumi `protect` and cloud deletion protection on stateful resources. */
     protect: boolean;
+    dr: DisasterRecoveryConfig;
 }
 
 /**
@@ -86,17 +88,18 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         raw.cloud === "aws" ? raw.aws?.region ?? DEFAULT_REGIONS.aws
         : raw.cloud === "gcp" ? raw.gcp?.region ?? DEFAULT_REGIONS.gcp
         : raw.azure?.location ?? DEFAULT_REGIONS.azure;
+    const dr = resolveDisasterRecovery(raw, tier, region);
     return {
         cloud: raw.cloud,
         environment: raw.environment,
         appName: raw.appName,
-        region,
+        region: dr.role === "recovery" ? dr.drRegion : region,
         gcpProject: raw.gcp?.project,
         gcpBillingAccount: raw.gcp?.billingAccount,
         azureSubscriptionId: raw.azure?.subscriptionId,
         tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
         network: { ...tier.network, ...raw.network },
-        database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app" },
+        database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app", restore: parseRestore(raw.database?.restore, raw.database?.restoreSource) },
         cache: {
             ...tier.cache,
             ...raw.cache,
@@ -129,6 +132,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             release: s.http ? { ...compute.release, ...s.release } : ROLLING,
         })),
         protect: tier.protectStatefulResources,
+        dr,
     };
 }
 
@@ -147,6 +151,7 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     const problems: ConfigProblem[] = [];
     const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
 
+    problems.push(...disasterRecoveryProblems(cfg.cloud, cfg.dr, raw));
     if (cfg.cloud === "gcp" && !cfg.gcpProject) {
         add("gcp.project", undefined, "a GCP project id; required when platform:cloud is gcp");
     }

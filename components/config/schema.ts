@@ -182,6 +182,11 @@ export const rawConfigSchema = z.strictObject({
         highAvailability: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
         name: bounded(63, /^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier (lowercase letters, digits, underscores; at most 63)").optional(),
+        /** Create the database from a backup: an RFC 3339 point in time or a backup id (per-cloud rules in disaster-recovery.ts). Replaces the database. */
+        // A backup run id may arrive as a YAML number: keep it as text.
+        restore: z.union([z.string().min(1).max(300), z.number().int().nonnegative()]).transform(String).optional(),
+        /** What `restore` reads from, when not this stack's own database (e.g. replicated automated backups). */
+        restoreSource: z.string().min(1).max(400).optional(),
     }).optional(),
 
     cache: z.strictObject({
@@ -239,6 +244,16 @@ export const rawConfigSchema = z.strictObject({
     kubeconfig: z.string().check((ctx) => {
         const msg = kubeconfigProblem(ctx.value);
         if (msg) ctx.issues.push({ code: "custom", message: msg, input: ctx.value });
+    }).optional(),
+
+    /** Disaster recovery (docs/disaster-recovery.md); the region is checked against the cloud's rule in disaster-recovery.ts. */
+    dr: z.strictObject({
+        /** The other region of the pair. @default the documented pair of the primary region (tiers.ts DR_REGION_PAIRS) */
+        region: z.string().regex(/^[a-z][a-z0-9-]{2,30}$/, { error: "a region or location such as us-east-2, us-east1 or westus" }).optional(),
+        /** Database backups and objects copied to the other region. @default production: true, staging: false */
+        crossRegionCopies: z.boolean().optional(),
+        /** `recovery`: this stack is the recovery stack, running in `dr.region` with names that carry it. @default primary */
+        role: z.enum(["primary", "recovery"]).optional(),
     }).optional(),
 
     monitoring: z.strictObject({

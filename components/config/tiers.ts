@@ -78,6 +78,15 @@ export interface TierProfile {
     };
     /** Stateful resources get Pulumi `protect` and their cloud's deletion protection. */
     protectStatefulResources: boolean;
+    /**
+     * Disaster recovery (DESIGN.md "Disaster recovery"). A zone failure is absorbed by the
+     * multi-zone database and cache on every tier; `objectives` are for the loss of a region,
+     * met from the copies `crossRegionCopies` keeps in the other region (none: zone-level only).
+     */
+    dr: {
+        crossRegionCopies: boolean;
+        objectives?: { rtoMinutes: number; databaseRpoMinutes: number; objectRpoMinutes: number };
+    };
 }
 
 const shared = {
@@ -125,6 +134,7 @@ export const TIERS: Record<Environment, TierProfile> = {
         kubernetes: { version: "1.33", nodeSize: "medium", minNodes: 3, maxNodes: 10 },
         monitoring: { ...shared.monitoring, budget: { enabled: true, amount: 5000 } },
         protectStatefulResources: true,
+        dr: { crossRegionCopies: true, objectives: { rtoMinutes: 60, databaseRpoMinutes: 15, objectRpoMinutes: 60 } },
     },
     staging: {
         network: { zones: 2, cidr: "10.1.0.0/16" },
@@ -157,8 +167,33 @@ export const TIERS: Record<Environment, TierProfile> = {
         kubernetes: { version: "1.33", nodeSize: "small", minNodes: 1, maxNodes: 3 },
         monitoring: { ...shared.monitoring, budget: { enabled: true, amount: 1000 } },
         protectStatefulResources: false,
+        dr: { crossRegionCopies: false },
     },
 };
 
 /** Default region per cloud (DESIGN.md: configurable). */
 export const DEFAULT_REGIONS = { aws: "us-west-2", gcp: "us-central1", azure: "eastus" } as const;
+
+/**
+ * The default DR region of each primary region (`platform:dr.region` overrides it on AWS and
+ * GCP). Azure's are its fixed region pairs, where geo-redundant backups and GZRS storage
+ * replicate, https://learn.microsoft.com/azure/reliability/cross-region-replication-azure;
+ * AWS and GCP pairs stay in the same geography and jurisdiction.
+ */
+export const DR_REGION_PAIRS: Record<"aws" | "gcp" | "azure", Record<string, string>> = {
+    aws: {
+        "us-west-2": "us-east-2", "us-east-2": "us-west-2", "us-east-1": "us-west-2", "us-west-1": "us-east-2",
+        "ca-central-1": "ca-west-1", "eu-west-1": "eu-central-1", "eu-central-1": "eu-west-1", "eu-west-2": "eu-west-1",
+        "ap-southeast-2": "ap-southeast-4", "ap-northeast-1": "ap-northeast-3",
+    },
+    gcp: {
+        "us-central1": "us-east1", "us-east1": "us-central1", "us-east4": "us-central1", "us-west1": "us-east1",
+        "europe-west1": "europe-west4", "europe-west4": "europe-west1", "asia-northeast1": "asia-northeast2",
+    },
+    azure: {
+        eastus: "westus", westus: "eastus", eastus2: "centralus", centralus: "eastus2", westus2: "westcentralus", westcentralus: "westus2",
+        northcentralus: "southcentralus", southcentralus: "northcentralus", westus3: "eastus",
+        northeurope: "westeurope", westeurope: "northeurope", uksouth: "ukwest", ukwest: "uksouth",
+        germanywestcentral: "germanynorth", francecentral: "francesouth", japaneast: "japanwest", australiaeast: "australiasoutheast",
+    },
+};

@@ -2,6 +2,7 @@
 export * from "./backup-retention";
 export * from "./deletion-protection";
 export * from "./edge-protection";
+export * from "./disaster-recovery";
 export * from "./encryption-at-rest";
 export * from "./encryption-in-transit";
 export * from "./high-availability";

@@ -6,6 +6,7 @@
 import { backupRetentionPolicies } from "./backup-retention";
 import { deletionProtectionPolicies } from "./deletion-protection";
 import { edgeProtectionPolicies } from "./edge-protection";
+import { disasterRecoveryPolicies } from "./disaster-recovery";
 import { encryptionAtRestPolicies } from "./encryption-at-rest";
 import { encryptionInTransitPolicies } from "./encryption-in-transit";
 import { highAvailabilityPolicies } from "./high-availability";
@@ -34,6 +35,7 @@ export const policies: PlatformPolicy[] = [
     ...networkSecurityPolicies,
     ...kubernetesPolicies,
     ...supplyChainPolicies,
+    ...disasterRecoveryPolicies,
 ];
 
 export { configSchemas, DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS, DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS } from "./support";

@@ -134,7 +134,8 @@ export type Area =
     | "monitoring"
     | "network-security"
     | "supply-chain"
-    | "workload-security";
+    | "workload-security"
+    | "disaster-recovery";
 export type Cloud = "aws" | "gcp" | "azure" | "kubernetes";
 
 export interface PolicyMetadata {

@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { DatabaseRestore, restoredName } from "../../components/config";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
-import { childName, limitedName, physicalName } from "../../components/naming";
+import { childName, limitedName, physicalName, primaryNaming } from "../../components/naming";
 import { AwsContext, pad2 } from "./context";
+import { replicateBackups } from "./disaster-recovery";
 import { createKey } from "./kms";
 import { RDS_CLASS } from "./sizes";
 
@@ -17,6 +19,26 @@ export function rdsBackupWindow(w: DatabaseArgs["backupWindow"]): string {
 export function rdsMaintenanceWindow(w: DatabaseArgs["maintenanceWindow"]): string {
     const day = DAYS[w.day];
     return `${day}:${pad2(w.startHourUtc)}:00-${day}:${pad2((w.startHourUtc + w.durationHours) % 24)}:00`;
+}
+
+/**
+ * `platform:database.restore` as RDS create arguments: a snapshot (`snapshotIdentifier`, an id or
+ * ARN) or a point in time of a source instance, this stack's own by default or, in a recovery
+ * stack, the replicated automated backups. Both are create-only (ForceNew in
+ * internal/service/rds/instance.go), so the restore is a new instance; the database name, the
+ * master user and the storage key come from the backup (the restore calls pass no KmsKeyId, and
+ * `kmsKeyId` is Optional+Computed+ForceNew: naming another key would replace the restore again).
+ */
+export function rdsRestoreArgs(ctx: AwsContext, restore: DatabaseRestore | undefined): Partial<aws.rds.InstanceArgs> {
+    if (!restore) return {};
+    if (restore.kind === "backup") return { snapshotIdentifier: restore.id, kmsKeyId: undefined };
+    const source = restore.source ?? limitedName(primaryNaming(ctx.cfg), 63, "postgres");
+    return {
+        kmsKeyId: undefined,
+        restoreToPointInTime: source.startsWith("arn:")
+            ? { restoreTime: restore.time, sourceDbInstanceAutomatedBackupsArn: source }
+            : { restoreTime: restore.time, sourceDbInstanceIdentifier: source },
+    };
 }
 
 /**
@@ -55,7 +77,8 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         tags: ctx.tags(),
     }, t?.parameterGroup);
 
-    const identifier = limitedName(cfg, 63, "postgres");
+    const identifier = restoredName(limitedName(cfg, 63, "postgres"), args.restore);
+    const restore = rdsRestoreArgs(ctx, args.restore);
     const instance = ctx.create(aws.rds.Instance, scope, childName(name, "instance"), {
         identifier,
         engine: "postgres",
@@ -66,8 +89,7 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         storageType: "gp3",
         storageEncrypted: true,
         kmsKeyId: key.arn,
-        dbName: args.databaseName,
-        username: "platform_admin",
+        ...(args.restore ? restore : { dbName: args.databaseName, username: "platform_admin" }),
         manageMasterUserPassword: true,
         masterUserSecretKmsKeyId: key.arn,
         port: 5432,
@@ -97,6 +119,7 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
     }, t?.instance, { protect: args.protect });
 
     ctx.state.database = { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass };
+    const copy = args.copyRegion ? replicateBackups(ctx, scope, name, { instance, region: args.copyRegion, retentionDays: args.backupRetentionDays, protect: args.protect }) : undefined;
 
     return {
         endpoint: instance.address,
@@ -105,5 +128,6 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         username: instance.username,
         passwordSecret: { id: instance.masterUserSecrets.apply((s) => s[0]?.secretArn ?? ""), jsonKey: "password" },
         resourceId: instance.arn,
+        backupCopy: copy?.replication.id,
     };
 }

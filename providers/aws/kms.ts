@@ -10,7 +10,7 @@ export function createKey(
     scope: pulumi.ComponentResource,
     name: string,
     purpose: string,
-    opts: { protect?: boolean; policy?: pulumi.Input<string>; transform?: Transform<aws.kms.KeyArgs> } = {},
+    opts: { protect?: boolean; policy?: pulumi.Input<string>; transform?: Transform<aws.kms.KeyArgs>; region?: string } = {},
 ): aws.kms.Key {
     return ctx.create(aws.kms.Key, scope, childName(name, "key"), {
         description: `${ctx.cfg.appName} ${ctx.cfg.environment}: ${purpose}`,
@@ -18,5 +18,7 @@ export function createKey(
         deletionWindowInDays: 30,
         policy: opts.policy,
         tags: ctx.tags(),
+        // aws v7 manages a resource in another region through its `region` argument.
+        ...(opts.region ? { region: opts.region as aws.Region } : {}),
     }, opts.transform, { protect: opts.protect ?? false });
 }

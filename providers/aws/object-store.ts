@@ -4,6 +4,7 @@ import { childName, physicalName } from "../../components/naming";
 import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/object-store";
 import type { Transform } from "../../components/transform";
 import { AwsContext, policyJson } from "./context";
+import { replicateBucket } from "./disaster-recovery";
 import { createKey } from "./kms";
 
 /** Denies every request that is not HTTPS, or HTTPS below TLS 1.2. */
@@ -52,6 +53,7 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         bucket: bucket.id,
         versioningConfiguration: { status: "Enabled" },
     }, t?.versioning);
+    if (args.copyRegion) replicateBucket(ctx, scope, name, { source: bucket, sourceKey: key, sourceVersioning: versioning, region: args.copyRegion, protect: args.protect });
 
     ctx.create(aws.s3.BucketServerSideEncryptionConfiguration, scope, childName(name, "encryption"), {
         bucket: bucket.id,

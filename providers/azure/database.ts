@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import type { Size } from "../../components/config";
+import { DatabaseRestore, restoredName, Size } from "../../components/config";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
-import { childName } from "../../components/naming";
+import { childName, physicalName, primaryNaming } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
-import { AzureContext } from "./context";
+import { AzureContext, singleHyphens } from "./context";
 import { diagnostics } from "./network";
 import { vaultSecret } from "./secrets";
 
@@ -44,6 +44,22 @@ export const SERVER_PARAMETERS: Record<string, string> = {
 export const ADMIN_LOGIN = "platformadmin";
 
 /**
+ * `platform:database.restore` as flexible server create arguments: `PointInTimeRestore` of this
+ * stack's server, or in a recovery stack `GeoRestore` of the primary's server from its
+ * geo-redundant backups in the paired region; both need `sourceServerResourceId` and
+ * `pointInTimeUTC` (azure-native dbforpostgresql Server, createMode), and keep the source's
+ * administrator, so login and password are not sent.
+ * https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-backup-restore#geo-redundant-backup-and-restore
+ */
+export function flexibleServerRestoreArgs(ctx: AzureContext, restore: DatabaseRestore | undefined): Partial<dbforpostgresql.ServerArgs> {
+    if (!restore || restore.kind !== "pointInTime") return {};
+    const primary = primaryNaming(ctx.cfg);
+    const source = restore.source ?? ctx.foundation.resourceGroupId.apply((id) =>
+        `${id.split("/resourceGroups/")[0]}/resourceGroups/${singleHyphens(physicalName(primary, "rg"))}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${singleHyphens(physicalName(primary, "pg"))}`);
+    return { createMode: ctx.cfg.dr.role === "recovery" ? "GeoRestore" : "PointInTimeRestore", sourceServerResourceId: source, pointInTimeUTC: restore.time };
+}
+
+/**
  * PostgreSQL 16 flexible server: VNet-integrated (delegated subnet + private DNS zone, no
  * public access), encrypted at rest by the service, backups per tier (geo-redundant and
  * zone-redundant HA in production), maintenance Sunday 04:00 UTC. The admin password is
@@ -55,7 +71,6 @@ export const ADMIN_LOGIN = "platformadmin";
 export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
     const f = ctx.foundation;
     const t = args.transform?.azure;
-    const production = ctx.cfg.environment === "production";
 
     const [passwordArgs, passwordOpts] = applyTransform<import("@pulumi/random/randomPassword").RandomPasswordArgs, pulumi.CustomResourceOptions>(
         { length: 32, special: true, overrideSpecial: "!#%*()-_=+[]{}:?", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 2 },
@@ -72,18 +87,18 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
     const sku = databaseSku(args.size, args.highAvailability);
     const w = args.maintenanceWindow;
     const [serverArgs, serverOpts] = applyTransform<dbforpostgresql.ServerArgs, pulumi.CustomResourceOptions>({
-        serverName: ctx.physical("pg"),
+        serverName: restoredName(ctx.physical("pg"), args.restore),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
         version: "16",
         sku: { name: sku.name, tier: sku.tier },
-        administratorLogin: ADMIN_LOGIN,
-        administratorLoginPassword: pulumi.secret(password.result),
+        ...(args.restore ? flexibleServerRestoreArgs(ctx, args.restore) : { administratorLogin: ADMIN_LOGIN, administratorLoginPassword: pulumi.secret(password.result) }),
         authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
         storage: { storageSizeGB: storageSizeGb(args.storageGb), autoGrow: "Enabled" },
         backup: {
             backupRetentionDays: args.backupRetentionDays,
-            geoRedundantBackup: production ? "Enabled" : "Disabled",
+            // Geo-redundant backups live in the Azure paired region (platform:dr.region must be it).
+            geoRedundantBackup: args.copyRegion ? "Enabled" : "Disabled",
         },
         availabilityZone: f.zones[0],
         // Zone-redundant HA needs a standby zone other than the primary's: with one zone, the

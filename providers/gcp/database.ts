@@ -1,8 +1,9 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { DatabaseRestore, restoredName } from "../../components/config";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
-import { childName, limitedName } from "../../components/naming";
+import { childName, limitedName, primaryNaming } from "../../components/naming";
 import { GcpContext, hhmm } from "./context";
 import { storeSecret } from "./secrets";
 import { CLOUD_SQL_TIER } from "./sizes";
@@ -14,6 +15,20 @@ const DAY_NUMBER = { sun: 7 } as const;
 const MAX_LOG_RETENTION_DAYS = 7;
 
 export const DATABASE_USER = "platform_app";
+
+/**
+ * `platform:database.restore` as Cloud SQL create arguments: a point in time is a `clone` of the
+ * source instance (this stack's own by default), a backup id restores that backup run of the
+ * source (`restoreBackupContext`, also into another region, which is how a recovery stack reads
+ * the backups kept in the DR location). https://cloud.google.com/sql/docs/postgres/backup-recovery/restoring
+ */
+export function cloudSqlRestoreArgs(ctx: GcpContext, restore: DatabaseRestore | undefined): Partial<gcp.sql.DatabaseInstanceArgs> {
+    if (!restore) return {};
+    const source = restore.source ?? limitedName(primaryNaming(ctx.cfg), 63, "postgres");
+    return restore.kind === "pointInTime"
+        ? { clone: { sourceInstanceName: source, pointInTime: restore.time } }
+        : { restoreBackupContext: { backupRunId: Number(restore.id), instanceId: source, project: ctx.project } };
+}
 
 /**
  * Cloud SQL for PostgreSQL 16: private IP only on the private service access range, TLS
@@ -28,13 +43,15 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
     const t = args.transform?.gcp;
     const net = ctx.require("network", "database");
     const size = CLOUD_SQL_TIER[args.size];
-    const instanceName = limitedName(cfg, 63, "postgres");
+    // A restore is a new instance beside the old one (Cloud SQL names are not reusable for a week anyway).
+    const instanceName = restoredName(limitedName(cfg, 63, "postgres"), args.restore);
 
     const instance = ctx.create(gcp.sql.DatabaseInstance, scope, childName(name, "instance"), {
         name: instanceName,
         region: ctx.region,
         databaseVersion: "POSTGRES_16",
         deletionProtection: args.deletionProtection,
+        ...cloudSqlRestoreArgs(ctx, args.restore),
         settings: {
             edition: "ENTERPRISE",
             tier: size.tier,
@@ -54,7 +71,8 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
             backupConfiguration: {
                 enabled: true,
                 startTime: hhmm(args.backupWindow.startHourUtc),
-                location: ctx.region,
+                // Where backups are stored: the DR region when copies leave the region (in place: not create-only).
+                location: args.copyRegion ?? ctx.region,
                 pointInTimeRecoveryEnabled: args.pointInTimeRecovery,
                 transactionLogRetentionDays: Math.min(args.backupRetentionDays, MAX_LOG_RETENTION_DAYS),
                 backupRetentionSettings: { retainedBackups: args.backupRetentionDays, retentionUnit: "COUNT" },
@@ -85,7 +103,8 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
         },
     }, t?.instance, { protect: args.protect, dependsOn: [net.peering] });
 
-    const database = ctx.create(gcp.sql.Database, scope, childName(name, "database"), {
+    // A restored instance brings its databases with it; creating the database again would fail.
+    const database = args.restore ? undefined : ctx.create(gcp.sql.Database, scope, childName(name, "database"), {
         name: args.databaseName,
         instance: instance.name,
         charset: "UTF8",
@@ -113,7 +132,7 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
     return {
         endpoint: instance.privateIpAddress,
         port: pulumi.output(5432),
-        databaseName: database.name,
+        databaseName: database?.name ?? pulumi.output(args.databaseName),
         username: user.name,
         passwordSecret: { id: secret.id },
         resourceId: instance.id,

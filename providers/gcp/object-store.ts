@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
-import { childName, limitedName } from "../../components/naming";
+import { childName, limitedName, regionCode } from "../../components/naming";
 import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/object-store";
 import type { GcpContext } from "./context";
 
@@ -14,22 +14,15 @@ const NONCURRENT_VERSION_DAYS = 30;
  * Bucket names are global: `<app>-<env>-<project>-objects` is unique because project ids are.
  * The longest accepted inputs give 12 + 4 + 30 + 7 + 3 = 56 characters (limit 63).
  */
-export function bucketName(ctx: Pick<GcpContext, "cfg" | "project">): string {
-    return limitedName(ctx.cfg, 63, ctx.project, "objects");
+export function bucketName(ctx: Pick<GcpContext, "cfg" | "project">, replicaRegion?: string): string {
+    return replicaRegion ? limitedName(ctx.cfg, 63, ctx.project, "objects", regionCode(replicaRegion)) : limitedName(ctx.cfg, 63, ctx.project, "objects");
 }
 
-/**
- * A GCS bucket in the stack's region: uniform bucket-level access (no ACLs), public access
- * prevention enforced, versioning and soft delete, Google-managed encryption at rest (GCS
- * serves only HTTPS), and the lifecycle of the requirements table: `uploads/temp/` deleted
- * after 7 days, `exports/` archived at 30 and deleted at 365. Never `forceDestroy`.
- */
-export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
-    const t = args.transform?.gcp;
-
-    const bucket = ctx.create(gcp.storage.Bucket, scope, childName(name, "bucket"), {
-        name: bucketName(ctx),
-        location: ctx.region.toUpperCase(),
+/** The hardened bucket of the requirements table in `location`: the store and its replica share it. */
+function bucketArgs(ctx: GcpContext, args: ObjectStoreArgs, name: string, location: string): gcp.storage.BucketArgs {
+    return {
+        name,
+        location: location.toUpperCase(),
         storageClass: "STANDARD",
         uniformBucketLevelAccess: true,
         publicAccessPrevention: "enforced",
@@ -43,7 +36,20 @@ export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResour
             { action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: NONCURRENT_VERSION_DAYS, withState: "ARCHIVED" } },
         ],
         labels: ctx.labels(),
-    }, t?.bucket, { protect: args.protect });
+    };
+}
+
+/**
+ * A GCS bucket in the stack's region: uniform bucket-level access (no ACLs), public access
+ * prevention enforced, versioning and soft delete, Google-managed encryption at rest (GCS
+ * serves only HTTPS), and the lifecycle of the requirements table: `uploads/temp/` deleted
+ * after 7 days, `exports/` archived at 30 and deleted at 365. Never `forceDestroy`.
+ */
+export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
+    const t = args.transform?.gcp;
+
+    const bucket = ctx.create(gcp.storage.Bucket, scope, childName(name, "bucket"), bucketArgs(ctx, args, bucketName(ctx), ctx.region), t?.bucket, { protect: args.protect });
+    if (args.copyRegion) replicateBucket(ctx, scope, name, bucket, args, args.copyRegion);
 
     // Object access logs: Cloud Storage Data Access audit logs (reads and writes, with the
     // caller's identity), which the audit sink routes into the CMEK audit bucket. Google
@@ -59,4 +65,36 @@ export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResour
         endpoint: bucket.name.apply((n) => `https://storage.googleapis.com/${n}`),
         resourceId: bucket.id,
     };
+}
+
+/**
+ * Objects copied to a bucket in `region` by Storage Transfer Service cross-bucket replication
+ * (event-driven: new and changed objects within minutes, inside the objects' 1-hour RPO). The
+ * primary bucket keeps its location: a bucket cannot move to a dual-region in place (GCS
+ * `location` is create-only), so the replica is a second bucket with the same guarantees and
+ * lifecycle. Replication never deletes in the sink (delete options are rejected), so the
+ * replica's own lifecycle expires what the source expires.
+ * https://cloud.google.com/storage-transfer/docs/cross-bucket-replication; google_storage_transfer_job
+ * replication_spec { gcs_data_source, gcs_data_sink }. The transfer service agent gets
+ * roles/storage.admin on exactly the two buckets (https://cloud.google.com/storage-transfer/docs/iam-cloud).
+ */
+function replicateBucket(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, source: gcp.storage.Bucket, args: ObjectStoreArgs, region: string): gcp.storage.TransferJob {
+    const replica = ctx.create(gcp.storage.Bucket, scope, childName(name, "replica"), bucketArgs(ctx, args, bucketName(ctx, region), region), undefined, { protect: args.protect });
+    const agent = gcp.storage.getTransferProjectServiceAccountOutput({ project: ctx.project }, { provider: ctx.provider });
+    const grants = [["source", source], ["replica", replica]].map(([side, b]) =>
+        ctx.create(gcp.storage.BucketIAMMember, scope, childName(name, `replication-${side as string}-access`), {
+            bucket: (b as gcp.storage.Bucket).name,
+            role: "roles/storage.admin",
+            member: agent.member,
+        }),
+    );
+    return ctx.create(gcp.storage.TransferJob, scope, childName(name, "replication"), {
+        project: ctx.project,
+        description: `${ctx.cfg.appName} ${ctx.cfg.environment}: replicate objects to ${region}`,
+        replicationSpec: {
+            gcsDataSource: { bucketName: source.name },
+            gcsDataSink: { bucketName: replica.name },
+        },
+        status: "ENABLED",
+    }, undefined, { dependsOn: grants });
 }

@@ -3,6 +3,7 @@ import type { PlatformPolicy } from "../../policy/policies";
 import { T } from "../../policy/policies/types";
 import type { Fixture } from "../support/policy-harness";
 import { GUARANTEE_CASES } from "./guarantee-cases";
+import { DISASTER_RECOVERY_CASES } from "./disaster-recovery-cases";
 
 /*
  * The per-policy table: for every policy and every resource type it covers, a compliant
@@ -748,6 +749,8 @@ export const CASES: PolicyCase[] = [
     },
     ...GUARANTEE_CASES,
 ];
+
+CASES.push(...DISASTER_RECOVERY_CASES);
 
 // The deprecated BucketV2 type is guarded like Bucket: same cases with the subject retyped.
 for (const c of CASES.filter((x) => x.type === T.aws.s3Bucket)) {

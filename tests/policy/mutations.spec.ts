@@ -180,6 +180,16 @@ export const MUTATIONS: Mutation[] = [
     { type: T.azure.metricAlert, label: "actions removed", edit: prop("actions", []) },
     { type: T.azure.logTable, label: "audit table kept 30 days", when: (i) => AZURE_AUDIT_TABLES.includes(i.tableName), edit: prop("totalRetentionInDays", 30) },
     { type: T.azure.containerApp, label: "ingress allowInsecure=true", when: (i) => !!i.configuration?.ingress, edit: prop("configuration.ingress.allowInsecure", true) },
+    // Disaster recovery: the copies in the second region (production)
+    { type: T.aws.rdsBackupsReplication, label: "backup replication removed", env: "production", edit: drop() },
+    { type: T.aws.rdsBackupsReplication, label: "backup replication in the source region", env: "production", edit: prop("region", undefined) },
+    { type: T.aws.s3Replication, label: "object replication removed", env: "production", edit: drop() },
+    { type: T.aws.s3Replication, label: "replication rule Disabled", env: "production", edit: update((i) => ({ ...i, rules: (i.rules ?? []).map((r: any) => ({ ...r, status: "Disabled" })) })) },
+    { type: T.gcp.sqlInstance, label: "backups kept in the instance's region", env: "production", edit: update((i) => setIn(i, ["settings", "backupConfiguration", "location"], i.region)) },
+    { type: T.gcp.transferJob, label: "object replication job removed", env: "production", edit: drop() },
+    { type: T.gcp.transferJob, label: "object replication job DISABLED", env: "production", edit: prop("status", "DISABLED") },
+    { type: T.azure.postgresServer, label: "geoRedundantBackup=Disabled", env: "production", edit: prop("backup.geoRedundantBackup", "Disabled") },
+    { type: T.azure.storageAccount, label: "sku Standard_ZRS (no paired-region copy)", env: "production", when: (i) => /GR|GZ/.test(String(i.sku?.name)), edit: prop("sku.name", "Standard_ZRS") },
     // Kubernetes runtime (plans with compute.runtime=kubernetes)
     { type: K8S_DEPLOYMENT, label: "container runAsNonRoot=false", edit: prop(`${K8S_CONTAINER}.securityContext.runAsNonRoot`, false) },
     { type: K8S_DEPLOYMENT, label: "container runAsUser=0", edit: prop(`${K8S_CONTAINER}.securityContext.runAsUser`, 0) },

@@ -141,6 +141,7 @@ export function renderPlanText(plan: Plan): string {
 
     lines.push("");
     lines.push(pc.bold(`Summary: ${describeCount(plan.resources)}, ${plan.resources.filter((r) => r.custom && r.options.protect).length} protected`));
+    if (typeof plan.outputs.disasterRecovery === "string") lines.push(pc.bold(`Disaster recovery: ${plan.outputs.disasterRecovery}`));
     const violations = plan.policy.violations;
     if (violations.length === 0) {
         lines.push(pc.green("Policy: no violations"));

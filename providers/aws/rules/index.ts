@@ -1,6 +1,7 @@
 import type { Rule } from "../../shared/rules";
 import { awsComputeRules } from "./compute";
 import { awsDataRules } from "./data";
+import { awsDisasterRecoveryRules } from "./disaster-recovery";
 import { awsEdgeRules } from "./edge";
 import { awsNameRules } from "./names";
 import { awsNetworkRules } from "./network";
@@ -29,6 +30,7 @@ export const awsRules: readonly Rule[] = [
     ...awsNetworkRules,
     ...awsComputeRules,
     ...awsEdgeRules,
+    ...awsDisasterRecoveryRules,
     ...awsSecurityRules,
     ...awsOperationsRules,
 ];

@@ -1,6 +1,7 @@
 import type { Rule } from "../../shared/rules";
 import { gcpComputeRules } from "./compute";
 import { gcpDataRules } from "./data";
+import { gcpDisasterRecoveryRules } from "./disaster-recovery";
 import { gcpLabelRule } from "./labels";
 import { gcpNameRules } from "./names";
 import { gcpNetworkRules } from "./network";
@@ -21,4 +22,5 @@ export const gcpRules: readonly Rule[] = [
     ...gcpNetworkRules,
     ...gcpComputeRules,
     ...gcpOperationsRules,
+    ...gcpDisasterRecoveryRules,
 ];

@@ -87,6 +87,11 @@ export const awsMocks: CloudMocks = {
         },
 
         // Cache
+        // The replicated automated backups' id is their ARN in the destination region (what a recovery stack restores from).
+        "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (args, ctx) => {
+            const arn = `arn:aws:rds:${regionOf(args)}:${ACCOUNT}:auto-backup:ab-${ctx.id(args.name, 26)}`;
+            return { id: arn, state: { retentionPeriod: args.inputs.retentionPeriod ?? 7 } };
+        },
         "aws:elasticache/subnetGroup:SubnetGroup": named("name", (a, n) => `arn:aws:elasticache:${regionOf(a)}:${ACCOUNT}:subnetgroup:${n}`),
         "aws:elasticache/parameterGroup:ParameterGroup": named("name", (a, n) => `arn:aws:elasticache:${regionOf(a)}:${ACCOUNT}:parametergroup:${n}`),
         "aws:elasticache/replicationGroup:ReplicationGroup": (args, ctx) => {

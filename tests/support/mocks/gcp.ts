@@ -243,6 +243,10 @@ const resources: Record<string, ResourceMock> = {
         };
     },
 
+    "gcp:storage/transferJob:TransferJob": (args, ctx) => {
+        const name = `transferJobs/${parseInt(ctx.id(args.name, 12), 16)}`;
+        return { id: name, state: { name, creationTime: "2026-01-01T00:00:00Z", lastModificationTime: "2026-01-01T00:00:00Z" } };
+    },
     "gcp:pubsub/topic:Topic": (args) => {
         const { project } = location();
         const name = nameOf(args);
@@ -287,6 +291,11 @@ export const gcpMocks: CloudMocks = {
         "gcp:organizations/getProject:getProject": (args) => {
             const projectId = String(args.inputs.projectId ?? location().project);
             return { id: `projects/${projectId}`, projectId, number: PROJECT_NUMBER, name: projectId, labels: {}, autoCreateNetwork: true };
+        },
+        // The Storage Transfer Service agent of the project (cross-bucket replication runs as it).
+        "gcp:storage/getTransferProjectServiceAccount:getTransferProjectServiceAccount": (args) => {
+            const email = `project-${PROJECT_NUMBER}@storage-transfer-service.iam.gserviceaccount.com`;
+            return { id: String(args.inputs.project ?? location().project), email, member: `serviceAccount:${email}`, subjectId: "109876543210987654321" };
         },
     },
 };
