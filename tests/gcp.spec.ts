@@ -533,7 +533,7 @@ for (const env of ENVIRONMENTS) {
                 assert.strictEqual(cond("db-storage").thresholdValue, 0.9);
             });
             it(`notifies the alerts Pub/Sub topic${e.email ? " and the on-call email, one channel per severity" : " (no email channel without alertEmail)"}`, () => {
-                assert.strictEqual(ofType(run, T.channel).length, e.email ? 3 : 1);
+                assert.strictEqual(ofType(run, T.channel).length, e.email ? 4 : 2);
                 const expected = e.email ? 2 : 1;
                 for (const a of ofType(run, T.alert)) {
                     const channels = inputs(a).notificationChannels as string[];

@@ -118,13 +118,15 @@ for (const runtime of RUNTIMES) {
                     if (cloud === "azure") assert.strictEqual(i.severity, ALERTS[a.id!].severity === "critical" ? 0 : 2, a.resource.name);
                 }
                 for (const d of bySeverity.critical) assert.ok(!bySeverity.warning.has(d), `${cloud}: ${d} receives both severities`);
-                assert.strictEqual(bySeverity.critical.size, 1, `${cloud}: one critical destination`);
-                assert.strictEqual(bySeverity.warning.size, 1, `${cloud}: one warning destination`);
+                // GCP: each severity's e-mail channel plus its own Pub/Sub topic channel (for paging tools).
+                const perSeverity = cloud === "gcp" ? 2 : 1;
+                assert.strictEqual(bySeverity.critical.size, perSeverity, `${cloud}: critical destinations`);
+                assert.strictEqual(bySeverity.warning.size, perSeverity, `${cloud}: warning destinations`);
             }
             const emails = (cloud: Cloud) => cloud === "aws"
                 ? ofType(runs.aws, "aws:sns/topicSubscription:TopicSubscription").map((s) => [inputs(s).topic, inputs(s).endpoint])
                 : cloud === "gcp"
-                    ? ofType(runs.gcp, "gcp:monitoring/notificationChannel:NotificationChannel").map((c) => [c.name, inputs(c).labels.email_address])
+                    ? ofType(runs.gcp, "gcp:monitoring/notificationChannel:NotificationChannel").filter((c) => inputs(c).type === "email").map((c) => [c.name, inputs(c).labels.email_address])
                     : ofType(runs.azure, "azure-native:monitor:ActionGroup").map((g) => [inputs(g).actionGroupName, inputs(g).emailReceivers[0]?.emailAddress]);
             for (const cloud of CLOUDS) {
                 const addresses = emails(cloud).map(([, e]) => e).sort();
@@ -168,7 +170,8 @@ for (const runtime of RUNTIMES) {
                 const budget = one(runs[cloud], BUDGET[cloud]);
                 const i = inputs(budget);
                 const warning = monitoringAlerts(runs[cloud], cloud).find((a) => ALERTS[a.id!].severity === "warning")!;
-                const warningDestination = destinationOf(cloud, warning.resource)[0];
+                // On GCP the first destination is the severity's Pub/Sub topic; budgets e-mail the warning channel.
+                const warningDestination = destinationOf(cloud, warning.resource)[cloud === "gcp" ? 1 : 0];
                 if (cloud === "aws") {
                     assert.strictEqual(i.limitAmount, "5000");
                     assert.strictEqual(i.timeUnit, "MONTHLY");

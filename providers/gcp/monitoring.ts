@@ -266,21 +266,23 @@ export function alertSpecs(args: Pick<MonitoringArgs, "thresholds">, names: Watc
  * roles/pubsub.publisher on the topic, see
  * https://cloud.google.com/monitoring/support/notification-options#pubsub
  */
-function alertTopicChannel(ctx: GcpContext, scope: pulumi.ComponentResource, name: string): gcp.monitoring.NotificationChannel {
+function alertTopicChannel(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, severity: Severity): gcp.monitoring.NotificationChannel {
     const { cfg } = ctx;
-    const topic = ctx.create(gcp.pubsub.Topic, scope, childName(name, "alerts-topic"), {
-        name: limitedName(cfg, 255, "alerts"),
+    // The critical topic keeps the names of the single topic of before severities.
+    const prefix = severity === "critical" ? "" : "warning-";
+    const topic = ctx.create(gcp.pubsub.Topic, scope, childName(name, `${prefix}alerts-topic`), {
+        name: limitedName(cfg, 255, severity === "critical" ? "alerts" : "alerts-warning"),
         messageRetentionDuration: "604800s",
         labels: ctx.labels(),
     });
     const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
-    const publisher = ctx.create(gcp.pubsub.TopicIAMMember, scope, childName(name, "alerts-publisher"), {
+    const publisher = ctx.create(gcp.pubsub.TopicIAMMember, scope, childName(name, `${prefix}alerts-publisher`), {
         topic: topic.name,
         role: "roles/pubsub.publisher",
         member: pulumi.interpolate`serviceAccount:service-${project.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com`,
     });
-    return ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, "alerts-pubsub"), {
-        displayName: `${cfg.appName} ${cfg.environment} alerts topic`,
+    return ctx.create(gcp.monitoring.NotificationChannel, scope, childName(name, `${prefix}alerts-pubsub`), {
+        displayName: `${cfg.appName} ${cfg.environment} ${severity} alerts topic`,
         type: "pubsub",
         labels: { topic: topic.id },
         userLabels: ctx.labels(),
@@ -308,11 +310,14 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
             labels: { email_address: email },
             userLabels: ctx.labels(),
         });
-    // Every alert also reaches the topic, so a tier without e-mail addresses still notifies someone.
-    const topic = alertTopicChannel(ctx, scope, name);
+    // Every alert also reaches its severity's topic, so a tier without e-mail addresses still notifies someone.
+    const topics: Record<Severity, gcp.monitoring.NotificationChannel> = {
+        critical: alertTopicChannel(ctx, scope, name, "critical"),
+        warning: alertTopicChannel(ctx, scope, name, "warning"),
+    };
     const channels: Record<Severity, gcp.monitoring.NotificationChannel[]> = {
-        critical: [topic, ...args.critical.map((e, i) => channel("critical", e, i))],
-        warning: [topic, ...args.warning.map((e, i) => channel("warning", e, i))],
+        critical: [topics.critical, ...args.critical.map((e, i) => channel("critical", e, i))],
+        warning: [topics.warning, ...args.warning.map((e, i) => channel("warning", e, i))],
     };
 
     const gke = kubernetes
@@ -364,7 +369,7 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
 
     const dashboard = createDashboard(ctx, scope, name, { names: base, policies });
     // The budget e-mails the warning addresses (budgets take e-mail channels; the topic is for alert tooling).
-    if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, channels: channels.warning.filter((c) => c !== topic) });
+    if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, channels: channels.warning.filter((c) => c !== topics.warning) });
 
     return { alertNames: pulumi.all(policies.map((p) => p.displayName)), dashboard: dashboard.id };
 }
