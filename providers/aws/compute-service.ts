@@ -4,7 +4,7 @@ import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
-import { errorRateQueries, metric } from "./monitoring";
+import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
 import { FARGATE } from "./sizes";
 
 const ECS_TASKS_TRUST = {
@@ -249,6 +249,9 @@ function releaseSettings(ctx: AwsContext, scope: pulumi.ComponentResource, name:
         threshold: th.http5xxRatePercent,
         evaluationPeriods: 2,
         treatMissingData: "notBreaching",
+        // A rollback is worth a warning. The topic is the Monitoring component's, created later
+        // in the same update; CloudWatch stores alarm actions without resolving them.
+        alarmActions: [alertTopicArn(ctx, "warning")],
         tags: ctx.tags(),
     });
     const alarms = { enable: true, rollback: true, alarmNames: [gate.name] };

@@ -8,6 +8,13 @@ import { createDashboard } from "./dashboard";
 import { createKey } from "./kms";
 import { RDS_CLASS, rdsMaxConnections } from "./sizes";
 
+/** The SNS topic of a severity's alerts (the critical one keeps the single topic's name of before severities). */
+export const alertTopicName = (cfg: Parameters<typeof physicalName>[0], severity: Severity): string => physicalName(cfg, severity === "critical" ? "alerts" : "alerts-warning");
+
+/** That topic's ARN, for alarms created before the Monitoring component (release gates). */
+export const alertTopicArn = (ctx: AwsContext, severity: Severity): pulumi.Output<string> =>
+    pulumi.interpolate`arn:${ctx.partition}:sns:${ctx.cfg.region}:${ctx.accountId}:${alertTopicName(ctx.cfg, severity)}`;
+
 type Dimensions = Record<string, pulumi.Input<string>>;
 type MetricQuery = aws.types.input.cloudwatch.MetricAlarmMetricQuery;
 
@@ -90,8 +97,8 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
     });
     const topics: Record<Severity, aws.sns.Topic> = {
         // The critical topic keeps the one topic's URN and name that existed before severities.
-        critical: ctx.create(aws.sns.Topic, scope, childName(name, "alerts"), { name: physicalName(cfg, "alerts"), kmsMasterKeyId: key.arn, tags: ctx.tags() }),
-        warning: ctx.create(aws.sns.Topic, scope, childName(name, "alerts-warning"), { name: physicalName(cfg, "alerts-warning"), kmsMasterKeyId: key.arn, tags: ctx.tags() }),
+        critical: ctx.create(aws.sns.Topic, scope, childName(name, "alerts"), { name: alertTopicName(cfg, "critical"), kmsMasterKeyId: key.arn, tags: ctx.tags() }),
+        warning: ctx.create(aws.sns.Topic, scope, childName(name, "alerts-warning"), { name: alertTopicName(cfg, "warning"), kmsMasterKeyId: key.arn, tags: ctx.tags() }),
     };
     const subscribe = (severity: Severity, emails: string[], prefix: string) => emails.forEach((email, i) =>
         ctx.create(aws.sns.TopicSubscription, scope, childName(name, i === 0 ? prefix : `${prefix}-${i + 1}`), { topic: topics[severity].arn, protocol: "email", endpoint: email }));
