@@ -301,16 +301,21 @@ describe("workflows: review, approval and operations", () => {
         assert.match(String(job.if), /head\.repo\.full_name == github\.repository/);
     });
 
-    it("pull request: the full offline diff is written to a file, uploaded, and the comment is posted from that file", () => {
+    it("pull request: the full offline diff is written to a file and uploaded, and the comment is posted from the diff's shortened copy", () => {
         const job = pr.jobs.offline!;
         const diff = job.steps.find((s) => s.id === "diff")!;
         const file = /--output (\S+)/.exec(diff.run!)![1]!;
+        const commentFile = /--comment-output (\S+)/.exec(diff.run!)![1]!;
+        assert.notStrictEqual(commentFile, file);
+        assert.match(diff.run!, /--artifact "\$\{ARTIFACT\}"/);
+        assert.match(diff.run!, /--head-sha "\$\{HEAD_SHA\}"/);
+        assert.strictEqual(diff.env!.HEAD_SHA, "${{ github.event.pull_request.head.sha }}");
         assert.match(diff.run!, /npm run --silent diff -- --base "origin\/\$\{BASE_REF\}" --format markdown --output /);
         const upload = job.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
         assert.strictEqual(upload.with!.path, file);
         const comment = job.steps.find((s) => s.uses?.startsWith("actions/github-script@"))!;
         assert.ok(job.steps.indexOf(comment) > job.steps.indexOf(upload));
-        assert.ok(String(comment.with!.script).includes(`readFileSync("${file}"`));
+        assert.ok(String(comment.with!.script).includes(`readFileSync("${commentFile}"`));
         assert.strictEqual(comment.env!.REPORT_URL, "${{ steps.report.outputs.artifact-url }}");
         const fail = job.steps.find((s) => s.if === "steps.diff.outputs.exit-code != '0'")!;
         assert.ok(job.steps.indexOf(fail) > job.steps.indexOf(comment), "the diff's exit code is enforced after the comment is posted");

@@ -99,11 +99,12 @@ export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfi
     const problems: ConfigProblem[] = [];
     const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
     const pair = DR_REGION_PAIRS[cloud][dr.primaryRegion];
+    const cloudName = { aws: "an AWS", gcp: "a GCP", azure: "an Azure" }[cloud];
 
     if (raw.dr?.region !== undefined && !regionSchema(cloud).safeParse(raw.dr.region).success) {
-        add("dr.region", raw.dr.region, `a ${cloud} region, other than the primary region ${dr.primaryRegion}`);
+        add("dr.region", raw.dr.region, `${cloudName} region, other than the primary region ${dr.primaryRegion}`);
     } else if (!dr.drRegion) {
-        add("dr.region", undefined, `a ${cloud} region to keep copies in; ${dr.primaryRegion} has no documented default pair (see docs/disaster-recovery.md)`);
+        add("dr.region", undefined, `${cloudName} region to keep copies in; ${dr.primaryRegion} has no documented default pair (see docs/disaster-recovery.md)`);
     } else if (dr.drRegion === dr.primaryRegion) {
         add("dr.region", dr.drRegion, `a region other than the primary region ${dr.primaryRegion}`);
     } else if (cloud === "azure" && pair && dr.drRegion !== pair) {

@@ -1,3 +1,4 @@
+import { DR_REGION_PAIRS } from "../../components/config/tiers";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
@@ -17,9 +18,11 @@ describe("config: each cloud's region list, in its own folder", () => {
     });
 
     it("every listed region is accepted and the defaults are listed", () => {
-        for (const r of AWS_REGIONS) assert.strictEqual(resolveConfig({ ...base, aws: { region: r } }).region, r);
-        for (const r of GCP_REGIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "gcp", gcp: { project: "acme-prod-1", region: r }, monitoring: { budget: { enabled: false } } }).region, r);
-        for (const r of AZURE_LOCATIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "azure", azure: { location: r } }).region, r);
+        // Copies to a second region need a pair; regions without a documented default pair name one.
+        const dr = { dr: { region: "us-east-1" } };
+        for (const r of AWS_REGIONS) assert.strictEqual(resolveConfig({ ...base, ...(r === "us-east-1" ? { dr: { region: "us-west-2" } } : dr), aws: { region: r } }).region, r);
+        for (const r of GCP_REGIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "gcp", gcp: { project: "acme-prod-1", region: r }, dr: { region: r === "us-east1" ? "us-central1" : "us-east1" }, monitoring: { budget: { enabled: false } } }).region, r);
+        for (const r of AZURE_LOCATIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "azure", ...(DR_REGION_PAIRS.azure[r] ? {} : { dr: { region: r === "eastus" ? "westus" : "eastus" } }), azure: { location: r } }).region, r);
         assert.ok(new Set([...GCP_REGIONS]).size === GCP_REGIONS.length && new Set([...AZURE_LOCATIONS]).size === AZURE_LOCATIONS.length);
     });
 

@@ -141,7 +141,8 @@ export function renderPlanText(plan: Plan): string {
 
     lines.push("");
     lines.push(pc.bold(`Summary: ${describeCount(plan.resources)}, ${plan.resources.filter((r) => r.custom && r.options.protect).length} protected`));
-    if (typeof plan.outputs.disasterRecovery === "string") lines.push(pc.bold(`Disaster recovery: ${plan.outputs.disasterRecovery}`));
+    // The objectives can run past 120 columns: one clause a line.
+    if (typeof plan.outputs.disasterRecovery === "string") lines.push(...plan.outputs.disasterRecovery.split("; ").map((part, i) => pc.bold(i === 0 ? `Disaster recovery: ${part}` : `  ${part}`)));
     const violations = plan.policy.violations;
     if (violations.length === 0) {
         lines.push(pc.green("Policy: no violations"));
