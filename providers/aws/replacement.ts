@@ -13,6 +13,31 @@ const TF = "hashicorp/terraform-provider-aws internal/service/";
 const TAGS = ["tags", "tagsAll"];
 
 export const AWS_REPLACEMENT: ReplacementTable = {
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
+        source: `${TF}ec2/vpc_default_security_group.go (vpc_id ForceNew; rules and tags update; the group is adopted, never created)`,
+        replace: ["region", "vpcId"],
+        update: [...TAGS, "ingress", "egress", "revokeRulesOnDelete"],
+    },
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": {
+        source: `${TF}rds/instance_automated_backups_replication.go (no Update: every argument ForceNew)`,
+        replace: ["region", "sourceDbInstanceArn", "kmsKeyId", "retentionPeriod", "preSignedUrl"],
+        update: [],
+    },
+    "aws:s3/bucketLogging:BucketLogging": {
+        source: `${TF}s3/bucket_logging.go (bucket, expected_bucket_owner RequiresReplace)`,
+        replace: ["region", "bucket", "expectedBucketOwner"],
+        update: ["targetBucket", "targetPrefix", "targetGrants", "targetObjectKeyFormat"],
+    },
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": {
+        source: `${TF}s3/bucket_replication_configuration.go (bucket ForceNew; role, rule, token update via PutBucketReplication)`,
+        replace: ["region", "bucket"],
+        update: ["role", "rules", "token"],
+    },
+    "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": {
+        source: `${TF}wafv2/web_acl_logging_configuration.go (resource_arn ForceNew)`,
+        replace: ["region", "resourceArn"],
+        update: ["logDestinationConfigs", "redactedFields", "loggingFilter"],
+    },
     "pulumi:providers:aws": {
         // A region change moves every resource the provider manages; Pulumi decides per resource.
         source: "pulumi-aws provider config (DiffConfig): default tags update in place",
@@ -201,7 +226,7 @@ export const AWS_REPLACEMENT: ReplacementTable = {
     },
     "aws:kms/key:Key": {
         source: `${TF}kms/key.go`,
-        replace: ["customerMasterKeySpec", "keySpec", "keyUsage", "customKeyStoreId", "multiRegion", "xksKeyId"],
+        replace: ["region", "customerMasterKeySpec", "keySpec", "keyUsage", "customKeyStoreId", "multiRegion", "xksKeyId"],
         update: [...TAGS, "deletionWindowInDays", "description", "enableKeyRotation", "policy", "isEnabled", "rotationPeriodInDays", "bypassPolicyLockoutSafetyCheck"],
     },
     "aws:lb/listener:Listener": {
@@ -267,7 +292,7 @@ export const AWS_REPLACEMENT: ReplacementTable = {
     },
     "aws:s3/bucket:Bucket": {
         source: `${TF}s3/bucket.go`,
-        replace: ["bucket", "bucketPrefix", "objectLockEnabled", "bucketNamespace"],
+        replace: ["region", "bucket", "bucketPrefix", "objectLockEnabled", "bucketNamespace"],
         update: [...TAGS, "forceDestroy", "acl", "corsRules", "grants", "lifecycleRules", "loggings", "objectLockConfiguration", "policy", "replicationConfiguration",
             "serverSideEncryptionConfiguration", "versioning", "website", "accelerationStatus", "requestPayer"],
     },
@@ -283,27 +308,27 @@ export const AWS_REPLACEMENT: ReplacementTable = {
     },
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": {
         source: `${TF}s3/bucket_ownership_controls.go`,
-        replace: ["bucket"],
+        replace: ["region", "bucket"],
         update: ["rule"],
     },
     "aws:s3/bucketPolicy:BucketPolicy": {
         source: `${TF}s3/bucket_policy.go`,
-        replace: ["bucket"],
+        replace: ["region", "bucket"],
         update: ["policy"],
     },
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": {
         source: `${TF}s3/bucket_public_access_block.go`,
-        replace: ["bucket"],
+        replace: ["region", "bucket"],
         update: ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets", "skipDestroy"],
     },
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
         source: `${TF}s3/bucket_server_side_encryption_configuration.go`,
-        replace: ["bucket", "expectedBucketOwner"],
+        replace: ["region", "bucket", "expectedBucketOwner"],
         update: ["rules"],
     },
     "aws:s3/bucketVersioning:BucketVersioning": {
         source: `${TF}s3/bucket_versioning.go`,
-        replace: ["bucket", "expectedBucketOwner"],
+        replace: ["region", "bucket", "expectedBucketOwner"],
         update: ["versioningConfiguration", "mfa"],
     },
     "aws:secretsmanager/secret:Secret": {

@@ -15,6 +15,27 @@ const MM = "GoogleCloudPlatform/magic-modules mmv1/products/";
 const HW = "GoogleCloudPlatform/magic-modules mmv1/third_party/terraform/services/";
 
 export const GCP_REPLACEMENT: ReplacementTable = {
+    "gcp:projects/iAMAuditConfig:IAMAuditConfig": {
+        source: `${HW}resourcemanager/resource_google_project_iam_audit_config (project, service ForceNew; audit_log_config updates the policy)`,
+        replace: ["project", "service"],
+        update: ["auditLogConfigs"],
+    },
+    "gcp:pubsub/topic:Topic": {
+        source: `${MM}pubsub/Topic.yaml (name, project immutable; kmsKeyName's mutability differs across releases)`,
+        replace: ["name", "project"],
+        update: ["labels", "messageRetentionDuration", "messageStoragePolicy", "schemaSettings", "ingestionDataSourceSettings", "messageTransforms"],
+        undecided: ["kmsKeyName"],
+    },
+    "gcp:pubsub/topicIAMMember:TopicIAMMember": {
+        source: `${HW}pubsub IAM member (iam_pubsub_topic: every argument ForceNew)`,
+        replace: ["topic", "role", "member", "project", "condition"],
+        update: [],
+    },
+    "gcp:storage/transferJob:TransferJob": {
+        source: `${HW}storagetransfer/resource_storage_transfer_job.go (name, project ForceNew; the spec, schedule and status update)`,
+        replace: ["name", "project"],
+        update: ["description", "transferSpec", "replicationSpec", "schedule", "status", "notificationConfig", "eventStream", "loggingConfig"],
+    },
     "pulumi:providers:gcp": {
         source: "pulumi-gcp provider config: default labels update in place",
         replace: [],

@@ -1,4 +1,5 @@
 import type { Rule } from "../../shared/rules";
+import { awsAuditRules } from "./audit";
 import { awsComputeRules } from "./compute";
 import { awsDataRules } from "./data";
 import { awsDisasterRecoveryRules } from "./disaster-recovery";
@@ -12,7 +13,7 @@ import { awsTagRule } from "./tags";
 /** Every AWS type the program creates that carries `tags` (the tag rule applies to all of them). */
 const TAGGED = [
     "aws:acm/certificate:Certificate", "aws:appautoscaling/target:Target", "aws:budgets/budget:Budget", "aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/metricAlarm:MetricAlarm",
-    "aws:ec2/eip:Eip", "aws:ec2/flowLog:FlowLog", "aws:ec2/internetGateway:InternetGateway", "aws:ec2/natGateway:NatGateway", "aws:ec2/routeTable:RouteTable",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/eip:Eip", "aws:ec2/flowLog:FlowLog", "aws:ec2/internetGateway:InternetGateway", "aws:ec2/natGateway:NatGateway", "aws:ec2/routeTable:RouteTable",
     "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/subnet:Subnet", "aws:ec2/vpc:Vpc", "aws:ecs/cluster:Cluster", "aws:ecs/service:Service",
     "aws:ecs/taskDefinition:TaskDefinition", "aws:eks/addon:Addon", "aws:eks/cluster:Cluster", "aws:elasticache/parameterGroup:ParameterGroup",
     "aws:elasticache/replicationGroup:ReplicationGroup", "aws:elasticache/subnetGroup:SubnetGroup", "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
@@ -33,4 +34,5 @@ export const awsRules: readonly Rule[] = [
     ...awsDisasterRecoveryRules,
     ...awsSecurityRules,
     ...awsOperationsRules,
+    ...awsAuditRules,
 ];

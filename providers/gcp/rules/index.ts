@@ -1,4 +1,5 @@
 import type { Rule } from "../../shared/rules";
+import { gcpAuditRules } from "./audit";
 import { gcpComputeRules } from "./compute";
 import { gcpDataRules } from "./data";
 import { gcpDisasterRecoveryRules } from "./disaster-recovery";
@@ -22,5 +23,6 @@ export const gcpRules: readonly Rule[] = [
     ...gcpNetworkRules,
     ...gcpComputeRules,
     ...gcpOperationsRules,
+    ...gcpAuditRules,
     ...gcpDisasterRecoveryRules,
 ];
