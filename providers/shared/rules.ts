@@ -122,3 +122,13 @@ export function valueAt(inputs: unknown, field: string): unknown {
 
 /** Placeholder values of the plan (a secret or an unknown): rules cannot judge them. */
 export const isPlaceholder = (v: unknown): boolean => v === "[secret]" || v === "[unknown]";
+
+/** A JSON document an input holds as text (dashboard bodies, policies), or undefined when it is not JSON. */
+export function parseJsonInput(text: unknown): any {
+    if (typeof text !== "string") return undefined;
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}

@@ -1,16 +1,7 @@
 import type { Rule } from "../../shared/rules";
-import { nameRule } from "../../shared/rules";
+import { nameRule, parseJsonInput as parseJson } from "../../shared/rules";
 
 /** Dashboards, budgets, log metric filters and topic policies: the day-2 operations resources. */
-
-const parseJson = (text: unknown): any => {
-    if (typeof text !== "string") return undefined;
-    try {
-        return JSON.parse(text);
-    } catch {
-        return undefined;
-    }
-};
 
 export const awsOperationsRules: Rule[] = [
     nameRule({

@@ -1,15 +1,7 @@
 import type { Rule } from "../../shared/rules";
+import { parseJsonInput as parseJson } from "../../shared/rules";
 
 /** Dashboards, billing budgets and log-based metrics: the day-2 operations resources. */
-
-const parseJson = (text: unknown): any => {
-    if (typeof text !== "string") return undefined;
-    try {
-        return JSON.parse(text);
-    } catch {
-        return undefined;
-    }
-};
 
 export const gcpOperationsRules: Rule[] = [
     {
