@@ -59,7 +59,7 @@ describe("disaster recovery: objectives and config", () => {
 
     it("rejects bad DR and restore values, naming key, value and rule", () => {
         assert.match(problems(base({ dr: { region: "us-west-2" } })), /platform:dr\.region = "us-west-2": allowed: a region other than the primary region us-west-2/);
-        assert.match(problems(base({ dr: { region: "mars-1" } })), /platform:dr\.region = "mars-1": allowed: a aws region/);
+        assert.match(problems(base({ dr: { region: "mars-1" } })), /platform:dr\.region = "mars-1": allowed: an AWS region/);
         assert.match(problems(base({ cloud: "azure", dr: { region: "westus2" } })), /platform:dr\.region = "westus2": allowed: westus, the Azure paired region of eastus/);
         assert.match(problems(base({ aws: { region: "sa-east-1" } })), /platform:dr\.region = \(missing\): allowed: .*sa-east-1 has no documented default pair/);
         assert.match(problems(base({ database: { restore: "2026-02-30T09:15:00Z" } })), /platform:database\.restore = "2026-02-30T09:15:00Z": allowed: a real date and time in RFC 3339/);
@@ -152,8 +152,9 @@ describe("disaster recovery: cross-region copies in the production plans", () =>
 
     it("the plan summary states the objectives and where the copies are", async () => {
         const text = renderPlanText((await planFor("production", "aws")).plan);
-        assert.match(text, /Disaster recovery: primary stack in us-west-2; RTO <= 60 min, RPO <= 15 min database \/ 60 min objects, copies kept in us-east-2/);
-        assert.match(renderPlanText((await planFor("staging", "aws")).plan), /Disaster recovery: .*zone failures only/);
+        // One clause a line, so the summary stays within 120 columns.
+        assert.match(text, /Disaster recovery: primary stack in us-west-2\n\s+RTO <= 60 min, RPO <= 15 min database \/ 60 min objects, copies kept in us-east-2/);
+        assert.match(renderPlanText((await planFor("staging", "aws")).plan), /Disaster recovery: .*\n\s+zone failures only/);
     });
 });
 
