@@ -24,6 +24,8 @@ export class ConfigError extends Error {
 /** Config keys whose values are secrets: an error names them but never prints the value. */
 export const SECRET_CONFIG_KEYS = ["platform:kubeconfig"];
 export const SECRET_VALUE = Symbol("secret");
+/** Config paths under which every value is a secret (the applications' own secrets). */
+export const SECRET_CONFIG_PATH = /^platform:services\.[^.]+\.secrets(\.|$)/;
 
 export function formatValue(value: unknown): string {
     if (value === undefined) return "(missing)";
@@ -49,7 +51,8 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 /** Turns a zod issue into the key / value / allowed triple, whatever the issue kind. */
 export function problemFromIssue(issue: z.core.$ZodIssue, input: unknown): ConfigProblem[] {
     const key = configKey(issue.path);
-    const value = SECRET_CONFIG_KEYS.some((k) => key === k || key.startsWith(`${k}.`)) ? SECRET_VALUE : valueAt(input, issue.path);
+    const secret = SECRET_CONFIG_KEYS.some((k) => key === k || key.startsWith(`${k}.`)) || SECRET_CONFIG_PATH.test(key);
+    const value = secret ? SECRET_VALUE : valueAt(input, issue.path);
     switch (issue.code) {
         case "invalid_value":
             return [{ key, value, allowed: `one of ${issue.values.map((v) => String(v)).join(", ")}${value === undefined ? " (this key is required)" : ""}` }];

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformConfig, resolveConfig } from "./resolve";
+import { isSecretConfigKey } from "./service-secrets";
 
 export const CONFIG_NAMESPACE = "platform";
 
@@ -9,7 +10,7 @@ export const CONFIG_NAMESPACE = "platform";
  * so a typo in a stack file cannot silently fall back to a tier default.
  */
 export function readPlatformConfig(): PlatformConfig {
-    return resolveConfig(rawPlatformConfig(pulumi.runtime.allConfig()));
+    return resolveConfig(rawPlatformConfig(pulumi.runtime.allConfig()), isSecretConfigKey);
 }
 
 export function rawPlatformConfig(all: Record<string, string>): Record<string, unknown> {

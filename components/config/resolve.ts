@@ -1,4 +1,6 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { ConfigError, ConfigProblem, problemFromIssue, SECRET_VALUE } from "./errors";
+import { secretValues, serviceSecretProblems } from "./service-secrets";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
 import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 
@@ -14,12 +16,16 @@ export interface ServiceConfig {
     size: Size;
     http?: HttpRoute;
     healthPath: string;
+    /** Readiness probe path; `healthPath` unless set. */
+    readinessPath: string;
     minReplicas: number;
     maxReplicas: number;
     command?: string[];
     env: Record<string, string>;
     /** How a new revision takes over; services without `http` have no traffic to shift and always roll. */
     release: ReleaseStrategy;
+    /** Application secrets by env name, as Pulumi secrets (never plain values). */
+    secrets: Record<string, pulumi.Output<string>>;
 }
 
 /** The validated, tier-merged config every component and provider reads. */
@@ -59,11 +65,13 @@ export interface PlatformConfig {
  * Throws ConfigError listing every problem; returns only a fully valid config, so nothing
  * is registered from a half-valid one.
  */
-export function resolveConfig(raw: Record<string, unknown>): PlatformConfig {
+export function resolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig {
     const parsed = rawConfigSchema.safeParse(raw);
     if (!parsed.success) {
         throw new ConfigError(parsed.error.issues.flatMap((i) => problemFromIssue(i, raw)));
     }
+    const secretProblems = serviceSecretProblems(parsed.data, isSecretKey);
+    if (secretProblems.length > 0) throw new ConfigError(secretProblems);
     const cfg = merge(parsed.data);
     const problems = crossFieldProblems(cfg, parsed.data);
     if (problems.length > 0) throw new ConfigError(problems);
@@ -113,11 +121,13 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             size: s.size ?? compute.size,
             http: s.http,
             healthPath: s.healthPath,
+            readinessPath: s.readinessPath ?? s.healthPath,
             minReplicas: s.minReplicas ?? compute.minReplicas,
             maxReplicas: s.maxReplicas ?? compute.maxReplicas,
             command: s.command,
             env: s.env ?? {},
             release: s.http ? { ...compute.release, ...s.release } : ROLLING,
+            secrets: secretValues(s.secrets),
         })),
         protect: tier.protectStatefulResources,
     };

@@ -74,6 +74,10 @@ const httpRouteSchema = z.strictObject({
     host: z.string().regex(HOSTNAME_PATTERN, { error: HOSTNAME_RULE }).optional(),
 });
 
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: "an upper-case environment variable name" });
+/** Secret names also become secret-manager names (lowercase, `_` to `-`), so no leading, trailing or doubled `_`. */
+const secretEnvName = z.string().regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, { error: "an upper-case environment variable name such as SECRET_KEY (letters, digits, single underscores)" });
+
 export const serviceSchema = z.strictObject({
     /** Container image, pinned by tag or digest. Required. */
     image: z.string().min(3).regex(/^[a-z0-9][a-z0-9._\-/:@]*$/i, { error: "a container image reference such as ghcr.io/acme/api:1.4.2" }),
@@ -83,13 +87,21 @@ export const serviceSchema = z.strictObject({
     /** Where the load balancer sends traffic to this service; omit for a worker. */
     http: httpRouteSchema.optional(),
     healthPath: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).default("/health"),
+    /** Readiness probe path (traffic gating); defaults to healthPath, which stays the liveness probe. */
+    readinessPath: z.string().regex(/^\/[A-Za-z0-9._~\-/]*$/, { error: "a URL path starting with '/'" }).optional(),
     minReplicas: replicas.optional(),
     maxReplicas: replicas.optional(),
     command: z.array(z.string()).optional(),
     /** Release strategy of this service; defaults to `compute.release`. */
     release: releaseSchema.optional(),
     /** Plain, non-secret environment variables. Secrets are wired by the platform. */
-    env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: "an upper-case environment variable name" }), z.string()).optional(),
+    env: z.record(envName, z.string()).optional(),
+    /**
+     * The application's own secrets, each set with `pulumi config set --secret --path
+     * platform:services.<name>.secrets.<ENV_NAME>`: stored in the cloud's secret manager and
+     * injected by reference. resolve.ts rejects values that are not secure.
+     */
+    secrets: z.record(secretEnvName, z.string().min(1)).optional(),
 });
 
 export const rawConfigSchema = z.strictObject({

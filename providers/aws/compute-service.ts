@@ -5,6 +5,7 @@ import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { errorRateQueries, metric } from "./monitoring";
+import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
 
 const ECS_TASKS_TRUST = {
@@ -84,6 +85,10 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         role: executionRole.id,
         policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache })),
     });
+    const appSecrets = createServiceSecrets(ctx, scope, name, svc, cfg.protect);
+    if (appSecrets.policy) {
+        ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-app-secrets"), { role: executionRole.id, policy: policyJson(appSecrets.policy) });
+    }
 
     const taskRole = ctx.create(aws.iam.Role, scope, childName(name, "task-role"), {
         name: limitedName(cfg, 64, svc.name, "task"),
@@ -99,8 +104,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const size = FARGATE[svc.size];
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name])
-        .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName]) => {
+        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName, appSecretArns]) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
                 name: svc.name,
@@ -112,6 +117,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                 secrets: [
                     { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
                     { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
+                    ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
                 ],
                 ...(svc.http ? {
                     healthCheck: {

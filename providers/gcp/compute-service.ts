@@ -5,6 +5,7 @@ import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { cloudRunServiceName } from "./load-balancer";
+import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
 import type { GcpComputeServiceTransforms } from "./transforms";
 import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
@@ -125,6 +126,8 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         secretEnv(BINDING_ENV.databasePassword, b.database.password),
         secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
     ];
+    const appSecrets = createServiceSecrets(ctx, scope, name, svc, account.member);
+    envs.push(...appSecrets.entries.map((e) => secretEnv(e.name, { id: e.secretId })));
 
     const probe = { httpGet: { path: svc.healthPath, port: svc.port } };
     const service = ctx.create(gcp.cloudrunv2.Service, scope, childName(name, "service"), {
@@ -170,7 +173,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         },
         ...(svc.release.strategy === "rolling" ? {} : { traffics: cloudRunTraffic(ctx, serviceName, svc) }),
         labels: ctx.labels(),
-    }, t?.service, { dependsOn: [...grants, ...(args.attachment?.dependsOn ?? [])] });
+    }, t?.service, { dependsOn: [...grants, ...appSecrets.dependsOn, ...(args.attachment?.dependsOn ?? [])] });
 
     return {
         serviceName: service.name,

@@ -45,6 +45,10 @@ export function loadStackConfig(stack: string, overrides: string[] = [], root = 
         if (decl?.default !== undefined && !(fullKey in values)) values[fullKey] = decl.default;
     }
     for (const override of overrides) applyOverride(values, override);
+    const plain = plainServiceSecrets(values);
+    if (plain.length > 0) {
+        throw new UsageError(`Pulumi.${stack}.yaml: ${plain.map((k) => `${k} = [secret]: allowed: a secure value: set it with pulumi config set --secret --path '${k}'`).join("; ")}`);
+    }
 
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
@@ -89,9 +93,44 @@ function parseOverrideValue(text: string): unknown {
     return text;
 }
 
+function isSecure(value: unknown): boolean {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && "secure" in value;
+}
+
+/**
+ * As the CLI does: a `secure:` value anywhere inside a key (set with `--secret --path`) makes the
+ * whole key secret. Each is replaced by the placeholder, since it cannot be decrypted here.
+ */
 function encode(value: unknown): { text: string; secret: boolean } {
-    if (value && typeof value === "object" && !Array.isArray(value) && "secure" in value) {
-        return { text: OFFLINE_SECRET_PLACEHOLDER, secret: true };
+    let secret = false;
+    const strip = (v: unknown): unknown => {
+        if (isSecure(v)) {
+            secret = true;
+            return OFFLINE_SECRET_PLACEHOLDER;
+        }
+        if (Array.isArray(v)) return v.map(strip);
+        if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+        return v;
+    };
+    const stripped = strip(value);
+    if (typeof stripped === "string") return { text: stripped, secret };
+    return { text: JSON.stringify(stripped), secret };
+}
+
+/**
+ * The program sees secrecy per top-level key only, so it cannot tell one plain value among
+ * secure ones; the stack file can. Every `services.<name>.secrets.<ENV>` must be `secure:`.
+ */
+function plainServiceSecrets(values: Record<string, unknown>): string[] {
+    const services = values["platform:services"];
+    if (services === null || typeof services !== "object") return [];
+    const plain: string[] = [];
+    for (const [service, svc] of Object.entries(services as Record<string, unknown>)) {
+        const secrets = (svc as { secrets?: unknown } | null)?.secrets;
+        if (secrets === null || typeof secrets !== "object") continue;
+        for (const [envName, v] of Object.entries(secrets as Record<string, unknown>)) {
+            if (!isSecure(v)) plain.push(`platform:services.${service}.secrets.${envName}`);
+        }
     }
-    return { text: typeof value === "string" ? value : JSON.stringify(value), secret: false };
+    return plain;
 }
