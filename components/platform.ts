@@ -99,7 +99,8 @@ export class Platform {
                 port: s.port,
                 pathPrefix: s.http?.pathPrefix,
                 host: s.http?.host,
-                healthPath: s.healthPath,
+                // The load balancer's check decides which replicas get traffic: the readiness path.
+                healthPath: s.readinessPath,
                 release: s.release.strategy,
             })),
             waf: cfg.loadBalancer.waf,

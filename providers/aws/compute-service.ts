@@ -119,12 +119,11 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                     { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
                     ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
                 ],
-                ...(svc.http ? {
-                    healthCheck: {
-                        command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],
-                        interval: 30, timeout: 5, retries: 3, startPeriod: 60,
-                    },
-                } : {}),
+                // Workers too: every other runtime probes them, and ECS replaces a task whose essential container is UNHEALTHY.
+                healthCheck: {
+                    command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],
+                    interval: 30, timeout: 5, retries: 3, startPeriod: 60,
+                },
                 readonlyRootFilesystem: true,
                 user: "1000:1000",
                 linuxParameters: { initProcessEnabled: true },

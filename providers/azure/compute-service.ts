@@ -94,7 +94,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
 
     const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({
         type,
-        httpGet: { path: svc.healthPath, port: svc.port, scheme: "HTTP" },
+        httpGet: { path: type === "Readiness" ? svc.readinessPath : svc.healthPath, port: svc.port, scheme: "HTTP" },
         initialDelaySeconds,
         periodSeconds: 10,
         timeoutSeconds: 5,

@@ -161,7 +161,9 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
                     startupCpuBoost: true,
                 },
                 envs,
-                startupProbe: { ...probe, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 12 },
+                // Cloud Run routes traffic once the startup probe passes (its readiness probe is
+                // Preview, docs.cloud.google.com/run/docs/configuring/healthchecks): it checks readiness.
+                startupProbe: { httpGet: { path: svc.readinessPath, port: svc.port }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 12 },
                 livenessProbe: {
                     ...probe,
                     periodSeconds: health?.intervalSeconds ?? 30,
