@@ -25,7 +25,7 @@ export class ConfigError extends Error {
 export const SECRET_CONFIG_KEYS = ["platform:kubeconfig"];
 export const SECRET_VALUE = Symbol("secret");
 /** Config paths under which every value is a secret (the applications' own secrets). */
-export const SECRET_CONFIG_PATH = /^platform:services\.[^.]+\.secrets(\.|$)/;
+export const SECRET_CONFIG_PATH = /^platform:(services|jobs)\.[^.]+\.secrets(\.|$)/;
 
 export function formatValue(value: unknown): string {
     if (value === undefined) return "(missing)";

@@ -28,6 +28,18 @@ export interface ServiceConfig {
     secrets: Record<string, pulumi.Output<string>>;
 }
 
+/** A one-off job: what a service has minus port, route, probes and replicas. */
+export interface JobConfig {
+    name: string;
+    image: string;
+    command: string[];
+    size: Size;
+    env: Record<string, string>;
+    secrets: Record<string, pulumi.Output<string>>;
+    timeoutSeconds: number;
+    runBeforeDeploy: boolean;
+}
+
 /** The validated, tier-merged config every component and provider reads. */
 export interface PlatformConfig {
     cloud: Cloud;
@@ -56,6 +68,7 @@ export interface PlatformConfig {
      */
     monitoring: TierProfile["monitoring"] & { alertEmail?: string; critical: string[]; warning: string[]; runbookUrl: string };
     services: ServiceConfig[];
+    jobs: JobConfig[];
     /** Pulumi `protect` and cloud deletion protection on stateful resources. */
     protect: boolean;
 }
@@ -128,6 +141,16 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             env: s.env ?? {},
             release: s.http ? { ...compute.release, ...s.release } : ROLLING,
             secrets: secretValues(s.secrets),
+        })),
+        jobs: Object.entries(raw.jobs ?? {}).map(([name, j]) => ({
+            name,
+            image: j.image,
+            command: j.command,
+            size: j.size ?? compute.size,
+            env: j.env ?? {},
+            secrets: secretValues(j.secrets),
+            timeoutSeconds: j.timeoutSeconds,
+            runBeforeDeploy: j.runBeforeDeploy,
         })),
         protect: tier.protectStatefulResources,
     };
@@ -210,6 +233,9 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
     }
 
+    for (const job of cfg.jobs) {
+        if (raw.services[job.name]) add(`jobs.${job.name}`, job.name, "a name no service has (jobs and services share identities and names)");
+    }
     const http = cfg.services.filter((s) => s.http);
     if (http.length === 0) {
         add("services", Object.keys(raw.services), "at least one service with an `http` route, for the load balancer to front");

@@ -104,6 +104,19 @@ export const serviceSchema = z.strictObject({
     secrets: z.record(secretEnvName, z.string().min(1)).optional(),
 });
 
+/** A one-off job (`platform:jobs.<name>`): a service's placement, identity, bindings and secrets, run to completion. */
+export const jobSchema = z.strictObject({
+    image: serviceSchema.shape.image,
+    command: z.array(z.string()).min(1, { error: "the command the job runs, e.g. [\"python\", \"manage.py\", \"migrate\"]" }),
+    size: sizeSchema.optional(),
+    env: serviceSchema.shape.env,
+    secrets: serviceSchema.shape.secrets,
+    /** Cloud Run and Container Apps cap a task at 24 h. */
+    timeoutSeconds: z.number().int().min(60).max(86400).default(3600),
+    /** The deploy workflow runs it (migrations) before the services roll, and stops on failure. */
+    runBeforeDeploy: z.boolean().default(false),
+});
+
 export const rawConfigSchema = z.strictObject({
     cloud: z.enum(CLOUDS),
     environment: z.enum(ENVIRONMENTS),
@@ -214,6 +227,8 @@ export const rawConfigSchema = z.strictObject({
 
     services: z.record(z.string().regex(SERVICE_NAME_PATTERN, { error: SERVICE_NAME_RULE }), serviceSchema)
         .refine((s) => Object.keys(s).length > 0, { error: "at least one service" }),
+    /** Job names follow the service name rule (they share the services' naming on every cloud). */
+    jobs: z.record(z.string().regex(SERVICE_NAME_PATTERN, { error: SERVICE_NAME_RULE }), jobSchema).optional(),
 });
 
 export type RawPlatformConfig = z.infer<typeof rawConfigSchema>;

@@ -31,19 +31,27 @@ export function isSecretConfigKey(key: string): boolean {
 }
 
 export function serviceSecretProblems(raw: RawPlatformConfig, isSecretKey: (key: string) => boolean): ConfigProblem[] {
+    return [...workloadSecretProblems("services", raw.services, isSecretKey), ...workloadSecretProblems("jobs", raw.jobs ?? {}, isSecretKey)];
+}
+
+function workloadSecretProblems(
+    top: "services" | "jobs",
+    workloads: Record<string, { env?: Record<string, string>; secrets?: Record<string, string> }>,
+    isSecretKey: (key: string) => boolean,
+): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
-    const servicesSecret = isSecretKey("platform:services");
-    for (const [service, s] of Object.entries(raw.services)) {
+    const topSecret = isSecretKey(`platform:${top}`);
+    for (const [service, s] of Object.entries(workloads)) {
         for (const envName of Object.keys(s.secrets ?? {})) {
-            const key = `platform:services.${service}.secrets.${envName}`;
-            if (!servicesSecret) {
+            const key = `platform:${top}.${service}.secrets.${envName}`;
+            if (!topSecret) {
                 problems.push({ key, value: SECRET_VALUE, allowed: `a secure value: set it with pulumi config set --secret --path '${key}' (a plain value in the stack file is not accepted)` });
             }
             if ((RESERVED_ENV as readonly string[]).includes(envName)) {
                 problems.push({ key, value: SECRET_VALUE, allowed: `a name the platform does not set itself (reserved: ${RESERVED_ENV.join(", ")})` });
             }
             if (s.env?.[envName] !== undefined) {
-                problems.push({ key, value: SECRET_VALUE, allowed: `a name not also in platform:services.${service}.env` });
+                problems.push({ key, value: SECRET_VALUE, allowed: `a name not also in platform:${top}.${service}.env` });
             }
         }
     }

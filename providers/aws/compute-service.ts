@@ -8,7 +8,7 @@ import { errorRateQueries, metric } from "./monitoring";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
 
-const ECS_TASKS_TRUST = {
+export const ECS_TASKS_TRUST = {
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
 };

@@ -122,14 +122,18 @@ function encode(value: unknown): { text: string; secret: boolean } {
  * secure ones; the stack file can. Every `services.<name>.secrets.<ENV>` must be `secure:`.
  */
 function plainServiceSecrets(values: Record<string, unknown>): string[] {
-    const services = values["platform:services"];
+    return (["services", "jobs"] as const).flatMap((top) => plainSecretsUnder(values, top));
+}
+
+function plainSecretsUnder(values: Record<string, unknown>, top: "services" | "jobs"): string[] {
+    const services = values[`platform:${top}`];
     if (services === null || typeof services !== "object") return [];
     const plain: string[] = [];
     for (const [service, svc] of Object.entries(services as Record<string, unknown>)) {
         const secrets = (svc as { secrets?: unknown } | null)?.secrets;
         if (secrets === null || typeof secrets !== "object") continue;
         for (const [envName, v] of Object.entries(secrets as Record<string, unknown>)) {
-            if (!isSecure(v)) plain.push(`platform:services.${service}.secrets.${envName}`);
+            if (!isSecure(v)) plain.push(`platform:${top}.${service}.secrets.${envName}`);
         }
     }
     return plain;
