@@ -22,7 +22,7 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
     const workload = `j-${job.name}`;
     // The service builders read only the name, env, secrets, port and route of their service.
     const asService: ComputeServiceArgs = {
-        service: { name: workload, image: job.image, port: 8080, size: job.size, healthPath: "/health", readinessPath: "/health", minReplicas: 0, maxReplicas: 0, command: job.command, env: job.env, secrets: job.secrets },
+        service: { name: workload, image: job.image, port: 8080, size: job.size, healthPath: "/health", readinessPath: "/health", minReplicas: 0, maxReplicas: 0, command: job.command, env: job.env, secrets: job.secrets, release: { strategy: "rolling", percent: 0, bakeMinutes: 0 } },
         bindings: args.bindings,
         cpuTargetPercent: 0, memoryTargetPercent: 0, scaleOutCooldownSeconds: 0, scaleInCooldownSeconds: 0,
         logRetentionDays: args.logRetentionDays,
