@@ -13,6 +13,23 @@ export const ECS_TASKS_TRUST = {
     Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
 };
 
+/** A Fargate task definition's args, the same for services and jobs: awsvpc, Linux x86-64, a writable /tmp volume. */
+export function fargateTaskArgs(ctx: AwsContext, a: { family: string; size: { cpu: number; memory: number }; executionRoleArn: pulumi.Input<string>; taskRoleArn: pulumi.Input<string>; containerDefinitions: pulumi.Input<string> }): aws.ecs.TaskDefinitionArgs {
+    return {
+        family: a.family,
+        cpu: String(a.size.cpu),
+        memory: String(a.size.memory),
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+        executionRoleArn: a.executionRoleArn,
+        taskRoleArn: a.taskRoleArn,
+        containerDefinitions: a.containerDefinitions,
+        volumes: [{ name: "tmp" }],
+        tags: ctx.tags(),
+    };
+}
+
 /** ECS `secrets[].valueFrom`: the secret ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
 export function secretValueFrom(arn: string, jsonKey?: string): string {
     return jsonKey ? `${arn}:${jsonKey}::` : arn;
@@ -135,19 +152,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
             }]);
         });
 
-    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"), {
-        family: physical,
-        cpu: String(size.cpu),
-        memory: String(size.memory),
-        networkMode: "awsvpc",
-        requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-        executionRoleArn: executionRole.arn,
-        taskRoleArn: taskRole.arn,
-        containerDefinitions,
-        volumes: [{ name: "tmp" }],
-        tags: ctx.tags(),
-    }, t?.taskDefinition);
+    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"),
+        fargateTaskArgs(ctx, { family: physical, size, executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn, containerDefinitions }), t?.taskDefinition);
 
     const attachment = args.attachment;
     const release = releaseSettings(ctx, scope, name, args);

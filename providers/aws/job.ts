@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
-import { ECS_TASKS_TRUST, platformSecretsPolicy, secretValueFrom, serviceBucketPolicy } from "./compute-service";
+import { ECS_TASKS_TRUST, fargateTaskArgs, platformSecretsPolicy, secretValueFrom, serviceBucketPolicy } from "./compute-service";
 import { AwsContext, policyJson } from "./context";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
@@ -71,19 +71,8 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
         }]));
 
     const size = FARGATE[job.size];
-    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"), {
-        family,
-        cpu: String(size.cpu),
-        memory: String(size.memory),
-        networkMode: "awsvpc",
-        requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-        executionRoleArn: executionRole.arn,
-        taskRoleArn: taskRole.arn,
-        containerDefinitions,
-        volumes: [{ name: "tmp" }],
-        tags: ctx.tags(),
-    });
+    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"),
+        fargateTaskArgs(ctx, { family, size, executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn, containerDefinitions }));
 
     // aws ecs run-task / wait tasks-stopped / describe-tasks (AWS CLI v2). `wait` gives up after 10 min.
     const runCommand = pulumi.all([cluster.name, taskDefinition.family, pulumi.all(subnets), sgs.compute.id]).apply(([c, fam, subnetIds, sg]) => [
