@@ -4,6 +4,7 @@ import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { ECS_TASKS_TRUST, fargateTaskArgs, platformSecretsPolicy, secretValueFrom, serviceBucketPolicy } from "./compute-service";
+import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
@@ -25,7 +26,7 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
     const objectStore = ctx.require("objectStore", "job");
     const family = physicalName(cfg, "job", job.name);
 
-    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), { name: `/ecs/${family}`, retentionInDays: args.logRetentionDays, tags: ctx.tags() });
+    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, { logGroupName: `/ecs/${family}`, kind: "application" }));
     const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {
         name: limitedName(cfg, 64, "job", job.name, "execution"),
         description: `ECS agent for job ${family}: pull the image, write logs, read its secrets`,
