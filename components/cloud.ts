@@ -6,6 +6,7 @@ import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "./kubernet
 import type { ComputeServiceArgs, ComputeServiceOutputs } from "./compute-service";
 import type { Cloud, PlatformConfig } from "./config";
 import type { DatabaseArgs, DatabaseOutputs } from "./database";
+import type { JobArgs, JobOutputs } from "./job";
 import type { LoadBalancerArgs, LoadBalancerOutputs } from "./load-balancer";
 import type { MonitoringArgs, MonitoringOutputs } from "./monitoring";
 import type { NetworkArgs, NetworkOutputs } from "./network";
@@ -26,6 +27,7 @@ export interface CloudImplementation {
     loadBalancer(scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs;
     computeService(scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs;
     monitoring(scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs;
+    job(scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs;
     /** What the cloud contributes to `compute.runtime: kubernetes` (providers/kubernetes does the workloads). */
     readonly kubernetes?: KubernetesSupport;
 }
@@ -97,7 +99,7 @@ export interface KubernetesRuntimeModule {
         cloud: CloudImplementation,
         cfg: PlatformConfig,
         cluster: import("./kubernetes-cluster").KubernetesCluster,
-    ): Pick<CloudImplementation, "loadBalancer" | "computeService">;
+    ): Pick<CloudImplementation, "loadBalancer" | "computeService" | "job">;
 }
 
 /** What each `providers/<cloud>/index.ts` exports. */

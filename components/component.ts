@@ -10,6 +10,7 @@ export const COMPONENT_TYPES = {
     computeService: "platform:components:ComputeService",
     monitoring: "platform:components:Monitoring",
     kubernetesCluster: "platform:components:KubernetesCluster",
+    job: "platform:components:Job",
 } as const;
 
 /**

@@ -39,7 +39,7 @@ export const BINDING_ENV = {
  * service's own values cannot override). The password and auth token are never here: each
  * runtime wires those from its secret manager.
  */
-export function plainBindingEnv(service: ServiceConfig, bindings: ServiceBindings): Record<string, pulumi.Input<string>> {
+export function plainBindingEnv(service: Pick<ServiceConfig, "env">, bindings: ServiceBindings): Record<string, pulumi.Input<string>> {
     return {
         ...service.env,
         [BINDING_ENV.databaseHost]: bindings.database.endpoint,

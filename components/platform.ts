@@ -4,6 +4,7 @@ import type { CloudImplementation, KubernetesRuntimeModule } from "./cloud";
 import { ComputeService } from "./compute-service";
 import { disasterRecoverySummary, PlatformConfig } from "./config";
 import { Database } from "./database";
+import { Job } from "./job";
 import { KubernetesCluster } from "./kubernetes-cluster";
 import { LoadBalancer } from "./load-balancer";
 import { Monitoring } from "./monitoring";
@@ -35,6 +36,7 @@ export class Platform {
     readonly objectStore: ObjectStore;
     readonly loadBalancer: LoadBalancer;
     readonly services: Record<string, ComputeService> = {};
+    readonly jobs: Record<string, Job> = {};
     readonly monitoring: Monitoring;
     /** Present under `compute.runtime: kubernetes`. */
     readonly kubernetesCluster?: KubernetesCluster;
@@ -102,7 +104,8 @@ export class Platform {
                 port: s.port,
                 pathPrefix: s.http?.pathPrefix,
                 host: s.http?.host,
-                healthPath: s.healthPath,
+                // The load balancer's check decides which replicas get traffic: the readiness path.
+                healthPath: s.readinessPath,
                 release: s.release.strategy,
             })),
             waf: cfg.loadBalancer.waf,
@@ -139,6 +142,10 @@ export class Platform {
             }, cloud, { dependsOn: [this.network] });
         }
 
+        for (const job of cfg.jobs) {
+            this.jobs[job.name] = new Job(`job-${job.name}`, { job, bindings, logRetentionDays: cfg.compute.logRetentionDays }, cloud, { dependsOn: [this.network] });
+        }
+
         this.monitoring = new Monitoring("monitoring", {
             thresholds: cfg.monitoring,
             critical: cfg.monitoring.critical,
@@ -168,6 +175,7 @@ export class Platform {
             services: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),
             alerts: this.monitoring.alertNames,
             ...(this.monitoring.dashboard ? { dashboard: this.monitoring.dashboard } : {}),
+            jobs: Object.fromEntries(Object.entries(this.jobs).map(([name, j]) => [name, { identity: j.identity, runCommand: j.runCommand, runBeforeDeploy: this.config.jobs.find((x) => x.name === name)?.runBeforeDeploy ?? false }])),
         };
     }
 }

@@ -80,14 +80,14 @@ for (const cloud of CLOUDS) {
                 }
             });
 
-            it(`HPA: min/max ${production ? "3/20" : "1/3"}, CPU 70 % and memory 80 %, scale-down stabilization 300 s`, () => {
+            it(`HPA: min/max ${production ? "3/20" : "1/3"}, CPU 70 % and memory 80 %, scale-down stabilization = compute.scaleInCooldownSeconds (600 s)`, () => {
                 for (const svc of SERVICES) {
                     const s = spec(named(run, K.hpa, `service-${svc}-hpa`));
                     assert.deepStrictEqual([s.minReplicas, s.maxReplicas], production ? [3, 20] : [1, 3]);
                     assert.deepStrictEqual(s.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: svc });
                     const targets = Object.fromEntries(s.metrics.map((m: any) => [m.resource.name, m.resource.target]));
                     assert.deepStrictEqual(targets, { cpu: { type: "Utilization", averageUtilization: 70 }, memory: { type: "Utilization", averageUtilization: 80 } });
-                    assert.strictEqual(s.behavior.scaleDown.stabilizationWindowSeconds, 300);
+                    assert.strictEqual(s.behavior.scaleDown.stabilizationWindowSeconds, 600);
                     assert.ok(s.behavior.scaleUp.policies.length > 0);
                     assert.strictEqual(spec(named(run, K.deployment, `service-${svc}-deployment`)).replicas, undefined, "the HPA owns replicas");
                 }

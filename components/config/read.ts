@@ -37,7 +37,8 @@ export function validateConfig(all: Record<string, string>, secretKeys: readonly
     const known = knownConfigKeys(rawConfigSchema);
     const problems: ConfigProblem[] = namespaceProblems(Object.keys(all), known, (k) => decode(all[k]!));
     const raw = rawPlatformConfig(all);
-    const result = tryResolveConfig(raw);
+    // A top-level key is secret as a whole (the engine marks `platform:services` once it holds one `secure:` value).
+    const result = tryResolveConfig(raw, (key) => secretKeys.includes(key));
     if (Array.isArray(result)) problems.push(...result);
     else problems.push(...mirroredKeyProblems(all, result));
     if (problems.length > 0) throw new ConfigError(problems, mask);

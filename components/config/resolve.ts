@@ -1,11 +1,12 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { DatabaseRestore, disasterRecoveryProblems, DisasterRecoveryConfig, parseRestore, resolveDisasterRecovery } from "./disaster-recovery";
 import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
 import { reservedServiceNameRule } from "./reserved-names";
 import { routeKey } from "./routes";
+import { secretValues, serviceSecretProblems } from "./service-secrets";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
-import { SecretMask } from "./secrets";
 import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 
 export interface HttpRoute {
@@ -20,12 +21,28 @@ export interface ServiceConfig {
     size: Size;
     http?: HttpRoute;
     healthPath: string;
+    /** Readiness probe path; `healthPath` unless set. */
+    readinessPath: string;
     minReplicas: number;
     maxReplicas: number;
     command?: string[];
     env: Record<string, string>;
     /** How a new revision takes over; services without `http` have no traffic to shift and always roll. */
     release: ReleaseStrategy;
+    /** Application secrets by env name, as Pulumi secrets (never plain values). */
+    secrets: Record<string, pulumi.Output<string>>;
+}
+
+/** A one-off job: what a service has minus port, route, probes and replicas. */
+export interface JobConfig {
+    name: string;
+    image: string;
+    command: string[];
+    size: Size;
+    env: Record<string, string>;
+    secrets: Record<string, pulumi.Output<string>>;
+    timeoutSeconds: number;
+    runBeforeDeploy: boolean;
 }
 
 /** The validated, tier-merged config every component and provider reads. */
@@ -56,6 +73,7 @@ export interface PlatformConfig {
      */
     monitoring: TierProfile["monitoring"] & { alertEmail?: string; critical: string[]; warning: string[]; runbookUrl: string };
     services: ServiceConfig[];
+    jobs: JobConfig[];
     /** Pulumi `protect` and cloud deletion protection on stateful resources. */
     protect: boolean;
     dr: DisasterRecoveryConfig;
@@ -66,16 +84,19 @@ export interface PlatformConfig {
  * Throws ConfigError listing every problem; returns only a fully valid config, so nothing
  * is registered from a half-valid one.
  */
-export function resolveConfig(raw: Record<string, unknown>, mask: SecretMask = SecretMask.none): PlatformConfig {
-    const cfg = tryResolveConfig(raw);
-    if (Array.isArray(cfg)) throw new ConfigError(cfg, mask);
+/** `isSecretKey` says which config keys the engine handed over as secret (service secrets must be). */
+export function resolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig {
+    const cfg = tryResolveConfig(raw, isSecretKey);
+    if (Array.isArray(cfg)) throw new ConfigError(cfg);
     return cfg;
 }
 
 /** The config, or every problem found (schema first; cross-field rules only on a schema-valid config). */
-export function tryResolveConfig(raw: Record<string, unknown>): PlatformConfig | ConfigProblem[] {
+export function tryResolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig | ConfigProblem[] {
     const parsed = rawConfigSchema.safeParse(raw);
     if (!parsed.success) return parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw, rawConfigSchema));
+    const secretProblems = serviceSecretProblems(parsed.data, isSecretKey);
+    if (secretProblems.length > 0) return secretProblems;
     const cfg = merge(parsed.data);
     const problems = crossFieldProblems(cfg, parsed.data);
     return problems.length > 0 ? problems : cfg;
@@ -125,11 +146,23 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             size: s.size ?? compute.size,
             http: s.http,
             healthPath: s.healthPath,
+            readinessPath: s.readinessPath ?? s.healthPath,
             minReplicas: s.minReplicas ?? compute.minReplicas,
             maxReplicas: s.maxReplicas ?? compute.maxReplicas,
             command: s.command,
             env: s.env ?? {},
             release: s.http ? { ...compute.release, ...s.release } : ROLLING,
+            secrets: secretValues(s.secrets),
+        })),
+        jobs: Object.entries(raw.jobs ?? {}).map(([name, j]) => ({
+            name,
+            image: j.image,
+            command: j.command,
+            size: j.size ?? compute.size,
+            env: j.env ?? {},
+            secrets: secretValues(j.secrets),
+            timeoutSeconds: j.timeoutSeconds,
+            runBeforeDeploy: j.runBeforeDeploy,
         })),
         protect: tier.protectStatefulResources,
         dr,
@@ -216,6 +249,9 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
     }
 
+    for (const job of cfg.jobs) {
+        if (raw.services[job.name]) add(`jobs.${job.name}`, job.name, "a name no service has (jobs and services share identities and names)");
+    }
     const http = cfg.services.filter((s) => s.http);
     if (http.length === 0) {
         add("services", Object.keys(raw.services), "at least one service with an `http` route, for the load balancer to front");

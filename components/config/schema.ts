@@ -123,6 +123,16 @@ const httpRouteSchema = z.strictObject({
     host: bounded(253, HOSTNAME_PATTERN, HOSTNAME_RULE).optional(),
 });
 
+const envName = bounded(128, /^[A-Z_][A-Z0-9_]*$/, "an upper-case environment variable name of at most 128 characters");
+/**
+ * Secret names also become secret-manager names (lowercase, `_` to `-`), so no leading,
+ * trailing or doubled `_`; 64 characters keep `<app>-<env>-<service>-<name>` within Key
+ * Vault's 127-character secret names and Secret Manager's 255.
+ */
+const secretEnvName = bounded(64, /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, "an upper-case environment variable name such as SECRET_KEY (letters, digits, single underscores; at most 64 characters)");
+const envMap = z.record(envName, z.string().max(LIMITS.envValueLength))
+    .refine((e) => Object.keys(e).length <= LIMITS.envVarsPerService, { error: `at most ${LIMITS.envVarsPerService} variables` });
+
 export const serviceSchema = z.strictObject({
     /** Container image, pinned by tag or digest. Required. */
     image: checked(512, imageProblem, IMAGE_RULE),
@@ -132,14 +142,35 @@ export const serviceSchema = z.strictObject({
     /** Where the load balancer sends traffic to this service; omit for a worker. */
     http: httpRouteSchema.optional(),
     healthPath: bounded(128, URL_PATH, URL_PATH_RULE).default("/health"),
+    /** Readiness probe path (traffic gating); defaults to healthPath, which stays the liveness probe. */
+    readinessPath: bounded(128, URL_PATH, URL_PATH_RULE).optional(),
     minReplicas: replicas.optional(),
     maxReplicas: replicas.optional(),
     command: z.array(z.string().max(LIMITS.argLength)).min(1).max(LIMITS.commandArgs).optional(),
     /** Release strategy of this service; defaults to `compute.release`. */
     release: releaseSchema.optional(),
     /** Plain, non-secret environment variables. Secrets are wired by the platform. */
-    env: z.record(bounded(128, /^[A-Z_][A-Z0-9_]*$/, "an upper-case environment variable name of at most 128 characters"), z.string().max(LIMITS.envValueLength))
-        .refine((e) => Object.keys(e).length <= LIMITS.envVarsPerService, { error: `at most ${LIMITS.envVarsPerService} variables` }).optional(),
+    env: envMap.optional(),
+    /**
+     * The application's own secrets, each set with `pulumi config set --secret --path
+     * platform:services.<name>.secrets.<ENV_NAME>`: stored in the cloud's secret manager and
+     * injected by reference. resolve.ts rejects values that are not secure.
+     */
+    secrets: z.record(secretEnvName, z.string().min(1).max(LIMITS.envValueLength))
+        .refine((e) => Object.keys(e).length <= LIMITS.envVarsPerService, { error: `at most ${LIMITS.envVarsPerService} secrets` }).optional(),
+});
+
+/** A one-off job (`platform:jobs.<name>`): a service's placement, identity, bindings and secrets, run to completion. */
+export const jobSchema = z.strictObject({
+    image: serviceSchema.shape.image,
+    command: z.array(z.string().max(LIMITS.argLength)).min(1, { error: "the command the job runs, e.g. [\"python\", \"manage.py\", \"migrate\"]" }).max(LIMITS.commandArgs),
+    size: sizeSchema.optional(),
+    env: serviceSchema.shape.env,
+    secrets: serviceSchema.shape.secrets,
+    /** Cloud Run and Container Apps cap a task at 24 h. */
+    timeoutSeconds: z.number().int().min(60).max(86400).default(3600),
+    /** The deploy workflow runs it (migrations) before the services roll, and stops on failure. */
+    runBeforeDeploy: z.boolean().default(false),
 });
 
 export const rawConfigSchema = z.strictObject({
@@ -274,6 +305,9 @@ export const rawConfigSchema = z.strictObject({
     services: z.record(bounded(10, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE), serviceSchema)
         .refine((s) => Object.keys(s).length > 0, { error: "at least one service" })
         .refine((s) => Object.keys(s).length <= LIMITS.services, { error: `at most ${LIMITS.services} services per stack` }),
+    /** Job names follow the service name rule (they share the services' naming on every cloud). */
+    jobs: z.record(bounded(10, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE), jobSchema)
+        .refine((s) => Object.keys(s).length <= LIMITS.services, { error: `at most ${LIMITS.services} jobs per stack` }).optional(),
 });
 
 export type RawPlatformConfig = z.infer<typeof rawConfigSchema>;

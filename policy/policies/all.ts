@@ -10,5 +10,6 @@ export * from "./kubernetes";
 export * from "./logging";
 export * from "./monitoring";
 export * from "./network-security";
+export * from "./plain-secret-env";
 export * from "./public-access";
 export * from "./supply-chain";

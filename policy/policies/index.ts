@@ -14,6 +14,7 @@ import { kubernetesPolicies } from "./kubernetes";
 import { loggingPolicies } from "./logging";
 import { monitoringPolicies } from "./monitoring";
 import { networkSecurityPolicies } from "./network-security";
+import { plainSecretEnvPolicies } from "./plain-secret-env";
 import { publicAccessPolicies } from "./public-access";
 import { supplyChainPolicies } from "./supply-chain";
 import type { PlatformPolicy } from "./support";
@@ -36,6 +37,7 @@ export const policies: PlatformPolicy[] = [
     ...kubernetesPolicies,
     ...supplyChainPolicies,
     ...disasterRecoveryPolicies,
+    ...plainSecretEnvPolicies,
 ];
 
 export { configSchemas, DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS, DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS } from "./support";

@@ -5,12 +5,30 @@ import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
+import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
 
-const ECS_TASKS_TRUST = {
+export const ECS_TASKS_TRUST = {
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
 };
+
+/** A Fargate task definition's args, the same for services and jobs: awsvpc, Linux x86-64, a writable /tmp volume. */
+export function fargateTaskArgs(ctx: AwsContext, a: { family: string; size: { cpu: number; memory: number }; executionRoleArn: pulumi.Input<string>; taskRoleArn: pulumi.Input<string>; containerDefinitions: pulumi.Input<string> }): aws.ecs.TaskDefinitionArgs {
+    return {
+        family: a.family,
+        cpu: String(a.size.cpu),
+        memory: String(a.size.memory),
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+        executionRoleArn: a.executionRoleArn,
+        taskRoleArn: a.taskRoleArn,
+        containerDefinitions: a.containerDefinitions,
+        volumes: [{ name: "tmp" }],
+        tags: ctx.tags(),
+    };
+}
 
 /** ECS `secrets[].valueFrom`: the secret ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
 export function secretValueFrom(arn: string, jsonKey?: string): string {
@@ -84,6 +102,10 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         role: executionRole.id,
         policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache })),
     });
+    const appSecrets = createServiceSecrets(ctx, scope, name, svc, cfg.protect);
+    if (appSecrets.policy) {
+        ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-app-secrets"), { role: executionRole.id, policy: policyJson(appSecrets.policy) });
+    }
 
     const taskRole = ctx.create(aws.iam.Role, scope, childName(name, "task-role"), {
         name: limitedName(cfg, 64, svc.name, "task"),
@@ -99,8 +121,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const size = FARGATE[svc.size];
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name])
-        .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName]) => {
+        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName, appSecretArns]) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
                 name: svc.name,
@@ -112,13 +134,13 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                 secrets: [
                     { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
                     { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
+                    ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
                 ],
-                ...(svc.http ? {
-                    healthCheck: {
-                        command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],
-                        interval: 30, timeout: 5, retries: 3, startPeriod: 60,
-                    },
-                } : {}),
+                // Workers too: every other runtime probes them, and ECS replaces a task whose essential container is UNHEALTHY.
+                healthCheck: {
+                    command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],
+                    interval: 30, timeout: 5, retries: 3, startPeriod: 60,
+                },
                 readonlyRootFilesystem: true,
                 user: "1000:1000",
                 linuxParameters: { initProcessEnabled: true },
@@ -130,19 +152,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
             }]);
         });
 
-    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"), {
-        family: physical,
-        cpu: String(size.cpu),
-        memory: String(size.memory),
-        networkMode: "awsvpc",
-        requiresCompatibilities: ["FARGATE"],
-        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-        executionRoleArn: executionRole.arn,
-        taskRoleArn: taskRole.arn,
-        containerDefinitions,
-        volumes: [{ name: "tmp" }],
-        tags: ctx.tags(),
-    }, t?.taskDefinition);
+    const taskDefinition = ctx.create(aws.ecs.TaskDefinition, scope, childName(name, "task"),
+        fargateTaskArgs(ctx, { family: physical, size, executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn, containerDefinitions }), t?.taskDefinition);
 
     const attachment = args.attachment;
     const release = releaseSettings(ctx, scope, name, args);

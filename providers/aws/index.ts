@@ -2,6 +2,7 @@ import type { CloudImplementation, CloudModule, KubernetesSupport } from "../../
 import type { PlatformConfig } from "../../components/config";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
+import { createJob } from "./job";
 import { AwsContext } from "./context";
 import { createDatabase } from "./database";
 import { createLoadBalancer } from "./load-balancer";
@@ -23,6 +24,7 @@ export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): Cl
         loadBalancer: createLoadBalancer,
         computeService: createComputeService,
         monitoring: createMonitoring,
+        job: createJob,
     }, lazyKubernetes(ctx));
 };
 

@@ -8,6 +8,7 @@ import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { AzureContext, BUILT_IN_ROLES } from "./context";
 import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
+import { createServiceSecrets } from "./service-secrets";
 
 /** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
 export const CONTAINER_RESOURCES: Record<Size, { cpu: number; memory: string }> = {
@@ -75,14 +76,17 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
 
     const { identity, grants } = serviceIdentity(ctx, scope, name, { service: svc.name, bindings: b, roleAssignmentTransform: t?.roleAssignment });
 
+    const appSecrets = createServiceSecrets(ctx, scope, name, svc, identity, t?.roleAssignment);
     const secrets = [
         { name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id },
         { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
+        ...appSecrets.appSecrets,
     ];
     const env: Array<{ name: string; value?: pulumi.Input<string>; secretRef?: string }> = [
         ...Object.entries(plainBindingEnv(svc, b)).map(([k, v]) => ({ name: k, value: v })),
         { name: BINDING_ENV.databasePassword, secretRef: "database-password" },
         { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
+        ...appSecrets.env,
         // Azure specifics: the identity SDKs use for Entra auth, and where the container lives.
         { name: "AZURE_CLIENT_ID", value: identity.clientId },
         ...Object.entries(azureServiceEnv(ctx)).map(([k, v]) => ({ name: k, value: v })),
@@ -90,7 +94,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
 
     const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({
         type,
-        httpGet: { path: svc.healthPath, port: svc.port, scheme: "HTTP" },
+        httpGet: { path: type === "Readiness" ? svc.readinessPath : svc.healthPath, port: svc.port, scheme: "HTTP" },
         initialDelaySeconds,
         periodSeconds: 10,
         timeoutSeconds: 5,
@@ -142,7 +146,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
             },
         },
         tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: [...grants, ...(args.attachment?.dependsOn ?? [])] }), t?.containerApp);
+    }, ctx.opts(scope, { dependsOn: [...grants, ...appSecrets.grants, ...(args.attachment?.dependsOn ?? [])] }), t?.containerApp);
     const containerApp = new app.ContainerApp(childName(name, "app"), appArgs, appOpts);
     ctx.watched.containerApps[svc.name] = containerApp.id;
 

@@ -1,6 +1,7 @@
 import type { CloudImplementation, CloudModule } from "../../components/cloud";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
+import { createJob } from "./job";
 import { AzureContext } from "./context";
 import { createDatabase } from "./database";
 import { createKubernetesSupport } from "./kubernetes";
@@ -29,5 +30,6 @@ export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementatio
         loadBalancer: createLoadBalancer,
         computeService: createComputeService,
         monitoring: createMonitoring,
+        job: createJob,
     }, createKubernetesSupport(ctx));
 };

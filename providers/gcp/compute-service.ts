@@ -5,6 +5,7 @@ import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { cloudRunServiceName } from "./load-balancer";
+import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
 import type { GcpComputeServiceTransforms } from "./transforms";
 import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
@@ -125,6 +126,8 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         secretEnv(BINDING_ENV.databasePassword, b.database.password),
         secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
     ];
+    const appSecrets = createServiceSecrets(ctx, scope, name, svc, account.member);
+    envs.push(...appSecrets.entries.map((e) => secretEnv(e.name, { id: e.secretId })));
 
     const probe = { httpGet: { path: svc.healthPath, port: svc.port } };
     const service = ctx.create(gcp.cloudrunv2.Service, scope, childName(name, "service"), {
@@ -158,7 +161,9 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
                     startupCpuBoost: true,
                 },
                 envs,
-                startupProbe: { ...probe, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 12 },
+                // Cloud Run routes traffic once the startup probe passes (its readiness probe is
+                // Preview, docs.cloud.google.com/run/docs/configuring/healthchecks): it checks readiness.
+                startupProbe: { httpGet: { path: svc.readinessPath, port: svc.port }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 12 },
                 livenessProbe: {
                     ...probe,
                     periodSeconds: health?.intervalSeconds ?? 30,
@@ -170,7 +175,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         },
         ...(svc.release.strategy === "rolling" ? {} : { traffics: cloudRunTraffic(ctx, serviceName, svc) }),
         labels: ctx.labels(),
-    }, t?.service, { dependsOn: [...grants, ...(args.attachment?.dependsOn ?? [])] });
+    }, t?.service, { dependsOn: [...grants, ...appSecrets.dependsOn, ...(args.attachment?.dependsOn ?? [])] });
 
     return {
         serviceName: service.name,

@@ -2,6 +2,7 @@ import type { CloudImplementation, CloudModule } from "../../components/cloud";
 import type { PlatformConfig } from "../../components/config";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
+import { createJob } from "./job";
 import { GcpContext } from "./context";
 import { createDatabase } from "./database";
 import { gcpKubernetesSupport } from "./kubernetes";
@@ -24,5 +25,6 @@ export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): Cl
         loadBalancer: createLoadBalancer,
         computeService: createComputeService,
         monitoring: createMonitoring,
+        job: createJob,
     }, gcpKubernetesSupport(ctx));
 };

@@ -5,23 +5,25 @@ import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 
 /**
- * Scale-down waits 300 s of consistently low load (the guides' HPA stabilization) and then
+ * Scale-down waits `compute.scaleInCooldownSeconds` of consistently low load (the HPA's
+ * stabilization window, 0-3600 s in autoscaling/v2, the range the config key allows) and then
  * removes at most one pod a minute; scale-up reacts at once, adding up to 4 pods or doubling
- * per minute, whichever is more. The HPA's behavior replaces the managed runtime's
- * scale-out/scale-in cooldowns, which have no direct Kubernetes equivalent.
+ * per minute, whichever is more. The window is the managed runtimes' scale-in cooldown.
  */
-export const HPA_BEHAVIOR = {
-    scaleUp: {
-        stabilizationWindowSeconds: 0,
-        selectPolicy: "Max",
-        policies: [{ type: "Pods", value: 4, periodSeconds: 60 }, { type: "Percent", value: 100, periodSeconds: 60 }],
-    },
-    scaleDown: {
-        stabilizationWindowSeconds: 300,
-        selectPolicy: "Min",
-        policies: [{ type: "Pods", value: 1, periodSeconds: 60 }],
-    },
-};
+export function hpaBehavior(scaleInCooldownSeconds: number) {
+    return {
+        scaleUp: {
+            stabilizationWindowSeconds: 0,
+            selectPolicy: "Max",
+            policies: [{ type: "Pods", value: 4, periodSeconds: 60 }, { type: "Percent", value: 100, periodSeconds: 60 }],
+        },
+        scaleDown: {
+            stabilizationWindowSeconds: scaleInCooldownSeconds,
+            selectPolicy: "Min",
+            policies: [{ type: "Pods", value: 1, periodSeconds: 60 }],
+        },
+    };
+}
 
 /** autoscaling/v2 HPA: CPU and memory utilisation targets (of the requests), min/max per tier. */
 export function createAutoscaler(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, deployment: k8s.apps.v1.Deployment): k8s.autoscaling.v2.HorizontalPodAutoscaler {
@@ -34,7 +36,7 @@ export function createAutoscaler(ctx: KubernetesContext, scope: pulumi.Component
             minReplicas: Math.max(1, svc.minReplicas),
             maxReplicas: Math.max(1, svc.maxReplicas),
             metrics: [utilization("cpu", args.cpuTargetPercent), utilization("memory", args.memoryTargetPercent)],
-            behavior: HPA_BEHAVIOR,
+            behavior: hpaBehavior(args.scaleInCooldownSeconds),
         },
     }, ctx.opts(scope, { dependsOn: [deployment] }));
 }

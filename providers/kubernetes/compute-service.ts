@@ -27,7 +27,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     const deployment = createDeployment(ctx, scope, name, args, {
         serviceAccountName: identity.serviceAccount.metadata.name,
         podLabels: identity.podLabels,
-        env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret)],
+        env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, Object.keys(svc.secrets))],
         // Pods start only once their identity, secret and network policy exist.
         dependsOn: [identity.serviceAccount, secret, networkPolicy],
     });

@@ -104,7 +104,7 @@ export function createDeployment(ctx: KubernetesContext, scope: pulumi.Component
                         securityContext: CONTAINER_SECURITY_CONTEXT,
                         startupProbe: { httpGet, ...PROBES.startup },
                         livenessProbe: { httpGet, ...PROBES.liveness },
-                        readinessProbe: { httpGet, ...PROBES.readiness },
+                        readinessProbe: { httpGet: { path: svc.readinessPath, port: "http" }, ...PROBES.readiness },
                         volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
                     }],
                     volumes: [{ name: "tmp", emptyDir: { sizeLimit: TMP_SIZE_LIMIT } }],

@@ -1,6 +1,7 @@
 import type { KubernetesRuntimeModule } from "../../components/cloud";
 import { createKubernetesService } from "./compute-service";
 import { KubernetesContext } from "./context";
+import { createKubernetesJob } from "./job";
 import { createKubernetesLoadBalancer } from "./load-balancer";
 
 /**
@@ -16,5 +17,6 @@ export const createKubernetesRuntime: KubernetesRuntimeModule["createKubernetesR
     return {
         loadBalancer: (scope, name, args) => createKubernetesLoadBalancer(ctx, scope, name, args),
         computeService: (scope, name, args) => createKubernetesService(ctx, scope, name, args),
+        job: (scope, name, args) => createKubernetesJob(ctx, scope, name, args),
     };
 };

@@ -23,6 +23,8 @@ export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.Compo
     const stringData: Record<string, pulumi.Output<string>> = {
         [BINDING_ENV.databasePassword]: pulumi.secret(support.secretValue(scope, childName(name, "db-password"), args.bindings.database.password)),
         [BINDING_ENV.cacheAuthToken]: pulumi.secret(support.secretValue(scope, childName(name, "cache-token"), args.bindings.cache.authToken)),
+        // The application's own secrets (services.<name>.secrets), straight from secret config.
+        ...Object.fromEntries(Object.entries(svc.secrets).map(([k, v]) => [k, pulumi.secret(v)])),
     };
     return new k8s.core.v1.Secret(childName(name, "secret"), {
         metadata: { name: `${svc.name}-bindings`, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
@@ -31,7 +33,7 @@ export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.Compo
     }, ctx.opts(scope, { additionalSecretOutputs: ["data", "stringData"] }));
 }
 
-/** Env entries that read the Secret's keys. */
-export function secretEnv(secret: k8s.core.v1.Secret): k8s.types.input.core.v1.EnvVar[] {
-    return SECRET_ENV.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } }));
+/** Env entries that read the Secret's keys: the bindings' and the service's own secrets. */
+export function secretEnv(secret: k8s.core.v1.Secret, appSecretNames: string[] = []): k8s.types.input.core.v1.EnvVar[] {
+    return [...SECRET_ENV, ...[...appSecretNames].sort()].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } }));
 }

@@ -15,6 +15,7 @@ export interface CloudBuilders<C> {
     loadBalancer: Builder<C, "loadBalancer">;
     computeService: Builder<C, "computeService">;
     monitoring: Builder<C, "monitoring">;
+    job: Builder<C, "job">;
 }
 
 /** Binds a cloud's builders to its context: the CloudImplementation the Platform calls. */
@@ -28,6 +29,7 @@ export function bindCloud<C>(cloud: Cloud, ctx: C, b: CloudBuilders<C>, kubernet
         loadBalancer: (scope, name, args) => b.loadBalancer(ctx, scope, name, args),
         computeService: (scope, name, args) => b.computeService(ctx, scope, name, args),
         monitoring: (scope, name, args) => b.monitoring(ctx, scope, name, args),
+        job: (scope, name, args) => b.job(ctx, scope, name, args),
         kubernetes,
     };
 }

@@ -272,6 +272,40 @@ const containerApp = (): Fixture => ({
     props: { configuration: { ingress: { external: false, targetPort: 8080, allowInsecure: false } }, tags: env() },
 });
 
+
+// Workloads for the plain-secret-env policies: secret-like names only by reference.
+const ecsContainers = (extra: Array<Record<string, unknown>> = []) => JSON.stringify([{
+    name: "api",
+    image: "ghcr.io/acme/api:1",
+    environment: [{ name: "DATABASE_HOST", value: "db.internal" }, { name: "PORT", value: "8080" }, ...extra],
+    secrets: [{ name: "DATABASE_PASSWORD", valueFrom: "arn:aws:secretsmanager:us-west-2:123456789012:secret:db" }],
+}]);
+const ecsTaskDefinition = (): Fixture => ({
+    type: T.aws.ecsTaskDefinition,
+    name: "service-api-task",
+    props: { family: "acme-prod-api", containerDefinitions: ecsContainers(), tags: env() },
+});
+const cloudRunContainers = () => [{
+    name: "api",
+    image: "ghcr.io/acme/api:1",
+    envs: [{ name: "DATABASE_HOST", value: "10.0.0.5" }, { name: "SECRET_KEY", valueSource: { secretKeyRef: { secret: "projects/p/secrets/k", version: "latest" } } }],
+}];
+const cloudRunService = (): Fixture => ({
+    type: T.gcp.cloudRunService,
+    name: "service-api-service",
+    props: { location: "us-central1", template: { containers: cloudRunContainers() }, labels: env() },
+});
+const cloudRunJob = (): Fixture => ({
+    type: T.gcp.cloudRunJob,
+    name: "job-migrate-job",
+    props: { location: "us-central1", template: { template: { containers: cloudRunContainers() } }, labels: env() },
+});
+const containerAppsTemplate = () => ({
+    containers: [{ name: "api", image: "ghcr.io/acme/api:1", env: [{ name: "DATABASE_HOST", value: "db" }, { name: "DATABASE_PASSWORD", secretRef: "database-password" }] }],
+});
+const containerAppWithEnv = (): Fixture => ({ type: T.azure.containerApp, name: "service-api-app", props: { template: containerAppsTemplate(), tags: env() } });
+const containerAppJob = (): Fixture => ({ type: T.azure.containerAppJob, name: "job-migrate-job", props: { template: containerAppsTemplate(), tags: env() } });
+
 export const CASES: PolicyCase[] = [
     // ---- encryption at rest
     {
@@ -748,6 +782,40 @@ export const CASES: PolicyCase[] = [
         unknown: [0, "tags"],
     },
     ...GUARANTEE_CASES,
+    // ---- credentials by reference on the managed runtimes
+    {
+        policy: P.awsEcsDisallowPlainSecretEnv,
+        type: T.aws.ecsTaskDefinition,
+        fixtures: [ecsTaskDefinition()],
+        variants: [
+            { label: "literal password", set: [[0, "containerDefinitions", ecsContainers([{ name: "SMTP_PASSWORD", value: "hunter2-hunter2" }])]], found: "env SMTP_PASSWORD with a plain value" },
+            { label: "literal API key", set: [[0, "containerDefinitions", ecsContainers([{ name: "STRIPE_API_KEY", value: "sk_live_123" }])]], found: "env STRIPE_API_KEY with a plain value" },
+        ],
+        unknown: [0, "containerDefinitions"],
+    },
+    ...[cloudRunService(), cloudRunJob()].map((f): PolicyCase => {
+        const base = f.type === T.gcp.cloudRunJob ? "template.template.containers.0.envs" : "template.containers.0.envs";
+        return {
+            policy: P.gcpCloudrunDisallowPlainSecretEnv,
+            type: f.type,
+            fixtures: [f],
+            variants: [
+                { label: "literal secret key", set: [[0, `${base}.1`, { name: "SECRET_KEY", value: "django-insecure-123" }]], found: "env SECRET_KEY with a plain value" },
+                { label: "literal token", set: [[0, `${base}.2`, { name: "GITHUB_TOKEN", value: "ghp_123" }]], found: "env GITHUB_TOKEN with a plain value" },
+            ],
+            unknown: [0, base],
+        };
+    }),
+    ...[containerAppWithEnv(), containerAppJob()].map((f): PolicyCase => ({
+        policy: P.azureContainerappsDisallowPlainSecretEnv,
+        type: f.type,
+        fixtures: [f],
+        variants: [
+            { label: "literal password", set: [[0, "template.containers.0.env.1", { name: "DATABASE_PASSWORD", value: "hunter2-hunter2" }]], found: "env DATABASE_PASSWORD with a plain value" },
+            { label: "literal credential in an init container", set: [[0, "template.initContainers", [{ name: "init", image: "busybox", env: [{ name: "AZURE_CREDENTIALS", value: "{}" }] }]]], found: "env AZURE_CREDENTIALS with a plain value" },
+        ],
+        unknown: [0, "template.containers"],
+    })),
 ];
 
 CASES.push(...DISASTER_RECOVERY_CASES);

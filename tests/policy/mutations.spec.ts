@@ -110,6 +110,11 @@ export const MUTATIONS: Mutation[] = [
     { type: T.aws.metricAlarm, label: "actionsEnabled=false", edit: prop("actionsEnabled", false) },
     { type: T.aws.defaultSecurityGroup, label: "default SG admits its members", edit: prop("ingress", [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }]) },
     { type: T.aws.defaultSecurityGroup, label: "default SG no longer managed", edit: drop() },
+    {
+        type: T.aws.ecsTaskDefinition,
+        label: "SMTP_PASSWORD as a literal environment value",
+        edit: update((i) => ({ ...i, containerDefinitions: JSON.stringify(JSON.parse(i.containerDefinitions).map((c: any, n: number) => (n === 0 ? { ...c, environment: [...(c.environment ?? []), { name: "SMTP_PASSWORD", value: "hunter2hunter2" }] } : c))) })),
+    },
     // GCP
     { type: T.gcp.sqlInstance, label: "sslMode=ALLOW_UNENCRYPTED_AND_ENCRYPTED", edit: prop("settings.ipConfiguration.sslMode", "ALLOW_UNENCRYPTED_AND_ENCRYPTED") },
     { type: T.gcp.sqlInstance, label: "ipv4Enabled=true", edit: prop("settings.ipConfiguration.ipv4Enabled", true) },
@@ -135,6 +140,11 @@ export const MUTATIONS: Mutation[] = [
     { type: T.gcp.logBucket, label: "audit bucket kept 30 days", when: (i) => /audit/.test(String(i.bucketId)), edit: prop("retentionDays", 30) },
     { type: T.gcp.logBucket, label: "audit bucket without CMEK", when: (i) => /audit/.test(String(i.bucketId)), edit: prop("cmekSettings", undefined) },
     { type: T.gcp.urlMap, label: "HTTP redirect map serves a backend", when: (i) => !!i.defaultUrlRedirect, edit: update((i) => ({ ...i, defaultUrlRedirect: undefined, defaultService: "projects/p/global/backendServices/app" })) },
+    {
+        type: T.gcp.cloudRunService,
+        label: "SECRET_KEY as a literal env value",
+        edit: update((i) => setIn(i, ["template", "containers", "0", "envs"], [...(i.template.containers[0].envs ?? []), { name: "SECRET_KEY", value: "django-insecure" }])),
+    },
     // Azure
     { type: T.azure.postgresServer, label: "backupRetentionDays=3", edit: prop("backup.backupRetentionDays", 3) },
     { type: T.azure.postgresServer, label: "publicNetworkAccess=Enabled", edit: prop("network.publicNetworkAccess", "Enabled") },
@@ -190,6 +200,11 @@ export const MUTATIONS: Mutation[] = [
     { type: T.gcp.transferJob, label: "object replication job DISABLED", env: "production", edit: prop("status", "DISABLED") },
     { type: T.azure.postgresServer, label: "geoRedundantBackup=Disabled", env: "production", edit: prop("backup.geoRedundantBackup", "Disabled") },
     { type: T.azure.storageAccount, label: "sku Standard_ZRS (no paired-region copy)", env: "production", when: (i) => /GR|GZ/.test(String(i.sku?.name)), edit: prop("sku.name", "Standard_ZRS") },
+    {
+        type: T.azure.containerApp,
+        label: "JWT_SIGNING_KEY as a literal env value",
+        edit: update((i) => setIn(i, ["template", "containers", "0", "env"], [...(i.template.containers[0].env ?? []), { name: "JWT_SIGNING_KEY", value: "not-a-secret-ref" }])),
+    },
     // Kubernetes runtime (plans with compute.runtime=kubernetes)
     { type: K8S_DEPLOYMENT, label: "container runAsNonRoot=false", edit: prop(`${K8S_CONTAINER}.securityContext.runAsNonRoot`, false) },
     { type: K8S_DEPLOYMENT, label: "container runAsUser=0", edit: prop(`${K8S_CONTAINER}.securityContext.runAsUser`, 0) },

@@ -16,6 +16,11 @@ export interface PlanOptions {
     preview?: boolean;
     /** Checked-out tree whose stack files to read. @default this repository */
     root?: string;
+    /**
+     * Rewrites the config before the program sees it, e.g. to hand it decrypted secret values as
+     * the Pulumi CLI does (the offline engine only has placeholders for `secure:` values).
+     */
+    adjustConfig?: (config: Record<string, string>) => Record<string, string>;
 }
 
 /** A plan plus the raw recording, for callers that need secret envelopes (tests, policies). */
@@ -40,7 +45,8 @@ export function setPolicyRunner(runner: PolicyRunner | undefined): void {
 export async function runPlan(options: PlanOptions): Promise<PlanRun> {
     const overrides = [...(options.cloud ? [`platform:cloud=${options.cloud}`] : []), ...(options.config ?? [])];
     const stackConfig = loadStackConfig(options.stack, overrides, options.root);
-    pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+    const config = options.adjustConfig ? options.adjustConfig(stackConfig.config) : stackConfig.config;
+    pulumi.runtime.setAllConfig(config, stackConfig.secretKeys);
     const monitor = installMonitor(recordingMocks(stackConfig.project, stackConfig.stack), stackConfig.project, stackConfig.stack, options.preview ?? false);
 
     let program: ReturnType<typeof definePlatform>;

@@ -61,12 +61,6 @@ export function loadStackConfig(stack: string, overrides: string[] = [], root = 
     const locations = new Map<string, SourceLocation>();
     const values = stackFileConfig(stackFile, fileName, locations);
 
-    const secretKeys = new Set<string>();
-    for (const [key, value] of Object.entries(values)) {
-        const { value: plain, secret } = replaceSecure(value);
-        values[key] = plain;
-        if (secret) secretKeys.add(key);
-    }
     // As the CLI does: a project-level key the stack leaves unset takes its Pulumi.yaml default.
     const declared = isMap(projectFile.value) && isMap(projectFile.value.config) ? projectFile.value.config : {};
     for (const [key, decl] of Object.entries(declared)) {
@@ -75,6 +69,17 @@ export function loadStackConfig(stack: string, overrides: string[] = [], root = 
     }
     const overridden: string[] = [];
     for (const override of overrides) overridden.push(applyOverride(values, override));
+    // The application's secrets must be `secure:` (in the file, or `{"secure": ...}` in an override).
+    const plain = plainServiceSecrets(values);
+    if (plain.length > 0) {
+        throw new UsageError(`${fileName}: ${plain.map((k) => `${k} = [secret]: allowed: a secure value: set it with pulumi config set --secret --path '${k}'`).join("; ")}`);
+    }
+    const secretKeys = new Set<string>();
+    for (const [key, value] of Object.entries(values)) {
+        const { value: replaced, secret } = replaceSecure(value);
+        values[key] = replaced;
+        if (secret) secretKeys.add(key);
+    }
 
     const config: Record<string, string> = {};
     for (const [key, value] of Object.entries(values)) config[key] = typeof value === "string" ? value : JSON.stringify(value);
@@ -319,4 +324,31 @@ function parseOverrideValue(text: string, shown: string): unknown {
         }
     }
     return text;
+}
+
+/** `{secure: "<ciphertext>"}`, the stack file's encrypted value (what replaceSecure recognises). */
+function isSecure(value: unknown): boolean {
+    return isMap(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
+}
+
+/**
+ * The program sees secrecy per top-level key only, so it cannot tell one plain value among
+ * secure ones; the stack file can. Every `services.<name>.secrets.<ENV>` must be `secure:`.
+ */
+function plainServiceSecrets(values: Record<string, unknown>): string[] {
+    return (["services", "jobs"] as const).flatMap((top) => plainSecretsUnder(values, top));
+}
+
+function plainSecretsUnder(values: Record<string, unknown>, top: "services" | "jobs"): string[] {
+    const services = values[`platform:${top}`];
+    if (services === null || typeof services !== "object") return [];
+    const plain: string[] = [];
+    for (const [service, svc] of Object.entries(services as Record<string, unknown>)) {
+        const secrets = (svc as { secrets?: unknown } | null)?.secrets;
+        if (secrets === null || typeof secrets !== "object") continue;
+        for (const [envName, v] of Object.entries(secrets as Record<string, unknown>)) {
+            if (!isSecure(v)) plain.push(`platform:${top}.${service}.secrets.${envName}`);
+        }
+    }
+    return plain;
 }

@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ConfigProblem } from "./errors";
+import { SECRET_VALUE } from "./errors";
+import type { RawPlatformConfig } from "./schema";
+
+/**
+ * The application's own secrets (`platform:services.<name>.secrets.<ENV_NAME>`).
+ *
+ * Under the Pulumi CLI the program receives config already decrypted, and the engine marks
+ * secrecy per top-level key: `platform:services` is a secret key as soon as it holds one
+ * `secure:` value. So the program can require that key to be secret (a stack file whose
+ * secrets are all plain text is rejected here); a single plain value beside secure ones is
+ * caught by the offline plan/check (tools/engine/stack-config.ts reads the file itself).
+ */
+
+/** Env names the platform sets itself; an application secret may not shadow them. */
+export const RESERVED_ENV = [
+    "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD", "PGSSLMODE",
+    "REDIS_HOST", "REDIS_PORT", "REDIS_AUTH_TOKEN", "REDIS_TLS", "OBJECT_STORE_BUCKET", "PORT",
+    "AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT",
+] as const;
+
+/**
+ * Whether the engine handed `key` to the program as a secret. `isConfigSecret` is the SDK's
+ * own check (runtime/config.js, `PULUMI_CONFIG_SECRET_KEYS`), exported but not typed in 3.248.
+ */
+export function isSecretConfigKey(key: string): boolean {
+    const check = (pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean }).isConfigSecret;
+    if (typeof check !== "function") throw new Error("internal: @pulumi/pulumi no longer exports runtime.isConfigSecret; service secrets cannot be verified");
+    return check(key);
+}
+
+export function serviceSecretProblems(raw: RawPlatformConfig, isSecretKey: (key: string) => boolean): ConfigProblem[] {
+    return [...workloadSecretProblems("services", raw.services, isSecretKey), ...workloadSecretProblems("jobs", raw.jobs ?? {}, isSecretKey)];
+}
+
+function workloadSecretProblems(
+    top: "services" | "jobs",
+    workloads: Record<string, { env?: Record<string, string>; secrets?: Record<string, string> }>,
+    isSecretKey: (key: string) => boolean,
+): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const topSecret = isSecretKey(`platform:${top}`);
+    for (const [service, s] of Object.entries(workloads)) {
+        for (const envName of Object.keys(s.secrets ?? {})) {
+            const key = `platform:${top}.${service}.secrets.${envName}`;
+            if (!topSecret) {
+                problems.push({ key, value: SECRET_VALUE, allowed: `a secure value: set it with pulumi config set --secret --path '${key}' (a plain value in the stack file is not accepted)` });
+            }
+            if ((RESERVED_ENV as readonly string[]).includes(envName)) {
+                problems.push({ key, value: SECRET_VALUE, allowed: `a name the platform does not set itself (reserved: ${RESERVED_ENV.join(", ")})` });
+            }
+            if (s.env?.[envName] !== undefined) {
+                problems.push({ key, value: SECRET_VALUE, allowed: `a name not also in platform:${top}.${service}.env` });
+            }
+        }
+    }
+    return problems;
+}
+
+/** The values as Pulumi secrets, so every input they reach is recorded as secret. */
+export function secretValues(values: Record<string, string> | undefined): Record<string, pulumi.Output<string>> {
+    return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, pulumi.secret(v)]));
+}
+
+/** `SMTP_PASSWORD` -> `smtp-password`: the env name in the secret managers' naming rules (one-to-one for the names schema.ts allows). */
+export function secretSlug(envName: string): string {
+    return envName.toLowerCase().replace(/_/g, "-");
+}

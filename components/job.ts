@@ -1,0 +1,36 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation } from "./cloud";
+import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { ServiceBindings } from "./compute-service";
+import type { JobConfig } from "./config";
+
+/**
+ * A one-off job (`platform:jobs.<name>`, e.g. migrations): the same private network placement,
+ * least-privilege identity, data-tier bindings and secrets a service gets, no ingress and no
+ * public IP, run to completion on demand. Deploying creates the definition only; `runCommand`
+ * starts one execution (the deploy workflow runs the `runBeforeDeploy` ones and stops on failure).
+ */
+export interface JobArgs {
+    job: JobConfig;
+    bindings: ServiceBindings;
+    /** @default production: 30, staging: 14 */
+    logRetentionDays: number;
+}
+
+export interface JobOutputs {
+    /** The job definition: ECS task definition family, Cloud Run job, Container Apps job, Kubernetes CronJob template. */
+    jobName: pulumi.Output<string>;
+    identity: pulumi.Output<string>;
+    /** The shell command that runs it once and exits non-zero when it fails. */
+    runCommand: pulumi.Output<string>;
+}
+
+export class Job extends PlatformComponent<JobOutputs> implements JobOutputs {
+    declare readonly jobName: pulumi.Output<string>;
+    declare readonly identity: pulumi.Output<string>;
+    declare readonly runCommand: pulumi.Output<string>;
+
+    constructor(name: string, args: JobArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.job, name, (self) => cloud.job(self, name, args), opts);
+    }
+}

@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as app from "@pulumi/azure-native/app";
+import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
+import type { JobArgs, JobOutputs } from "../../components/job";
+import { childName } from "../../components/naming";
+import { azureServiceEnv, CONTAINER_RESOURCES, serviceIdentity } from "./compute-service";
+import type { AzureContext } from "./context";
+import { createServiceSecrets } from "./service-secrets";
+
+/**
+ * A one-off job as a Container Apps job (app.Job, `triggerType: Manual`) in the internal
+ * environment (no ingress): a service's identity builder (user-assigned identity with `Key
+ * Vault Secrets User` on exactly its secrets and blob access), Key Vault references resolved by
+ * that identity, one replica, no retries, `replicaTimeout` per config. `runCommand` starts one
+ * execution and polls it until it Succeeded (exit 0) or failed (exit 1).
+ */
+export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
+    const f = ctx.foundation;
+    const job = args.job;
+    const b = args.bindings;
+    const { identity, grants } = serviceIdentity(ctx, scope, name, { service: `job-${job.name}`, bindings: b });
+    const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, identity);
+
+    const containerAppsJob = new app.Job(childName(name, "job"), {
+        // Container Apps job names: 2-32 lowercase letters, digits and hyphens.
+        jobName: ctx.limited(32, "job", job.name),
+        resourceGroupName: f.resourceGroupName,
+        location: ctx.location,
+        environmentId: f.containerAppsEnvironmentId,
+        workloadProfileName: "Consumption",
+        identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+        configuration: {
+            triggerType: "Manual",
+            replicaTimeout: job.timeoutSeconds,
+            replicaRetryLimit: 0,
+            manualTriggerConfig: { parallelism: 1, replicaCompletionCount: 1 },
+            secrets: [
+                { name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id },
+                { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
+                ...appSecrets.appSecrets,
+            ],
+        },
+        template: {
+            containers: [{
+                name: job.name,
+                image: job.image,
+                command: job.command,
+                resources: CONTAINER_RESOURCES[job.size],
+                env: [
+                    ...Object.entries(plainBindingEnv(job, b)).map(([k, v]) => ({ name: k, value: v })),
+                    { name: BINDING_ENV.databasePassword, secretRef: "database-password" },
+                    { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
+                    ...appSecrets.env,
+                    { name: "AZURE_CLIENT_ID", value: identity.clientId },
+                    ...Object.entries(azureServiceEnv(ctx)).map(([k, v]) => ({ name: k, value: v })),
+                ],
+            }],
+        },
+        tags: ctx.tags,
+    }, ctx.opts(scope, { dependsOn: [...grants, ...appSecrets.grants] }));
+
+    // az containerapp job start / job execution show (Azure CLI containerapp extension).
+    const runCommand = pulumi.all([containerAppsJob.name, f.resourceGroupName]).apply(([j, rg]) => [
+        `EXEC=$(az containerapp job start --name ${j} --resource-group ${rg} --query name --output tsv)`,
+        ` && while S=$(az containerapp job execution show --name ${j} --resource-group ${rg} --job-execution-name "$EXEC" --query properties.status --output tsv);`,
+        ` [ "$S" = Running ] || [ "$S" = Processing ]; do sleep 10; done; [ "$S" = Succeeded ]`,
+    ].join(""));
+
+    return { jobName: containerAppsJob.name, identity: identity.id, runCommand };
+}
