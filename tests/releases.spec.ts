@@ -4,7 +4,7 @@ import { resolveConfig } from "../components/config";
 import { ConfigError } from "../components/config/errors";
 import { trafficSplit } from "../components/release";
 import { rolloutSettings } from "../providers/kubernetes/deployment";
-import { LIVE_IMAGE } from "./support/mocks/gcp";
+import { LIVE_IMAGE } from "../tools/engine/mocks/gcp";
 import { inputs, named, ofType, planFor } from "./support/harness";
 
 /** Release strategies (`compute.release`, `services.<name>.release`) on every cloud and runtime. */

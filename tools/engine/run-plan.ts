@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../components/config/errors";
 import { definePlatform } from "../../components/program";
-import { recordingMocks } from "../../tests/support/mocks";
+import { recordingMocks } from "./mocks";
 import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
 import { installMonitor, RecordedResource, waitForRPCs } from "./recording-monitor";
 import { loadStackConfig } from "./stack-config";
