@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { parse } from "yaml";
-import { aksSubnetCidr, cidrsOverlap, clusterCidrs, subnetLayout } from "../providers/azure/network";
+import { cidrOverlap } from "../components/cidr";
+import { aksSubnetCidr, clusterCidrs, subnetLayout } from "../providers/azure/network";
 import { nonInteractiveKubeconfig } from "../providers/azure/kubernetes";
 import { isSecretEnvelope, type PlanResource } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
@@ -45,24 +46,24 @@ describe("azure kubernetes: pure helpers", () => {
         for (const vnet of ["10.0.0.0/16", "10.1.0.0/16", "172.16.48.0/20", "192.168.0.0/18"]) {
             const aks = aksSubnetCidr(vnet);
             assert.match(aks, /\/22$/);
-            assert.ok(cidrsOverlap(aks, vnet), `${aks} inside ${vnet}`);
+            assert.ok(cidrOverlap(aks, vnet), `${aks} inside ${vnet}`);
             const [, prefix] = vnet.split("/");
             assert.ok(Number(prefix) <= 20);
-            for (const other of Object.values(subnetLayout(vnet))) assert.ok(!cidrsOverlap(aks, other), `${aks} vs ${other}`);
+            for (const other of Object.values(subnetLayout(vnet))) assert.ok(!cidrOverlap(aks, other), `${aks} vs ${other}`);
         }
         assert.strictEqual(aksSubnetCidr("10.0.0.0/16"), "10.0.8.0/22");
         assert.strictEqual(aksSubnetCidr("172.16.48.0/20"), "172.16.56.0/22");
     });
 
     it("pod and service CIDRs avoid the VNet (AKS's default service CIDR would collide with 10.0.0.0/16)", () => {
-        assert.ok(cidrsOverlap("10.0.0.0/16", "10.0.0.0/16"));
-        assert.ok(!cidrsOverlap("10.0.0.0/16", "10.1.0.0/16"));
+        assert.ok(cidrOverlap("10.0.0.0/16", "10.0.0.0/16"));
+        assert.ok(!cidrOverlap("10.0.0.0/16", "10.1.0.0/16"));
         for (const vnet of ["10.0.0.0/16", "10.244.0.0/16", "10.245.16.0/20", "172.30.0.0/16"]) {
             const c = clusterCidrs(vnet);
-            assert.ok(!cidrsOverlap(c.podCidr, vnet), `${c.podCidr} vs ${vnet}`);
-            assert.ok(!cidrsOverlap(c.serviceCidr, vnet), `${c.serviceCidr} vs ${vnet}`);
-            assert.ok(!cidrsOverlap(c.podCidr, c.serviceCidr));
-            assert.ok(cidrsOverlap(`${c.dnsServiceIP}/32`, c.serviceCidr), "DNS service IP inside the service CIDR");
+            assert.ok(!cidrOverlap(c.podCidr, vnet), `${c.podCidr} vs ${vnet}`);
+            assert.ok(!cidrOverlap(c.serviceCidr, vnet), `${c.serviceCidr} vs ${vnet}`);
+            assert.ok(!cidrOverlap(c.podCidr, c.serviceCidr));
+            assert.ok(cidrOverlap(`${c.dnsServiceIP}/32`, c.serviceCidr), "DNS service IP inside the service CIDR");
         }
         assert.notStrictEqual(clusterCidrs("10.244.0.0/16").podCidr, "10.244.0.0/16");
     });
@@ -211,8 +212,8 @@ for (const environment of ENVIRONMENTS) {
             assert.strictEqual(n.networkPluginMode, "overlay");
             assert.strictEqual(n.networkPolicy, "cilium");
             assert.strictEqual(n.networkDataplane, "cilium");
-            assert.ok(!cidrsOverlap(n.podCidr, tier.vnet) && !cidrsOverlap(n.serviceCidr, tier.vnet));
-            assert.ok(cidrsOverlap(`${n.dnsServiceIP}/32`, n.serviceCidr));
+            assert.ok(!cidrOverlap(n.podCidr, tier.vnet) && !cidrOverlap(n.serviceCidr, tier.vnet));
+            assert.ok(cidrOverlap(`${n.dnsServiceIP}/32`, n.serviceCidr));
             const pool = cluster.agentPoolProfiles[0];
             assert.match(pool.vnetSubnetID, /\/virtualNetworks\/acme-[a-z]+-vnet\/subnets\/aks$/);
             assert.strictEqual(pool.enableNodePublicIP, false);

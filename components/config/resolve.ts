@@ -8,6 +8,7 @@ import { routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
 import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
+import { prefixOf } from "../cidr";
 
 export interface HttpRoute {
     pathPrefix?: string;
@@ -209,7 +210,7 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (cfg.environment === "production" && cfg.cache.snapshotRetentionDays < tier.cache.snapshotRetentionDays) {
         add("cache.snapshotRetentionDays", cfg.cache.snapshotRetentionDays, `${tier.cache.snapshotRetentionDays} to 35 days in production`);
     }
-    const prefix = Number(cfg.network.cidr.split("/")[1]);
+    const prefix = prefixOf(cfg.network.cidr);
     if (prefix < 16 || prefix > 20) {
         add("network.cidr", cfg.network.cidr, "a prefix between /16 and /20, so that every zone gets its subnets");
     }

@@ -8,7 +8,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
-import { cidrOverlap } from "../shared/cidr";
+import { cidrOverlap, prefixOf, subnet } from "../../components/cidr";
 import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
@@ -51,43 +51,29 @@ export const AUDIT_INTERACTIVE_DAYS = 90;
 /** Log Analytics workspaces keep data at least 30 days; shorter retention is set per table. */
 export const WORKSPACE_MIN_RETENTION_DAYS = 30;
 
+/** The `index`-th `/prefix` block of a VNet; the layout below fits the /16 to /20 that config validation allows. */
+function vnetBlock(vnetCidr: string, prefix: number, index: number): string {
+    const vnetPrefix = prefixOf(vnetCidr);
+    if (!(vnetPrefix >= 16 && vnetPrefix <= 20)) throw new Error(`internal: VNet CIDR ${vnetCidr} must be a /16 to /20 (config validation allows nothing else)`);
+    return subnet(vnetCidr, prefix, index);
+}
+
 /**
- * Carves the platform subnets out of the VNet's address space (a /16 to /20, which config
- * validation guarantees), the same offsets for every size so a wider VNet never moves one:
- * compute /23 (the Container Apps minimum for a zone-redundant environment), then one /24
- * each for the Application Gateway, the PostgreSQL delegation and the private endpoints.
+ * Carves the platform subnets out of the VNet's address space, the same offsets for every
+ * size so a wider VNet never moves one: compute /23 (the Container Apps minimum for a
+ * zone-redundant environment), then one /24 each (#2, #3, #4) for the Application Gateway,
+ * the PostgreSQL delegation and the private endpoints.
  */
 export function subnetLayout(cidr: string): { compute: string; gateway: string; database: string; endpoints: string } {
-    const [address, prefixText] = cidr.split("/");
-    const prefix = Number(prefixText);
-    if (!address || !Number.isInteger(prefix) || prefix < 16 || prefix > 20) {
-        throw new Error(`internal: VNet CIDR ${cidr} must be a /16 to /20 (config validation allows nothing else)`);
-    }
-    const octets = address.split(".").map(Number);
-    if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) throw new Error(`internal: bad VNet CIDR ${cidr}`);
-    const base = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
-    const network = base - (base % 2 ** (32 - prefix));
-    const block = (offset24: number, size: number) => {
-        const n = network + offset24 * 256;
-        return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/${size}`;
-    };
-    return { compute: block(0, 23), gateway: block(2, 24), database: block(3, 24), endpoints: block(4, 24) };
+    return { compute: vnetBlock(cidr, 23, 0), gateway: vnetBlock(cidr, 24, 2), database: vnetBlock(cidr, 24, 3), endpoints: vnetBlock(cidr, 24, 4) };
 }
 
 /**
- * The AKS node subnet (kubernetes runtime): a /22 after the fixed subnets (offset /24 #8, so
- * it fits a /20 VNet), room for ~1000 nodes. Pods do not use it: Azure CNI overlay gives
- * them addresses from the cluster's pod CIDR (see `clusterCidrs`).
+ * The AKS node subnet (kubernetes runtime): the third /22 (from /24 #8, after the fixed
+ * subnets, so it fits a /20 VNet), room for ~1000 nodes. Pods do not use it: Azure CNI
+ * overlay gives them addresses from the cluster's pod CIDR (see `clusterCidrs`).
  */
-export function aksSubnetCidr(cidr: string): string {
-    const layout = subnetLayout(cidr);
-    const [a, b, c] = layout.compute.split("/")[0]!.split(".").map(Number);
-    const n = ((a! << 24) >>> 0) + (b! << 16) + ((c! + 8) << 8);
-    return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/22`;
-}
-
-/** Whether two IPv4 CIDR blocks share any address. */
-export const cidrsOverlap = cidrOverlap;
+export const aksSubnetCidr = (cidr: string): string => vnetBlock(cidr, 22, 2);
 
 /** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
 const CLUSTER_CIDR_CANDIDATES = [
@@ -102,7 +88,7 @@ const CLUSTER_CIDR_CANDIDATES = [
  * 10.0.0.0/16 VNet). Changing them replaces the cluster.
  */
 export function clusterCidrs(vnetCidr: string): { podCidr: string; serviceCidr: string; dnsServiceIP: string } {
-    const pick = CLUSTER_CIDR_CANDIDATES.find((c) => !cidrsOverlap(c.podCidr, vnetCidr) && !cidrsOverlap(c.serviceCidr, vnetCidr));
+    const pick = CLUSTER_CIDR_CANDIDATES.find((c) => !cidrOverlap(c.podCidr, vnetCidr) && !cidrOverlap(c.serviceCidr, vnetCidr));
     if (!pick) throw new Error(`internal: no AKS pod/service CIDR pair avoids the VNet ${vnetCidr}`);
     return { ...pick };
 }

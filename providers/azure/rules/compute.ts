@@ -1,4 +1,4 @@
-import { cidrOverlap, cidrWithin } from "../../shared/cidr";
+import { cidrOverlap, cidrWithin } from "../../../components/cidr";
 import type { Rule } from "../../shared/rules";
 
 /** Container Apps, AKS, identities, role assignments, locks, Log Analytics and Azure Monitor. */

@@ -1,4 +1,4 @@
-import { cidrOverlap, cidrWithin, prefixOf } from "../../shared/cidr";
+import { cidrOverlap, cidrWithin, prefixOf } from "../../../components/cidr";
 import type { Rule } from "../../shared/rules";
 
 /** VNet, subnets, NSGs, private endpoints and private DNS, Application Gateway, WAF policy, public IPs. */
@@ -20,12 +20,12 @@ export const azureNetworkRules: Rule[] = [
         check: (r, plan) => {
             if (r.type === "azure-native:network:VirtualNetwork") return ((r.inputs.addressSpace?.addressPrefixes ?? []) as string[]).length > 0 ? [] : ["a VNet needs an address space"];
             const cidr = String(r.inputs.addressPrefix);
-            const problems: string[] = prefixOf(cidr) > 29 ? [`addressPrefix ${cidr}: at most /29`] : [];
+            const problems: string[] = !(prefixOf(cidr) <= 29) ? [`addressPrefix ${cidr}: at most /29`] : [];
             const vnet = plan.ofType("azure-native:network:VirtualNetwork").find((v) => v.inputs.virtualNetworkName === r.inputs.virtualNetworkName);
             if (vnet && !((vnet.inputs.addressSpace?.addressPrefixes ?? []) as string[]).some((p) => cidrWithin(cidr, p))) problems.push(`addressPrefix ${cidr} is outside VNet ${vnet.inputs.virtualNetworkName}`);
             for (const o of plan.ofType(r.type)) if (o.urn !== r.urn && o.inputs.virtualNetworkName === r.inputs.virtualNetworkName && cidrOverlap(cidr, o.inputs.addressPrefix)) problems.push(`addressPrefix ${cidr} overlaps subnet ${o.inputs.subnetName}`);
             const delegations = ((r.inputs.delegations ?? []) as any[]).map((d) => d.serviceName);
-            if (delegations.includes("Microsoft.App/environments") && prefixOf(cidr) > 27) problems.push(`a Container Apps subnet needs at least /27; has ${cidr}`);
+            if (delegations.includes("Microsoft.App/environments") && !(prefixOf(cidr) <= 27)) problems.push(`a Container Apps subnet needs at least /27; has ${cidr}`);
             if (delegations.length > 1) problems.push("a subnet takes one delegation");
             return problems;
         },
