@@ -1,13 +1,13 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { INGRESS_TYPE } from "./kubernetes";
-import { configures, envNote, get, minimumFor, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy, StackContext } from "./support";
+import { configures, DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, envNote, get, minimumFor, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy, StackContext } from "./support";
 import { T } from "./types";
 
 /**
  * Logging: access logs on every load balancer (all tiers), audit logs (flow logs,
  * control-plane audit logs, WAF and object-access logs) kept at least the environment's
- * minimumAuditLogRetentionDays (default production 365 / staging 90, the tier profile's
- * `audit.logRetentionDays`), CloudWatch log groups under a customer-managed key.
+ * minimumAuditLogRetentionDays (default DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, the tier
+ * profile's `audit.logRetentionDays`), CloudWatch log groups under a customer-managed key.
  */
 
 export const awsLbRequireAccessLogs = resourcePolicy({
@@ -119,7 +119,7 @@ function accessLogTargets(ctx: StackContext): PolicyResource[] {
 export const awsLogsRequireAuditRetention = stackPolicy({
     name: "aws-logs-require-audit-retention",
     description:
-        "Audit logs must be kept at least the environment's minimum (default production 365 days): CloudWatch log groups of flow logs, WAF logs and the EKS control plane (retentionInDays, 0 = never expire), and the lifecycle of buckets receiving S3 server access logs.",
+        `Audit logs must be kept at least the environment's minimum (default production ${DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS.production} days): CloudWatch log groups of flow logs, WAF logs and the EKS control plane (retentionInDays, 0 = never expire), and the lifecycle of buckets receiving S3 server access logs.`,
     area: "logging",
     severity: "high",
     checkov: ["CKV_AWS_338"],
