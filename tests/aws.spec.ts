@@ -6,7 +6,8 @@ import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, a
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { zoneSubnetCidr } from "../providers/aws/network";
 import { orderRoutes, routeConditions } from "../providers/aws/load-balancer";
-import { rdsBackupWindow, rdsMaintenanceWindow } from "../providers/aws/database";
+import { rdsBackupWindow } from "../providers/aws/database";
+import { rdsMaintenanceWindow } from "../providers/aws/maintenance";
 import { freeStorageThresholdBytes } from "../providers/aws/monitoring";
 import { secretValueFrom } from "../providers/aws/compute-service";
 

@@ -1,3 +1,4 @@
+import type { WeeklyWindow } from "../maintenance";
 import type { Environment, ReleaseStrategyName, Size } from "./schema";
 
 /** A resolved release strategy: canary carries a percentage, canary and blueGreen a bake time. */
@@ -26,8 +27,11 @@ export interface TierProfile {
         finalSnapshot: boolean;
         /** 03:00-04:00 UTC on every tier. */
         backupWindow: { startHourUtc: number; durationHours: number };
-        /** Sunday 04:00-05:00 UTC on every tier. */
-        maintenanceWindow: { day: "sun"; startHourUtc: number; durationHours: number };
+        /**
+         * Sunday 04:00-05:00 UTC on every tier: the platform's one maintenance window, from which
+         * every cloud's database, cache and cluster windows derive (components/maintenance.ts).
+         */
+        maintenanceWindow: WeeklyWindow;
     };
     cache: { size: Size; nodes: number; snapshotRetentionDays: number; automaticFailover: boolean; persistence: boolean };
     objectStore: { tempExpirationDays: number; archiveAfterDays: number; expirationDays: number };

@@ -11,6 +11,7 @@ import { childName } from "../../components/naming";
 import { azureServiceEnv, serviceIdentity } from "./compute-service";
 import { AzureContext, ZONE_NAMES } from "./context";
 import { certificateSecretName } from "./load-balancer";
+import { aksMaintenanceWindow } from "./maintenance";
 import { clusterCidrs, diagnostics } from "./network";
 
 /**
@@ -280,18 +281,12 @@ function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name:
     ctx.watched.cluster = cluster.id;
 
     // Auto-upgrades (control plane patches, node images) only in the platform's maintenance window.
-    const w = cfg.database.maintenanceWindow;
     for (const [key, configName] of [["upgrade-window", "aksManagedAutoUpgradeSchedule"], ["node-os-window", "aksManagedNodeOSUpgradeSchedule"]] as const) {
         new containerservice.MaintenanceConfiguration(childName(name, key), {
             configName,
             resourceName: cluster.name,
             resourceGroupName: f.resourceGroupName,
-            maintenanceWindow: {
-                schedule: { weekly: { dayOfWeek: "Sunday", intervalWeeks: 1 } },
-                durationHours: 4,
-                startTime: `${String(w.startHourUtc).padStart(2, "0")}:00`,
-                utcOffset: "+00:00",
-            },
+            maintenanceWindow: aksMaintenanceWindow(cfg.database.maintenanceWindow),
         }, ctx.opts(scope));
     }
 
