@@ -1,6 +1,6 @@
 /**
  * Resource type tokens the pack inspects, copied from each SDK's `__pulumiType` (aws 7.48,
- * gcp 9.37, azure-native 3.28). tests/policy/types.spec.ts checks every one against the
+ * gcp 9.37, azure-native 3.28). tests/policy/plans.spec.ts checks every one against the
  * installed SDKs, so a renamed token fails the suite instead of silently matching nothing.
  * The pack never imports a cloud SDK itself.
  */

@@ -32,7 +32,7 @@ export interface PlanRun {
 export type PolicyRunner = (run: PlanRun) => Promise<Plan["policy"]["violations"]>;
 let policyRunner: PolicyRunner | undefined;
 
-/** The policy pack plugs in here (tools/engine/policy-runner.ts), keeping this file pack-agnostic. */
+/** The policy pack plugs in here (tools/engine/policies.ts, `enablePolicies`), keeping this file pack-agnostic. */
 export function setPolicyRunner(runner: PolicyRunner | undefined): void {
     policyRunner = runner;
 }
