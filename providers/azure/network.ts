@@ -10,6 +10,7 @@ import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
 import { cidrOverlap } from "../shared/cidr";
 import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
+import { INTERNAL_INGRESS_CLASS } from "./ingress-controller";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
 export const DELEGATIONS = {
@@ -40,11 +41,21 @@ export const AKS_LOG_TABLES = ["ContainerLogV2"] as const;
 export function auditLogTables(cfg: AzureContext["cfg"]): string[] {
     const kubernetes = cfg.compute.runtime === "kubernetes";
     return [
-        ...(cfg.loadBalancer.waf && !kubernetes ? ["AGWFirewallLogs"] : []),
+        ...(cfg.loadBalancer.waf && hasApplicationGateway(cfg) ? ["AGWFirewallLogs"] : []),
         ...(kubernetes ? ["AKSAudit", "AKSAuditAdmin"] : []),
         "StorageBlobLogs",
     ];
 }
+/**
+ * Whether the platform's Application Gateway is the entry point: always under the managed
+ * runtime; under kubernetes on a cluster the platform creates with its own ingress controller
+ * (not an existing cluster, not another `kubernetes.ingressClass`).
+ */
+export function hasApplicationGateway(cfg: AzureContext["cfg"]): boolean {
+    if (cfg.compute.runtime !== "kubernetes") return true;
+    return cfg.kubernetes.kubeconfig === undefined && (cfg.kubernetes.ingressClass === undefined || cfg.kubernetes.ingressClass === INTERNAL_INGRESS_CLASS);
+}
+
 /** Interactive (queryable) retention of audit tables; the rest of the audit retention is archive. */
 export const AUDIT_INTERACTIVE_DAYS = 90;
 
@@ -84,6 +95,19 @@ export function aksSubnetCidr(cidr: string): string {
     const [a, b, c] = layout.compute.split("/")[0]!.split(".").map(Number);
     const n = ((a! << 24) >>> 0) + (b! << 16) + ((c! + 8) << 8);
     return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/22`;
+}
+
+/**
+ * The fixed private address of the AKS ingress controller's internal load balancer (kubernetes
+ * runtime): the last usable address of the node subnet (Azure reserves the subnet's last one),
+ * far from the node addresses AKS hands out from the bottom. The Application Gateway's backend
+ * pool points at it.
+ */
+export function ingressInternalAddress(vnetCidr: string): string {
+    const [address] = aksSubnetCidr(vnetCidr).split("/");
+    const [a, b, c, d] = address!.split(".").map(Number);
+    const n = ((a! << 24) >>> 0) + (b! << 16) + (c! << 8) + d! + 2 ** (32 - 22) - 2;
+    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 }
 
 /** Whether two IPv4 CIDR blocks share any address. */
@@ -216,9 +240,10 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         }, ctx.opts(scope, { dependsOn: after ? [after] : [] }));
     const gatewaySubnet = subnet("gateway", { networkSecurityGroup: { id: gatewayNsg.id }, defaultOutboundAccess: true });
     // Managed runtime: the subnet delegated to the Container Apps environment. Kubernetes
-    // runtime: the AKS node subnet instead (not delegated; its own NSG admits the internet on
-    // 80/443 only, to the app-routing ingress controller's public load balancer; outbound goes
-    // through the cluster's Standard load balancer, nodes have no public IPs).
+    // runtime: the AKS node subnet instead (not delegated; its own NSG admits only the
+    // Application Gateway's subnet, on 443 to the ingress controller's internal load balancer,
+    // and nothing from the internet; outbound goes through the cluster's Standard load
+    // balancer, nodes have no public IPs).
     // An existing cluster (kubeconfig in config) needs neither.
     let computeSubnet: network.Subnet | undefined;
     if (kubernetes && cfg.kubernetes.kubeconfig !== undefined) {
@@ -229,7 +254,11 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             resourceGroupName: rgName,
             location: ctx.location,
             securityRules: [
-                { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
+                // The load balancer rules keep the frontend address as destination (floating IP, cloud-provider-azure's default).
+                hasApplicationGateway(cfg)
+                    ? { name: "allow-gateway-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: layout.gateway, sourcePortRange: "*", destinationAddressPrefix: `${ingressInternalAddress(args.cidr)}/32`, destinationPortRange: "443" }
+                    // Another ingress class (kubernetes.ingressClass): its own public load balancer on 80/443.
+                    : { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
                 { name: "allow-azure-load-balancer", priority: 110, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "AzureLoadBalancer", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
                 { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
             ],

@@ -18,7 +18,7 @@ const ALL = [
     "kubernetes:core/v1:Service", "kubernetes:core/v1:ServiceAccount", "kubernetes:networking.k8s.io/v1:Ingress", "kubernetes:networking.k8s.io/v1:IngressClass",
     "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:cloud.google.com/v1:BackendConfig",
     "kubernetes:eks.amazonaws.com/v1:IngressClassParams", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:networking.gke.io/v1:ManagedCertificate",
-    "kubernetes:networking.gke.io/v1beta1:FrontendConfig",
+    "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController",
 ];
 
 const kindOf = (r: PlannedResource) => r.type.split(":").pop()!;
@@ -189,10 +189,13 @@ export const kubernetesRules: readonly Rule[] = [
     },
     {
         // Cloud controllers' CRDs: GKE ManagedCertificate 1-100 non-wildcard domains; BackendConfig health check timeout <= interval;
-        // FrontendConfig redirect codes; Karpenter NodePool requirement operators; EKS IngressClassParams scheme.
+        // FrontendConfig redirect codes; Karpenter NodePool requirement operators; EKS IngressClassParams scheme;
+        // AKS app routing NginxIngressController: ingressClassName ^[a-z0-9][-a-z0-9.]*[a-z0-9]$ (<= 253) and
+        // controllerNamePrefix ^[a-z0-9][-a-z0-9]*[a-z0-9]$ (<= 60), both required (Azure/aks-app-routing-operator
+        // api/v1alpha1 nginxingresscontroller_types.go), annotation values strings.
         id: "kubernetes/cloud-custom-resources",
         family: "combinations",
-        types: ["kubernetes:networking.gke.io/v1:ManagedCertificate", "kubernetes:cloud.google.com/v1:BackendConfig", "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:eks.amazonaws.com/v1:IngressClassParams"],
+        types: ["kubernetes:networking.gke.io/v1:ManagedCertificate", "kubernetes:cloud.google.com/v1:BackendConfig", "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:eks.amazonaws.com/v1:IngressClassParams", "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController"],
         doc: "https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration",
         check: (r) => {
             const s = r.inputs.spec ?? {};
@@ -207,6 +210,15 @@ export const kubernetesRules: readonly Rule[] = [
                 }
                 case "FrontendConfig":
                     return !s.redirectToHttps || ["MOVED_PERMANENTLY_DEFAULT", "FOUND", "SEE_OTHER", "TEMPORARY_REDIRECT", "PERMANENT_REDIRECT"].includes(s.redirectToHttps.responseCodeName ?? "MOVED_PERMANENTLY_DEFAULT") ? [] : [`responseCodeName ${s.redirectToHttps.responseCodeName}`];
+                case "NginxIngressController": {
+                    const problems: string[] = [];
+                    const cls = String(s.ingressClassName ?? "");
+                    const prefix = String(s.controllerNamePrefix ?? "");
+                    if (cls.length > 253 || !/^[a-z0-9][-a-z0-9.]*[a-z0-9]$/.test(cls)) problems.push(`ingressClassName ${JSON.stringify(s.ingressClassName)}: 1-253 of [a-z0-9.-], alphanumeric at both ends`);
+                    if (prefix.length > 60 || !/^[a-z0-9][-a-z0-9]*[a-z0-9]$/.test(prefix)) problems.push(`controllerNamePrefix ${JSON.stringify(s.controllerNamePrefix)}: 1-60 of [a-z0-9-], alphanumeric at both ends`);
+                    for (const [k, v] of Object.entries(s.loadBalancerAnnotations ?? {})) if (typeof v !== "string") problems.push(`loadBalancerAnnotations ${k}: the value must be a string`);
+                    return problems;
+                }
                 case "NodePool":
                     return ((s.template?.spec?.requirements ?? []) as any[]).filter((q) => !["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"].includes(q.operator)).map((q) => `requirement ${q.key} operator ${q.operator}`);
                 default:
