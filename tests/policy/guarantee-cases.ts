@@ -77,6 +77,38 @@ const backendConfig = (): Fixture => ({
     name: "load-balancer-api-backend-config",
     props: { apiVersion: "cloud.google.com/v1", kind: "BackendConfig", metadata: { name: "api-backend" }, spec: { securityPolicy: { name: "platform-prod-waf" }, logging: { enable: true, sampleRate: 1 } } },
 });
+const APP_ROUTING_IP = "10.0.11.254";
+const appRoutingIngress = (): Fixture => ({
+    type: T.kubernetes.ingress,
+    name: "load-balancer-ingress",
+    props: { metadata: { name: "platform-ingress", labels: env(), annotations: {} }, spec: { ingressClassName: "webapprouting-internal", rules: [] } },
+});
+const appRoutingController = (): Fixture => ({
+    type: "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController",
+    name: "load-balancer-ingress-controller",
+    props: {
+        apiVersion: "approuting.kubernetes.azure.com/v1alpha1",
+        kind: "NginxIngressController",
+        metadata: { name: "webapprouting-internal" },
+        spec: {
+            ingressClassName: "webapprouting-internal",
+            controllerNamePrefix: "nginx-internal",
+            loadBalancerAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-internal": "true", "service.beta.kubernetes.io/azure-load-balancer-ipv4": APP_ROUTING_IP },
+        },
+    },
+});
+const ingressGateway = (): Fixture => {
+    const g = gateway();
+    const pools = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw/backendAddressPools";
+    return {
+        ...g,
+        props: {
+            ...g.props,
+            backendAddressPools: [{ name: "ingress-pool", backendAddresses: [{ ipAddress: APP_ROUTING_IP }] }],
+            requestRoutingRules: [{ name: "route-https", ruleType: "Basic", backendAddressPool: { id: `${pools}/ingress-pool` } }],
+        },
+    };
+};
 const logGroup = (name: string): Fixture => ({
     type: T.aws.logGroup,
     name: "network-flow-logs",
@@ -215,6 +247,22 @@ export const GUARANTEE_CASES: PolicyCase[] = [
             { label: "app routing nginx (no WAF)", set: [[0, "metadata.annotations", {}], [0, "spec.ingressClassName", "webapprouting.kubernetes.azure.com"]], found: '"webapprouting.kubernetes.azure.com"' },
         ],
         unknown: [2, "spec.securityPolicy"],
+    },
+    {
+        // AKS app routing behind the Application Gateway: the controller internal, a WAF gateway routing to its address.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [appRoutingIngress(), appRoutingController(), ingressGateway()],
+        variants: [
+            { label: "controller on a public load balancer", set: [[1, "spec.loadBalancerAnnotations", {}]], found: "no internal load balancer annotation" },
+            { label: "internal annotation false", set: [[1, "spec.loadBalancerAnnotations", { "service.beta.kubernetes.io/azure-load-balancer-internal": "false", "service.beta.kubernetes.io/azure-load-balancer-ipv4": APP_ROUTING_IP }]], found: '"false"' },
+            { label: "gateway on Standard_v2", set: [[2, "sku", { name: "Standard_v2", tier: "Standard_v2" }]], found: '["platform-prod-agw"]' },
+            { label: "gateway without a WAF policy", set: [[2, "firewallPolicy", undefined]], found: '["platform-prod-agw"]' },
+            { label: "gateway pool at another address", set: [[2, "backendAddressPools.0.backendAddresses.0.ipAddress", "10.0.11.200"]], found: "[]" },
+            { label: "no rule routes to the pool", set: [[2, "requestRoutingRules", []]], found: "[]" },
+            { label: "no gateway", remove: [2], found: "[]" },
+        ],
+        unknown: [2, "firewallPolicy"],
     },
     // ---- access logs on load balancers
     ...[T.aws.lb, T.aws.alb].map((type): PolicyCase => ({

@@ -189,13 +189,10 @@ export const kubernetesRules: readonly Rule[] = [
     },
     {
         // Cloud controllers' CRDs: GKE ManagedCertificate 1-100 non-wildcard domains; BackendConfig health check timeout <= interval;
-        // FrontendConfig redirect codes; Karpenter NodePool requirement operators; EKS IngressClassParams scheme;
-        // AKS app routing NginxIngressController: ingressClassName ^[a-z0-9][-a-z0-9.]*[a-z0-9]$ (<= 253) and
-        // controllerNamePrefix ^[a-z0-9][-a-z0-9]*[a-z0-9]$ (<= 60), both required (Azure/aks-app-routing-operator
-        // api/v1alpha1 nginxingresscontroller_types.go), annotation values strings.
+        // FrontendConfig redirect codes; Karpenter NodePool requirement operators; EKS IngressClassParams scheme.
         id: "kubernetes/cloud-custom-resources",
         family: "combinations",
-        types: ["kubernetes:networking.gke.io/v1:ManagedCertificate", "kubernetes:cloud.google.com/v1:BackendConfig", "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:eks.amazonaws.com/v1:IngressClassParams", "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController"],
+        types: ["kubernetes:networking.gke.io/v1:ManagedCertificate", "kubernetes:cloud.google.com/v1:BackendConfig", "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:eks.amazonaws.com/v1:IngressClassParams"],
         doc: "https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration",
         check: (r) => {
             const s = r.inputs.spec ?? {};
@@ -210,20 +207,29 @@ export const kubernetesRules: readonly Rule[] = [
                 }
                 case "FrontendConfig":
                     return !s.redirectToHttps || ["MOVED_PERMANENTLY_DEFAULT", "FOUND", "SEE_OTHER", "TEMPORARY_REDIRECT", "PERMANENT_REDIRECT"].includes(s.redirectToHttps.responseCodeName ?? "MOVED_PERMANENTLY_DEFAULT") ? [] : [`responseCodeName ${s.redirectToHttps.responseCodeName}`];
-                case "NginxIngressController": {
-                    const problems: string[] = [];
-                    const cls = String(s.ingressClassName ?? "");
-                    const prefix = String(s.controllerNamePrefix ?? "");
-                    if (cls.length > 253 || !/^[a-z0-9][-a-z0-9.]*[a-z0-9]$/.test(cls)) problems.push(`ingressClassName ${JSON.stringify(s.ingressClassName)}: 1-253 of [a-z0-9.-], alphanumeric at both ends`);
-                    if (prefix.length > 60 || !/^[a-z0-9][-a-z0-9]*[a-z0-9]$/.test(prefix)) problems.push(`controllerNamePrefix ${JSON.stringify(s.controllerNamePrefix)}: 1-60 of [a-z0-9-], alphanumeric at both ends`);
-                    for (const [k, v] of Object.entries(s.loadBalancerAnnotations ?? {})) if (typeof v !== "string") problems.push(`loadBalancerAnnotations ${k}: the value must be a string`);
-                    return problems;
-                }
                 case "NodePool":
                     return ((s.template?.spec?.requirements ?? []) as any[]).filter((q) => !["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"].includes(q.operator)).map((q) => `requirement ${q.key} operator ${q.operator}`);
                 default:
                     return ["internet-facing", "internal", undefined].includes(s.scheme) ? [] : [`scheme ${s.scheme}: internet-facing | internal`];
             }
+        },
+    },
+    {
+        // AKS app routing NginxIngressController: ingressClassName ^[a-z0-9][-a-z0-9.]*[a-z0-9]$ (1-253) and
+        // controllerNamePrefix ^[a-z0-9][-a-z0-9]*[a-z0-9]$ (1-60), both required; loadBalancerAnnotations a string map.
+        id: "kubernetes/app-routing-controller",
+        family: "combinations",
+        types: ["kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController"],
+        doc: "https://github.com/Azure/aks-app-routing-operator/blob/main/api/v1alpha1/nginxingresscontroller_types.go",
+        check: (r) => {
+            const s = r.inputs.spec ?? {};
+            const problems: string[] = [];
+            const cls = String(s.ingressClassName ?? "");
+            const prefix = String(s.controllerNamePrefix ?? "");
+            if (cls.length > 253 || !/^[a-z0-9][-a-z0-9.]*[a-z0-9]$/.test(cls)) problems.push(`ingressClassName ${JSON.stringify(s.ingressClassName)}: 1-253 of [a-z0-9.-], alphanumeric at both ends`);
+            if (prefix.length > 60 || !/^[a-z0-9][-a-z0-9]*[a-z0-9]$/.test(prefix)) problems.push(`controllerNamePrefix ${JSON.stringify(s.controllerNamePrefix)}: 1-60 of [a-z0-9-], alphanumeric at both ends`);
+            for (const [k, v] of Object.entries(s.loadBalancerAnnotations ?? {})) if (typeof v !== "string") problems.push(`loadBalancerAnnotations ${k}: the value must be a string`);
+            return problems;
         },
     },
 ];
