@@ -175,7 +175,7 @@ for (const environment of ENVIRONMENTS) {
             assert.ok(rules.some((r) => r.sourceAddressPrefix === "Internet" && r.access === "Deny" && r.destinationPortRange === "*"));
             // Container insights' log table follows compute.logRetentionDays; the audit tables audit.logRetentionDays.
             const tables = ofType(run, T.table).map((t) => inputs(t));
-            assert.deepStrictEqual(tables.map((t) => t.tableName), ["ContainerLogV2", ...(prod ? ["AGWFirewallLogs"] : []), "AKSAudit", "AKSAuditAdmin", "StorageBlobLogs"]);
+            assert.deepStrictEqual(tables.map((t) => t.tableName), ["ContainerLogV2", ...(prod ? ["AGWFirewallLogs"] : []), "AKSAudit", "AKSAuditAdmin", "StorageBlobLogs", "NTANetAnalytics"]);
             assert.strictEqual(tables[0]!.retentionInDays, prod ? 30 : 14);
             for (const t of tables.slice(1)) assert.strictEqual(t.totalRetentionInDays, prod ? 365 : 90, t.tableName);
         });

@@ -34,7 +34,7 @@ export const AKS_LOG_TABLES = ["ContainerLogV2"] as const;
 /**
  * Log Analytics tables that hold audit logs (resource-specific, the diagnostic settings'
  * `Dedicated` mode): the WAF's firewall log, AKS's Kubernetes audit logs, blob reads and
- * writes. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
+ * writes, the flow logs' traffic analytics. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
  * after). The workspace itself stays under Microsoft-managed keys: a customer-managed key
  * needs a dedicated cluster (100 GB/day commitment), see docs/cloud-mapping.md.
  */
@@ -44,6 +44,8 @@ export function auditLogTables(cfg: AzureContext["cfg"]): string[] {
         ...(cfg.loadBalancer.waf && hasApplicationGateway(cfg) ? ["AGWFirewallLogs"] : []),
         ...(kubernetes ? ["AKSAudit", "AKSAuditAdmin"] : []),
         "StorageBlobLogs",
+        // Traffic analytics of the VNet flow logs (providers/azure/flow-logs.ts).
+        "NTANetAnalytics",
     ];
 }
 /**
@@ -345,6 +347,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         keyVaultName: pulumi.output(""),
         keyVaultUri: pulumi.output(""),
         logAnalyticsWorkspaceId: workspace.id,
+        logAnalyticsWorkspaceGuid: workspace.customerId,
         containerAppsEnvironmentId: pulumi.output(""),
         containerAppsDefaultDomain: pulumi.output(""),
         zones: [...zones],

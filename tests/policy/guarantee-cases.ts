@@ -109,6 +109,25 @@ const ingressGateway = (): Fixture => {
         },
     };
 };
+const azureVnet = (): Fixture => ({
+    type: T.azure.virtualNetwork,
+    name: "network-vnet",
+    props: { virtualNetworkName: "platform-prod-vnet", id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/platform-prod-vnet", tags: env() },
+});
+const azureFlowLog = (dependsOn: number[] = []): Fixture => ({
+    type: T.azure.flowLog,
+    name: "network-flow-log",
+    props: {
+        networkWatcherName: "NetworkWatcher_eastus",
+        resourceGroupName: "NetworkWatcherRG",
+        targetResourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/platform-prod-vnet",
+        storageId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/platformprodf12345",
+        enabled: true,
+        retentionPolicy: { enabled: true, days: 365 },
+        tags: env(),
+    },
+    dependsOn,
+});
 const logGroup = (name: string): Fixture => ({
     type: T.aws.logGroup,
     name: "network-flow-logs",
@@ -393,6 +412,27 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         fixtures: [{ type: T.azure.logTable, name: "network-logs-AGWFirewallLogs", props: { tableName: "AGWFirewallLogs", retentionInDays: 90, totalRetentionInDays: 365 } }],
         variants: [{ label: "kept 30 days", set: [[0, "totalRetentionInDays", 30]], found: "found 30" }],
         unknown: [0, "totalRetentionInDays"],
+    },
+    {
+        policy: P.azureNetworkRequireFlowLogRetention,
+        type: T.azure.flowLog,
+        fixtures: [azureFlowLog()],
+        variants: [
+            { label: "kept 30 days", set: [[0, "retentionPolicy.days", 30]], found: "found 30" },
+            { label: "disabled", set: [[0, "enabled", false]], found: "found false" },
+        ],
+        unknown: [0, "retentionPolicy"],
+    },
+    {
+        policy: P.azureNetworkRequireVnetFlowLogs,
+        type: T.azure.virtualNetwork,
+        fixtures: [azureVnet(), azureFlowLog([0])],
+        variants: [
+            { label: "no flow log", remove: [1], found: "no FlowLog targets this VNet" },
+            { label: "flow log disabled", set: [[1, "enabled", false]], found: "[false]" },
+            { label: "flow log of another VNet", set: [[1, "targetResourceId", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other"], [1, "!dependsOn", []]], found: "no FlowLog targets this VNet" },
+        ],
+        unknown: [1, "enabled"],
     },
     // ---- alerts that notify someone
     {

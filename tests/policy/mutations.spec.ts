@@ -189,6 +189,8 @@ export const MUTATIONS: Mutation[] = [
     { type: T.azure.wafPolicy, label: "authorization header no longer scrubbed", edit: update((i) => setIn(i, ["policySettings", "logScrubbing", "scrubbingRules"], (i.policySettings?.logScrubbing?.scrubbingRules ?? []).filter((r: any) => r.selector !== "authorization"))) },
     { type: T.azure.diagnosticSetting, label: "gateway diagnostics removed", when: isGatewayDiagnostics, edit: drop() },
     { type: T.azure.metricAlert, label: "actions removed", edit: prop("actions", []) },
+    { type: T.azure.flowLog, label: "VNet flow log kept 30 days", edit: prop("retentionPolicy", { enabled: true, days: 30 }) },
+    { type: T.azure.flowLog, label: "VNet flow log removed", edit: drop() },
     { type: T.azure.logTable, label: "audit table kept 30 days", when: (i) => AZURE_AUDIT_TABLES.includes(i.tableName), edit: prop("totalRetentionInDays", 30) },
     { type: T.azure.containerApp, label: "ingress allowInsecure=true", when: (i) => !!i.configuration?.ingress, edit: prop("configuration.ingress.allowInsecure", true) },
     // Disaster recovery: the copies in the second region (production)
