@@ -91,6 +91,11 @@ export interface IngressSettings {
     tlsSecretName?: string;
     /** Resources the Ingress must wait for. */
     dependsOn: pulumi.Resource[];
+    /**
+     * The public address, when the cloud puts its own load balancer in front of an internal
+     * controller (Azure: the Application Gateway); otherwise the Ingress status's.
+     */
+    endpoint?: pulumi.Output<string>;
 }
 
 /** What providers/kubernetes exports: the workloads runtime over a cluster. */

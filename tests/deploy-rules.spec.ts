@@ -148,6 +148,8 @@ const BREAKS: Record<string, [string, Mutation]> = {
     "kubernetes/pdb-shape": ["kubernetes:policy/v1:PodDisruptionBudget", (r) => { r.inputs.spec.minAvailable = 1; }],
     "kubernetes/ingress-backends": ["kubernetes:networking.k8s.io/v1:Ingress", (r) => { r.inputs.spec.rules[0].http.paths[0].backend.service.name = "missing"; }],
     "kubernetes/cloud-custom-resources": ["kubernetes:networking.gke.io/v1:ManagedCertificate", (r) => { r.inputs.spec.domains = ["*.example.com"]; }],
+    "azure/flow-log-shape": ["azure-native:network:FlowLog", (r) => { r.inputs.retentionPolicy = { enabled: true, days: 400 }; }],
+    "kubernetes/app-routing-controller": ["kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController", (r) => { r.inputs.spec.controllerNamePrefix = "Nginx_Internal"; }],
 
     "random/password-fits-consumers": ["random:index/randomPassword:RandomPassword", (r) => { r.inputs.overrideSpecial = "@/"; }],
 };

@@ -48,6 +48,7 @@ export const CONFIG_REFERENCE: ConfigReferenceRow[] = [
     { label: "`cache.size`", keys: ["cache.size"], allowed: "`small` \\| `medium` \\| `large`", defaults: "tier", change: "resize in place (GCP BASIC: replace)" },
     { label: "`cache.nodes`", keys: ["cache.nodes"], allowed: "1–6 (≥ 2 in production; ≤ 4 on Azure, whose Premium cache has at most 3 replicas)", defaults: "tier", change: "in place" },
     { label: "`cache.snapshotRetentionDays`", keys: ["cache.snapshotRetentionDays"], allowed: "0–35 (≥ 5 in production)", defaults: "tier", change: "in place" },
+    { label: "`cache.keySlot`", keys: ["cache.keySlot"], allowed: "`primary` \\| `secondary` (Azure only; rejected on AWS and GCP)", defaults: { production: "`primary`", staging: "`primary`" }, change: "which Azure Cache access key the Key Vault secret carries: a new secret version, nothing replaced (see \"Rotating the cache AUTH token\")" },
     { label: "`objectStore.tempExpirationDays`", keys: ["objectStore.tempExpirationDays"], allowed: "days (`uploads/temp/` expiry)", defaults: "tier", change: "in place" },
     { label: "`objectStore.archiveAfterDays` / `expirationDays`", keys: ["objectStore.archiveAfterDays", "objectStore.expirationDays"], allowed: "days (`exports/` archive / expiry)", defaults: "tier", change: "in place" },
     { label: "`loadBalancer.domain`", keys: ["loadBalancer.domain"], allowed: "DNS hostname", defaults: { production: "required", staging: "required" }, change: "re-issues the certificate" },

@@ -200,6 +200,9 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (cfg.cloud === "aws" && cfg.network.zones < 2) {
         add("network.zones", cfg.network.zones, "2 or 3 on AWS (an Application Load Balancer and an RDS subnet group need two Availability Zones)");
     }
+    if (cfg.cloud !== "azure" && raw.cache?.keySlot !== undefined) {
+        add("cache.keySlot", raw.cache.keySlot, `unset on ${cfg.cloud}: only Azure Cache for Redis has two access keys to switch between (see docs/cloud-mapping.md, Cache AUTH rotation)`);
+    }
     // https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-multi-replicas (Premium: up to 3 replicas)
     if (cfg.cloud === "azure" && cfg.cache.nodes > 4) {
         add("cache.nodes", cfg.cache.nodes, "1 to 4 on Azure (Azure Cache for Redis Premium has at most 3 replicas)");

@@ -224,6 +224,8 @@ export const rawConfigSchema = z.strictObject({
         size: sizeSchema.optional(),
         nodes: z.number().int().min(1).max(6).optional(),
         snapshotRetentionDays: z.number().int().min(0).max(35).optional(),
+        /** Azure: which of the cache's two access keys the Key Vault secret carries (the rotation switch). */
+        keySlot: z.enum(["primary", "secondary"]).optional(),
     }).optional(),
 
     objectStore: z.strictObject({

@@ -33,7 +33,18 @@ export interface TierProfile {
          */
         maintenanceWindow: WeeklyWindow;
     };
-    cache: { size: Size; nodes: number; snapshotRetentionDays: number; automaticFailover: boolean; persistence: boolean };
+    cache: {
+        size: Size;
+        nodes: number;
+        snapshotRetentionDays: number;
+        automaticFailover: boolean;
+        persistence: boolean;
+        /**
+         * Azure only: the access key slot services get (`primary` | `secondary`). Rotation switches it
+         * to the other key after regenerating that one, then regenerates the old one. @default "primary"
+         */
+        keySlot: "primary" | "secondary";
+    };
     objectStore: { tempExpirationDays: number; archiveAfterDays: number; expirationDays: number };
     loadBalancer: {
         waf: boolean;
@@ -120,7 +131,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             backupWindow: shared.backupWindow,
             maintenanceWindow: shared.maintenanceWindow,
         },
-        cache: { size: "medium", nodes: 2, snapshotRetentionDays: 5, automaticFailover: true, persistence: true },
+        cache: { size: "medium", nodes: 2, snapshotRetentionDays: 5, automaticFailover: true, persistence: true, keySlot: "primary" },
         objectStore: shared.objectStore,
         loadBalancer: { waf: true, deletionProtection: true, health: shared.health, minimumTlsVersion: "1.2", accessLogs: true },
         compute: {
@@ -153,7 +164,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             backupWindow: shared.backupWindow,
             maintenanceWindow: shared.maintenanceWindow,
         },
-        cache: { size: "small", nodes: 1, snapshotRetentionDays: 1, automaticFailover: false, persistence: false },
+        cache: { size: "small", nodes: 1, snapshotRetentionDays: 1, automaticFailover: false, persistence: false, keySlot: "primary" },
         objectStore: shared.objectStore,
         loadBalancer: { waf: false, deletionProtection: false, health: shared.health, minimumTlsVersion: "1.2", accessLogs: true },
         compute: {

@@ -69,6 +69,8 @@ export const T = {
         metricAlert: "azure-native:monitor:MetricAlert",
         diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
         logTable: "azure-native:operationalinsights:Table",
+        flowLog: "azure-native:network:FlowLog",
+        virtualNetwork: "azure-native:network:VirtualNetwork",
     },
     kubernetes: {
         ingress: "kubernetes:networking.k8s.io/v1:Ingress",
@@ -137,6 +139,8 @@ export const TYPE_SOURCES: Record<string, string> = {
     [T.azure.metricAlert]: "@pulumi/azure-native/monitor/metricAlert.js",
     [T.azure.diagnosticSetting]: "@pulumi/azure-native/monitor/diagnosticSetting.js",
     [T.azure.logTable]: "@pulumi/azure-native/operationalinsights/table.js",
+    [T.azure.flowLog]: "@pulumi/azure-native/network/flowLog.js",
+    [T.azure.virtualNetwork]: "@pulumi/azure-native/network/virtualNetwork.js",
     "kubernetes:core/v1:Pod": "@pulumi/kubernetes/core/v1/pod.js",
     "kubernetes:apps/v1:Deployment": "@pulumi/kubernetes/apps/v1/deployment.js",
     "kubernetes:apps/v1:StatefulSet": "@pulumi/kubernetes/apps/v1/statefulSet.js",

@@ -7,6 +7,7 @@ import { createDatabase } from "./database";
 import { createKubernetesSupport } from "./kubernetes";
 import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
+import { createFlowLogs } from "./flow-logs";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
@@ -23,7 +24,12 @@ export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
 export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
     const ctx = new AzureContext(cfg);
     return bindCloud("azure", ctx, {
-        network: createNetwork,
+        // The foundation, then its VNet flow logs (their storage account needs the foundation's endpoints subnet and blob DNS zone).
+        network: (c, scope, name, args) => {
+            const outputs = createNetwork(c, scope, name, args);
+            createFlowLogs(c, scope, name);
+            return outputs;
+        },
         database: createDatabase,
         cache: createCache,
         objectStore: createObjectStore,

@@ -10,6 +10,7 @@ import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
 import { cidrOverlap, prefixOf, subnet } from "../../components/cidr";
 import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
+import { INTERNAL_INGRESS_CLASS } from "./ingress-controller";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
 export const DELEGATIONS = {
@@ -33,18 +34,30 @@ export const AKS_LOG_TABLES = ["ContainerLogV2"] as const;
 /**
  * Log Analytics tables that hold audit logs (resource-specific, the diagnostic settings'
  * `Dedicated` mode): the WAF's firewall log, AKS's Kubernetes audit logs, blob reads and
- * writes. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
+ * writes, the flow logs' traffic analytics. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
  * after). The workspace itself stays under Microsoft-managed keys: a customer-managed key
  * needs a dedicated cluster (100 GB/day commitment), see docs/cloud-mapping.md.
  */
 export function auditLogTables(cfg: AzureContext["cfg"]): string[] {
     const kubernetes = cfg.compute.runtime === "kubernetes";
     return [
-        ...(cfg.loadBalancer.waf && !kubernetes ? ["AGWFirewallLogs"] : []),
+        ...(cfg.loadBalancer.waf && hasApplicationGateway(cfg) ? ["AGWFirewallLogs"] : []),
         ...(kubernetes ? ["AKSAudit", "AKSAuditAdmin"] : []),
         "StorageBlobLogs",
+        // Traffic analytics of the VNet flow logs (providers/azure/flow-logs.ts).
+        "NTANetAnalytics",
     ];
 }
+/**
+ * Whether the platform's Application Gateway is the entry point: always under the managed
+ * runtime; under kubernetes on a cluster the platform creates with its own ingress controller
+ * (not an existing cluster, not another `kubernetes.ingressClass`).
+ */
+export function hasApplicationGateway(cfg: AzureContext["cfg"]): boolean {
+    if (cfg.compute.runtime !== "kubernetes") return true;
+    return cfg.kubernetes.kubeconfig === undefined && (cfg.kubernetes.ingressClass === undefined || cfg.kubernetes.ingressClass === INTERNAL_INGRESS_CLASS);
+}
+
 /** Interactive (queryable) retention of audit tables; the rest of the audit retention is archive. */
 export const AUDIT_INTERACTIVE_DAYS = 90;
 
@@ -74,6 +87,18 @@ export function subnetLayout(cidr: string): { compute: string; gateway: string; 
  * overlay gives them addresses from the cluster's pod CIDR (see `clusterCidrs`).
  */
 export const aksSubnetCidr = (cidr: string): string => vnetBlock(cidr, 22, 2);
+
+/**
+ * The fixed private address of the AKS ingress controller's internal load balancer (kubernetes
+ * runtime): the last usable address of the node subnet (Azure reserves the subnet's last one),
+ * far from the node addresses AKS hands out from the bottom. The Application Gateway's backend
+ * pool points at it.
+ */
+export function ingressInternalAddress(vnetCidr: string): string {
+    const node = aksSubnetCidr(vnetCidr);
+    // The /31 at the top of the node subnet holds the last usable address and the reserved last one.
+    return subnet(node, 31, 2 ** (31 - prefixOf(node)) - 1).split("/")[0]!;
+}
 
 /** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
 const CLUSTER_CIDR_CANDIDATES = [
@@ -202,9 +227,10 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         }, ctx.opts(scope, { dependsOn: after ? [after] : [] }));
     const gatewaySubnet = subnet("gateway", { networkSecurityGroup: { id: gatewayNsg.id }, defaultOutboundAccess: true });
     // Managed runtime: the subnet delegated to the Container Apps environment. Kubernetes
-    // runtime: the AKS node subnet instead (not delegated; its own NSG admits the internet on
-    // 80/443 only, to the app-routing ingress controller's public load balancer; outbound goes
-    // through the cluster's Standard load balancer, nodes have no public IPs).
+    // runtime: the AKS node subnet instead (not delegated; its own NSG admits only the
+    // Application Gateway's subnet, on 443 to the ingress controller's internal load balancer,
+    // and nothing from the internet; outbound goes through the cluster's Standard load
+    // balancer, nodes have no public IPs).
     // An existing cluster (kubeconfig in config) needs neither.
     let computeSubnet: network.Subnet | undefined;
     if (kubernetes && cfg.kubernetes.kubeconfig !== undefined) {
@@ -215,7 +241,11 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             resourceGroupName: rgName,
             location: ctx.location,
             securityRules: [
-                { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
+                // The load balancer rules keep the frontend address as destination (floating IP, cloud-provider-azure's default).
+                hasApplicationGateway(cfg)
+                    ? { name: "allow-gateway-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: layout.gateway, sourcePortRange: "*", destinationAddressPrefix: `${ingressInternalAddress(args.cidr)}/32`, destinationPortRange: "443" }
+                    // Another ingress class (kubernetes.ingressClass): its own public load balancer on 80/443.
+                    : { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
                 { name: "allow-azure-load-balancer", priority: 110, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "AzureLoadBalancer", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
                 { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
             ],
@@ -302,6 +332,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         keyVaultName: pulumi.output(""),
         keyVaultUri: pulumi.output(""),
         logAnalyticsWorkspaceId: workspace.id,
+        logAnalyticsWorkspaceGuid: workspace.customerId,
         containerAppsEnvironmentId: pulumi.output(""),
         containerAppsDefaultDomain: pulumi.output(""),
         zones: [...zones],

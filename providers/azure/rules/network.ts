@@ -12,6 +12,30 @@ const ENDPOINT_ZONES: Record<string, string> = {
 
 export const azureNetworkRules: Rule[] = [
     {
+        // Network Watcher flow logs: retention 0 (forever) or 1-365 days, format JSON v1/v2, traffic analytics every
+        // 10 or 60 minutes with a workspace, in the target's region, storage in the same region (same location here).
+        id: "azure/flow-log-shape",
+        family: "combinations",
+        types: ["azure-native:network:FlowLog"],
+        doc: "https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview",
+        check: (r, plan) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            const days = i.retentionPolicy?.days;
+            if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 365)) problems.push(`retentionPolicy.days ${days}: 0 (forever) or 1-365`);
+            if (i.format && (i.format.type !== "JSON" || ![1, 2].includes(i.format.version))) problems.push(`format ${JSON.stringify(i.format)}: JSON version 1 or 2`);
+            const ta = i.flowAnalyticsConfiguration?.networkWatcherFlowAnalyticsConfiguration;
+            if (ta?.enabled) {
+                if (![10, 60].includes(ta.trafficAnalyticsInterval)) problems.push(`trafficAnalyticsInterval ${ta.trafficAnalyticsInterval}: 10 or 60`);
+                if (!ta.workspaceResourceId) problems.push("traffic analytics needs workspaceResourceId");
+            }
+            const vnet = plan.ofType("azure-native:network:VirtualNetwork").find((v) => String(i.targetResourceId ?? "").endsWith(`/virtualNetworks/${v.inputs.virtualNetworkName}`));
+            if (vnet && vnet.inputs.location !== i.location) problems.push(`location ${i.location}: the flow log lives in its target's region ${vnet.inputs.location}`);
+            if (!/^NetworkWatcher_[a-z0-9]+$/.test(String(i.networkWatcherName)) || String(i.networkWatcherName) !== `NetworkWatcher_${i.location}`) problems.push(`networkWatcherName ${i.networkWatcherName}: the region's watcher NetworkWatcher_${i.location}`);
+            return problems;
+        },
+    },
+    {
         // Subnets lie inside the VNet and do not overlap; Azure reserves 5 addresses, so /29 is the smallest.
         id: "azure/subnet-ranges",
         family: "combinations",
