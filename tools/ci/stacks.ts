@@ -59,7 +59,11 @@ export function describeStack(stack: string, root = REPO_ROOT): CommittedStack {
         }
         return value as T;
     };
-    const compute = config["platform:compute"] ? (JSON.parse(config["platform:compute"]) as { runtime?: string }) : {};
+    const compute = config["platform:compute"] ? (JSON.parse(config["platform:compute"]) as { runtime?: string; releasePhase?: string }) : {};
+    if (compute.releasePhase !== undefined) {
+        // The phase is the deploy workflow's per-run switch (promote / rollback): committed, it would skip every canary.
+        throw new UsageError(`Pulumi.${stack}.yaml: platform:compute.releasePhase is ${JSON.stringify(compute.releasePhase)}; allowed: not set in a committed stack (the deploy workflow sets it for its promote / rollback update)`);
+    }
     const runtime = compute.runtime ?? "managed";
     if (!RUNTIMES.includes(runtime as Runtime)) {
         throw new UsageError(`Pulumi.${stack}.yaml: platform:compute.runtime is ${JSON.stringify(runtime)}; allowed: ${RUNTIMES.join(" | ")}`);
