@@ -6,6 +6,7 @@ import { stableRevisionOf, trafficSplit } from "../components/release";
 import { withReleasePhase } from "../components/config/read";
 import { rolloutSettings } from "../providers/kubernetes/deployment";
 import { LIVE_IMAGE } from "../tools/engine/mocks/gcp";
+import { deployFindings } from "./support/deploy-checks";
 import { inputs, named, ofType, planFor } from "./support/harness";
 
 /** Release strategies (`compute.release`, `services.<name>.release`) on every cloud and runtime. */
@@ -165,7 +166,7 @@ for (const s of STRATEGIES) {
 /**
  * The phase switch on the revision runtimes, planned against live services: `api` serves an
  * earlier image (a new release starts), `canary` is mid-release (its revision 00006 still
- * carries the `stable` tag, tests/support/mocks MID_RELEASE_SERVICE).
+ * carries the `stable` tag, tools/engine/mocks MID_RELEASE_SERVICE).
  */
 const midRelease = ["platform:services.canary.image=ghcr.io/acme/canary:2.0.0", "platform:services.canary.http.pathPrefix=/canary"];
 const revisionTraffic = (run: Awaited<ReturnType<typeof planFor>>, cloud: Cloud, service: string): Array<[string, number, string | undefined]> => {
@@ -213,6 +214,11 @@ for (const cloud of ["gcp", "azure"] as const) {
             assert.deepStrictEqual(canary.map((t) => t[1]), [0, 100]);
             assert.strictEqual(canary[1]![2], "stable");
             assert.deepStrictEqual(revisionTraffic(run, cloud, "api").map((t) => [t[0], t[1]]), [["latest", 100]]);
+        });
+
+        it("every phase's plan passes the SDK schema check and the clouds' deploy rules (traffic adds up to 100, tags unique)", async function () {
+            this.timeout(120_000);
+            for (const phase of [undefined, "promote", "rollback"]) assert.deepStrictEqual(deployFindings(await plan(phase)), [], String(phase));
         });
 
         it("the phase changes only the traffic: the rest of every resource is the same as the deploy plan's", async function () {
