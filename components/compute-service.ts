@@ -3,6 +3,7 @@ import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
 import type { ServiceConfig } from "./config";
 import type { ServiceAttachment } from "./load-balancer";
+import type { ReleaseStatus } from "./release";
 import type { ComputeServiceTransforms } from "./transforms";
 
 /**
@@ -84,12 +85,15 @@ export interface ComputeServiceOutputs {
     identity: pulumi.Output<string>;
     /** Internal URL or address (for HTTP services). */
     internalUrl: pulumi.Output<string>;
+    /** How the deploy workflow gates this service's release (components/release.ts); stack output `releases`. */
+    release: pulumi.Output<ReleaseStatus>;
 }
 
 export class ComputeService extends PlatformComponent<ComputeServiceOutputs> implements ComputeServiceOutputs {
     declare readonly serviceName: pulumi.Output<string>;
     declare readonly identity: pulumi.Output<string>;
     declare readonly internalUrl: pulumi.Output<string>;
+    declare readonly release: pulumi.Output<ReleaseStatus>;
 
     constructor(name: string, args: ComputeServiceArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.computeService, name, (self) => cloud.computeService(self, name, args), opts);

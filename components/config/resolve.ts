@@ -152,7 +152,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             maxReplicas: s.maxReplicas ?? compute.maxReplicas,
             command: s.command,
             env: s.env ?? {},
-            release: s.http ? { ...compute.release, ...s.release } : ROLLING,
+            release: s.http ? { ...compute.release, ...s.release, ...(raw.compute?.releasePhase ? { phase: raw.compute.releasePhase } : {}) } : ROLLING,
             secrets: secretValues(s.secrets),
         })),
         jobs: Object.entries(raw.jobs ?? {}).map(([name, j]) => ({

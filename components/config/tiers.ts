@@ -1,5 +1,5 @@
 import type { WeeklyWindow } from "../maintenance";
-import type { Environment, ReleaseStrategyName, Size } from "./schema";
+import type { Environment, ReleasePhase, ReleaseStrategyName, Size } from "./schema";
 
 /** A resolved release strategy: canary carries a percentage, canary and blueGreen a bake time. */
 export interface ReleaseStrategy {
@@ -8,6 +8,8 @@ export interface ReleaseStrategy {
     percent: number;
     /** Minutes the new revision runs under its alarms before it takes all traffic / the old one goes. */
     bakeMinutes: number;
+    /** The release's phase on the revision runtimes (`compute.releasePhase`); absent: deploy. */
+    phase?: ReleasePhase;
 }
 
 /**
