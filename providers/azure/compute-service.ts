@@ -73,7 +73,8 @@ export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name:
         serverName: pulumi.output(serverId).apply((id) => id.split("/").pop()!),
         objectId: identity.principalId,
         principalName: identity.name,
-        principalType: "ServicePrincipal",
+        // The 2025-01-01-preview API's enum (azure-native 3.28.0 types/enums/dbforpostgresql PrincipalType).
+        principalType: dbforpostgresql.PrincipalType.ServicePrincipal,
         tenantId: ctx.tenantId,
     }, ctx.opts(scope)));
     return { identity, grants, databaseUser: args.bindings.database.username };
