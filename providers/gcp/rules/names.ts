@@ -20,7 +20,7 @@ export const gcpNameRules: Rule[] = [
     // https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen
     nameRule({ id: "gcp/cloud-sql-instance-id", types: ["gcp:sql/databaseInstance:DatabaseInstance"], field: "name", max: 98, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen" }),
     nameRule({ id: "gcp/cloud-sql-database-name", types: ["gcp:sql/database:Database"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL identifier", doc: "https://www.postgresql.org/docs/16/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS" }),
-    // Built-in users only: an IAM service-account user is named after the account (gcp/cloud-sql-iam-user).
+    // The pattern is for built-in users: an IAM service-account user is named after the account (gcp/cloud-sql-iam-user).
     builtInUsersOnly(nameRule({ id: "gcp/cloud-sql-user-name", types: ["gcp:sql/user:User"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL role name", doc: "https://cloud.google.com/sql/docs/postgres/create-manage-users" })),
     // https://cloud.google.com/memorystore/docs/redis/create-instance-console (instance ID: 1-40, lowercase, digits, hyphens)
     nameRule({ id: "gcp/memorystore-instance-id", types: ["gcp:redis/instance:Instance"], field: "name", max: 40, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/memorystore/docs/redis/reference/rest/v1/projects.locations.instances/create" }),
@@ -44,6 +44,11 @@ export const gcpNameRules: Rule[] = [
     nameRule({ id: "gcp/alert-policy-display-name", types: ["gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/notificationChannel:NotificationChannel"], field: "displayName", max: 512, pattern: /^[\s\S]+$/, allowed: "1-512 characters", doc: "https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies" }),
 ];
 
+/** An IAM user keeps only PostgreSQL's 63-character limit here: gcp/cloud-sql-iam-user checks its shape. */
 function builtInUsersOnly(rule: Rule): Rule {
-    return { ...rule, check: (r, plan) => (r.inputs.type ?? "BUILT_IN") === "BUILT_IN" ? rule.check(r, plan) : [] };
+    return {
+        ...rule,
+        check: (r, plan) => (r.inputs.type ?? "BUILT_IN") === "BUILT_IN" ? rule.check(r, plan)
+            : String(r.inputs.name).length > 63 ? [`name ${JSON.stringify(r.inputs.name)} is longer than PostgreSQL's 63 characters`] : [],
+    };
 }
