@@ -216,10 +216,11 @@ for (const env of ENVIRONMENTS) {
                     const member = `serviceAccount:${email}`;
                     const mine = (type: string) => ofType(run, type).filter((r) => r.parent?.endsWith(`::service-${name}`)).map(inputs);
                     const secrets = mine(T.secretIam);
-                    assert.deepStrictEqual(secrets.map((s) => s.secretId).sort(), secretIds);
+                    // The cache token only: services log in with their Cloud SQL IAM user, not the admin password.
+                    assert.deepStrictEqual(secrets.map((s) => s.secretId).sort(), secretIds.filter((id) => !id.endsWith("-db-password")));
                     for (const s of secrets) assert.deepStrictEqual([s.role, s.member], ["roles/secretmanager.secretAccessor", member]);
                     assert.deepStrictEqual(mine(T.bucketIam).map((b) => [b.bucket, b.role, b.member]), [[bucket, "roles/storage.objectAdmin", member]]);
-                    assert.deepStrictEqual(mine(T.projectIam).map((p) => [p.project, p.role, p.member]), [[e.project, "roles/cloudsql.client", member]]);
+                    assert.deepStrictEqual(mine(T.projectIam).map((p) => [p.project, p.role, p.member]).sort(), [[e.project, "roles/cloudsql.client", member], [e.project, "roles/cloudsql.instanceUser", member]]);
                     assert.deepStrictEqual(mine(T.saIam).map((b) => [b.serviceAccountId, b.role, b.member]), [[
                         `projects/${e.project}/serviceAccounts/${email}`,
                         "roles/iam.workloadIdentityUser",
@@ -231,7 +232,7 @@ for (const env of ENVIRONMENTS) {
                     assert.deepStrictEqual(ksa.metadata.annotations, { "iam.gke.io/gcp-service-account": email });
                 }
                 // Services' grants plus the node account's one role: nothing else project-wide.
-                assert.strictEqual(ofType(run, T.projectIam).length, SERVICES.length + 1);
+                assert.strictEqual(ofType(run, T.projectIam).length, 2 * SERVICES.length + 1);
                 assert.strictEqual(ofType(run, T.saIam).length, SERVICES.length);
             });
         });
