@@ -212,10 +212,10 @@ for (const env of ENVIRONMENTS) {
                 assertStatefulProtection(run, STATEFUL, e.protect);
             });
             it("keeps secrets secret", () => {
-                assertSecretsStaySecret(run, [{ type: T.secretVersion, key: "secretData" }, { type: T.sqlUser, key: "password" }]);
+                assertSecretsStaySecret(run, [{ type: T.secretVersion, key: "secretData" }, { type: T.sqlUser, key: "password", name: "database-user" }]);
                 const values = ofType(run, T.secretVersion).map((v) => (rawInputs(run, v.urn).secretData as { value: string }).value);
                 assert.strictEqual(values.length, 2);
-                const password = rawInputs(run, one(run, T.sqlUser).urn).password as { value: string };
+                const password = rawInputs(run, named(run, T.sqlUser, "database-user").urn).password as { value: string };
                 assert.ok(values.includes(password.value), "the database password reaches Secret Manager");
                 assert.ok(values.some((v) => v.startsWith("mock-auth-")), "the Redis AUTH string reaches Secret Manager");
                 const plain = JSON.stringify(run.plan);
@@ -302,7 +302,7 @@ for (const env of ENVIRONMENTS) {
                 const instance = inputs(one(run, T.sql)).name;
                 assert.strictEqual(inputs(one(run, T.sqlDatabase)).name, "app");
                 assert.strictEqual(inputs(one(run, T.sqlDatabase)).instance, instance);
-                const user = inputs(one(run, T.sqlUser));
+                const user = inputs(named(run, T.sqlUser, "database-user"));
                 assert.strictEqual(user.instance, instance);
                 assert.strictEqual(user.password, "[secret]");
                 assert.ok(inputs(one(run, T.password)).length >= 32);
