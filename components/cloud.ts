@@ -1,3 +1,4 @@
+import type { DatabaseRole } from "./database-access";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { CacheArgs, CacheOutputs } from "./cache";
@@ -58,6 +59,8 @@ export interface WorkloadIdentityArgs {
     namespace: string;
     serviceAccountName: string;
     bindings: ComputeServiceArgs["bindings"];
+    /** `admin` only for a job marked so (database-access.ts). @default app */
+    databaseRole?: DatabaseRole;
 }
 
 export interface WorkloadIdentityOutputs {
@@ -72,6 +75,8 @@ export interface WorkloadIdentityOutputs {
      * runtime sets it (Azure: the blob endpoint of the object store's account).
      */
     env?: Record<string, pulumi.Input<string>>;
+    /** The database login of this identity under IAM database authentication (absent: none was made). */
+    databaseUser?: pulumi.Input<string>;
 }
 
 export interface IngressArgs {

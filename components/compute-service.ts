@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
 import type { ServiceConfig } from "./config";
+import { DatabaseRole, receivesAdminPassword } from "./database-access";
 import type { ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
 import type { ComputeServiceTransforms } from "./transforms";
@@ -24,6 +25,8 @@ export const BINDING_ENV = {
     databaseName: "DATABASE_NAME",
     databaseUser: "DATABASE_USER",
     databasePassword: "DATABASE_PASSWORD",
+    /** `iam` (log in with a token of the workload's own identity) or `password` (the admin job only). */
+    databaseAuth: "DATABASE_AUTH",
     cacheHost: "REDIS_HOST",
     cachePort: "REDIS_PORT",
     cacheAuthToken: "REDIS_AUTH_TOKEN",
@@ -38,15 +41,19 @@ export const BINDING_ENV = {
  * The plain (non-secret) environment every runtime gives a service, the same on every cloud:
  * the service's own `env`, then the data tier's addresses and its TLS requirements (which the
  * service's own values cannot override). The password and auth token are never here: each
- * runtime wires those from its secret manager.
+ * runtime wires those from its secret manager, the password only to an `admin` job.
+ * `iamUser` is the workload's own database login (database-access.ts); an `admin` job logs in
+ * as the platform's admin instead.
  */
-export function plainBindingEnv(service: Pick<ServiceConfig, "env">, bindings: ServiceBindings): Record<string, pulumi.Input<string>> {
+export function plainBindingEnv(service: Pick<ServiceConfig, "env"> & { databaseRole?: DatabaseRole }, bindings: ServiceBindings, iamUser: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
+    const admin = receivesAdminPassword(service);
     return {
         ...service.env,
         [BINDING_ENV.databaseHost]: bindings.database.endpoint,
         [BINDING_ENV.databasePort]: bindings.database.port.apply(String),
         [BINDING_ENV.databaseName]: bindings.database.databaseName,
-        [BINDING_ENV.databaseUser]: bindings.database.username,
+        [BINDING_ENV.databaseUser]: admin ? bindings.database.username : iamUser,
+        [BINDING_ENV.databaseAuth]: admin ? "password" : "iam",
         [BINDING_ENV.databaseSslMode]: "require",
         [BINDING_ENV.cacheHost]: bindings.cache.endpoint,
         [BINDING_ENV.cachePort]: bindings.cache.port.apply(String),

@@ -126,7 +126,7 @@ for (const env of ENVIRONMENTS) {
                 const rendered = JSON.stringify(run.plan);
                 assert.ok(!rendered.includes("mock-secret-"), "a value read from Secrets Manager leaks into the plan");
                 const data = rawInputs(run, named(run, T.k8sSecret, "service-api-secret").urn).stringData as { value: Record<string, string> };
-                assert.match(data.value.DATABASE_PASSWORD!, /^mock-secret-/, "the database password is the password key of the RDS secret");
+                assert.strictEqual(data.value.DATABASE_PASSWORD, undefined, "a service's Secret holds no admin password (it logs in with IAM)");
                 assert.match(data.value.REDIS_AUTH_TOKEN!, /^mock-secret-/);
             });
             it("creates no ECS cluster, service, task definition or program-owned ALB", () => {
@@ -248,8 +248,9 @@ for (const env of ENVIRONMENTS) {
                     const bucket = policyOf(named(run, T.rolePolicy, `service-${svc}-workload-bucket`));
                     assert.ok(bucket.Statement.every((s: any) => s.Resource !== "*" && ![s.Action].flat().includes("s3:*")));
                     const secrets = policyOf(named(run, T.rolePolicy, `service-${svc}-workload-secrets`));
-                    assert.strictEqual(secrets.Statement.find((s: any) => s.Action === "secretsmanager:GetSecretValue").Resource.length, 2);
-                    assert.strictEqual(ofType(run, T.rolePolicy).filter((p) => p.name.startsWith(`service-${svc}-`)).length, 2, "no other policy on the workload role");
+                    assert.strictEqual(secrets.Statement.find((s: any) => s.Action === "secretsmanager:GetSecretValue").Resource.length, 1, "the cache token only, not the admin password");
+                    assert.deepStrictEqual(policyOf(named(run, T.rolePolicy, `service-${svc}-workload-database`)), policyOf(named(managed, T.rolePolicy, `service-${svc}-task-database`)));
+                    assert.strictEqual(ofType(run, T.rolePolicy).filter((p) => p.name.startsWith(`service-${svc}-`)).length, 3, "no other policy on the workload role");
                 });
             }
         });

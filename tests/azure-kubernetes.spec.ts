@@ -138,12 +138,12 @@ for (const environment of ENVIRONMENTS) {
                 { type: T.k8sSecret, key: "stringData" },
                 { type: T.k8sProvider, key: "kubeconfig" },
             ]);
-            // The Kubernetes Secret carries the same password the server got and the Redis key in the vault.
+            // The Kubernetes Secret carries the Redis key in the vault, never the admin password the server got (services log in with Entra).
             const password = (rawInputs(run, one(run, T.server).urn).administratorLoginPassword as Obj).value as string;
             assert.match(password, /mock-/);
             for (const s of ofType(run, T.k8sSecret)) {
                 const data = JSON.stringify(rawInputs(run, s.urn).stringData);
-                assert.ok(data.includes(password), `${s.name} holds the database password`);
+                assert.ok(!data.includes(password), `${s.name} holds the admin password`);
                 assert.match(data, /[0-9a-f]{43}=/, `${s.name} holds the Redis key`);
             }
             const kubeconfig = (rawInputs(run, one(run, T.k8sProvider).urn).kubeconfig as Obj).value as string;
@@ -254,7 +254,7 @@ for (const environment of ENVIRONMENTS) {
             assert.ok(ofType(run, T.diagnostics).some((d) => /managedClusters\/[^/]+$/.test(String(inputs(d).resourceUri))), "control-plane logs");
         });
 
-        it("workload identity: per service its own identity, the same three grants, a federated credential for its ServiceAccount", () => {
+        it("workload identity: per service its own identity, the same two grants, a federated credential for its ServiceAccount", () => {
             const issuer = String((rawInputs(run, one(run, T.federated, "service-api-federated-credential").urn) as Obj).issuer);
             assert.match(issuer, /^https:\/\/eastus\.oic\.prod-aks\.azure\.com\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/$/, "the cluster's OIDC issuer");
             const creds = ofType(run, T.federated);
@@ -273,9 +273,9 @@ for (const environment of ENVIRONMENTS) {
                 assert.ok(identity, `${service} identity`);
                 assert.strictEqual(identity.parent, credRes.parent);
                 const grants = ofType(run, T.role).filter((r) => r.parent === credRes.parent).map((r) => inputs(r));
-                assert.strictEqual(grants.length, 3, `${service}: exactly three role assignments`);
-                assert.strictEqual(grants.filter((g) => String(g.roleDefinitionId).endsWith(ROLE_GUIDS.secretsUser)).length, 2);
-                for (const g of grants.filter((x) => String(x.roleDefinitionId).endsWith(ROLE_GUIDS.secretsUser))) assert.match(g.scope, /\/secrets\/(database-password|redis-auth-token)$/);
+                assert.strictEqual(grants.length, 2, `${service}: exactly two role assignments`);
+                assert.strictEqual(grants.filter((g) => String(g.roleDefinitionId).endsWith(ROLE_GUIDS.secretsUser)).length, 1);
+                for (const g of grants.filter((x) => String(x.roleDefinitionId).endsWith(ROLE_GUIDS.secretsUser))) assert.match(g.scope, /\/secrets\/redis-auth-token$/, "the cache token only, not the admin password");
                 assert.match(grants.find((g) => String(g.roleDefinitionId).endsWith(ROLE_GUIDS.blobContributor))!.scope, /\/containers\/data$/);
                 // The ServiceAccount names the identity's client id; the pods opt in with the label.
                 const sa = sas.find((s) => inputs(s).metadata.name === service);

@@ -333,8 +333,9 @@ for (const environment of ENVIRONMENTS) {
                     assert.match(s.identity, /userAssignedIdentities\//);
                 }
                 const env = Object.fromEntries((i.template.containers[0].env as Obj[]).map((e) => [e.name, e]));
-                assert.strictEqual(env.DATABASE_PASSWORD.secretRef, "database-password");
-                assert.strictEqual(env.DATABASE_PASSWORD.value, undefined);
+                // Entra login as its own identity, no admin password (database-identity.spec.ts).
+                assert.strictEqual(env.DATABASE_PASSWORD, undefined);
+                assert.strictEqual(env.DATABASE_AUTH.value, "iam");
                 assert.strictEqual(env.REDIS_AUTH_TOKEN.secretRef, "redis-auth-token");
                 assert.strictEqual(env.DATABASE_HOST.value, "acme-" + (prod ? "prod" : "stg") + "-pg.postgres.database.azure.com");
                 assert.strictEqual(i.identity.type, "UserAssigned");
@@ -342,10 +343,10 @@ for (const environment of ENVIRONMENTS) {
                 const identity = identities.find((x) => x.parent === a.parent);
                 assert.ok(identity, `${service} has its own identity`);
                 const grants = ofType(run, T.role).filter((r) => r.parent === a.parent).map((r) => inputs(r));
-                assert.strictEqual(grants.length, 3, `${service}: exactly three role assignments`);
+                assert.strictEqual(grants.length, 2, `${service}: exactly two role assignments`);
                 const secretGrants = grants.filter((g) => String(g.roleDefinitionId).endsWith(ROLE_GUIDS.secretsUser));
-                assert.strictEqual(secretGrants.length, 2);
-                for (const g of secretGrants) assert.match(g.scope, /Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/(database-password|redis-auth-token)$/);
+                assert.strictEqual(secretGrants.length, 1, "the cache token only, not the admin password");
+                for (const g of secretGrants) assert.match(g.scope, /Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/redis-auth-token$/);
                 const blobGrant = grants.find((g) => String(g.roleDefinitionId).endsWith(ROLE_GUIDS.blobContributor));
                 assert.ok(blobGrant);
                 assert.match(blobGrant.scope, /\/blobServices\/default\/containers\/data$/);

@@ -6,7 +6,8 @@ import { inputs, named, planFor } from "./support/harness";
 
 /**
  * Every runtime on every cloud hands a service the same binding variables: the data tier's
- * addresses, its TLS requirements, and the password and auth token only as secret references.
+ * addresses, its TLS requirements, its own IAM database login (DATABASE_AUTH=iam, never the
+ * admin password: database-identity.spec.ts) and the cache auth token only as a secret reference.
  */
 
 type Env = Array<{ name: string; value?: unknown }>;
@@ -22,19 +23,21 @@ const API_ENV: Record<Cloud | "kubernetes", (run: PlanRun) => Env> = {
     kubernetes: (run) => inputs(named(run, "kubernetes:apps/v1:Deployment", "service-api-deployment")).spec.template.spec.containers[0].env,
 };
 
-const PLAIN = [BINDING_ENV.databaseHost, BINDING_ENV.databasePort, BINDING_ENV.databaseName, BINDING_ENV.databaseUser, BINDING_ENV.cacheHost, BINDING_ENV.cachePort, BINDING_ENV.bucket];
-const SECRET = [BINDING_ENV.databasePassword, BINDING_ENV.cacheAuthToken];
+const PLAIN = [BINDING_ENV.databaseHost, BINDING_ENV.databasePort, BINDING_ENV.databaseName, BINDING_ENV.databaseUser, BINDING_ENV.databaseAuth, BINDING_ENV.cacheHost, BINDING_ENV.cachePort, BINDING_ENV.bucket];
+const SECRET = [BINDING_ENV.cacheAuthToken];
 
 describe("service bindings: the same variables on every cloud and runtime", () => {
     for (const cloud of CLOUDS) {
         for (const runtime of ["managed", "kubernetes"] as const) {
-            it(`${cloud} / ${runtime}: addresses and TLS requirements as values, password and token only as secret references`, async () => {
+            it(`${cloud} / ${runtime}: addresses, TLS requirements and the IAM login as values, the token only as a secret reference, no admin password`, async () => {
                 const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
                 const env = API_ENV[runtime === "kubernetes" ? "kubernetes" : cloud](run);
                 const byName = new Map(env.map((e) => [e.name, e]));
                 for (const name of PLAIN) assert.ok(byName.has(name), `${name} missing`);
                 assert.strictEqual(byName.get(BINDING_ENV.databaseSslMode)?.value, "require");
                 assert.strictEqual(byName.get(BINDING_ENV.cacheTls)?.value, "true");
+                assert.strictEqual(byName.get(BINDING_ENV.databaseAuth)?.value, "iam");
+                assert.ok(!byName.has(BINDING_ENV.databasePassword), "a service never gets the admin password");
                 for (const name of SECRET) {
                     assert.ok(byName.has(name), `${name} missing`);
                     assert.strictEqual(byName.get(name)?.value, undefined, `${name} must be a secret reference, not a value`);

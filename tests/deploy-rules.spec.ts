@@ -153,6 +153,15 @@ const BREAKS: Record<string, [string, Mutation]> = {
     "azure/flow-log-shape": ["azure-native:network:FlowLog", (r) => { r.inputs.retentionPolicy = { enabled: true, days: 400 }; }],
     "kubernetes/app-routing-controller": ["kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController", (r) => { r.inputs.spec.controllerNamePrefix = "Nginx_Internal"; }],
 
+    "gcp/cloud-sql-iam-user": ["gcp:sql/user:User", (r, all) => { const u = all.find((x) => x.type === r.type && x.inputs.type === "CLOUD_IAM_SERVICE_ACCOUNT")!; u.inputs.name = `${u.inputs.name}.gserviceaccount.com`; }],
+    "azure/postgres-entra-administrator": ["azure-native:dbforpostgresql:Server", (r) => {
+        r.inputs.authConfig = { ...r.inputs.authConfig, activeDirectoryAuth: "Disabled" };
+        const admin = copyOf(r, "admin");
+        admin.type = "azure-native:dbforpostgresql:Administrator";
+        admin.inputs = { serverName: r.inputs.serverName, resourceGroupName: r.inputs.resourceGroupName, objectId: "00000000-0000-0000-0000-000000000001", principalName: "acme-prod-job-migrate-id", principalType: "servicePrincipal", tenantId: "00000000-0000-0000-0000-000000000002" };
+        return [admin];
+    }],
+
     "random/password-fits-consumers": ["random:index/randomPassword:RandomPassword", (r) => { r.inputs.overrideSpecial = "@/"; }],
 };
 

@@ -123,7 +123,7 @@ for (const env of ENVIRONMENTS) {
             it("keeps secrets secret: the kubeconfig, and the Kubernetes Secrets built from the generated values", () => {
                 assertSecretsStaySecret(run, [
                     { type: T.secretVersion, key: "secretData" },
-                    { type: T.sqlUser, key: "password" },
+                    { type: T.sqlUser, key: "password", name: "database-user" },
                     { type: "pulumi:providers:kubernetes", key: "kubeconfig" },
                 ]);
                 const generated = ofType(run, T.secretVersion).map((v) => (rawInputs(run, v.urn).secretData as { value: string }).value).sort();
@@ -133,7 +133,9 @@ for (const env of ENVIRONMENTS) {
                     const stringData = rawInputs(run, secret.urn).stringData;
                     assert.ok(isSecretEnvelope(stringData), `${secret.name} stringData is not a Pulumi secret`);
                     const values = Object.values(stringData.value as Record<string, unknown>).map((v) => (isSecretEnvelope(v) ? v.value : v)).sort();
-                    assert.deepStrictEqual(values, generated, `${secret.name} carries the database password and the Redis AUTH string`);
+                    // The Redis AUTH string only: services log in with their Cloud SQL IAM user, never the admin password.
+                    const password = (rawInputs(run, named(run, T.sqlUser, "database-user").urn).password as { value: string }).value;
+                    assert.deepStrictEqual(values, generated.filter((v) => v !== password), `${secret.name} carries the Redis AUTH string and no admin password`);
                 }
             });
             it("matches the URN snapshot", () => {
@@ -216,10 +218,11 @@ for (const env of ENVIRONMENTS) {
                     const member = `serviceAccount:${email}`;
                     const mine = (type: string) => ofType(run, type).filter((r) => r.parent?.endsWith(`::service-${name}`)).map(inputs);
                     const secrets = mine(T.secretIam);
-                    assert.deepStrictEqual(secrets.map((s) => s.secretId).sort(), secretIds);
+                    // The cache token only: services log in with their Cloud SQL IAM user, not the admin password.
+                    assert.deepStrictEqual(secrets.map((s) => s.secretId).sort(), secretIds.filter((id) => !id.endsWith("-db-password")));
                     for (const s of secrets) assert.deepStrictEqual([s.role, s.member], ["roles/secretmanager.secretAccessor", member]);
                     assert.deepStrictEqual(mine(T.bucketIam).map((b) => [b.bucket, b.role, b.member]), [[bucket, "roles/storage.objectAdmin", member]]);
-                    assert.deepStrictEqual(mine(T.projectIam).map((p) => [p.project, p.role, p.member]), [[e.project, "roles/cloudsql.client", member]]);
+                    assert.deepStrictEqual(mine(T.projectIam).map((p) => [p.project, p.role, p.member]).sort(), [[e.project, "roles/cloudsql.client", member], [e.project, "roles/cloudsql.instanceUser", member]]);
                     assert.deepStrictEqual(mine(T.saIam).map((b) => [b.serviceAccountId, b.role, b.member]), [[
                         `projects/${e.project}/serviceAccounts/${email}`,
                         "roles/iam.workloadIdentityUser",
@@ -231,7 +234,7 @@ for (const env of ENVIRONMENTS) {
                     assert.deepStrictEqual(ksa.metadata.annotations, { "iam.gke.io/gcp-service-account": email });
                 }
                 // Services' grants plus the node account's one role: nothing else project-wide.
-                assert.strictEqual(ofType(run, T.projectIam).length, SERVICES.length + 1);
+                assert.strictEqual(ofType(run, T.projectIam).length, 2 * SERVICES.length + 1);
                 assert.strictEqual(ofType(run, T.saIam).length, SERVICES.length);
             });
         });

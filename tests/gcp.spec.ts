@@ -212,10 +212,10 @@ for (const env of ENVIRONMENTS) {
                 assertStatefulProtection(run, STATEFUL, e.protect);
             });
             it("keeps secrets secret", () => {
-                assertSecretsStaySecret(run, [{ type: T.secretVersion, key: "secretData" }, { type: T.sqlUser, key: "password" }]);
+                assertSecretsStaySecret(run, [{ type: T.secretVersion, key: "secretData" }, { type: T.sqlUser, key: "password", name: "database-user" }]);
                 const values = ofType(run, T.secretVersion).map((v) => (rawInputs(run, v.urn).secretData as { value: string }).value);
                 assert.strictEqual(values.length, 2);
-                const password = rawInputs(run, one(run, T.sqlUser).urn).password as { value: string };
+                const password = rawInputs(run, named(run, T.sqlUser, "database-user").urn).password as { value: string };
                 assert.ok(values.includes(password.value), "the database password reaches Secret Manager");
                 assert.ok(values.some((v) => v.startsWith("mock-auth-")), "the Redis AUTH string reaches Secret Manager");
                 const plain = JSON.stringify(run.plan);
@@ -302,7 +302,7 @@ for (const env of ENVIRONMENTS) {
                 const instance = inputs(one(run, T.sql)).name;
                 assert.strictEqual(inputs(one(run, T.sqlDatabase)).name, "app");
                 assert.strictEqual(inputs(one(run, T.sqlDatabase)).instance, instance);
-                const user = inputs(one(run, T.sqlUser));
+                const user = inputs(named(run, T.sqlUser, "database-user"));
                 assert.strictEqual(user.instance, instance);
                 assert.strictEqual(user.password, "[secret]");
                 assert.ok(inputs(one(run, T.password)).length >= 32);
@@ -462,14 +462,15 @@ for (const env of ENVIRONMENTS) {
                 }
                 assert.strictEqual(svc("api").template.containers[0].ports.containerPort, 8080);
             });
-            it("injects the password and AUTH string from Secret Manager, never as plain values", () => {
+            it("injects the AUTH string from Secret Manager, never as a plain value, and no admin password", () => {
                 const secretIds = Object.fromEntries(ofType(run, T.secret).map((s) => [s.name, `projects/${e.project}/secrets/${inputs(s).secretId}`]));
                 for (const name of services) {
                     const env = envOf(svc(name));
                     assert.ok(env.DATABASE_HOST.value && env.REDIS_HOST.value && env.OBJECT_STORE_BUCKET.value && env.DATABASE_USER.value);
                     assert.strictEqual(env.REDIS_PORT.value, "6378");
                     assert.strictEqual(env.DATABASE_PORT.value, "5432");
-                    assert.deepStrictEqual(env.DATABASE_PASSWORD, { name: "DATABASE_PASSWORD", valueSource: { secretKeyRef: { secret: secretIds["database-db-password-secret"], version: "latest" } } });
+                    assert.strictEqual(env.DATABASE_PASSWORD, undefined, "services log in with IAM, never with the admin password");
+                    assert.strictEqual(env.DATABASE_AUTH.value, "iam");
                     assert.deepStrictEqual(env.REDIS_AUTH_TOKEN, { name: "REDIS_AUTH_TOKEN", valueSource: { secretKeyRef: { secret: secretIds["cache-redis-auth-secret"], version: "latest" } } });
                 }
                 const allEnv = JSON.stringify(run.recorded.filter((r) => r.type === T.run).map((r) => r.rawInputs));
@@ -487,12 +488,13 @@ for (const env of ENVIRONMENTS) {
                     assert.strictEqual(svc(name).template.serviceAccount, email);
                     const mine = (type: string) => ofType(run, type).filter((r) => r.parent?.endsWith(`::service-${name}`)).map(inputs);
                     const secrets = mine(T.secretIam);
-                    assert.deepStrictEqual(secrets.map((s) => s.secretId).sort(), secretIds);
+                    // The cache token only: services log in with their Cloud SQL IAM user, not the admin password.
+                    assert.deepStrictEqual(secrets.map((s) => s.secretId).sort(), secretIds.filter((id) => !id.endsWith("-db-password")));
                     for (const s of secrets) assert.deepStrictEqual([s.role, s.member], ["roles/secretmanager.secretAccessor", member]);
                     assert.deepStrictEqual(mine(T.bucketIam).map((b) => [b.bucket, b.role, b.member]), [[bucket, "roles/storage.objectAdmin", member]]);
-                    assert.deepStrictEqual(mine(T.projectIam).map((p) => [p.project, p.role, p.member]), [[e.project, "roles/cloudsql.client", member]]);
+                    assert.deepStrictEqual(mine(T.projectIam).map((p) => [p.project, p.role, p.member]).sort(), [[e.project, "roles/cloudsql.client", member], [e.project, "roles/cloudsql.instanceUser", member]]);
                 }
-                assert.strictEqual(ofType(run, T.projectIam).length, services.length, "no other project-level grants");
+                assert.strictEqual(ofType(run, T.projectIam).length, 2 * services.length, "no other project-level grants");
             });
             it(`keeps logs ${e.logRetention} days in a per-service log bucket`, () => {
                 for (const name of services) {

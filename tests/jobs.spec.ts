@@ -46,7 +46,9 @@ describe("one-off jobs (platform:jobs.<name>)", () => {
         assert.strictEqual(td.family, "acme-prod-job-migrate");
         const [c] = JSON.parse(td.containerDefinitions);
         assert.deepStrictEqual(c.command, ["python", "manage.py", "migrate"]);
-        assert.ok(c.secrets.some((s: any) => s.name === "SECRET_KEY" && /^arn:/.test(s.valueFrom)) && c.secrets.some((s: any) => s.name === "DATABASE_PASSWORD"));
+        assert.ok(c.secrets.some((s: any) => s.name === "SECRET_KEY" && /^arn:/.test(s.valueFrom)) && c.secrets.some((s: any) => s.name === "REDIS_AUTH_TOKEN"));
+        // No databaseRole: an app login like a service (the admin job: database-identity.spec.ts).
+        assert.ok(!c.secrets.some((s: any) => s.name === "DATABASE_PASSWORD"));
         assert.ok(c.environment.some((e: any) => e.name === "DATABASE_HOST") && !c.environment.some((e: any) => e.name === "SECRET_KEY"));
         assert.strictEqual(c.readonlyRootFilesystem, true);
         assert.ok(!ofType(run, "aws:ecs/service:Service").some((s) => s.name.startsWith("job-")), "no ECS service for a job");

@@ -359,8 +359,11 @@ describe("workflows: review, approval and operations", () => {
             const job = deploy.jobs[name]!;
             const up = pulumiStep(job)!;
             assert.strictEqual(up.id, "up");
-            const smoke = job.steps[job.steps.indexOf(up) + 1]!;
-            assert.strictEqual(job.steps.filter((x) => PULUMI_ACTION.test(x.uses ?? "") && !x.env?.PLATFORM_RELEASE_PHASE).length, 1, `${name}: one deploying up; the others only move traffic`);
+            // Between them only the runBeforeDeploy jobs a first deploy created (tools/ci/before-deploy-jobs.ts after).
+            const next = job.steps.slice(job.steps.indexOf(up) + 1);
+            const smoke = next.find((s) => !/before-deploy-jobs\.ts after /.test(s.run ?? ""))!;
+            assert.strictEqual(next.indexOf(smoke), next[0] === smoke ? 0 : 1, `${name}: at most the deferred-jobs step between up and the smoke test`);
+            assert.strictEqual(job.steps.filter((x) => PULUMI_ACTION.test(x.uses ?? "") && x.with?.command === "up" && !x.env?.PLATFORM_RELEASE_PHASE).length, 1, `${name}: one deploying up; the others only move traffic`);
             assert.match(smoke.run!, /tools\/ci\/smoke-test\.ts --url "\$URL" --stack "\$STACK"/);
             assert.strictEqual(smoke.env!.URL, "${{ steps.up.outputs.url }}");
         }

@@ -1,3 +1,5 @@
+import { cloudLabel, supportedExtensions } from "./extensions";
+import type { DatabaseRole } from "../database-access";
 import type * as pulumi from "@pulumi/pulumi";
 import { DatabaseRestore, disasterRecoveryProblems, DisasterRecoveryConfig, parseRestore, resolveDisasterRecovery } from "./disaster-recovery";
 import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
@@ -44,6 +46,8 @@ export interface JobConfig {
     secrets: Record<string, pulumi.Output<string>>;
     timeoutSeconds: number;
     runBeforeDeploy: boolean;
+    /** How it logs in to PostgreSQL. @default app */
+    databaseRole: DatabaseRole;
 }
 
 /** The validated, tier-merged config every component and provider reads. */
@@ -60,7 +64,8 @@ export interface PlatformConfig {
     /** `environment`, `app`, `managed-by` plus any extra tags from config. */
     tags: Record<string, string>;
     network: TierProfile["network"];
-    database: TierProfile["database"] & { name: string; restore?: DatabaseRestore };
+    /** `extensions`: PostgreSQL extensions the migration job creates; the cloud's allow-list and preload follow them (extensions.ts). */
+    database: TierProfile["database"] & { name: string; extensions: string[]; restore?: DatabaseRestore };
     cache: TierProfile["cache"];
     objectStore: TierProfile["objectStore"];
     loadBalancer: TierProfile["loadBalancer"] & { domain: string };
@@ -121,7 +126,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         azureSubscriptionId: raw.azure?.subscriptionId,
         tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
         network: { ...tier.network, ...raw.network },
-        database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app", restore: parseRestore(raw.database?.restore, raw.database?.restoreSource) },
+        database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app", extensions: [...new Set(raw.database?.extensions ?? [])], restore: parseRestore(raw.database?.restore, raw.database?.restoreSource) },
         cache: {
             ...tier.cache,
             ...raw.cache,
@@ -164,6 +169,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             secrets: secretValues(j.secrets),
             timeoutSeconds: j.timeoutSeconds,
             runBeforeDeploy: j.runBeforeDeploy,
+            databaseRole: j.databaseRole,
         })),
         protect: tier.protectStatefulResources,
         dr,
@@ -253,6 +259,10 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
     }
 
+    cfg.database.extensions.forEach((e, i) => {
+        const allowed = supportedExtensions(cfg.cloud);
+        if (!allowed.includes(e)) add(`database.extensions[${i}]`, e, `an extension ${cloudLabel(cfg.cloud)} supports for PostgreSQL 16: ${allowed.join(", ")}`);
+    });
     for (const job of cfg.jobs) {
         if (raw.services[job.name]) add(`jobs.${job.name}`, job.name, "a name no service has (jobs and services share identities and names)");
     }

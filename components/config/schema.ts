@@ -1,3 +1,4 @@
+import { DATABASE_ROLES } from "../database-access";
 import { z } from "zod";
 import { closest } from "fastest-levenshtein";
 import { AWS_REGIONS } from "../../providers/aws/regions";
@@ -180,6 +181,12 @@ export const jobSchema = z.strictObject({
     timeoutSeconds: z.number().int().min(60).max(86400).default(3600),
     /** The deploy workflow runs it (migrations) before the services roll, and stops on failure. */
     runBeforeDeploy: z.boolean().default(false),
+    /**
+     * `admin`: the job logs in as the platform's admin with its password (the migration job:
+     * it creates the services' database roles and the extensions). `app`: its own IAM login,
+     * like a service. components/database-access.ts
+     */
+    databaseRole: z.enum(DATABASE_ROLES).default("app"),
 });
 
 export const rawConfigSchema = z.strictObject({
@@ -222,6 +229,8 @@ export const rawConfigSchema = z.strictObject({
         highAvailability: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
         name: bounded(63, /^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier (lowercase letters, digits, underscores; at most 63)").optional(),
+        /** PostgreSQL extensions (checked against the stack's cloud in extensions.ts), created by the migration job. */
+        extensions: z.array(bounded(63, /^[a-z][a-z0-9_-]{0,62}$/, "a PostgreSQL extension name such as postgis or pg_stat_statements")).max(32).optional(),
         /** Create the database from a backup: an RFC 3339 point in time or a backup id (per-cloud rules in disaster-recovery.ts). Replaces the database. */
         // A backup run id may arrive as a YAML number: keep it as text.
         restore: z.union([z.string().min(1).max(300), z.number().int().nonnegative()]).transform(String).optional(),

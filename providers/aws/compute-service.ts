@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import type { ReleaseStatus } from "../../components/release";
+import { DatabaseRole, iamDatabaseUser } from "../../components/database-access";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
@@ -37,20 +38,55 @@ export function secretValueFrom(arn: string, jsonKey?: string): string {
 }
 
 /**
- * Read only this platform's two secrets (database password, cache auth token) and decrypt them
- * with their own keys. The ECS execution role and the EKS workload (IRSA) role share this document.
+ * Read only the platform secrets the workload gets and decrypt them with their own keys: the
+ * cache auth token always, the database admin password only for an `admin` job (everyone else
+ * logs in with IAM, databaseConnectPolicy). The ECS execution role and the EKS workload (IRSA)
+ * role share this document.
  */
 export function platformSecretsPolicy(
     bindings: ComputeServiceArgs["bindings"],
     keys: { database: { key: aws.kms.Key }; cache: { key: aws.kms.Key } },
+    role: DatabaseRole = "app",
 ) {
+    const admin = role === "admin";
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [bindings.database.password.id, bindings.cache.authToken.id] },
-            { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [keys.database.key.arn, keys.cache.key.arn] },
+            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: admin ? [bindings.database.password.id, bindings.cache.authToken.id] : [bindings.cache.authToken.id] },
+            { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: admin ? [keys.database.key.arn, keys.cache.key.arn] : [keys.cache.key.arn] },
         ],
     };
+}
+
+/**
+ * RDS IAM database authentication for one PostgreSQL user: `rds-db:connect` on
+ * `arn:<partition>:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<user>` (the instance's
+ * `resourceId`, not its identifier).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html
+ * The ECS task role and the EKS workload (IRSA) role carry it.
+ */
+export function databaseConnectPolicy(ctx: AwsContext, database: { instance: aws.rds.Instance }, user: string) {
+    return {
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "ConnectAsOwnDatabaseUser",
+            Effect: "Allow",
+            Action: "rds-db:connect",
+            Resource: pulumi.interpolate`arn:${ctx.partition}:rds-db:${ctx.cfg.region}:${ctx.accountId}:dbuser:${database.instance.resourceId}/${user}`,
+        }],
+    };
+}
+
+/**
+ * The ECS container's secrets: the admin password for an `admin` job only, the cache token,
+ * the workload's own secrets. Services and jobs share it.
+ */
+export function containerSecrets(bindings: ComputeServiceArgs["bindings"], role: DatabaseRole, arns: { dbSecret: string; cacheSecret: string }, appSecrets: Array<{ name: string; arn: string }>) {
+    return [
+        ...(role === "admin" ? [{ name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(arns.dbSecret, bindings.database.password.jsonKey) }] : []),
+        { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(arns.cacheSecret, bindings.cache.authToken.jsonKey) },
+        ...appSecrets.map((e) => ({ name: e.name, valueFrom: e.arn })),
+    ];
 }
 
 /** The application's own bucket and its key, nothing else: the ECS task role and the EKS workload (IRSA) role share this document. */
@@ -110,7 +146,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
 
     const taskRole = ctx.create(aws.iam.Role, scope, childName(name, "task-role"), {
         name: limitedName(cfg, 64, svc.name, "task"),
-        description: `Application identity of ${physical}: its own bucket only`,
+        description: `Application identity of ${physical}: its own bucket and database user only`,
         assumeRolePolicy: policyJson(ECS_TASKS_TRUST),
         tags: ctx.tags(),
     }, t?.taskRole);
@@ -118,11 +154,16 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         role: taskRole.id,
         policy: policyJson(serviceBucketPolicy(objectStore)),
     });
+    const dbUser = iamDatabaseUser(svc.name);
+    ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-database"), {
+        role: taskRole.id,
+        policy: policyJson(databaseConnectPolicy(ctx, database, dbUser)),
+    });
 
     const size = FARGATE[svc.size];
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .all([pulumi.all(plainBindingEnv(svc, b, dbUser)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
         .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName, appSecretArns]) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
@@ -132,11 +173,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                 ...(svc.command ? { command: svc.command } : {}),
                 portMappings: [{ containerPort: svc.port, protocol: "tcp", name: svc.name }],
                 environment: Object.entries(environment).sort(([a], [c]) => a.localeCompare(c)).map(([key, value]) => ({ name: key, value })),
-                secrets: [
-                    { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
-                    { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
-                    ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
-                ],
+                secrets: containerSecrets(b, "app", { dbSecret, cacheSecret }, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
                 // Workers too: every other runtime probes them, and ECS replaces a task whose essential container is UNHEALTHY.
                 healthCheck: {
                     command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseRestore, restoredName } from "../../components/config";
+import { preloadLibraries } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, physicalName, primaryNaming } from "../../components/naming";
 import { AwsContext, pad2 } from "./context";
@@ -66,7 +67,8 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
             { name: "log_connections", value: "1" },
             { name: "log_disconnections", value: "1" },
             { name: "log_lock_waits", value: "1" },
-            { name: "shared_preload_libraries", value: "pg_stat_statements", applyMethod: "pending-reboot" },
+            // Static parameter: pending-reboot. pg_stat_statements always (Performance Insights' SQL view), plus what database.extensions needs.
+            { name: "shared_preload_libraries", value: [...new Set(["pg_stat_statements", ...preloadLibraries("aws", cfg.database.extensions)])].join(","), applyMethod: "pending-reboot" },
         ],
         tags: ctx.tags(),
     }, t?.parameterGroup);
@@ -106,6 +108,7 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
         autoMinorVersionUpgrade: true,
         allowMajorVersionUpgrade: false,
+        // Services and app jobs log in as their own IAM role (rds-db:connect, compute-service.ts), never as the master user.
         iamDatabaseAuthenticationEnabled: true,
         caCertIdentifier: "rds-ca-rsa2048-g1",
         applyImmediately: false,

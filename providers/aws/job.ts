@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
+import { plainBindingEnv } from "../../components/compute-service";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
-import { ECS_TASKS_TRUST, fargateTaskArgs, platformSecretsPolicy, secretValueFrom, serviceBucketPolicy } from "./compute-service";
+import { databaseRoleOf, iamDatabaseUser } from "../../components/database-access";
+import { containerSecrets, databaseConnectPolicy, ECS_TASKS_TRUST, fargateTaskArgs, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { createServiceSecrets } from "./service-secrets";
@@ -25,6 +26,7 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
     const cache = ctx.require("cache", "job");
     const objectStore = ctx.require("objectStore", "job");
     const family = physicalName(cfg, "job", job.name);
+    const role = databaseRoleOf(job);
 
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, { logGroupName: `/ecs/${family}`, kind: "application" }));
     const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {
@@ -37,7 +39,7 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
         role: executionRole.name,
         policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
     });
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), { role: executionRole.id, policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache })) });
+    ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), { role: executionRole.id, policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache }, role)) });
     const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, cfg.protect);
     if (appSecrets.policy) ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-app-secrets"), { role: executionRole.id, policy: policyJson(appSecrets.policy) });
 
@@ -48,21 +50,20 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
         tags: ctx.tags(),
     });
     ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-bucket"), { role: taskRole.id, policy: policyJson(serviceBucketPolicy(objectStore)) });
+    // An `admin` job logs in with the password; an `app` job with IAM, like a service.
+    const dbUser = iamDatabaseUser(`j-${job.name}`);
+    if (role === "app") ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-database"), { role: taskRole.id, policy: policyJson(databaseConnectPolicy(ctx, database, dbUser)) });
 
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(job, b)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .all([pulumi.all(plainBindingEnv(job, b, dbUser)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
         .apply(([env, dbSecret, cacheSecret, logGroupName, appSecretArns]) => JSON.stringify([{
             name: job.name,
             image: job.image,
             essential: true,
             command: job.command,
             environment: Object.entries(env).sort(([x], [y]) => x.localeCompare(y)).map(([k, value]) => ({ name: k, value })),
-            secrets: [
-                { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
-                { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
-                ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
-            ],
+            secrets: containerSecrets(b, role, { dbSecret, cacheSecret }, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
             // ECS has no task timeout; `stopTimeout` is only the SIGTERM grace. The run recipe waits instead.
             readonlyRootFilesystem: true,
             user: "1000:1000",

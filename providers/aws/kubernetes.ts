@@ -7,7 +7,8 @@ import type { SecretReference } from "../../components/component";
 import type { LoadBalancerArgs } from "../../components/load-balancer";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { createEksCluster, EKS_INGRESS_CLASS } from "./cluster";
-import { platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { databaseConnectPolicy, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { iamDatabaseUser } from "../../components/database-access";
 import { AwsContext, policyJson } from "./context";
 import { ACCESS_LOG_PREFIX, createAlbLogBucket, createCertificate, createWebAcl, TLS_POLICY } from "./load-balancer";
 
@@ -83,14 +84,23 @@ function createWorkloadIdentity(ctx: AwsContext, scope: pulumi.ComponentResource
         role: role.id,
         policy: policyJson(serviceBucketPolicy(objectStore)),
     });
+    const dbRole = args.databaseRole ?? "app";
     ctx.create(aws.iam.RolePolicy, scope, childName(name, "workload-secrets"), {
         role: role.id,
-        policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache })),
+        policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache }, dbRole)),
     });
+    const databaseUser = iamDatabaseUser(args.service);
+    if (dbRole === "app") {
+        ctx.create(aws.iam.RolePolicy, scope, childName(name, "workload-database"), {
+            role: role.id,
+            policy: policyJson(databaseConnectPolicy(ctx, database, databaseUser)),
+        });
+    }
     return {
         serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": role.arn },
         podLabels: {},
         identity: role.arn,
+        databaseUser,
     };
 }
 

@@ -6,6 +6,8 @@ import { childName } from "../../components/naming";
 import { applyTransform, Transform } from "../../components/transform";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
+import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
+import type { DatabaseRole } from "../../components/database-access";
 import { AzureContext, BUILT_IN_ROLES } from "./context";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
@@ -39,21 +41,43 @@ export function azureServiceEnv(ctx: AzureContext): Record<string, pulumi.Input<
     return { AZURE_STORAGE_BLOB_ENDPOINT: ctx.watched.storageBlobEndpoint ?? pulumi.output("") };
 }
 
+/**
+ * Also the workload's database login (Entra ID authentication on the flexible server): an
+ * `app` workload logs in as its managed identity, a non-admin Entra principal named like the
+ * identity, which the migration job creates once with `pgaadauth_create_principal`
+ * (databaseSetupSql). Only an `admin` job reads the admin password, and its identity is the
+ * server's Entra administrator (dbforpostgresql.Administrator makes an Entra *admin*, which is
+ * why no service gets one), the role `pgaadauth_create_principal` needs:
+ * https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users
+ */
 export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
     service: string;
     bindings: ComputeServiceArgs["bindings"];
     roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>;
-}): { identity: managedidentity.UserAssignedIdentity; grants: authorization.RoleAssignment[] } {
+    databaseRole?: DatabaseRole;
+}): { identity: managedidentity.UserAssignedIdentity; grants: pulumi.Resource[]; databaseUser: pulumi.Output<string> } {
     const identity = ctx.identity(scope, childName(name, "identity"), args.service);
     const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
         ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, args.roleAssignmentTransform);
     const secretIds = ctx.watched.secrets;
-    const grants = [
-        grant("database-password-reader", "keyVaultSecretsUser", required(secretIds["database-password"], "database password secret")),
+    const grants: pulumi.Resource[] = [
         grant("redis-auth-reader", "keyVaultSecretsUser", required(secretIds["redis-auth-token"], "redis auth secret")),
         grant("object-store-writer", "storageBlobDataContributor", args.bindings.objectStore.resourceId),
     ];
-    return { identity, grants };
+    if (args.databaseRole !== "admin") return { identity, grants, databaseUser: identity.name };
+
+    grants.unshift(grant("database-password-reader", "keyVaultSecretsUser", required(secretIds["database-password"], "database password secret")));
+    const serverId = required(ctx.watched.database, "database server");
+    grants.push(new dbforpostgresql.Administrator(childName(name, "database-admin"), {
+        resourceGroupName: ctx.foundation.resourceGroupName,
+        serverName: pulumi.output(serverId).apply((id) => id.split("/").pop()!),
+        objectId: identity.principalId,
+        principalName: identity.name,
+        // The 2025-01-01-preview API's enum (azure-native 3.28.0 types/enums/dbforpostgresql PrincipalType).
+        principalType: dbforpostgresql.PrincipalType.ServicePrincipal,
+        tenantId: ctx.tenantId,
+    }, ctx.opts(scope)));
+    return { identity, grants, databaseUser: args.bindings.database.username };
 }
 
 /**
@@ -74,17 +98,15 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
     const svc = args.service;
     const b = args.bindings;
 
-    const { identity, grants } = serviceIdentity(ctx, scope, name, { service: svc.name, bindings: b, roleAssignmentTransform: t?.roleAssignment });
+    const { identity, grants, databaseUser } = serviceIdentity(ctx, scope, name, { service: svc.name, bindings: b, roleAssignmentTransform: t?.roleAssignment });
 
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, identity, t?.roleAssignment);
     const secrets = [
-        { name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id },
         { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
         ...appSecrets.appSecrets,
     ];
     const env: Array<{ name: string; value?: pulumi.Input<string>; secretRef?: string }> = [
-        ...Object.entries(plainBindingEnv(svc, b)).map(([k, v]) => ({ name: k, value: v })),
-        { name: BINDING_ENV.databasePassword, secretRef: "database-password" },
+        ...Object.entries(plainBindingEnv(svc, b, databaseUser)).map(([k, v]) => ({ name: k, value: v })),
         { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
         ...appSecrets.env,
         // Azure specifics: the identity SDKs use for Entra auth, and where the container lives.

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { DatabaseRestore, restoredName, Size } from "../../components/config";
+import { preloadLibraries } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
@@ -43,6 +44,21 @@ export const SERVER_PARAMETERS: Record<string, string> = {
 };
 
 export const ADMIN_LOGIN = "platformadmin";
+
+/**
+ * `database.extensions` as server parameters: each one on the `azure.extensions` allow-list
+ * (CREATE EXTENSION fails otherwise), and the ones that need it in `shared_preload_libraries`
+ * (static: applied at the next restart). None without extensions, so nothing changes then.
+ * https://learn.microsoft.com/azure/postgresql/extensions/how-to-allow-extensions
+ */
+export function extensionParameters(extensions: string[]): Record<string, string> {
+    if (extensions.length === 0) return {};
+    const preload = preloadLibraries("azure", extensions);
+    return {
+        "azure.extensions": [...extensions].sort().join(","),
+        ...(preload.length ? { shared_preload_libraries: preload.join(",") } : {}),
+    };
+}
 
 /**
  * `platform:database.restore` as flexible server create arguments: `PointInTimeRestore` of this
@@ -93,7 +109,10 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
         version: "16",
         sku: { name: sku.name, tier: sku.tier },
         ...(args.restore ? flexibleServerRestoreArgs(ctx, args.restore) : { administratorLogin: ADMIN_LOGIN, administratorLoginPassword: pulumi.secret(password.result) }),
-        authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Disabled" },
+        // Password auth stays for the platform admin (the admin job); services log in with Entra ID
+        // as their managed identities (compute-service.ts serviceIdentity). azure-native 3.28.0
+        // dbforpostgresql AuthConfig: activeDirectoryAuth, passwordAuth, tenantId.
+        authConfig: { passwordAuth: "Enabled", activeDirectoryAuth: "Enabled", tenantId: ctx.tenantId },
         storage: { storageSizeGB: storageSizeGb(args.storageGb), autoGrow: "Enabled" },
         backup: {
             backupRetentionDays: args.backupRetentionDays,
@@ -124,7 +143,7 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
 
     // Azure applies one parameter change at a time per server: chain them.
     let previous: pulumi.Resource = server;
-    for (const [parameter, value] of Object.entries(SERVER_PARAMETERS)) {
+    for (const [parameter, value] of Object.entries({ ...SERVER_PARAMETERS, ...extensionParameters(ctx.cfg.database.extensions) })) {
         const [cArgs, cOpts] = applyTransform<dbforpostgresql.ConfigurationArgs, pulumi.CustomResourceOptions>({
             configurationName: parameter,
             serverName: server.name,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
 import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
+import { receivesAdminPassword } from "../../components/database-access";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
 import { azureServiceEnv, CONTAINER_RESOURCES, serviceIdentity } from "./compute-service";
@@ -18,7 +19,8 @@ export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, na
     const f = ctx.foundation;
     const job = args.job;
     const b = args.bindings;
-    const { identity, grants } = serviceIdentity(ctx, scope, name, { service: `job-${job.name}`, bindings: b });
+    const { identity, grants, databaseUser } = serviceIdentity(ctx, scope, name, { service: `job-${job.name}`, bindings: b, databaseRole: job.databaseRole });
+    const admin = receivesAdminPassword(job);
     const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, identity);
 
     const containerAppsJob = new app.Job(childName(name, "job"), {
@@ -35,7 +37,7 @@ export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, na
             replicaRetryLimit: 0,
             manualTriggerConfig: { parallelism: 1, replicaCompletionCount: 1 },
             secrets: [
-                { name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id },
+                ...(admin ? [{ name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id }] : []),
                 { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
                 ...appSecrets.appSecrets,
             ],
@@ -47,8 +49,8 @@ export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, na
                 command: job.command,
                 resources: CONTAINER_RESOURCES[job.size],
                 env: [
-                    ...Object.entries(plainBindingEnv(job, b)).map(([k, v]) => ({ name: k, value: v })),
-                    { name: BINDING_ENV.databasePassword, secretRef: "database-password" },
+                    ...Object.entries(plainBindingEnv(job, b, databaseUser)).map(([k, v]) => ({ name: k, value: v })),
+                    ...(admin ? [{ name: BINDING_ENV.databasePassword, secretRef: "database-password" }] : []),
                     { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
                     ...appSecrets.env,
                     { name: "AZURE_CLIENT_ID", value: identity.clientId },

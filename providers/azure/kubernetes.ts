@@ -112,7 +112,7 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
 
         workloadIdentity(scope, name, args) {
             // The same identity and grants the Container App would get, federated to the ServiceAccount.
-            const { identity } = serviceIdentity(ctx, scope, name, { service: args.service, bindings: args.bindings });
+            const { identity, databaseUser } = serviceIdentity(ctx, scope, name, { service: args.service, bindings: args.bindings, databaseRole: args.databaseRole });
             if (issuerUrl) {
                 new managedidentity.FederatedIdentityCredential(childName(name, "federated-credential"), {
                     federatedIdentityCredentialResourceName: `kubernetes-${args.namespace}-${args.serviceAccountName}`.slice(0, 120),
@@ -135,6 +135,7 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
                 podLabels: { "azure.workload.identity/use": "true" },
                 identity: identity.clientId,
                 env: azureServiceEnv(ctx),
+                databaseUser,
             };
         },
 

@@ -78,6 +78,11 @@ export const AZURE_REPLACEMENT: ReplacementTable = {
         // "The Azure API does not currently allow this property to be updated directly" (the SDK's own doc).
         undecided: ["agentPoolProfiles", "networkProfile.outboundType"],
     },
+    "azure-native:dbforpostgresql:Administrator": {
+        source: `${SPEC}postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/*/Administrators.json (objectId is the path parameter; no update operation)`,
+        replace: ["objectId", "resourceGroupName", "serverName", "principalName", "principalType", "tenantId"],
+        update: [],
+    },
     "azure-native:dbforpostgresql:Configuration": {
         source: `${SPEC}postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/*/Configuration.json (path parameters)`,
         replace: ["configurationName", "resourceGroupName", "serverName"],

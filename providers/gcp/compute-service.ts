@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretReference } from "../../components/component";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
+import { cloudSqlIamUser, DatabaseRole } from "../../components/database-access";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { cloudRunServiceName } from "./load-balancer";
@@ -22,13 +23,19 @@ export interface ServiceIdentity {
     account: gcp.serviceaccount.Account;
     /** The role grants; whatever runs as the account waits for them. */
     grants: pulumi.Resource[];
+    /** The database login: the account's Cloud SQL IAM user, or the admin user for an `admin` job. */
+    databaseUser: pulumi.Output<string>;
 }
 
 /**
  * A service's least-privilege runtime identity, the same for both runtimes (Cloud Run and
- * GKE Workload Identity): a dedicated service account with only secret accessor on the two
- * secrets it reads, object admin on the platform bucket, and Cloud SQL client. Children of
- * the ComputeService `scope`, named `<name>-identity`, `<name>-db-password-access`, ...
+ * GKE Workload Identity): a dedicated service account with only secret accessor on the
+ * secrets it reads, object admin on the platform bucket, Cloud SQL client, and its own Cloud
+ * SQL IAM user (`CLOUD_IAM_SERVICE_ACCOUNT`, named the account's email without
+ * `.gserviceaccount.com`, with `roles/cloudsql.instanceUser` to log in with its token:
+ * https://cloud.google.com/sql/docs/postgres/add-manage-iam-users). Only an `admin` job reads
+ * the database password instead. Children of the ComputeService `scope`, named
+ * `<name>-identity`, `<name>-db-user`, ...
  */
 export function createServiceIdentity(
     ctx: GcpContext,
@@ -36,10 +43,11 @@ export function createServiceIdentity(
     name: string,
     service: string,
     b: ComputeServiceArgs["bindings"],
-    opts: { description: string; transforms?: GcpComputeServiceTransforms },
+    opts: { description: string; transforms?: GcpComputeServiceTransforms; databaseRole?: DatabaseRole },
 ): ServiceIdentity {
     const { cfg } = ctx;
     const t = opts.transforms;
+    const admin = opts.databaseRole === "admin";
     const account = ctx.create(gcp.serviceaccount.Account, scope, childName(name, "identity"), {
         accountId: serviceAccountId(cfg, service),
         displayName: `${cfg.appName} ${cfg.environment} ${service}`,
@@ -47,11 +55,6 @@ export function createServiceIdentity(
     }, t?.serviceAccount);
 
     const grants: pulumi.Resource[] = [
-        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
-            secretId: b.database.password.id,
-            role: "roles/secretmanager.secretAccessor",
-            member: account.member,
-        }, t?.secretAccess),
         ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
             secretId: b.cache.authToken.id,
             role: "roles/secretmanager.secretAccessor",
@@ -68,7 +71,28 @@ export function createServiceIdentity(
             member: account.member,
         }, t?.sqlClient),
     ];
-    return { account, grants };
+    if (admin) {
+        grants.unshift(ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
+            secretId: b.database.password.id,
+            role: "roles/secretmanager.secretAccessor",
+            member: account.member,
+        }, t?.secretAccess));
+        return { account, grants, databaseUser: b.database.username };
+    }
+    const database = ctx.require("database", "service identity");
+    const user = ctx.create(gcp.sql.User, scope, childName(name, "db-user"), {
+        name: account.email.apply(cloudSqlIamUser),
+        instance: database.instance.name,
+        type: "CLOUD_IAM_SERVICE_ACCOUNT",
+        // Like the built-in user: PostgreSQL cannot drop a role that owns objects or holds grants.
+        deletionPolicy: "ABANDON",
+    });
+    grants.push(user, ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-instance-user"), {
+        project: ctx.project,
+        role: "roles/cloudsql.instanceUser",
+        member: account.member,
+    }, t?.sqlClient));
+    return { account, grants, databaseUser: user.name };
 }
 
 type Env = gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv;
@@ -99,7 +123,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     const routed = Boolean(svc.http && args.attachment);
     const b = args.bindings;
 
-    const { account, grants } = createServiceIdentity(ctx, scope, name, svc.name, b, {
+    const { account, grants, databaseUser } = createServiceIdentity(ctx, scope, name, svc.name, b, {
         description: `Runtime identity of Cloud Run service ${serviceName}`,
         transforms: t,
     });
@@ -121,8 +145,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     }, t?.logSink);
 
     const envs: Env[] = [
-        ...Object.entries(plainBindingEnv(svc, b)).map(([n, value]) => ({ name: n, value })),
-        secretEnv(BINDING_ENV.databasePassword, b.database.password),
+        ...Object.entries(plainBindingEnv(svc, b, databaseUser)).map(([n, value]) => ({ name: n, value })),
         secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
     ];
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, account.member);

@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { DatabaseRestore, restoredName } from "../../components/config";
+import { cloudSqlExtensionFlags } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, primaryNaming } from "../../components/naming";
 import { GcpContext, hhmm } from "./context";
@@ -92,6 +93,11 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
                 { name: "log_checkpoints", value: "on" },
                 { name: "log_temp_files", value: "0" },
                 { name: "max_connections", value: String(size.maxConnections) },
+                // Services log in as their service accounts' IAM users (compute-service.ts createServiceIdentity).
+                // https://cloud.google.com/sql/docs/postgres/iam-authentication#instance-config-iam-auth
+                { name: "cloudsql.iam_authentication", value: "on" },
+                // Extensions Cloud SQL gates behind a flag (database.extensions, extensions.ts).
+                ...cloudSqlExtensionFlags(cfg.database.extensions).map((flag) => ({ name: flag, value: "on" })),
             ],
             userLabels: ctx.labels(),
         },

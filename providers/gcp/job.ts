@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
+import { receivesAdminPassword } from "../../components/database-access";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { limitedName, childName } from "../../components/naming";
 import { createServiceIdentity } from "./compute-service";
@@ -22,13 +23,13 @@ export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name
     const b = args.bindings;
     const jobName = limitedName(cfg, 49, "job", job.name);
     // Service account ids are at most 30 characters: `j-<job>` fits beside `<app>-<env>-` (no service name has a hyphen).
-    const { account, grants } = createServiceIdentity(ctx, scope, name, `j-${job.name}`, b, { description: `Runtime identity of Cloud Run job ${jobName}` });
+    const { account, grants, databaseUser } = createServiceIdentity(ctx, scope, name, `j-${job.name}`, b, { description: `Runtime identity of Cloud Run job ${jobName}`, databaseRole: job.databaseRole });
     const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, account.member);
 
     const secretEnv = (n: string, id: pulumi.Input<string>) => ({ name: n, valueSource: { secretKeyRef: { secret: id, version: "latest" } } });
     const envs = [
-        ...Object.entries(plainBindingEnv(job, b)).map(([n, value]) => ({ name: n, value })),
-        secretEnv(BINDING_ENV.databasePassword, b.database.password.id),
+        ...Object.entries(plainBindingEnv(job, b, databaseUser)).map(([n, value]) => ({ name: n, value })),
+        ...(receivesAdminPassword(job) ? [secretEnv(BINDING_ENV.databasePassword, b.database.password.id)] : []),
         secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken.id),
         ...appSecrets.entries.map((e) => secretEnv(e.name, e.secretId)),
     ];

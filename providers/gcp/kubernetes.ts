@@ -218,8 +218,9 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
  */
 export function createWorkloadIdentity(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs {
     ctx.state.kubernetes = { ...ctx.state.kubernetes, namespace: args.namespace };
-    const { account, grants } = createServiceIdentity(ctx, scope, name, args.service, args.bindings, {
+    const { account, grants, databaseUser } = createServiceIdentity(ctx, scope, name, args.service, args.bindings, {
         description: `Workload Identity of ${args.namespace}/${args.serviceAccountName} on GKE`,
+        databaseRole: args.databaseRole,
     });
     const binding = ctx.create(gcp.serviceaccount.IAMMember, scope, childName(name, "workload-identity"), {
         serviceAccountId: account.name,
@@ -233,6 +234,7 @@ export function createWorkloadIdentity(ctx: GcpContext, scope: pulumi.ComponentR
         serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": ordered },
         podLabels: {},
         identity: account.email,
+        databaseUser,
     };
 }
 

@@ -21,7 +21,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     const identity = createServiceIdentity(ctx, scope, name, args);
     const secret = createBindingsSecret(ctx, scope, name, args);
 
-    const plainEnv: Record<string, pulumi.Input<string>> = { ...plainBindingEnv(svc, args.bindings), ...identity.env };
+    const plainEnv: Record<string, pulumi.Input<string>> = { ...plainBindingEnv(svc, args.bindings, identity.databaseUser), ...identity.env };
     for (const key of SECRET_ENV) delete plainEnv[key];
 
     const networkPolicy = createNetworkPolicy(ctx, scope, name, args);

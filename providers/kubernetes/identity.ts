@@ -4,6 +4,7 @@ import type { WorkloadIdentityOutputs } from "../../components/cloud";
 import type { ComputeServiceArgs } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
+import type { DatabaseRole } from "../../components/database-access";
 
 export interface ServiceIdentity {
     serviceAccount: k8s.core.v1.ServiceAccount;
@@ -12,6 +13,11 @@ export interface ServiceIdentity {
     podLabels: Record<string, string>;
     /** Cloud-specific plain environment (WorkloadIdentityOutputs.env). */
     env: Record<string, pulumi.Input<string>>;
+    /**
+     * The IAM database login of the cloud identity; with an existing cluster (no cloud identity)
+     * the ServiceAccount's name, the login the cluster owner binds its identity to.
+     */
+    databaseUser: pulumi.Input<string>;
 }
 
 /**
@@ -20,13 +26,14 @@ export interface ServiceIdentity {
  * the annotations the cloud returns. With an existing cluster no cloud identity is created:
  * the ServiceAccount is plain, and binding it is the cluster owner's job.
  */
-export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ServiceIdentity {
+export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, databaseRole: DatabaseRole = "app"): ServiceIdentity {
     const svc = args.service;
     const wi: WorkloadIdentityOutputs | undefined = ctx.cloudSide?.workloadIdentity(scope, name, {
         service: svc.name,
         namespace: ctx.namespaceName,
         serviceAccountName: svc.name,
         bindings: args.bindings,
+        databaseRole,
     });
     const serviceAccount = new k8s.core.v1.ServiceAccount(childName(name, "sa"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: wi?.serviceAccountAnnotations },
@@ -37,5 +44,6 @@ export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.Comp
         identity: wi?.identity ?? serviceAccount.metadata.name,
         podLabels: wi?.podLabels ?? {},
         env: wi?.env ?? {},
+        databaseUser: wi?.databaseUser ?? serviceAccount.metadata.name,
     };
 }

@@ -27,11 +27,11 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
         cpuTargetPercent: 0, memoryTargetPercent: 0, scaleOutCooldownSeconds: 0, scaleInCooldownSeconds: 0,
         logRetentionDays: args.logRetentionDays,
     };
-    const identity = createServiceIdentity(ctx, scope, name, asService);
-    const secret = createBindingsSecret(ctx, scope, name, asService);
+    const identity = createServiceIdentity(ctx, scope, name, asService, job.databaseRole);
+    const secret = createBindingsSecret(ctx, scope, name, asService, job.databaseRole);
     const networkPolicy = createNetworkPolicy(ctx, scope, name, asService);
 
-    const plainEnv: Record<string, pulumi.Input<string>> = { ...plainBindingEnv(job, args.bindings), ...identity.env };
+    const plainEnv: Record<string, pulumi.Input<string>> = { ...plainBindingEnv(job, args.bindings, identity.databaseUser), ...identity.env };
     for (const key of SECRET_ENV) delete plainEnv[key];
     const labels = { ...ctx.labels(workload), ...identity.podLabels };
 
@@ -58,7 +58,7 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
                                 name: job.name,
                                 image: job.image,
                                 command: job.command,
-                                env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, Object.keys(job.secrets))],
+                                env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, Object.keys(job.secrets), job.databaseRole)],
                                 resources: CONTAINER_RESOURCES[job.size],
                                 securityContext: CONTAINER_SECURITY_CONTEXT,
                                 volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],

@@ -3,9 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, ComputeServiceArgs } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
+import type { DatabaseRole } from "../../components/database-access";
 
 /** The binding env vars that carry secrets: always `secretKeyRef`, never a plain `value`. */
 export const SECRET_ENV = [BINDING_ENV.databasePassword, BINDING_ENV.cacheAuthToken] as const;
+
+/** The binding secrets a workload receives: the admin password only for an `admin` job. */
+export function bindingSecretNames(databaseRole: DatabaseRole): string[] {
+    return SECRET_ENV.filter((k) => k !== BINDING_ENV.databasePassword || databaseRole === "admin");
+}
 
 /**
  * The service's Kubernetes Secret, built from the Pulumi secrets behind the data tier's secret
@@ -14,14 +20,14 @@ export const SECRET_ENV = [BINDING_ENV.databasePassword, BINDING_ENV.cacheAuthTo
  * is encrypted in state and never printed. Rotation: a new secret version changes the value,
  * `pulumi up` updates the Secret; pods pick it up on their next rollout.
  */
-export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): k8s.core.v1.Secret {
+export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, databaseRole: DatabaseRole = "app"): k8s.core.v1.Secret {
     const support = ctx.support;
     if (!support) {
         throw new Error(`platform:compute.runtime = "kubernetes": the ${ctx.cfg.cloud} implementation cannot yet provide secret values for Kubernetes Secrets`);
     }
     const svc = args.service;
     const stringData: Record<string, pulumi.Output<string>> = {
-        [BINDING_ENV.databasePassword]: pulumi.secret(support.secretValue(scope, childName(name, "db-password"), args.bindings.database.password)),
+        ...(databaseRole === "admin" ? { [BINDING_ENV.databasePassword]: pulumi.secret(support.secretValue(scope, childName(name, "db-password"), args.bindings.database.password)) } : {}),
         [BINDING_ENV.cacheAuthToken]: pulumi.secret(support.secretValue(scope, childName(name, "cache-token"), args.bindings.cache.authToken)),
         // The application's own secrets (services.<name>.secrets), straight from secret config.
         ...Object.fromEntries(Object.entries(svc.secrets).map(([k, v]) => [k, pulumi.secret(v)])),
@@ -34,6 +40,6 @@ export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.Compo
 }
 
 /** Env entries that read the Secret's keys: the bindings' and the service's own secrets. */
-export function secretEnv(secret: k8s.core.v1.Secret, appSecretNames: string[] = []): k8s.types.input.core.v1.EnvVar[] {
-    return [...SECRET_ENV, ...[...appSecretNames].sort()].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } }));
+export function secretEnv(secret: k8s.core.v1.Secret, appSecretNames: string[] = [], databaseRole: DatabaseRole = "app"): k8s.types.input.core.v1.EnvVar[] {
+    return [...bindingSecretNames(databaseRole), ...[...appSecretNames].sort()].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } }));
 }

@@ -55,9 +55,10 @@ function secretValues(run: PlanRun): string[] {
  * Secrets are secret: every generated password/token reaches the engine wrapped as a secret,
  * and no secret value appears in the plan JSON, the text view or the stack outputs.
  */
-export function assertSecretsStaySecret(run: PlanRun, secretInputs: Array<{ type: string; key: string }>): void {
-    for (const { type, key } of secretInputs) {
-        const recs = run.recorded.filter((r) => r.type === type);
+/** `name` narrows an entry to one resource of its type (e.g. the built-in SQL user beside IAM users, which have no password). */
+export function assertSecretsStaySecret(run: PlanRun, secretInputs: Array<{ type: string; key: string; name?: string }>): void {
+    for (const { type, key, name } of secretInputs) {
+        const recs = run.recorded.filter((r) => r.type === type && (name === undefined || r.name === name));
         assert.ok(recs.length > 0, `no ${type} in the plan`);
         for (const rec of recs) assert.ok(isSecretEnvelope(rec.rawInputs[key]), `${rec.urn} input ${key} is not marked secret`);
     }

@@ -34,9 +34,10 @@ export const azureComputeRules: Rule[] = [
         },
     },
     {
+        // Container Apps jobs take the same Consumption allocations and the same environment.
         id: "azure/container-app-resources",
         family: "combinations",
-        types: ["azure-native:app:ContainerApp"],
+        types: ["azure-native:app:ContainerApp", "azure-native:app:Job"],
         doc: "https://learn.microsoft.com/azure/container-apps/containers#allocations",
         check: (r, plan) => {
             const t = r.inputs.template ?? {};

@@ -12,6 +12,24 @@ const PG_STORAGE_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 327
 
 export const azureDataRules: Rule[] = [
     {
+        // An Entra administrator needs Entra authentication on its server, and names one principal
+        // by object id, name, type and tenant (azure-native 3.28.0 dbforpostgresql Administrator).
+        // https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-configure-sign-in-azure-ad-authentication
+        id: "azure/postgres-entra-administrator",
+        family: "combinations",
+        types: ["azure-native:dbforpostgresql:Administrator"],
+        doc: "https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-configure-sign-in-azure-ad-authentication",
+        check: (r, plan) => {
+            const problems: string[] = [];
+            for (const k of ["objectId", "principalName", "tenantId"]) if (!r.inputs[k]) problems.push(`${k} is required`);
+            if (!["user", "group", "servicePrincipal"].includes(r.inputs.principalType)) problems.push(`principalType ${r.inputs.principalType}: user, group or servicePrincipal`);
+            const server = plan.ofType(SERVER).find((s) => s.inputs.serverName === r.inputs.serverName);
+            if (!server) problems.push(`server ${r.inputs.serverName} is not a flexible server of this plan`);
+            else if (server.inputs.authConfig?.activeDirectoryAuth !== "Enabled") problems.push(`server ${r.inputs.serverName} does not enable authConfig.activeDirectoryAuth`);
+            return problems;
+        },
+    },
+    {
         // VNet integration: the delegated subnet, and the private DNS zone linked to the VNet before the server is created.
         id: "azure/postgres-network-companions",
         family: "companions",

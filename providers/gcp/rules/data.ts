@@ -15,6 +15,26 @@ function waitsForPsa(plan: PlanView, r: PlannedResource, network: unknown): stri
 
 export const gcpDataRules: Rule[] = [
     {
+        // An IAM service-account user is the account's email without `.gserviceaccount.com`, and
+        // logs in only on an instance with the `cloudsql.iam_authentication` flag on.
+        // https://cloud.google.com/sql/docs/postgres/add-manage-iam-users#creating-a-database-user
+        id: "gcp/cloud-sql-iam-user",
+        family: "combinations",
+        types: ["gcp:sql/user:User"],
+        doc: "https://cloud.google.com/sql/docs/postgres/add-manage-iam-users",
+        check: (r, plan) => {
+            if (r.inputs.type !== "CLOUD_IAM_SERVICE_ACCOUNT") return [];
+            const problems: string[] = [];
+            const name = String(r.inputs.name);
+            if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam$/.test(name)) problems.push(`name ${JSON.stringify(name)}: the service account's email without .gserviceaccount.com (<id>@<project>.iam)`);
+            if (r.inputs.password !== undefined) problems.push("an IAM user has no password");
+            const instance = plan.ofType(SQL).find((i) => i.inputs.name === r.inputs.instance);
+            const flags = (instance?.inputs.settings?.databaseFlags ?? []) as Array<{ name: string; value: string }>;
+            if (instance && !flags.some((f) => f.name === "cloudsql.iam_authentication" && f.value === "on")) problems.push(`instance ${r.inputs.instance} does not set cloudsql.iam_authentication on`);
+            return problems;
+        },
+    },
+    {
         // Custom machine types: 1 or an even number of vCPUs up to 96; 0.9-6.5 GB per vCPU, a multiple of 256 MB, at least 3.75 GB.
         id: "gcp/cloud-sql-custom-tier",
         family: "combinations",

@@ -20,11 +20,13 @@ export const gcpNameRules: Rule[] = [
     // https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen
     nameRule({ id: "gcp/cloud-sql-instance-id", types: ["gcp:sql/databaseInstance:DatabaseInstance"], field: "name", max: 98, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen" }),
     nameRule({ id: "gcp/cloud-sql-database-name", types: ["gcp:sql/database:Database"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL identifier", doc: "https://www.postgresql.org/docs/16/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS" }),
-    nameRule({ id: "gcp/cloud-sql-user-name", types: ["gcp:sql/user:User"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL role name", doc: "https://cloud.google.com/sql/docs/postgres/create-manage-users" }),
+    // The pattern is for built-in users: an IAM service-account user is named after the account (gcp/cloud-sql-iam-user).
+    builtInUsersOnly(nameRule({ id: "gcp/cloud-sql-user-name", types: ["gcp:sql/user:User"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL role name", doc: "https://cloud.google.com/sql/docs/postgres/create-manage-users" })),
     // https://cloud.google.com/memorystore/docs/redis/create-instance-console (instance ID: 1-40, lowercase, digits, hyphens)
     nameRule({ id: "gcp/memorystore-instance-id", types: ["gcp:redis/instance:Instance"], field: "name", max: 40, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/memorystore/docs/redis/reference/rest/v1/projects.locations.instances/create" }),
     // Cloud Run service names: at most 49 characters (the URL needs the rest), RFC 1035.
-    nameRule({ id: "gcp/cloud-run-service-name", types: ["gcp:cloudrunv2/service:Service"], field: "name", max: 49, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/create" }),
+    // Jobs allow 63 (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/create); the program keeps them to a service's 49 (job.ts).
+    nameRule({ id: "gcp/cloud-run-service-name", types: ["gcp:cloudrunv2/service:Service", "gcp:cloudrunv2/job:Job"], field: "name", max: 49, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/create" }),
     // https://cloud.google.com/iam/docs/service-accounts-create#creating (account id 6-30)
     nameRule({ id: "gcp/service-account-id", types: ["gcp:serviceaccount/account:Account"], field: "accountId", min: 6, max: 30, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/iam/docs/service-accounts-create" }),
     nameRule({ id: "gcp/service-account-display-name", types: ["gcp:serviceaccount/account:Account"], field: "displayName", max: 100, pattern: /^[\s\S]*$/, allowed: "at most 100 characters", doc: "https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts" }),
@@ -41,3 +43,12 @@ export const gcpNameRules: Rule[] = [
     nameRule({ id: "gcp/log-sink-name", types: ["gcp:logging/projectSink:ProjectSink"], field: "name", max: 100, pattern: /^[A-Za-z0-9_.-]+$/, allowed: "letters, digits, underscores, hyphens and periods", doc: "https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.sinks/create" }),
     nameRule({ id: "gcp/alert-policy-display-name", types: ["gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/notificationChannel:NotificationChannel"], field: "displayName", max: 512, pattern: /^[\s\S]+$/, allowed: "1-512 characters", doc: "https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies" }),
 ];
+
+/** An IAM user keeps only PostgreSQL's 63-character limit here: gcp/cloud-sql-iam-user checks its shape. */
+function builtInUsersOnly(rule: Rule): Rule {
+    return {
+        ...rule,
+        check: (r, plan) => (r.inputs.type ?? "BUILT_IN") === "BUILT_IN" ? rule.check(r, plan)
+            : String(r.inputs.name).length > 63 ? [`name ${JSON.stringify(r.inputs.name)} is longer than PostgreSQL's 63 characters`] : [],
+    };
+}

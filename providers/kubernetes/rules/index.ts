@@ -19,6 +19,7 @@ const ALL = [
     "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:cloud.google.com/v1:BackendConfig",
     "kubernetes:eks.amazonaws.com/v1:IngressClassParams", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:networking.gke.io/v1:ManagedCertificate",
     "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController",
+    "kubernetes:batch/v1:CronJob",
 ];
 
 const kindOf = (r: PlannedResource) => r.type.split(":").pop()!;
@@ -60,6 +61,9 @@ export const kubernetesRules: readonly Rule[] = [
             const label = LABEL_NAMED.has(kindOf(r));
             const max = label ? 63 : 253;
             const problems = name.length > max || !(label ? DNS_LABEL : DNS_SUBDOMAIN).test(name) ? [`metadata.name ${JSON.stringify(name)}: a DNS ${label ? "label" : "subdomain"} of at most ${max}`] : [];
+            // The controller appends 11 characters to a CronJob's name for its Jobs:
+            // https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#writing-a-cronjob-spec
+            if (kindOf(r) === "CronJob" && name.length > 52) problems.push(`metadata.name ${JSON.stringify(name)}: a CronJob name is at most 52 characters`);
             const ns = r.inputs.metadata?.namespace;
             if (ns !== undefined && (String(ns).length > 63 || !DNS_LABEL.test(String(ns)))) problems.push(`metadata.namespace ${ns}: a DNS label of at most 63`);
             return problems;

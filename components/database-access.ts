@@ -1,0 +1,75 @@
+import type { Cloud } from "./config";
+
+/**
+ * How a workload logs in to PostgreSQL (`platform:jobs.<name>.databaseRole`):
+ * - `app` (every service, and jobs by default): the workload's own cloud identity through the
+ *   cloud's IAM database authentication (RDS IAM auth, Cloud SQL IAM service-account users,
+ *   Entra ID principals on flexible server). It never receives the admin password.
+ * - `admin` (only a job marked so: the migration job): the platform's admin login and its
+ *   password by secret reference, to create the application roles, grant them the schema and
+ *   create extensions (databaseSetupSql).
+ */
+export const DATABASE_ROLES = ["app", "admin"] as const;
+export type DatabaseRole = (typeof DATABASE_ROLES)[number];
+
+/** `DATABASE_AUTH`: `iam` means "the password is a token your cloud SDK issues to your identity". */
+export type DatabaseAuth = "iam" | "password";
+
+export function databaseRoleOf(workload: { databaseRole?: DatabaseRole }): DatabaseRole {
+    return workload.databaseRole ?? "app";
+}
+
+export function receivesAdminPassword(workload: { databaseRole?: DatabaseRole }): boolean {
+    return databaseRoleOf(workload) === "admin";
+}
+
+/**
+ * The PostgreSQL role an AWS workload logs in as with an IAM token: `app_<workload>` (services
+ * and job names are lowercase letters and digits; `j-<job>` under kubernetes keeps its hyphen
+ * as an underscore). The task role's `rds-db:connect` names exactly this user.
+ */
+export function iamDatabaseUser(workload: string): string {
+    return `app_${workload.replace(/-/g, "_")}`;
+}
+
+/** A Cloud SQL IAM service-account user is the account's email without `.gserviceaccount.com` (the gcp.sql.User docs). */
+export function cloudSqlIamUser(email: string): string {
+    return email.replace(/\.gserviceaccount\.com$/, "");
+}
+
+/** Double-quoted PostgreSQL identifier (role names with `@`, `.` or `-`). */
+export function quoteIdent(name: string): string {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The statements a first deploy runs once as the admin (the migration job's first run), in
+ * order, for the stack's cloud: one login role per `app` workload, allowed to use IAM auth,
+ * granted the application schema, then the configured extensions. No secret is in them (IAM
+ * auth has no passwords to set), so they are a plain stack output (`databaseSetup`).
+ * - AWS: `CREATE ROLE ... LOGIN` + `GRANT rds_iam` (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.DBAccounts.html#UsingWithRDS.IAMDBAuth.DBAccounts.PostgreSQL)
+ * - GCP: the IAM users exist already (gcp.sql.User type CLOUD_IAM_SERVICE_ACCOUNT); they get
+ *   no privileges on the database's objects until granted (https://cloud.google.com/sql/docs/postgres/add-manage-iam-users#grant-db-privileges)
+ * - Azure: `pgaadauth_create_principal(name, isAdmin false, isMfa false)` run by an Entra
+ *   administrator of the server (https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users#create-a-userrole-using-microsoft-entra-principal-name)
+ */
+export function databaseSetupSql(cloud: Cloud, a: { databaseName: string; appUsers: string[]; extensions: string[] }): string[] {
+    const create = (user: string): string[] => cloud === "aws"
+        ? [`CREATE ROLE ${quoteIdent(user)} LOGIN;`, `GRANT rds_iam TO ${quoteIdent(user)};`]
+        : cloud === "azure"
+            ? [`SELECT * FROM pgaadauth_create_principal('${user.replace(/'/g, "''")}', false, false);`]
+            : [];
+    const grant = (user: string): string[] => [
+        `GRANT CONNECT ON DATABASE ${quoteIdent(a.databaseName)} TO ${quoteIdent(user)};`,
+        `GRANT USAGE ON SCHEMA public TO ${quoteIdent(user)};`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${quoteIdent(user)};`,
+        `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${quoteIdent(user)};`,
+        // Tables the migration job creates later are granted as they appear.
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${quoteIdent(user)};`,
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${quoteIdent(user)};`,
+    ];
+    return [
+        ...a.extensions.map((e) => `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e)};`),
+        ...[...a.appUsers].sort().flatMap((u) => [...create(u), ...grant(u)]),
+    ];
+}
