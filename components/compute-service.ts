@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
 import type { ServiceConfig } from "./config";
+import { BINDING_ENV } from "./config/binding-env";
 import type { ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
 import type { ComputeServiceTransforms } from "./transforms";
@@ -17,22 +18,7 @@ export interface ServiceBindings {
     objectStore: { bucketName: pulumi.Output<string>; resourceId: pulumi.Output<string> };
 }
 
-/** The environment variable names every runtime uses for the bindings. */
-export const BINDING_ENV = {
-    databaseHost: "DATABASE_HOST",
-    databasePort: "DATABASE_PORT",
-    databaseName: "DATABASE_NAME",
-    databaseUser: "DATABASE_USER",
-    databasePassword: "DATABASE_PASSWORD",
-    cacheHost: "REDIS_HOST",
-    cachePort: "REDIS_PORT",
-    cacheAuthToken: "REDIS_AUTH_TOKEN",
-    bucket: "OBJECT_STORE_BUCKET",
-    /** libpq's own variable: every database enforces TLS, so clients must ask for it. */
-    databaseSslMode: "PGSSLMODE",
-    /** Every cache requires TLS. */
-    cacheTls: "REDIS_TLS",
-} as const;
+export { BINDING_ENV } from "./config/binding-env";
 
 /**
  * The plain (non-secret) environment every runtime gives a service, the same on every cloud:

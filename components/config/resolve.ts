@@ -3,6 +3,7 @@ import { DatabaseRestore, disasterRecoveryProblems, DisasterRecoveryConfig, pars
 import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
+import { reservedEnvNameRule } from "./binding-env";
 import { reservedServiceNameRule } from "./reserved-names";
 import { routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
@@ -249,6 +250,10 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     for (const svc of cfg.services) {
         const reserved = reservedServiceNameRule(svc.name);
         if (reserved) add(`services.${svc.name}`, svc.name, reserved);
+        for (const [envName, value] of Object.entries(svc.env)) {
+            const rule = reservedEnvNameRule(envName);
+            if (rule) add(`services.${svc.name}.env.${envName}`, value, rule);
+        }
         const overridden = raw.services[svc.name]?.minReplicas !== undefined || raw.services[svc.name]?.maxReplicas !== undefined;
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
     }

@@ -9,7 +9,21 @@ import { PlanRun, runPlan } from "../../tools/engine/run-plan";
 const cache = new Map<string, Promise<PlanRun>>();
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * The mutant StrykerJS has switched on in this process (`npm run mutate`), if any: its mocha
+ * runner reuses one process for many mutants, and a plan cached under one mutant says nothing
+ * about the program under the next.
+ */
+function activeMutant(): string | undefined {
+    return (globalThis as { __stryker__?: { activeMutant?: string } }).__stryker__?.activeMutant;
+}
+let cachedUnder: string | undefined;
+
 export function planFor(stack: Environment, cloud: Cloud, config: string[] = []): Promise<PlanRun> {
+    if (activeMutant() !== cachedUnder) {
+        cache.clear();
+        cachedUnder = activeMutant();
+    }
     const key = JSON.stringify([stack, cloud, config]);
     let run = cache.get(key);
     if (!run) {
