@@ -209,7 +209,7 @@ describe("config contract: a service's env cannot set the platform's binding var
         it(`services.api.env.${name} is rejected, naming the variable`, () => {
             const found = problems(withPath(base(), "services.api.env", { APP_MODE: "x", [name]: "disable" }));
             assert.deepStrictEqual(found.map((p) => p.key), [`platform:services.api.env.${name}`]);
-            assert.match(found[0]!.allowed, /the platform's bindings/);
+            assert.match(found[0]!.allowed, /the platform's bindings \(DATABASE_HOST, DATABASE_PORT, .*PGSSLMODE, REDIS_TLS\), which the platform sets/);
         });
     }
     it("any other upper-case name is the service's own", () => {

@@ -10,20 +10,14 @@ const cache = new Map<string, Promise<PlanRun>>();
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * The mutant StrykerJS has switched on in this process (`npm run mutate`), if any: its mocha
- * runner reuses one process for many mutants, and a plan cached under one mutant says nothing
- * about the program under the next.
+ * Under StrykerJS (`npm run mutate`) every spec plans for itself: Stryker attributes coverage
+ * to the spec that ran the code, and its mocha runner reuses one process for many mutants, so
+ * a shared plan would hide both which specs cover a mutant and what the mutant changed.
  */
-function activeMutant(): string | undefined {
-    return (globalThis as { __stryker__?: { activeMutant?: string } }).__stryker__?.activeMutant;
-}
-let cachedUnder: string | undefined;
+const underStryker = () => "__stryker__" in globalThis;
 
 export function planFor(stack: Environment, cloud: Cloud, config: string[] = []): Promise<PlanRun> {
-    if (activeMutant() !== cachedUnder) {
-        cache.clear();
-        cachedUnder = activeMutant();
-    }
+    if (underStryker()) cache.clear();
     const key = JSON.stringify([stack, cloud, config]);
     let run = cache.get(key);
     if (!run) {
