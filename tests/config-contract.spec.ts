@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { BINDING_ENV, Cloud, ConfigProblem, Environment, rawConfigSchema, tryResolveConfig } from "../components/config";
+import { BINDING_ENV } from "../components/compute-service";
+import { Cloud, ConfigProblem, Environment, rawConfigSchema, RESERVED_ENV, tryResolveConfig } from "../components/config";
 
 /**
  * The config's bounds as a contract table (README "Config reference"): for every numeric key,
@@ -83,7 +84,11 @@ const BOUNDS: Bound[] = [
     { key: "kubernetes.minNodes", min: 1, max: 100, int: true, with: { "kubernetes.maxNodes": 100 } },
     { key: "kubernetes.maxNodes", min: 1, max: 100, int: true, with: { "kubernetes.minNodes": 1 } },
     { key: "monitoring.budget.amount", min: 1, max: 10_000_000, int: true },
+    { key: "jobs.migrate.timeoutSeconds", min: 60, max: 86400, int: true, with: { "jobs.migrate.image": "ghcr.io/acme/api:1.0.0", "jobs.migrate.command": ["migrate"] } },
 ];
+
+/** The entry name the tables use in a map: `api` for services, `migrate` for jobs. */
+const recordName = (path: string[]) => (path.at(-1) === "jobs" ? "migrate" : "api");
 
 /** Numeric keys of the schema, records written with `api` (the walk's view of every leaf). */
 function numericKeys(schema: any, path: string[] = []): string[] {
@@ -101,7 +106,7 @@ function numericKeys(schema: any, path: string[] = []): string[] {
             // `database.restore` takes a backup id as a number too: an id, not a bound.
             return path.join(".") === "database.restore" ? [] : def.options.flatMap((o: any) => numericKeys(o, path));
         case "record":
-            return numericKeys(def.valueType, [...path, "api"]);
+            return numericKeys(def.valueType, [...path, recordName(path)]);
         case "object":
             return Object.entries(def.shape).flatMap(([k, v]) => numericKeys(v, [...path, k]));
         default:
@@ -122,7 +127,7 @@ function sections(schema: any, path: string[] = []): string[] {
         case "union":
             return def.options.flatMap((o: any) => sections(o, path));
         case "record":
-            return sections(def.valueType, [...path, "api"]);
+            return sections(def.valueType, [...path, recordName(path)]);
         case "object":
             return [path.join("."), ...Object.entries(def.shape).flatMap(([k, v]) => sections(v, [...path, k]))];
         default:
@@ -204,12 +209,17 @@ describe("config contract: size-bounded lists and maps", () => {
     });
 });
 
-describe("config contract: a service's env cannot set the platform's binding variables", () => {
-    for (const name of Object.values(BINDING_ENV)) {
-        it(`services.api.env.${name} is rejected, naming the variable`, () => {
-            const found = problems(withPath(base(), "services.api.env", { APP_MODE: "x", [name]: "disable" }));
-            assert.deepStrictEqual(found.map((p) => p.key), [`platform:services.api.env.${name}`]);
-            assert.match(found[0]!.allowed, /the platform's bindings \(DATABASE_HOST, DATABASE_PORT, .*PGSSLMODE, REDIS_TLS\), which the platform sets/);
+describe("config contract: a service's or job's env cannot set the platform's binding variables", () => {
+    it("the reserved names include every binding variable", () => {
+        for (const name of Object.values(BINDING_ENV)) assert.ok((RESERVED_ENV as readonly string[]).includes(name), name);
+    });
+    for (const name of RESERVED_ENV) {
+        it(`services.api.env.${name} and jobs.migrate.env.${name} are rejected, naming the variable`, () => {
+            let raw = withPath(base(), "services.api.env", { APP_MODE: "x", [name]: "disable" });
+            raw = withPath(raw, "jobs.migrate", { image: "ghcr.io/acme/api:1.0.0", command: ["migrate"], env: { [name]: "disable" } });
+            const found = problems(raw);
+            assert.deepStrictEqual(found.map((p) => p.key), [`platform:services.api.env.${name}`, `platform:jobs.migrate.env.${name}`]);
+            assert.match(found[0]!.allowed, /^a name the platform does not set itself \(reserved: DATABASE_HOST, DATABASE_PORT, .*PGSSLMODE, .*AZURE_STORAGE_BLOB_ENDPOINT\)$/);
         });
     }
     it("any other upper-case name is the service's own", () => {

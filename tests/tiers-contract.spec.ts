@@ -24,12 +24,13 @@ function stack(environment: Environment) {
         environment,
         loadBalancer: { domain: "app.example.com" },
         services: { api: { image: "ghcr.io/acme/api:1.0.0", http: {} } },
+        jobs: { migrate: { image: "ghcr.io/acme/api:1.0.0", command: ["migrate"] } },
     }) as unknown as Record<string, any>;
 }
 
 /** `a.b` of the resolved config; service keys read the first service. */
 function at(cfg: Record<string, any>, key: string): unknown {
-    const parts = key.replace(/^services\.<name>\./, "services.0.").split(".");
+    const parts = key.replace(/^(services|jobs)\.<name>\./, "$1.0.").split(".");
     return parts.reduce<any>((node, k) => node?.[k], cfg);
 }
 
@@ -59,7 +60,7 @@ const RESOLVED_AS: Record<string, string> = { "aws.region": "region" };
 function plainValue(cell: string): unknown {
     const code = /^`([^`]*)`$/.exec(cell);
     // A default that names another key (`compute.release`, `alertEmail`) is not a plain value.
-    if (code) return /^(compute|monitoring|services)\.|^alertEmail$/.test(code[1]!) ? undefined : code[1];
+    if (code) return /^(compute|monitoring|services)\.|^(alertEmail|healthPath)$/.test(code[1]!) ? undefined : code[1];
     if (/^\d+$/.test(cell)) return Number(cell);
     if (cell === "true" || cell === "false") return cell === "true";
     return undefined;

@@ -21,9 +21,17 @@ export const BINDING_ENV = {
     cacheTls: "REDIS_TLS",
 } as const;
 
-const RESERVED_ENV: ReadonlySet<string> = new Set(Object.values(BINDING_ENV));
+/**
+ * Env names the platform sets itself in every container: the bindings above, the port, and
+ * Azure's workload identity and blob endpoint. A workload's own `env` or `secrets` may not shadow them.
+ */
+export const RESERVED_ENV = [
+    "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD", "PGSSLMODE",
+    "REDIS_HOST", "REDIS_PORT", "REDIS_AUTH_TOKEN", "REDIS_TLS", "OBJECT_STORE_BUCKET", "PORT",
+    "AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT",
+] as const;
 
 export function reservedEnvNameRule(name: string): string | undefined {
-    if (!RESERVED_ENV.has(name)) return undefined;
-    return `a variable name other than the platform's bindings (${[...RESERVED_ENV].join(", ")}), which the platform sets`;
+    if (!(RESERVED_ENV as readonly string[]).includes(name)) return undefined;
+    return `a name the platform does not set itself (reserved: ${RESERVED_ENV.join(", ")})`;
 }

@@ -250,16 +250,22 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     for (const svc of cfg.services) {
         const reserved = reservedServiceNameRule(svc.name);
         if (reserved) add(`services.${svc.name}`, svc.name, reserved);
-        for (const [envName, value] of Object.entries(svc.env)) {
-            const rule = reservedEnvNameRule(envName);
-            if (rule) add(`services.${svc.name}.env.${envName}`, value, rule);
-        }
         const overridden = raw.services[svc.name]?.minReplicas !== undefined || raw.services[svc.name]?.maxReplicas !== undefined;
         if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
     }
 
     for (const job of cfg.jobs) {
         if (raw.services[job.name]) add(`jobs.${job.name}`, job.name, "a name no service has (jobs and services share identities and names)");
+    }
+    // Services and jobs get the same binding variables (plainBindingEnv): their own env may not
+    // set them (service-secrets.ts holds their secrets to the same list).
+    for (const [section, workloads] of [["services", cfg.services], ["jobs", cfg.jobs]] as const) {
+        for (const w of workloads) {
+            for (const envName of Object.keys(w.env)) {
+                const rule = reservedEnvNameRule(envName);
+                if (rule) add(`${section}.${w.name}.env.${envName}`, w.env[envName], rule);
+            }
+        }
     }
     const http = cfg.services.filter((s) => s.http);
     if (http.length === 0) {
