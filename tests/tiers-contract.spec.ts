@@ -2,7 +2,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
-import { Environment, resolveConfig, SIZES, TIERS } from "../components/config";
+import { DEFAULT_REGIONS, DR_REGION_PAIRS, Environment, resolveConfig, SIZES, TIERS } from "../components/config";
+import { AWS_REGIONS } from "../providers/aws/regions";
+import { AZURE_LOCATIONS } from "../providers/azure/regions";
+import { GCP_REGIONS } from "../providers/gcp/regions";
 import { CACHE_NODE, FARGATE, RDS_CLASS, rdsMaxConnections } from "../providers/aws/sizes";
 import { CLOUD_RUN_RESOURCES, CLOUD_SQL_TIER, REDIS_MEMORY_GB } from "../providers/gcp/sizes";
 import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "../providers/kubernetes/sizes";
@@ -172,4 +175,24 @@ describe("per-cloud size mappings: small < medium < large, real class names", ()
         }
         assert.strictEqual(mib(TMP_SIZE_LIMIT), 256);
     });
+});
+
+describe("disaster recovery: every default region pair is another real region of the same cloud and geography", () => {
+    const REGIONS = { aws: AWS_REGIONS, gcp: GCP_REGIONS, azure: AZURE_LOCATIONS } as const;
+    const geography = (cloud: keyof typeof REGIONS, region: string) => (cloud === "azure" ? "" : region.split("-")[0]);
+    for (const cloud of ["aws", "gcp", "azure"] as const) {
+        it(`${cloud}`, () => {
+            const pairs = Object.entries(DR_REGION_PAIRS[cloud]);
+            assert.ok(pairs.length >= 7, `${pairs.length} pairs`);
+            for (const [primary, dr] of pairs) {
+                assert.ok((REGIONS[cloud] as readonly string[]).includes(dr), `${primary} → ${JSON.stringify(dr)} is not a ${cloud} region`);
+                assert.notStrictEqual(dr, primary);
+                assert.strictEqual(geography(cloud, dr), geography(cloud, primary), `${primary} → ${dr} leaves its geography`);
+            }
+            assert.ok(primaryHasPair(cloud), `the default ${cloud} region has a pair`);
+        });
+    }
+    function primaryHasPair(cloud: keyof typeof REGIONS): boolean {
+        return DEFAULT_REGIONS[cloud] in DR_REGION_PAIRS[cloud];
+    }
 });
