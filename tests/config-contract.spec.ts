@@ -90,50 +90,37 @@ const BOUNDS: Bound[] = [
 /** The entry name the tables use in a map: `api` for services, `migrate` for jobs. */
 const recordName = (path: string[]) => (path.at(-1) === "jobs" ? "migrate" : "api");
 
-/** Numeric keys of the schema, records written with `api` (the walk's view of every leaf). */
-function numericKeys(schema: any, path: string[] = []): string[] {
+/**
+ * Walks the schema to every leaf and object, as dotted paths (`api` / `migrate` for a map's
+ * entry), collecting what `visit` returns for each node; wrappers (optional, default, pipe,
+ * union) are looked through.
+ */
+function walk(schema: any, visit: (type: string, path: string[]) => string[], path: string[] = []): string[] {
     const def = schema._zod.def;
+    const inner = (s: any, p = path) => walk(s, visit, p);
     switch (def.type) {
-        case "number":
-            return [path.join(".")];
         case "optional":
         case "default":
         case "nullable":
-            return numericKeys(def.innerType, path);
+            return inner(def.innerType);
         case "pipe":
-            return [...numericKeys(def.in, path), ...numericKeys(def.out, path)];
+            return [...inner(def.in), ...inner(def.out)];
         case "union":
             // `database.restore` takes a backup id as a number too: an id, not a bound.
-            return path.join(".") === "database.restore" ? [] : def.options.flatMap((o: any) => numericKeys(o, path));
+            return path.join(".") === "database.restore" ? [] : def.options.flatMap((o: any) => inner(o));
         case "record":
-            return numericKeys(def.valueType, [...path, recordName(path)]);
+            return inner(def.valueType, [...path, recordName(path)]);
         case "object":
-            return Object.entries(def.shape).flatMap(([k, v]) => numericKeys(v, [...path, k]));
+            return [...visit("object", path), ...Object.entries(def.shape).flatMap(([k, v]) => inner(v, [...path, k]))];
         default:
-            return [];
+            return visit(def.type, path);
     }
 }
 
+/** Numeric keys of the schema. */
+const numericKeys = (schema: unknown) => walk(schema, (type, path) => (type === "number" ? [path.join(".")] : []));
 /** Every object section of the schema, as a path (`` for the top level). */
-function sections(schema: any, path: string[] = []): string[] {
-    const def = schema._zod.def;
-    switch (def.type) {
-        case "optional":
-        case "default":
-        case "nullable":
-            return sections(def.innerType, path);
-        case "pipe":
-            return [...sections(def.in, path), ...sections(def.out, path)];
-        case "union":
-            return def.options.flatMap((o: any) => sections(o, path));
-        case "record":
-            return sections(def.valueType, [...path, recordName(path)]);
-        case "object":
-            return [path.join("."), ...Object.entries(def.shape).flatMap(([k, v]) => sections(v, [...path, k]))];
-        default:
-            return [];
-    }
-}
+const sections = (schema: unknown) => walk(schema, (type, path) => (type === "object" ? [path.join(".")] : []));
 
 function rowConfig(b: Bound, value: number): Raw {
     let raw = base(b.cloud, b.environment);
