@@ -3,6 +3,7 @@ import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
 import type { ServiceConfig } from "./config";
 import { DatabaseRole, receivesAdminPassword } from "./database-access";
+import { BINDING_ENV } from "./config/binding-env";
 import type { ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
 import type { ComputeServiceTransforms } from "./transforms";
@@ -18,24 +19,7 @@ export interface ServiceBindings {
     objectStore: { bucketName: pulumi.Output<string>; resourceId: pulumi.Output<string> };
 }
 
-/** The environment variable names every runtime uses for the bindings. */
-export const BINDING_ENV = {
-    databaseHost: "DATABASE_HOST",
-    databasePort: "DATABASE_PORT",
-    databaseName: "DATABASE_NAME",
-    databaseUser: "DATABASE_USER",
-    databasePassword: "DATABASE_PASSWORD",
-    /** `iam` (log in with a token of the workload's own identity) or `password` (the admin job only). */
-    databaseAuth: "DATABASE_AUTH",
-    cacheHost: "REDIS_HOST",
-    cachePort: "REDIS_PORT",
-    cacheAuthToken: "REDIS_AUTH_TOKEN",
-    bucket: "OBJECT_STORE_BUCKET",
-    /** libpq's own variable: every database enforces TLS, so clients must ask for it. */
-    databaseSslMode: "PGSSLMODE",
-    /** Every cache requires TLS. */
-    cacheTls: "REDIS_TLS",
-} as const;
+export { BINDING_ENV } from "./config/binding-env";
 
 /**
  * The plain (non-secret) environment every runtime gives a service, the same on every cloud:

@@ -1,6 +1,9 @@
 import * as assert from "assert";
-import { BINDING_ENV } from "../components/compute-service";
-import { CLOUDS, Cloud } from "../components/config";
+import * as pulumi from "@pulumi/pulumi";
+import { BINDING_ENV, plainBindingEnv } from "../components/compute-service";
+import type { SecretReference } from "../components/component";
+import { COMPONENT_TYPES } from "../components/component";
+import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";
 
@@ -54,5 +57,51 @@ describe("service bindings: cloud-specific variables follow the service onto Kub
         const onAks = endpointOf(API_ENV.kubernetes(await planFor("staging", "azure", ["platform:compute.runtime=kubernetes"])));
         assert.match(String(managed), /^https:\/\/[a-z0-9]+\.blob\.core\.windows\.net\/?$/);
         assert.strictEqual(onAks, managed);
+    });
+});
+
+describe("composition: every cloud's builders are bound to its components", () => {
+    // bind-cloud.ts hands each builder its cloud's context; a component whose builder is not
+    // called has no children, and the stack would deploy without it.
+    const BUILT = ["network", "database", "cache", "objectStore", "loadBalancer", "computeService", "monitoring"] as const;
+    for (const cloud of CLOUDS) {
+        for (const runtime of ["managed", "kubernetes"] as const) {
+            it(`${cloud} / ${runtime}: each component has resources of its own`, async () => {
+                const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
+                for (const key of BUILT) {
+                    const components = run.plan.resources.filter((r) => r.type === COMPONENT_TYPES[key]);
+                    assert.ok(components.length > 0, `no ${key} component`);
+                    for (const c of components) assert.ok(run.plan.resources.some((r) => r.parent === c.urn), `${c.name}: no children`);
+                }
+            });
+        }
+    }
+});
+
+describe("service bindings: one variable per name, the platform's value", () => {
+    for (const cloud of CLOUDS) {
+        for (const runtime of ["managed", "kubernetes"] as const) {
+            it(`${cloud} / ${runtime}: no variable appears twice in the container`, async () => {
+                const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
+                const names = API_ENV[runtime === "kubernetes" ? "kubernetes" : cloud](run).map((e) => e.name);
+                assert.deepStrictEqual(names.filter((n, i) => names.indexOf(n) !== i), []);
+            });
+        }
+    }
+});
+
+describe("service bindings: the platform's values win over a service's own env", () => {
+    it("plainBindingEnv keeps PGSSLMODE=require and REDIS_TLS=true whatever the service's env says (config rejects such names; this is the second line)", () => {
+        const out = <T>(v: T) => pulumi.output(v);
+        const secret = { secretId: out("s"), jsonKey: "password" } as unknown as SecretReference;
+        const env = plainBindingEnv({ env: { [BINDING_ENV.databaseSslMode]: "disable", [BINDING_ENV.cacheTls]: "false", [BINDING_ENV.databaseHost]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, {
+            database: { endpoint: out("db.internal"), port: out(5432), databaseName: out("app"), username: out("app_user"), password: secret },
+            cache: { endpoint: out("cache.internal"), port: out(6380), authToken: secret },
+            objectStore: { bucketName: out("bucket"), resourceId: out("id") },
+        }, "app_api");
+        assert.strictEqual(env[BINDING_ENV.databaseSslMode], "require");
+        assert.strictEqual(env[BINDING_ENV.cacheTls], "true");
+        assert.notStrictEqual(env[BINDING_ENV.databaseHost], "evil");
+        assert.strictEqual(env.LOG_LEVEL, "debug");
     });
 });

@@ -229,3 +229,18 @@ describe("kubernetes runtime: existing cluster (aws/staging)", function () {
         assert.deepStrictEqual(await kubernetesViolations(run), []);
     });
 });
+
+describe("kubernetes runtime: the platform namespace enforces Pod Security `restricted`", () => {
+    for (const cloud of CLOUDS) {
+        it(`${cloud}: enforce, warn and audit at restricted (not baseline or privileged), at the latest version`, async () => {
+            const run = await planFor("staging", cloud, ["platform:compute.runtime=kubernetes"]);
+            const namespaces = run.plan.resources.filter((r) => r.type === "kubernetes:core/v1:Namespace");
+            assert.ok(namespaces.length > 0, "a namespace");
+            for (const ns of namespaces) {
+                const labels = (ns.inputs as { metadata: { labels: Record<string, string> } }).metadata.labels;
+                for (const mode of ["enforce", "warn", "audit"]) assert.strictEqual(labels[`pod-security.kubernetes.io/${mode}`], "restricted", `${ns.name} ${mode}`);
+                assert.strictEqual(labels["pod-security.kubernetes.io/enforce-version"], "latest");
+            }
+        });
+    }
+});

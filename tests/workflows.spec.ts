@@ -94,8 +94,8 @@ const ACTION_INPUTS: Record<string, string[]> = {
 };
 
 describe("workflows: actionlint", () => {
-    it("finds the pull-request, deploy, drift and policy-release workflows", () => {
-        assert.deepStrictEqual(FILES, ["deploy.yml", "drift.yml", "policy-release.yml", "pull-request.yml"]);
+    it("finds the pull-request, deploy, drift, mutation and policy-release workflows", () => {
+        assert.deepStrictEqual(FILES, ["deploy.yml", "drift.yml", "mutation.yml", "policy-release.yml", "pull-request.yml"]);
     });
 
     for (const file of FILES) {

@@ -69,13 +69,13 @@ function renderPair(r: PairResult): string {
     return lines.join("\n");
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("check")
         .description("Plan all six (cloud, environment) pairs offline and run the policy pack over each.")
         .option("--policy-config <file>", "policy pack config JSON (same format as pulumi --policy-pack-config)")
         .option("--config <KEY=VALUE>", "config override for every pair, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
         .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
-    const stop = parseArgs(program, argv);
+    const stop = parseArgs(program, argv, io.err);
     if (stop !== undefined) return stop;
     const opts = program.opts<{ policyConfig?: string; config: string[]; format: string }>();
     let policyConfig: PolicyPackConfigFile | undefined;
@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
         policyConfig = opts.policyConfig ? JSON.parse(fs.readFileSync(opts.policyConfig, "utf8")) : undefined;
         reconcileConfig(policies, PACK_ENFORCEMENT_LEVEL, policyConfig); // fail fast, before planning
     } catch (err) {
-        process.stderr.write(`--policy-config ${opts.policyConfig}: ${(err as Error).message}\n`);
+        io.err(`--policy-config ${opts.policyConfig}: ${(err as Error).message}\n`);
         return 2;
     }
     const results: PairResult[] = [];
@@ -92,25 +92,25 @@ async function main(argv: string[]): Promise<number> {
             for (const stack of ENVIRONMENTS) {
                 const r = await checkPair(stack, cloud, opts.config, policyConfig);
                 results.push(r);
-                if (opts.format !== "json") process.stdout.write(renderPair(r) + "\n");
+                if (opts.format !== "json") io.out(renderPair(r) + "\n");
             }
         }
     } catch (err) {
-        process.stderr.write(`${(err as Error).message}\n`);
+        io.err(`${(err as Error).message}\n`);
         return 2;
     }
     const mandatory = results.reduce((n, r) => n + r.violations.filter((v) => v.level === "mandatory").length, 0);
     const failedPairs = results.filter((r) => r.status !== "ok" && r.status !== "skipped");
     if (opts.format === "json") {
-        process.stdout.write(JSON.stringify({ pairs: results, mandatory }, null, 2) + "\n");
+        io.out(JSON.stringify({ pairs: results, mandatory }, null, 2) + "\n");
     } else {
         const checked = results.filter((r) => r.status !== "skipped").length;
         const skipped = results.length - checked;
         const summary = `check: ${checked} pair(s) checked, ${skipped} skipped, ${mandatory} mandatory violation(s), ${failedPairs.length} failing pair(s)`;
-        process.stdout.write((failedPairs.length ? pc.red(summary) : pc.green(summary)) + "\n");
+        io.out((failedPairs.length ? pc.red(summary) : pc.green(summary)) + "\n");
     }
     if (results.some((r) => r.status === "config-error")) return 2;
     return failedPairs.length > 0 ? 1 : 0;
 }
 
-runCli("check", () => main(process.argv.slice(2)));
+if (require.main === module) runCli("check", () => main(process.argv.slice(2)));

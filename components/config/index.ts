@@ -7,3 +7,4 @@ export * from "./resolve";
 export * from "./read";
 export * from "./reserved-names";
 export * from "./disaster-recovery";
+export * from "./binding-env";

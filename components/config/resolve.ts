@@ -5,6 +5,7 @@ import { DatabaseRestore, disasterRecoveryProblems, DisasterRecoveryConfig, pars
 import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
+import { reservedEnvNameRule } from "./binding-env";
 import { reservedServiceNameRule } from "./reserved-names";
 import { routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
@@ -265,6 +266,16 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     });
     for (const job of cfg.jobs) {
         if (raw.services[job.name]) add(`jobs.${job.name}`, job.name, "a name no service has (jobs and services share identities and names)");
+    }
+    // Services and jobs get the same binding variables (plainBindingEnv): their own env may not
+    // set them (service-secrets.ts holds their secrets to the same list).
+    for (const [section, workloads] of [["services", cfg.services], ["jobs", cfg.jobs]] as const) {
+        for (const w of workloads) {
+            for (const envName of Object.keys(w.env)) {
+                const rule = reservedEnvNameRule(envName);
+                if (rule) add(`${section}.${w.name}.env.${envName}`, w.env[envName], rule);
+            }
+        }
     }
     const http = cfg.services.filter((s) => s.http);
     if (http.length === 0) {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigProblem } from "./errors";
 import { SECRET_VALUE } from "./errors";
+import { reservedEnvNameRule } from "./binding-env";
 import type { RawPlatformConfig } from "./schema";
 
 /**
@@ -13,12 +14,7 @@ import type { RawPlatformConfig } from "./schema";
  * caught by the offline plan/check (tools/engine/stack-config.ts reads the file itself).
  */
 
-/** Env names the platform sets itself; an application secret may not shadow them. */
-export const RESERVED_ENV = [
-    "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD", "PGSSLMODE",
-    "REDIS_HOST", "REDIS_PORT", "REDIS_AUTH_TOKEN", "REDIS_TLS", "OBJECT_STORE_BUCKET", "PORT",
-    "AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT",
-] as const;
+export { RESERVED_ENV } from "./binding-env";
 
 /**
  * Whether the engine handed `key` to the program as a secret. `isConfigSecret` is the SDK's
@@ -47,9 +43,8 @@ function workloadSecretProblems(
             if (!topSecret) {
                 problems.push({ key, value: SECRET_VALUE, allowed: `a secure value: set it with pulumi config set --secret --path '${key}' (a plain value in the stack file is not accepted)` });
             }
-            if ((RESERVED_ENV as readonly string[]).includes(envName)) {
-                problems.push({ key, value: SECRET_VALUE, allowed: `a name the platform does not set itself (reserved: ${RESERVED_ENV.join(", ")})` });
-            }
+            const reserved = reservedEnvNameRule(envName);
+            if (reserved) problems.push({ key, value: SECRET_VALUE, allowed: reserved });
             if (s.env?.[envName] !== undefined) {
                 problems.push({ key, value: SECRET_VALUE, allowed: `a name not also in platform:${top}.${service}.env` });
             }

@@ -9,7 +9,15 @@ import { PlanRun, runPlan } from "../../tools/engine/run-plan";
 const cache = new Map<string, Promise<PlanRun>>();
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * Under StrykerJS (`npm run mutate`) every spec plans for itself: Stryker attributes coverage
+ * to the spec that ran the code, and its mocha runner reuses one process for many mutants, so
+ * a shared plan would hide both which specs cover a mutant and what the mutant changed.
+ */
+const underStryker = () => "__stryker__" in globalThis;
+
 export function planFor(stack: Environment, cloud: Cloud, config: string[] = []): Promise<PlanRun> {
+    if (underStryker()) cache.clear();
     const key = JSON.stringify([stack, cloud, config]);
     let run = cache.get(key);
     if (!run) {

@@ -9,19 +9,25 @@ import { UsageError } from "./stack-config";
  * with the stack on stderr. Exits only after stdout and stderr have drained, so a large
  * `--format json` piped into another program arrives whole.
  */
-export function runCli(label: string, main: () => Promise<number>): void {
-    main().then(
-        (code) => exitAfterFlush(code),
+export function runCli(label: string, main: () => Promise<number>, io: CliExit = { err: (s) => process.stderr.write(s), exit: exitAfterFlush }): Promise<void> {
+    return main().then(
+        (code) => io.exit(code),
         (err) => {
             if (isUserError(err)) {
-                process.stderr.write(`${(err as Error).message}\n`);
-                exitAfterFlush(2);
+                io.err(`${(err as Error).message}\n`);
+                io.exit(2);
                 return;
             }
-            process.stderr.write(`${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-            exitAfterFlush(3);
+            io.err(`${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+            io.exit(3);
         },
     );
+}
+
+/** Where runCli reports and how it exits (tests record both instead of ending the process). */
+export interface CliExit {
+    err: (s: string) => void;
+    exit: (code: number) => void;
 }
 
 /** Errors that are the user's input, not the program's fault: exit 2. */

@@ -1,0 +1,147 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ConfigError } from "../components/config";
+import { main as check } from "../tools/check";
+import { main as diff } from "../tools/diff";
+import { runCli } from "../tools/engine/cli";
+import { UsageError } from "../tools/engine/stack-config";
+import { main as plan } from "../tools/plan";
+
+/**
+ * Exit codes as a contract table (DESIGN.md, README "How to run"): 0 clean, 1 a mandatory
+ * violation or a dangerous diff, 2 bad config or usage, 3 a crash. Run in-process through each
+ * CLI's exported main and the shared runCli, so what is asserted is the code the process would
+ * end with and what it prints on stderr.
+ */
+
+type Main = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
+
+async function exitOf(main: Main, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = "";
+    let err = "";
+    const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+    return { code, out, err };
+}
+
+async function runCliExit(main: () => Promise<number>): Promise<{ code: number; err: string }> {
+    let err = "";
+    let code = -1;
+    await runCli("tool", main, { err: (s) => void (err += s), exit: (c) => void (code = c) });
+    return { code, err };
+}
+
+const PLAN = path.join(__dirname, "fixtures", "plans");
+
+describe("CLI exit codes: runCli, shared by every command", () => {
+    for (const code of [0, 1, 2]) {
+        it(`exits with the code its command returns (${code})`, async () => {
+            assert.deepStrictEqual(await runCliExit(async () => code), { code, err: "" });
+        });
+    }
+
+    it("bad stack config that escapes a command: exit 2 with the message alone, no stack trace", async () => {
+        const r = await runCliExit(async () => {
+            throw new ConfigError([{ key: "platform:cache.nodes", value: 9, allowed: "1 to 6" }]);
+        });
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /platform:cache\.nodes = 9: allowed: 1 to 6/);
+        assert.ok(!/\n\s+at /.test(r.err), r.err);
+    });
+
+    it("a usage error: exit 2 with the message alone", async () => {
+        const r = await runCliExit(async () => {
+            throw new UsageError("no stack file Pulumi.nope.yaml");
+        });
+        assert.deepStrictEqual(r, { code: 2, err: "no stack file Pulumi.nope.yaml\n" });
+    });
+
+    it("a crash: exit 3 (never 1, which means a violation), naming the tool, with the stack", async () => {
+        const r = await runCliExit(async () => {
+            throw new TypeError("cannot read properties of undefined");
+        });
+        assert.strictEqual(r.code, 3);
+        assert.match(r.err, /^tool failed: TypeError: cannot read properties of undefined\n\s+at /);
+    });
+
+    it("a crash with a non-Error value: exit 3 with the value", async () => {
+        const r = await runCliExit(() => Promise.reject("boom"));
+        assert.deepStrictEqual(r, { code: 3, err: "tool failed: boom\n" });
+    });
+});
+
+// `npm run plan`'s bad-config and unknown-stack exits are in plan-cli.spec.ts (a child process):
+// in-process, its main switches the policy runner on for every later plan of the suite.
+describe("CLI exit codes: npm run plan", () => {
+    it("an unknown option: exit 2 naming it; --help: exit 0", async () => {
+        const r = await exitOf(plan, ["--stack", "staging", "--colud", "gcp"]);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /unknown option '--colud'/);
+        assert.strictEqual((await exitOf(plan, ["--help"])).code, 0);
+    });
+});
+
+describe("CLI exit codes: npm run check", function () {
+    this.timeout(300_000);
+
+    it("bad config for every pair: exit 2 (not 1: nothing was checked), each pair reported as a failed plan", async () => {
+        const r = await exitOf(check, ["--config", "platform:database.size=huge"]);
+        assert.strictEqual(r.code, 2, r.err);
+        assert.strictEqual((r.out.match(/ERROR \w+\/\w+: the plan failed/g) ?? []).length, 6, r.out);
+        assert.match(r.out, /platform:database\.size = "huge"/);
+    });
+
+    it("a malformed --config override: exit 2 with the message", async () => {
+        const r = await exitOf(check, ["--config", "no-equals-sign"]);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /--config/);
+    });
+
+    it("an unreadable or invalid --policy-config: exit 2 before planning anything", async () => {
+        const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "pack.json");
+        fs.writeFileSync(bad, JSON.stringify({ "no-such-policy": "mandatory" }));
+        for (const file of [bad, path.join(os.tmpdir(), "does-not-exist.json")]) {
+            const r = await exitOf(check, ["--policy-config", file]);
+            assert.strictEqual(r.code, 2, file);
+            assert.match(r.err, new RegExp(`^--policy-config ${file.replace(/[.]/g, "\\.")}: `));
+            assert.strictEqual(r.out, "", "nothing planned");
+        }
+    });
+
+    it("an unknown option: exit 2", async () => {
+        assert.strictEqual((await exitOf(check, ["--stack", "production"])).code, 2);
+    });
+});
+
+describe("CLI exit codes: npm run diff", function () {
+    this.timeout(120_000);
+    const fixture = (name: string) => path.join(PLAN, name);
+
+    it("usage errors: exit 2", async () => {
+        for (const argv of [[], ["--base", "main", "--base-plan", "a.json", "--head-plan", "b.json"], ["--base-plan", "a.json"], ["--base-plan", "a.json", "--head-plan", "b.json", "--stack", "staging"]]) {
+            const r = await exitOf(diff, argv);
+            assert.strictEqual(r.code, 2, JSON.stringify(argv));
+            assert.match(r.err, /^diff: /, JSON.stringify(argv));
+        }
+    });
+
+    it("an unreadable plan file: exit 2 naming the file", async () => {
+        const r = await exitOf(diff, ["--base-plan", "/nonexistent/a.json", "--head-plan", "/nonexistent/b.json"]);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /cannot read plan file \/nonexistent\/a\.json/);
+    });
+
+    it("the same plan on both sides: exit 0; a stateful delete: exit 1 unless --allow-stateful-replace", async () => {
+        const plans = fs.readdirSync(PLAN).filter((f) => f.endsWith(".json"));
+        assert.ok(plans.length > 0, "fixture plans");
+        const one = fixture(plans[0]!);
+        assert.strictEqual((await exitOf(diff, ["--base-plan", one, "--head-plan", one])).code, 0);
+        const plan = JSON.parse(fs.readFileSync(one, "utf8"));
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "diff-"));
+        const head = path.join(dir, "head.json");
+        fs.writeFileSync(head, JSON.stringify({ ...plan, resources: plan.resources.filter((r: { type: string }) => !/rds\/instance|sql\/databaseInstance|dbforpostgresql/i.test(r.type)) }));
+        assert.strictEqual((await exitOf(diff, ["--base-plan", one, "--head-plan", head])).code, 1);
+        assert.strictEqual((await exitOf(diff, ["--base-plan", one, "--head-plan", head, "--allow-stateful-replace"])).code, 0);
+    });
+});

@@ -1,0 +1,50 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as YAML from "yaml";
+import { GROUPS, scoresOf, strykerConfig, THRESHOLD } from "../tools/mutate";
+
+/** `npm run mutate`'s groups and the Stryker config it hands each one (README "Mutation testing"). */
+
+const ROOT = path.resolve(__dirname, "..");
+
+describe("npm run mutate: groups and Stryker config", () => {
+    it("covers the six module groups of the README, each with specs that exist", () => {
+        assert.deepStrictEqual(Object.keys(GROUPS).sort(), ["bindings", "cli", "config", "diff", "policy", "tiers"]);
+        for (const [name, g] of Object.entries(GROUPS)) {
+            assert.ok(g.mutate.length > 0, name);
+            for (const spec of g.specs) assert.ok(fs.existsSync(path.join(ROOT, spec)), `${name}: ${spec} does not exist`);
+        }
+    });
+
+    it("breaks below 90 %, with per-test coverage, incremental re-runs and two workers", () => {
+        assert.strictEqual(THRESHOLD, 90);
+        for (const [name, g] of Object.entries(GROUPS)) {
+            const c = strykerConfig(name, g) as Record<string, any>;
+            assert.deepStrictEqual(c.thresholds.break, 90);
+            assert.deepStrictEqual([c.testRunner, c.coverageAnalysis, c.incremental, c.concurrency], ["mocha", "perTest", true, 2]);
+            assert.deepStrictEqual(c.mochaOptions.spec, g.specs);
+            assert.match(c.incrementalFile, new RegExp(`^reports/mutation/${name}/`));
+            assert.match(c.htmlReporter.fileName, new RegExp(`^reports/mutation/${name}/`));
+        }
+    });
+
+    it("the reports stay out of git", () => {
+        const ignored = fs.readFileSync(path.join(ROOT, ".gitignore"), "utf8").split("\n");
+        assert.ok(ignored.includes("reports/") && ignored.includes(".stryker-tmp/"));
+    });
+
+    it("scores a module as killed (and timed out) over killed plus survivors, no coverage counting as survived", () => {
+        const m = (status: string) => ({ status });
+        const scores = scoresOf({ files: { "a.ts": { mutants: [m("Killed"), m("Timeout"), m("Survived"), m("NoCoverage"), m("Ignored"), m("CompileError")] }, "b.ts": { mutants: [] } } });
+        assert.deepStrictEqual(scores, [{ file: "a.ts", killed: 2, survived: 2, score: 50 }, { file: "b.ts", killed: 0, survived: 0, score: 100 }]);
+    });
+
+    it("the scheduled workflow runs it and keeps the report", () => {
+        const wf = YAML.parse(fs.readFileSync(path.join(ROOT, ".github", "workflows", "mutation.yml"), "utf8"));
+        assert.ok(wf.on.schedule?.length > 0);
+        const steps = wf.jobs.mutate.steps as Array<{ run?: string; uses?: string; with?: Record<string, string> }>;
+        assert.ok(steps.some((s) => s.run === "npm run mutate"));
+        assert.ok(steps.some((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.path === "reports/mutation/"));
+    });
+});
