@@ -93,11 +93,13 @@ describe("ci before-deploy jobs", () => {
         assert.deepStrictEqual(calls, []);
     });
 
-    it("deploy workflow: CLI, before-deploy jobs, then pulumi up, the deferred jobs, the smoke test (staging)", () => {
+    for (const job of ["staging", "production"]) it(`deploy workflow: CLI, before-deploy jobs, then pulumi up, the deferred jobs, the smoke test (${job})`, () => {
         const wf = parse(fs.readFileSync(path.join(ROOT, ".github/workflows/deploy.yml"), "utf8"));
-        const steps: Array<{ id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> }> = wf.jobs.staging.steps;
+        const steps: Array<{ id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> }> = wf.jobs[job].steps;
         const at = (pred: (s: (typeof steps)[number]) => boolean, what: string) => { const i = steps.findIndex(pred); assert.ok(i >= 0, what); return i; };
         const login = at((s) => /configure-aws-credentials/.test(s.uses ?? ""), "cloud login");
+        // production: the approved plan is applied after the jobs ran (up --plan)
+        if (job === "production") assert.ok(steps.find((s) => s.id === "up")?.with?.plan, "production applies the saved plan");
         const cli = at((s) => /^pulumi\/actions@/.test(s.uses ?? "") && !s.with?.command, "CLI install");
         const before = at((s) => s.id === "before" && /before-deploy-jobs\.ts before /.test(s.run ?? ""), "before step");
         const up = at((s) => s.id === "up", "pulumi up");
