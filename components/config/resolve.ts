@@ -4,15 +4,12 @@ import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
 import { reservedServiceNameRule } from "./reserved-names";
-import { routeKey } from "./routes";
+import { HttpRoute, routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
 import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 
-export interface HttpRoute {
-    pathPrefix?: string;
-    host?: string;
-}
+export type { HttpRoute };
 
 export interface ServiceConfig {
     name: string;

@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
+import type { NetworkOutputs } from "../../components/network";
 import { AwsContext, policyJson } from "./context";
+import { awsHandles } from "./handles";
 import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
@@ -30,6 +32,22 @@ export function fargateTaskArgs(ctx: AwsContext, a: { family: string; size: { cp
     };
 }
 
+/** The AWS handles of the data tier a service or job is bound to. */
+export function awsBindings(bindings: ComputeServiceArgs["bindings"], by: string) {
+    return {
+        database: awsHandles.read("database", bindings.database.handle, by),
+        cache: awsHandles.read("cache", bindings.cache.handle, by),
+        objectStore: awsHandles.read("objectStore", bindings.objectStore.handle, by),
+    };
+}
+
+/** The managed runtime's ECS cluster, which the network creates. */
+export function ecsClusterOf(network: NetworkOutputs, by: string): aws.ecs.Cluster {
+    const cluster = awsHandles.read("network", network.handle, by).ecsCluster;
+    if (!cluster) throw new Error(`internal: the AWS ${by} needs the ECS cluster, which the network creates for compute.runtime: managed`);
+    return cluster;
+}
+
 /** ECS `secrets[].valueFrom`: the secret ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
 export function secretValueFrom(arn: string, jsonKey?: string): string {
     return jsonKey ? `${arn}:${jsonKey}::` : arn;
@@ -46,7 +64,7 @@ export function platformSecretsPolicy(
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [bindings.database.password.id, bindings.cache.authToken.id] },
+            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [bindings.database.passwordSecret.id, bindings.cache.authSecret.id] },
             { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: [keys.database.key.arn, keys.cache.key.arn] },
         ],
     };
@@ -74,17 +92,13 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const { cfg } = ctx;
     const t = args.transform?.aws;
     const svc = args.service;
-    const sgs = ctx.require("securityGroups", "compute service");
-    const subnets = ctx.require("privateSubnetIds", "compute service");
-    const database = ctx.require("database", "compute service");
-    const cache = ctx.require("cache", "compute service");
-    const objectStore = ctx.require("objectStore", "compute service");
+    const { securityGroups: sgs, privateSubnetIds: subnets, logsKey } = awsHandles.read("network", args.network.handle, "compute service");
+    const cluster = ecsClusterOf(args.network, "compute service");
+    const { database, cache, objectStore } = awsBindings(args.bindings, "compute service");
     const physical = physicalName(cfg, svc.name);
 
-    const cluster = ctx.require("cluster", "compute service");
-
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), {
-        ...logGroupArgs(ctx, { logGroupName: `/ecs/${physical}`, kind: "application" }),
+        ...logGroupArgs(ctx, logsKey, { logGroupName: `/ecs/${physical}`, kind: "application" }),
         retentionInDays: args.logRetentionDays,
     }, t?.logGroup);
 
@@ -121,7 +135,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const size = FARGATE[svc.size];
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .all([pulumi.all(plainBindingEnv(svc, b)), b.database.passwordSecret.id, b.cache.authSecret.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
         .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName, appSecretArns]) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
@@ -132,8 +146,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                 portMappings: [{ containerPort: svc.port, protocol: "tcp", name: svc.name }],
                 environment: Object.entries(environment).sort(([a], [c]) => a.localeCompare(c)).map(([key, value]) => ({ name: key, value })),
                 secrets: [
-                    { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
-                    { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
+                    { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.passwordSecret.jsonKey) },
+                    { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authSecret.jsonKey) },
                     ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
                 ],
                 // Workers too: every other runtime probes them, and ECS replaces a task whose essential container is UNHEALTHY.
@@ -210,15 +224,14 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     policy("cpu", "ECSServiceAverageCPUUtilization", args.cpuTargetPercent);
     policy("memory", "ECSServiceAverageMemoryUtilization", args.memoryTargetPercent);
 
-    ctx.state.services[svc.name] = { service };
-
-    const lbPrefix = ctx.state.loadBalancer?.pathPrefixes[svc.name];
+    const lbPrefix = awsHandles.read("loadBalancer", args.loadBalancer.handle, "compute service").pathPrefixes[svc.name];
     return {
         serviceName: service.name,
         identity: taskRole.arn,
         internalUrl: svc.http
             ? pulumi.output(`https://${svc.http.host ?? cfg.loadBalancer.domain}${lbPrefix ?? ""}`)
             : pulumi.interpolate`ecs://${cluster.name}/${service.name}`,
+        handle: awsHandles.wrap("computeService", { service }),
     };
 }
 
@@ -241,9 +254,9 @@ function releaseSettings(ctx: AwsContext, scope: pulumi.ComponentResource, name:
 } {
     const { cfg } = ctx;
     const svc = args.service;
-    const lb = ctx.state.loadBalancer;
-    const primary = lb?.targetGroups[svc.name];
-    if (!args.attachment || !lb || !primary) return { service: {}, dependsOn: [] };
+    const lb = awsHandles.read("loadBalancer", args.loadBalancer.handle, "compute service");
+    const primary = lb.targetGroups[svc.name];
+    if (!args.attachment || !primary) return { service: {}, dependsOn: [] };
     const alternate = lb.alternateTargetGroups[svc.name];
     const groups = alternate ? [primary, alternate] : [primary];
     const th = cfg.monitoring;

@@ -4,6 +4,7 @@ import { DatabaseRestore, restoredName } from "../../components/config";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, physicalName, primaryNaming } from "../../components/naming";
 import { AwsContext, pad2 } from "./context";
+import { awsHandles } from "./handles";
 import { replicateBackups } from "./disaster-recovery";
 import { createKey } from "./kms";
 import { RDS_CLASS } from "./sizes";
@@ -49,8 +50,7 @@ export function rdsRestoreArgs(ctx: AwsContext, restore: DatabaseRestore | undef
 export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
     const { cfg } = ctx;
     const t = args.transform?.aws;
-    const sgs = ctx.require("securityGroups", "database");
-    const subnets = ctx.require("privateSubnetIds", "database");
+    const { securityGroups: sgs, privateSubnetIds: subnets } = awsHandles.read("network", args.network.handle, "database");
     const size = RDS_CLASS[args.size];
 
     const key = createKey(ctx, scope, name, "RDS PostgreSQL storage, Performance Insights and the managed master password", { protect: args.protect, transform: t?.key });
@@ -118,7 +118,6 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         tags: ctx.tags(identifier),
     }, t?.instance, { protect: args.protect });
 
-    ctx.state.database = { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass };
     const copy = args.copyRegion ? replicateBackups(ctx, scope, name, { instance, region: args.copyRegion, retentionDays: args.backupRetentionDays, protect: args.protect }) : undefined;
 
     return {
@@ -129,5 +128,6 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         passwordSecret: { id: instance.masterUserSecrets.apply((s) => s[0]?.secretArn ?? ""), jsonKey: "password" },
         resourceId: instance.arn,
         backupCopy: copy?.replication.id,
+        handle: awsHandles.wrap("database", { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass }),
     };
 }

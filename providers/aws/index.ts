@@ -38,7 +38,7 @@ function lazyKubernetes(ctx: AwsContext): KubernetesSupport {
     return {
         cluster: (scope, name, args) => load().cluster(scope, name, args),
         workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
-        secretValue: (scope, name, ref) => load().secretValue(scope, name, ref),
+        secretValue: (scope, name, ref, owner) => load().secretValue(scope, name, ref, owner),
         ingress: (scope, name, args) => load().ingress(scope, name, args),
     };
 }

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
-import { ECS_TASKS_TRUST, fargateTaskArgs, platformSecretsPolicy, secretValueFrom, serviceBucketPolicy } from "./compute-service";
+import { awsBindings, ECS_TASKS_TRUST, ecsClusterOf, fargateTaskArgs, platformSecretsPolicy, secretValueFrom, serviceBucketPolicy } from "./compute-service";
+import { awsHandles } from "./handles";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { createServiceSecrets } from "./service-secrets";
@@ -18,15 +19,12 @@ import { FARGATE } from "./sizes";
 export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
     const { cfg } = ctx;
     const job = args.job;
-    const sgs = ctx.require("securityGroups", "job");
-    const subnets = ctx.require("privateSubnetIds", "job");
-    const cluster = ctx.require("cluster", "job");
-    const database = ctx.require("database", "job");
-    const cache = ctx.require("cache", "job");
-    const objectStore = ctx.require("objectStore", "job");
+    const { securityGroups: sgs, privateSubnetIds: subnets, logsKey } = awsHandles.read("network", args.network.handle, "job");
+    const cluster = ecsClusterOf(args.network, "job");
+    const { database, cache, objectStore } = awsBindings(args.bindings, "job");
     const family = physicalName(cfg, "job", job.name);
 
-    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, { logGroupName: `/ecs/${family}`, kind: "application" }));
+    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, logsKey, { logGroupName: `/ecs/${family}`, kind: "application" }));
     const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {
         name: limitedName(cfg, 64, "job", job.name, "execution"),
         description: `ECS agent for job ${family}: pull the image, write logs, read its secrets`,
@@ -51,7 +49,7 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
 
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(job, b)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .all([pulumi.all(plainBindingEnv(job, b)), b.database.passwordSecret.id, b.cache.authSecret.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
         .apply(([env, dbSecret, cacheSecret, logGroupName, appSecretArns]) => JSON.stringify([{
             name: job.name,
             image: job.image,
@@ -59,8 +57,8 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
             command: job.command,
             environment: Object.entries(env).sort(([x], [y]) => x.localeCompare(y)).map(([k, value]) => ({ name: k, value })),
             secrets: [
-                { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.password.jsonKey) },
-                { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authToken.jsonKey) },
+                { name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(dbSecret, b.database.passwordSecret.jsonKey) },
+                { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(cacheSecret, b.cache.authSecret.jsonKey) },
                 ...appSecrets.entries.map((e, i) => ({ name: e.name, valueFrom: appSecretArns[i]! })),
             ],
             // ECS has no task timeout; `stopTimeout` is only the SIGTERM grace. The run recipe waits instead.

@@ -7,8 +7,9 @@ import type { SecretReference } from "../../components/component";
 import type { LoadBalancerArgs } from "../../components/load-balancer";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { createEksCluster, EKS_INGRESS_CLASS } from "./cluster";
-import { platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { awsBindings, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
 import { AwsContext, policyJson } from "./context";
+import { awsHandles } from "./handles";
 import { ACCESS_LOG_PREFIX, createAlbLogBucket, createCertificate, createWebAcl, TLS_POLICY } from "./load-balancer";
 
 /** Annotation prefix of the ALB ingress controller (EKS Auto Mode and the AWS Load Balancer Controller alike). */
@@ -53,11 +54,9 @@ export function createKubernetesSupport(ctx: AwsContext): KubernetesSupport {
  * trust, so the ServiceAccount runs without a cloud identity.
  */
 function createWorkloadIdentity(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs {
-    const eks = ctx.state.eks;
+    const eks = awsHandles.readIfOwn("kubernetesCluster", args.cluster.handle);
     if (!eks) return { serviceAccountAnnotations: {}, podLabels: {}, identity: pulumi.output(`system:serviceaccount:${args.namespace}:${args.serviceAccountName}`) };
-    const database = ctx.require("database", "workload identity");
-    const cache = ctx.require("cache", "workload identity");
-    const objectStore = ctx.require("objectStore", "workload identity");
+    const { database, cache, objectStore } = awsBindings(args.bindings, "workload identity");
 
     const trust = pulumi.all([eks.oidcProvider.arn, eks.issuerHost]).apply(([providerArn, host]) => ({
         Version: "2012-10-17",
@@ -111,7 +110,7 @@ function secretValue(ctx: AwsContext, scope: pulumi.ComponentResource, ref: Secr
 function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: IngressArgs): IngressSettings {
     const { cfg } = ctx;
     const lb = args.loadBalancer;
-    const publicSubnets = ctx.require("publicSubnetIds", "ingress");
+    const { publicSubnetIds: publicSubnets } = awsHandles.read("network", lb.network.handle, "ingress");
     const dependsOn: pulumi.Resource[] = [];
 
     const certificate = createCertificate(ctx, scope, name, lb);
@@ -122,7 +121,7 @@ function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentResource,
     if (acl) dependsOn.push(acl);
 
     const className = cfg.kubernetes.ingressClass ?? EKS_INGRESS_CLASS;
-    if (ctx.state.eks) {
+    if (awsHandles.readIfOwn("kubernetesCluster", args.cluster.handle)) {
         const params = new CustomResource(childName(name, "ingress-class-params"), {
             apiVersion: "eks.amazonaws.com/v1",
             kind: "IngressClassParams",

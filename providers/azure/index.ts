@@ -21,7 +21,7 @@ export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
  * (providers/azure/kubernetes.ts), with the same identities and secrets.
  */
 export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
-    const ctx = new AzureContext(cfg);
+    const ctx = AzureContext.create(cfg);
     return bindCloud("azure", ctx, {
         network: createNetwork,
         database: createDatabase,

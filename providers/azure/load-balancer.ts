@@ -5,6 +5,7 @@ import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttach
 import { childName } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
+import { azureHandles } from "./handles";
 import { containerAppName } from "./compute-service";
 import { diagnostics } from "./network";
 
@@ -67,7 +68,8 @@ export function routePaths(prefix: string | undefined): string[] | undefined {
  * health probes on each health path, WAF_v2 with an OWASP policy in Prevention mode in
  * production, access and firewall logs to Log Analytics, and a delete lock in production.
  */
-export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "load balancer"));
     const f = ctx.foundation;
     const t = args.transform?.azure;
     const gatewayName = ctx.physical("agw");
@@ -154,7 +156,7 @@ export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentRes
         }],
         backendAddressPools: pools.map((p) => ({
             name: p.pool,
-            backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${f.containerAppsDefaultDomain}` }],
+            backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${ctx.containerApps.defaultDomain}` }],
         })),
         probes: pools.map((p) => ({
             name: p.probe,
@@ -204,7 +206,6 @@ export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentRes
         tags: ctx.tags,
     }, ctx.opts(scope, { dependsOn: [certGrant] }), t?.gateway);
     const gateway = new network.ApplicationGateway(childName(name, "gateway"), gwArgs, gwOpts);
-    ctx.watched.gateway = gateway.id;
 
     if (args.accessLogs) diagnostics(ctx, scope, childName(name, "diagnostics"), gateway.id);
     if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), gateway.id, "Production entry point: remove this lock deliberately before deleting the gateway.");
@@ -219,6 +220,7 @@ export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentRes
         url: pulumi.output(`https://${args.domain}`),
         domain: pulumi.output(args.domain),
         attachments,
+        handle: azureHandles.wrap("loadBalancer", { gatewayId: gateway.id }),
     };
 }
 

@@ -5,6 +5,7 @@ import { childName, compactName } from "../../components/naming";
 import type { PlatformConfig } from "../../components/config";
 import { applyTransform, Transform } from "../../components/transform";
 import { AzureContext, uniqueSuffix } from "./context";
+import { azureHandles } from "./handles";
 import { diagnostics, privateEndpoint } from "./network";
 import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
 
@@ -118,7 +119,8 @@ export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" 
  * one private container, and the lifecycle policy. Services reach it with their managed
  * identity (Storage Blob Data Contributor on the container), never with keys.
  */
-export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
+export function createObjectStore(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "object store"));
     const f = ctx.foundation;
     const t = args.transform?.azure;
     const sku = OBJECT_STORE_SKU[ctx.cfg.environment];
@@ -152,11 +154,10 @@ export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentReso
     new storage.ManagementPolicy(childName(name, "lifecycle"), policyArgs, policyOpts);
 
     const blobEndpoint = account.primaryEndpoints.apply((e) => e.blob);
-    ctx.watched.storageAccountId = account.id;
-    ctx.watched.storageBlobEndpoint = blobEndpoint;
     return {
         bucketName: container.name,
         endpoint: pulumi.interpolate`${blobEndpoint}${container.name}`,
         resourceId: container.id,
+        handle: azureHandles.wrap("objectStore", { accountId: account.id, blobEndpoint }),
     };
 }

@@ -4,6 +4,7 @@ import type { SecretReference } from "../../components/component";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
@@ -49,12 +50,12 @@ export function createServiceIdentity(
 
     const grants: pulumi.Resource[] = [
         ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
-            secretId: b.database.password.id,
+            secretId: b.database.passwordSecret.id,
             role: "roles/secretmanager.secretAccessor",
             member: account.member,
         }, t?.secretAccess),
         ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
-            secretId: b.cache.authToken.id,
+            secretId: b.cache.authSecret.id,
             role: "roles/secretmanager.secretAccessor",
             member: account.member,
         }, t?.secretAccess),
@@ -94,8 +95,8 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     const { cfg } = ctx;
     const t = args.transform?.gcp;
     const svc = args.service;
-    const net = ctx.require("network", "compute service");
-    const health = ctx.state.loadBalancer?.health;
+    const net = gcpHandles.read("network", args.network.handle, "compute service");
+    const health = gcpHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)?.health;
     const serviceName = cloudRunServiceName(cfg, svc.name);
     const routed = Boolean(svc.http && args.attachment);
     const b = args.bindings;
@@ -123,8 +124,8 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
 
     const envs: Env[] = [
         ...Object.entries(plainBindingEnv(svc, b)).map(([n, value]) => ({ name: n, value })),
-        secretEnv(BINDING_ENV.databasePassword, b.database.password),
-        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
+        secretEnv(BINDING_ENV.databasePassword, b.database.passwordSecret),
+        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authSecret),
     ];
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, account.member);
     envs.push(...appSecrets.entries.map((e) => secretEnv(e.name, { id: e.secretId })));
@@ -181,6 +182,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         serviceName: service.name,
         identity: account.email,
         internalUrl: service.uri,
+        handle: gcpHandles.wrap("computeService", { service }),
     };
 }
 

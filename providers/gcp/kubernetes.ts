@@ -2,11 +2,12 @@ import * as gcp from "@pulumi/gcp";
 import type * as apiextensions from "@pulumi/kubernetes/apiextensions";
 import * as pulumi from "@pulumi/pulumi";
 import type { IngressArgs, IngressSettings, KubernetesSupport, WorkloadIdentityArgs, WorkloadIdentityOutputs } from "../../components/cloud";
-import type { SecretReference } from "../../components/component";
+import type { CloudHandle, SecretReference } from "../../components/component";
 import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
 import { childName, limitedName } from "../../components/naming";
 import { createServiceIdentity } from "./compute-service";
 import type { GcpContext } from "./context";
+import { gcpHandles, StoredSecretValue } from "./handles";
 import { createKmsKey } from "./kms";
 import { createSecurityPolicy, createSslPolicy } from "./load-balancer";
 import { GKE_RANGE_NAMES } from "./network";
@@ -130,7 +131,7 @@ export function artifactRegistryRepositories(images: string[]): ArtifactRegistry
  */
 export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): KubernetesClusterOutputs {
     const { cfg } = ctx;
-    const net = ctx.require("network", "kubernetes cluster");
+    const net = gcpHandles.read("network", args.network.handle, "kubernetes cluster");
     const clusterName = gkeClusterName(cfg);
 
     const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
@@ -213,13 +214,12 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
         resourceLabels: ctx.labels(),
     }, undefined, { dependsOn: [keyAccess, nodeRole, ...imagePulls] });
 
-    ctx.state.kubernetes = { clusterName: cluster.name };
-
     const server = cluster.controlPlaneEndpointsConfig.apply((c) => c?.dnsEndpointConfig?.endpoint ?? "");
     return {
         clusterName: cluster.name,
         kubeconfig: pulumi.secret(pulumi.all([cluster.name, server]).apply(([n, s]) => gkeKubeconfig(n, s))),
         ingressClass: pulumi.output(GKE_INGRESS_CLASS),
+        handle: gcpHandles.wrap("kubernetesCluster", { cluster }),
     };
 }
 
@@ -229,7 +229,6 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
  * account for exactly `<project>.svc.id.goog[<namespace>/<ksa>]`.
  */
 export function createWorkloadIdentity(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs {
-    ctx.state.kubernetes = { ...ctx.state.kubernetes, namespace: args.namespace };
     const { account, grants } = createServiceIdentity(ctx, scope, name, args.service, args.bindings, {
         description: `Workload Identity of ${args.namespace}/${args.serviceAccountName} on GKE`,
     });
@@ -249,9 +248,15 @@ export function createWorkloadIdentity(ctx: GcpContext, scope: pulumi.ComponentR
 }
 
 /** The value the platform generated for a secret reference (database password, Redis AUTH), as a Pulumi secret. */
-export function secretValueFor(ctx: GcpContext, ref: SecretReference): pulumi.Output<string> {
-    const known = ctx.state.secretValues;
-    if (known.length === 0) throw new Error("internal: gcp secretValue called before the database and cache stored their secrets");
+/** The values the component behind `owner` (the database or the cache) stored in Secret Manager. */
+function secretValuesOf(owner: CloudHandle): StoredSecretValue[] {
+    const handle = gcpHandles.readIfOwn("database", owner) ?? gcpHandles.readIfOwn("cache", owner);
+    if (!handle) throw new Error(`internal: the gcp secretValue needs the gcp database or cache handle that stored the secret, got ${owner.cloud} ${owner.kind}`);
+    return handle.secretValues;
+}
+
+export function secretValueFor(ref: SecretReference, owner: CloudHandle): pulumi.Output<string> {
+    const known = secretValuesOf(owner);
     const direct = known.find((k) => k.id === ref.id);
     if (direct) return pulumi.secret(direct.value);
     return pulumi.secret(pulumi.all([ref.id, ...known.map((k) => k.id)]).apply(([id, ...ids]) => {
@@ -277,7 +282,6 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
     const { CustomResource } = require("@pulumi/kubernetes/apiextensions") as typeof apiextensions;
     const lb = args.loadBalancer;
     const ns = args.namespace;
-    ctx.state.kubernetes = { ...ctx.state.kubernetes, namespace: ns };
     const k8sOpts: pulumi.CustomResourceOptions = { parent: scope, provider: args.provider };
     const labels = { ...cfg.tags, "app.kubernetes.io/part-of": cfg.appName, "app.kubernetes.io/managed-by": "pulumi" };
 
@@ -359,7 +363,7 @@ export function gcpKubernetesSupport(ctx: GcpContext): KubernetesSupport {
     return {
         cluster: (scope, name, args) => createGkeCluster(ctx, scope, name, args),
         workloadIdentity: (scope, name, args) => createWorkloadIdentity(ctx, scope, name, args),
-        secretValue: (_scope, _name, ref) => secretValueFor(ctx, ref),
+        secretValue: (_scope, _name, ref, owner) => secretValueFor(ref, owner),
         ingress: (scope, name, args) => createGkeIngress(ctx, scope, name, args),
     };
 }

@@ -4,6 +4,7 @@ import { ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../.
 import { childName } from "../../components/naming";
 import { createAutoscaler } from "./autoscaling";
 import type { KubernetesContext } from "./context";
+import { kubernetesHandles } from "./handles";
 import { createDeployment } from "./deployment";
 import { createDisruptionBudget } from "./disruption";
 import { createServiceIdentity } from "./identity";
@@ -33,7 +34,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     });
 
     const service = new k8s.core.v1.Service(childName(name, "service"), {
-        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: ctx.serviceAnnotations[svc.name] },
+        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: kubernetesHandles.read("loadBalancer", args.loadBalancer.handle, "service").serviceAnnotations[svc.name] },
         spec: { type: "ClusterIP", selector: ctx.selector(svc.name), ports: [{ name: "http", port: svc.port, targetPort: "http", protocol: "TCP" }] },
     }, ctx.opts(scope));
 
@@ -44,5 +45,6 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
         serviceName: deployment.metadata.name,
         identity: identity.identity,
         internalUrl: pulumi.interpolate`http://${service.metadata.name}.${ctx.namespaceName}.svc.cluster.local:${svc.port}`,
+        handle: kubernetesHandles.wrap("computeService", {}),
     };
 }

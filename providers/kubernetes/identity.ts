@@ -5,6 +5,9 @@ import type { ComputeServiceArgs } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 
+/** What the per-workload builders (identity, Secret, NetworkPolicy) read: a service's or a job's. */
+export type WorkloadArgs = Pick<ComputeServiceArgs, "service" | "bindings" | "network">;
+
 export interface ServiceIdentity {
     serviceAccount: k8s.core.v1.ServiceAccount;
     /** The cloud identity (managed cluster), else the ServiceAccount's name. */
@@ -20,13 +23,15 @@ export interface ServiceIdentity {
  * the annotations the cloud returns. With an existing cluster no cloud identity is created:
  * the ServiceAccount is plain, and binding it is the cluster owner's job.
  */
-export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ServiceIdentity {
+export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: WorkloadArgs): ServiceIdentity {
     const svc = args.service;
     const wi: WorkloadIdentityOutputs | undefined = ctx.cloudSide?.workloadIdentity(scope, name, {
         service: svc.name,
         namespace: ctx.namespaceName,
         serviceAccountName: svc.name,
         bindings: args.bindings,
+        network: args.network,
+        cluster: ctx.cluster,
     });
     const serviceAccount = new k8s.core.v1.ServiceAccount(childName(name, "sa"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: wi?.serviceAccountAnnotations },
