@@ -10,8 +10,13 @@ import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { awsPlugin } from "./plugin";
 
-export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/aws"];
+/** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
+export { awsPlugin as plugin } from "./plugin";
+
+/** The only cloud SDK a stack on this cloud loads. */
+export const sdkPackages: CloudModule["sdkPackages"] = awsPlugin.sdkPackages;
 
 /** The AWS implementation: one context (explicit providers, tags, shared handles) per run. */
 export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): CloudImplementation => {

@@ -28,9 +28,9 @@ export const ZONE_NAMES = ["1", "2", "3"] as const;
  * derived from what identifies the deployment (app, environment, location, subscription),
  * so the same stack always gets the same name and two stacks never collide by accident.
  */
-export function uniqueSuffix(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azureSubscriptionId">, purpose: string, length: number): string {
+export function uniqueSuffix(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azure">, purpose: string, length: number): string {
     return createHash("sha256")
-        .update([cfg.appName, cfg.environment, cfg.region, cfg.azureSubscriptionId ?? "", purpose].join("/"))
+        .update([cfg.appName, cfg.environment, cfg.region, cfg.azure?.subscriptionId ?? "", purpose].join("/"))
         .digest("hex")
         .slice(0, length);
 }
@@ -103,7 +103,7 @@ export class AzureContext {
     static create(cfg: PlatformConfig): AzureContext {
         const provider = new AzureProvider(`azure-${cfg.environment}`, {
             location: cfg.region,
-            ...(cfg.azureSubscriptionId ? { subscriptionId: cfg.azureSubscriptionId } : {}),
+            ...(cfg.azure?.subscriptionId ? { subscriptionId: cfg.azure?.subscriptionId } : {}),
         });
         const randomProvider = new random.Provider(`random-${cfg.environment}`, {});
         const tenantId = authorization.getClientConfigOutput({ provider }).tenantId;

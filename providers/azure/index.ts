@@ -10,9 +10,13 @@ import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { azurePlugin } from "./plugin";
 
-/** The only cloud SDK an Azure stack loads (submodules of it, never the package index). */
-export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
+/** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
+export { azurePlugin as plugin } from "./plugin";
+
+/** The only cloud SDK a stack on this cloud loads (submodules of it, never the package index). */
+export const sdkPackages: CloudModule["sdkPackages"] = azurePlugin.sdkPackages;
 
 /**
  * Azure: Container Apps behind Application Gateway v2, PostgreSQL flexible server, Azure

@@ -26,7 +26,7 @@ export const CONTAINER_NAME = "data";
  * subscription), because account names are global across Azure. The longest app name the
  * config accepts (12 characters) still fits: `<12>prod<1+5>` is 22 characters.
  */
-export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azureSubscriptionId">, purpose: "d" | "b"): string {
+export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azure">, purpose: "d" | "b"): string {
     const name = compactName(cfg, `${purpose}${uniqueSuffix(cfg, `storage-${purpose}`, 5)}`);
     if (!/^[a-z0-9]{3,24}$/.test(name)) throw new Error(`internal: storage account name ${name} breaks Azure's rule (3-24 lowercase letters and digits)`);
     return name;

@@ -13,13 +13,13 @@ export class GcpContext extends CloudContext {
     readonly region: string;
 
     constructor(cfg: PlatformConfig) {
-        if (!cfg.gcpProject) throw new Error("internal: platform:gcp.project is validated as required for gcp");
+        if (!cfg.gcp?.project) throw new Error("internal: platform:gcp.project is validated as required for gcp");
         super("gcp", cfg, new gcp.Provider("platform-gcp", {
-            project: cfg.gcpProject,
+            project: cfg.gcp?.project,
             region: cfg.region,
             defaultLabels: { ...cfg.tags },
         }));
-        this.project = cfg.gcpProject;
+        this.project = cfg.gcp?.project;
         this.region = cfg.region;
     }
 
