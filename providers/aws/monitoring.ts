@@ -184,7 +184,7 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
             });
         }
         // The controller's ALB exists once the Ingress has an address; look it up by the name the
-        // Ingress annotation gave it (providers/aws/kubernetes.ts). data source aws_lb returns arn_suffix:
+        // Ingress annotation gave it (providers/aws/kubernetes-ingress.ts). data source aws_lb returns arn_suffix:
         // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/lb
         const ingressAlb = aws.lb.getLoadBalancerOutput({ name: args.loadBalancerEndpoint.apply(() => limitedName(cfg, 32, "alb")) }, { provider: ctx.provider, parent: scope });
         ingressAlbSuffix = ingressAlb.arnSuffix;

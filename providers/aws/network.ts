@@ -114,7 +114,7 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
 
     // The ECS cluster is shared compute foundation, like the VPC: parenting it here keeps its
     // URN stable whichever services come and go (Azure's Container Apps environment likewise).
-    // Under `compute.runtime: kubernetes` the services run on EKS (providers/aws/cluster.ts) instead.
+    // Under `compute.runtime: kubernetes` the services run on EKS (providers/aws/kubernetes-cluster.ts) instead.
     const ecsCluster = cfg.compute.runtime === "kubernetes" ? undefined : ctx.create(aws.ecs.Cluster, scope, childName(name, "ecs-cluster"), {
         name: physicalName(ctx.cfg),
         settings: [{ name: "containerInsights", value: "enabled" }],

@@ -7,7 +7,7 @@ import { createDashboard } from "./dashboard";
 import type { GkeNames, WatchedNames } from "./watched-names";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
-import { gkeClusterName } from "./kubernetes";
+import { gkeClusterName } from "./kubernetes-cluster";
 import { cloudRunServiceName } from "./load-balancer";
 
 type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
