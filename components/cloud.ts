@@ -98,6 +98,13 @@ export interface IngressSettings {
     tlsSecretName?: string;
     /** Resources the Ingress must wait for. */
     dependsOn: pulumi.Resource[];
+    /**
+     * The public address, when the cloud puts its own load balancer in front of an internal
+     * controller (Azure: the Application Gateway); otherwise the Ingress status's.
+     */
+    endpoint?: pulumi.Output<string>;
+    /** The cloud's own wiring of what it made for the ingress (Azure: the Application Gateway in front of it), for its alerts. */
+    handle?: CloudHandle;
 }
 
 /** What providers/kubernetes exports: the workloads runtime over a cluster. */

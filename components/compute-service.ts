@@ -7,6 +7,7 @@ import type { NetworkOutputs } from "./network";
 import type { ObjectStoreOutputs } from "./object-store";
 import type { ServiceConfig } from "./config";
 import type { LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
+import type { ReleaseStatus } from "./release";
 import type { ComputeServiceTransforms } from "./transforms";
 
 /**
@@ -99,6 +100,8 @@ export interface ComputeServiceOutputs {
     internalUrl: pulumi.Output<string>;
     /** This cloud's wiring for the components built on this one (components/component.ts). */
     handle: CloudHandle;
+    /** How the deploy workflow gates this service's release (components/release.ts); stack output `releases`. */
+    release: pulumi.Output<ReleaseStatus>;
 }
 
 /** How a cloud builds a ComputeService's children under `scope` (components/cloud.ts collects every builder). */
@@ -109,6 +112,7 @@ export class ComputeService extends PlatformComponent<ComputeServiceOutputs> imp
     declare readonly identity: pulumi.Output<string>;
     declare readonly internalUrl: pulumi.Output<string>;
     declare readonly handle: CloudHandle;
+    declare readonly release: pulumi.Output<ReleaseStatus>;
 
     constructor(name: string, args: ComputeServiceArgs, cloud: { readonly computeService: ComputeServiceBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.computeService, name, (self) => cloud.computeService(self, name, args), opts);

@@ -177,6 +177,7 @@ export class Platform {
             cacheEndpoint: this.cache.endpoint,
             bucketName: this.objectStore.bucketName,
             services: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),
+            releases: Object.fromEntries(Object.entries(this.services).map(([name, svc]) => [name, svc.release])),
             alerts: this.monitoring.alertNames,
             ...(this.monitoring.dashboard ? { dashboard: this.monitoring.dashboard } : {}),
             jobs: Object.fromEntries(Object.entries(this.jobs).map(([name, j]) => [name, { identity: j.identity, runCommand: j.runCommand, runBeforeDeploy: this.config.jobs.find((x) => x.name === name)?.runBeforeDeploy ?? false }])),

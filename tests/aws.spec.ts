@@ -4,9 +4,10 @@ import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents, assertOnlyImageDigestAdvisories } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
-import { cidrSubnet } from "../providers/aws/network";
+import { zoneSubnetCidr } from "../providers/aws/network";
 import { orderRoutes, routeConditions } from "../providers/aws/load-balancer";
-import { rdsBackupWindow, rdsMaintenanceWindow } from "../providers/aws/database";
+import { rdsBackupWindow } from "../providers/aws/database";
+import { rdsMaintenanceWindow } from "../providers/aws/maintenance";
 import { freeStorageThresholdBytes } from "../providers/aws/monitoring";
 import { secretValueFrom } from "../providers/aws/compute-service";
 
@@ -93,11 +94,11 @@ const privateSubnetIds = (run: PlanRun): string[] =>
     ofType(run, "aws:ec2/routeTableAssociation:RouteTableAssociation").filter((r) => /^network-private-\d+-rta$/.test(r.name)).map((r) => String(inputs(r).subnetId));
 
 describe("aws: pure helpers", () => {
-    it("carves subnets like cidrsubnet", () => {
-        assert.strictEqual(cidrSubnet("10.0.0.0/16", 4, 0), "10.0.0.0/20");
-        assert.strictEqual(cidrSubnet("10.0.0.0/16", 4, 8), "10.0.128.0/20");
-        assert.strictEqual(cidrSubnet("10.1.0.0/20", 4, 9), "10.1.9.0/24");
-        assert.throws(() => cidrSubnet("10.0.0.0/16", 4, 16));
+    it("cuts the VPC into 16 zone subnets", () => {
+        assert.strictEqual(zoneSubnetCidr("10.0.0.0/16", 0), "10.0.0.0/20");
+        assert.strictEqual(zoneSubnetCidr("10.0.0.0/16", 8), "10.0.128.0/20");
+        assert.strictEqual(zoneSubnetCidr("10.1.0.0/20", 9), "10.1.9.0/24");
+        assert.throws(() => zoneSubnetCidr("10.0.0.0/16", 16), /no \/20 block #16/);
     });
     it("formats the RDS windows", () => {
         assert.strictEqual(rdsBackupWindow({ startHourUtc: 3, durationHours: 1 }), "03:00-04:00");

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { parse } from "yaml";
-import { aksSubnetCidr, cidrsOverlap, clusterCidrs, subnetLayout } from "../providers/azure/network";
+import { cidrOverlap } from "../components/cidr";
+import { aksSubnetCidr, clusterCidrs, ingressInternalAddress, subnetLayout } from "../providers/azure/network";
 import { nonInteractiveKubeconfig } from "../providers/azure/kubernetes";
 import { isSecretEnvelope, type PlanResource } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
@@ -32,6 +33,8 @@ const T = {
     serviceAccount: "kubernetes:core/v1:ServiceAccount",
     k8sSecret: "kubernetes:core/v1:Secret",
     ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    nginxController: "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController",
+    wafPolicy: "azure-native:network:WebApplicationFirewallPolicy",
 } as const;
 
 const ROLE_GUIDS = { secretsUser: "4633458b-17de-408a-b874-0445c86b69e6", blobContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe", networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7" };
@@ -45,24 +48,30 @@ describe("azure kubernetes: pure helpers", () => {
         for (const vnet of ["10.0.0.0/16", "10.1.0.0/16", "172.16.48.0/20", "192.168.0.0/18"]) {
             const aks = aksSubnetCidr(vnet);
             assert.match(aks, /\/22$/);
-            assert.ok(cidrsOverlap(aks, vnet), `${aks} inside ${vnet}`);
+            assert.ok(cidrOverlap(aks, vnet), `${aks} inside ${vnet}`);
             const [, prefix] = vnet.split("/");
             assert.ok(Number(prefix) <= 20);
-            for (const other of Object.values(subnetLayout(vnet))) assert.ok(!cidrsOverlap(aks, other), `${aks} vs ${other}`);
+            for (const other of Object.values(subnetLayout(vnet))) assert.ok(!cidrOverlap(aks, other), `${aks} vs ${other}`);
         }
         assert.strictEqual(aksSubnetCidr("10.0.0.0/16"), "10.0.8.0/22");
         assert.strictEqual(aksSubnetCidr("172.16.48.0/20"), "172.16.56.0/22");
     });
 
+    it("the ingress controller's internal address is the node subnet's last usable one", () => {
+        assert.strictEqual(ingressInternalAddress("10.0.0.0/16"), "10.0.11.254");
+        assert.strictEqual(ingressInternalAddress("172.16.48.0/20"), "172.16.59.254");
+        for (const vnet of ["10.1.0.0/16", "192.168.0.0/18"]) assert.ok(cidrOverlap(`${ingressInternalAddress(vnet)}/32`, aksSubnetCidr(vnet)));
+    });
+
     it("pod and service CIDRs avoid the VNet (AKS's default service CIDR would collide with 10.0.0.0/16)", () => {
-        assert.ok(cidrsOverlap("10.0.0.0/16", "10.0.0.0/16"));
-        assert.ok(!cidrsOverlap("10.0.0.0/16", "10.1.0.0/16"));
+        assert.ok(cidrOverlap("10.0.0.0/16", "10.0.0.0/16"));
+        assert.ok(!cidrOverlap("10.0.0.0/16", "10.1.0.0/16"));
         for (const vnet of ["10.0.0.0/16", "10.244.0.0/16", "10.245.16.0/20", "172.30.0.0/16"]) {
             const c = clusterCidrs(vnet);
-            assert.ok(!cidrsOverlap(c.podCidr, vnet), `${c.podCidr} vs ${vnet}`);
-            assert.ok(!cidrsOverlap(c.serviceCidr, vnet), `${c.serviceCidr} vs ${vnet}`);
-            assert.ok(!cidrsOverlap(c.podCidr, c.serviceCidr));
-            assert.ok(cidrsOverlap(`${c.dnsServiceIP}/32`, c.serviceCidr), "DNS service IP inside the service CIDR");
+            assert.ok(!cidrOverlap(c.podCidr, vnet), `${c.podCidr} vs ${vnet}`);
+            assert.ok(!cidrOverlap(c.serviceCidr, vnet), `${c.serviceCidr} vs ${vnet}`);
+            assert.ok(!cidrOverlap(c.podCidr, c.serviceCidr));
+            assert.ok(cidrOverlap(`${c.dnsServiceIP}/32`, c.serviceCidr), "DNS service IP inside the service CIDR");
         }
         assert.notStrictEqual(clusterCidrs("10.244.0.0/16").podCidr, "10.244.0.0/16");
     });
@@ -98,17 +107,10 @@ for (const environment of ENVIRONMENTS) {
             assertNoApiVersionAliases(run);
         });
 
-        it(environment === "production" ? "the pack blocks production: no WAF in front of the app-routing ingress (the known gap, and nothing else)" : "passes the policy pack without violations", async () => {
+        it("passes the policy pack without mandatory violations (production: the gateway WAF is in front of the ingress)", async () => {
             const violations = await policyRunner()(run);
-            if (environment === "production") {
-                // DESIGN.md requires a WAF in production; the app-routing nginx has none (docs/cloud-mapping.md).
-                const mandatory = violations.filter((v) => v.level === "mandatory");
-                assert.deepStrictEqual(mandatory.map((v) => [v.policy, v.urn.split("::").pop()]), [["kubernetes-ingress-require-waf", "load-balancer-ingress"]]);
-                assertOnlyImageDigestAdvisories(violations.filter((v) => v.level !== "mandatory"));
-            } else {
-                assertOnlyImageDigestAdvisories(violations);
-                assert.deepStrictEqual(run.plan.policy.violations.filter((v) => v.level === "mandatory"), []);
-            }
+            assertOnlyImageDigestAdvisories(violations);
+            assert.deepStrictEqual(run.plan.policy.violations.filter((v) => v.level === "mandatory"), []);
         });
         it("encrypts the nodes' OS, temp and cache disks at the host", () => {
             for (const pool of cluster.agentPoolProfiles as Obj[]) assert.strictEqual(pool.enableEncryptionAtHost, true, pool.name);
@@ -158,8 +160,8 @@ for (const environment of ENVIRONMENTS) {
 
         it("parents every azure and kubernetes resource to a platform component with its name as prefix", () => assertParentedToComponents(run, ["azure-native:", "kubernetes:"]));
 
-        it("no Container Apps, no Application Gateway, no delegated compute subnet; an AKS node subnet instead", () => {
-            for (const type of [T.env, T.app, T.gateway, T.recordSet]) assert.deepStrictEqual(ofType(run, type).map((r) => r.name), [], type);
+        it("no Container Apps, no delegated compute subnet; an AKS node subnet that only the gateway's subnet reaches", () => {
+            for (const type of [T.env, T.app, T.recordSet]) assert.deepStrictEqual(ofType(run, type).map((r) => r.name), [], type);
             const subnets = Object.fromEntries(ofType(run, T.subnet).map((s) => [inputs(s).subnetName, inputs(s)]));
             assert.deepStrictEqual(Object.keys(subnets).sort(), ["aks", "database", "endpoints", "gateway"]);
             assert.strictEqual(subnets.aks.delegations, undefined, "node subnet not delegated");
@@ -168,12 +170,13 @@ for (const environment of ENVIRONMENTS) {
             const nsg = ofType(run, T.nsg).find((n) => subnets.aks.networkSecurityGroup.id.endsWith(`/${inputs(n).networkSecurityGroupName}`));
             assert.ok(nsg, "the node subnet has its own NSG");
             const rules = inputs(nsg).securityRules as Obj[];
-            const allow = rules.find((r) => r.sourceAddressPrefix === "Internet" && r.access === "Allow");
-            assert.deepStrictEqual(allow?.destinationPortRanges, ["80", "443"], "the internet reaches the ingress on 80/443 only");
+            assert.deepStrictEqual(rules.filter((r) => r.sourceAddressPrefix === "Internet" && r.access === "Allow"), [], "nothing from the internet: it comes through the gateway");
+            const allow = rules.filter((r) => r.access === "Allow" && r.sourceAddressPrefix !== "AzureLoadBalancer");
+            assert.deepStrictEqual(allow.map((r) => [r.sourceAddressPrefix, r.destinationAddressPrefix, r.destinationPortRange]), [[subnets.gateway.addressPrefix, `${ingressInternalAddress(tier.vnet)}/32`, "443"]]);
             assert.ok(rules.some((r) => r.sourceAddressPrefix === "Internet" && r.access === "Deny" && r.destinationPortRange === "*"));
             // Container insights' log table follows compute.logRetentionDays; the audit tables audit.logRetentionDays.
             const tables = ofType(run, T.table).map((t) => inputs(t));
-            assert.deepStrictEqual(tables.map((t) => t.tableName), ["ContainerLogV2", "AKSAudit", "AKSAuditAdmin", "StorageBlobLogs"]);
+            assert.deepStrictEqual(tables.map((t) => t.tableName), ["ContainerLogV2", ...(prod ? ["AGWFirewallLogs"] : []), "AKSAudit", "AKSAuditAdmin", "StorageBlobLogs", "NTANetAnalytics"]);
             assert.strictEqual(tables[0]!.retentionInDays, prod ? 30 : 14);
             for (const t of tables.slice(1)) assert.strictEqual(t.totalRetentionInDays, prod ? 365 : 90, t.tableName);
         });
@@ -211,8 +214,8 @@ for (const environment of ENVIRONMENTS) {
             assert.strictEqual(n.networkPluginMode, "overlay");
             assert.strictEqual(n.networkPolicy, "cilium");
             assert.strictEqual(n.networkDataplane, "cilium");
-            assert.ok(!cidrsOverlap(n.podCidr, tier.vnet) && !cidrsOverlap(n.serviceCidr, tier.vnet));
-            assert.ok(cidrsOverlap(`${n.dnsServiceIP}/32`, n.serviceCidr));
+            assert.ok(!cidrOverlap(n.podCidr, tier.vnet) && !cidrOverlap(n.serviceCidr, tier.vnet));
+            assert.ok(cidrOverlap(`${n.dnsServiceIP}/32`, n.serviceCidr));
             const pool = cluster.agentPoolProfiles[0];
             assert.match(pool.vnetSubnetID, /\/virtualNetworks\/acme-[a-z]+-vnet\/subnets\/aks$/);
             assert.strictEqual(pool.enableNodePublicIP, false);
@@ -286,9 +289,47 @@ for (const environment of ENVIRONMENTS) {
             }
         });
 
-        it("ingress: app-routing class, Key Vault certificate, HTTPS redirect, add-on allowed to read exactly that certificate", () => {
+        it(`ingress: the internal app-routing nginx at a fixed VNet address, behind the Application Gateway${prod ? " with its WAF" : ""}, the only way in`, () => {
+            const ip = ingressInternalAddress(tier.vnet);
+            assert.ok(cidrOverlap(`${ip}/32`, aksSubnetCidr(tier.vnet)), "inside the node subnet");
+            // No public default controller: app routing's default is off, the platform's own is internal.
+            assert.strictEqual(cluster.ingressProfile.webAppRouting.nginx.defaultIngressControllerType, "None");
+            const controller = inputs(one(run, T.nginxController));
+            assert.strictEqual(controller.spec.ingressClassName, "webapprouting-internal");
+            assert.deepStrictEqual(controller.spec.loadBalancerAnnotations, {
+                "service.beta.kubernetes.io/azure-load-balancer-internal": "true",
+                "service.beta.kubernetes.io/azure-load-balancer-ipv4": ip,
+                "service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path": "/healthz",
+            });
+            const gateway = one(run, T.gateway);
+            const gw = inputs(gateway);
+            assert.match(gateway.parent ?? "", /LoadBalancer::load-balancer$/);
+            assert.deepStrictEqual(gw.backendAddressPools, [{ name: "ingress-pool", backendAddresses: [{ ipAddress: ip }] }]);
+            assert.deepStrictEqual(gw.sku, prod ? { name: "WAF_v2", tier: "WAF_v2" } : { name: "Standard_v2", tier: "Standard_v2" });
+            if (prod) {
+                const waf = inputs(one(run, T.wafPolicy));
+                assert.ok(String(gw.firewallPolicy.id).endsWith(`/${waf.policyName}`), "the platform's WAF policy is attached");
+                assert.strictEqual(waf.policySettings.mode, "Prevention");
+            } else assert.strictEqual(gw.firewallPolicy, undefined);
+            // HTTPS end to end: the gateway sends the domain as Host/SNI so nginx serves the vault certificate.
+            for (const settings of gw.backendHttpSettingsCollection as Obj[]) {
+                assert.deepStrictEqual([settings.protocol, settings.port, settings.hostName], ["Https", 443, `${prod ? "app" : "staging"}.acme-platform.example.com`]);
+                assert.strictEqual(settings.pickHostNameFromBackendAddress, undefined);
+            }
+            assert.deepStrictEqual((gw.probes as Obj[]).map((p) => [p.protocol, p.path, p.pickHostNameFromBackendHttpSettings]), [["Https", "/health", true]]);
+            const https = (gw.requestRoutingRules as Obj[]).filter((r) => r.name !== "redirect-http");
+            assert.ok(https.length > 0 && https.every((r) => r.ruleType === "Basic" && String(r.backendAddressPool.id).endsWith("/backendAddressPools/ingress-pool")));
+            // The load balancer's endpoint is the gateway's public address, not the internal one.
+            const endpoint = String(run.plan.outputs.loadBalancerEndpoint);
+            assert.match(endpoint, /^\d+\.\d+\.\d+\.\d+$/);
+            assert.notStrictEqual(endpoint, ip);
+            assert.notStrictEqual(endpoint, "pending");
+            assert.ok(ofType(run, T.diagnostics).some((d) => /applicationGateways\/[^/]+$/.test(String(inputs(d).resourceUri))), "gateway access and firewall logs");
+        });
+
+        it("ingress: the internal class, Key Vault certificate, HTTPS redirect, add-on allowed to read exactly that certificate", () => {
             const ing = inputs(one(run, T.ingress));
-            assert.strictEqual(ing.spec.ingressClassName, "webapprouting.kubernetes.azure.com");
+            assert.strictEqual(ing.spec.ingressClassName, "webapprouting-internal");
             const a = ing.metadata.annotations;
             assert.match(a["kubernetes.azure.com/tls-cert-keyvault-uri"], /^https:\/\/acme-[a-z]+-kv[0-9a-f]+\.vault\.azure\.net\/certificates\/[a-z0-9-]+$/);
             assert.ok(a["kubernetes.azure.com/tls-cert-keyvault-uri"].endsWith(`/certificates/${tier.cert}`), "the certificate the gateway path expects");

@@ -192,9 +192,9 @@ for (const environment of ENVIRONMENTS) {
             assert.ok(ofType(run, T.endpoint).some((e) => inputs(e).privateLinkServiceConnections[0].groupIds[0] === "vault"));
         });
 
-        it(`log analytics keeps the audit tables (${prod ? "WAF firewall log, " : ""}blob access) ${prod ? 365 : 90} days in total`, () => {
+        it(`log analytics keeps the audit tables (${prod ? "WAF firewall log, " : ""}blob access, flow analytics) ${prod ? 365 : 90} days in total`, () => {
             const audit = ofType(run, T.table).map(inputs).filter((t) => AZURE_AUDIT_TABLES.includes(t.tableName));
-            assert.deepStrictEqual(audit.map((t) => t.tableName), prod ? ["AGWFirewallLogs", "StorageBlobLogs"] : ["StorageBlobLogs"]);
+            assert.deepStrictEqual(audit.map((t) => t.tableName), [...(prod ? ["AGWFirewallLogs"] : []), "StorageBlobLogs", "NTANetAnalytics"]);
             for (const t of audit) {
                 assert.strictEqual(t.totalRetentionInDays, prod ? 365 : 90, t.tableName);
                 assert.strictEqual(t.retentionInDays, 90, `${t.tableName}: 90 days interactive, the rest archived`);
@@ -255,7 +255,7 @@ for (const environment of ENVIRONMENTS) {
 
         it("object store: hardened StorageV2, versioning and soft delete, private container, lifecycle rules", () => {
             const accounts = ofType(run, T.account);
-            assert.strictEqual(accounts.length, prod ? 2 : 1, "data account (+ Redis backups in production)");
+            assert.strictEqual(accounts.length, prod ? 3 : 2, "data account, flow logs (+ Redis backups in production)");
             for (const a of accounts) {
                 const i = inputs(a);
                 assert.strictEqual(i.kind, "StorageV2");

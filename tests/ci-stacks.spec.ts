@@ -65,6 +65,28 @@ describe("ci stacks: the committed stack files are the matrix", () => {
         assert.deepStrictEqual(requireCommittedStack("production-eu", dir).cloud, "aws");
     });
 
+    it("a committed stack never carries the release phase (the deploy workflow's per-run promote / rollback switch)", () => {
+        const dir = repoWith({ staging: `${stackFile("gcp", "staging")}  platform:compute:\n    releasePhase: promote\n` });
+        assert.throws(() => requireCommittedStack("staging", dir), /Pulumi\.staging\.yaml: platform:compute\.releasePhase is "promote"; allowed: not set in a committed stack/);
+        const ok = repoWith({ staging: `${stackFile("gcp", "staging")}  platform:compute:\n    runtime: kubernetes\n` });
+        assert.strictEqual(requireCommittedStack("staging", ok).runtime, "kubernetes");
+    });
+
+    it("a managed GCP or Azure stack releasing canary / blue-green runs inside the network, where its candidates' URLs answer", () => {
+        const canary = "  platform:compute:\n    release:\n      strategy: canary\n  platform:services:\n    api:\n      image: a:1\n      http:\n        pathPrefix: /\n";
+        const dir = repoWith({
+            "staging-gcp": stackFile("gcp", "staging", canary),
+            "staging-azure": stackFile("azure", "staging", "  platform:services:\n    api:\n      image: a:1\n      http: {}\n      release:\n        strategy: blueGreen\n"),
+            "staging-aws": stackFile("aws", "staging", canary),
+            "staging-worker": stackFile("gcp", "staging", "  platform:compute:\n    release:\n      strategy: canary\n  platform:services:\n    jobs:\n      image: a:1\n"),
+        });
+        const runner = Object.fromEntries(stackMatrix({}, dir).map((r) => [r.stack, r.runner]));
+        assert.deepStrictEqual(runner["staging-gcp"], ["self-hosted", "platform-private", "gcp"]);
+        assert.deepStrictEqual(runner["staging-azure"], ["self-hosted", "platform-private", "azure"]);
+        assert.strictEqual(runner["staging-aws"], HOSTED_RUNNER, "ECS tests and shifts by itself");
+        assert.strictEqual(runner["staging-worker"], HOSTED_RUNNER, "a worker always rolls");
+    });
+
     it("a missing stack fails with the pulumi stack init --copy-config-from command that creates it", () => {
         const dir = repoWith({ production: stackFile("aws", "production") });
         assert.throws(

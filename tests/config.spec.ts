@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { ConfigError, rawConfigSchema, rawPlatformConfig, resolveConfig, TIERS } from "../components/config";
 import { definePlatform } from "../components/program";
-import { recordingMocks } from "./support/mocks";
+import { recordingMocks } from "../tools/engine/mocks";
 import { installMonitor } from "../tools/engine/recording-monitor";
 import { loadStackConfig, UsageError } from "../tools/engine/stack-config";
 

@@ -93,6 +93,8 @@ const BREAKS: Record<string, [string, Mutation]> = {
     "gcp/subnet-ranges": ["gcp:compute/subnetwork:Subnetwork", (r) => { r.inputs.secondaryIpRanges = [{ rangeName: "x", ipCidrRange: r.inputs.ipCidrRange }]; }],
     "gcp/private-service-access-range": ["gcp:compute/globalAddress:GlobalAddress", (r) => { r.inputs.purpose = "VPC_PEERING"; r.inputs.addressType = "INTERNAL"; r.inputs.prefixLength = 28; }],
     "gcp/cloud-nat-router": ["gcp:compute/routerNat:RouterNat", (r) => { r.inputs.region = "europe-west1"; }],
+    "gcp/cloud-run-traffic": ["gcp:cloudrunv2/service:Service", (r) => { r.inputs.traffics = [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: 20, tag: "candidate" }, { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: "api-00007-abc", percent: 90, tag: "candidate" }]; }],
+    "azure/container-app-traffic": ["azure-native:app:ContainerApp", (r) => { (r.inputs.configuration.ingress ??= {}).traffic = [{ latestRevision: true, weight: 20, label: "candidate" }, { revisionName: "api--abc", weight: 80 }]; }],
     "gcp/cloud-run-cpu-memory": ["gcp:cloudrunv2/service:Service", (r) => { r.inputs.template.containers[0].resources.limits = { cpu: "1", memory: "8Gi" }; }],
     "gcp/gke-maintenance-availability": ["gcp:container/cluster:Cluster", (r) => { r.inputs.maintenancePolicy.recurringWindow = { startTime: "2025-01-05T04:00:00Z", endTime: "2025-01-05T08:00:00Z", recurrence: "FREQ=WEEKLY;BYDAY=SU" }; }],
     "gcp/gke-autopilot": ["gcp:container/cluster:Cluster", (r) => { r.inputs.workloadIdentityConfig = { workloadPool: "wrong.example" }; }],
@@ -148,6 +150,8 @@ const BREAKS: Record<string, [string, Mutation]> = {
     "kubernetes/pdb-shape": ["kubernetes:policy/v1:PodDisruptionBudget", (r) => { r.inputs.spec.minAvailable = 1; }],
     "kubernetes/ingress-backends": ["kubernetes:networking.k8s.io/v1:Ingress", (r) => { r.inputs.spec.rules[0].http.paths[0].backend.service.name = "missing"; }],
     "kubernetes/cloud-custom-resources": ["kubernetes:networking.gke.io/v1:ManagedCertificate", (r) => { r.inputs.spec.domains = ["*.example.com"]; }],
+    "azure/flow-log-shape": ["azure-native:network:FlowLog", (r) => { r.inputs.retentionPolicy = { enabled: true, days: 400 }; }],
+    "kubernetes/app-routing-controller": ["kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController", (r) => { r.inputs.spec.controllerNamePrefix = "Nginx_Internal"; }],
 
     "random/password-fits-consumers": ["random:index/randomPassword:RandomPassword", (r) => { r.inputs.overrideSpecial = "@/"; }],
 };

@@ -5,7 +5,7 @@ import type { PlanRun } from "../tools/engine/run-plan";
 import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertStatefulProtection, assertUrnSnapshot, assertParentedToComponents, assertOnlyImageDigestAdvisories } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
-import { subnetCidr } from "../providers/gcp/network";
+import { computeSubnetCidr } from "../providers/gcp/network";
 import { pathsFor, urlMapRouting } from "../providers/gcp/load-balancer";
 import { alertSpecs } from "../providers/gcp/monitoring";
 import { TIERS } from "../components/config/tiers";
@@ -82,10 +82,9 @@ function takesLabels(type: string): boolean {
 
 describe("gcp: pure helpers", () => {
     it("carves the compute subnet out of the network CIDR", () => {
-        assert.strictEqual(subnetCidr("10.0.0.0/16", 17, 0), "10.0.0.0/17");
-        assert.strictEqual(subnetCidr("10.1.0.0/16", 17, 1), "10.1.128.0/17");
-        assert.strictEqual(subnetCidr("10.2.16.0/20", 24, 3), "10.2.19.0/24");
-        assert.throws(() => subnetCidr("10.0.0.0/16", 17, 2));
+        assert.strictEqual(computeSubnetCidr("10.0.0.0/16"), "10.0.0.0/17");
+        assert.strictEqual(computeSubnetCidr("10.1.0.0/16"), "10.1.0.0/17");
+        assert.strictEqual(computeSubnetCidr("10.2.16.0/20"), "10.2.16.0/21");
     });
     it("routes paths and hosts through one URL map", () => {
         assert.deepStrictEqual(pathsFor("/api"), ["/api", "/api/*"]);

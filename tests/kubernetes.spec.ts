@@ -167,7 +167,7 @@ for (const cloud of CLOUDS) {
                 const byAnnotation = annotations["kubernetes.io/ingress.class"];
                 assert.ok((typeof s.ingressClassName === "string" && s.ingressClassName.length > 0) !== (typeof byAnnotation === "string"), "class set exactly once");
                 const ingressClass = s.ingressClassName ?? byAnnotation;
-                assert.strictEqual(ingressClass, { aws: "alb", gcp: "gce", azure: "webapprouting.kubernetes.azure.com" }[cloud]);
+                assert.strictEqual(ingressClass, { aws: "alb", gcp: "gce", azure: "webapprouting-internal" }[cloud]);
                 // TLS: from a secret named in spec.tls (covering every host), or from the cloud's certificate annotation.
                 const certificateAnnotation = { aws: "alb.ingress.kubernetes.io/certificate-arn", gcp: "networking.gke.io/managed-certificates", azure: undefined }[cloud];
                 if (certificateAnnotation) {
@@ -186,9 +186,8 @@ for (const cloud of CLOUDS) {
 
             it("passes the policy pack and the Kubernetes policies with zero mandatory violations", async () => {
                 const pack = (await evaluatePack(run.recorded)).violations.filter((v) => v.level === "mandatory");
-                // The one known gap: no WAF in front of the app-routing ingress in Azure production (docs/cloud-mapping.md).
-                const known = cloud === "azure" && env === "production" ? ["kubernetes-ingress-require-waf"] : [];
-                assert.deepStrictEqual(pack.map((v) => v.policy), known, pack.map((v) => `${v.policy}: ${v.message}`).join("\n"));
+                // Every cloud and tier, Azure production included (the Application Gateway WAF in front of the app-routing ingress).
+                assert.deepStrictEqual(pack.map((v) => v.policy), [], pack.map((v) => `${v.policy}: ${v.message}`).join("\n"));
                 assert.deepStrictEqual(await kubernetesViolations(run), []);
             });
 

@@ -2,9 +2,11 @@ import * as assert from "assert";
 import type { Cloud } from "../components/config";
 import { resolveConfig } from "../components/config";
 import { ConfigError } from "../components/config/errors";
-import { trafficSplit } from "../components/release";
+import { stableRevisionOf, trafficSplit } from "../components/release";
+import { withReleasePhase } from "../components/config/read";
 import { rolloutSettings } from "../providers/kubernetes/deployment";
-import { LIVE_IMAGE } from "./support/mocks/gcp";
+import { LIVE_IMAGE } from "../tools/engine/mocks/gcp";
+import { deployFindings } from "./support/deploy-checks";
 import { inputs, named, ofType, planFor } from "./support/harness";
 
 /** Release strategies (`compute.release`, `services.<name>.release`) on every cloud and runtime. */
@@ -15,17 +17,32 @@ const strategy = (s: string) => [`platform:compute.release.strategy=${s}`, ...(s
 
 describe("releases: the traffic split of revision-based runtimes", () => {
     const canary = { strategy: "canary" as const, percent: 20, bakeMinutes: 15 };
-    const live = { revision: "api-00007-abc", image: "ghcr.io/acme/api:1.4.1" };
+    const live = { latestRevision: "api-00007-abc", latestImage: "ghcr.io/acme/api:1.4.1" };
+    const midRelease = { latestRevision: "api-00008-new", latestImage: "ghcr.io/acme/api:1.4.2", stableRevision: "api-00007-abc" };
     it("canary sends percent to the new revision and the rest to the serving one", () => {
         assert.deepStrictEqual(trafficSplit(canary, "ghcr.io/acme/api:1.4.2", live), { candidatePercent: 20, stable: { revision: "api-00007-abc", percent: 80 } });
     });
     it("blueGreen gives the new revision no traffic until promoted", () => {
         assert.deepStrictEqual(trafficSplit({ ...canary, strategy: "blueGreen" }, "ghcr.io/acme/api:1.4.2", live), { candidatePercent: 0, stable: { revision: "api-00007-abc", percent: 100 } });
     });
-    it("promotes (all to latest) on a first deploy, when the image already serves, and under rolling", () => {
+    it("all to latest on a first deploy, for a config-only change, and under rolling", () => {
         assert.deepStrictEqual(trafficSplit(canary, "ghcr.io/acme/api:1.4.2", undefined), { candidatePercent: 100 });
-        assert.deepStrictEqual(trafficSplit(canary, live.image, live), { candidatePercent: 100 });
+        assert.deepStrictEqual(trafficSplit(canary, live.latestImage, live), { candidatePercent: 100 });
         assert.deepStrictEqual(trafficSplit({ ...canary, strategy: "rolling" }, "x:2", live), { candidatePercent: 100 });
+    });
+    it("a re-run of deploy while a release is open keeps the split against the stable revision (it never promotes by itself)", () => {
+        assert.deepStrictEqual(trafficSplit(canary, midRelease.latestImage, midRelease), { candidatePercent: 20, stable: { revision: "api-00007-abc", percent: 80 } });
+        assert.deepStrictEqual(trafficSplit(canary, "ghcr.io/acme/api:1.4.3", midRelease), { candidatePercent: 20, stable: { revision: "api-00007-abc", percent: 80 } }, "a newer image is measured against the last promoted revision");
+    });
+    it("promote sends everything to the latest revision; rollback everything back to stable", () => {
+        assert.deepStrictEqual(trafficSplit({ ...canary, phase: "promote" }, midRelease.latestImage, midRelease), { candidatePercent: 100 });
+        assert.deepStrictEqual(trafficSplit({ ...canary, phase: "rollback" }, midRelease.latestImage, midRelease), { candidatePercent: 0, stable: { revision: "api-00007-abc", percent: 100 } });
+        assert.deepStrictEqual(trafficSplit({ ...canary, phase: "rollback" }, live.latestImage, live), { candidatePercent: 100 }, "no release open: nothing to move back to");
+    });
+    it("the stable revision is the one tagged `stable` that still carries traffic", () => {
+        assert.strictEqual(stableRevisionOf([{ tag: "candidate", percent: 0 }, { tag: "stable", revision: "r7", percent: 80 }]), "r7");
+        assert.strictEqual(stableRevisionOf([{ tag: "stable", revision: "r7", percent: 0 }, { tag: "", percent: 100 }]), undefined);
+        assert.strictEqual(stableRevisionOf(undefined), undefined);
     });
 });
 
@@ -145,3 +162,100 @@ for (const s of STRATEGIES) {
         }
     });
 }
+
+/**
+ * The phase switch on the revision runtimes, planned against live services: `api` serves an
+ * earlier image (a new release starts), `canary` is mid-release (its revision 00006 still
+ * carries the `stable` tag, tools/engine/mocks MID_RELEASE_SERVICE).
+ */
+const midRelease = ["platform:services.canary.image=ghcr.io/acme/canary:2.0.0", "platform:services.canary.http.pathPrefix=/canary"];
+const revisionTraffic = (run: Awaited<ReturnType<typeof planFor>>, cloud: Cloud, service: string): Array<[string, number, string | undefined]> => {
+    if (cloud === "gcp") {
+        return inputs(named(run, "gcp:cloudrunv2/service:Service", `service-${service}-service`)).traffics
+            .map((t: any) => [t.type === "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" ? "latest" : t.revision, t.percent, t.tag]);
+    }
+    return inputs(named(run, "azure-native:app:ContainerApp", `service-${service}-app`)).configuration.ingress.traffic
+        .map((t: any) => [t.latestRevision ? "latest" : t.revisionName, t.weight, t.label]);
+};
+
+for (const cloud of ["gcp", "azure"] as const) {
+    describe(`releases: ${cloud} promote and rollback through compute.releasePhase`, () => {
+        const plan = (phase?: string) => planFor("staging", cloud, [...strategy("canary"), ...midRelease, ...(phase ? [`platform:compute.releasePhase=${phase}`] : [])]);
+        const stableOf = (run: Awaited<ReturnType<typeof planFor>>, service: string) => revisionTraffic(run, cloud, service).find((t) => t[0] !== "latest")?.[0];
+
+        it("deploy opens a canary for a new image and keeps an open release's split against its stable revision", async function () {
+            this.timeout(60_000);
+            const run = await plan();
+            const api = revisionTraffic(run, cloud, "api");
+            assert.deepStrictEqual(api.map((t) => t[1]), [20, 80]);
+            const canary = revisionTraffic(run, cloud, "canary");
+            assert.deepStrictEqual(canary.map((t) => t[1]), [20, 80]);
+            assert.match(String(stableOf(run, "canary")), cloud === "gcp" ? /-00006-old$/ : /--0000old$/, "the revision still tagged stable, not the newest one");
+            const releases = run.plan.outputs.releases as Record<string, any>;
+            assert.deepStrictEqual([releases.api.gate, releases.api.phase, releases.api.inProgress, releases.api.candidatePercent], ["traffic", "deploy", true, 20]);
+            assert.strictEqual(releases.api.stableRevision, stableOf(run, "api"));
+            assert.match(releases.api.candidateUrl, cloud === "gcp" ? /^https:\/\/candidate---acme-stg-api-[0-9a-f]+-uc\.a\.run\.app$/ : /^https:\/\/acme-stg-api--[0-9a-f]{7}\.[0-9a-f]+\.eastus\.azurecontainerapps\.io$/);
+            assert.strictEqual(releases.api.healthPath, "/health");
+            assert.deepStrictEqual([releases.worker.strategy, releases.worker.inProgress], ["rolling", false]);
+        });
+
+        it("promote sends all traffic to the new revisions", async function () {
+            this.timeout(60_000);
+            const run = await plan("promote");
+            for (const s of ["api", "canary"]) assert.deepStrictEqual(revisionTraffic(run, cloud, s).map((t) => [t[0], t[1]]), [["latest", 100]], s);
+            const releases = run.plan.outputs.releases as Record<string, any>;
+            assert.deepStrictEqual([releases.api.phase, releases.api.inProgress], ["promote", false]);
+        });
+
+        it("rollback sends all traffic back to the stable revision of an open release, and leaves a service with none as it is", async function () {
+            this.timeout(60_000);
+            const run = await plan("rollback");
+            const canary = revisionTraffic(run, cloud, "canary");
+            assert.deepStrictEqual(canary.map((t) => t[1]), [0, 100]);
+            assert.strictEqual(canary[1]![2], "stable");
+            assert.deepStrictEqual(revisionTraffic(run, cloud, "api").map((t) => [t[0], t[1]]), [["latest", 100]]);
+        });
+
+        it("every phase's plan passes the SDK schema check and the clouds' deploy rules (traffic adds up to 100, tags unique)", async function () {
+            this.timeout(120_000);
+            for (const phase of [undefined, "promote", "rollback"]) assert.deepStrictEqual(deployFindings(await plan(phase)), [], String(phase));
+        });
+
+        it("the phase changes only the traffic: the rest of every resource is the same as the deploy plan's", async function () {
+            this.timeout(120_000);
+            const [deploy, promote] = [await plan(), await plan("promote")];
+            const strip = (r: { urn: string; inputs: any }) => {
+                const i = JSON.parse(JSON.stringify(r.inputs ?? {}));
+                delete i.traffics;
+                if (i.configuration?.ingress) delete i.configuration.ingress.traffic;
+                return [r.urn, i];
+            };
+            assert.deepStrictEqual(promote.plan.resources.map(strip), deploy.plan.resources.map(strip));
+        });
+    });
+}
+
+describe("releases: the gate of ECS and Kubernetes services", () => {
+    it("ECS bakes and rolls back by itself (gate native); Kubernetes names the Deployment the workflow watches and undoes", async function () {
+        this.timeout(120_000);
+        const ecs = (await planFor("staging", "aws", strategy("canary"))).plan.outputs.releases as Record<string, any>;
+        assert.deepStrictEqual(ecs.api, { strategy: "canary", bakeMinutes: 15, gate: "native" });
+        const k8s = (await planFor("staging", "gcp", ["platform:compute.runtime=kubernetes", ...strategy("canary")])).plan.outputs.releases as Record<string, any>;
+        assert.deepStrictEqual(k8s.api, { strategy: "canary", bakeMinutes: 15, gate: "rollout", deployment: { namespace: "acme-staging", name: "api" } });
+    });
+});
+
+describe("releases: the phase switch", () => {
+    const all = { "platform:cloud": "gcp", "platform:environment": "staging", "platform:compute": JSON.stringify({ minReplicas: 1 }) };
+    it("PLATFORM_RELEASE_PHASE sets compute.releasePhase without touching the rest of compute", () => {
+        assert.deepStrictEqual(JSON.parse(withReleasePhase(all, "promote")["platform:compute"]!), { minReplicas: 1, releasePhase: "promote" });
+        assert.deepStrictEqual(JSON.parse(withReleasePhase({ "platform:cloud": "gcp" }, "rollback")["platform:compute"]!), { releasePhase: "rollback" });
+        assert.strictEqual(withReleasePhase(all, undefined), all);
+    });
+    it("a bad phase fails naming the key and the allowed phases; a service cannot carry its own phase", () => {
+        const base = { cloud: "aws", environment: "staging", loadBalancer: { domain: "app.example.com" }, services: { api: { image: "ghcr.io/acme/api:1", http: { pathPrefix: "/" } } } };
+        assert.throws(() => resolveConfig({ ...base, compute: { releasePhase: "ship" } }), /platform:compute\.releasePhase = "ship".*deploy.*promote.*rollback/s);
+        assert.throws(() => resolveConfig({ ...base, services: { api: { ...base.services.api, release: { strategy: "canary", phase: "promote" } } } }), /platform:services\.api\.release\.phase/);
+        assert.strictEqual(resolveConfig({ ...base, compute: { releasePhase: "promote", release: { strategy: "canary" } } }).services[0]!.release.phase, "promote");
+    });
+});

@@ -360,8 +360,46 @@ describe("workflows: review, approval and operations", () => {
             const up = pulumiStep(job)!;
             assert.strictEqual(up.id, "up");
             const smoke = job.steps[job.steps.indexOf(up) + 1]!;
+            assert.strictEqual(job.steps.filter((x) => PULUMI_ACTION.test(x.uses ?? "") && !x.env?.PLATFORM_RELEASE_PHASE).length, 1, `${name}: one deploying up; the others only move traffic`);
             assert.match(smoke.run!, /tools\/ci\/smoke-test\.ts --url "\$URL" --stack "\$STACK"/);
             assert.strictEqual(smoke.env!.URL, "${{ steps.up.outputs.url }}");
+        }
+    });
+
+    it("deploy: a canary / blue-green candidate is smoke-tested on its own URL, baked, then promoted; any failure rolls it back", () => {
+        for (const name of ["staging", "production"]) {
+            const job = deploy.jobs[name]!;
+            const at = (pred: (s: Step) => boolean, what: string) => {
+                const i = job.steps.findIndex(pred);
+                assert.ok(i >= 0, `${name}: no ${what} step`);
+                return i;
+            };
+            const phaseUp = (phase: string) => (s: Step) => PULUMI_ACTION.test(s.uses ?? "") && s.env?.PLATFORM_RELEASE_PHASE === phase;
+            const up = job.steps.indexOf(pulumiStep(job)!);
+            const status = at((s) => /tools\/ci\/release\.ts status --releases "\$RELEASES"/.test(s.run ?? ""), "release status");
+            const smoke = at((s) => /tools\/ci\/release\.ts smoke --releases "\$RELEASES"/.test(s.run ?? ""), "candidate smoke test");
+            const bakeStep = at((s) => /tools\/ci\/release\.ts bake --releases "\$RELEASES" --alerts "\$ALERTS" --cloud "\$CLOUD"/.test(s.run ?? ""), "bake");
+            const promote = at(phaseUp("promote"), "promote up");
+            const rollback = at(phaseUp("rollback"), "rollback up");
+            const undo = at((s) => /tools\/ci\/release\.ts undo --releases "\$RELEASES"/.test(s.run ?? ""), "kubectl undo");
+            assert.ok(up < status && status < smoke && smoke < bakeStep && bakeStep < promote && promote < rollback && rollback < undo, `${name}: order`);
+            const st = job.steps;
+            // The gates read this update's outputs; the status runs even when the url smoke test failed, so the rollback can.
+            for (const i of [status, smoke, bakeStep, undo]) assert.strictEqual(st[i]!.env!.RELEASES, "${{ steps.up.outputs.releases }}", `${name} ${st[i]!.name}`);
+            assert.strictEqual(st[status]!.id, "release");
+            assert.match(st[status]!.if!, /!cancelled\(\) && steps\.up\.outcome == 'success'/);
+            assert.strictEqual(st[smoke]!.if, "steps.release.outputs.traffic == 'true'");
+            assert.strictEqual(st[bakeStep]!.env!.ALERTS, "${{ steps.up.outputs.alerts }}");
+            assert.strictEqual(st[bakeStep]!.env!.CLOUD, "${{ matrix.cloud }}");
+            // Promote only when everything before it passed (no status function: success()); rollback only on failure.
+            assert.strictEqual(st[promote]!.if, "steps.release.outputs.traffic == 'true'");
+            assert.strictEqual(st[rollback]!.if, "failure() && steps.release.outputs.traffic == 'true'");
+            assert.strictEqual(st[undo]!.if, "failure() && steps.release.outputs.rollout == 'true'");
+            for (const i of [promote, rollback]) {
+                const w = st[i]!.with!;
+                assert.deepStrictEqual([w.command, w["stack-name"], w.policyPacks, w.plan], ["up", pulumiStep(job)!.with!["stack-name"], "policy", undefined], `${name} ${st[i]!.name}`);
+                assert.strictEqual(st[i]!.env!.ARM_CLIENT_ID, pulumiStep(job)!.env!.ARM_CLIENT_ID, "the deploy identity");
+            }
         }
     });
 

@@ -28,7 +28,27 @@ export function engineSecretKeys(): string[] {
  * registered from a config that fails.
  */
 export function readPlatformConfig(): PlatformConfig {
-    return validateConfig(pulumi.runtime.allConfig(), engineSecretKeys());
+    return validateConfig(withReleasePhase(pulumi.runtime.allConfig(), process.env[RELEASE_PHASE_ENV]), engineSecretKeys());
+}
+
+/**
+ * The deploy workflow's promote / rollback switch: this variable sets `compute.releasePhase`
+ * for one `pulumi up` without editing the committed stack file (workflows never write one).
+ */
+export const RELEASE_PHASE_ENV = "PLATFORM_RELEASE_PHASE";
+
+/** `all` with `platform:compute.releasePhase` set to `phase` (validated with the rest of the config). */
+export function withReleasePhase(all: Record<string, string>, phase: string | undefined): Record<string, string> {
+    if (!phase) return all;
+    const key = `${CONFIG_NAMESPACE}:compute`;
+    let compute: unknown = {};
+    try {
+        compute = all[key] === undefined ? {} : JSON.parse(all[key]!);
+    } catch {
+        return all; // the schema reports the stack's own bad value
+    }
+    if (!compute || typeof compute !== "object" || Array.isArray(compute)) return all;
+    return { ...all, [key]: JSON.stringify({ ...compute, releasePhase: phase }) };
 }
 
 /** The same from an explicit key/value map (values as the CLI passes them: text, objects as JSON). */

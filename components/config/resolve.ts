@@ -9,6 +9,7 @@ import { HttpRoute, routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
 import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
 import { ReleaseStrategy, TierProfile, TIERS } from "./tiers";
+import { prefixOf } from "../cidr";
 
 export type { HttpRoute };
 
@@ -156,7 +157,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
             maxReplicas: s.maxReplicas ?? compute.maxReplicas,
             command: s.command,
             env: s.env ?? {},
-            release: s.http ? { ...compute.release, ...s.release } : ROLLING,
+            release: s.http ? { ...compute.release, ...s.release, ...(raw.compute?.releasePhase ? { phase: raw.compute.releasePhase } : {}) } : ROLLING,
             secrets: secretValues(s.secrets),
         })),
         jobs: Object.entries(raw.jobs ?? {}).map(([name, j]) => ({
@@ -203,6 +204,9 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (cfg.cloud === "aws" && cfg.network.zones < 2) {
         add("network.zones", cfg.network.zones, "2 or 3 on AWS (an Application Load Balancer and an RDS subnet group need two Availability Zones)");
     }
+    if (cfg.cloud !== "azure" && raw.cache?.keySlot !== undefined) {
+        add("cache.keySlot", raw.cache.keySlot, `unset on ${cfg.cloud}: only Azure Cache for Redis has two access keys to switch between (see docs/cloud-mapping.md, Cache AUTH rotation)`);
+    }
     // https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-multi-replicas (Premium: up to 3 replicas)
     if (cfg.cloud === "azure" && cfg.cache.nodes > 4) {
         add("cache.nodes", cfg.cache.nodes, "1 to 4 on Azure (Azure Cache for Redis Premium has at most 3 replicas)");
@@ -213,7 +217,7 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (cfg.environment === "production" && cfg.cache.snapshotRetentionDays < tier.cache.snapshotRetentionDays) {
         add("cache.snapshotRetentionDays", cfg.cache.snapshotRetentionDays, `${tier.cache.snapshotRetentionDays} to 35 days in production`);
     }
-    const prefix = Number(cfg.network.cidr.split("/")[1]);
+    const prefix = prefixOf(cfg.network.cidr);
     if (prefix < 16 || prefix > 20) {
         add("network.cidr", cfg.network.cidr, "a prefix between /16 and /20, so that every zone gets its subnets");
     }

@@ -106,6 +106,15 @@ export type ReleaseStrategyName = (typeof RELEASE_STRATEGIES)[number];
  * `percent` is the canary's share of traffic, `bakeMinutes` how long the new revision runs
  * under its alarms before it takes all traffic (canary) or the old one is retired (blueGreen).
  */
+/**
+ * Where a canary / blue-green release of the revision runtimes (Cloud Run, Container Apps)
+ * stands: `deploy` starts or keeps the split, `promote` sends all traffic to the new revision,
+ * `rollback` all of it back to the `stable` one (components/release.ts). The deploy workflow
+ * sets it for its second `pulumi up`; a committed stack file never does (tools/ci/stacks.ts).
+ */
+export const RELEASE_PHASES = ["deploy", "promote", "rollback"] as const;
+export type ReleasePhase = (typeof RELEASE_PHASES)[number];
+
 export const releaseSchema = z.strictObject({
     strategy: z.enum(RELEASE_STRATEGIES),
     percent: z.number().min(1).max(50).optional(),
@@ -220,6 +229,8 @@ export const rawConfigSchema = z.strictObject({
         size: sizeSchema.optional(),
         nodes: z.number().int().min(1).max(6).optional(),
         snapshotRetentionDays: z.number().int().min(0).max(35).optional(),
+        /** Azure: which of the cache's two access keys the Key Vault secret carries (the rotation switch). */
+        keySlot: z.enum(["primary", "secondary"]).optional(),
     }).optional(),
 
     objectStore: z.strictObject({
@@ -245,6 +256,8 @@ export const rawConfigSchema = z.strictObject({
         scaleInCooldownSeconds: z.number().int().min(0).max(3600).optional(),
         /** Default release strategy of the services that take HTTP traffic. */
         release: releaseSchema.optional(),
+        /** Phase of the release in progress (set by the deploy workflow, never committed). @default deploy */
+        releasePhase: z.enum(RELEASE_PHASES).optional(),
         logRetentionDays: z.union([z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(180), z.literal(365)], {
             error: "one of 7, 14, 30, 60, 90, 180, 365",
         }).optional(),

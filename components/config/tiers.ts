@@ -1,4 +1,5 @@
-import type { Environment, ReleaseStrategyName, Size } from "./schema";
+import type { WeeklyWindow } from "../maintenance";
+import type { Environment, ReleasePhase, ReleaseStrategyName, Size } from "./schema";
 
 /** A resolved release strategy: canary carries a percentage, canary and blueGreen a bake time. */
 export interface ReleaseStrategy {
@@ -7,6 +8,8 @@ export interface ReleaseStrategy {
     percent: number;
     /** Minutes the new revision runs under its alarms before it takes all traffic / the old one goes. */
     bakeMinutes: number;
+    /** The release's phase on the revision runtimes (`compute.releasePhase`); absent: deploy. */
+    phase?: ReleasePhase;
 }
 
 /**
@@ -26,10 +29,24 @@ export interface TierProfile {
         finalSnapshot: boolean;
         /** 03:00-04:00 UTC on every tier. */
         backupWindow: { startHourUtc: number; durationHours: number };
-        /** Sunday 04:00-05:00 UTC on every tier. */
-        maintenanceWindow: { day: "sun"; startHourUtc: number; durationHours: number };
+        /**
+         * Sunday 04:00-05:00 UTC on every tier: the platform's one maintenance window, from which
+         * every cloud's database, cache and cluster windows derive (components/maintenance.ts).
+         */
+        maintenanceWindow: WeeklyWindow;
     };
-    cache: { size: Size; nodes: number; snapshotRetentionDays: number; automaticFailover: boolean; persistence: boolean };
+    cache: {
+        size: Size;
+        nodes: number;
+        snapshotRetentionDays: number;
+        automaticFailover: boolean;
+        persistence: boolean;
+        /**
+         * Azure only: the access key slot services get (`primary` | `secondary`). Rotation switches it
+         * to the other key after regenerating that one, then regenerates the old one. @default "primary"
+         */
+        keySlot: "primary" | "secondary";
+    };
     objectStore: { tempExpirationDays: number; archiveAfterDays: number; expirationDays: number };
     loadBalancer: {
         waf: boolean;
@@ -116,7 +133,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             backupWindow: shared.backupWindow,
             maintenanceWindow: shared.maintenanceWindow,
         },
-        cache: { size: "medium", nodes: 2, snapshotRetentionDays: 5, automaticFailover: true, persistence: true },
+        cache: { size: "medium", nodes: 2, snapshotRetentionDays: 5, automaticFailover: true, persistence: true, keySlot: "primary" },
         objectStore: shared.objectStore,
         loadBalancer: { waf: true, deletionProtection: true, health: shared.health, minimumTlsVersion: "1.2", accessLogs: true },
         compute: {
@@ -149,7 +166,7 @@ export const TIERS: Record<Environment, TierProfile> = {
             backupWindow: shared.backupWindow,
             maintenanceWindow: shared.maintenanceWindow,
         },
-        cache: { size: "small", nodes: 1, snapshotRetentionDays: 1, automaticFailover: false, persistence: false },
+        cache: { size: "small", nodes: 1, snapshotRetentionDays: 1, automaticFailover: false, persistence: false, keySlot: "primary" },
         objectStore: shared.objectStore,
         loadBalancer: { waf: false, deletionProtection: false, health: shared.health, minimumTlsVersion: "1.2", accessLogs: true },
         compute: {

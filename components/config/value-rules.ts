@@ -1,4 +1,4 @@
-import * as ipaddr from "ipaddr.js";
+import { networkOf, prefixOf } from "../cidr";
 import { parseYamlSafely } from "./safe-yaml";
 
 /**
@@ -47,15 +47,9 @@ export function emailProblem(email: string): string | undefined {
 
 /** A CIDR whose host bits are zero: the clouds reject `10.0.3.7/16` (or silently mask it), and subnets derived from it would not be network addresses. */
 export function cidrHostBitsProblem(cidr: string): string | undefined {
-    let parsed: [ipaddr.IPv4, number];
-    try {
-        parsed = ipaddr.IPv4.parseCIDR(cidr);
-    } catch {
-        return undefined; // the format rule reports it
-    }
-    const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
-    if (parsed[0].toString() !== network) return `a network address with no host bits set: ${network}/${parsed[1]}`;
-    return undefined;
+    if (Number.isNaN(prefixOf(cidr))) return undefined; // the format rule reports it
+    const network = networkOf(cidr);
+    return network === cidr ? undefined : `a network address with no host bits set: ${network}`;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { configures, envNote, get, minimumRetention, phrase, PlatformPolicy, resourcePolicy, stackPolicy, truthy } from "./support";
+import { configures, DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS, DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS, envNote, get, minimumRetention, phrase, PlatformPolicy, resourcePolicy, stackPolicy, truthy } from "./support";
 import { T } from "./types";
 
 /**
  * Backup retention: database backups kept at least the minimum of the resource's environment
- * (config minimumBackupRetentionDays, default production 30 / staging 7), point-in-time recovery
+ * (config minimumBackupRetentionDays, default DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS), point-in-time recovery
  * in production, cache snapshots/persistence in production, object versioning everywhere.
  */
 
@@ -15,7 +15,7 @@ export const awsRdsRequireBackupRetention = resourcePolicy({
     checkov: ["CKV_AWS_133"],
     config: ["minimumBackupRetentionDays"],
     types: [T.aws.rdsInstance, T.aws.rdsCluster],
-    remediation: "set backupRetentionPeriod to at least the minimum for the environment (production 30, staging 7 by default)",
+    remediation: `set backupRetentionPeriod to at least the minimum for the environment (production ${DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS.production}, staging ${DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS.staging} by default)`,
     validate(ctx) {
         // Aurora member instances take their retention from the cluster.
         if (ctx.type === T.aws.rdsInstance && ctx.props.clusterIdentifier) ctx.notApplicable("Aurora member instance: the cluster holds the backup settings");
@@ -85,7 +85,7 @@ export const azurePostgresqlRequireBackupRetention = resourcePolicy({
 
 export const awsElasticacheRequireSnapshots = resourcePolicy({
     name: "aws-elasticache-require-snapshots",
-    description: "Production ElastiCache replication groups must keep automatic snapshots at least minimumSnapshotRetentionDays (default 5) days.",
+    description: `Production ElastiCache replication groups must keep automatic snapshots at least minimumSnapshotRetentionDays (default ${DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS}) days.`,
     area: "backup-retention",
     severity: "medium",
     config: ["minimumSnapshotRetentionDays"],

@@ -3,14 +3,15 @@ import { configures, get, phrase, PlatformPolicy, read, ResourceContext, resourc
 import { T } from "./types";
 
 /*
- * Disaster recovery: the region-failure objectives (RTO 1 h, RPO 15 min for the database and
- * 1 h for objects, components/config/tiers.ts) are met only from copies in a second region, so in
+ * Disaster recovery: the region-failure objectives (the tiers' `dr.objectives` in
+ * components/config/tiers.ts) are met only from copies in a second region, so in
  * the environments that must survive a region (config crossRegionCopiesRequiredIn, default
  * production) every database keeps its backups and every data bucket its objects in another
  * region. Log buckets (ALB access logs, S3 server access logs), replicas themselves and the Redis
  * persistence accounts (the cache is re-creatable) are not data that needs a copy.
  */
 
+/** The environments whose tier keeps cross-region copies (`dr.crossRegionCopies`; tests/policy/defaults.spec.ts). */
 export const DEFAULT_CROSS_REGION_COPIES_REQUIRED_IN = ["production"];
 
 /** The config key the DR policies add to the pack's shared ones. */

@@ -70,6 +70,33 @@ const ALB_WAF_ANNOTATION = "alb.ingress.kubernetes.io/wafv2-acl-arn";
 const GKE_BACKEND_CONFIG_ANNOTATION = "cloud.google.com/backend-config";
 const AGIC_CLASS = "azure-application-gateway";
 const GKE_BACKEND_CONFIG = "kubernetes:cloud.google.com/v1:BackendConfig";
+/** AKS application routing's controller resource: one per ingress class it serves. */
+const APP_ROUTING_CONTROLLER = "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController";
+const AZURE_LB_INTERNAL = "service.beta.kubernetes.io/azure-load-balancer-internal";
+const AZURE_LB_IPV4 = "service.beta.kubernetes.io/azure-load-balancer-ipv4";
+
+function isWafGateway(g: PolicyResource): boolean {
+    return get(g.props, "sku", "tier") === "WAF_v2" && typeof get(g.props, "firewallPolicy", "id") === "string";
+}
+
+/**
+ * Does the gateway route requests to `ip`? A backend pool holding the address, named by one
+ * of the gateway's request routing rules (directly or through a URL path map).
+ */
+function gatewayRoutesTo(g: PolicyResource, ip: string): boolean {
+    const pools = ((read(g.props, "backendAddressPools") ?? []) as Array<{ name?: string; backendAddresses?: Array<{ ipAddress?: string }> }>)
+        .filter((p) => (p.backendAddresses ?? []).some((a) => a.ipAddress === ip))
+        .map((p) => p.name);
+    const names = (ref: unknown) => String((ref as { id?: unknown } | undefined)?.id ?? "").split("/backendAddressPools/")[1];
+    const maps = (read(g.props, "urlPathMaps") ?? []) as Array<{ name?: string; defaultBackendAddressPool?: unknown; pathRules?: Array<{ backendAddressPool?: unknown }> }>;
+    const rules = (read(g.props, "requestRoutingRules") ?? []) as Array<{ backendAddressPool?: unknown; urlPathMap?: unknown }>;
+    return rules.some((r) => {
+        if (pools.includes(names(r.backendAddressPool))) return true;
+        const mapName = String((r.urlPathMap as { id?: unknown } | undefined)?.id ?? "").split("/urlPathMaps/")[1];
+        const map = maps.find((m) => m.name === mapName);
+        return !!map && [map.defaultBackendAddressPool, ...(map.pathRules ?? []).map((p) => p.backendAddressPool)].some((ref) => pools.includes(names(ref)));
+    });
+}
 
 function ingressClass(ingress: PolicyResource): string | undefined {
     const annotated = read(ingress.props, "metadata", "annotations", "kubernetes.io/ingress.class");
@@ -96,15 +123,16 @@ function backendConfigNames(services: PolicyResource[]): string[] {
 export const kubernetesIngressRequireWaf = stackPolicy({
     name: "kubernetes-ingress-require-waf",
     description:
-        "Production Ingresses must be served behind the cloud's WAF: an AWS ALB with a WAFv2 WebACL annotation, GKE backends whose BackendConfig names a Cloud Armor policy, or AGIC on a WAF_v2 Application Gateway with a WAF policy.",
+        "Production Ingresses must be served behind the cloud's WAF: an AWS ALB with a WAFv2 WebACL annotation, GKE backends whose BackendConfig names a Cloud Armor policy, an AKS app-routing controller on an internal load balancer that a WAF_v2 Application Gateway with a WAF policy routes to, or AGIC on such a gateway.",
     area: "edge-protection",
     severity: "high",
     types: [INGRESS_TYPE],
-    remediation: "alb: annotate alb.ingress.kubernetes.io/wafv2-acl-arn; gce: set spec.securityPolicy on the Services' BackendConfig; Azure: serve the Ingress through AGIC (class azure-application-gateway) on a WAF_v2 gateway",
+    remediation: "alb: annotate alb.ingress.kubernetes.io/wafv2-acl-arn; gce: set spec.securityPolicy on the Services' BackendConfig; Azure: an internal app-routing NginxIngressController behind a WAF_v2 Application Gateway whose backend pool holds its address, or AGIC (class azure-application-gateway) on a WAF_v2 gateway",
     validate(ctx) {
         const backendConfigs = ctx.resources.filter((r) => r.type === GKE_BACKEND_CONFIG);
         const services = ctx.resources.filter((r) => r.type === "kubernetes:core/v1:Service");
         const gateways = ctx.resources.filter((r) => r.type === T.azure.applicationGateway);
+        const controllers = ctx.resources.filter((r) => r.type === APP_ROUTING_CONTROLLER);
         for (const ingress of ctx.ofType(INGRESS_TYPE)) {
             if (!ctx.isProduction(ingress)) continue;
             const env = envNote(ctx.environment(ingress));
@@ -123,8 +151,30 @@ export const kubernetesIngressRequireWaf = stackPolicy({
                 });
                 continue;
             }
+            const controller = controllers.find((c) => read(c.props, "spec", "ingressClassName") === cls);
+            if (controller) {
+                // AKS app routing: its controller must sit on an internal load balancer, and a
+                // WAF gateway must route to that load balancer's address.
+                const lb = (read(controller.props, "spec", "loadBalancerAnnotations") ?? {}) as Record<string, unknown>;
+                const ip = lb[AZURE_LB_IPV4];
+                if (lb[AZURE_LB_INTERNAL] !== "true" || typeof ip !== "string") {
+                    ctx.report(ingress, {
+                        problem: `the app-routing controller ${String(read(controller.props, "metadata", "name"))} of the Ingress is internet-facing, so requests bypass any WAF in ${env}`,
+                        found: lb[AZURE_LB_INTERNAL] ?? phrase("no internal load balancer annotation"),
+                        fix: `set spec.loadBalancerAnnotations ${AZURE_LB_INTERNAL}: "true" and ${AZURE_LB_IPV4}: <address>, with a WAF_v2 Application Gateway in front`,
+                    });
+                    continue;
+                }
+                if (gateways.some((g) => isWafGateway(g) && gatewayRoutesTo(g, ip))) continue;
+                ctx.report(ingress, {
+                    problem: `no WAF_v2 Application Gateway with a WAF policy routes to the Ingress's controller (${ip}) in ${env}`,
+                    found: gateways.filter((g) => gatewayRoutesTo(g, ip)).map((g) => read(g.props, "applicationGatewayName")),
+                    fix: `route a WAF_v2 gateway with firewallPolicy to a backend pool holding ${ip}`,
+                });
+                continue;
+            }
             if (cls === AGIC_CLASS) {
-                const waf = gateways.filter((g) => get(g.props, "sku", "tier") === "WAF_v2" && typeof get(g.props, "firewallPolicy", "id") === "string");
+                const waf = gateways.filter(isWafGateway);
                 if (waf.length > 0) continue;
                 ctx.report(ingress, { problem: `the Application Gateway behind the Ingress has no WAF in ${env}`, found: phrase("no WAF_v2 gateway with a WAF policy"), fix: "run the AGIC gateway on WAF_v2 with firewallPolicy" });
                 continue;
@@ -132,7 +182,7 @@ export const kubernetesIngressRequireWaf = stackPolicy({
             ctx.report(ingress, {
                 problem: `no WAF is in front of the Ingress in ${env}`,
                 found: cls ?? phrase("no ingress class"),
-                fix: "serve it through a controller with the cloud's WAF (alb + wafv2-acl-arn, gce + Cloud Armor BackendConfig, AGIC on WAF_v2)",
+                fix: "serve it through a controller with the cloud's WAF (alb + wafv2-acl-arn, gce + Cloud Armor BackendConfig, an internal app-routing controller behind a WAF_v2 gateway, AGIC on WAF_v2)",
             });
         }
     },

@@ -1,13 +1,13 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { INGRESS_TYPE } from "./kubernetes";
-import { configures, envNote, get, minimumFor, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy, StackContext } from "./support";
+import { configures, DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, envNote, get, minimumFor, phrase, PlatformPolicy, read, resourcePolicy, stackPolicy, StackContext } from "./support";
 import { T } from "./types";
 
 /**
  * Logging: access logs on every load balancer (all tiers), audit logs (flow logs,
  * control-plane audit logs, WAF and object-access logs) kept at least the environment's
- * minimumAuditLogRetentionDays (default production 365 / staging 90, the tier profile's
- * `audit.logRetentionDays`), CloudWatch log groups under a customer-managed key.
+ * minimumAuditLogRetentionDays (default DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS, the tier
+ * profile's `audit.logRetentionDays`), CloudWatch log groups under a customer-managed key.
  */
 
 export const awsLbRequireAccessLogs = resourcePolicy({
@@ -119,7 +119,7 @@ function accessLogTargets(ctx: StackContext): PolicyResource[] {
 export const awsLogsRequireAuditRetention = stackPolicy({
     name: "aws-logs-require-audit-retention",
     description:
-        "Audit logs must be kept at least the environment's minimum (default production 365 days): CloudWatch log groups of flow logs, WAF logs and the EKS control plane (retentionInDays, 0 = never expire), and the lifecycle of buckets receiving S3 server access logs.",
+        `Audit logs must be kept at least the environment's minimum (default production ${DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS.production} days): CloudWatch log groups of flow logs, WAF logs and the EKS control plane (retentionInDays, 0 = never expire), and the lifecycle of buckets receiving S3 server access logs.`,
     area: "logging",
     severity: "high",
     checkov: ["CKV_AWS_338"],
@@ -260,6 +260,51 @@ export const azureOperationalinsightsRequireAuditRetention = resourcePolicy({
     },
 });
 
+export const azureNetworkRequireFlowLogRetention = resourcePolicy({
+    name: "azure-network-require-flow-log-retention",
+    description:
+        "Network Watcher flow logs (VNet flow logs) must be enabled and keep their records at least the environment's audit minimum (retentionPolicy.days; disabled retention or 0 = kept forever).",
+    area: "logging",
+    severity: "high",
+    checkov: ["CKV_AZURE_12"],
+    config: ["minimumAuditLogRetentionDays"],
+    types: [T.azure.flowLog],
+    remediation: "set enabled: true and retentionPolicy { enabled: true, days: <minimum..365> } (or 0 to keep forever)",
+    validate(ctx) {
+        const env = ctx.environment();
+        const min = minimumFor(ctx.config.minimumAuditLogRetentionDays, env.environment);
+        if (ctx.props.enabled !== true) ctx.report({ problem: `the flow log is not enabled in ${envNote(env)}`, found: ctx.props.enabled, fix: "set enabled: true" });
+        const policy = ctx.props.retentionPolicy;
+        // Retention off (or 0 days) keeps the records forever.
+        if (!policy || policy.enabled !== true || policy.days === 0) return;
+        if (typeof policy.days !== "number" || policy.days < min) {
+            ctx.report({ problem: `flow logs are kept less than the ${min}-day minimum for ${envNote(env)}`, found: policy.days, fix: `set retentionPolicy.days: ${min} or more (at most 365; 0 keeps them forever)` });
+        }
+    },
+});
+
+export const azureNetworkRequireVnetFlowLogs = stackPolicy({
+    name: "azure-network-require-vnet-flow-logs",
+    description: "Every virtual network must have an enabled Network Watcher flow log targeting it (VNet flow logs; the AWS VPC / GCP subnet flow logs counterpart).",
+    area: "logging",
+    severity: "medium",
+    types: [T.azure.virtualNetwork],
+    remediation: "add a network.FlowLog { targetResourceId: <vnet>.id, enabled: true, storageId, retentionPolicy } under the region's Network Watcher",
+    validate(ctx) {
+        const flowLogs = ctx.ofType(T.azure.flowLog);
+        for (const vnet of ctx.ofType(T.azure.virtualNetwork)) {
+            const mine = flowLogs.filter((l) => configures(l, vnet, "targetResourceId", ["id", "virtualNetworkName"]));
+            if (!mine.some((l) => get(l.props, "enabled") === true)) {
+                ctx.report(vnet, {
+                    problem: "the virtual network's traffic is not flow-logged",
+                    found: mine.length ? mine.map((l) => read(l.props, "enabled")) : phrase("no FlowLog targets this VNet"),
+                    fix: "add an enabled network.FlowLog with targetResourceId: <vnet>.id",
+                });
+            }
+        }
+    },
+});
+
 export const loggingPolicies: PlatformPolicy[] = [
     awsLbRequireAccessLogs,
     gcpComputeRequireBackendLogging,
@@ -271,4 +316,6 @@ export const loggingPolicies: PlatformPolicy[] = [
     awsCloudwatchRequireLogGroupKms,
     gcpLoggingRequireAuditRetention,
     azureOperationalinsightsRequireAuditRetention,
+    azureNetworkRequireFlowLogRetention,
+    azureNetworkRequireVnetFlowLogs,
 ];

@@ -48,13 +48,19 @@ export interface PackConfig {
     exemptions: Exemption[];
 }
 
-export const DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS: RetentionMinimums = { production: 30, staging: 7 };
-/**
- * The pack stays self-contained (no import from the program), so these restate the tier
- * profile's values; tests/policy/defaults.spec.ts fails if they drift from components/config/tiers.ts.
+/*
+ * Defaults that restate the tier profiles (components/config/tiers.ts). The pack cannot import
+ * them: it is published on its own (`pulumi policy publish` uploads policy/ alone, with its own
+ * package.json), and a pack that pulled in the program would also run the program's imports in
+ * the policy analyzer. So each number is written here once (descriptions and remediations
+ * interpolate these constants) and tests/policy/defaults.spec.ts fails when one differs from
+ * its tier value, or when a config default appears that is not classified there.
  */
+/** Database backup retention (days) per environment: the tiers' `database.backupRetentionDays`. */
+export const DEFAULT_MINIMUM_BACKUP_RETENTION_DAYS: RetentionMinimums = { production: 30, staging: 7 };
+/** Audit-log retention (days) per environment: the tiers' `audit.logRetentionDays`. */
 export const DEFAULT_MINIMUM_AUDIT_LOG_RETENTION_DAYS: RetentionMinimums = { production: 365, staging: 90 };
-/** Production cache snapshot retention (days). */
+/** Production cache snapshot retention (days): the production tier's `cache.snapshotRetentionDays`. */
 export const DEFAULT_MINIMUM_SNAPSHOT_RETENTION_DAYS = 5;
 
 const retentionTable = (description: string, defaults: RetentionMinimums, max: number) => ({

@@ -1,6 +1,6 @@
 /**
  * Resource type tokens the pack inspects, copied from each SDK's `__pulumiType` (aws 7.48,
- * gcp 9.37, azure-native 3.28). tests/policy/types.spec.ts checks every one against the
+ * gcp 9.37, azure-native 3.28). tests/policy/plans.spec.ts checks every one against the
  * installed SDKs, so a renamed token fails the suite instead of silently matching nothing.
  * The pack never imports a cloud SDK itself.
  */
@@ -69,6 +69,8 @@ export const T = {
         metricAlert: "azure-native:monitor:MetricAlert",
         diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
         logTable: "azure-native:operationalinsights:Table",
+        flowLog: "azure-native:network:FlowLog",
+        virtualNetwork: "azure-native:network:VirtualNetwork",
     },
     kubernetes: {
         ingress: "kubernetes:networking.k8s.io/v1:Ingress",
@@ -137,6 +139,8 @@ export const TYPE_SOURCES: Record<string, string> = {
     [T.azure.metricAlert]: "@pulumi/azure-native/monitor/metricAlert.js",
     [T.azure.diagnosticSetting]: "@pulumi/azure-native/monitor/diagnosticSetting.js",
     [T.azure.logTable]: "@pulumi/azure-native/operationalinsights/table.js",
+    [T.azure.flowLog]: "@pulumi/azure-native/network/flowLog.js",
+    [T.azure.virtualNetwork]: "@pulumi/azure-native/network/virtualNetwork.js",
     "kubernetes:core/v1:Pod": "@pulumi/kubernetes/core/v1/pod.js",
     "kubernetes:apps/v1:Deployment": "@pulumi/kubernetes/apps/v1/deployment.js",
     "kubernetes:apps/v1:StatefulSet": "@pulumi/kubernetes/apps/v1/statefulSet.js",

@@ -7,6 +7,7 @@ import { applyTransform } from "../../components/transform";
 import type { AwsContext } from "./context";
 import { awsHandles } from "./handles";
 import { createKey } from "./kms";
+import { elasticacheMaintenanceWindow } from "./maintenance";
 import { CACHE_NODE } from "./sizes";
 
 /** ElastiCache AUTH tokens: 16-128 printable characters, none of `/`, `"`, `@` or spaces. */
@@ -89,7 +90,7 @@ export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, na
         multiAzEnabled: args.automaticFailover,
         snapshotRetentionLimit: args.snapshotRetentionDays,
         snapshotWindow: "01:00-02:00",
-        maintenanceWindow: "sun:05:00-sun:06:00",
+        maintenanceWindow: elasticacheMaintenanceWindow(ctx.cfg.database.maintenanceWindow),
         finalSnapshotIdentifier: args.protect ? `${groupId}-final` : undefined,
         autoMinorVersionUpgrade: true,
         applyImmediately: false,

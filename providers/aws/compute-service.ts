@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
+import type { ReleaseStatus } from "../../components/release";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
 import type { NetworkOutputs } from "../../components/network";
@@ -232,6 +233,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
             ? pulumi.output(`https://${svc.http.host ?? cfg.loadBalancer.domain}${lbPrefix ?? ""}`)
             : pulumi.interpolate`ecs://${cluster.name}/${service.name}`,
         handle: awsHandles.wrap("computeService", { service }),
+        // ECS shifts, bakes and rolls back on its deployment alarms by itself: nothing for the workflow to promote.
+        release: pulumi.output<ReleaseStatus>({ strategy: svc.release.strategy, bakeMinutes: svc.release.bakeMinutes, gate: "native" }),
     };
 }
 

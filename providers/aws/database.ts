@@ -6,21 +6,15 @@ import { childName, limitedName, physicalName, primaryNaming } from "../../compo
 import { AwsContext, pad2 } from "./context";
 import { awsHandles } from "./handles";
 import { replicateBackups } from "./disaster-recovery";
+import { rdsMaintenanceWindow } from "./maintenance";
 import { createKey } from "./kms";
 import { RDS_CLASS } from "./sizes";
-
-const DAYS = { sun: "sun" } as const;
 
 /** `03:00-04:00` from the tier's backup window. */
 export function rdsBackupWindow(w: DatabaseArgs["backupWindow"]): string {
     return `${pad2(w.startHourUtc)}:00-${pad2((w.startHourUtc + w.durationHours) % 24)}:00`;
 }
 
-/** `sun:04:00-sun:05:00` from the tier's maintenance window. */
-export function rdsMaintenanceWindow(w: DatabaseArgs["maintenanceWindow"]): string {
-    const day = DAYS[w.day];
-    return `${day}:${pad2(w.startHourUtc)}:00-${day}:${pad2((w.startHourUtc + w.durationHours) % 24)}:00`;
-}
 
 /**
  * `platform:database.restore` as RDS create arguments: a snapshot (`snapshotIdentifier`, an id or

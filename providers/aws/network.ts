@@ -1,26 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { prefixOf, subnet } from "../../components/cidr";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName, physicalName } from "../../components/naming";
 import { auditLogGroup, createLogsKey } from "./audit-logs";
 import { awsHandles } from "./handles";
 import { AwsContext, policyJson } from "./context";
 
-/** `cidrsubnet` as in Terraform: the `netnum`-th block of `newbits` more prefix bits. */
-export function cidrSubnet(cidr: string, newbits: number, netnum: number): string {
-    const [ip, prefixText] = cidr.split("/");
-    const prefix = Number(prefixText);
-    const base = ip!.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-    const size = prefix + newbits;
-    if (size > 28 || netnum >= 2 ** newbits) throw new Error(`internal: cannot carve subnet ${netnum} /${size} out of ${cidr}`);
-    const value = base + netnum * 2 ** (32 - size);
-    const octets = [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256);
-    return `${octets.join(".")}/${size}`;
-}
-
-/** Subnet layout: 16 equal blocks; private (compute, data) take 0-2, public (load balancer only) 8-10. */
+/**
+ * Subnet layout: the VPC cut into 16 equal blocks (a /20 of a /16, a /24 of a /20); private
+ * (compute, data) take blocks 0-2, public (load balancer only) 8-10.
+ */
+const SUBNET_BITS = 4;
 const PRIVATE_BLOCK = 0;
 const PUBLIC_BLOCK = 8;
+export const zoneSubnetCidr = (vpcCidr: string, block: number): string => subnet(vpcCidr, prefixOf(vpcCidr) + SUBNET_BITS, block);
 
 /**
  * VPC across `zones` AZs: public subnets for the ALB only, private subnets for data and
@@ -62,7 +56,7 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
         const az = zoneName(i);
         const publicSubnet = ctx.create(aws.ec2.Subnet, scope, childName(name, `public-${i + 1}`), {
             vpcId: vpc.id,
-            cidrBlock: cidrSubnet(args.cidr, 4, PUBLIC_BLOCK + i),
+            cidrBlock: zoneSubnetCidr(args.cidr, PUBLIC_BLOCK + i),
             availabilityZone: az,
             mapPublicIpOnLaunch: false,
             tags: { ...ctx.tags(physicalName(cfg, "public", String(i + 1))), tier: "public" },
@@ -90,7 +84,7 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
     for (let i = 0; i < args.zones; i++) {
         const privateSubnet = ctx.create(aws.ec2.Subnet, scope, childName(name, `private-${i + 1}`), {
             vpcId: vpc.id,
-            cidrBlock: cidrSubnet(args.cidr, 4, PRIVATE_BLOCK + i),
+            cidrBlock: zoneSubnetCidr(args.cidr, PRIVATE_BLOCK + i),
             availabilityZone: zoneName(i),
             mapPublicIpOnLaunch: false,
             tags: { ...ctx.tags(physicalName(cfg, "private", String(i + 1))), tier: "private" },

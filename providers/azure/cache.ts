@@ -111,10 +111,12 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
     if (args.protect) ctx.deleteLock(scope, childName(name, "lock"), cache.id, "Production cache: remove this lock deliberately before deleting it.");
 
     // Read after creation (dependsOn keeps it unknown in a first preview instead of failing).
+    // `cache.keySlot` picks the key services get: rotation regenerates the idle key, switches
+    // to it (a new Key Vault secret version), then regenerates the other (docs/cloud-mapping.md).
     const keys = redis.listRedisKeysOutput({ name: cache.name, resourceGroupName: f.resourceGroupName }, { provider: ctx.provider, parent: scope, dependsOn: [cache] });
     const { reference, stored } = vaultSecret(ctx, scope, childName(name, "auth-secret"), {
         secretName: "redis-auth-token",
-        value: pulumi.secret(keys.primaryKey),
+        value: pulumi.secret(ctx.cfg.cache.keySlot === "secondary" ? keys.secondaryKey : keys.primaryKey),
         contentType: "text/plain; redis access key",
     });
 

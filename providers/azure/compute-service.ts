@@ -8,7 +8,7 @@ import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { AzureContext, BUILT_IN_ROLES } from "./context";
 import { azureHandles } from "./handles";
-import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
+import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
 
 /** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
@@ -105,6 +105,8 @@ export function createComputeService(run: AzureContext, scope: pulumi.ComponentR
     });
 
     const fronted = args.attachment !== undefined;
+    const split = svc.release.strategy === "rolling" ? undefined
+        : liveRevisions(ctx, containerAppName(ctx, svc.name)).apply((live) => trafficSplit(svc.release, svc.image, live));
     const [appArgs, appOpts] = applyTransform<app.ContainerAppArgs, pulumi.CustomResourceOptions>({
         containerAppName: containerAppName(ctx, svc.name),
         resourceGroupName: f.resourceGroupName,
@@ -117,7 +119,7 @@ export function createComputeService(run: AzureContext, scope: pulumi.ComponentR
             activeRevisionsMode: svc.release.strategy === "rolling" ? "Single" : "Multiple",
             maxInactiveRevisions: 5,
             ingress: {
-                ...(svc.release.strategy === "rolling" ? {} : { traffic: containerAppTraffic(ctx, containerAppName(ctx, svc.name), svc) }),
+                ...(split ? { traffic: split.apply(containerAppTraffic) } : {}),
                 // In an internal environment "external" means reachable from the VNet, never the internet.
                 external: fronted,
                 targetPort: svc.port,
@@ -157,16 +159,24 @@ export function createComputeService(run: AzureContext, scope: pulumi.ComponentR
         identity: identity.id,
         internalUrl: containerApp.configuration.apply((c) => (c?.ingress?.fqdn ? `https://${c.ingress.fqdn}` : "")),
         handle: azureHandles.wrap("computeService", { containerAppId: containerApp.id }),
+        // The new revision's own FQDN (`<app>--<suffix>.<environment domain>`) is the candidate the workflow smoke-tests.
+        release: pulumi.all([split ?? { candidatePercent: 100 }, containerApp.latestRevisionFqdn]).apply(([sp, fqdn]) =>
+            trafficReleaseStatus(svc.release, sp, fqdn ? `https://${fqdn}` : undefined, svc.healthPath)),
     };
 }
 
 /**
- * The serving revision, read from the live Container App (getContainerApp:
- * latestReadyRevisionName, template.containers[].image); none on a first deploy.
+ * The live Container App before this update (getContainerApp: latestReadyRevisionName,
+ * template.containers[].image, configuration.ingress.traffic[].label/revisionName/weight);
+ * none on a first deploy.
  */
-function liveRevision(ctx: AzureContext, appName: string): pulumi.Output<LiveRevision | undefined> {
+function liveRevisions(ctx: AzureContext, appName: string): pulumi.Output<LiveRevisions | undefined> {
     return ctx.foundation.resourceGroupName.apply((resourceGroupName) => app.getContainerApp({ containerAppName: appName, resourceGroupName }, { provider: ctx.provider })
-        .then((live): LiveRevision => ({ revision: live.latestReadyRevisionName, image: live.template?.containers?.[0]?.image ?? "" }))
+        .then((live): LiveRevisions => ({
+            latestRevision: live.latestReadyRevisionName,
+            latestImage: live.template?.containers?.[0]?.image ?? "",
+            stableRevision: stableRevisionOf(live.configuration?.ingress?.traffic?.map((t) => ({ tag: t.label, revision: t.revisionName, percent: t.weight }))),
+        }))
         .catch(() => undefined));
 }
 
@@ -176,14 +186,11 @@ function liveRevision(ctx: AzureContext, appName: string): pulumi.Output<LiveRev
  * revision labelled `stable` (`<app>---stable.<environment domain>`), the new one reachable on
  * its revision FQDN for the smoke test before promotion.
  */
-function containerAppTraffic(ctx: AzureContext, appName: string, svc: ComputeServiceArgs["service"]) {
-    return liveRevision(ctx, appName).apply((live) => {
-        const split = trafficSplit(svc.release, svc.image, live);
-        return [
-            // Labels name revisions (a label beside latestRevision is not one); the new revision is
-            // reached on its own revision FQDN (`<app>--<suffix>.<environment domain>`) instead.
-            { latestRevision: true, weight: split.candidatePercent },
-            ...(split.stable ? [{ revisionName: split.stable.revision, weight: split.stable.percent, label: REVISION_TAGS.stable }] : []),
-        ];
-    });
+function containerAppTraffic(split: TrafficSplit) {
+    return [
+        // Labels name revisions (a label beside latestRevision is not one); the new revision is
+        // reached on its own revision FQDN (`<app>--<suffix>.<environment domain>`) instead.
+        { latestRevision: true, weight: split.candidatePercent },
+        ...(split.stable ? [{ revisionName: split.stable.revision, weight: split.stable.percent, label: REVISION_TAGS.stable }] : []),
+    ];
 }

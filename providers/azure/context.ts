@@ -60,6 +60,8 @@ export interface Foundation {
     keyVaultName: pulumi.Output<string>;
     keyVaultUri: pulumi.Output<string>;
     logAnalyticsWorkspaceId: pulumi.Output<string>;
+    /** The workspace's GUID (`customerId`), which traffic analytics names it by. */
+    logAnalyticsWorkspaceGuid: pulumi.Output<string>;
     /** The internal Container Apps environment (managed runtime only). */
     containerAppsEnvironmentId?: pulumi.Output<string>;
     containerAppsDefaultDomain?: pulumi.Output<string>;

@@ -3,6 +3,7 @@ import * as portal from "@pulumi/azure-native/portal";
 import { childName } from "../../components/naming";
 import type { MonitoringArgs } from "../../components/monitoring";
 import type { AzureContext } from "./context";
+import { kubernetesHandles } from "../kubernetes/handles";
 import { azureHandles } from "./handles";
 
 /** The ids the alerts and the dashboard watch, from the watched components' handles. */
@@ -29,7 +30,9 @@ export function azureWatched(args: MonitoringArgs): AzureWatched {
         database: database.serverId,
         databaseMaxConnections: database.maxConnections,
         cache: azureHandles.read("cache", args.cache.handle, "monitoring").cacheId,
-        gateway: azureHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)?.gatewayId,
+        // Managed runtime: the LoadBalancer is the gateway; kubernetes: the gateway the ingress made.
+        gateway: (azureHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)
+            ?? azureHandles.readIfOwn("loadBalancer", kubernetesHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)?.ingress))?.gatewayId,
         containerApps,
         cluster: azureHandles.readIfOwn("kubernetesCluster", args.cluster?.handle)?.clusterId,
     };

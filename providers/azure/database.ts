@@ -7,6 +7,7 @@ import { childName, physicalName, primaryNaming } from "../../components/naming"
 import { applyTransform } from "../../components/transform";
 import { AzureContext, singleHyphens } from "./context";
 import { azureHandles } from "./handles";
+import { postgresMaintenanceWindow } from "./maintenance";
 import { diagnostics } from "./network";
 import { vaultSecret } from "./secrets";
 
@@ -87,7 +88,6 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     });
 
     const sku = databaseSku(args.size, args.highAvailability);
-    const w = args.maintenanceWindow;
     const [serverArgs, serverOpts] = applyTransform<dbforpostgresql.ServerArgs, pulumi.CustomResourceOptions>({
         serverName: restoredName(ctx.physical("pg"), args.restore),
         resourceGroupName: f.resourceGroupName,
@@ -109,7 +109,7 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
         highAvailability: !args.highAvailability ? { mode: "Disabled" }
             : f.zones.length > 1 ? { mode: "ZoneRedundant", standbyAvailabilityZone: f.zones[1] }
             : { mode: "SameZone" },
-        maintenanceWindow: { customWindow: "Enabled", dayOfWeek: w.day === "sun" ? 0 : 0, startHour: w.startHourUtc, startMinute: 0 },
+        maintenanceWindow: postgresMaintenanceWindow(args.maintenanceWindow),
         network: {
             delegatedSubnetResourceId: f.subnets.database,
             privateDnsZoneArmResourceId: f.privateDnsZoneIds.postgres,

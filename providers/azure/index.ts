@@ -3,10 +3,12 @@ import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
 import { createJob } from "./job";
 import { AzureContext } from "./context";
+import { azureHandles } from "./handles";
 import { createDatabase } from "./database";
 import { createKubernetesSupport } from "./kubernetes";
 import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
+import { createFlowLogs } from "./flow-logs";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
@@ -27,7 +29,12 @@ export const sdkPackages: CloudModule["sdkPackages"] = azurePlugin.sdkPackages;
 export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
     const ctx = AzureContext.create(cfg);
     return bindCloud("azure", ctx, {
-        network: createNetwork,
+        // The foundation, then its VNet flow logs (their storage account needs the foundation's endpoints subnet and blob DNS zone).
+        network: (c, scope, name, args) => {
+            const outputs = createNetwork(c, scope, name, args);
+            createFlowLogs(c.withFoundation(azureHandles.read("network", outputs.handle, "flow logs")), scope, name);
+            return outputs;
+        },
         database: createDatabase,
         cache: createCache,
         objectStore: createObjectStore,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as monitor from "@pulumi/azure-native/monitor";
+import { CustomResource } from "@pulumi/kubernetes/apiextensions";
 import { parse, stringify } from "yaml";
 import type { KubernetesSupport } from "../../components/cloud";
 import type { CloudHandle } from "../../components/component";
@@ -11,8 +12,12 @@ import { childName } from "../../components/naming";
 import { azureServiceEnv, serviceIdentity } from "./compute-service";
 import { AzureContext, ZONE_NAMES } from "./context";
 import { azureHandles } from "./handles";
-import { certificateSecretName } from "./load-balancer";
-import { clusterCidrs, diagnostics } from "./network";
+import { certificateSecretName, createApplicationGateway } from "./load-balancer";
+import { INTERNAL_INGRESS_CLASS, internalLoadBalancerAnnotations } from "./ingress-controller";
+import { aksMaintenanceWindow } from "./maintenance";
+import { clusterCidrs, diagnostics, ingressInternalAddress } from "./network";
+
+export { INTERNAL_INGRESS_CLASS, internalLoadBalancerAnnotations };
 
 /**
  * AKS node VM sizes per cloud-neutral size: Dds_v5 (local temp disk, so the OS disk can be
@@ -27,7 +32,7 @@ export const NODE_VM_SIZES: Record<Size, string> = {
 /** Ephemeral OS disk size: within the smallest size's 75 GiB temp disk. Changing it rebuilds the nodes. */
 export const NODE_OS_DISK_GB = 64;
 
-/** The ingress class of the AKS application routing add-on's managed nginx. */
+/** The ingress class of the AKS application routing add-on's default (public) nginx, which the platform turns off. */
 export const APP_ROUTING_INGRESS_CLASS = "webapprouting.kubernetes.azure.com";
 
 /** Audience of Entra workload identity federation tokens. */
@@ -134,29 +139,50 @@ export function createKubernetesSupport(run: AzureContext): KubernetesSupport {
             return secretValue(owner);
         },
 
-        ingress(_scope, _name, args) {
-            const ctx = run;
+        ingress(scope, name, args) {
             const lb = args.loadBalancer;
             const f = azureHandles.read("network", lb.network.handle, "ingress");
+            const ctx = run.withFoundation(f);
             const certificateGrant = azureHandles.readIfOwn("kubernetesCluster", args.cluster.handle)?.certificateGrant;
-            if (lb.waf) {
-                pulumi.log.warn(
-                    "kubernetes runtime on Azure: the application routing nginx has no WAF; the Application Gateway WAF of the managed runtime is not in front of it, so the policy kubernetes-ingress-require-waf blocks production (see docs/cloud-mapping.md)",
-                );
-            }
-            const ingressClassName = ctx.cfg.kubernetes.ingressClass ?? APP_ROUTING_INGRESS_CLASS;
+            const ingressClassName = ctx.cfg.kubernetes.ingressClass ?? INTERNAL_INGRESS_CLASS;
             const annotations = ingressAnnotations(pulumi.interpolate`${f.keyVaultUri}certificates/${certificateSecretName(lb.domain)}`);
-            if (ingressClassName !== APP_ROUTING_INGRESS_CLASS) {
-                // Another controller (an existing cluster's): it cannot read Key Vault; the
-                // operator provides the certificate as the TLS Secret `<app>-tls` in the namespace.
+            if (ingressClassName !== INTERNAL_INGRESS_CLASS) {
+                // Another controller (an existing cluster's): it cannot read Key Vault and the
+                // platform cannot put its gateway in front; the operator provides the certificate
+                // as the TLS Secret `<app>-tls` in the namespace, and the WAF (the policy
+                // kubernetes-ingress-require-waf blocks production without one).
+                if (lb.waf) pulumi.log.warn(`kubernetes runtime on Azure: kubernetes.ingressClass ${ingressClassName} is served without the platform's Application Gateway WAF (see docs/cloud-mapping.md)`);
                 delete annotations["kubernetes.azure.com/tls-cert-keyvault-uri"];
                 return { ingressClassName, annotations, tlsSecretName: `${ctx.cfg.appName}-tls`, dependsOn: [] };
             }
+            // The internal app-routing nginx, then the platform's Application Gateway (the managed
+            // runtime's: WAF_v2 + WAF policy in production, access and firewall logs, delete lock)
+            // with that controller's address as its only backend.
+            const ipAddress = ingressInternalAddress(ctx.cfg.network.cidr);
+            const controller = new CustomResource(childName(name, "ingress-controller"), {
+                apiVersion: "approuting.kubernetes.azure.com/v1alpha1",
+                kind: "NginxIngressController",
+                metadata: { name: INTERNAL_INGRESS_CLASS },
+                spec: {
+                    ingressClassName: INTERNAL_INGRESS_CLASS,
+                    controllerNamePrefix: "nginx-internal",
+                    loadBalancerAnnotations: internalLoadBalancerAnnotations(ipAddress),
+                },
+            }, {
+                parent: scope,
+                provider: args.provider,
+                // Both are immutable (CRD validation self == oldSelf): a change replaces the controller, the old one first (same name).
+                replaceOnChanges: ["spec.ingressClassName", "spec.controllerNamePrefix"],
+                deleteBeforeReplace: true,
+            });
+            const gateway = createApplicationGateway(ctx, scope, name, lb, { kind: "ingress", ipAddress });
             return {
                 ingressClassName,
                 annotations,
                 tlsSecretName: appRoutingTlsSecretName(`${ctx.cfg.appName}-ingress`),
-                dependsOn: certificateGrant ? [certificateGrant] : [],
+                endpoint: gateway.endpoint,
+                handle: azureHandles.wrap("loadBalancer", { gatewayId: gateway.gateway.id }),
+                dependsOn: [controller, ...(certificateGrant ? [certificateGrant] : [])],
             };
         },
     };
@@ -262,24 +288,20 @@ function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name:
             azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true", rotationPollInterval: "2m" } },
             azurepolicy: { enabled: true },
         },
-        ingressProfile: { webAppRouting: { enabled: true, nginx: { defaultIngressControllerType: "External" } } },
+        // App routing without its default public nginx ("None"): the platform's internal
+        // controller (INTERNAL_INGRESS_CLASS) behind the Application Gateway is the only way in.
+        ingressProfile: { webAppRouting: { enabled: true, nginx: { defaultIngressControllerType: "None" } } },
         autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
         tags: ctx.tags,
     }, ctx.opts(scope, { dependsOn: [subnetGrant] }));
 
     // Auto-upgrades (control plane patches, node images) only in the platform's maintenance window.
-    const w = cfg.database.maintenanceWindow;
     for (const [key, configName] of [["upgrade-window", "aksManagedAutoUpgradeSchedule"], ["node-os-window", "aksManagedNodeOSUpgradeSchedule"]] as const) {
         new containerservice.MaintenanceConfiguration(childName(name, key), {
             configName,
             resourceName: cluster.name,
             resourceGroupName: f.resourceGroupName,
-            maintenanceWindow: {
-                schedule: { weekly: { dayOfWeek: "Sunday", intervalWeeks: 1 } },
-                durationHours: 4,
-                startTime: `${String(w.startHourUtc).padStart(2, "0")}:00`,
-                utcOffset: "+00:00",
-            },
+            maintenanceWindow: aksMaintenanceWindow(cfg.database.maintenanceWindow),
         }, ctx.opts(scope));
     }
 
@@ -330,7 +352,7 @@ function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name:
     return {
         clusterName: cluster.name,
         kubeconfig,
-        ingressClass: pulumi.output(APP_ROUTING_INGRESS_CLASS),
+        ingressClass: pulumi.output(INTERNAL_INGRESS_CLASS),
         handle: azureHandles.wrap("kubernetesCluster", { clusterId: cluster.id, issuerUrl: cluster.oidcIssuerProfile.apply((p) => p?.issuerURL ?? ""), certificateGrant }),
     };
 }

@@ -62,14 +62,30 @@ export function routePaths(prefix: string | undefined): string[] | undefined {
 }
 
 /**
- * Application Gateway v2: HTTPS (Key Vault certificate, TLS >= 1.2) on 443, HTTP on 80
- * answered with a permanent (301) redirect to HTTPS, URL path maps per host, one backend
- * pool per service pointing at its Container App FQDN in the internal environment, HTTPS
- * health probes on each health path, WAF_v2 with an OWASP policy in Prevention mode in
- * production, access and firewall logs to Log Analytics, and a delete lock in production.
+ * What the gateway forwards to. `container-apps` (managed runtime): one backend pool per
+ * routed service at its Container App FQDN in the internal environment, URL path maps per
+ * host. `ingress` (kubernetes runtime): the AKS ingress controller's internal load balancer at
+ * `ipAddress`, which does the host/path routing itself; one pool, and per host HTTPS settings
+ * whose host name override makes the gateway send that host as SNI and Host header, so nginx
+ * serves the Key Vault certificate the gateway validates (an IP backend has no name of its own;
+ * the gateway sends the Host header it forwards as SNI: learn.microsoft.com/azure/application-gateway/ssl-overview,
+ * ApplicationGatewayBackendHttpSettings.sniName in the ARM reference).
  */
-export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
-    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "load balancer"));
+export type GatewayBackend = { kind: "container-apps" } | { kind: "ingress"; ipAddress: string };
+
+/**
+ * Application Gateway v2: HTTPS (Key Vault certificate, TLS >= 1.2) on 443, HTTP on 80
+ * answered with a permanent (301) redirect to HTTPS, HTTPS to the backends with health probes
+ * on each health path, WAF_v2 with an OWASP policy in Prevention mode in production, access
+ * and firewall logs to Log Analytics, and a delete lock in production. The one public entry
+ * point of both runtimes (see `GatewayBackend`).
+ */
+export function createApplicationGateway(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs, backend: GatewayBackend): {
+    gateway: network.ApplicationGateway;
+    endpoint: pulumi.Output<string>;
+    /** Per routed service, the backend pool that serves it. */
+    pools: Record<string, string>;
+} {
     const f = ctx.foundation;
     const t = args.transform?.azure;
     const gatewayName = ctx.physical("agw");
@@ -111,13 +127,11 @@ export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentRes
         on: pulumi.interpolate`${f.keyVaultId}/secrets/${certName}`,
     });
 
-    const pools = args.routes.map((r) => ({ route: r, pool: `${r.service}-pool`, settings: `${r.service}-https`, probe: `${r.service}-health` }));
-    const byHost = new Map<string, typeof pools>();
-    for (const p of pools) byHost.set(p.route.host ?? "", [...(byHost.get(p.route.host ?? "") ?? []), p]);
-    const hosts = [...byHost.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
+    const routesByHost = new Map<string, LoadBalancerRoute[]>();
+    for (const r of args.routes) routesByHost.set(r.host ?? "", [...(routesByHost.get(r.host ?? "") ?? []), r]);
+    const hosts = [...routesByHost.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
     const listenerName = (host: string) => (host ? `https-${host.replace(/[^a-z0-9]/gi, "-")}` : "https");
-    const mapName = (host: string) => (host ? `paths-${host.replace(/[^a-z0-9]/gi, "-")}` : "paths");
-    const defaultFor = (group: typeof pools) => group.find((p) => !routePaths(p.route.pathPrefix)) ?? group[0]!;
+    const routing = backend.kind === "ingress" ? ingressRouting(args, hosts, routesByHost, backend.ipAddress, sub) : containerAppsRouting(ctx, args, hosts, routesByHost, sub);
 
     const h = args.health;
     const [gwArgs, gwOpts] = applyTransform<network.ApplicationGatewayArgs, pulumi.CustomResourceOptions>({
@@ -154,33 +168,69 @@ export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentRes
             includePath: true,
             includeQueryString: true,
         }],
-        backendAddressPools: pools.map((p) => ({
-            name: p.pool,
-            backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${ctx.containerApps.defaultDomain}` }],
-        })),
-        probes: pools.map((p) => ({
-            name: p.probe,
+        backendAddressPools: routing.pools,
+        probes: routing.probes.map((p) => ({
+            name: p.name,
             protocol: "Https",
-            path: p.route.healthPath,
+            path: p.path,
             interval: h.intervalSeconds,
             timeout: h.timeoutSeconds,
             unhealthyThreshold: h.unhealthyThreshold,
             pickHostNameFromBackendHttpSettings: true,
             match: { statusCodes: ["200-399"] },
         })),
-        backendHttpSettingsCollection: pools.map((p) => ({
-            name: p.settings,
+        backendHttpSettingsCollection: routing.settings.map((s) => ({
+            name: s.name,
             protocol: "Https",
             port: 443,
-            pickHostNameFromBackendAddress: true,
+            ...(s.hostName ? { hostName: s.hostName } : { pickHostNameFromBackendAddress: true }),
             cookieBasedAffinity: "Disabled",
             requestTimeout: 30,
             connectionDraining: { enabled: true, drainTimeoutInSec: 30 },
-            probe: sub("probes", p.probe),
+            probe: sub("probes", s.probe),
         })),
+        urlPathMaps: routing.urlPathMaps,
+        requestRoutingRules: [
+            ...hosts.map((host, i) => ({
+                name: `route-${listenerName(host)}`,
+                priority: 100 + i * 10,
+                httpListener: sub("httpListeners", listenerName(host)),
+                ...routing.rule(host),
+            })),
+            { name: "redirect-http", ruleType: "Basic", priority: 1000, httpListener: sub("httpListeners", "http"), redirectConfiguration: sub("redirectConfigurations", "http-to-https") },
+        ],
+        tags: ctx.tags,
+    }, ctx.opts(scope, { dependsOn: [certGrant] }), t?.gateway);
+    const gateway = new network.ApplicationGateway(childName(name, "gateway"), gwArgs, gwOpts);
+
+    if (args.accessLogs) diagnostics(ctx, scope, childName(name, "diagnostics"), gateway.id);
+    if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), gateway.id, "Production entry point: remove this lock deliberately before deleting the gateway.");
+
+    return { gateway, endpoint: publicIp.ipAddress.apply((ip) => ip ?? ""), pools: routing.servicePools };
+}
+
+type SubResource = (kind: string, item: string) => { id: pulumi.Output<string> };
+interface GatewayRouting {
+    pools: NetworkInputs.ApplicationGatewayBackendAddressPoolArgs[];
+    settings: Array<{ name: string; probe: string; hostName?: string }>;
+    probes: Array<{ name: string; path: string }>;
+    urlPathMaps?: NetworkInputs.ApplicationGatewayUrlPathMapArgs[];
+    /** The routing part of the request routing rule of a host's HTTPS listener. */
+    rule(host: string): Pick<NetworkInputs.ApplicationGatewayRequestRoutingRuleArgs, "ruleType" | "urlPathMap" | "backendAddressPool" | "backendHttpSettings">;
+    servicePools: Record<string, string>;
+}
+
+function containerAppsRouting(ctx: AzureContext, args: LoadBalancerArgs, hosts: string[], routesByHost: Map<string, LoadBalancerRoute[]>, sub: SubResource): GatewayRouting {
+    const entry = (r: LoadBalancerRoute) => ({ route: r, pool: `${r.service}-pool`, settings: `${r.service}-https`, probe: `${r.service}-health` });
+    const pools = args.routes.map(entry);
+    const mapName = (host: string) => (host ? `paths-${host.replace(/[^a-z0-9]/gi, "-")}` : "paths");
+    return {
+        pools: pools.map((p) => ({ name: p.pool, backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${ctx.containerApps.defaultDomain}` }] })),
+        settings: pools.map((p) => ({ name: p.settings, probe: p.probe })),
+        probes: pools.map((p) => ({ name: p.probe, path: p.route.healthPath })),
         urlPathMaps: hosts.map((host) => {
-            const group = byHost.get(host)!;
-            const fallback = defaultFor(group);
+            const group = routesByHost.get(host)!.map(entry);
+            const fallback = group.find((p) => !routePaths(p.route.pathPrefix)) ?? group[0]!;
             return {
                 name: mapName(host),
                 defaultBackendAddressPool: sub("backendAddressPools", fallback.pool),
@@ -193,28 +243,42 @@ export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentRes
                 })),
             };
         }),
-        requestRoutingRules: [
-            ...hosts.map((host, i) => ({
-                name: `route-${listenerName(host)}`,
-                ruleType: "PathBasedRouting",
-                priority: 100 + i * 10,
-                httpListener: sub("httpListeners", listenerName(host)),
-                urlPathMap: sub("urlPathMaps", mapName(host)),
-            })),
-            { name: "redirect-http", ruleType: "Basic", priority: 1000, httpListener: sub("httpListeners", "http"), redirectConfiguration: sub("redirectConfigurations", "http-to-https") },
-        ],
-        tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: [certGrant] }), t?.gateway);
-    const gateway = new network.ApplicationGateway(childName(name, "gateway"), gwArgs, gwOpts);
+        rule: (host) => ({ ruleType: "PathBasedRouting", urlPathMap: sub("urlPathMaps", mapName(host)) }),
+        servicePools: Object.fromEntries(pools.map((p) => [p.route.service, p.pool])),
+    };
+}
 
-    if (args.accessLogs) diagnostics(ctx, scope, childName(name, "diagnostics"), gateway.id);
-    if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), gateway.id, "Production entry point: remove this lock deliberately before deleting the gateway.");
+/** The name of the gateway's backend pool in front of the AKS ingress controller. */
+export const INGRESS_POOL = "ingress-pool";
 
+function ingressRouting(args: LoadBalancerArgs, hosts: string[], routesByHost: Map<string, LoadBalancerRoute[]>, ipAddress: string, sub: SubResource): GatewayRouting {
+    const key = (host: string) => (host ? host.replace(/[^a-z0-9]/gi, "-") : "default");
+    // The probe goes through nginx like a request: the health path of the host's default route.
+    const healthPath = (host: string) => {
+        const group = routesByHost.get(host)!;
+        return (group.find((r) => !routePaths(r.pathPrefix)) ?? group[0]!).healthPath;
+    };
+    return {
+        pools: [{ name: INGRESS_POOL, backendAddresses: [{ ipAddress }] }],
+        settings: hosts.map((host) => ({ name: `ingress-https-${key(host)}`, probe: `ingress-health-${key(host)}`, hostName: host || args.domain })),
+        probes: hosts.map((host) => ({ name: `ingress-health-${key(host)}`, path: healthPath(host) })),
+        rule: (host) => ({
+            ruleType: "Basic",
+            backendAddressPool: sub("backendAddressPools", INGRESS_POOL),
+            backendHttpSettings: sub("backendHttpSettingsCollection", `ingress-https-${key(host)}`),
+        }),
+        servicePools: Object.fromEntries(args.routes.map((r) => [r.service, INGRESS_POOL])),
+    };
+}
+
+/** The managed runtime's load balancer: the gateway in front of the Container Apps. */
+export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "load balancer"));
+    const { gateway, endpoint, pools } = createApplicationGateway(ctx, scope, name, args, { kind: "container-apps" });
     const attachments: Record<string, ServiceAttachment> = {};
-    for (const p of pools) {
-        attachments[p.route.service] = { backendId: pulumi.interpolate`${gateway.id}/backendAddressPools/${p.pool}`, dependsOn: [] };
+    for (const [service, pool] of Object.entries(pools)) {
+        attachments[service] = { backendId: pulumi.interpolate`${gateway.id}/backendAddressPools/${pool}`, dependsOn: [] };
     }
-    const endpoint = publicIp.ipAddress.apply((ip) => ip ?? "");
     return {
         endpoint,
         url: pulumi.output(`https://${args.domain}`),

@@ -8,9 +8,10 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
-import { cidrOverlap } from "../shared/cidr";
+import { cidrOverlap, prefixOf, subnet } from "../../components/cidr";
 import { AzureContext, BaseFoundation, Foundation, uniqueSuffix, ZONE_NAMES } from "./context";
 import { azureHandles } from "./handles";
+import { INTERNAL_INGRESS_CLASS } from "./ingress-controller";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
 export const DELEGATIONS = {
@@ -34,61 +35,71 @@ export const AKS_LOG_TABLES = ["ContainerLogV2"] as const;
 /**
  * Log Analytics tables that hold audit logs (resource-specific, the diagnostic settings'
  * `Dedicated` mode): the WAF's firewall log, AKS's Kubernetes audit logs, blob reads and
- * writes. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
+ * writes, the flow logs' traffic analytics. They keep `audit.logRetentionDays` in total (interactive up to 90 days, archived
  * after). The workspace itself stays under Microsoft-managed keys: a customer-managed key
  * needs a dedicated cluster (100 GB/day commitment), see docs/cloud-mapping.md.
  */
 export function auditLogTables(cfg: AzureContext["cfg"]): string[] {
     const kubernetes = cfg.compute.runtime === "kubernetes";
     return [
-        ...(cfg.loadBalancer.waf && !kubernetes ? ["AGWFirewallLogs"] : []),
+        ...(cfg.loadBalancer.waf && hasApplicationGateway(cfg) ? ["AGWFirewallLogs"] : []),
         ...(kubernetes ? ["AKSAudit", "AKSAuditAdmin"] : []),
         "StorageBlobLogs",
+        // Traffic analytics of the VNet flow logs (providers/azure/flow-logs.ts).
+        "NTANetAnalytics",
     ];
 }
+/**
+ * Whether the platform's Application Gateway is the entry point: always under the managed
+ * runtime; under kubernetes on a cluster the platform creates with its own ingress controller
+ * (not an existing cluster, not another `kubernetes.ingressClass`).
+ */
+export function hasApplicationGateway(cfg: AzureContext["cfg"]): boolean {
+    if (cfg.compute.runtime !== "kubernetes") return true;
+    return cfg.kubernetes.kubeconfig === undefined && (cfg.kubernetes.ingressClass === undefined || cfg.kubernetes.ingressClass === INTERNAL_INGRESS_CLASS);
+}
+
 /** Interactive (queryable) retention of audit tables; the rest of the audit retention is archive. */
 export const AUDIT_INTERACTIVE_DAYS = 90;
 
 /** Log Analytics workspaces keep data at least 30 days; shorter retention is set per table. */
 export const WORKSPACE_MIN_RETENTION_DAYS = 30;
 
+/** The `index`-th `/prefix` block of a VNet; the layout below fits the /16 to /20 that config validation allows. */
+function vnetBlock(vnetCidr: string, prefix: number, index: number): string {
+    const vnetPrefix = prefixOf(vnetCidr);
+    if (!(vnetPrefix >= 16 && vnetPrefix <= 20)) throw new Error(`internal: VNet CIDR ${vnetCidr} must be a /16 to /20 (config validation allows nothing else)`);
+    return subnet(vnetCidr, prefix, index);
+}
+
 /**
- * Carves the platform subnets out of the VNet's address space (a /16 to /20, which config
- * validation guarantees), the same offsets for every size so a wider VNet never moves one:
- * compute /23 (the Container Apps minimum for a zone-redundant environment), then one /24
- * each for the Application Gateway, the PostgreSQL delegation and the private endpoints.
+ * Carves the platform subnets out of the VNet's address space, the same offsets for every
+ * size so a wider VNet never moves one: compute /23 (the Container Apps minimum for a
+ * zone-redundant environment), then one /24 each (#2, #3, #4) for the Application Gateway,
+ * the PostgreSQL delegation and the private endpoints.
  */
 export function subnetLayout(cidr: string): { compute: string; gateway: string; database: string; endpoints: string } {
-    const [address, prefixText] = cidr.split("/");
-    const prefix = Number(prefixText);
-    if (!address || !Number.isInteger(prefix) || prefix < 16 || prefix > 20) {
-        throw new Error(`internal: VNet CIDR ${cidr} must be a /16 to /20 (config validation allows nothing else)`);
-    }
-    const octets = address.split(".").map(Number);
-    if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) throw new Error(`internal: bad VNet CIDR ${cidr}`);
-    const base = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
-    const network = base - (base % 2 ** (32 - prefix));
-    const block = (offset24: number, size: number) => {
-        const n = network + offset24 * 256;
-        return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/${size}`;
-    };
-    return { compute: block(0, 23), gateway: block(2, 24), database: block(3, 24), endpoints: block(4, 24) };
+    return { compute: vnetBlock(cidr, 23, 0), gateway: vnetBlock(cidr, 24, 2), database: vnetBlock(cidr, 24, 3), endpoints: vnetBlock(cidr, 24, 4) };
 }
 
 /**
- * The AKS node subnet (kubernetes runtime): a /22 after the fixed subnets (offset /24 #8, so
- * it fits a /20 VNet), room for ~1000 nodes. Pods do not use it: Azure CNI overlay gives
- * them addresses from the cluster's pod CIDR (see `clusterCidrs`).
+ * The AKS node subnet (kubernetes runtime): the third /22 (from /24 #8, after the fixed
+ * subnets, so it fits a /20 VNet), room for ~1000 nodes. Pods do not use it: Azure CNI
+ * overlay gives them addresses from the cluster's pod CIDR (see `clusterCidrs`).
  */
-export function aksSubnetCidr(cidr: string): string {
-    const layout = subnetLayout(cidr);
-    const [a, b, c] = layout.compute.split("/")[0]!.split(".").map(Number);
-    const n = ((a! << 24) >>> 0) + (b! << 16) + ((c! + 8) << 8);
-    return `${[n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".")}/22`;
-}
+export const aksSubnetCidr = (cidr: string): string => vnetBlock(cidr, 22, 2);
 
-/** Whether two IPv4 CIDR blocks share any address. */
-export const cidrsOverlap = cidrOverlap;
+/**
+ * The fixed private address of the AKS ingress controller's internal load balancer (kubernetes
+ * runtime): the last usable address of the node subnet (Azure reserves the subnet's last one),
+ * far from the node addresses AKS hands out from the bottom. The Application Gateway's backend
+ * pool points at it.
+ */
+export function ingressInternalAddress(vnetCidr: string): string {
+    const node = aksSubnetCidr(vnetCidr);
+    // The /31 at the top of the node subnet holds the last usable address and the reserved last one.
+    return subnet(node, 31, 2 ** (31 - prefixOf(node)) - 1).split("/")[0]!;
+}
 
 /** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
 const CLUSTER_CIDR_CANDIDATES = [
@@ -103,7 +114,7 @@ const CLUSTER_CIDR_CANDIDATES = [
  * 10.0.0.0/16 VNet). Changing them replaces the cluster.
  */
 export function clusterCidrs(vnetCidr: string): { podCidr: string; serviceCidr: string; dnsServiceIP: string } {
-    const pick = CLUSTER_CIDR_CANDIDATES.find((c) => !cidrsOverlap(c.podCidr, vnetCidr) && !cidrsOverlap(c.serviceCidr, vnetCidr));
+    const pick = CLUSTER_CIDR_CANDIDATES.find((c) => !cidrOverlap(c.podCidr, vnetCidr) && !cidrOverlap(c.serviceCidr, vnetCidr));
     if (!pick) throw new Error(`internal: no AKS pod/service CIDR pair avoids the VNet ${vnetCidr}`);
     return { ...pick };
 }
@@ -217,9 +228,10 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         }, ctx.opts(scope, { dependsOn: after ? [after] : [] }));
     const gatewaySubnet = subnet("gateway", { networkSecurityGroup: { id: gatewayNsg.id }, defaultOutboundAccess: true });
     // Managed runtime: the subnet delegated to the Container Apps environment. Kubernetes
-    // runtime: the AKS node subnet instead (not delegated; its own NSG admits the internet on
-    // 80/443 only, to the app-routing ingress controller's public load balancer; outbound goes
-    // through the cluster's Standard load balancer, nodes have no public IPs).
+    // runtime: the AKS node subnet instead (not delegated; its own NSG admits only the
+    // Application Gateway's subnet, on 443 to the ingress controller's internal load balancer,
+    // and nothing from the internet; outbound goes through the cluster's Standard load
+    // balancer, nodes have no public IPs).
     // An existing cluster (kubeconfig in config) needs neither.
     let computeSubnet: network.Subnet | undefined;
     if (kubernetes && cfg.kubernetes.kubeconfig !== undefined) {
@@ -230,7 +242,11 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             resourceGroupName: rgName,
             location: ctx.location,
             securityRules: [
-                { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
+                // The load balancer rules keep the frontend address as destination (floating IP, cloud-provider-azure's default).
+                hasApplicationGateway(cfg)
+                    ? { name: "allow-gateway-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: layout.gateway, sourcePortRange: "*", destinationAddressPrefix: `${ingressInternalAddress(args.cidr)}/32`, destinationPortRange: "443" }
+                    // Another ingress class (kubernetes.ingressClass): its own public load balancer on 80/443.
+                    : { name: "allow-web-to-ingress", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
                 { name: "allow-azure-load-balancer", priority: 110, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "AzureLoadBalancer", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
                 { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
             ],
@@ -314,6 +330,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
         postgresDnsLink: links.postgres!,
         logAnalyticsWorkspaceId: workspace.id,
+        logAnalyticsWorkspaceGuid: workspace.customerId,
         zones: [...zones],
     };
 

@@ -20,13 +20,16 @@ export const BLOB_SERVICE_METRIC_CATEGORIES = ["Transaction"] as const;
 /** The one private container the platform's object store is. */
 export const CONTAINER_NAME = "data";
 
+/** One letter per account in a stack: `d` object store data, `b` Redis backups, `f` VNet flow logs. */
+export type StoragePurpose = "d" | "b" | "f";
+
 /**
  * A storage account name: `<app><env><purpose letter><4 hex>`, 3-24 lowercase letters and
  * digits. The hex comes from the deployment's identity (app, environment, location,
  * subscription), because account names are global across Azure. The longest app name the
  * config accepts (12 characters) still fits: `<12>prod<1+5>` is 22 characters.
  */
-export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azure">, purpose: "d" | "b"): string {
+export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azure">, purpose: StoragePurpose): string {
     const name = compactName(cfg, `${purpose}${uniqueSuffix(cfg, `storage-${purpose}`, 5)}`);
     if (!/^[a-z0-9]{3,24}$/.test(name)) throw new Error(`internal: storage account name ${name} breaks Azure's rule (3-24 lowercase letters and digits)`);
     return name;
@@ -36,10 +39,10 @@ export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "enviro
  * A StorageV2 account with the platform's secure defaults: HTTPS only, TLS 1.2, no public
  * blob access, no shared keys (identities only), infrastructure (double) encryption, the
  * firewall default Deny with trusted Azure services let through, and a private endpoint for
- * blob. Shared by the object store and the Redis RDB backups.
+ * blob. Shared by the object store, the Redis RDB backups and the VNet flow logs.
  */
 export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
-    purpose: "d" | "b";
+    purpose: StoragePurpose;
     /** Redundancy (see storage-redundancy.ts); changing it is an in-place update. */
     sku: string;
     protect: boolean;

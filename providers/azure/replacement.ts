@@ -164,6 +164,13 @@ export const AZURE_REPLACEMENT: ReplacementTable = {
         replace: ["privateDnsZoneGroupName", "privateEndpointName", "resourceGroupName"],
         update: ["privateDnsZoneConfigs"],
     },
+    "azure-native:network:FlowLog": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/networkWatcher.json (path parameters)`,
+        replace: ["flowLogName", "networkWatcherName", "resourceGroupName", "location"],
+        update: [...TAGS, "enabled", "retentionPolicy", "format", "flowAnalyticsConfiguration", "identity", "storageId", "enabledFilteringCriteria"],
+        // A flow log moved to another target is not documented as an in-place change.
+        undecided: ["targetResourceId"],
+    },
     "azure-native:network:PrivateEndpoint": {
         source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/privateEndpoint.json (subnet, customNetworkInterfaceName create-only)`,
         replace: ["privateEndpointName", "resourceGroupName", "location", "subnet", "customNetworkInterfaceName", "extendedLocation"],

@@ -4,6 +4,7 @@ import type { CacheArgs, CacheOutputs } from "../../components/cache";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
+import { memorystoreMaintenancePolicy } from "./maintenance";
 import { storeSecret } from "./secrets";
 import { REDIS_MEMORY_GB } from "./sizes";
 
@@ -43,9 +44,7 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
         persistenceConfig: args.persistence
             ? { persistenceMode: "RDB", rdbSnapshotPeriod: RDB_SNAPSHOT_PERIOD }
             : { persistenceMode: "DISABLED" },
-        maintenancePolicy: {
-            weeklyMaintenanceWindows: [{ day: "SUNDAY", startTime: { hours: 4, minutes: 0, seconds: 0, nanos: 0 } }],
-        },
+        maintenancePolicy: memorystoreMaintenancePolicy(ctx.cfg.database.maintenanceWindow),
         redisConfigs: { "maxmemory-policy": "allkeys-lru" },
         deletionProtection: args.protect,
         labels: ctx.labels(),

@@ -9,8 +9,7 @@ import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
 import type { GcpComputeServiceTransforms } from "./transforms";
-import { LiveRevision, REVISION_TAGS, trafficSplit } from "../../components/release";
-import type { ServiceConfig } from "../../components/config";
+import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 
 /** Requests one instance serves at once before Cloud Run scales out. */
 const CONCURRENCY = 80;
@@ -131,6 +130,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     envs.push(...appSecrets.entries.map((e) => secretEnv(e.name, { id: e.secretId })));
 
     const probe = { httpGet: { path: svc.healthPath, port: svc.port } };
+    const split = svc.release.strategy === "rolling" ? undefined : pulumi.output(liveRevisions(ctx, serviceName)).apply((live) => trafficSplit(svc.release, svc.image, live));
     const service = ctx.create(gcp.cloudrunv2.Service, scope, childName(name, "service"), {
         name: serviceName,
         location: ctx.region,
@@ -174,7 +174,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
             }],
             labels: ctx.labels(),
         },
-        ...(svc.release.strategy === "rolling" ? {} : { traffics: cloudRunTraffic(ctx, serviceName, svc) }),
+        ...(split ? { traffics: split.apply(cloudRunTraffic) } : {}),
         labels: ctx.labels(),
     }, t?.service, { dependsOn: [...grants, ...appSecrets.dependsOn, ...(args.attachment?.dependsOn ?? [])] });
 
@@ -183,33 +183,38 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         identity: account.email,
         internalUrl: service.uri,
         handle: gcpHandles.wrap("computeService", { service }),
+        // The candidate's tag URL (trafficStatuses[].uri of the `candidate` tag) is what the deploy workflow smoke-tests.
+        release: pulumi.all([split ?? { candidatePercent: 100 }, service.trafficStatuses]).apply(([sp, statuses]) =>
+            trafficReleaseStatus(svc.release, sp, statuses?.find((x) => x.tag === REVISION_TAGS.candidate)?.uri, svc.healthPath)),
     };
 }
 
 type Traffic = gcp.types.input.cloudrunv2.ServiceTraffic;
 
 /**
- * The revision serving today, read from the live service (data source
- * google_cloud_run_v2_service: latest_ready_revision, template.containers.image); none on a
- * first deploy, when the lookup fails because the service does not exist yet.
+ * The live service before this update (data source google_cloud_run_v2_service:
+ * latest_ready_revision, template.containers.image, traffic_statuses[].tag/revision/percent);
+ * none on a first deploy, when the lookup fails because the service does not exist yet.
  */
-function liveRevision(ctx: GcpContext, serviceName: string): Promise<LiveRevision | undefined> {
+function liveRevisions(ctx: GcpContext, serviceName: string): Promise<LiveRevisions | undefined> {
     return gcp.cloudrunv2.getService({ name: serviceName, location: ctx.region, project: ctx.project }, { provider: ctx.provider })
-        .then((live) => ({ revision: live.latestReadyRevision.split("/").pop() ?? "", image: live.templates[0]?.containers[0]?.image ?? "" }))
+        .then((live) => ({
+            latestRevision: live.latestReadyRevision.split("/").pop() ?? "",
+            latestImage: live.templates[0]?.containers[0]?.image ?? "",
+            stableRevision: stableRevisionOf(live.trafficStatuses),
+        }))
         .catch(() => undefined);
 }
 
 /**
  * Cloud Run's side of a canary / blue-green release: a revision traffic split with tags
  * (ServiceTraffic type/revision/percent/tag): the new revision (LATEST) tagged `candidate`, the
- * serving one tagged `stable`, so each has its own URL (`https://candidate---<service>-<hash>.run.app`)
- * for the deploy workflow's smoke test before it promotes with a second `pulumi up`.
+ * serving one tagged `stable`, so each has its own URL (`https://candidate---<service>-<hash>-<region>.a.run.app`,
+ * https://cloud.google.com/run/docs/rollouts-rollbacks-traffic-migration#tags) for the deploy
+ * workflow's smoke test before it promotes with a second `pulumi up`.
  */
-function cloudRunTraffic(ctx: GcpContext, serviceName: string, svc: ServiceConfig): pulumi.Output<Traffic[]> {
-    return pulumi.output(liveRevision(ctx, serviceName)).apply((live) => {
-        const split = trafficSplit(svc.release, svc.image, live);
-        const traffic: Traffic[] = [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: split.candidatePercent, tag: REVISION_TAGS.candidate }];
-        if (split.stable) traffic.push({ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: split.stable.revision, percent: split.stable.percent, tag: REVISION_TAGS.stable });
-        return traffic;
-    });
+function cloudRunTraffic(split: TrafficSplit): Traffic[] {
+    const traffic: Traffic[] = [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: split.candidatePercent, tag: REVISION_TAGS.candidate }];
+    if (split.stable) traffic.push({ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: split.stable.revision, percent: split.stable.percent, tag: REVISION_TAGS.stable });
+    return traffic;
 }

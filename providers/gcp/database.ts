@@ -6,11 +6,9 @@ import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, primaryNaming } from "../../components/naming";
 import { GcpContext, hhmm } from "./context";
 import { gcpHandles } from "./handles";
+import { cloudSqlMaintenanceWindow } from "./maintenance";
 import { storeSecret } from "./secrets";
 import { CLOUD_SQL_TIER } from "./sizes";
-
-/** Cloud SQL maintenance days are 1 (Monday) to 7 (Sunday). */
-const DAY_NUMBER = { sun: 7 } as const;
 
 /** Cloud SQL (Enterprise) keeps at most 7 days of transaction logs for point-in-time recovery. */
 const MAX_LOG_RETENTION_DAYS = 7;
@@ -80,11 +78,7 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
             },
             finalBackupConfig: args.finalSnapshot ? { enabled: true, retentionDays: args.backupRetentionDays } : { enabled: false },
             retainBackupsOnDelete: args.finalSnapshot,
-            maintenanceWindow: {
-                day: DAY_NUMBER[args.maintenanceWindow.day],
-                hour: args.maintenanceWindow.startHourUtc,
-                updateTrack: "stable",
-            },
+            maintenanceWindow: cloudSqlMaintenanceWindow(args.maintenanceWindow),
             insightsConfig: {
                 queryInsightsEnabled: true,
                 queryStringLength: 1024,

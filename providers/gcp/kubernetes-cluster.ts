@@ -5,6 +5,7 @@ import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
 import { createKmsKey } from "./kms";
+import { gkeMaintenanceWindow } from "./maintenance";
 import { GKE_RANGE_NAMES } from "./network";
 
 /** GKE's built-in Ingress controller (external Application Load Balancer). */
@@ -14,19 +15,6 @@ export const GKE_INGRESS_CLASS = "gce";
 export function gkeClusterName(cfg: GcpContext["cfg"]): string {
     return limitedName(cfg, 40, "gke");
 }
-
-/**
- * GKE's recurring maintenance window: Saturdays and Sundays 04:00-12:00 UTC, opening at the
- * platform's Sunday 04:00 maintenance slot. GKE requires at least 48 h of availability in
- * any 32-day window, counting only windows of 4 h or more (the weekly 4 h Sunday window gave
- * 16-20 h and was rejected with `Error 400`); two 8 h windows a week give at least 64 h.
- * https://cloud.google.com/kubernetes-engine/docs/maintenance-window
- */
-export const GKE_MAINTENANCE_WINDOW = {
-    startTime: "2025-01-05T04:00:00Z",
-    endTime: "2025-01-05T12:00:00Z",
-    recurrence: "FREQ=WEEKLY;BYDAY=SA,SU",
-} as const;
 
 /**
  * Kubeconfig for the cluster's DNS-based control-plane endpoint, authenticated by
@@ -171,7 +159,7 @@ export function createGkeCluster(ctx: GcpContext, scope: pulumi.ComponentResourc
             enableComponents: ["SYSTEM_COMPONENTS"],
             managedPrometheus: { enabled: true },
         },
-        maintenancePolicy: { recurringWindow: GKE_MAINTENANCE_WINDOW },
+        maintenancePolicy: { recurringWindow: gkeMaintenanceWindow(cfg.database.maintenanceWindow) },
         // Autopilot nodes carry the compute tag, so the egress firewall that admits tagged
         // compute to Cloud SQL / Memorystore admits the pods too (their alias IPs sit on the
         // node's NIC). Without it the deny-data rule drops every database request.

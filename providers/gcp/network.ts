@@ -1,5 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { prefixOf, subnet } from "../../components/cidr";
 import { childName, limitedName } from "../../components/naming";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { createAuditLogs } from "./audit-logs";
@@ -9,17 +10,8 @@ import { gcpHandles } from "./handles";
 /** Ports the data tier listens on: PostgreSQL, and Memorystore with in-transit encryption (6378). */
 export const DATA_PORTS = { postgres: "5432", redisTls: "6378" } as const;
 
-/** The `index`-th block of `/newPrefix` inside `cidr` (e.g. the first /17 of 10.0.0.0/16). */
-export function subnetCidr(cidr: string, newPrefix: number, index: number): string {
-    const [base, bits] = cidr.split("/");
-    const prefix = Number(bits);
-    if (!base || newPrefix < prefix || newPrefix > 29) throw new Error(`internal: cannot carve /${newPrefix} #${index} out of ${cidr}`);
-    const ip = base.split(".").reduce((acc, o) => (acc << 8) + Number(o), 0) >>> 0;
-    const size = 2 ** (32 - newPrefix);
-    if (index >= 2 ** (newPrefix - prefix)) throw new Error(`internal: ${cidr} has no /${newPrefix} #${index}`);
-    const start = ((ip & ~(2 ** (32 - prefix) - 1)) >>> 0) + index * size;
-    return `${[24, 16, 8, 0].map((s) => (start >>> s) & 255).join(".")}/${newPrefix}`;
-}
+/** The compute subnet: the first half of the platform CIDR (GKE's ranges share the second). */
+export const computeSubnetCidr = (cidr: string): string => subnet(cidr, prefixOf(cidr) + 1, 0);
 
 /** Secondary range names GKE's IP allocation policy refers to. */
 export const GKE_RANGE_NAMES = { pods: "gke-pods", services: "gke-services" } as const;
@@ -30,10 +22,10 @@ export const GKE_RANGE_NAMES = { pods: "gke-pods", services: "gke-services" } as
  * the fourth quarter (a /20 of a /16). The rest of the fourth quarter stays free.
  */
 export function gkeSecondaryRanges(cidr: string): { pods: { rangeName: string; ipCidrRange: string }; services: { rangeName: string; ipCidrRange: string } } {
-    const prefix = Number(cidr.split("/")[1]);
+    const prefix = prefixOf(cidr);
     return {
-        pods: { rangeName: GKE_RANGE_NAMES.pods, ipCidrRange: subnetCidr(cidr, prefix + 2, 2) },
-        services: { rangeName: GKE_RANGE_NAMES.services, ipCidrRange: subnetCidr(cidr, prefix + 4, 12) },
+        pods: { rangeName: GKE_RANGE_NAMES.pods, ipCidrRange: subnet(cidr, prefix + 2, 2) },
+        services: { rangeName: GKE_RANGE_NAMES.services, ipCidrRange: subnet(cidr, prefix + 4, 12) },
     };
 }
 
@@ -66,7 +58,7 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
         description: "Compute (Cloud Run direct VPC egress); no external IPs",
         network: network.id,
         region: ctx.region,
-        ipCidrRange: subnetCidr(args.cidr, Number(args.cidr.split("/")[1]) + 1, 0),
+        ipCidrRange: computeSubnetCidr(args.cidr),
         privateIpGoogleAccess: true,
         stackType: "IPV4_ONLY",
         logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
 import { childName } from "../../components/naming";
+import type { ReleaseStatus } from "../../components/release";
 import { createAutoscaler } from "./autoscaling";
 import type { KubernetesContext } from "./context";
 import { kubernetesHandles } from "./handles";
@@ -46,5 +47,12 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
         identity: identity.identity,
         internalUrl: pulumi.interpolate`http://${service.metadata.name}.${ctx.namespaceName}.svc.cluster.local:${svc.port}`,
         handle: kubernetesHandles.wrap("computeService", {}),
+        // The workflow waits on `kubectl rollout status` for this Deployment and undoes it when that or the bake fails.
+        release: deployment.metadata.name.apply((deploymentName): ReleaseStatus => ({
+            strategy: svc.release.strategy,
+            bakeMinutes: svc.release.bakeMinutes,
+            gate: "rollout",
+            deployment: { namespace: ctx.namespaceName, name: deploymentName },
+        })),
     };
 }

@@ -11,7 +11,7 @@ export const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 
 /** Classes served by ingress-nginx (or AKS application routing, which is ingress-nginx). */
 export function isNginxLike(ingressClass: string): boolean {
-    return /nginx/.test(ingressClass) || ingressClass === "webapprouting.kubernetes.azure.com";
+    return /nginx|webapprouting/.test(ingressClass);
 }
 
 /** HTTP -> HTTPS redirect for nginx-like controllers (the cloud controllers get theirs from the cloud's settings). */
@@ -71,10 +71,10 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
 
     const status = ingress.status.loadBalancer.ingress;
     return {
-        endpoint: status.apply((s) => s?.[0]?.hostname ?? s?.[0]?.ip ?? "pending"),
+        endpoint: settings?.endpoint ?? status.apply((s) => s?.[0]?.hostname ?? s?.[0]?.ip ?? "pending"),
         url: pulumi.output(`https://${args.domain}`),
         domain: pulumi.output(args.domain),
         attachments: Object.fromEntries(args.routes.map((r) => [r.service, { backendId: pulumi.interpolate`${ctx.namespaceName}/${r.service}`, dependsOn: [ingress] }])),
-        handle: kubernetesHandles.wrap("loadBalancer", { serviceAnnotations: settings?.serviceAnnotations ?? {} }),
+        handle: kubernetesHandles.wrap("loadBalancer", { serviceAnnotations: settings?.serviceAnnotations ?? {}, ingress: settings?.handle }),
     };
 }

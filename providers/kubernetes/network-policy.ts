@@ -20,6 +20,8 @@ export const INGRESS_SOURCES: Record<string, { namespace: string } | { cidrs: "n
     nginx: { namespace: "ingress-nginx" },
     "ingress-nginx": { namespace: "ingress-nginx" },
     "webapprouting.kubernetes.azure.com": { namespace: "app-routing-system" },
+    // The platform's internal app-routing controller (providers/azure INTERNAL_INGRESS_CLASS): the same namespace.
+    "webapprouting-internal": { namespace: "app-routing-system" },
     traefik: { namespace: "traefik" },
     alb: { cidrs: "network" },
     "azure-application-gateway": { cidrs: "network" },

@@ -41,4 +41,10 @@ export const KUBERNETES_REPLACEMENT: ReplacementTable = {
     "kubernetes:networking.gke.io/v1:ManagedCertificate": kind([], ["spec"]),
     "kubernetes:networking.gke.io/v1beta1:FrontendConfig": kind([], ["spec"]),
     "kubernetes:cloud.google.com/v1:BackendConfig": kind([], ["spec"]),
+    // Immutable by CRD validation (`self == oldSelf`); the program replaces the object on a change (replaceOnChanges).
+    "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController": kind(
+        ["spec.ingressClassName", "spec.controllerNamePrefix"],
+        ["spec"],
+        "Azure/aks-app-routing-operator api/v1alpha1 NginxIngressControllerSpec (XValidation self == oldSelf)",
+    ),
 };

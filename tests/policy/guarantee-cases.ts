@@ -77,6 +77,57 @@ const backendConfig = (): Fixture => ({
     name: "load-balancer-api-backend-config",
     props: { apiVersion: "cloud.google.com/v1", kind: "BackendConfig", metadata: { name: "api-backend" }, spec: { securityPolicy: { name: "platform-prod-waf" }, logging: { enable: true, sampleRate: 1 } } },
 });
+const APP_ROUTING_IP = "10.0.11.254";
+const appRoutingIngress = (): Fixture => ({
+    type: T.kubernetes.ingress,
+    name: "load-balancer-ingress",
+    props: { metadata: { name: "platform-ingress", labels: env(), annotations: {} }, spec: { ingressClassName: "webapprouting-internal", rules: [] } },
+});
+const appRoutingController = (): Fixture => ({
+    type: "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController",
+    name: "load-balancer-ingress-controller",
+    props: {
+        apiVersion: "approuting.kubernetes.azure.com/v1alpha1",
+        kind: "NginxIngressController",
+        metadata: { name: "webapprouting-internal" },
+        spec: {
+            ingressClassName: "webapprouting-internal",
+            controllerNamePrefix: "nginx-internal",
+            loadBalancerAnnotations: { "service.beta.kubernetes.io/azure-load-balancer-internal": "true", "service.beta.kubernetes.io/azure-load-balancer-ipv4": APP_ROUTING_IP },
+        },
+    },
+});
+const ingressGateway = (): Fixture => {
+    const g = gateway();
+    const pools = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw/backendAddressPools";
+    return {
+        ...g,
+        props: {
+            ...g.props,
+            backendAddressPools: [{ name: "ingress-pool", backendAddresses: [{ ipAddress: APP_ROUTING_IP }] }],
+            requestRoutingRules: [{ name: "route-https", ruleType: "Basic", backendAddressPool: { id: `${pools}/ingress-pool` } }],
+        },
+    };
+};
+const azureVnet = (): Fixture => ({
+    type: T.azure.virtualNetwork,
+    name: "network-vnet",
+    props: { virtualNetworkName: "platform-prod-vnet", id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/platform-prod-vnet", tags: env() },
+});
+const azureFlowLog = (dependsOn: number[] = []): Fixture => ({
+    type: T.azure.flowLog,
+    name: "network-flow-log",
+    props: {
+        networkWatcherName: "NetworkWatcher_eastus",
+        resourceGroupName: "NetworkWatcherRG",
+        targetResourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/platform-prod-vnet",
+        storageId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/platformprodf12345",
+        enabled: true,
+        retentionPolicy: { enabled: true, days: 365 },
+        tags: env(),
+    },
+    dependsOn,
+});
 const logGroup = (name: string): Fixture => ({
     type: T.aws.logGroup,
     name: "network-flow-logs",
@@ -216,6 +267,22 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         ],
         unknown: [2, "spec.securityPolicy"],
     },
+    {
+        // AKS app routing behind the Application Gateway: the controller internal, a WAF gateway routing to its address.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [appRoutingIngress(), appRoutingController(), ingressGateway()],
+        variants: [
+            { label: "controller on a public load balancer", set: [[1, "spec.loadBalancerAnnotations", {}]], found: "no internal load balancer annotation" },
+            { label: "internal annotation false", set: [[1, "spec.loadBalancerAnnotations", { "service.beta.kubernetes.io/azure-load-balancer-internal": "false", "service.beta.kubernetes.io/azure-load-balancer-ipv4": APP_ROUTING_IP }]], found: '"false"' },
+            { label: "gateway on Standard_v2", set: [[2, "sku", { name: "Standard_v2", tier: "Standard_v2" }]], found: '["platform-prod-agw"]' },
+            { label: "gateway without a WAF policy", set: [[2, "firewallPolicy", undefined]], found: '["platform-prod-agw"]' },
+            { label: "gateway pool at another address", set: [[2, "backendAddressPools.0.backendAddresses.0.ipAddress", "10.0.11.200"]], found: "[]" },
+            { label: "no rule routes to the pool", set: [[2, "requestRoutingRules", []]], found: "[]" },
+            { label: "no gateway", remove: [2], found: "[]" },
+        ],
+        unknown: [2, "firewallPolicy"],
+    },
     // ---- access logs on load balancers
     ...[T.aws.lb, T.aws.alb].map((type): PolicyCase => ({
         policy: P.awsLbRequireAccessLogs,
@@ -345,6 +412,27 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         fixtures: [{ type: T.azure.logTable, name: "network-logs-AGWFirewallLogs", props: { tableName: "AGWFirewallLogs", retentionInDays: 90, totalRetentionInDays: 365 } }],
         variants: [{ label: "kept 30 days", set: [[0, "totalRetentionInDays", 30]], found: "found 30" }],
         unknown: [0, "totalRetentionInDays"],
+    },
+    {
+        policy: P.azureNetworkRequireFlowLogRetention,
+        type: T.azure.flowLog,
+        fixtures: [azureFlowLog()],
+        variants: [
+            { label: "kept 30 days", set: [[0, "retentionPolicy.days", 30]], found: "found 30" },
+            { label: "disabled", set: [[0, "enabled", false]], found: "found false" },
+        ],
+        unknown: [0, "retentionPolicy"],
+    },
+    {
+        policy: P.azureNetworkRequireVnetFlowLogs,
+        type: T.azure.virtualNetwork,
+        fixtures: [azureVnet(), azureFlowLog([0])],
+        variants: [
+            { label: "no flow log", remove: [1], found: "no FlowLog targets this VNet" },
+            { label: "flow log disabled", set: [[1, "enabled", false]], found: "[false]" },
+            { label: "flow log of another VNet", set: [[1, "targetResourceId", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other"], [1, "!dependsOn", []]], found: "no FlowLog targets this VNet" },
+        ],
+        unknown: [1, "enabled"],
     },
     // ---- alerts that notify someone
     {

@@ -16,6 +16,7 @@ const K8S_DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const K8S_INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
 const K8S_CONTAINER = "spec.template.spec.containers.0";
 const GKE_BACKEND_CONFIG = "kubernetes:cloud.google.com/v1:BackendConfig";
+const AKS_NGINX_CONTROLLER = "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController";
 
 type Edit = (target: RecordedResource, all: RecordedResource[]) => RecordedResource[];
 
@@ -188,6 +189,8 @@ export const MUTATIONS: Mutation[] = [
     { type: T.azure.wafPolicy, label: "authorization header no longer scrubbed", edit: update((i) => setIn(i, ["policySettings", "logScrubbing", "scrubbingRules"], (i.policySettings?.logScrubbing?.scrubbingRules ?? []).filter((r: any) => r.selector !== "authorization"))) },
     { type: T.azure.diagnosticSetting, label: "gateway diagnostics removed", when: isGatewayDiagnostics, edit: drop() },
     { type: T.azure.metricAlert, label: "actions removed", edit: prop("actions", []) },
+    { type: T.azure.flowLog, label: "VNet flow log kept 30 days", edit: prop("retentionPolicy", { enabled: true, days: 30 }) },
+    { type: T.azure.flowLog, label: "VNet flow log removed", edit: drop() },
     { type: T.azure.logTable, label: "audit table kept 30 days", when: (i) => AZURE_AUDIT_TABLES.includes(i.tableName), edit: prop("totalRetentionInDays", 30) },
     { type: T.azure.containerApp, label: "ingress allowInsecure=true", when: (i) => !!i.configuration?.ingress, edit: prop("configuration.ingress.allowInsecure", true) },
     // Disaster recovery: the copies in the second region (production)
@@ -223,6 +226,15 @@ export const MUTATIONS: Mutation[] = [
         edit: update((i) => setIn(i, ["metadata", "annotations", "alb.ingress.kubernetes.io/load-balancer-attributes"], String(i.metadata.annotations["alb.ingress.kubernetes.io/load-balancer-attributes"]).replace("access_logs.s3.enabled=true", "access_logs.s3.enabled=false"))),
     },
     { type: GKE_BACKEND_CONFIG, label: "BackendConfig without Cloud Armor", env: "production", edit: prop("spec.securityPolicy", undefined) },
+    // AKS: the app-routing controller behind the WAF gateway (made public, or the gateway sent elsewhere).
+    { type: AKS_NGINX_CONTROLLER, label: "app-routing controller on a public load balancer", env: "production", edit: prop("spec.loadBalancerAnnotations", {}) },
+    {
+        type: T.azure.applicationGateway,
+        label: "gateway's ingress pool at another address",
+        env: "production",
+        when: (i) => (i.backendAddressPools ?? []).some((p: any) => p.name === "ingress-pool"),
+        edit: update((i) => ({ ...i, backendAddressPools: i.backendAddressPools.map((p: any) => ({ ...p, backendAddresses: [{ ipAddress: "10.0.11.200" }] })) })),
+    },
     { type: GKE_BACKEND_CONFIG, label: "BackendConfig logging off", edit: prop("spec.logging.enable", false) },
     { type: K8S_INGRESS, label: "no TLS and no certificate annotation", edit: update((i) => setIn(setIn(i, ["spec", "tls"], undefined), ["metadata", "annotations"], {})) },
 ];

@@ -8,7 +8,7 @@ import { definePlatform } from "../../components/program";
 import { isUserError } from "../../tools/engine/cli";
 import { installMonitor, waitForRPCs } from "../../tools/engine/recording-monitor";
 import { loadStackConfig, REPO_ROOT } from "../../tools/engine/stack-config";
-import { recordingMocks } from "./mocks";
+import { recordingMocks } from "../../tools/engine/mocks";
 
 /**
  * Runs one stack file + overrides through exactly the steps the plan CLI takes up to the first

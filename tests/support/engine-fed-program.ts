@@ -8,7 +8,7 @@
 import { definePlatform } from "../../components/program";
 import { runCli } from "../../tools/engine/cli";
 import { installMonitor, waitForRPCs } from "../../tools/engine/recording-monitor";
-import { recordingMocks } from "./mocks";
+import { recordingMocks } from "../../tools/engine/mocks";
 
 const monitor = installMonitor(recordingMocks("platform", "production"), "platform", "production", true);
 runCli("program", async () => {

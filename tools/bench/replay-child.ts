@@ -12,7 +12,7 @@ const [moduleList, recordingFile, stack] = process.argv.slice(2);
 for (const file of JSON.parse(fs.readFileSync(moduleList!, "utf8")) as string[]) require(file);
 
 import * as pulumi from "@pulumi/pulumi";
-import { recordingMocks } from "../../tests/support/mocks";
+import { recordingMocks } from "../engine/mocks";
 import { withoutApiVersionAliases } from "../../providers/azure/api-version-aliases";
 import { installMonitor, waitForRPCs } from "../engine/recording-monitor";
 import { countResources, SECRET_MARK } from "../engine/plan";

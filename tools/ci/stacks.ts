@@ -23,6 +23,8 @@ export interface CommittedStack {
     cloud: Cloud;
     environment: Environment;
     runtime: Runtime;
+    /** A service taking HTTP traffic releases canary / blue-green (its candidate is smoke-tested on its own URL). */
+    progressive: boolean;
 }
 
 /** A GitHub `runs-on` value: one label, or every label a self-hosted runner must carry. */
@@ -59,7 +61,13 @@ export function describeStack(stack: string, root = REPO_ROOT): CommittedStack {
         }
         return value as T;
     };
-    const compute = config["platform:compute"] ? (JSON.parse(config["platform:compute"]) as { runtime?: string }) : {};
+    const compute = config["platform:compute"] ? (JSON.parse(config["platform:compute"]) as { runtime?: string; releasePhase?: string; release?: { strategy?: string } }) : {};
+    const services = config["platform:services"] ? (JSON.parse(config["platform:services"]) as Record<string, { http?: unknown; release?: { strategy?: string } }>) : {};
+    const progressive = Object.values(services).some((s) => s?.http !== undefined && (s.release?.strategy ?? compute.release?.strategy ?? "rolling") !== "rolling");
+    if (compute.releasePhase !== undefined) {
+        // The phase is the deploy workflow's per-run switch (promote / rollback): committed, it would skip every canary.
+        throw new UsageError(`Pulumi.${stack}.yaml: platform:compute.releasePhase is ${JSON.stringify(compute.releasePhase)}; allowed: not set in a committed stack (the deploy workflow sets it for its promote / rollback update)`);
+    }
     const runtime = compute.runtime ?? "managed";
     if (!RUNTIMES.includes(runtime as Runtime)) {
         throw new UsageError(`Pulumi.${stack}.yaml: platform:compute.runtime is ${JSON.stringify(runtime)}; allowed: ${RUNTIMES.join(" | ")}`);
@@ -69,16 +77,22 @@ export function describeStack(stack: string, root = REPO_ROOT): CommittedStack {
         cloud: pick("platform:cloud", CLOUDS),
         environment: pick("platform:environment", ENVIRONMENTS),
         runtime: runtime as Runtime,
+        progressive,
     };
 }
 
 /**
- * The runner a stack's jobs need. The kubernetes runtime's clusters have private API endpoints
- * (EKS private endpoint, GKE private/DNS endpoint, private AKS), so preview, refresh and up must
- * run inside that cloud's network: a self-hosted runner carrying the private label and the cloud.
+ * The runner a stack's jobs need, inside the cloud's network (a self-hosted runner carrying the
+ * private label and the cloud) when:
+ * - the runtime is kubernetes: the clusters have private API endpoints (EKS private endpoint,
+ *   GKE private/DNS endpoint, private AKS), so preview, refresh and up must run there;
+ * - a managed GCP or Azure stack releases canary / blue-green: the candidate's own URL (Cloud
+ *   Run tag URL, Container Apps revision FQDN) answers only internal callers, since the services
+ *   take traffic only through the load balancer. ECS tests and shifts by itself.
  */
 export function runnerFor(stack: CommittedStack, privateLabel = DEFAULT_PRIVATE_RUNNER_LABEL): Runner {
-    return stack.runtime === "kubernetes" ? ["self-hosted", privateLabel, stack.cloud] : HOSTED_RUNNER;
+    const internalCandidates = stack.progressive && stack.cloud !== "aws";
+    return stack.runtime === "kubernetes" || internalCandidates ? ["self-hosted", privateLabel, stack.cloud] : HOSTED_RUNNER;
 }
 
 /** The command that creates a missing stack from its environment template, as the README documents. */

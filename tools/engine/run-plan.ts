@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../components/config/errors";
 import { definePlatform } from "../../components/program";
-import { recordingMocks } from "../../tests/support/mocks";
+import { recordingMocks } from "./mocks";
 import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
 import { installMonitor, RecordedResource, waitForRPCs } from "./recording-monitor";
 import { loadStackConfig } from "./stack-config";
@@ -32,7 +32,7 @@ export interface PlanRun {
 export type PolicyRunner = (run: PlanRun) => Promise<Plan["policy"]["violations"]>;
 let policyRunner: PolicyRunner | undefined;
 
-/** The policy pack plugs in here (tools/engine/policy-runner.ts), keeping this file pack-agnostic. */
+/** The policy pack plugs in here (tools/engine/policies.ts, `enablePolicies`), keeping this file pack-agnostic. */
 export function setPolicyRunner(runner: PolicyRunner | undefined): void {
     policyRunner = runner;
 }

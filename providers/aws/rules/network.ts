@@ -1,4 +1,4 @@
-import { cidrOverlap, cidrWithin, prefixOf } from "../../shared/cidr";
+import { cidrOverlap, cidrWithin, prefixOf } from "../../../components/cidr";
 import type { Rule } from "../../shared/rules";
 
 /** VPC networking: CIDR sizes and containment, per-VPC and per-subnet uniqueness, SG rule ports and quotas. */
@@ -27,7 +27,7 @@ export const awsNetworkRules: Rule[] = [
             const vpc = plan.resolve(VPC, r.inputs.vpcId);
             if (vpc && !cidrWithin(cidr, vpc.inputs.cidrBlock)) problems.push(`cidrBlock ${cidr} is outside VPC ${vpc.inputs.cidrBlock}`);
             const p = prefixOf(cidr);
-            if (p < 16 || p > 28) problems.push(`cidrBlock ${cidr}: a subnet takes /16 to /28`);
+            if (!(p >= 16 && p <= 28)) problems.push(`cidrBlock ${cidr}: a subnet takes /16 to /28`); // NaN: not a CIDR block
             for (const other of plan.ofType(SUBNET)) {
                 if (other.urn !== r.urn && other.inputs.vpcId === r.inputs.vpcId && cidrOverlap(cidr, other.inputs.cidrBlock)) problems.push(`cidrBlock ${cidr} overlaps subnet ${other.name} (${other.inputs.cidrBlock})`);
             }

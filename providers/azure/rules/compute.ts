@@ -1,4 +1,4 @@
-import { cidrOverlap, cidrWithin } from "../../shared/cidr";
+import { cidrOverlap, cidrWithin } from "../../../components/cidr";
 import type { Rule } from "../../shared/rules";
 
 /** Container Apps, AKS, identities, role assignments, locks, Log Analytics and Azure Monitor. */
@@ -12,6 +12,27 @@ export function containerAppsPairOk(cpu: number, memory: string): boolean {
 const ISO_DURATIONS = ["PT1M", "PT5M", "PT15M", "PT30M", "PT1H", "PT6H", "PT12H", "P1D"];
 
 export const azureComputeRules: Rule[] = [
+    {
+        // Traffic weights (canary / blue-green): they add up to 100, split only in multiple
+        // revision mode, one latestRevision entry, labels unique and on named revisions.
+        id: "azure/container-app-traffic",
+        family: "combinations",
+        types: ["azure-native:app:ContainerApp"],
+        doc: "https://learn.microsoft.com/azure/container-apps/traffic-splitting",
+        check: (r) => {
+            const traffic = (r.inputs.configuration?.ingress?.traffic ?? []) as any[];
+            if (traffic.length === 0) return [];
+            const problems: string[] = [];
+            const sum = traffic.reduce((n, t) => n + (Number(t.weight) || 0), 0);
+            if (sum !== 100) problems.push(`ingress.traffic weights add up to ${sum}, not 100`);
+            if (traffic.length > 1 && r.inputs.configuration?.activeRevisionsMode !== "Multiple") problems.push("a traffic split needs activeRevisionsMode Multiple");
+            if (traffic.filter((t) => t.latestRevision).length > 1) problems.push("more than one latestRevision traffic entry");
+            const labels = traffic.map((t) => t.label).filter(Boolean);
+            if (new Set(labels).size !== labels.length) problems.push(`traffic labels repeat: ${labels.join(", ")}`);
+            for (const t of traffic) if (t.label && !t.revisionName) problems.push(`label ${t.label} on an entry without revisionName`);
+            return problems;
+        },
+    },
     {
         id: "azure/container-app-resources",
         family: "combinations",

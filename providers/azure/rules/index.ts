@@ -14,7 +14,7 @@ const TAGGED = [
     "azure-native:privatedns:VirtualNetworkLink", "azure-native:operationalinsights:Workspace", "azure-native:keyvault:Vault", "azure-native:keyvault:Secret",
     "azure-native:storage:StorageAccount", "azure-native:dbforpostgresql:Server", "azure-native:redis:Redis", "azure-native:app:ManagedEnvironment", "azure-native:app:ContainerApp",
     "azure-native:containerservice:ManagedCluster", "azure-native:managedidentity:UserAssignedIdentity", "azure-native:monitor:ActionGroup", "azure-native:monitor:MetricAlert",
-    "azure-native:monitor:DataCollectionRule", "azure-native:monitor:ScheduledQueryRule", "azure-native:portal:Dashboard",
+    "azure-native:monitor:DataCollectionRule", "azure-native:monitor:ScheduledQueryRule", "azure-native:portal:Dashboard", "azure-native:network:FlowLog",
 ];
 
 /** The Azure rule catalogue (docs/cloud-mapping.md lists its families). */

@@ -1,4 +1,4 @@
-import { cidrOverlap, cidrWithin, prefixOf } from "../../shared/cidr";
+import { cidrOverlap, cidrWithin, prefixOf } from "../../../components/cidr";
 import type { Rule } from "../../shared/rules";
 
 /** VNet, subnets, NSGs, private endpoints and private DNS, Application Gateway, WAF policy, public IPs. */
@@ -12,6 +12,30 @@ const ENDPOINT_ZONES: Record<string, string> = {
 
 export const azureNetworkRules: Rule[] = [
     {
+        // Network Watcher flow logs: retention 0 (forever) or 1-365 days, format JSON v1/v2, traffic analytics every
+        // 10 or 60 minutes with a workspace, in the target's region, storage in the same region (same location here).
+        id: "azure/flow-log-shape",
+        family: "combinations",
+        types: ["azure-native:network:FlowLog"],
+        doc: "https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview",
+        check: (r, plan) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            const days = i.retentionPolicy?.days;
+            if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 365)) problems.push(`retentionPolicy.days ${days}: 0 (forever) or 1-365`);
+            if (i.format && (i.format.type !== "JSON" || ![1, 2].includes(i.format.version))) problems.push(`format ${JSON.stringify(i.format)}: JSON version 1 or 2`);
+            const ta = i.flowAnalyticsConfiguration?.networkWatcherFlowAnalyticsConfiguration;
+            if (ta?.enabled) {
+                if (![10, 60].includes(ta.trafficAnalyticsInterval)) problems.push(`trafficAnalyticsInterval ${ta.trafficAnalyticsInterval}: 10 or 60`);
+                if (!ta.workspaceResourceId) problems.push("traffic analytics needs workspaceResourceId");
+            }
+            const vnet = plan.ofType("azure-native:network:VirtualNetwork").find((v) => String(i.targetResourceId ?? "").endsWith(`/virtualNetworks/${v.inputs.virtualNetworkName}`));
+            if (vnet && vnet.inputs.location !== i.location) problems.push(`location ${i.location}: the flow log lives in its target's region ${vnet.inputs.location}`);
+            if (!/^NetworkWatcher_[a-z0-9]+$/.test(String(i.networkWatcherName)) || String(i.networkWatcherName) !== `NetworkWatcher_${i.location}`) problems.push(`networkWatcherName ${i.networkWatcherName}: the region's watcher NetworkWatcher_${i.location}`);
+            return problems;
+        },
+    },
+    {
         // Subnets lie inside the VNet and do not overlap; Azure reserves 5 addresses, so /29 is the smallest.
         id: "azure/subnet-ranges",
         family: "combinations",
@@ -20,12 +44,12 @@ export const azureNetworkRules: Rule[] = [
         check: (r, plan) => {
             if (r.type === "azure-native:network:VirtualNetwork") return ((r.inputs.addressSpace?.addressPrefixes ?? []) as string[]).length > 0 ? [] : ["a VNet needs an address space"];
             const cidr = String(r.inputs.addressPrefix);
-            const problems: string[] = prefixOf(cidr) > 29 ? [`addressPrefix ${cidr}: at most /29`] : [];
+            const problems: string[] = !(prefixOf(cidr) <= 29) ? [`addressPrefix ${cidr}: at most /29`] : [];
             const vnet = plan.ofType("azure-native:network:VirtualNetwork").find((v) => v.inputs.virtualNetworkName === r.inputs.virtualNetworkName);
             if (vnet && !((vnet.inputs.addressSpace?.addressPrefixes ?? []) as string[]).some((p) => cidrWithin(cidr, p))) problems.push(`addressPrefix ${cidr} is outside VNet ${vnet.inputs.virtualNetworkName}`);
             for (const o of plan.ofType(r.type)) if (o.urn !== r.urn && o.inputs.virtualNetworkName === r.inputs.virtualNetworkName && cidrOverlap(cidr, o.inputs.addressPrefix)) problems.push(`addressPrefix ${cidr} overlaps subnet ${o.inputs.subnetName}`);
             const delegations = ((r.inputs.delegations ?? []) as any[]).map((d) => d.serviceName);
-            if (delegations.includes("Microsoft.App/environments") && prefixOf(cidr) > 27) problems.push(`a Container Apps subnet needs at least /27; has ${cidr}`);
+            if (delegations.includes("Microsoft.App/environments") && !(prefixOf(cidr) <= 27)) problems.push(`a Container Apps subnet needs at least /27; has ${cidr}`);
             if (delegations.length > 1) problems.push("a subnet takes one delegation");
             return problems;
         },

@@ -13,6 +13,28 @@ const toGi = (m: string): number | undefined => {
 
 export const gcpComputeRules: Rule[] = [
     {
+        // Traffic targets (canary / blue-green): percents add up to 100, tags are unique, a
+        // REVISION target names its revision and LATEST names none.
+        id: "gcp/cloud-run-traffic",
+        family: "combinations",
+        types: ["gcp:cloudrunv2/service:Service"],
+        doc: "https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services#traffictarget",
+        check: (r) => {
+            const traffic = (r.inputs.traffics ?? []) as any[];
+            if (traffic.length === 0) return [];
+            const problems: string[] = [];
+            const sum = traffic.reduce((n, t) => n + (Number(t.percent) || 0), 0);
+            if (sum !== 100) problems.push(`traffics percents add up to ${sum}, not 100`);
+            const tags = traffic.map((t) => t.tag).filter(Boolean);
+            if (new Set(tags).size !== tags.length) problems.push(`traffic tags repeat: ${tags.join(", ")}`);
+            for (const t of traffic) {
+                if (t.type === "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION" && !t.revision) problems.push("a REVISION traffic target without a revision");
+                if (t.type === "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" && t.revision) problems.push(`a LATEST traffic target names revision ${t.revision}`);
+            }
+            return problems;
+        },
+    },
+    {
         // CPU x memory: 1 CPU up to 4 GiB, 2 up to 8, 4 up to 16, ...; > 512 MiB needs CPU >= 1; min <= max instances.
         id: "gcp/cloud-run-cpu-memory",
         family: "combinations",

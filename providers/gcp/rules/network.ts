@@ -1,4 +1,4 @@
-import { cidrOverlap, cidrWithin, prefixOf } from "../../shared/cidr";
+import { cidrOverlap, cidrWithin, prefixOf } from "../../../components/cidr";
 import type { PlanView, PlannedResource, Rule } from "../../shared/rules";
 
 /** VPC, subnets, private service access, Cloud NAT and the firewall path from compute to the data tier. */
@@ -78,7 +78,7 @@ export const gcpNetworkRules: Rule[] = [
             const primary = String(r.inputs.ipCidrRange);
             const problems: string[] = [];
             const p = prefixOf(primary);
-            if (p < 8 || p > 29) problems.push(`ipCidrRange ${primary}: /8 to /29`);
+            if (!(p >= 8 && p <= 29)) problems.push(`ipCidrRange ${primary}: /8 to /29`);
             const secondary = ((r.inputs.secondaryIpRanges ?? []) as any[]).map((s) => String(s.ipCidrRange));
             secondary.forEach((s, i) => {
                 if (cidrOverlap(s, primary)) problems.push(`secondary range ${s} overlaps the primary ${primary}`);

@@ -18,7 +18,7 @@ const ALL = [
     "kubernetes:core/v1:Service", "kubernetes:core/v1:ServiceAccount", "kubernetes:networking.k8s.io/v1:Ingress", "kubernetes:networking.k8s.io/v1:IngressClass",
     "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:cloud.google.com/v1:BackendConfig",
     "kubernetes:eks.amazonaws.com/v1:IngressClassParams", "kubernetes:karpenter.sh/v1:NodePool", "kubernetes:networking.gke.io/v1:ManagedCertificate",
-    "kubernetes:networking.gke.io/v1beta1:FrontendConfig",
+    "kubernetes:networking.gke.io/v1beta1:FrontendConfig", "kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController",
 ];
 
 const kindOf = (r: PlannedResource) => r.type.split(":").pop()!;
@@ -212,6 +212,24 @@ export const kubernetesRules: readonly Rule[] = [
                 default:
                     return ["internet-facing", "internal", undefined].includes(s.scheme) ? [] : [`scheme ${s.scheme}: internet-facing | internal`];
             }
+        },
+    },
+    {
+        // AKS app routing NginxIngressController: ingressClassName ^[a-z0-9][-a-z0-9.]*[a-z0-9]$ (1-253) and
+        // controllerNamePrefix ^[a-z0-9][-a-z0-9]*[a-z0-9]$ (1-60), both required; loadBalancerAnnotations a string map.
+        id: "kubernetes/app-routing-controller",
+        family: "combinations",
+        types: ["kubernetes:approuting.kubernetes.azure.com/v1alpha1:NginxIngressController"],
+        doc: "https://github.com/Azure/aks-app-routing-operator/blob/main/api/v1alpha1/nginxingresscontroller_types.go",
+        check: (r) => {
+            const s = r.inputs.spec ?? {};
+            const problems: string[] = [];
+            const cls = String(s.ingressClassName ?? "");
+            const prefix = String(s.controllerNamePrefix ?? "");
+            if (cls.length > 253 || !/^[a-z0-9][-a-z0-9.]*[a-z0-9]$/.test(cls)) problems.push(`ingressClassName ${JSON.stringify(s.ingressClassName)}: 1-253 of [a-z0-9.-], alphanumeric at both ends`);
+            if (prefix.length > 60 || !/^[a-z0-9][-a-z0-9]*[a-z0-9]$/.test(prefix)) problems.push(`controllerNamePrefix ${JSON.stringify(s.controllerNamePrefix)}: 1-60 of [a-z0-9-], alphanumeric at both ends`);
+            for (const [k, v] of Object.entries(s.loadBalancerAnnotations ?? {})) if (typeof v !== "string") problems.push(`loadBalancerAnnotations ${k}: the value must be a string`);
+            return problems;
         },
     },
 ];

@@ -16,6 +16,11 @@ function location(): { project: string; region: string } {
 
 /** The image the mocked live services run: older than any stack file's. */
 export const LIVE_IMAGE = "ghcr.io/acme/previous:1.0.0";
+/**
+ * A live service whose name ends with this (a config service named `canary`) is mid-release:
+ * its earlier revision 00006 still carries the `stable` tag and traffic (the same on Azure).
+ */
+export const MID_RELEASE_SERVICE = "-canary";
 
 const COMPUTE = "https://www.googleapis.com/compute/v1/";
 const PROJECT_NUMBER = "123456789012";
@@ -181,10 +186,14 @@ const resources: Record<string, ResourceMock> = {
     "gcp:cloudrunv2/service:Service": (args, ctx) => {
         const { project, region } = location();
         const name = nameOf(args);
-        const uri = `https://${name}-${ctx.id(name, 10)}-uc.a.run.app`;
+        const host = `${name}-${ctx.id(name, 10)}-uc.a.run.app`;
+        const uri = `https://${host}`;
+        // Each tagged traffic target gets its own URL, `https://<tag>---<service>-<hash>-<region>.a.run.app`.
+        const traffics = (args.inputs.traffics ?? []) as Array<{ type?: string; revision?: string; percent?: number; tag?: string }>;
+        const trafficStatuses = traffics.map((t) => ({ type: t.type, revision: t.revision ?? "", percent: t.percent ?? 0, tag: t.tag ?? "", uri: t.tag ? `https://${t.tag}---${host}` : "" }));
         return {
             id: `projects/${project}/locations/${region}/services/${name}`,
-            state: { name, uri, urls: [uri], uid: ctx.id(`${name}/uid`, 32), latestReadyRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${name}-00001-abc`, terminalConditions: [] },
+            state: { name, uri, urls: [uri], uid: ctx.id(`${name}/uid`, 32), latestReadyRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${name}-00001-abc`, terminalConditions: [], trafficStatuses },
         };
     },
 
@@ -282,6 +291,9 @@ export const gcpMocks: CloudMocks = {
                 latestReadyRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${revision}`,
                 latestCreatedRevision: `projects/${project}/locations/${region}/services/${name}/revisions/${revision}`,
                 templates: [{ containers: [{ image: LIVE_IMAGE }] }],
+                trafficStatuses: name.endsWith(MID_RELEASE_SERVICE)
+                    ? [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", revision: "", percent: 0, tag: "candidate", uri: "" }, { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: `${name}-00006-old`, percent: 100, tag: "stable", uri: "" }]
+                    : [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", revision: "", percent: 100, tag: "", uri: "" }],
             };
         },
         "gcp:logging/getProjectCmekSettings:getProjectCmekSettings": (args) => {

@@ -160,6 +160,10 @@ export const azureMocks: CloudMocks = {
                 id: `/subscriptions/${mockSubscriptionId(ctx)}/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.App/containerApps/${name}`,
                 name, location: "eastus", latestReadyRevisionName: `${name}--${ctx.id(`revision/${name}`, 7)}`,
                 template: { containers: [{ name: "app", image: "ghcr.io/acme/previous:1.0.0" }] },
+                // A service named `canary` is mid-release (gcp.ts MID_RELEASE_SERVICE): its earlier revision keeps the `stable` label.
+                configuration: { ingress: { traffic: name.endsWith("-canary")
+                    ? [{ latestRevision: true, weight: 0 }, { revisionName: `${name}--0000old`, weight: 100, label: "stable" }]
+                    : [{ latestRevision: true, weight: 100 }] } },
             };
         },
         "azure-native:authorization:getClientConfig": (_args, ctx) => ({

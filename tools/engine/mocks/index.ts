@@ -27,7 +27,7 @@ export function recordingMocks(project: string, stack: string): pulumi.runtime.M
             // Component resources (platform:components:*) have no provider: echo their inputs.
             if (args.custom === false) return { id: "", state: args.inputs };
             const table = tableFor(args.type);
-            if (!table) throw new Error(`mocks: no cloud owns resource type ${args.type}; add it to tests/support/mocks`);
+            if (!table) throw new Error(`mocks: no cloud owns resource type ${args.type}; add it to tools/engine/mocks`);
             const mock = table.resources[args.type] ?? table.fallback;
             const out = mock(args, ctx);
             return { id: out.id ?? `${args.name}-${ctx.id(args.name, 8)}`, state: { ...args.inputs, ...out.state } };
@@ -35,7 +35,7 @@ export function recordingMocks(project: string, stack: string): pulumi.runtime.M
         call(args) {
             const table = tableFor(args.token);
             const mock = table?.invokes[args.token];
-            if (!mock) throw new Error(`mocks: unknown invoke ${args.token}; answer it in tests/support/mocks`);
+            if (!mock) throw new Error(`mocks: unknown invoke ${args.token}; answer it in tools/engine/mocks`);
             return mock(args, ctx);
         },
     };

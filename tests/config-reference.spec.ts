@@ -1,0 +1,46 @@
+import * as assert from "assert";
+import { readFileSync } from "fs";
+import { CONFIG_REFERENCE } from "../components/config/reference";
+import { TIERS } from "../components/config/tiers";
+import { END, README, renderConfigReference, schemaKeys, START, withReference } from "../tools/docs/config-reference";
+
+/*
+ * The README's config reference is generated (npm run docs:config) from the schema, the tier
+ * profiles and components/config/reference.ts; these specs fail when it is stale or when the
+ * schema and the reference disagree about which keys exist.
+ */
+describe("README config reference", () => {
+    const keys = [...schemaKeys().keys()];
+
+    it("README.md carries the generated table (run npm run docs:config)", () => {
+        const readme = readFileSync(README, "utf8");
+        assert.strictEqual(withReference(readme), readme, "README.md's config reference is stale: run npm run docs:config");
+    });
+
+    it("every schema key has a row", () => {
+        const covered = (key: string) => CONFIG_REFERENCE.some((row) => row.keys.some((k) => k === key || (row.subtree && key.startsWith(`${k}.`))));
+        assert.deepStrictEqual(keys.filter((k) => !covered(k)), [], "add a row to components/config/reference.ts");
+    });
+
+    it("every row names keys the schema has", () => {
+        const known = (k: string) => keys.some((leaf) => leaf === k || leaf.startsWith(`${k}.`));
+        assert.deepStrictEqual(CONFIG_REFERENCE.flatMap((row) => row.keys).filter((k) => !known(k)), []);
+    });
+
+    it("tier columns come from the tier profiles", () => {
+        const table = renderConfigReference();
+        const row = (label: string) => table.split("\n").find((l) => l.startsWith(`| ${label} |`))!.split(" | ");
+        assert.deepStrictEqual(row("`database.backupRetentionDays`").slice(2, 4), [String(TIERS.production.database.backupRetentionDays), String(TIERS.staging.database.backupRetentionDays)]);
+        assert.deepStrictEqual(row("`compute.minReplicas` / `maxReplicas`").slice(2, 4), [
+            `${TIERS.production.compute.minReplicas} / ${TIERS.production.compute.maxReplicas}`,
+            `${TIERS.staging.compute.minReplicas} / ${TIERS.staging.compute.maxReplicas}`,
+        ]);
+        assert.deepStrictEqual(row("`network.cidr`").slice(2, 4), [`\`${TIERS.production.network.cidr}\``, `\`${TIERS.staging.network.cidr}\``]);
+    });
+
+    it("regenerating replaces only what is between the markers, and a README without them is an error", () => {
+        const readme = `intro\n${START}\nold table\n${END}\noutro\n`;
+        assert.strictEqual(withReference(readme, "| new |"), `intro\n${START}\n| new |\n${END}\noutro\n`);
+        assert.throws(() => withReference("no markers"), /config-reference:start/);
+    });
+});
