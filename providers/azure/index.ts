@@ -1,11 +1,10 @@
-import type { CloudImplementation, CloudModule } from "../../components/cloud";
+import type { CloudImplementation, CloudModule, KubernetesSupport } from "../../components/cloud";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
 import { createJob } from "./job";
 import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { createDatabase } from "./database";
-import { createKubernetesSupport } from "./kubernetes";
 import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
 import { createFlowLogs } from "./flow-logs";
@@ -42,5 +41,20 @@ export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementatio
         computeService: createComputeService,
         monitoring: createMonitoring,
         job: createJob,
-    }, createKubernetesSupport(ctx));
+    }, lazyKubernetes(ctx));
 };
+
+/**
+ * AKS support, loaded on first use: kubernetes.ts pulls in @pulumi/kubernetes submodules (the
+ * ingress controller), which a managed-runtime stack must never load (as AWS's index.ts does).
+ */
+function lazyKubernetes(ctx: AzureContext): KubernetesSupport {
+    let support: KubernetesSupport | undefined;
+    const load = (): KubernetesSupport => (support ??= (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx));
+    return {
+        cluster: (scope, name, args) => load().cluster(scope, name, args),
+        workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
+        secretValue: (scope, name, ref, owner) => load().secretValue(scope, name, ref, owner),
+        ingress: (scope, name, args) => load().ingress(scope, name, args),
+    };
+}
