@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
-import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import { CloudHandle, COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import type { NetworkOutputs } from "./network";
 import type { Size } from "./config";
 import type { CacheTransforms } from "./transforms";
 
@@ -19,6 +19,8 @@ export interface CacheArgs {
     /** Pulumi `protect`. @default production: true, staging: false */
     protect: boolean;
     transform?: CacheTransforms;
+    /** The platform network it lives in. */
+    network: NetworkOutputs;
 }
 
 export interface CacheOutputs {
@@ -29,7 +31,12 @@ export interface CacheOutputs {
     /** Always true: clients must use TLS. */
     tls: pulumi.Output<boolean>;
     resourceId: pulumi.Output<string>;
+    /** This cloud's wiring for the components built on this one (components/component.ts). */
+    handle: CloudHandle;
 }
+
+/** How a cloud builds a Cache's children under `scope` (components/cloud.ts collects every builder). */
+export type CacheBuilder = (scope: pulumi.ComponentResource, name: string, args: CacheArgs) => CacheOutputs;
 
 export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutputs {
     declare readonly endpoint: pulumi.Output<string>;
@@ -37,8 +44,9 @@ export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutpu
     declare readonly authSecret: SecretReference;
     declare readonly tls: pulumi.Output<boolean>;
     declare readonly resourceId: pulumi.Output<string>;
+    declare readonly handle: CloudHandle;
 
-    constructor(name: string, args: CacheArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: CacheArgs, cloud: { readonly cache: CacheBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.cache, name, (self) => cloud.cache(self, name, args), opts);
     }
 }

@@ -1,17 +1,17 @@
 import type { DatabaseRole } from "./database-access";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { CacheArgs, CacheOutputs } from "./cache";
-import type { SecretReference } from "./component";
-import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "./kubernetes-cluster";
-import type { ComputeServiceArgs, ComputeServiceOutputs } from "./compute-service";
+import type { CacheBuilder } from "./cache";
+import type { CloudHandle, SecretReference } from "./component";
+import type { KubernetesCluster, KubernetesClusterBuilder, KubernetesClusterOutputs } from "./kubernetes-cluster";
+import type { ComputeServiceArgs, ComputeServiceBuilder } from "./compute-service";
 import type { Cloud, PlatformConfig } from "./config";
-import type { DatabaseArgs, DatabaseOutputs } from "./database";
-import type { JobArgs, JobOutputs } from "./job";
-import type { LoadBalancerArgs, LoadBalancerOutputs } from "./load-balancer";
-import type { MonitoringArgs, MonitoringOutputs } from "./monitoring";
-import type { NetworkArgs, NetworkOutputs } from "./network";
-import type { ObjectStoreArgs, ObjectStoreOutputs } from "./object-store";
+import type { DatabaseBuilder } from "./database";
+import type { JobBuilder } from "./job";
+import type { LoadBalancerArgs, LoadBalancerBuilder } from "./load-balancer";
+import type { MonitoringBuilder } from "./monitoring";
+import type { NetworkBuilder, NetworkOutputs } from "./network";
+import type { ObjectStoreBuilder } from "./object-store";
 
 /**
  * What a cloud implements. One instance is created per program run; it owns the cloud's
@@ -21,14 +21,14 @@ import type { ObjectStoreArgs, ObjectStoreOutputs } from "./object-store";
  */
 export interface CloudImplementation {
     readonly cloud: Cloud;
-    network(scope: pulumi.ComponentResource, name: string, args: NetworkArgs): NetworkOutputs;
-    database(scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs;
-    cache(scope: pulumi.ComponentResource, name: string, args: CacheArgs): CacheOutputs;
-    objectStore(scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs;
-    loadBalancer(scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs;
-    computeService(scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs;
-    monitoring(scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs;
-    job(scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs;
+    network: NetworkBuilder;
+    database: DatabaseBuilder;
+    cache: CacheBuilder;
+    objectStore: ObjectStoreBuilder;
+    loadBalancer: LoadBalancerBuilder;
+    computeService: ComputeServiceBuilder;
+    monitoring: MonitoringBuilder;
+    job: JobBuilder;
     /** What the cloud contributes to `compute.runtime: kubernetes` (providers/kubernetes does the workloads). */
     readonly kubernetes?: KubernetesSupport;
 }
@@ -41,15 +41,18 @@ export interface CloudImplementation {
  */
 export interface KubernetesSupport {
     /** EKS / GKE / AKS in the platform's private network; children of `scope`. */
-    cluster(scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): KubernetesClusterOutputs;
+    cluster: KubernetesClusterBuilder;
     /**
      * The same least-privilege cloud identity a managed-runtime service gets (secrets it reads,
      * its bucket), bound to the service's Kubernetes ServiceAccount (IRSA / GKE Workload
      * Identity / Azure workload identity). Children of the ComputeService `scope`.
      */
     workloadIdentity(scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs;
-    /** The value behind a secret reference, as a Pulumi secret, for a Kubernetes Secret. */
-    secretValue(scope: pulumi.ComponentResource, name: string, ref: SecretReference): pulumi.Output<string>;
+    /**
+     * The value behind a secret reference, as a Pulumi secret, for a Kubernetes Secret.
+     * `owner` is the handle of the component that keeps the secret (the database or the cache).
+     */
+    secretValue(scope: pulumi.ComponentResource, name: string, ref: SecretReference, owner: CloudHandle): pulumi.Output<string>;
     /** How the cloud's ingress controller terminates TLS, redirects HTTP and applies WAF for the LoadBalancer's Ingress. */
     ingress(scope: pulumi.ComponentResource, name: string, args: IngressArgs): IngressSettings;
 }
@@ -61,6 +64,9 @@ export interface WorkloadIdentityArgs {
     bindings: ComputeServiceArgs["bindings"];
     /** `admin` only for a job marked so (database-access.ts). @default app */
     databaseRole?: DatabaseRole;
+    network: NetworkOutputs;
+    /** The cluster the ServiceAccount lives in (its OIDC issuer, workload identity pool, ...). */
+    cluster: KubernetesClusterOutputs;
 }
 
 export interface WorkloadIdentityOutputs {
@@ -84,6 +90,7 @@ export interface IngressArgs {
     namespace: string;
     /** The explicit Kubernetes provider of the cluster, for any cloud-specific objects (FrontendConfig, ...). */
     provider: k8s.Provider;
+    cluster: KubernetesClusterOutputs;
 }
 
 export interface IngressSettings {
@@ -101,6 +108,8 @@ export interface IngressSettings {
      * controller (Azure: the Application Gateway); otherwise the Ingress status's.
      */
     endpoint?: pulumi.Output<string>;
+    /** The cloud's own wiring of what it made for the ingress (Azure: the Application Gateway in front of it), for its alerts. */
+    handle?: CloudHandle;
 }
 
 /** What providers/kubernetes exports: the workloads runtime over a cluster. */
@@ -108,7 +117,7 @@ export interface KubernetesRuntimeModule {
     createKubernetesRuntime(
         cloud: CloudImplementation,
         cfg: PlatformConfig,
-        cluster: import("./kubernetes-cluster").KubernetesCluster,
+        cluster: KubernetesCluster,
     ): Pick<CloudImplementation, "loadBalancer" | "computeService" | "job">;
 }
 

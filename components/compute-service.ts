@@ -1,10 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
-import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import type { CacheOutputs } from "./cache";
+import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { DatabaseOutputs } from "./database";
+import type { KubernetesClusterOutputs } from "./kubernetes-cluster";
+import type { NetworkOutputs } from "./network";
+import type { ObjectStoreOutputs } from "./object-store";
 import type { ServiceConfig } from "./config";
 import { DatabaseRole, receivesAdminPassword } from "./database-access";
 import { BINDING_ENV } from "./config/binding-env";
-import type { ServiceAttachment } from "./load-balancer";
+import type { LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
 import type { ComputeServiceTransforms } from "./transforms";
 
@@ -14,9 +18,16 @@ import type { ComputeServiceTransforms } from "./transforms";
  * container start, so no secret value ever sits in a task definition or revision.
  */
 export interface ServiceBindings {
-    database: { endpoint: pulumi.Output<string>; port: pulumi.Output<number>; databaseName: pulumi.Output<string>; username: pulumi.Output<string>; password: SecretReference };
-    cache: { endpoint: pulumi.Output<string>; port: pulumi.Output<number>; authToken: SecretReference };
-    objectStore: { bucketName: pulumi.Output<string>; resourceId: pulumi.Output<string> };
+    database: DatabaseOutputs;
+    cache: CacheOutputs;
+    objectStore: ObjectStoreOutputs;
+}
+
+/** Where a workload runs: the platform network, and the cluster under `compute.runtime: kubernetes`. */
+export interface WorkloadPlacement {
+    network: NetworkOutputs;
+    /** Present under `compute.runtime: kubernetes`. */
+    cluster?: KubernetesClusterOutputs;
 }
 
 export { BINDING_ENV } from "./config/binding-env";
@@ -47,7 +58,7 @@ export function plainBindingEnv(service: Pick<ServiceConfig, "env"> & { database
 }
 
 /** A long-running container service in private subnets, autoscaled per tier. */
-export interface ComputeServiceArgs {
+export interface ComputeServiceArgs extends WorkloadPlacement {
     /**
      * Image, port, size, replicas, route, health path and release strategy of this service
      * (from `platform:services.<name>`; `release` defaults to `compute.release`, rolling per
@@ -55,6 +66,8 @@ export interface ComputeServiceArgs {
      */
     service: ServiceConfig;
     bindings: ServiceBindings;
+    /** The load balancer in front of the platform. */
+    loadBalancer: LoadBalancerOutputs;
     /** Present when the load balancer fronts this service. */
     attachment?: ServiceAttachment;
     /** Target CPU utilisation for scaling. @default 70 */
@@ -76,17 +89,23 @@ export interface ComputeServiceOutputs {
     identity: pulumi.Output<string>;
     /** Internal URL or address (for HTTP services). */
     internalUrl: pulumi.Output<string>;
+    /** This cloud's wiring for the components built on this one (components/component.ts). */
+    handle: CloudHandle;
     /** How the deploy workflow gates this service's release (components/release.ts); stack output `releases`. */
     release: pulumi.Output<ReleaseStatus>;
 }
+
+/** How a cloud builds a ComputeService's children under `scope` (components/cloud.ts collects every builder). */
+export type ComputeServiceBuilder = (scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs) => ComputeServiceOutputs;
 
 export class ComputeService extends PlatformComponent<ComputeServiceOutputs> implements ComputeServiceOutputs {
     declare readonly serviceName: pulumi.Output<string>;
     declare readonly identity: pulumi.Output<string>;
     declare readonly internalUrl: pulumi.Output<string>;
+    declare readonly handle: CloudHandle;
     declare readonly release: pulumi.Output<ReleaseStatus>;
 
-    constructor(name: string, args: ComputeServiceArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: ComputeServiceArgs, cloud: { readonly computeService: ComputeServiceBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.computeService, name, (self) => cloud.computeService(self, name, args), opts);
     }
 }

@@ -9,8 +9,9 @@ import type { Cloud } from "./config";
  *   password by secret reference, to create the application roles, grant them the schema and
  *   create extensions (databaseSetupSql).
  */
-export const DATABASE_ROLES = ["app", "admin"] as const;
-export type DatabaseRole = (typeof DATABASE_ROLES)[number];
+// The config key's values live with the schema (components/config imports nothing outside it).
+export { DATABASE_ROLES, type DatabaseRole } from "./config/schema";
+import type { DatabaseRole } from "./config/schema";
 
 /** `DATABASE_AUTH`: `iam` means "the password is a token your cloud SDK issues to your identity". */
 export type DatabaseAuth = "iam" | "password";

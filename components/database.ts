@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
-import { COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import { CloudHandle, COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
+import type { NetworkOutputs } from "./network";
 import type { DatabaseRestore, Size } from "./config";
 import type { TierProfile } from "./config/tiers";
 import type { DatabaseTransforms } from "./transforms";
@@ -39,6 +39,8 @@ export interface DatabaseArgs {
      * @default none. Setting or changing it REPLACES the database: the restore gets a new name beside the old one.
      */
     restore?: DatabaseRestore;
+    /** The platform network it lives in. */
+    network: NetworkOutputs;
     /** Per-cloud escape hatch over the underlying resource args. */
     transform?: DatabaseTransforms;
 }
@@ -55,7 +57,12 @@ export interface DatabaseOutputs {
     resourceId: pulumi.Output<string>;
     /** The cross-region backup copy a recovery stack restores from (AWS: the replicated automated backups' ARN); absent without one. */
     backupCopy?: pulumi.Output<string>;
+    /** This cloud's wiring for the components built on this one (components/component.ts). */
+    handle: CloudHandle;
 }
+
+/** How a cloud builds a Database's children under `scope` (components/cloud.ts collects every builder). */
+export type DatabaseBuilder = (scope: pulumi.ComponentResource, name: string, args: DatabaseArgs) => DatabaseOutputs;
 
 export class Database extends PlatformComponent<DatabaseOutputs> implements DatabaseOutputs {
     declare readonly endpoint: pulumi.Output<string>;
@@ -65,8 +72,9 @@ export class Database extends PlatformComponent<DatabaseOutputs> implements Data
     declare readonly passwordSecret: SecretReference;
     declare readonly resourceId: pulumi.Output<string>;
     declare readonly backupCopy?: pulumi.Output<string>;
+    declare readonly handle: CloudHandle;
 
-    constructor(name: string, args: DatabaseArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: DatabaseArgs, cloud: { readonly database: DatabaseBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.database, name, (self) => cloud.database(self, name, args), opts);
     }
 }

@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent } from "./component";
-import type { ServiceBindings } from "./compute-service";
+import type { ServiceBindings, WorkloadPlacement } from "./compute-service";
 import type { JobConfig } from "./config";
 
 /**
@@ -10,7 +9,7 @@ import type { JobConfig } from "./config";
  * public IP, run to completion on demand. Deploying creates the definition only; `runCommand`
  * starts one execution (the deploy workflow runs the `runBeforeDeploy` ones and stops on failure).
  */
-export interface JobArgs {
+export interface JobArgs extends WorkloadPlacement {
     job: JobConfig;
     bindings: ServiceBindings;
     /** @default production: 30, staging: 14 */
@@ -25,12 +24,15 @@ export interface JobOutputs {
     runCommand: pulumi.Output<string>;
 }
 
+/** How a cloud builds a Job's children under `scope` (components/cloud.ts collects every builder). */
+export type JobBuilder = (scope: pulumi.ComponentResource, name: string, args: JobArgs) => JobOutputs;
+
 export class Job extends PlatformComponent<JobOutputs> implements JobOutputs {
     declare readonly jobName: pulumi.Output<string>;
     declare readonly identity: pulumi.Output<string>;
     declare readonly runCommand: pulumi.Output<string>;
 
-    constructor(name: string, args: JobArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: JobArgs, cloud: { readonly job: JobBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.job, name, (self) => cloud.job(self, name, args), opts);
     }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
-import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { NetworkOutputs } from "./network";
 import type { Size } from "./config";
 
 /** The managed cluster behind `compute.runtime: kubernetes` (EKS, GKE, AKS), in the platform's private network. */
@@ -19,6 +19,8 @@ export interface KubernetesClusterArgs {
     existingKubeconfig?: string;
     /** Ingress class override (required with an existing cluster). */
     ingressClass?: string;
+    /** The platform network it lives in. */
+    network: NetworkOutputs;
 }
 
 export interface KubernetesClusterOutputs {
@@ -27,14 +29,20 @@ export interface KubernetesClusterOutputs {
     kubeconfig: pulumi.Output<string>;
     /** The ingress class the LoadBalancer's Ingress uses. */
     ingressClass: pulumi.Output<string>;
+    /** The cloud's wiring for the workloads (absent with an existing cluster's kubeconfig). */
+    handle?: CloudHandle;
 }
+
+/** How a cloud builds a managed cluster under `scope` (components/cloud.ts, KubernetesSupport). */
+export type KubernetesClusterBuilder = (scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs) => KubernetesClusterOutputs;
 
 export class KubernetesCluster extends PlatformComponent<KubernetesClusterOutputs> implements KubernetesClusterOutputs {
     declare readonly clusterName: pulumi.Output<string>;
     declare readonly kubeconfig: pulumi.Output<string>;
     declare readonly ingressClass: pulumi.Output<string>;
+    declare readonly handle?: CloudHandle;
 
-    constructor(name: string, args: KubernetesClusterArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: KubernetesClusterArgs, cloud: { readonly cloud: string; readonly kubernetes?: { cluster: KubernetesClusterBuilder } }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.kubernetesCluster, name, (self) => {
             if (args.existingKubeconfig !== undefined) {
                 return {

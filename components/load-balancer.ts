@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
-import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { NetworkOutputs } from "./network";
 import type { ReleaseStrategyName } from "./config/schema";
 import type { TierProfile } from "./config/tiers";
 import type { LoadBalancerTransforms } from "./transforms";
@@ -43,6 +43,8 @@ export interface LoadBalancerArgs {
     minimumTlsVersion: "1.2";
     /** @default true */
     accessLogs: boolean;
+    /** The platform network it lives in. */
+    network: NetworkOutputs;
     transform?: LoadBalancerTransforms;
 }
 
@@ -64,15 +66,21 @@ export interface LoadBalancerOutputs {
     domain: pulumi.Output<string>;
     /** Per HTTP service, the attachment its ComputeService joins. */
     attachments: Record<string, ServiceAttachment>;
+    /** This cloud's wiring for the components built on this one (components/component.ts). */
+    handle: CloudHandle;
 }
+
+/** How a cloud builds a LoadBalancer's children under `scope` (components/cloud.ts collects every builder). */
+export type LoadBalancerBuilder = (scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) => LoadBalancerOutputs;
 
 export class LoadBalancer extends PlatformComponent<LoadBalancerOutputs> implements LoadBalancerOutputs {
     declare readonly endpoint: pulumi.Output<string>;
     declare readonly url: pulumi.Output<string>;
     declare readonly domain: pulumi.Output<string>;
     declare readonly attachments: Record<string, ServiceAttachment>;
+    declare readonly handle: CloudHandle;
 
-    constructor(name: string, args: LoadBalancerArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: LoadBalancerArgs, cloud: { readonly loadBalancer: LoadBalancerBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.loadBalancer, name, (self) => cloud.loadBalancer(self, name, args), opts);
     }
 }

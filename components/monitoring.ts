@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
 import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { CacheOutputs } from "./cache";
+import type { ComputeServiceOutputs } from "./compute-service";
 import type { Runtime } from "./config";
+import type { DatabaseOutputs } from "./database";
+import type { KubernetesClusterOutputs } from "./kubernetes-cluster";
+import type { LoadBalancerOutputs } from "./load-balancer";
+import type { NetworkOutputs } from "./network";
 import type { TierProfile } from "./config/tiers";
 
 export type Severity = "critical" | "warning";
@@ -70,6 +75,15 @@ export interface MonitoringArgs {
     runtime: Runtime;
     /** The load balancer's address; under kubernetes it exists once the ingress controller made it. */
     loadBalancerEndpoint: pulumi.Output<string>;
+    /** What the alerts watch. */
+    network: NetworkOutputs;
+    database: DatabaseOutputs;
+    cache: CacheOutputs;
+    loadBalancer: LoadBalancerOutputs;
+    /** By service name. */
+    computeServices: Record<string, ComputeServiceOutputs>;
+    /** Present under `compute.runtime: kubernetes`. */
+    cluster?: KubernetesClusterOutputs;
 }
 
 export interface MonitoringOutputs {
@@ -79,11 +93,14 @@ export interface MonitoringOutputs {
     dashboard?: pulumi.Output<string>;
 }
 
+/** How a cloud builds a Monitoring's children under `scope` (components/cloud.ts collects every builder). */
+export type MonitoringBuilder = (scope: pulumi.ComponentResource, name: string, args: MonitoringArgs) => MonitoringOutputs;
+
 export class Monitoring extends PlatformComponent<MonitoringOutputs> implements MonitoringOutputs {
     declare readonly alertNames: pulumi.Output<string[]>;
     declare readonly dashboard?: pulumi.Output<string>;
 
-    constructor(name: string, args: MonitoringArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: MonitoringArgs, cloud: { readonly monitoring: MonitoringBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.monitoring, name, (self) => cloud.monitoring(self, name, args), opts);
     }
 }

@@ -95,3 +95,8 @@ export function childName(component: string, child: string): string {
 export function compactName(cfg: NamingConfig, suffix: string, max = 24): string {
     return limitedName(cfg, max, suffix).replace(/-/g, "");
 }
+
+/** The namespace the kubernetes runtime's workloads live in (providers/kubernetes creates it; the clouds' alerts watch it). */
+export function kubernetesNamespace(cfg: Pick<PlatformConfig, "appName" | "environment">): string {
+    return `${cfg.appName}-${cfg.environment}`;
+}

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CloudImplementation } from "./cloud";
-import { COMPONENT_TYPES, PlatformComponent } from "./component";
+import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { NetworkOutputs } from "./network";
 import type { ObjectStoreTransforms } from "./transforms";
 
 /** A private, versioned, encrypted object store reachable only over TLS. */
@@ -18,6 +18,8 @@ export interface ObjectStoreArgs {
      * geo-redundant SKU replicates to the paired region instead. @default production: the DR region, staging: none
      */
     copyRegion?: string;
+    /** The platform network it lives in. */
+    network: NetworkOutputs;
     transform?: ObjectStoreTransforms;
 }
 
@@ -27,14 +29,20 @@ export interface ObjectStoreOutputs {
     /** HTTPS endpoint of the bucket/container. */
     endpoint: pulumi.Output<string>;
     resourceId: pulumi.Output<string>;
+    /** This cloud's wiring for the components built on this one (components/component.ts). */
+    handle: CloudHandle;
 }
+
+/** How a cloud builds a ObjectStore's children under `scope` (components/cloud.ts collects every builder). */
+export type ObjectStoreBuilder = (scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs) => ObjectStoreOutputs;
 
 export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implements ObjectStoreOutputs {
     declare readonly bucketName: pulumi.Output<string>;
     declare readonly endpoint: pulumi.Output<string>;
     declare readonly resourceId: pulumi.Output<string>;
+    declare readonly handle: CloudHandle;
 
-    constructor(name: string, args: ObjectStoreArgs, cloud: CloudImplementation, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: ObjectStoreArgs, cloud: { readonly objectStore: ObjectStoreBuilder }, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.objectStore, name, (self) => cloud.objectStore(self, name, args), opts);
     }
 }

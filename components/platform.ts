@@ -58,6 +58,7 @@ export class Platform {
                 ...cfg.kubernetes,
                 zones: cfg.network.zones,
                 existingKubeconfig: cfg.kubernetes.kubeconfig,
+                network: this.network,
             }, cloud, { dependsOn: [this.network] });
             // Same components, same type tokens: only the LoadBalancer's and ComputeServices' children change.
             cloud = { ...managedCloud, ...kubernetesRuntime.createKubernetesRuntime(managedCloud, cfg, this.kubernetesCluster) };
@@ -77,6 +78,7 @@ export class Platform {
             protect: cfg.protect,
             copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
             restore: cfg.database.restore,
+            network: this.network,
             transform: t.database,
         }, cloud, { dependsOn: [this.network] });
 
@@ -87,6 +89,7 @@ export class Platform {
             snapshotRetentionDays: cfg.cache.snapshotRetentionDays,
             persistence: cfg.cache.persistence,
             protect: cfg.protect,
+            network: this.network,
             transform: t.cache,
         }, cloud, { dependsOn: [this.network] });
 
@@ -94,6 +97,7 @@ export class Platform {
             ...cfg.objectStore,
             protect: cfg.protect,
             copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
+            network: this.network,
             transform: t.objectStore,
         }, cloud);
 
@@ -113,25 +117,19 @@ export class Platform {
             health: cfg.loadBalancer.health,
             minimumTlsVersion: cfg.loadBalancer.minimumTlsVersion,
             accessLogs: cfg.loadBalancer.accessLogs,
+            network: this.network,
             transform: t.loadBalancer,
         }, cloud, { dependsOn: [this.network] });
 
-        const bindings = {
-            database: {
-                endpoint: this.database.endpoint,
-                port: this.database.port,
-                databaseName: this.database.databaseName,
-                username: this.database.username,
-                password: this.database.passwordSecret,
-            },
-            cache: { endpoint: this.cache.endpoint, port: this.cache.port, authToken: this.cache.authSecret },
-            objectStore: { bucketName: this.objectStore.bucketName, resourceId: this.objectStore.resourceId },
-        };
+        const bindings = { database: this.database, cache: this.cache, objectStore: this.objectStore };
+        const placement = { network: this.network, cluster: this.kubernetesCluster };
 
         for (const service of cfg.services) {
             this.services[service.name] = new ComputeService(`service-${service.name}`, {
                 service,
                 bindings,
+                ...placement,
+                loadBalancer: this.loadBalancer,
                 attachment: this.loadBalancer.attachments[service.name],
                 cpuTargetPercent: cfg.compute.cpuTargetPercent,
                 memoryTargetPercent: cfg.compute.memoryTargetPercent,
@@ -143,7 +141,7 @@ export class Platform {
         }
 
         for (const job of cfg.jobs) {
-            this.jobs[job.name] = new Job(`job-${job.name}`, { job, bindings, logRetentionDays: cfg.compute.logRetentionDays }, cloud, { dependsOn: [this.network] });
+            this.jobs[job.name] = new Job(`job-${job.name}`, { job, bindings, ...placement, logRetentionDays: cfg.compute.logRetentionDays }, cloud, { dependsOn: [this.network] });
         }
 
         this.monitoring = new Monitoring("monitoring", {
@@ -155,6 +153,12 @@ export class Platform {
             httpServices: cfg.services.filter((s) => s.http).map((s) => s.name),
             runtime: cfg.compute.runtime,
             loadBalancerEndpoint: this.loadBalancer.endpoint,
+            network: this.network,
+            database: this.database,
+            cache: this.cache,
+            loadBalancer: this.loadBalancer,
+            computeServices: this.services,
+            cluster: this.kubernetesCluster,
         }, cloud, { dependsOn: [this.database, this.cache, this.loadBalancer, ...Object.values(this.services)] });
     }
 

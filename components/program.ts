@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { readPlatformConfig } from "./config";
 import { Platform, PlatformOptions } from "./platform";
-import { loadCloud, loadRuntime } from "../providers/registry";
+import { loadCloud, loadRuntime } from "../providers/loader";
 
 /**
  * The whole program: validate config (nothing is registered if it is bad), load only the

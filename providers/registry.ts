@@ -1,24 +1,16 @@
-import type { CloudModule, KubernetesRuntimeModule } from "../components/cloud";
-import type { Cloud, Runtime } from "../components/config";
+import { awsPlugin } from "./aws/plugin";
+import { azurePlugin } from "./azure/plugin";
+import { gcpPlugin } from "./gcp/plugin";
 
 /**
- * Maps `platform:cloud` to its implementation. Each entry is a lazy `require`, so a stack
- * loads exactly one cloud SDK: an AWS stack never pays for (or can break on) the GCP or
- * Azure packages. tests/registry.spec.ts proves it per cloud.
+ * The only list of clouds: one line per cloud, its plugin (providers/<cloud>/plugin.ts, plain
+ * data). Config validation, the CLI and the diff read the clouds from here; importing it loads
+ * no cloud SDK. providers/loader.ts loads the selected cloud's implementation.
  */
-const CLOUDS: Record<Cloud, () => CloudModule> = {
-    aws: () => require("./aws") as CloudModule,
-    gcp: () => require("./gcp") as CloudModule,
-    azure: () => require("./azure") as CloudModule,
-};
+export const CLOUD_PLUGINS = {
+    aws: awsPlugin,
+    gcp: gcpPlugin,
+    azure: azurePlugin,
+} as const;
 
-export function loadCloud(cloud: Cloud): CloudModule {
-    const load = CLOUDS[cloud];
-    if (!load) throw new Error(`platform:cloud = ${JSON.stringify(cloud)}: allowed: one of ${Object.keys(CLOUDS).join(", ")}`);
-    return load();
-}
-
-/** The kubernetes workloads module, loaded only for `compute.runtime: kubernetes`. */
-export function loadRuntime(runtime: Runtime): KubernetesRuntimeModule | undefined {
-    return runtime === "kubernetes" ? (require("./kubernetes") as KubernetesRuntimeModule) : undefined;
-}
+export type Cloud = keyof typeof CLOUD_PLUGINS;

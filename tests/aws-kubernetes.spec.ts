@@ -5,8 +5,9 @@ import { isSecretEnvelope } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
-import { eksKubeconfig, EKS_LOG_TYPES, EKS_NODE, nodePoolLimits } from "../providers/aws/cluster";
-import { albAttributes, pickSecret } from "../providers/aws/kubernetes";
+import { eksKubeconfig, EKS_LOG_TYPES, EKS_NODE, nodePoolLimits } from "../providers/aws/kubernetes-cluster";
+import { albAttributes } from "../providers/aws/kubernetes-ingress";
+import { pickSecret } from "../providers/aws/kubernetes-secrets";
 import { TIERS } from "../components/config/tiers";
 
 const KUBERNETES = ["platform:compute.runtime=kubernetes"];

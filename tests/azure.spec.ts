@@ -85,7 +85,7 @@ describe("azure: pure helpers", () => {
         }
         const a = storageAccountName({ appName: "acme", environment: "production", region: "eastus" }, "d");
         assert.strictEqual(a, storageAccountName({ appName: "acme", environment: "production", region: "eastus" }, "d"), "deterministic");
-        assert.notStrictEqual(a, storageAccountName({ appName: "acme", environment: "production", region: "eastus", azureSubscriptionId: "11111111-1111-1111-1111-111111111111" }, "d"), "differs per subscription");
+        assert.notStrictEqual(a, storageAccountName({ appName: "acme", environment: "production", region: "eastus", azure: { subscriptionId: "11111111-1111-1111-1111-111111111111" } }, "d"), "differs per subscription");
         assert.notStrictEqual(a, storageAccountName({ appName: "acme", environment: "production", region: "eastus" }, "b"), "differs per purpose");
     });
 

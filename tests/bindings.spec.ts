@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, plainBindingEnv } from "../components/compute-service";
+import { BINDING_ENV, plainBindingEnv, ServiceBindings } from "../components/compute-service";
 import type { SecretReference } from "../components/component";
 import { COMPONENT_TYPES } from "../components/component";
 import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
@@ -95,10 +95,10 @@ describe("service bindings: the platform's values win over a service's own env",
         const out = <T>(v: T) => pulumi.output(v);
         const secret = { secretId: out("s"), jsonKey: "password" } as unknown as SecretReference;
         const env = plainBindingEnv({ env: { [BINDING_ENV.databaseSslMode]: "disable", [BINDING_ENV.cacheTls]: "false", [BINDING_ENV.databaseHost]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, {
-            database: { endpoint: out("db.internal"), port: out(5432), databaseName: out("app"), username: out("app_user"), password: secret },
-            cache: { endpoint: out("cache.internal"), port: out(6380), authToken: secret },
+            database: { endpoint: out("db.internal"), port: out(5432), databaseName: out("app"), username: out("app_user"), passwordSecret: secret },
+            cache: { endpoint: out("cache.internal"), port: out(6380), authSecret: secret },
             objectStore: { bucketName: out("bucket"), resourceId: out("id") },
-        }, "app_api");
+        } as unknown as ServiceBindings, "app_api");
         assert.strictEqual(env[BINDING_ENV.databaseSslMode], "require");
         assert.strictEqual(env[BINDING_ENV.cacheTls], "true");
         assert.notStrictEqual(env[BINDING_ENV.databaseHost], "evil");

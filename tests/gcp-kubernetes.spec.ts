@@ -5,7 +5,8 @@ import { policyRunner } from "../tools/engine/policies";
 import { assertExplicitProviders, assertSecretsStaySecret, assertStandardTags, assertUrnSnapshot, assertParentedToComponents } from "./support/assertions";
 import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./support/harness";
 import { gkeSecondaryRanges } from "../providers/gcp/network";
-import { artifactRegistryRepositories, gkeKubeconfig, workloadIdentityMember } from "../providers/gcp/kubernetes";
+import { artifactRegistryRepositories, gkeKubeconfig } from "../providers/gcp/kubernetes-cluster";
+import { workloadIdentityMember } from "../providers/gcp/kubernetes-identity";
 
 /** GCP under `platform:compute.runtime=kubernetes`: GKE Autopilot, Workload Identity, GKE Ingress. */
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { CLOUDS } from "../components/config";
-import { loadCloud } from "../providers/registry";
+import { loadCloud } from "../providers/loader";
 import { LoadedModules, modulesLoadedBy } from "./support/loaded-modules";
 
 const SDK_OF = { aws: "@pulumi/aws", gcp: "@pulumi/gcp", azure: "@pulumi/azure-native" } as const;

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
-import { DEFAULT_REGIONS, DR_REGION_PAIRS, Environment, resolveConfig, SIZES, TIERS } from "../components/config";
+import { CLOUD_PLUGINS } from "../providers/registry";
+import { DR_REGION_PAIRS, Environment, resolveConfig, SIZES, TIERS } from "../components/config";
 import { AWS_REGIONS } from "../providers/aws/regions";
 import { AZURE_LOCATIONS } from "../providers/azure/regions";
 import { GCP_REGIONS } from "../providers/gcp/regions";
@@ -195,6 +196,6 @@ describe("disaster recovery: every default region pair is another real region of
         });
     }
     function primaryHasPair(cloud: keyof typeof REGIONS): boolean {
-        return DEFAULT_REGIONS[cloud] in DR_REGION_PAIRS[cloud];
+        return CLOUD_PLUGINS[cloud].defaultRegion in DR_REGION_PAIRS[cloud];
     }
 });

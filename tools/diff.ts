@@ -8,6 +8,7 @@ import { renderReportJson } from "./engine/diff/render-json";
 import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
 import { parseArgs, runCli } from "./engine/cli";
+import { CLOUD_PLUGINS } from "../providers/registry";
 
 /**
  * `npm run -s diff -- --base <git-ref> [--stack <name>...] [--cloud <cloud>...] [--format text|markdown|json] [--output <file>] [--allow-stateful-replace]`
@@ -19,7 +20,7 @@ import { parseArgs, runCli } from "./engine/cli";
  * bad git ref, or an explicitly requested stack that does not plan.
  */
 
-const CLOUDS = ["aws", "gcp", "azure"];
+const CLOUDS: string[] = Object.keys(CLOUD_PLUGINS);
 const STACKS = ["production", "staging"];
 
 class UsageError extends Error {}

@@ -1,12 +1,13 @@
 import { writeFileSync } from "fs";
 import { Command, Option } from "commander";
+import { CLOUD_PLUGINS } from "../providers/registry";
 import { renderPlanText } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
 import { enablePolicies } from "./engine/policies";
 import { isUserError, parseArgs, runCli } from "./engine/cli";
 
 /**
- * `npm run plan -- --stack <name> [--cloud aws|gcp|azure] [--config KEY=VALUE ...] [--format text|json] [--output FILE]`
+ * `npm run plan -- --stack <name> [--cloud <a cloud of providers/registry.ts>] [--config KEY=VALUE ...] [--format text|json] [--output FILE]`
  * (--output writes the report to FILE: npm prints its banner on stdout unless run with -s).
  * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage.
  */
@@ -14,7 +15,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     const program = new Command("plan")
         .description("Plan a stack offline: the real program under recording mocks, checked by the policy pack.")
         .requiredOption("--stack <name>", "stack file to read: Pulumi.<name>.yaml")
-        .addOption(new Option("--cloud <cloud>", "override platform:cloud").choices(["aws", "gcp", "azure"]))
+        .addOption(new Option("--cloud <cloud>", "override platform:cloud").choices(Object.keys(CLOUD_PLUGINS)))
         .option("--config <KEY=VALUE>", "config override, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
         .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
         .option("--output <file>", "write the report to a file instead of stdout (free of npm's banner)");

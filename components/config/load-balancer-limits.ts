@@ -1,9 +1,4 @@
-import type { Cloud } from "./schema";
-import { AWS_LOAD_BALANCER_LIMITS } from "../../providers/aws/load-balancer-limits";
-import { AZURE_LOAD_BALANCER_LIMITS } from "../../providers/azure/load-balancer-limits";
-import { GCP_LOAD_BALANCER_LIMITS } from "../../providers/gcp/load-balancer-limits";
-
-/** What config validation needs to know about a cloud's load balancer; each cloud states its own. */
+/** What config validation needs to know about a cloud's load balancer; each cloud states its own (its plugin's `loadBalancerLimits`). */
 export interface LoadBalancerLimits {
     product: string;
     /** HTTP routes (services with `http`) one load balancer takes; undefined: only the stack-wide bound applies. */
@@ -13,10 +8,3 @@ export interface LoadBalancerLimits {
     /** Whether the cloud matches path prefixes case-insensitively, so `/API` and `/api` are one route. */
     caseInsensitivePaths: boolean;
 }
-
-/** Pure data modules: importing them loads no cloud SDK. */
-export const LOAD_BALANCER_LIMITS: Record<Cloud, LoadBalancerLimits> = {
-    aws: AWS_LOAD_BALANCER_LIMITS,
-    gcp: GCP_LOAD_BALANCER_LIMITS,
-    azure: AZURE_LOAD_BALANCER_LIMITS,
-};

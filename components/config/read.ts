@@ -131,10 +131,10 @@ export function jsonDepth(text: string): number {
 function mirroredKeyProblems(all: Record<string, string>, cfg: PlatformConfig): ConfigProblem[] {
     const effective: Record<MirroredProviderKey, string | undefined> = {
         "aws:region": cfg.cloud === "aws" ? cfg.region : undefined,
-        "gcp:project": cfg.gcpProject,
+        "gcp:project": cfg.gcp?.project,
         "gcp:region": cfg.cloud === "gcp" ? cfg.region : undefined,
         "azure-native:location": cfg.cloud === "azure" ? cfg.region : undefined,
-        "azure-native:subscriptionId": cfg.azureSubscriptionId,
+        "azure-native:subscriptionId": cfg.azure?.subscriptionId,
     };
     const problems: ConfigProblem[] = [];
     for (const [key, platformKey] of Object.entries(MIRRORED_PROVIDER_KEYS) as Array<[MirroredProviderKey, string]>) {

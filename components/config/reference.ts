@@ -1,3 +1,4 @@
+import { RESERVED_ENV } from "./binding-env";
 /**
  * The config reference: one row per key of the README's table, in table order. The schema
  * (schema.ts) says which keys exist and the tier profiles (tiers.ts) hold the per-tier
@@ -83,7 +84,7 @@ export const CONFIG_REFERENCE: ConfigReferenceRow[] = [
     { label: "`services.<name>.healthPath`", keys: ["services.<name>.healthPath"], allowed: "path: the liveness check (container health check, liveness probe)", defaults: "schema", change: "in place" },
     { label: "`services.<name>.readinessPath`", keys: ["services.<name>.readinessPath"], allowed: "path: what gates traffic (load balancer health check, readiness probe; Cloud Run's startup probe)", defaults: { production: "`healthPath`", staging: "`healthPath`" }, change: "in place" },
     { label: "`services.<name>.minReplicas` / `maxReplicas`", keys: ["services.<name>.minReplicas", "services.<name>.maxReplicas"], allowed: "as `compute.*`", defaults: { production: "tier", staging: "tier" }, change: "in place" },
-    { label: "`services.<name>.command`, `.env`", keys: ["services.<name>.command", "services.<name>.env"], allowed: "list / map of plain values", defaults: { production: "—", staging: "—" }, change: "new revision" },
+    { label: "`services.<name>.command`, `.env`", keys: ["services.<name>.command", "services.<name>.env"], allowed: `list / map of plain values; \`.env\` (like \`.secrets\`) may not set a name the platform sets itself (${RESERVED_ENV.map((n) => `\`${n}\``).join(", ")})`, defaults: { production: "—", staging: "—" }, change: "new revision" },
     { label: "`services.<name>.release`", keys: ["services.<name>.release"], subtree: true, allowed: "`{strategy, percent?, bakeMinutes?}` as `compute.release`; only `rolling` for a service without `http`", defaults: { production: "`compute.release`", staging: "`compute.release`" }, change: "in place" },
     { label: "`services.<name>.secrets.<ENV_NAME>`", keys: ["services.<name>.secrets.<name>"], allowed: "secret: set with `pulumi config set --secret --path 'platform:services.<name>.secrets.<ENV_NAME>' <value>`; name `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`, not one the platform sets (`DATABASE_*`, `REDIS_*`, `PGSSLMODE`, `OBJECT_STORE_BUCKET`, `PORT`, `AZURE_CLIENT_ID`, `AZURE_STORAGE_BLOB_ENDPOINT`) nor in `.env`", defaults: { production: "—", staging: "—" }, change: "new secret version, new revision" },
     { label: "`jobs.<name>`", keys: ["jobs.<name>"], allowed: "name as a service's, not one a service has", defaults: { production: "—", staging: "—" }, change: "adds/removes the job" },

@@ -1,22 +1,19 @@
 import { cloudLabel, supportedExtensions } from "./extensions";
-import type { DatabaseRole } from "../database-access";
 import type * as pulumi from "@pulumi/pulumi";
 import { DatabaseRestore, disasterRecoveryProblems, DisasterRecoveryConfig, parseRestore, resolveDisasterRecovery } from "./disaster-recovery";
+import type { CloudPlugin } from "./cloud-plugin";
 import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
-import { LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
 import { reservedEnvNameRule } from "./binding-env";
+import { CLOUD_PLUGINS } from "../../providers/registry";
 import { reservedServiceNameRule } from "./reserved-names";
-import { routeKey } from "./routes";
+import { HttpRoute, routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
-import { Cloud, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
-import { DEFAULT_REGIONS, ReleaseStrategy, TierProfile, TIERS } from "./tiers";
+import { Cloud, DatabaseRole, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
+import { ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 import { prefixOf } from "../cidr";
 
-export interface HttpRoute {
-    pathPrefix?: string;
-    host?: string;
-}
+export type { HttpRoute };
 
 export interface ServiceConfig {
     name: string;
@@ -58,10 +55,13 @@ export interface PlatformConfig {
     appName: string;
     /** The region (AWS, GCP) or location (Azure) this stack runs in: a recovery stack runs in `dr.drRegion`. */
     region: string;
-    gcpProject?: string;
-    /** GCP billing account the budget watches (required on GCP with the budget on). */
-    gcpBillingAccount?: string;
-    azureSubscriptionId?: string;
+    /**
+     * Each cloud's own section as written (`platform:aws`, `platform:gcp`, `platform:azure`:
+     * project, billing account, subscription, ...), validated by the cloud's plugin.
+     */
+    aws?: RawPlatformConfig["aws"];
+    gcp?: RawPlatformConfig["gcp"];
+    azure?: RawPlatformConfig["azure"];
     /** `environment`, `app`, `managed-by` plus any extra tags from config. */
     tags: Record<string, string>;
     network: TierProfile["network"];
@@ -109,22 +109,26 @@ export function tryResolveConfig(raw: Record<string, unknown>, isSecretKey: (key
     return problems.length > 0 ? problems : cfg;
 }
 
+/** The selected cloud's region (`platform:<cloud>.<regionKey>`), else its plugin's default. */
+function regionOf(raw: RawPlatformConfig): string {
+    const plugin = CLOUD_PLUGINS[raw.cloud];
+    const section = raw[raw.cloud] as Record<string, unknown> | undefined;
+    return (section?.[plugin.regionKey] as string | undefined) ?? plugin.defaultRegion;
+}
+
 function merge(raw: RawPlatformConfig): PlatformConfig {
     const tier = TIERS[raw.environment];
     const compute = { ...tier.compute, ...raw.compute, release: { ...tier.compute.release, ...raw.compute?.release }, runtime: raw.compute?.runtime ?? "managed" };
-    const region =
-        raw.cloud === "aws" ? raw.aws?.region ?? DEFAULT_REGIONS.aws
-        : raw.cloud === "gcp" ? raw.gcp?.region ?? DEFAULT_REGIONS.gcp
-        : raw.azure?.location ?? DEFAULT_REGIONS.azure;
+    const region = regionOf(raw);
     const dr = resolveDisasterRecovery(raw, tier, region);
     return {
         cloud: raw.cloud,
         environment: raw.environment,
         appName: raw.appName,
         region: dr.role === "recovery" ? dr.drRegion : region,
-        gcpProject: raw.gcp?.project,
-        gcpBillingAccount: raw.gcp?.billingAccount,
-        azureSubscriptionId: raw.azure?.subscriptionId,
+        aws: raw.aws,
+        gcp: raw.gcp,
+        azure: raw.azure,
         tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
         network: { ...tier.network, ...raw.network },
         database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app", extensions: [...new Set(raw.database?.extensions ?? [])], restore: parseRestore(raw.database?.restore, raw.database?.restoreSource) },
@@ -193,9 +197,8 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
 
     problems.push(...disasterRecoveryProblems(cfg.cloud, cfg.dr, raw));
-    if (cfg.cloud === "gcp" && !cfg.gcpProject) {
-        add("gcp.project", undefined, "a GCP project id; required when platform:cloud is gcp");
-    }
+    const plugin: CloudPlugin = CLOUD_PLUGINS[cfg.cloud];
+    problems.push(...(plugin.problems?.(raw[cfg.cloud]) ?? []));
     if (cfg.database.backupRetentionDays < tier.database.backupRetentionDays) {
         add("database.backupRetentionDays", cfg.database.backupRetentionDays,
             `${tier.database.backupRetentionDays} to 35 days (the ${cfg.environment} minimum is ${tier.database.backupRetentionDays})`);
@@ -238,7 +241,7 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (raw.kubeconfig !== undefined && !cfg.kubernetes.ingressClass) {
         add("kubernetes.ingressClass", undefined, "the ingress class of the existing cluster; required with platform:kubeconfig");
     }
-    if (cfg.cloud === "gcp" && cfg.monitoring.budget.enabled && !cfg.gcpBillingAccount) {
+    if (cfg.cloud === "gcp" && cfg.monitoring.budget.enabled && !cfg.gcp?.billingAccount) {
         add("gcp.billingAccount", undefined, "the billing account id the monthly budget watches; required on GCP unless platform:monitoring.budget.enabled is false");
     }
     const releases: Array<[string, { strategy: string; percent?: number } | undefined]> = [
@@ -281,7 +284,7 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (http.length === 0) {
         add("services", Object.keys(raw.services), "at least one service with an `http` route, for the load balancer to front");
     }
-    const lb = LOAD_BALANCER_LIMITS[cfg.cloud];
+    const lb = CLOUD_PLUGINS[cfg.cloud].loadBalancerLimits;
     if (lb.maxRoutes !== undefined && http.length > lb.maxRoutes) {
         add("services", `${http.length} services with an http route`, `at most ${lb.maxRoutes} on ${cfg.cloud}: ${lb.limitSource}`);
     }

@@ -1,4 +1,9 @@
-import type { HttpRoute } from "./resolve";
+/** Where the load balancer sends a service's requests: a path prefix and/or a host. */
+export interface HttpRoute {
+    pathPrefix?: string;
+    host?: string;
+}
+
 
 /**
  * The route a load balancer actually matches for `{host, pathPrefix}`: every cloud builds its

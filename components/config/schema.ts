@@ -1,9 +1,7 @@
-import { DATABASE_ROLES } from "../database-access";
 import { z } from "zod";
 import { closest } from "fastest-levenshtein";
-import { AWS_REGIONS } from "../../providers/aws/regions";
-import { AZURE_LOCATIONS } from "../../providers/azure/regions";
-import { GCP_REGIONS } from "../../providers/gcp/regions";
+import { Cloud, CLOUD_PLUGINS } from "../../providers/registry";
+import type { CloudPlugin } from "./cloud-plugin";
 import { cidrHostBitsProblem, EMAIL_MAX, emailProblem, IMAGE_RULE, imageProblem, kubeconfigProblem } from "./value-rules";
 
 /**
@@ -19,14 +17,19 @@ import { cidrHostBitsProblem, EMAIL_MAX, emailProblem, IMAGE_RULE, imageProblem,
  * plan slow, and a pattern is only tried on a string that already fits its length.
  */
 
-export const CLOUDS = ["aws", "gcp", "azure"] as const;
-export type Cloud = (typeof CLOUDS)[number];
+/** The clouds, in the registry's order (providers/registry.ts is the only list). */
+export const CLOUDS = Object.keys(CLOUD_PLUGINS) as [Cloud, ...Cloud[]];
+export type { Cloud };
 
 export const ENVIRONMENTS = ["production", "staging"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 export const SIZES = ["small", "medium", "large"] as const;
 export type Size = (typeof SIZES)[number];
+
+/** `jobs.<name>.databaseRole`: which database login a workload gets (components/database-access.ts). */
+export const DATABASE_ROLES = ["app", "admin"] as const;
+export type DatabaseRole = (typeof DATABASE_ROLES)[number];
 
 export const RUNTIMES = ["managed", "kubernetes"] as const;
 export type Runtime = (typeof RUNTIMES)[number];
@@ -64,10 +67,18 @@ const checked = (max: number, problem: (v: string) => string | undefined, rule: 
         if (msg) ctx.issues.push({ code: "custom", message: msg, input: ctx.value });
     })).describe(rule);
 /** One of a cloud's regions; the message names the nearest one. */
-const region = (cloud: string, list: readonly string[], example: string) =>
-    z.string().max(64).pipe(z.string().refine((r) => list.includes(r), {
-        error: (iss) => `${cloud} ${cloud === "an Azure" ? "location" : "region"} such as ${example}${typeof iss.input === "string" && iss.input ? `; did you mean ${closest(iss.input, [...list])}?` : ""} (the list is providers/${cloud === "an AWS" ? "aws" : cloud === "a GCP" ? "gcp" : "azure"}/regions.ts)`,
+const region = (plugin: CloudPlugin) =>
+    z.string().max(64).pipe(z.string().refine((r) => plugin.regions.includes(r), {
+        error: (iss) => `${plugin.article} ${plugin.regionKey} such as ${plugin.defaultRegion}${typeof iss.input === "string" && iss.input ? `; did you mean ${closest(iss.input, [...plugin.regions])}?` : ""} (the list is providers/${plugin.name}/regions.ts)`,
     }));
+
+type Plugins = typeof CLOUD_PLUGINS;
+/** `platform:<cloud>` for every registered cloud, each from the cloud's own plugin. */
+type CloudSections = { [K in Cloud]: z.ZodOptional<ReturnType<Plugins[K]["configSchema"]>> };
+function cloudSections(): CloudSections {
+    return Object.fromEntries(Object.values(CLOUD_PLUGINS).map((plugin: CloudPlugin) =>
+        [plugin.name, plugin.configSchema({ region: region(plugin), bounded }).optional()])) as CloudSections;
+}
 
 /** Upper bounds of the stack config (README "Config reference"). */
 export const LIMITS = {
@@ -200,19 +211,7 @@ export const rawConfigSchema = z.strictObject({
         bounded(63, /^[a-z0-9_-]{0,63}$/, "a tag value of at most 63 lowercase letters, digits, _ and - (GCP label rules)"),
     ).refine((t) => Object.keys(t).length <= LIMITS.tags, { error: `at most ${LIMITS.tags} tags (AWS allows 50 per resource)` }).optional(),
 
-    aws: z.strictObject({
-        region: region("an AWS", AWS_REGIONS, "us-west-2").optional(),
-    }).optional(),
-    gcp: z.strictObject({
-        project: bounded(30, /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)").optional(),
-        /** The billing account the stack's budget watches (needed only with monitoring.budget on). */
-        billingAccount: bounded(20, /^[A-F0-9]{6}-[A-F0-9]{6}-[A-F0-9]{6}$/, "a billing account id such as 01A2B3-C4D5E6-F7A8B9").optional(),
-        region: region("a GCP", GCP_REGIONS, "us-central1").optional(),
-    }).optional(),
-    azure: z.strictObject({
-        location: region("an Azure", AZURE_LOCATIONS, "eastus").optional(),
-        subscriptionId: z.uuid({ error: "an Azure subscription id (a UUID)" }).optional(),
-    }).optional(),
+    ...cloudSections(),
 
     network: z.strictObject({
         cidr: z.string().max(18).pipe(z.cidrv4({ error: "an IPv4 CIDR block such as 10.0.0.0/16" })).pipe(z.string().check((ctx) => {

@@ -188,9 +188,6 @@ export const TIERS: Record<Environment, TierProfile> = {
     },
 };
 
-/** Default region per cloud (DESIGN.md: configurable). */
-export const DEFAULT_REGIONS = { aws: "us-west-2", gcp: "us-central1", azure: "eastus" } as const;
-
 /**
  * The default DR region of each primary region (`platform:dr.region` overrides it on AWS and
  * GCP). Azure's are its fixed region pairs, where geo-redundant backups and GZRS storage

@@ -6,8 +6,8 @@ import { createKey } from "./kms";
 
 /**
  * CloudWatch Logs under a customer-managed key, like every data store. One key per stack for
- * all log groups (flow logs, WAF, EKS control plane, ECS services), created with the network
- * so every later component finds it. The key policy lets CloudWatch Logs in this region use
+ * all log groups (flow logs, WAF, EKS control plane, ECS services), created with the network,
+ * which hands it to every later component in its handle. The key policy lets CloudWatch Logs in this region use
  * the key only for this account's log groups (the encryption-context condition), see
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
@@ -30,7 +30,6 @@ export function createLogsKey(ctx: AwsContext, scope: pulumi.ComponentResource, 
             ],
         }),
     });
-    ctx.state.logsKey = key;
     return key;
 }
 
@@ -42,8 +41,7 @@ export interface LogGroupSpec {
 }
 
 /** The args of a platform log group: KMS-encrypted with the logs key, retained per its kind. */
-export function logGroupArgs(ctx: AwsContext, spec: LogGroupSpec): aws.cloudwatch.LogGroupArgs {
-    const key = ctx.require("logsKey", "log group");
+export function logGroupArgs(ctx: AwsContext, key: aws.kms.Key, spec: LogGroupSpec): aws.cloudwatch.LogGroupArgs {
     return {
         name: spec.logGroupName,
         retentionInDays: spec.kind === "audit" ? ctx.cfg.audit.logRetentionDays : ctx.cfg.compute.logRetentionDays,
@@ -53,6 +51,6 @@ export function logGroupArgs(ctx: AwsContext, spec: LogGroupSpec): aws.cloudwatc
 }
 
 /** An audit log group (flow logs, WAF logs, EKS control-plane logs). */
-export function auditLogGroup(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, logGroupName: pulumi.Input<string>): aws.cloudwatch.LogGroup {
-    return ctx.create(aws.cloudwatch.LogGroup, scope, name, logGroupArgs(ctx, { logGroupName, kind: "audit" }));
+export function auditLogGroup(ctx: AwsContext, key: aws.kms.Key, scope: pulumi.ComponentResource, name: string, logGroupName: pulumi.Input<string>): aws.cloudwatch.LogGroup {
+    return ctx.create(aws.cloudwatch.LogGroup, scope, name, logGroupArgs(ctx, key, { logGroupName, kind: "audit" }));
 }

@@ -5,6 +5,7 @@ import type { CacheArgs, CacheOutputs } from "../../components/cache";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
 import type { AwsContext } from "./context";
+import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 import { elasticacheMaintenanceWindow } from "./maintenance";
 import { CACHE_NODE } from "./sizes";
@@ -20,8 +21,7 @@ export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
 export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: CacheArgs): CacheOutputs {
     const { cfg } = ctx;
     const t = args.transform?.aws;
-    const sgs = ctx.require("securityGroups", "cache");
-    const subnets = ctx.require("privateSubnetIds", "cache");
+    const { securityGroups: sgs, privateSubnetIds: subnets } = awsHandles.read("network", args.network.handle, "cache");
 
     const key = createKey(ctx, scope, name, "ElastiCache Redis at rest and its AUTH token secret", { protect: args.protect, transform: t?.key });
 
@@ -97,7 +97,6 @@ export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, na
         tags: ctx.tags(groupId),
     }, t?.replicationGroup, { protect: args.protect });
 
-    ctx.state.cache = { group, key, secret };
 
     return {
         endpoint: group.primaryEndpointAddress,
@@ -105,5 +104,6 @@ export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, na
         authSecret: { id: secret.arn },
         tls: pulumi.output(true),
         resourceId: group.arn,
+        handle: awsHandles.wrap("cache", { group, key, secret }),
     };
 }

@@ -5,7 +5,9 @@ import type { ReleaseStatus } from "../../components/release";
 import { DatabaseRole, iamDatabaseUser } from "../../components/database-access";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
+import type { NetworkOutputs } from "../../components/network";
 import { AwsContext, policyJson } from "./context";
+import { awsHandles } from "./handles";
 import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
@@ -32,6 +34,22 @@ export function fargateTaskArgs(ctx: AwsContext, a: { family: string; size: { cp
     };
 }
 
+/** The AWS handles of the data tier a service or job is bound to. */
+export function awsBindings(bindings: ComputeServiceArgs["bindings"], by: string) {
+    return {
+        database: awsHandles.read("database", bindings.database.handle, by),
+        cache: awsHandles.read("cache", bindings.cache.handle, by),
+        objectStore: awsHandles.read("objectStore", bindings.objectStore.handle, by),
+    };
+}
+
+/** The managed runtime's ECS cluster, which the network creates. */
+export function ecsClusterOf(network: NetworkOutputs, by: string): aws.ecs.Cluster {
+    const cluster = awsHandles.read("network", network.handle, by).ecsCluster;
+    if (!cluster) throw new Error(`internal: the AWS ${by} needs the ECS cluster, which the network creates for compute.runtime: managed`);
+    return cluster;
+}
+
 /** ECS `secrets[].valueFrom`: the secret ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
 export function secretValueFrom(arn: string, jsonKey?: string): string {
     return jsonKey ? `${arn}:${jsonKey}::` : arn;
@@ -52,7 +70,7 @@ export function platformSecretsPolicy(
     return {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: admin ? [bindings.database.password.id, bindings.cache.authToken.id] : [bindings.cache.authToken.id] },
+            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: admin ? [bindings.database.passwordSecret.id, bindings.cache.authSecret.id] : [bindings.cache.authSecret.id] },
             { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: admin ? [keys.database.key.arn, keys.cache.key.arn] : [keys.cache.key.arn] },
         ],
     };
@@ -83,8 +101,8 @@ export function databaseConnectPolicy(ctx: AwsContext, database: { instance: aws
  */
 export function containerSecrets(bindings: ComputeServiceArgs["bindings"], role: DatabaseRole, arns: { dbSecret: string; cacheSecret: string }, appSecrets: Array<{ name: string; arn: string }>) {
     return [
-        ...(role === "admin" ? [{ name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(arns.dbSecret, bindings.database.password.jsonKey) }] : []),
-        { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(arns.cacheSecret, bindings.cache.authToken.jsonKey) },
+        ...(role === "admin" ? [{ name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(arns.dbSecret, bindings.database.passwordSecret.jsonKey) }] : []),
+        { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(arns.cacheSecret, bindings.cache.authSecret.jsonKey) },
         ...appSecrets.map((e) => ({ name: e.name, valueFrom: e.arn })),
     ];
 }
@@ -111,17 +129,13 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const { cfg } = ctx;
     const t = args.transform?.aws;
     const svc = args.service;
-    const sgs = ctx.require("securityGroups", "compute service");
-    const subnets = ctx.require("privateSubnetIds", "compute service");
-    const database = ctx.require("database", "compute service");
-    const cache = ctx.require("cache", "compute service");
-    const objectStore = ctx.require("objectStore", "compute service");
+    const { securityGroups: sgs, privateSubnetIds: subnets, logsKey } = awsHandles.read("network", args.network.handle, "compute service");
+    const cluster = ecsClusterOf(args.network, "compute service");
+    const { database, cache, objectStore } = awsBindings(args.bindings, "compute service");
     const physical = physicalName(cfg, svc.name);
 
-    const cluster = ctx.require("cluster", "compute service");
-
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), {
-        ...logGroupArgs(ctx, { logGroupName: `/ecs/${physical}`, kind: "application" }),
+        ...logGroupArgs(ctx, logsKey, { logGroupName: `/ecs/${physical}`, kind: "application" }),
         retentionInDays: args.logRetentionDays,
     }, t?.logGroup);
 
@@ -163,7 +177,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const size = FARGATE[svc.size];
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(svc, b, dbUser)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .all([pulumi.all(plainBindingEnv(svc, b, dbUser)), b.database.passwordSecret.id, b.cache.authSecret.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
         .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName, appSecretArns]) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
@@ -248,15 +262,14 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     policy("cpu", "ECSServiceAverageCPUUtilization", args.cpuTargetPercent);
     policy("memory", "ECSServiceAverageMemoryUtilization", args.memoryTargetPercent);
 
-    ctx.state.services[svc.name] = { service };
-
-    const lbPrefix = ctx.state.loadBalancer?.pathPrefixes[svc.name];
+    const lbPrefix = awsHandles.read("loadBalancer", args.loadBalancer.handle, "compute service").pathPrefixes[svc.name];
     return {
         serviceName: service.name,
         identity: taskRole.arn,
         internalUrl: svc.http
             ? pulumi.output(`https://${svc.http.host ?? cfg.loadBalancer.domain}${lbPrefix ?? ""}`)
             : pulumi.interpolate`ecs://${cluster.name}/${service.name}`,
+        handle: awsHandles.wrap("computeService", { service }),
         // ECS shifts, bakes and rolls back on its deployment alarms by itself: nothing for the workflow to promote.
         release: pulumi.output<ReleaseStatus>({ strategy: svc.release.strategy, bakeMinutes: svc.release.bakeMinutes, gate: "native" }),
     };
@@ -281,9 +294,9 @@ function releaseSettings(ctx: AwsContext, scope: pulumi.ComponentResource, name:
 } {
     const { cfg } = ctx;
     const svc = args.service;
-    const lb = ctx.state.loadBalancer;
-    const primary = lb?.targetGroups[svc.name];
-    if (!args.attachment || !lb || !primary) return { service: {}, dependsOn: [] };
+    const lb = awsHandles.read("loadBalancer", args.loadBalancer.handle, "compute service");
+    const primary = lb.targetGroups[svc.name];
+    if (!args.attachment || !primary) return { service: {}, dependsOn: [] };
     const alternate = lb.alternateTargetGroups[svc.name];
     const groups = alternate ? [primary, alternate] : [primary];
     const th = cfg.monitoring;

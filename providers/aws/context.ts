@@ -3,36 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../components/config";
 import { CloudContext } from "../shared/cloud-context";
 
-/** Handles later components need from earlier ones (the Platform calls the cloud in order). */
-export interface AwsState {
-    vpcId?: pulumi.Output<string>;
-    privateSubnetIds?: pulumi.Output<string>[];
-    publicSubnetIds?: pulumi.Output<string>[];
-    securityGroups?: { lb: aws.ec2.SecurityGroup; compute: aws.ec2.SecurityGroup; database: aws.ec2.SecurityGroup; cache: aws.ec2.SecurityGroup };
-    database?: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
-    cache?: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
-    objectStore?: { bucket: aws.s3.Bucket; key: aws.kms.Key };
-    /** The CMK of every CloudWatch log group (providers/aws/audit-logs.ts). */
-    logsKey?: aws.kms.Key;
-    loadBalancer?: {
-        alb: aws.lb.LoadBalancer;
-        targetGroups: Record<string, aws.lb.TargetGroup>;
-        /** The second target group of a blue/green or canary service (ECS shifts traffic between the two). */
-        alternateTargetGroups: Record<string, aws.lb.TargetGroup>;
-        listenerRules: Record<string, aws.lb.ListenerRule>;
-        pathPrefixes: Record<string, string>;
-    };
-    cluster?: aws.ecs.Cluster;
-    /** The EKS cluster of `compute.runtime: kubernetes` (absent with an existing cluster's kubeconfig). */
-    eks?: import("./cluster").EksState;
-    services: Record<string, { service: aws.ecs.Service }>;
-}
-
 /**
  * The AWS side of one program run: the explicit providers built from config (no ambient
- * defaults), the standard tags, and the handles shared between components.
+ * defaults) and the standard tags. Nothing is shared between components here: what one hands
+ * the next travels in its handle (providers/aws/handles.ts).
  */
-export class AwsContext extends CloudContext<AwsState> {
+export class AwsContext extends CloudContext {
     declare readonly provider: aws.Provider;
     private identity?: pulumi.Output<aws.GetCallerIdentityResult>;
     private partitionResult?: pulumi.Output<aws.GetPartitionResult>;
@@ -41,7 +17,7 @@ export class AwsContext extends CloudContext<AwsState> {
         super("aws", cfg, new aws.Provider("platform-aws", {
             region: cfg.region as aws.Region,
             defaultTags: { tags: cfg.tags },
-        }), { services: {} });
+        }));
     }
 
     /** Standard tags (`environment`, `app`, `managed-by`, extra config tags) plus a Name. */

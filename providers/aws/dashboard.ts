@@ -2,12 +2,27 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, physicalName } from "../../components/naming";
 import type { AwsContext } from "./context";
+import type { AwsHandles } from "./handles";
 
 type Metric = [string, string, ...pulumi.Input<string>[]];
 
 /** A metric widget: CloudWatch's dashboard body `metrics` rows are [namespace, name, dimName, dimValue, ...]. */
 function widget(title: string, metrics: Metric[], stat = "Average", x = 0, y = 0) {
     return { type: "metric", x, y, width: 12, height: 6, properties: { title, view: "timeSeries", stacked: false, stat, period: 300, metrics } };
+}
+
+/** The AWS resources behind the components the alarms and the dashboard watch, from their handles. */
+export interface AwsWatched {
+    database: AwsHandles["database"];
+    cache: AwsHandles["cache"];
+    /** The ALB this program creates (managed runtime); under kubernetes the ingress controller makes it. */
+    lb?: AwsHandles["loadBalancer"];
+    /** The ECS cluster (managed runtime). */
+    cluster?: aws.ecs.Cluster;
+    /** ECS services by name (managed runtime). */
+    services: Record<string, AwsHandles["computeService"]>;
+    /** The EKS cluster (kubernetes runtime, absent with an existing cluster). */
+    eks?: AwsHandles["kubernetesCluster"];
 }
 
 /**
@@ -22,13 +37,11 @@ export function createDashboard(ctx: AwsContext, scope: pulumi.ComponentResource
     alarms: aws.cloudwatch.MetricAlarm[];
     /** The ALB's `LoadBalancer` dimension (its ARN suffix); under kubernetes the controller's ALB. */
     loadBalancer?: pulumi.Input<string>;
+    watched: AwsWatched;
 }): aws.cloudwatch.Dashboard {
     const { cfg } = ctx;
-    const database = ctx.require("database", "dashboard");
-    const cache = ctx.require("cache", "dashboard");
-    const lb = args.loadBalancer ?? ctx.state.loadBalancer?.alb.arnSuffix;
-    const cluster = ctx.state.cluster;
-    const eks = ctx.state.eks;
+    const { database, cache, cluster, eks } = args.watched;
+    const lb = args.loadBalancer ?? args.watched.lb?.alb.arnSuffix;
 
     const widgets: unknown[] = [
         { type: "alarm", x: 0, y: 0, width: 24, height: 4, properties: { title: "Alarms", alarms: args.alarms.map((a) => a.arn) } },
@@ -45,7 +58,7 @@ export function createDashboard(ctx: AwsContext, scope: pulumi.ComponentResource
     }
     if (cluster) {
         for (const service of args.services) {
-            const ecs = ctx.state.services[service];
+            const ecs = args.watched.services[service];
             if (!ecs) continue;
             widgets.push(widget(`${service}: CPU and memory`, [
                 ["AWS/ECS", "CPUUtilization", "ClusterName", cluster.name, "ServiceName", ecs.service.name],

@@ -5,6 +5,7 @@ import { preloadLibraries } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, physicalName, primaryNaming } from "../../components/naming";
 import { AwsContext, pad2 } from "./context";
+import { awsHandles } from "./handles";
 import { replicateBackups } from "./disaster-recovery";
 import { rdsMaintenanceWindow } from "./maintenance";
 import { createKey } from "./kms";
@@ -44,8 +45,7 @@ export function rdsRestoreArgs(ctx: AwsContext, restore: DatabaseRestore | undef
 export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
     const { cfg } = ctx;
     const t = args.transform?.aws;
-    const sgs = ctx.require("securityGroups", "database");
-    const subnets = ctx.require("privateSubnetIds", "database");
+    const { securityGroups: sgs, privateSubnetIds: subnets } = awsHandles.read("network", args.network.handle, "database");
     const size = RDS_CLASS[args.size];
 
     const key = createKey(ctx, scope, name, "RDS PostgreSQL storage, Performance Insights and the managed master password", { protect: args.protect, transform: t?.key });
@@ -115,7 +115,6 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         tags: ctx.tags(identifier),
     }, t?.instance, { protect: args.protect });
 
-    ctx.state.database = { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass };
     const copy = args.copyRegion ? replicateBackups(ctx, scope, name, { instance, region: args.copyRegion, retentionDays: args.backupRetentionDays, protect: args.protect }) : undefined;
 
     return {
@@ -126,5 +125,6 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         passwordSecret: { id: instance.masterUserSecrets.apply((s) => s[0]?.secretArn ?? ""), jsonKey: "password" },
         resourceId: instance.arn,
         backupCopy: copy?.replication.id,
+        handle: awsHandles.wrap("database", { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass }),
     };
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName, physicalName, limitedName, regionCode } from "../../components/naming";
 import { AwsContext, policyJson } from "./context";
 import { createKey } from "./kms";
-import { blockPublicAccess, tlsOnlyStatements } from "./object-store";
+import { blockPublicAccess, tlsOnlyStatements } from "./bucket-security";
 
 /*
  * Copies in the other region of the pair (platform:dr). aws v7 manages a resource in another

@@ -10,8 +10,13 @@ import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { awsPlugin } from "./plugin";
 
-export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/aws"];
+/** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
+export { awsPlugin as plugin } from "./plugin";
+
+/** The only cloud SDK a stack on this cloud loads. */
+export const sdkPackages: CloudModule["sdkPackages"] = awsPlugin.sdkPackages;
 
 /** The AWS implementation: one context (explicit providers, tags, shared handles) per run. */
 export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): CloudImplementation => {
@@ -38,7 +43,7 @@ function lazyKubernetes(ctx: AwsContext): KubernetesSupport {
     return {
         cluster: (scope, name, args) => load().cluster(scope, name, args),
         workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
-        secretValue: (scope, name, ref) => load().secretValue(scope, name, ref),
+        secretValue: (scope, name, ref, owner) => load().secretValue(scope, name, ref, owner),
         ingress: (scope, name, args) => load().ingress(scope, name, args),
     };
 }

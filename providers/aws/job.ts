@@ -4,7 +4,8 @@ import { plainBindingEnv } from "../../components/compute-service";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { databaseRoleOf, iamDatabaseUser } from "../../components/database-access";
-import { containerSecrets, databaseConnectPolicy, ECS_TASKS_TRUST, fargateTaskArgs, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { awsBindings, containerSecrets, databaseConnectPolicy, ECS_TASKS_TRUST, ecsClusterOf, fargateTaskArgs, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { awsHandles } from "./handles";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { createServiceSecrets } from "./service-secrets";
@@ -19,16 +20,13 @@ import { FARGATE } from "./sizes";
 export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
     const { cfg } = ctx;
     const job = args.job;
-    const sgs = ctx.require("securityGroups", "job");
-    const subnets = ctx.require("privateSubnetIds", "job");
-    const cluster = ctx.require("cluster", "job");
-    const database = ctx.require("database", "job");
-    const cache = ctx.require("cache", "job");
-    const objectStore = ctx.require("objectStore", "job");
+    const { securityGroups: sgs, privateSubnetIds: subnets, logsKey } = awsHandles.read("network", args.network.handle, "job");
+    const cluster = ecsClusterOf(args.network, "job");
+    const { database, cache, objectStore } = awsBindings(args.bindings, "job");
     const family = physicalName(cfg, "job", job.name);
     const role = databaseRoleOf(job);
 
-    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, { logGroupName: `/ecs/${family}`, kind: "application" }));
+    const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, logsKey, { logGroupName: `/ecs/${family}`, kind: "application" }));
     const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {
         name: limitedName(cfg, 64, "job", job.name, "execution"),
         description: `ECS agent for job ${family}: pull the image, write logs, read its secrets`,
@@ -56,7 +54,7 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
 
     const b = args.bindings;
     const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(job, b, dbUser)), b.database.password.id, b.cache.authToken.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
+        .all([pulumi.all(plainBindingEnv(job, b, dbUser)), b.database.passwordSecret.id, b.cache.authSecret.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
         .apply(([env, dbSecret, cacheSecret, logGroupName, appSecretArns]) => JSON.stringify([{
             name: job.name,
             image: job.image,

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment, WAF_REDACTED_HEADERS } from "../../components/load-balancer";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { auditLogGroup } from "./audit-logs";
+import { awsHandles } from "./handles";
 import type { AwsContext } from "./context";
 import { createLogBucket } from "./object-store";
 
@@ -44,9 +45,8 @@ const MANAGED_RULE_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKno
 export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
     const { cfg } = ctx;
     const t = args.transform?.aws;
-    const sgs = ctx.require("securityGroups", "load balancer");
-    const publicSubnets = ctx.require("publicSubnetIds", "load balancer");
-    const vpcId = ctx.require("vpcId", "load balancer");
+    const net = awsHandles.read("network", args.network.handle, "load balancer");
+    const { securityGroups: sgs, publicSubnetIds: publicSubnets, vpcId } = net;
 
     const logBucket = args.accessLogs ? createAlbLogBucket(ctx, scope, name, args) : undefined;
 
@@ -147,13 +147,13 @@ export function createLoadBalancer(ctx: AwsContext, scope: pulumi.ComponentResou
         });
     }
 
-    ctx.state.loadBalancer = { alb, targetGroups, alternateTargetGroups, listenerRules, pathPrefixes };
 
     return {
         endpoint: alb.dnsName,
         url: pulumi.output(`https://${args.domain}`),
         domain: pulumi.output(args.domain),
         attachments,
+        handle: awsHandles.wrap("loadBalancer", { alb, targetGroups, alternateTargetGroups, listenerRules, pathPrefixes }),
     };
 }
 
@@ -183,7 +183,8 @@ export function createCertificate(ctx: AwsContext, scope: pulumi.ComponentResour
  */
 export function createWebAcl(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): aws.wafv2.WebAcl {
     const acl = webAcl(ctx, scope, name, args);
-    const logGroup = auditLogGroup(ctx, scope, childName(name, "waf-logs"), `aws-waf-logs-${physicalName(ctx.cfg)}`);
+    const { logsKey } = awsHandles.read("network", args.network.handle, "WAF");
+    const logGroup = auditLogGroup(ctx, logsKey, scope, childName(name, "waf-logs"), `aws-waf-logs-${physicalName(ctx.cfg)}`);
     ctx.create(aws.wafv2.WebAclLoggingConfiguration, scope, childName(name, "waf-logging"), {
         resourceArn: acl.arn,
         logDestinationConfigs: [logGroup.arn],

@@ -4,7 +4,8 @@ import { AlertId, alertDescription, ALERTS, MonitoringArgs, MonitoringOutputs, S
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { createBudget } from "./budget";
 import { AwsContext, policyJson } from "./context";
-import { createDashboard } from "./dashboard";
+import { AwsWatched, createDashboard } from "./dashboard";
+import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 import { RDS_CLASS, rdsMaxConnections } from "./sizes";
 
@@ -63,6 +64,23 @@ function loadBalancerAlarms(th: MonitoringArgs["thresholds"], alb: pulumi.Input<
     ];
 }
 
+
+function watchedResources(args: MonitoringArgs): AwsWatched {
+    const services: AwsWatched["services"] = {};
+    for (const [service, outputs] of Object.entries(args.computeServices)) {
+        const ecs = awsHandles.readIfOwn("computeService", outputs.handle);
+        if (ecs) services[service] = ecs;
+    }
+    return {
+        database: awsHandles.read("database", args.database.handle, "monitoring"),
+        cache: awsHandles.read("cache", args.cache.handle, "monitoring"),
+        lb: awsHandles.readIfOwn("loadBalancer", args.loadBalancer.handle),
+        cluster: awsHandles.read("network", args.network.handle, "monitoring").ecsCluster,
+        services,
+        eks: awsHandles.readIfOwn("kubernetesCluster", args.cluster?.handle),
+    };
+}
+
 /**
  * DESIGN.md's alerts and issue 19's severities on CloudWatch. Per ECS service: CPU, memory,
  * healthy targets (both target groups of a blue/green service) and tasks failing to stay
@@ -77,11 +95,9 @@ function loadBalancerAlarms(th: MonitoringArgs["thresholds"], alb: pulumi.Input<
 export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const { cfg } = ctx;
     const th = args.thresholds;
-    const database = ctx.require("database", "monitoring");
-    const cache = ctx.require("cache", "monitoring");
     const kubernetes = args.runtime === "kubernetes";
-    const lb = kubernetes ? undefined : ctx.require("loadBalancer", "monitoring");
-    const cluster = ctx.state.cluster;
+    const watched = watchedResources(args);
+    const { database, cache, lb, cluster, eks } = watched;
 
     const key = createKey(ctx, scope, name, "SNS alert topic", {
         policy: policyJson({
@@ -107,7 +123,7 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
 
     const specs: AlarmSpec[] = [];
     for (const service of args.services) {
-        const ecs = ctx.state.services[service];
+        const ecs = watched.services[service];
         if (!ecs || !cluster) continue;
         const dimensions = { ClusterName: cluster.name, ServiceName: ecs.service.name };
         specs.push(
@@ -137,7 +153,6 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
         }
     }
 
-    const eks = ctx.state.eks;
     let ingressAlbSuffix: pulumi.Output<string> | undefined;
     if (kubernetes && eks) {
         // Container Insights (the amazon-cloudwatch-observability add-on), metric names and dimensions:
@@ -169,7 +184,7 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
             });
         }
         // The controller's ALB exists once the Ingress has an address; look it up by the name the
-        // Ingress annotation gave it (providers/aws/kubernetes.ts). data source aws_lb returns arn_suffix:
+        // Ingress annotation gave it (providers/aws/kubernetes-ingress.ts). data source aws_lb returns arn_suffix:
         // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/lb
         const ingressAlb = aws.lb.getLoadBalancerOutput({ name: args.loadBalancerEndpoint.apply(() => limitedName(cfg, 32, "alb")) }, { provider: ctx.provider, parent: scope });
         ingressAlbSuffix = ingressAlb.arnSuffix;
@@ -223,7 +238,7 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
         });
     });
 
-    const dashboard = createDashboard(ctx, scope, name, { services: args.services, alarms, loadBalancer: ingressAlbSuffix });
+    const dashboard = createDashboard(ctx, scope, name, { services: args.services, alarms, loadBalancer: ingressAlbSuffix, watched });
     if (th.budget.enabled) createBudget(ctx, scope, name, { amount: th.budget.amount, topic: topics.warning });
 
     return { alertNames: pulumi.all(alarms.map((a) => a.name)), dashboard: dashboard.dashboardName };

@@ -4,6 +4,7 @@ import { prefixOf, subnet } from "../../components/cidr";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName, physicalName } from "../../components/naming";
 import { auditLogGroup, createLogsKey } from "./audit-logs";
+import { awsHandles } from "./handles";
 import { AwsContext, policyJson } from "./context";
 
 /**
@@ -100,37 +101,38 @@ export function createNetwork(ctx: AwsContext, scope: pulumi.ComponentResource, 
         });
     }
 
-    createLogsKey(ctx, scope, name);
-    createFlowLogs(ctx, scope, name, vpc);
+    const logsKey = createLogsKey(ctx, scope, name);
+    createFlowLogs(ctx, scope, name, vpc, logsKey);
     closeDefaultSecurityGroup(ctx, scope, name, vpc);
     const securityGroups = createSecurityGroups(ctx, scope, name, vpc);
 
-    ctx.state.vpcId = vpc.id;
-    ctx.state.privateSubnetIds = privateSubnets.map((s) => s.id);
-    ctx.state.publicSubnetIds = publicSubnets.map((s) => s.id);
-    ctx.state.securityGroups = securityGroups;
-
     // The ECS cluster is shared compute foundation, like the VPC: parenting it here keeps its
     // URN stable whichever services come and go (Azure's Container Apps environment likewise).
-    // Under `compute.runtime: kubernetes` the services run on EKS (providers/aws/cluster.ts) instead.
-    if (cfg.compute.runtime !== "kubernetes") {
-        ctx.state.cluster = ctx.create(aws.ecs.Cluster, scope, childName(name, "ecs-cluster"), {
-            name: physicalName(ctx.cfg),
-            settings: [{ name: "containerInsights", value: "enabled" }],
-            tags: ctx.tags(physicalName(ctx.cfg)),
-        });
-    }
+    // Under `compute.runtime: kubernetes` the services run on EKS (providers/aws/kubernetes-cluster.ts) instead.
+    const ecsCluster = cfg.compute.runtime === "kubernetes" ? undefined : ctx.create(aws.ecs.Cluster, scope, childName(name, "ecs-cluster"), {
+        name: physicalName(ctx.cfg),
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        tags: ctx.tags(physicalName(ctx.cfg)),
+    });
 
     return {
         networkId: vpc.id,
         privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
         publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
+        handle: awsHandles.wrap("network", {
+            vpcId: vpc.id,
+            privateSubnetIds: privateSubnets.map((s) => s.id),
+            publicSubnetIds: publicSubnets.map((s) => s.id),
+            securityGroups,
+            logsKey,
+            ecsCluster,
+        }),
     };
 }
 
-function createFlowLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, vpc: aws.ec2.Vpc): void {
+function createFlowLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, vpc: aws.ec2.Vpc, logsKey: aws.kms.Key): void {
     const { cfg } = ctx;
-    const logGroup = auditLogGroup(ctx, scope, childName(name, "flow-logs"), `/vpc/${physicalName(cfg, "flow-logs")}`);
+    const logGroup = auditLogGroup(ctx, logsKey, scope, childName(name, "flow-logs"), `/vpc/${physicalName(cfg, "flow-logs")}`);
     const role = ctx.create(aws.iam.Role, scope, childName(name, "flow-logs-role"), {
         name: physicalName(cfg, "vpc-flow-logs"),
         assumeRolePolicy: policyJson({

@@ -5,27 +5,9 @@ import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/objec
 import type { Transform } from "../../components/transform";
 import { AwsContext, policyJson } from "./context";
 import { replicateBucket } from "./disaster-recovery";
+import { blockPublicAccess, tlsOnlyStatements } from "./bucket-security";
+import { awsHandles } from "./handles";
 import { createKey } from "./kms";
-
-/** Denies every request that is not HTTPS, or HTTPS below TLS 1.2. */
-export function tlsOnlyStatements(bucketArn: pulumi.Input<string>): unknown[] {
-    const resources = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
-    return [
-        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resources, Condition: { Bool: { "aws:SecureTransport": "false" } } },
-        { Sid: "DenyOutdatedTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resources, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } },
-    ];
-}
-
-/** The four public-access switches, all on. */
-export function blockPublicAccess(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, bucket: aws.s3.Bucket, transform?: Transform<aws.s3.BucketPublicAccessBlockArgs>): aws.s3.BucketPublicAccessBlock {
-    return ctx.create(aws.s3.BucketPublicAccessBlock, scope, name, {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-    }, transform);
-}
 
 /**
  * The application bucket, on the v7 split S3 resources: versioning, KMS encryption with a
@@ -89,12 +71,11 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         ],
     }, t?.lifecycle, { dependsOn: [versioning] });
 
-    ctx.state.objectStore = { bucket, key };
-
     return {
         bucketName: bucket.bucket,
         endpoint: pulumi.interpolate`https://${bucket.bucketRegionalDomainName}`,
         resourceId: bucket.arn,
+        handle: awsHandles.wrap("objectStore", { bucket, key }),
     };
 }
 

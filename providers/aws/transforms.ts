@@ -59,3 +59,12 @@ export interface AwsComputeServiceTransforms {
     cpuPolicy?: Transform<aws.appautoscaling.PolicyArgs>;
     memoryPolicy?: Transform<aws.appautoscaling.PolicyArgs>;
 }
+
+/** This cloud's key in the contract's transform interfaces (components/transforms.ts). */
+declare module "../../components/transforms" {
+    interface DatabaseTransforms { aws?: AwsDatabaseTransforms }
+    interface CacheTransforms { aws?: AwsCacheTransforms }
+    interface ObjectStoreTransforms { aws?: AwsObjectStoreTransforms }
+    interface LoadBalancerTransforms { aws?: AwsLoadBalancerTransforms }
+    interface ComputeServiceTransforms { aws?: AwsComputeServiceTransforms }
+}

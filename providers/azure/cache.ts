@@ -6,6 +6,7 @@ import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
+import { azureHandles } from "./handles";
 import { diagnostics, privateEndpoint } from "./network";
 import { hardenedStorageAccount } from "./object-store";
 import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
@@ -37,7 +38,8 @@ export const REDIS_VERSION = "6";
  * token; the primary key is read once after creation (`listRedisKeys`) straight into Key Vault
  * as a secret and reaches containers only as a Key Vault reference.
  */
-export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: CacheArgs): CacheOutputs {
+export function createCache(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: CacheArgs): CacheOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "cache"));
     const f = ctx.foundation;
     const t = args.transform?.azure;
     const premium = args.persistence || args.nodes > 2;
@@ -103,7 +105,6 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
         tags: ctx.tags,
     }, ctx.statefulOpts(scope, args.protect, { dependsOn }), t?.redis);
     const cache = new redis.Redis(childName(name, "redis"), redisArgs, redisOpts);
-    ctx.watched.cache = cache.id;
 
     privateEndpoint(ctx, scope, name, { key: "redis", target: cache.id, groupId: "redisCache", zoneId: f.privateDnsZoneIds.redis });
     diagnostics(ctx, scope, childName(name, "diagnostics"), cache.id);
@@ -113,7 +114,7 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
     // `cache.keySlot` picks the key services get: rotation regenerates the idle key, switches
     // to it (a new Key Vault secret version), then regenerates the other (docs/cloud-mapping.md).
     const keys = redis.listRedisKeysOutput({ name: cache.name, resourceGroupName: f.resourceGroupName }, { provider: ctx.provider, parent: scope, dependsOn: [cache] });
-    const { reference } = vaultSecret(ctx, scope, childName(name, "auth-secret"), {
+    const { reference, stored } = vaultSecret(ctx, scope, childName(name, "auth-secret"), {
         secretName: "redis-auth-token",
         value: pulumi.secret(ctx.cfg.cache.keySlot === "secondary" ? keys.secondaryKey : keys.primaryKey),
         contentType: "text/plain; redis access key",
@@ -125,5 +126,6 @@ export function createCache(ctx: AzureContext, scope: pulumi.ComponentResource, 
         authSecret: reference,
         tls: pulumi.output(true),
         resourceId: cache.id,
+        handle: azureHandles.wrap("cache", { cacheId: cache.id, secret: stored }),
     };
 }

@@ -9,6 +9,7 @@ import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import type { DatabaseRole } from "../../components/database-access";
 import { AzureContext, BUILT_IN_ROLES } from "./context";
+import { azureHandles } from "./handles";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
 
@@ -37,8 +38,8 @@ export function containerAppName(ctx: AzureContext, service: string): string {
  * Where the object store's container lives: Azure's storage SDKs need the account endpoint,
  * which the container name (OBJECT_STORE_BUCKET) does not give. Every runtime sets it.
  */
-export function azureServiceEnv(ctx: AzureContext): Record<string, pulumi.Input<string>> {
-    return { AZURE_STORAGE_BLOB_ENDPOINT: ctx.watched.storageBlobEndpoint ?? pulumi.output("") };
+export function azureServiceEnv(bindings: ComputeServiceArgs["bindings"]): Record<string, pulumi.Input<string>> {
+    return { AZURE_STORAGE_BLOB_ENDPOINT: azureHandles.read("objectStore", bindings.objectStore.handle, "service environment").blobEndpoint };
 }
 
 /**
@@ -59,18 +60,18 @@ export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name:
     const identity = ctx.identity(scope, childName(name, "identity"), args.service);
     const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
         ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, args.roleAssignmentTransform);
-    const secretIds = ctx.watched.secrets;
+    const database = azureHandles.read("database", args.bindings.database.handle, "service identity");
+    const cache = azureHandles.read("cache", args.bindings.cache.handle, "service identity");
     const grants: pulumi.Resource[] = [
-        grant("redis-auth-reader", "keyVaultSecretsUser", required(secretIds["redis-auth-token"], "redis auth secret")),
+        grant("redis-auth-reader", "keyVaultSecretsUser", cache.secret.secretId),
         grant("object-store-writer", "storageBlobDataContributor", args.bindings.objectStore.resourceId),
     ];
     if (args.databaseRole !== "admin") return { identity, grants, databaseUser: identity.name };
 
-    grants.unshift(grant("database-password-reader", "keyVaultSecretsUser", required(secretIds["database-password"], "database password secret")));
-    const serverId = required(ctx.watched.database, "database server");
+    grants.unshift(grant("database-password-reader", "keyVaultSecretsUser", database.secret.secretId));
     grants.push(new dbforpostgresql.Administrator(childName(name, "database-admin"), {
         resourceGroupName: ctx.foundation.resourceGroupName,
-        serverName: pulumi.output(serverId).apply((id) => id.split("/").pop()!),
+        serverName: database.serverId.apply((id) => id.split("/").pop()!),
         objectId: identity.principalId,
         principalName: identity.name,
         // The 2025-01-01-preview API's enum (azure-native 3.28.0 types/enums/dbforpostgresql PrincipalType).
@@ -92,7 +93,8 @@ export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name:
  * Scale-out has no cooldown knob in Container Apps (KEDA adds replicas as soon as a rule
  * fires); `cooldownPeriod` carries the scale-in cooldown.
  */
-export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs {
+export function createComputeService(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): ComputeServiceOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "compute service"));
     const f = ctx.foundation;
     const t = args.transform?.azure;
     const svc = args.service;
@@ -102,7 +104,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
 
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, identity, t?.roleAssignment);
     const secrets = [
-        { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
+        { name: "redis-auth-token", keyVaultUrl: b.cache.authSecret.id, identity: identity.id },
         ...appSecrets.appSecrets,
     ];
     const env: Array<{ name: string; value?: pulumi.Input<string>; secretRef?: string }> = [
@@ -111,7 +113,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
         ...appSecrets.env,
         // Azure specifics: the identity SDKs use for Entra auth, and where the container lives.
         { name: "AZURE_CLIENT_ID", value: identity.clientId },
-        ...Object.entries(azureServiceEnv(ctx)).map(([k, v]) => ({ name: k, value: v })),
+        ...Object.entries(azureServiceEnv(b)).map(([k, v]) => ({ name: k, value: v })),
     ];
 
     const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({
@@ -130,7 +132,7 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
         containerAppName: containerAppName(ctx, svc.name),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
-        environmentId: f.containerAppsEnvironmentId,
+        environmentId: ctx.containerApps.environmentId,
         workloadProfileName: "Consumption",
         identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
         configuration: {
@@ -172,21 +174,16 @@ export function createComputeService(ctx: AzureContext, scope: pulumi.ComponentR
         tags: ctx.tags,
     }, ctx.opts(scope, { dependsOn: [...grants, ...appSecrets.grants, ...(args.attachment?.dependsOn ?? [])] }), t?.containerApp);
     const containerApp = new app.ContainerApp(childName(name, "app"), appArgs, appOpts);
-    ctx.watched.containerApps[svc.name] = containerApp.id;
 
     return {
         serviceName: containerApp.name,
         identity: identity.id,
         internalUrl: containerApp.configuration.apply((c) => (c?.ingress?.fqdn ? `https://${c.ingress.fqdn}` : "")),
+        handle: azureHandles.wrap("computeService", { containerAppId: containerApp.id }),
         // The new revision's own FQDN (`<app>--<suffix>.<environment domain>`) is the candidate the workflow smoke-tests.
         release: pulumi.all([split ?? { candidatePercent: 100 }, containerApp.latestRevisionFqdn]).apply(([sp, fqdn]) =>
             trafficReleaseStatus(svc.release, sp, fqdn ? `https://${fqdn}` : undefined, svc.healthPath)),
     };
-}
-
-function required<T>(value: T | undefined, what: string): T {
-    if (value === undefined) throw new Error(`internal: the ${what} must exist before services (Platform order: database, cache, then services)`);
-    return value;
 }
 
 /**

@@ -4,7 +4,6 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { createHash } from "crypto";
-import type { SecretReference } from "../../components/component";
 import type { PlatformConfig } from "../../components/config";
 import { limitedName, physicalName } from "../../components/naming";
 import { applyTransform, Transform } from "../../components/transform";
@@ -29,9 +28,9 @@ export const ZONE_NAMES = ["1", "2", "3"] as const;
  * derived from what identifies the deployment (app, environment, location, subscription),
  * so the same stack always gets the same name and two stacks never collide by accident.
  */
-export function uniqueSuffix(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azureSubscriptionId">, purpose: string, length: number): string {
+export function uniqueSuffix(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azure">, purpose: string, length: number): string {
     return createHash("sha256")
-        .update([cfg.appName, cfg.environment, cfg.region, cfg.azureSubscriptionId ?? "", purpose].join("/"))
+        .update([cfg.appName, cfg.environment, cfg.region, cfg.azure?.subscriptionId ?? "", purpose].join("/"))
         .digest("hex")
         .slice(0, length);
 }
@@ -41,7 +40,11 @@ export function singleHyphens(name: string): string {
     return name.replace(/-{2,}/g, "-");
 }
 
-/** The pieces of the foundation later components build on, set by `network()`. */
+/**
+ * The foundation later components build on: the network's handle (providers/azure/handles.ts).
+ * Key Vault and the Container Apps environment are built after the subnets, in the same
+ * network component; a component reads the foundation from its `args.network`.
+ */
 export interface Foundation {
     resourceGroupName: pulumi.Output<string>;
     /** `/subscriptions/<sub>/resourceGroups/<rg>`: the prefix of every ARM id built by hand. */
@@ -59,15 +62,28 @@ export interface Foundation {
     logAnalyticsWorkspaceId: pulumi.Output<string>;
     /** The workspace's GUID (`customerId`), which traffic analytics names it by. */
     logAnalyticsWorkspaceGuid: pulumi.Output<string>;
-    containerAppsEnvironmentId: pulumi.Output<string>;
-    containerAppsDefaultDomain: pulumi.Output<string>;
+    /** The internal Container Apps environment (managed runtime only). */
+    containerAppsEnvironmentId?: pulumi.Output<string>;
+    containerAppsDefaultDomain?: pulumi.Output<string>;
     zones: string[];
 }
 
+/** The foundation before Key Vault exists (what the network's own Key Vault endpoint needs). */
+export type BaseFoundation = Omit<Foundation, "keyVaultId" | "keyVaultName" | "keyVaultUri" | "containerAppsEnvironmentId" | "containerAppsDefaultDomain">;
+
+/** What one run's contexts share: the explicit providers and the tenant. */
+interface AzureProviders {
+    provider: AzureProvider;
+    randomProvider: random.Provider;
+    tenantId: pulumi.Output<string>;
+}
+
 /**
- * Per-run Azure state: the explicit providers (azure-native with location and subscription
- * from config, random), the standard tags, and the foundation once the network built it.
- * Component implementations read from here; nothing relies on ambient provider defaults.
+ * The Azure side of one program run: the explicit providers (azure-native with location and
+ * subscription from config, random) and the standard tags; nothing relies on ambient provider
+ * defaults. It keeps nothing between components: a component reads the network's foundation
+ * from its Args and works on `ctx.withFoundation(foundation)`, an immutable copy that the
+ * helpers (identities, role assignments, private endpoints) read it from.
  */
 export class AzureContext {
     readonly provider: AzureProvider;
@@ -76,46 +92,49 @@ export class AzureContext {
     readonly location: string;
     /** Tenant of the credentials Pulumi runs with (Key Vault needs it). */
     readonly tenantId: pulumi.Output<string>;
-    private foundationValue?: Foundation;
-    /** Resources later components record for monitoring (ids of what alerts watch). */
-    readonly watched: {
-        database?: pulumi.Output<string>;
-        databaseMaxConnections?: number;
-        cache?: pulumi.Output<string>;
-        gateway?: pulumi.Output<string>;
-        containerApps: Record<string, pulumi.Output<string>>;
-        /** Secrets' ARM ids, for least-privilege role assignments per secret. */
-        secrets: Record<string, pulumi.Output<string>>;
-        storageAccountId?: pulumi.Output<string>;
-        storageBlobEndpoint?: pulumi.Output<string>;
-        /** The AKS managed cluster (kubernetes runtime): node CPU/memory alerts watch it. */
-        cluster?: pulumi.Output<string>;
-    } = { containerApps: {}, secrets: {} };
-    /**
-     * The values behind the secret references this run created (database password, Redis
-     * key), kept as Pulumi secrets for the kubernetes runtime's Secrets (`secretValue`).
-     * Keyed by the reference object the component hands on, and by the Key Vault secret name.
-     */
-    readonly secretValues = new Map<SecretReference | string, pulumi.Output<string>>();
 
-    constructor(readonly cfg: PlatformConfig) {
+    private constructor(readonly cfg: PlatformConfig, private readonly providers: AzureProviders, private readonly foundationValue?: BaseFoundation | Foundation) {
         this.location = cfg.region;
         this.tags = { ...cfg.tags };
-        this.provider = new AzureProvider(`azure-${cfg.environment}`, {
-            location: cfg.region,
-            ...(cfg.azureSubscriptionId ? { subscriptionId: cfg.azureSubscriptionId } : {}),
-        });
-        this.randomProvider = new random.Provider(`random-${cfg.environment}`, {});
-        this.tenantId = authorization.getClientConfigOutput({ provider: this.provider }).tenantId;
+        this.provider = providers.provider;
+        this.randomProvider = providers.randomProvider;
+        this.tenantId = providers.tenantId;
     }
 
-    get foundation(): Foundation {
-        if (!this.foundationValue) throw new Error("internal: the Azure network (foundation) must be built before other components");
+    /** The run's context: creates the explicit providers. */
+    static create(cfg: PlatformConfig): AzureContext {
+        const provider = new AzureProvider(`azure-${cfg.environment}`, {
+            location: cfg.region,
+            ...(cfg.azure?.subscriptionId ? { subscriptionId: cfg.azure?.subscriptionId } : {}),
+        });
+        const randomProvider = new random.Provider(`random-${cfg.environment}`, {});
+        const tenantId = authorization.getClientConfigOutput({ provider }).tenantId;
+        return new AzureContext(cfg, { provider, randomProvider, tenantId });
+    }
+
+    /** The same providers over a foundation (the network's handle, or the network's own partial one while it builds). */
+    withFoundation(f: BaseFoundation | Foundation): AzureContext {
+        return new AzureContext(this.cfg, this.providers, f);
+    }
+
+    /** The foundation this context was made with; only the network works without one. */
+    get baseFoundation(): BaseFoundation {
+        if (!this.foundationValue) throw new Error("internal: an Azure component ran without the network's foundation (ctx.withFoundation(args.network handle))");
         return this.foundationValue;
     }
 
-    setFoundation(f: Foundation): void {
-        this.foundationValue = f;
+    /** The internal Container Apps environment the managed runtime's apps, jobs and gateway share. */
+    get containerApps(): { environmentId: pulumi.Output<string>; defaultDomain: pulumi.Output<string> } {
+        const f = this.foundation;
+        if (!f.containerAppsEnvironmentId || !f.containerAppsDefaultDomain) throw new Error("internal: the Container Apps environment exists under compute.runtime: managed only");
+        return { environmentId: f.containerAppsEnvironmentId, defaultDomain: f.containerAppsDefaultDomain };
+    }
+
+    /** The whole foundation, Key Vault included. */
+    get foundation(): Foundation {
+        const f = this.baseFoundation;
+        if (!("keyVaultId" in f)) throw new Error("internal: the Azure foundation is used before the network built its Key Vault");
+        return f as Foundation;
     }
 
     /** Options for a child of `scope`: parented, explicit provider, no API-version aliases. */
@@ -138,14 +157,14 @@ export class AzureContext {
 
     /** `/subscriptions/<sub>/providers/Microsoft.Authorization/roleDefinitions/<guid>` from the resource group id. */
     roleDefinitionId(guid: string): pulumi.Output<string> {
-        return this.foundation.resourceGroupId.apply((id) => `${id.split("/resourceGroups/")[0]}/providers/Microsoft.Authorization/roleDefinitions/${guid}`);
+        return this.baseFoundation.resourceGroupId.apply((id) => `${id.split("/resourceGroups/")[0]}/providers/Microsoft.Authorization/roleDefinitions/${guid}`);
     }
 
     /** A user-assigned managed identity (services, the gateway, Redis persistence). */
     identity(scope: pulumi.Resource, logicalName: string, physicalSuffix: string): managedidentity.UserAssignedIdentity {
         return new managedidentity.UserAssignedIdentity(logicalName, {
             resourceName: this.physical(physicalSuffix, "id"),
-            resourceGroupName: this.foundation.resourceGroupName,
+            resourceGroupName: this.baseFoundation.resourceGroupName,
             location: this.location,
             tags: this.tags,
         }, this.opts(scope));

@@ -1,7 +1,42 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as portal from "@pulumi/azure-native/portal";
 import { childName } from "../../components/naming";
+import type { MonitoringArgs } from "../../components/monitoring";
 import type { AzureContext } from "./context";
+import { kubernetesHandles } from "../kubernetes/handles";
+import { azureHandles } from "./handles";
+
+/** The ids the alerts and the dashboard watch, from the watched components' handles. */
+export interface AzureWatched {
+    database: pulumi.Output<string>;
+    databaseMaxConnections: number;
+    cache: pulumi.Output<string>;
+    /** The Application Gateway (managed runtime). */
+    gateway?: pulumi.Output<string>;
+    /** Container Apps by service (managed runtime). */
+    containerApps: Record<string, pulumi.Output<string>>;
+    /** The AKS managed cluster (kubernetes runtime, absent with an existing cluster). */
+    cluster?: pulumi.Output<string>;
+}
+
+export function azureWatched(args: MonitoringArgs): AzureWatched {
+    const database = azureHandles.read("database", args.database.handle, "monitoring");
+    const containerApps: Record<string, pulumi.Output<string>> = {};
+    for (const [service, outputs] of Object.entries(args.computeServices)) {
+        const own = azureHandles.readIfOwn("computeService", outputs.handle);
+        if (own) containerApps[service] = own.containerAppId;
+    }
+    return {
+        database: database.serverId,
+        databaseMaxConnections: database.maxConnections,
+        cache: azureHandles.read("cache", args.cache.handle, "monitoring").cacheId,
+        // Managed runtime: the LoadBalancer is the gateway; kubernetes: the gateway the ingress made.
+        gateway: (azureHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)
+            ?? azureHandles.readIfOwn("loadBalancer", kubernetesHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)?.ingress))?.gatewayId,
+        containerApps,
+        cluster: azureHandles.readIfOwn("kubernetesCluster", args.cluster?.handle)?.clusterId,
+    };
+}
 
 interface Chart { title: string; resourceId: pulumi.Input<string>; namespace: string; metrics: Array<[name: string, aggregation: number]> }
 
@@ -38,8 +73,8 @@ function part(chart: Chart, index: number) {
  * (connections, failed connections, CPU, storage) and Redis (memory, evictions, CPU), every
  * tile on a resource id of the same plan.
  */
-export function createDashboard(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: { services: string[] }): portal.Dashboard {
-    const w = ctx.watched;
+export function createDashboard(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: { services: string[]; watched: AzureWatched }): portal.Dashboard {
+    const w = args.watched;
     const charts: Chart[] = [];
     if (w.gateway) charts.push({ title: "Application Gateway", resourceId: w.gateway, namespace: "Microsoft.Network/applicationGateways", metrics: [["ResponseStatus", SUM], ["HealthyHostCount", AVG], ["ApplicationGatewayTotalTime", AVG]] });
     for (const service of args.services) {

@@ -7,6 +7,7 @@ import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
 import { AzureContext, singleHyphens } from "./context";
+import { azureHandles } from "./handles";
 import { postgresMaintenanceWindow } from "./maintenance";
 import { diagnostics } from "./network";
 import { vaultSecret } from "./secrets";
@@ -85,7 +86,8 @@ export function flexibleServerRestoreArgs(ctx: AzureContext, restore: DatabaseRe
  * Upgrade notes: `geoRedundantBackup` and the storage size cannot shrink/toggle in place
  * (Azure replaces or rejects); enabling HA later creates the standby only.
  */
-export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
+export function createDatabase(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "database"));
     const f = ctx.foundation;
     const t = args.transform?.azure;
 
@@ -95,7 +97,7 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
         t?.password,
     );
     const password = new RandomPassword(childName(name, "password"), passwordArgs, passwordOpts);
-    const { reference } = vaultSecret(ctx, scope, childName(name, "password-secret"), {
+    const { reference, stored } = vaultSecret(ctx, scope, childName(name, "password-secret"), {
         secretName: "database-password",
         value: password.result,
         contentType: "text/plain; postgresql admin password",
@@ -138,8 +140,6 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
     // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private#private-dns-zone-and-virtual-network-peering
     }, ctx.statefulOpts(scope, args.protect, { dependsOn: [f.postgresDnsLink] }), t?.server);
     const server = new dbforpostgresql.Server(childName(name, "server"), serverArgs, serverOpts);
-    ctx.watched.database = server.id;
-    ctx.watched.databaseMaxConnections = sku.maxConnections;
 
     // Azure applies one parameter change at a time per server: chain them.
     let previous: pulumi.Resource = server;
@@ -173,5 +173,6 @@ export function createDatabase(ctx: AzureContext, scope: pulumi.ComponentResourc
         username: pulumi.output(ADMIN_LOGIN),
         passwordSecret: reference,
         resourceId: server.id,
+        handle: azureHandles.wrap("database", { serverId: server.id, maxConnections: sku.maxConnections, secret: stored }),
     };
 }

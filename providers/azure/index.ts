@@ -1,19 +1,23 @@
-import type { CloudImplementation, CloudModule } from "../../components/cloud";
+import type { CloudImplementation, CloudModule, KubernetesSupport } from "../../components/cloud";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
 import { createJob } from "./job";
 import { AzureContext } from "./context";
+import { azureHandles } from "./handles";
 import { createDatabase } from "./database";
-import { createKubernetesSupport } from "./kubernetes";
 import { createLoadBalancer } from "./load-balancer";
 import { createMonitoring } from "./monitoring";
 import { createFlowLogs } from "./flow-logs";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { azurePlugin } from "./plugin";
 
-/** The only cloud SDK an Azure stack loads (submodules of it, never the package index). */
-export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
+/** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
+export { azurePlugin as plugin } from "./plugin";
+
+/** The only cloud SDK a stack on this cloud loads (submodules of it, never the package index). */
+export const sdkPackages: CloudModule["sdkPackages"] = azurePlugin.sdkPackages;
 
 /**
  * Azure: Container Apps behind Application Gateway v2, PostgreSQL flexible server, Azure
@@ -22,12 +26,12 @@ export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/azure-native"];
  * (providers/azure/kubernetes.ts), with the same identities and secrets.
  */
 export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementation => {
-    const ctx = new AzureContext(cfg);
+    const ctx = AzureContext.create(cfg);
     return bindCloud("azure", ctx, {
         // The foundation, then its VNet flow logs (their storage account needs the foundation's endpoints subnet and blob DNS zone).
         network: (c, scope, name, args) => {
             const outputs = createNetwork(c, scope, name, args);
-            createFlowLogs(c, scope, name);
+            createFlowLogs(c.withFoundation(azureHandles.read("network", outputs.handle, "flow logs")), scope, name);
             return outputs;
         },
         database: createDatabase,
@@ -37,5 +41,20 @@ export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementatio
         computeService: createComputeService,
         monitoring: createMonitoring,
         job: createJob,
-    }, createKubernetesSupport(ctx));
+    }, lazyKubernetes(ctx));
 };
+
+/**
+ * AKS support, loaded on first use: kubernetes.ts pulls in @pulumi/kubernetes submodules (the
+ * ingress controller), which a managed-runtime stack must never load (as AWS's index.ts does).
+ */
+function lazyKubernetes(ctx: AzureContext): KubernetesSupport {
+    let support: KubernetesSupport | undefined;
+    const load = (): KubernetesSupport => (support ??= (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx));
+    return {
+        cluster: (scope, name, args) => load().cluster(scope, name, args),
+        workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
+        secretValue: (scope, name, ref, owner) => load().secretValue(scope, name, ref, owner),
+        ingress: (scope, name, args) => load().ingress(scope, name, args),
+    };
+}

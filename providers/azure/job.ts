@@ -6,6 +6,7 @@ import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
 import { azureServiceEnv, CONTAINER_RESOURCES, serviceIdentity } from "./compute-service";
 import type { AzureContext } from "./context";
+import { azureHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
 
 /**
@@ -15,7 +16,8 @@ import { createServiceSecrets } from "./service-secrets";
  * that identity, one replica, no retries, `replicaTimeout` per config. `runCommand` starts one
  * execution and polls it until it Succeeded (exit 0) or failed (exit 1).
  */
-export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
+export function createJob(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "job"));
     const f = ctx.foundation;
     const job = args.job;
     const b = args.bindings;
@@ -28,7 +30,7 @@ export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, na
         jobName: ctx.limited(32, "job", job.name),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
-        environmentId: f.containerAppsEnvironmentId,
+        environmentId: ctx.containerApps.environmentId,
         workloadProfileName: "Consumption",
         identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
         configuration: {
@@ -37,8 +39,8 @@ export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, na
             replicaRetryLimit: 0,
             manualTriggerConfig: { parallelism: 1, replicaCompletionCount: 1 },
             secrets: [
-                ...(admin ? [{ name: "database-password", keyVaultUrl: b.database.password.id, identity: identity.id }] : []),
-                { name: "redis-auth-token", keyVaultUrl: b.cache.authToken.id, identity: identity.id },
+                ...(admin ? [{ name: "database-password", keyVaultUrl: b.database.passwordSecret.id, identity: identity.id }] : []),
+                { name: "redis-auth-token", keyVaultUrl: b.cache.authSecret.id, identity: identity.id },
                 ...appSecrets.appSecrets,
             ],
         },
@@ -54,7 +56,7 @@ export function createJob(ctx: AzureContext, scope: pulumi.ComponentResource, na
                     { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
                     ...appSecrets.env,
                     { name: "AZURE_CLIENT_ID", value: identity.clientId },
-                    ...Object.entries(azureServiceEnv(ctx)).map(([k, v]) => ({ name: k, value: v })),
+                    ...Object.entries(azureServiceEnv(b)).map(([k, v]) => ({ name: k, value: v })),
                 ],
             }],
         },

@@ -5,12 +5,13 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import { CustomResource } from "@pulumi/kubernetes/apiextensions";
 import { parse, stringify } from "yaml";
 import type { KubernetesSupport } from "../../components/cloud";
-import type { SecretReference } from "../../components/component";
+import type { CloudHandle } from "../../components/component";
 import type { Size } from "../../components/config";
 import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
 import { childName } from "../../components/naming";
 import { azureServiceEnv, serviceIdentity } from "./compute-service";
 import { AzureContext, ZONE_NAMES } from "./context";
+import { azureHandles } from "./handles";
 import { certificateSecretName, createApplicationGateway } from "./load-balancer";
 import { INTERNAL_INGRESS_CLASS, internalLoadBalancerAnnotations } from "./ingress-controller";
 import { aksMaintenanceWindow } from "./maintenance";
@@ -98,21 +99,17 @@ export function appRoutingTlsSecretName(ingressName: string): string {
  * it must run from such a machine (a self-hosted runner in the VNet); `pulumi preview` of the
  * Azure resources works from anywhere.
  */
-export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
-    let issuerUrl: pulumi.Output<string> | undefined;
-    let certificateGrant: pulumi.Resource | undefined;
-
+export function createKubernetesSupport(run: AzureContext): KubernetesSupport {
     return {
         cluster(scope, name, args) {
-            const out = createCluster(ctx, scope, name, args);
-            issuerUrl = out.issuerUrl;
-            certificateGrant = out.certificateGrant;
-            return out.outputs;
+            return createCluster(run.withFoundation(azureHandles.read("network", args.network.handle, "kubernetes cluster")), scope, name, args);
         },
 
         workloadIdentity(scope, name, args) {
+            const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "workload identity"));
             // The same identity and grants the Container App would get, federated to the ServiceAccount.
             const { identity, databaseUser } = serviceIdentity(ctx, scope, name, { service: args.service, bindings: args.bindings, databaseRole: args.databaseRole });
+            const issuerUrl = azureHandles.readIfOwn("kubernetesCluster", args.cluster.handle)?.issuerUrl;
             if (issuerUrl) {
                 new managedidentity.FederatedIdentityCredential(childName(name, "federated-credential"), {
                     federatedIdentityCredentialResourceName: `kubernetes-${args.namespace}-${args.serviceAccountName}`.slice(0, 120),
@@ -134,18 +131,20 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
                 // The workload identity webhook injects AZURE_CLIENT_ID/TENANT_ID for labelled pods.
                 podLabels: { "azure.workload.identity/use": "true" },
                 identity: identity.clientId,
-                env: azureServiceEnv(ctx),
+                env: azureServiceEnv(args.bindings),
                 databaseUser,
             };
         },
 
-        secretValue(_scope, _name, ref) {
-            return secretValue(ctx, ref);
+        secretValue(_scope, _name, _ref, owner) {
+            return secretValue(owner);
         },
 
         ingress(scope, name, args) {
-            const f = ctx.foundation;
             const lb = args.loadBalancer;
+            const f = azureHandles.read("network", lb.network.handle, "ingress");
+            const ctx = run.withFoundation(f);
+            const certificateGrant = azureHandles.readIfOwn("kubernetesCluster", args.cluster.handle)?.certificateGrant;
             const ingressClassName = ctx.cfg.kubernetes.ingressClass ?? INTERNAL_INGRESS_CLASS;
             const annotations = ingressAnnotations(pulumi.interpolate`${f.keyVaultUri}certificates/${certificateSecretName(lb.domain)}`);
             if (ingressClassName !== INTERNAL_INGRESS_CLASS) {
@@ -183,6 +182,7 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
                 annotations,
                 tlsSecretName: appRoutingTlsSecretName(`${ctx.cfg.appName}-ingress`),
                 endpoint: gateway.endpoint,
+                handle: azureHandles.wrap("loadBalancer", { gatewayId: gateway.gateway.id }),
                 dependsOn: [controller, ...(certificateGrant ? [certificateGrant] : [])],
             };
         },
@@ -213,24 +213,14 @@ export function ingressAnnotations(certificateUri: pulumi.Input<string>): Record
     };
 }
 
-/** The Pulumi secret behind a reference this run created (database password, Redis key). */
-export function secretValue(ctx: AzureContext, ref: SecretReference): pulumi.Output<string> {
-    const direct = ctx.secretValues.get(ref);
-    if (direct) return pulumi.secret(direct);
-    // A copy of the reference: resolve by the Key Vault secret name in its URI.
-    return pulumi.secret(ref.id.apply((uri) => {
-        const secretName = uri.split("/secrets/")[1]?.split("/")[0] ?? "";
-        const value = ctx.secretValues.get(secretName);
-        if (!value) throw new Error(`internal: no secret value for ${uri} (database and cache must be created before services)`);
-        return value;
-    }));
+/** The Pulumi secret behind a reference this run created: the value the owner (database or cache) stored in Key Vault. */
+export function secretValue(owner: CloudHandle): pulumi.Output<string> {
+    const stored = (azureHandles.readIfOwn("database", owner) ?? azureHandles.readIfOwn("cache", owner))?.secret;
+    if (!stored) throw new Error(`internal: the azure secretValue needs the azure database or cache handle that stored the secret, got ${owner.cloud} ${owner.kind}`);
+    return pulumi.secret(stored.value);
 }
 
-function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): {
-    outputs: KubernetesClusterOutputs;
-    issuerUrl: pulumi.Output<string>;
-    certificateGrant: pulumi.Resource;
-} {
+function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): KubernetesClusterOutputs {
     const cfg = ctx.cfg;
     const f = ctx.foundation;
     const production = cfg.environment === "production";
@@ -305,7 +295,6 @@ function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name:
         autoUpgradeProfile: { upgradeChannel: "patch", nodeOSUpgradeChannel: "NodeImage" },
         tags: ctx.tags,
     }, ctx.opts(scope, { dependsOn: [subnetGrant] }));
-    ctx.watched.cluster = cluster.id;
 
     // Auto-upgrades (control plane patches, node images) only in the platform's maintenance window.
     for (const [key, configName] of [["upgrade-window", "aksManagedAutoUpgradeSchedule"], ["node-os-window", "aksManagedNodeOSUpgradeSchedule"]] as const) {
@@ -362,8 +351,9 @@ function createCluster(ctx: AzureContext, scope: pulumi.ComponentResource, name:
     }));
 
     return {
-        outputs: { clusterName: cluster.name, kubeconfig, ingressClass: pulumi.output(INTERNAL_INGRESS_CLASS) },
-        issuerUrl: cluster.oidcIssuerProfile.apply((p) => p?.issuerURL ?? ""),
-        certificateGrant,
+        clusterName: cluster.name,
+        kubeconfig,
+        ingressClass: pulumi.output(INTERNAL_INGRESS_CLASS),
+        handle: azureHandles.wrap("kubernetesCluster", { clusterId: cluster.id, issuerUrl: cluster.oidcIssuerProfile.apply((p) => p?.issuerURL ?? ""), certificateGrant }),
     };
 }

@@ -5,6 +5,7 @@ import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttach
 import { childName } from "../../components/naming";
 import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
+import { azureHandles } from "./handles";
 import { containerAppName } from "./compute-service";
 import { diagnostics } from "./network";
 
@@ -201,7 +202,6 @@ export function createApplicationGateway(ctx: AzureContext, scope: pulumi.Compon
         tags: ctx.tags,
     }, ctx.opts(scope, { dependsOn: [certGrant] }), t?.gateway);
     const gateway = new network.ApplicationGateway(childName(name, "gateway"), gwArgs, gwOpts);
-    ctx.watched.gateway = gateway.id;
 
     if (args.accessLogs) diagnostics(ctx, scope, childName(name, "diagnostics"), gateway.id);
     if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), gateway.id, "Production entry point: remove this lock deliberately before deleting the gateway.");
@@ -221,12 +221,11 @@ interface GatewayRouting {
 }
 
 function containerAppsRouting(ctx: AzureContext, args: LoadBalancerArgs, hosts: string[], routesByHost: Map<string, LoadBalancerRoute[]>, sub: SubResource): GatewayRouting {
-    const f = ctx.foundation;
     const entry = (r: LoadBalancerRoute) => ({ route: r, pool: `${r.service}-pool`, settings: `${r.service}-https`, probe: `${r.service}-health` });
     const pools = args.routes.map(entry);
     const mapName = (host: string) => (host ? `paths-${host.replace(/[^a-z0-9]/gi, "-")}` : "paths");
     return {
-        pools: pools.map((p) => ({ name: p.pool, backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${f.containerAppsDefaultDomain}` }] })),
+        pools: pools.map((p) => ({ name: p.pool, backendAddresses: [{ fqdn: pulumi.interpolate`${containerAppName(ctx, p.route.service)}.${ctx.containerApps.defaultDomain}` }] })),
         settings: pools.map((p) => ({ name: p.settings, probe: p.probe })),
         probes: pools.map((p) => ({ name: p.probe, path: p.route.healthPath })),
         urlPathMaps: hosts.map((host) => {
@@ -273,7 +272,8 @@ function ingressRouting(args: LoadBalancerArgs, hosts: string[], routesByHost: M
 }
 
 /** The managed runtime's load balancer: the gateway in front of the Container Apps. */
-export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "load balancer"));
     const { gateway, endpoint, pools } = createApplicationGateway(ctx, scope, name, args, { kind: "container-apps" });
     const attachments: Record<string, ServiceAttachment> = {};
     for (const [service, pool] of Object.entries(pools)) {
@@ -284,6 +284,7 @@ export function createLoadBalancer(ctx: AzureContext, scope: pulumi.ComponentRes
         url: pulumi.output(`https://${args.domain}`),
         domain: pulumi.output(args.domain),
         attachments,
+        handle: azureHandles.wrap("loadBalancer", { gatewayId: gateway.id }),
     };
 }
 

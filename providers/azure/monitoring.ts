@@ -4,7 +4,8 @@ import { AlertId, alertDescription, ALERTS, MonitoringArgs, MonitoringOutputs, S
 import { childName } from "../../components/naming";
 import { createBudget } from "./budget";
 import { AzureContext } from "./context";
-import { createDashboard } from "./dashboard";
+import { azureHandles } from "./handles";
+import { AzureWatched, azureWatched, createDashboard } from "./dashboard";
 
 /** A platform metric alert (Microsoft.Insights/metricAlerts) on one resource. */
 interface MetricSpec {
@@ -74,8 +75,7 @@ function requestAlerts(th: MonitoringArgs["thresholds"], requests: string, who: 
  * (`connections_failed`), storage, CPU; Redis memory, evictions, CPU. Critical alerts go to
  * the critical action group (the one action group of before), warnings to the warning one.
  */
-export function alertSpecs(ctx: AzureContext, args: MonitoringArgs): AzureAlertSpec[] {
-    const w = ctx.watched;
+export function alertSpecs(ctx: AzureContext, args: MonitoringArgs, w: AzureWatched = azureWatched(args)): AzureAlertSpec[] {
     const th = args.thresholds;
     const specs: AzureAlertSpec[] = [];
     const managed = args.runtime === "managed";
@@ -143,7 +143,8 @@ export function alertSpecs(ctx: AzureContext, args: MonitoringArgs): AzureAlertS
     return specs;
 }
 
-export function createMonitoring(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
+export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "monitoring"));
     const f = ctx.foundation;
     const group = (severity: Severity, key: string, physical: string, emails: string[]) => new monitor.ActionGroup(childName(name, key), {
         actionGroupName: ctx.physical(physical),
@@ -162,7 +163,8 @@ export function createMonitoring(ctx: AzureContext, scope: pulumi.ComponentResou
 
     const names: string[] = [];
     const rules: pulumi.Resource[] = [];
-    for (const s of alertSpecs(ctx, args)) {
+    const watched = azureWatched(args);
+    for (const s of alertSpecs(ctx, args, watched)) {
         const ruleName = ctx.physical(s.key);
         names.push(ruleName);
         const severity = ALERTS[s.id].severity;
@@ -226,7 +228,7 @@ export function createMonitoring(ctx: AzureContext, scope: pulumi.ComponentResou
         }
     }
 
-    const dashboard = createDashboard(ctx, scope, name, { services: args.runtime === "managed" ? args.services : [] });
+    const dashboard = createDashboard(ctx, scope, name, { services: args.runtime === "managed" ? args.services : [], watched });
     if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, actionGroup: groups.warning });
     return { alertNames: pulumi.output(names), dashboard: dashboard.id };
 }

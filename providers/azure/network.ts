@@ -9,7 +9,8 @@ import * as resources from "@pulumi/azure-native/resources";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
 import { cidrOverlap, prefixOf, subnet } from "../../components/cidr";
-import { AzureContext, uniqueSuffix, ZONE_NAMES } from "./context";
+import { AzureContext, BaseFoundation, Foundation, uniqueSuffix, ZONE_NAMES } from "./context";
+import { azureHandles } from "./handles";
 import { INTERNAL_INGRESS_CLASS } from "./ingress-controller";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
@@ -127,7 +128,7 @@ export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, compo
     zoneId: pulumi.Input<string>;
     dependsOn?: pulumi.Resource[];
 }): network.PrivateEndpoint {
-    const f = ctx.foundation;
+    const f = ctx.baseFoundation;
     const name = ctx.physical(component, args.key, "pe");
     const endpoint = new network.PrivateEndpoint(childName(component, `${args.key}-endpoint`), {
         privateEndpointName: name,
@@ -155,7 +156,7 @@ export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: str
     return new monitor.DiagnosticSetting(name, {
         name: "to-log-analytics",
         resourceUri,
-        workspaceId: ctx.foundation.logAnalyticsWorkspaceId,
+        workspaceId: ctx.baseFoundation.logAnalyticsWorkspaceId,
         logAnalyticsDestinationType: "Dedicated",
         logs: [{ categoryGroup: "allLogs", enabled: true }],
         metrics: opts.metrics === false ? undefined : (opts.metrics ?? ["AllMetrics"]).map((category) => ({ category, enabled: true })),
@@ -320,7 +321,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         }, opts());
     }
 
-    ctx.setFoundation({
+    const base: BaseFoundation = {
         resourceGroupName: rgName,
         resourceGroupId: rg.id,
         vnetId: vnet.id,
@@ -328,15 +329,10 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         subnetCidrs: cidrs,
         privateDnsZoneIds: { postgres: postgresZone.id, redis: redisZone.id, blob: blobZone.id, vault: vaultZone.id },
         postgresDnsLink: links.postgres!,
-        keyVaultId: pulumi.output(""),
-        keyVaultName: pulumi.output(""),
-        keyVaultUri: pulumi.output(""),
         logAnalyticsWorkspaceId: workspace.id,
         logAnalyticsWorkspaceGuid: workspace.customerId,
-        containerAppsEnvironmentId: pulumi.output(""),
-        containerAppsDefaultDomain: pulumi.output(""),
         zones: [...zones],
-    });
+    };
 
     // Key Vault: RBAC only (no access policies), soft delete, purge protection in production;
     // reachable through its private endpoint and by trusted Azure services (the gateway
@@ -357,19 +353,20 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         },
         tags: ctx.tags,
     }, ctx.statefulOpts(scope, cfg.protect));
-    const f = ctx.foundation;
-    ctx.setFoundation({ ...f, keyVaultId: vault.id, keyVaultName: vault.name, keyVaultUri: vault.properties.apply((p) => p.vaultUri ?? "") });
-    privateEndpoint(ctx, scope, name, { key: "vault", target: vault.id, groupId: "vault", zoneId: vaultZone.id });
-    diagnostics(ctx, scope, childName(name, "vault-diagnostics"), vault.id);
+    const foundation: Foundation = { ...base, keyVaultId: vault.id, keyVaultName: vault.name, keyVaultUri: vault.properties.apply((p) => p.vaultUri ?? "") };
+    const withVault = ctx.withFoundation(foundation);
+    privateEndpoint(withVault, scope, name, { key: "vault", target: vault.id, groupId: "vault", zoneId: vaultZone.id });
+    diagnostics(withVault, scope, childName(name, "vault-diagnostics"), vault.id);
     if (cfg.protect) ctx.deleteLock(scope, childName(name, "vault-lock"), vault.id, "Holds the platform's generated secrets and the TLS certificate.");
 
-    const outputs = {
+    const outputs = (f: Foundation): NetworkOutputs => ({
         networkId: vnet.id,
         privateSubnetIds: pulumi.all([...(computeSubnet ? [computeSubnet.id] : []), databaseSubnet.id, endpointsSubnet.id]),
         publicSubnetIds: pulumi.all([gatewaySubnet.id]),
-    };
+        handle: azureHandles.wrap("network", f),
+    });
     // Under the kubernetes runtime the services run on AKS: no Container Apps environment.
-    if (kubernetes || !computeSubnet) return outputs;
+    if (kubernetes || !computeSubnet) return outputs(foundation);
 
     // The internal Container Apps environment: no public IP; the gateway reaches apps via the
     // private DNS zone of its default domain. Logs go to Azure Monitor, then Log Analytics.
@@ -384,7 +381,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         peerTrafficConfiguration: { encryption: { enabled: true } },
         tags: ctx.tags,
     }, opts());
-    diagnostics(ctx, scope, childName(name, "apps-env-diagnostics"), environment.id);
+    diagnostics(withVault, scope, childName(name, "apps-env-diagnostics"), environment.id);
     const appsZone = zone("apps", environment.defaultDomain);
     new privatedns.PrivateRecordSet(childName(name, "apps-dns-wildcard"), {
         privateZoneName: appsZone.name,
@@ -394,6 +391,5 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         ttl: 300,
         aRecords: [{ ipv4Address: environment.staticIp }],
     }, opts());
-    ctx.setFoundation({ ...ctx.foundation, containerAppsEnvironmentId: environment.id, containerAppsDefaultDomain: environment.defaultDomain });
-    return outputs;
+    return outputs({ ...foundation, containerAppsEnvironmentId: environment.id, containerAppsDefaultDomain: environment.defaultDomain });
 }

@@ -5,6 +5,7 @@ import { childName, compactName } from "../../components/naming";
 import type { PlatformConfig } from "../../components/config";
 import { applyTransform, Transform } from "../../components/transform";
 import { AzureContext, uniqueSuffix } from "./context";
+import { azureHandles } from "./handles";
 import { diagnostics, privateEndpoint } from "./network";
 import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
 
@@ -28,7 +29,7 @@ export type StoragePurpose = "d" | "b" | "f";
  * subscription), because account names are global across Azure. The longest app name the
  * config accepts (12 characters) still fits: `<12>prod<1+5>` is 22 characters.
  */
-export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azureSubscriptionId">, purpose: StoragePurpose): string {
+export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "environment" | "region" | "azure">, purpose: StoragePurpose): string {
     const name = compactName(cfg, `${purpose}${uniqueSuffix(cfg, `storage-${purpose}`, 5)}`);
     if (!/^[a-z0-9]{3,24}$/.test(name)) throw new Error(`internal: storage account name ${name} breaks Azure's rule (3-24 lowercase letters and digits)`);
     return name;
@@ -121,7 +122,8 @@ export function lifecycleRules(args: Pick<ObjectStoreArgs, "tempExpirationDays" 
  * one private container, and the lifecycle policy. Services reach it with their managed
  * identity (Storage Blob Data Contributor on the container), never with keys.
  */
-export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
+export function createObjectStore(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs): ObjectStoreOutputs {
+    const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "object store"));
     const f = ctx.foundation;
     const t = args.transform?.azure;
     const sku = OBJECT_STORE_SKU[ctx.cfg.environment];
@@ -155,11 +157,10 @@ export function createObjectStore(ctx: AzureContext, scope: pulumi.ComponentReso
     new storage.ManagementPolicy(childName(name, "lifecycle"), policyArgs, policyOpts);
 
     const blobEndpoint = account.primaryEndpoints.apply((e) => e.blob);
-    ctx.watched.storageAccountId = account.id;
-    ctx.watched.storageBlobEndpoint = blobEndpoint;
     return {
         bucketName: container.name,
         endpoint: pulumi.interpolate`${blobEndpoint}${container.name}`,
         resourceId: container.id,
+        handle: azureHandles.wrap("objectStore", { accountId: account.id, blobEndpoint }),
     };
 }

@@ -2,19 +2,20 @@ import * as pulumi from "@pulumi/pulumi";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import type { SecretReference } from "../../components/component";
 import { AzureContext } from "./context";
+import type { StoredVaultSecret } from "./handles";
 
 /**
  * Writes a generated value into the platform Key Vault (through ARM, which the vault's
  * network rules do not block) and returns the cloud-neutral reference: the versionless
  * secret URI Container Apps resolves at revision start through the service's identity.
- * The ARM id is recorded so each service is granted `Key Vault Secrets User` on exactly
- * the secrets it reads, not the whole vault.
+ * `stored` carries the ARM id, so each service is granted `Key Vault Secrets User` on
+ * exactly the secrets it reads, not the whole vault, and the value for Kubernetes Secrets.
  */
 export function vaultSecret(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
     secretName: string;
     value: pulumi.Input<string>;
     contentType: string;
-}): { secret: keyvault.Secret; reference: SecretReference } {
+}): { secret: keyvault.Secret; reference: SecretReference; stored: StoredVaultSecret } {
     const f = ctx.foundation;
     const secret = new keyvault.Secret(name, {
         secretName: args.secretName,
@@ -23,10 +24,6 @@ export function vaultSecret(ctx: AzureContext, scope: pulumi.Resource, name: str
         properties: { value: pulumi.secret(args.value), contentType: args.contentType },
         tags: ctx.tags,
     }, ctx.opts(scope));
-    ctx.watched.secrets[args.secretName] = secret.id;
     const reference: SecretReference = { id: secret.properties.apply((p) => p.secretUri) };
-    const value = pulumi.secret(args.value);
-    ctx.secretValues.set(reference, value);
-    ctx.secretValues.set(args.secretName, value);
-    return { secret, reference };
+    return { secret, reference, stored: { secretId: secret.id, reference, value: pulumi.secret(args.value) } };
 }

@@ -49,3 +49,12 @@ export interface AzureComputeServiceTransforms {
     /** Each role assignment of the service identity. */
     roleAssignment?: Transform<authorization.RoleAssignmentArgs>;
 }
+
+/** This cloud's key in the contract's transform interfaces (components/transforms.ts). */
+declare module "../../components/transforms" {
+    interface DatabaseTransforms { azure?: AzureDatabaseTransforms }
+    interface CacheTransforms { azure?: AzureCacheTransforms }
+    interface ObjectStoreTransforms { azure?: AzureObjectStoreTransforms }
+    interface LoadBalancerTransforms { azure?: AzureLoadBalancerTransforms }
+    interface ComputeServiceTransforms { azure?: AzureComputeServiceTransforms }
+}

@@ -12,10 +12,10 @@ import type { GcpContext } from "./context";
  */
 export function createBudget(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: { amount: number; channels: gcp.monitoring.NotificationChannel[] }): gcp.billing.Budget {
     const { cfg } = ctx;
-    if (!cfg.gcpBillingAccount) throw new Error("internal: config validation requires gcp.billingAccount with the budget on");
+    if (!cfg.gcp?.billingAccount) throw new Error("internal: config validation requires gcp.billingAccount with the budget on");
     const project = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { provider: ctx.provider, parent: scope });
     return ctx.create(gcp.billing.Budget, scope, childName(name, "budget"), {
-        billingAccount: cfg.gcpBillingAccount,
+        billingAccount: cfg.gcp?.billingAccount,
         displayName: physicalName(cfg, "monthly"),
         budgetFilter: { projects: [pulumi.interpolate`projects/${project.number}`], calendarPeriod: "MONTH" },
         amount: { specifiedAmount: { units: String(args.amount) } },

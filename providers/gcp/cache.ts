@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CacheArgs, CacheOutputs } from "../../components/cache";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 import { memorystoreMaintenancePolicy } from "./maintenance";
 import { storeSecret } from "./secrets";
 import { REDIS_MEMORY_GB } from "./sizes";
@@ -23,7 +24,7 @@ const READ_REPLICA_MIN_GB = 5;
 export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: CacheArgs): CacheOutputs {
     const { cfg } = ctx;
     const t = args.transform?.gcp;
-    const net = ctx.require("network", "cache");
+    const net = gcpHandles.read("network", args.network.handle, "cache");
     const ha = args.automaticFailover && args.nodes > 1;
 
     const instanceName = limitedName(cfg, 40, "redis");
@@ -49,9 +50,7 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
         labels: ctx.labels(),
     }, t?.instance, { protect: args.protect, dependsOn: [net.peering] });
 
-    const { secret } = storeSecret(ctx, scope, name, "redis-auth", instance.authString, { secret: t?.secret, version: t?.secretVersion });
-
-    ctx.state.cache = { instance, name: instanceName };
+    const { secret, stored } = storeSecret(ctx, scope, name, "redis-auth", instance.authString, { secret: t?.secret, version: t?.secretVersion });
 
     return {
         endpoint: instance.host,
@@ -59,5 +58,6 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
         authSecret: { id: secret.id },
         tls: pulumi.output(true),
         resourceId: instance.id,
+        handle: gcpHandles.wrap("cache", { instance, name: instanceName, secretValues: [stored] }),
     };
 }

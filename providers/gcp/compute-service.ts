@@ -5,6 +5,7 @@ import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv
 import { cloudSqlIamUser, DatabaseRole } from "../../components/database-access";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
@@ -56,7 +57,7 @@ export function createServiceIdentity(
 
     const grants: pulumi.Resource[] = [
         ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
-            secretId: b.cache.authToken.id,
+            secretId: b.cache.authSecret.id,
             role: "roles/secretmanager.secretAccessor",
             member: account.member,
         }, t?.secretAccess),
@@ -73,13 +74,13 @@ export function createServiceIdentity(
     ];
     if (admin) {
         grants.unshift(ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
-            secretId: b.database.password.id,
+            secretId: b.database.passwordSecret.id,
             role: "roles/secretmanager.secretAccessor",
             member: account.member,
         }, t?.secretAccess));
         return { account, grants, databaseUser: b.database.username };
     }
-    const database = ctx.require("database", "service identity");
+    const database = gcpHandles.read("database", b.database.handle, "service identity");
     const user = ctx.create(gcp.sql.User, scope, childName(name, "db-user"), {
         name: account.email.apply(cloudSqlIamUser),
         instance: database.instance.name,
@@ -117,8 +118,8 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
     const { cfg } = ctx;
     const t = args.transform?.gcp;
     const svc = args.service;
-    const net = ctx.require("network", "compute service");
-    const health = ctx.state.loadBalancer?.health;
+    const net = gcpHandles.read("network", args.network.handle, "compute service");
+    const health = gcpHandles.readIfOwn("loadBalancer", args.loadBalancer.handle)?.health;
     const serviceName = cloudRunServiceName(cfg, svc.name);
     const routed = Boolean(svc.http && args.attachment);
     const b = args.bindings;
@@ -146,7 +147,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
 
     const envs: Env[] = [
         ...Object.entries(plainBindingEnv(svc, b, databaseUser)).map(([n, value]) => ({ name: n, value })),
-        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken),
+        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authSecret),
     ];
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, account.member);
     envs.push(...appSecrets.entries.map((e) => secretEnv(e.name, { id: e.secretId })));
@@ -204,6 +205,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
         serviceName: service.name,
         identity: account.email,
         internalUrl: service.uri,
+        handle: gcpHandles.wrap("computeService", { service }),
         // The candidate's tag URL (trafficStatuses[].uri of the `candidate` tag) is what the deploy workflow smoke-tests.
         release: pulumi.all([split ?? { candidatePercent: 100 }, service.trafficStatuses]).apply(([sp, statuses]) =>
             trafficReleaseStatus(svc.release, sp, statuses?.find((x) => x.tag === REVISION_TAGS.candidate)?.uri, svc.healthPath)),

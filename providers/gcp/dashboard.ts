@@ -2,7 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../../components/naming";
 import type { GcpContext } from "./context";
-import type { WatchedNames } from "./monitoring";
+import type { WatchedNames } from "./watched-names";
 
 const quote = (s: string) => JSON.stringify(s);
 

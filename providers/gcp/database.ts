@@ -6,6 +6,7 @@ import { cloudSqlExtensionFlags } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, primaryNaming } from "../../components/naming";
 import { GcpContext, hhmm } from "./context";
+import { gcpHandles } from "./handles";
 import { cloudSqlMaintenanceWindow } from "./maintenance";
 import { storeSecret } from "./secrets";
 import { CLOUD_SQL_TIER } from "./sizes";
@@ -40,7 +41,7 @@ export function cloudSqlRestoreArgs(ctx: GcpContext, restore: DatabaseRestore | 
 export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: DatabaseArgs): DatabaseOutputs {
     const { cfg } = ctx;
     const t = args.transform?.gcp;
-    const net = ctx.require("network", "database");
+    const net = gcpHandles.read("network", args.network.handle, "database");
     const size = CLOUD_SQL_TIER[args.size];
     // A restore is a new instance beside the old one (Cloud SQL names are not reusable for a week anyway).
     const instanceName = restoredName(limitedName(cfg, 63, "postgres"), args.restore);
@@ -125,9 +126,7 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
         deletionPolicy: "ABANDON",
     }, t?.user);
 
-    const { secret } = storeSecret(ctx, scope, name, "db-password", password.result, { secret: t?.secret, version: t?.secretVersion });
-
-    ctx.state.database = { instance, name: instanceName, maxConnections: size.maxConnections };
+    const { secret, stored } = storeSecret(ctx, scope, name, "db-password", password.result, { secret: t?.secret, version: t?.secretVersion });
 
     return {
         endpoint: instance.privateIpAddress,
@@ -136,5 +135,6 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
         username: user.name,
         passwordSecret: { id: secret.id },
         resourceId: instance.id,
+        handle: gcpHandles.wrap("database", { instance, name: instanceName, maxConnections: size.maxConnections, secretValues: [stored] }),
     };
 }

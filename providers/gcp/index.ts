@@ -11,8 +11,13 @@ import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { gcpPlugin } from "./plugin";
 
-export const sdkPackages: CloudModule["sdkPackages"] = ["@pulumi/gcp"];
+/** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
+export { gcpPlugin as plugin } from "./plugin";
+
+/** The only cloud SDK a stack on this cloud loads. */
+export const sdkPackages: CloudModule["sdkPackages"] = gcpPlugin.sdkPackages;
 
 /** The GCP implementation: one context (explicit providers, labels, shared handles) per run. */
 export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): CloudImplementation => {

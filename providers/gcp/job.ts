@@ -6,6 +6,7 @@ import type { JobArgs, JobOutputs } from "../../components/job";
 import { limitedName, childName } from "../../components/naming";
 import { createServiceIdentity } from "./compute-service";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
 
@@ -19,7 +20,7 @@ import { CLOUD_RUN_RESOURCES } from "./sizes";
 export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
     const { cfg } = ctx;
     const job = args.job;
-    const net = ctx.require("network", "job");
+    const net = gcpHandles.read("network", args.network.handle, "job");
     const b = args.bindings;
     const jobName = limitedName(cfg, 49, "job", job.name);
     // Service account ids are at most 30 characters: `j-<job>` fits beside `<app>-<env>-` (no service name has a hyphen).
@@ -29,8 +30,8 @@ export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name
     const secretEnv = (n: string, id: pulumi.Input<string>) => ({ name: n, valueSource: { secretKeyRef: { secret: id, version: "latest" } } });
     const envs = [
         ...Object.entries(plainBindingEnv(job, b, databaseUser)).map(([n, value]) => ({ name: n, value })),
-        ...(receivesAdminPassword(job) ? [secretEnv(BINDING_ENV.databasePassword, b.database.password.id)] : []),
-        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authToken.id),
+        ...(receivesAdminPassword(job) ? [secretEnv(BINDING_ENV.databasePassword, b.database.passwordSecret.id)] : []),
+        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authSecret.id),
         ...appSecrets.entries.map((e) => secretEnv(e.name, e.secretId)),
     ];
 

@@ -4,6 +4,7 @@ import { createHash } from "crypto";
 import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment } from "../../components/load-balancer";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 
 /**
  * Cloud Armor preconfigured WAF rule sets, each denying with 403: OWASP CRS 3.3 (the AWS
@@ -233,11 +234,10 @@ export function createLoadBalancer(ctx: GcpContext, scope: pulumi.ComponentResou
         labels: ctx.labels(),
     }, t?.httpForwardingRule);
 
-    ctx.state.loadBalancer = { urlMapName, health: args.health };
-
     return {
         endpoint: address.address,
         url: pulumi.output(`https://${args.domain}`),
+        handle: gcpHandles.wrap("loadBalancer", { urlMapName, health: args.health }),
         domain: pulumi.output(args.domain),
         attachments,
     };

@@ -1,11 +1,13 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertId, alertDescription, ALERTS, MonitoringArgs, MonitoringOutputs, Severity } from "../../components/monitoring";
-import { childName, limitedName } from "../../components/naming";
+import { childName, kubernetesNamespace, limitedName } from "../../components/naming";
 import { createBudget } from "./budget";
 import { createDashboard } from "./dashboard";
+import type { GkeNames, WatchedNames } from "./watched-names";
 import type { GcpContext } from "./context";
-import { gkeClusterName } from "./kubernetes";
+import { gcpHandles } from "./handles";
+import { gkeClusterName } from "./kubernetes-cluster";
 import { cloudRunServiceName } from "./load-balancer";
 
 type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
@@ -29,15 +31,6 @@ export interface LogCounter {
 }
 
 const quote = (s: string) => JSON.stringify(s);
-
-/** The GKE cluster and namespace the services run in under `compute.runtime: kubernetes`. */
-export interface GkeNames {
-    cluster: string;
-    namespace: string;
-    containers: string[];
-    /** The containers of the services the Ingress routes to. */
-    httpContainers: string[];
-}
 
 /** Container CPU / memory against their limits (p99 per container), for the platform's namespace on its cluster. */
 function gkeContainerAlerts(th: MonitoringArgs["thresholds"], gke: GkeNames): AlertSpec[] {
@@ -85,21 +78,6 @@ function gkeContainerAlerts(th: MonitoringArgs["thresholds"], gke: GkeNames): Al
     ];
 }
 
-/** The names the alerts watch, all known before anything is created. */
-export interface WatchedNames {
-    project: string;
-    region: string;
-    cloudRunServices: string[];
-    /** The Cloud Run services the load balancer fronts. */
-    routedCloudRunServices: string[];
-    urlMap: string;
-    sqlInstance: string;
-    redisInstance: string;
-    maxConnections: number;
-    gke?: GkeNames;
-    /** Log-based counters (logCounters) by key. */
-    counters: { dbConnectionFailures: string; runCrashes: string };
-}
 
 /** A "value above threshold" condition, the shape most alerts share. */
 function gt(key: string, id: AlertId, title: string, filter: string, thresholdValue: number, aggregations: Threshold["aggregations"], duration = "300s"): AlertSpec {
@@ -296,11 +274,11 @@ function alertTopicChannel(ctx: GcpContext, scope: pulumi.ComponentResource, nam
  */
 export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const { cfg } = ctx;
-    const db = ctx.require("database", "monitoring");
-    const cache = ctx.require("cache", "monitoring");
+    const db = gcpHandles.read("database", args.database.handle, "monitoring");
+    const cache = gcpHandles.read("cache", args.cache.handle, "monitoring");
     const kubernetes = args.runtime === "kubernetes";
     // Under kubernetes there is no Cloud Run service nor platform-made URL map: GKE makes the load balancer.
-    const lb = kubernetes ? undefined : ctx.require("loadBalancer", "monitoring");
+    const lb = kubernetes ? undefined : gcpHandles.read("loadBalancer", args.loadBalancer.handle, "monitoring");
 
     // The critical channel keeps the single channel's URN of before severities (`<name>-email`).
     const channel = (severity: Severity, email: string, i: number) => ctx.create(gcp.monitoring.NotificationChannel, scope,
@@ -322,8 +300,9 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
 
     const gke = kubernetes
         ? {
-            cluster: ctx.state.kubernetes?.clusterName ? gkeClusterName(cfg) : "",
-            namespace: ctx.state.kubernetes?.namespace ?? `${cfg.appName}-${cfg.environment}`,
+            // No GKE handle with an existing cluster's kubeconfig: its name is not this stack's to know.
+            cluster: gcpHandles.readIfOwn("kubernetesCluster", args.cluster?.handle) ? gkeClusterName(cfg) : "",
+            namespace: kubernetesNamespace(cfg),
             containers: args.services,
             httpContainers: args.httpServices,
         }

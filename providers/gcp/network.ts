@@ -5,6 +5,7 @@ import { childName, limitedName } from "../../components/naming";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { createAuditLogs } from "./audit-logs";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 
 /** Ports the data tier listens on: PostgreSQL, and Memorystore with in-transit encryption (6378). */
 export const DATA_PORTS = { postgres: "5432", redisTls: "6378" } as const;
@@ -123,12 +124,12 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
         logConfig: { metadata: "INCLUDE_ALL_METADATA" },
     });
 
-    ctx.state.network = { network, subnet, privateRange, peering, computeTag };
     createAuditLogs(ctx, scope, name);
 
     return {
         networkId: network.selfLink,
         privateSubnetIds: pulumi.output([subnet.selfLink]),
         publicSubnetIds: pulumi.output([] as string[]),
+        handle: gcpHandles.wrap("network", { network, subnet, privateRange, peering, computeTag }),
     };
 }

@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { childName, limitedName, regionCode } from "../../components/naming";
 import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/object-store";
 import type { GcpContext } from "./context";
+import { gcpHandles } from "./handles";
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Soft-deleted objects stay restorable this long (GCS default and minimum useful window). */
@@ -64,6 +65,7 @@ export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResour
         bucketName: bucket.name,
         endpoint: bucket.name.apply((n) => `https://storage.googleapis.com/${n}`),
         resourceId: bucket.id,
+        handle: gcpHandles.wrap("objectStore", { bucket }),
     };
 }
 

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName, limitedName } from "../../components/naming";
 import type { Transform } from "../../components/transform";
 import type { GcpContext } from "./context";
+import type { StoredSecretValue } from "./handles";
 
 /**
  * A Secret Manager secret holding one generated value. The value goes in marked secret;
@@ -15,7 +16,7 @@ export function storeSecret(
     suffix: string,
     value: pulumi.Input<string>,
     transforms: { secret?: Transform<gcp.secretmanager.SecretArgs>; version?: Transform<gcp.secretmanager.SecretVersionArgs> } = {},
-): { secret: gcp.secretmanager.Secret; version: gcp.secretmanager.SecretVersion } {
+): { secret: gcp.secretmanager.Secret; version: gcp.secretmanager.SecretVersion; stored: StoredSecretValue } {
     const secret = ctx.create(gcp.secretmanager.Secret, scope, childName(component, `${suffix}-secret`), {
         secretId: limitedName(ctx.cfg, 255, suffix),
         replication: { userManaged: { replicas: [{ location: ctx.region }] } },
@@ -25,6 +26,5 @@ export function storeSecret(
         secret: secret.id,
         secretData: pulumi.secret(value),
     }, transforms.version);
-    ctx.state.secretValues.push({ id: secret.id, value: pulumi.secret(pulumi.output(value)) });
-    return { secret, version };
+    return { secret, version, stored: { id: secret.id, value: pulumi.secret(pulumi.output(value)) } };
 }

@@ -52,3 +52,12 @@ export interface GcpComputeServiceTransforms {
     logSink?: Transform<gcp.logging.ProjectSinkArgs>;
     service?: Transform<gcp.cloudrunv2.ServiceArgs>;
 }
+
+/** This cloud's key in the contract's transform interfaces (components/transforms.ts). */
+declare module "../../components/transforms" {
+    interface DatabaseTransforms { gcp?: GcpDatabaseTransforms }
+    interface CacheTransforms { gcp?: GcpCacheTransforms }
+    interface ObjectStoreTransforms { gcp?: GcpObjectStoreTransforms }
+    interface LoadBalancerTransforms { gcp?: GcpLoadBalancerTransforms }
+    interface ComputeServiceTransforms { gcp?: GcpComputeServiceTransforms }
+}

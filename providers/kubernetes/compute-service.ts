@@ -5,6 +5,7 @@ import { childName } from "../../components/naming";
 import type { ReleaseStatus } from "../../components/release";
 import { createAutoscaler } from "./autoscaling";
 import type { KubernetesContext } from "./context";
+import { kubernetesHandles } from "./handles";
 import { createDeployment } from "./deployment";
 import { createDisruptionBudget } from "./disruption";
 import { createServiceIdentity } from "./identity";
@@ -34,7 +35,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     });
 
     const service = new k8s.core.v1.Service(childName(name, "service"), {
-        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: ctx.serviceAnnotations[svc.name] },
+        metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: kubernetesHandles.read("loadBalancer", args.loadBalancer.handle, "service").serviceAnnotations[svc.name] },
         spec: { type: "ClusterIP", selector: ctx.selector(svc.name), ports: [{ name: "http", port: svc.port, targetPort: "http", protocol: "TCP" }] },
     }, ctx.opts(scope));
 
@@ -45,6 +46,7 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
         serviceName: deployment.metadata.name,
         identity: identity.identity,
         internalUrl: pulumi.interpolate`http://${service.metadata.name}.${ctx.namespaceName}.svc.cluster.local:${svc.port}`,
+        handle: kubernetesHandles.wrap("computeService", {}),
         // The workflow waits on `kubectl rollout status` for this Deployment and undoes it when that or the bake fails.
         release: deployment.metadata.name.apply((deploymentName): ReleaseStatus => ({
             strategy: svc.release.strategy,

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation, KubernetesSupport } from "../../components/cloud";
 import type { PlatformConfig } from "../../components/config";
 import type { KubernetesCluster } from "../../components/kubernetes-cluster";
+import { kubernetesNamespace } from "../../components/naming";
 
 /**
  * The kubernetes side of one program run: the explicit provider built from the cluster's
@@ -22,12 +23,6 @@ export class KubernetesContext {
     readonly namespaceName: string;
     /** True when the workloads go to an existing cluster given in config. */
     readonly existingCluster: boolean;
-    /**
-     * Per routed service, the annotations the cloud's ingress controller needs on its Service
-     * (GKE: BackendConfig and NEG). Set by the LoadBalancer, which the Platform builds before
-     * the services.
-     */
-    serviceAnnotations: Record<string, Record<string, pulumi.Input<string>>> = {};
 
     constructor(readonly cloud: CloudImplementation, readonly cfg: PlatformConfig, readonly cluster: KubernetesCluster) {
         this.existingCluster = cfg.kubernetes.kubeconfig !== undefined;
@@ -35,7 +30,7 @@ export class KubernetesContext {
             kubeconfig: cluster.kubeconfig,
             enableServerSideApply: true,
         }, { parent: cluster });
-        this.namespaceName = `${cfg.appName}-${cfg.environment}`;
+        this.namespaceName = kubernetesNamespace(cfg);
         this.namespace = new k8s.core.v1.Namespace("kubernetes-cluster-namespace", {
             metadata: {
                 name: this.namespaceName,

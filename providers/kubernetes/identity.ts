@@ -6,6 +6,9 @@ import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 import type { DatabaseRole } from "../../components/database-access";
 
+/** What the per-workload builders (identity, Secret, NetworkPolicy) read: a service's or a job's. */
+export type WorkloadArgs = Pick<ComputeServiceArgs, "service" | "bindings" | "network">;
+
 export interface ServiceIdentity {
     serviceAccount: k8s.core.v1.ServiceAccount;
     /** The cloud identity (managed cluster), else the ServiceAccount's name. */
@@ -26,7 +29,7 @@ export interface ServiceIdentity {
  * the annotations the cloud returns. With an existing cluster no cloud identity is created:
  * the ServiceAccount is plain, and binding it is the cluster owner's job.
  */
-export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, databaseRole: DatabaseRole = "app"): ServiceIdentity {
+export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: WorkloadArgs, databaseRole: DatabaseRole = "app"): ServiceIdentity {
     const svc = args.service;
     const wi: WorkloadIdentityOutputs | undefined = ctx.cloudSide?.workloadIdentity(scope, name, {
         service: svc.name,
@@ -34,6 +37,8 @@ export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.Comp
         serviceAccountName: svc.name,
         bindings: args.bindings,
         databaseRole,
+        network: args.network,
+        cluster: ctx.cluster,
     });
     const serviceAccount = new k8s.core.v1.ServiceAccount(childName(name, "sa"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: wi?.serviceAccountAnnotations },

@@ -1,10 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeServiceArgs, plainBindingEnv } from "../../components/compute-service";
+import { plainBindingEnv } from "../../components/compute-service";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
-import { createServiceIdentity } from "./identity";
+import { createServiceIdentity, WorkloadArgs } from "./identity";
 import { createNetworkPolicy } from "./network-policy";
 import { createBindingsSecret, secretEnv, SECRET_ENV } from "./secrets";
 import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } from "./security";
@@ -21,11 +21,10 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
     const job = args.job;
     const workload = `j-${job.name}`;
     // The service builders read only the name, env, secrets, port and route of their service.
-    const asService: ComputeServiceArgs = {
+    const asService: WorkloadArgs = {
         service: { name: workload, image: job.image, port: 8080, size: job.size, healthPath: "/health", readinessPath: "/health", minReplicas: 0, maxReplicas: 0, command: job.command, env: job.env, secrets: job.secrets, release: { strategy: "rolling", percent: 0, bakeMinutes: 0 } },
         bindings: args.bindings,
-        cpuTargetPercent: 0, memoryTargetPercent: 0, scaleOutCooldownSeconds: 0, scaleInCooldownSeconds: 0,
-        logRetentionDays: args.logRetentionDays,
+        network: args.network,
     };
     const identity = createServiceIdentity(ctx, scope, name, asService, job.databaseRole);
     const secret = createBindingsSecret(ctx, scope, name, asService, job.databaseRole);

@@ -4,6 +4,7 @@ import type { IngressSettings } from "../../components/cloud";
 import type { LoadBalancerArgs, LoadBalancerOutputs } from "../../components/load-balancer";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
+import { kubernetesHandles } from "./handles";
 
 /** The legacy class annotation, still how GKE's controller selects an Ingress. */
 export const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
@@ -29,12 +30,11 @@ export const NGINX_ANNOTATIONS: Record<string, string> = {
  * the cluster's certificate tooling (cert-manager or the team) provides.
  */
 export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
-    const settings: IngressSettings | undefined = ctx.cloudSide?.ingress(scope, name, { loadBalancer: args, namespace: ctx.namespaceName, provider: ctx.provider });
+    const settings: IngressSettings | undefined = ctx.cloudSide?.ingress(scope, name, { loadBalancer: args, namespace: ctx.namespaceName, provider: ctx.provider, cluster: ctx.cluster });
     const ingressClass: pulumi.Output<string> = ctx.cfg.kubernetes.ingressClass
         ? pulumi.output(ctx.cfg.kubernetes.ingressClass)
         : settings ? pulumi.output(settings.ingressClassName) : ctx.ingressClass;
     const tlsSecretName = settings ? settings.tlsSecretName : `${ctx.namespaceName}-tls`;
-    ctx.serviceAnnotations = settings?.serviceAnnotations ?? {};
     // Some controllers are chosen by annotation and reject spec.ingressClassName beside it (GKE).
     const classByAnnotation = settings?.annotations[INGRESS_CLASS_ANNOTATION] !== undefined;
     // A controller that takes its certificate from an annotation (ACM, Google-managed) gets no
@@ -75,5 +75,6 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
         url: pulumi.output(`https://${args.domain}`),
         domain: pulumi.output(args.domain),
         attachments: Object.fromEntries(args.routes.map((r) => [r.service, { backendId: pulumi.interpolate`${ctx.namespaceName}/${r.service}`, dependsOn: [ingress] }])),
+        handle: kubernetesHandles.wrap("loadBalancer", { serviceAnnotations: settings?.serviceAnnotations ?? {}, ingress: settings?.handle }),
     };
 }

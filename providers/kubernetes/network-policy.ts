@@ -1,9 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { ComputeServiceArgs } from "../../components/compute-service";
 import type { Cloud } from "../../components/config";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
+import type { WorkloadArgs } from "./identity";
 
 type PeerInput = k8s.types.input.networking.v1.NetworkPolicyPeer;
 
@@ -55,7 +55,7 @@ function identityEgress(cloud: Cloud): k8s.types.input.networking.v1.NetworkPoli
  * cluster DNS, the data tier (the platform network on 5432/6379/6380), the platform's pods, and
  * HTTPS (cloud APIs: secret manager, object store, token exchange).
  */
-export function createNetworkPolicy(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): k8s.networking.v1.NetworkPolicy {
+export function createNetworkPolicy(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: WorkloadArgs): k8s.networking.v1.NetworkPolicy {
     const svc = args.service;
     const peers: PeerInput = { podSelector: { matchLabels: { "app.kubernetes.io/part-of": ctx.cfg.appName } } };
     const port = [{ protocol: "TCP", port: svc.port }];

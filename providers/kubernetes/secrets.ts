@@ -1,9 +1,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, ComputeServiceArgs } from "../../components/compute-service";
+import { BINDING_ENV } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 import type { DatabaseRole } from "../../components/database-access";
+import type { WorkloadArgs } from "./identity";
 
 /** The binding env vars that carry secrets: always `secretKeyRef`, never a plain `value`. */
 export const SECRET_ENV = [BINDING_ENV.databasePassword, BINDING_ENV.cacheAuthToken] as const;
@@ -20,15 +21,15 @@ export function bindingSecretNames(databaseRole: DatabaseRole): string[] {
  * is encrypted in state and never printed. Rotation: a new secret version changes the value,
  * `pulumi up` updates the Secret; pods pick it up on their next rollout.
  */
-export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, databaseRole: DatabaseRole = "app"): k8s.core.v1.Secret {
+export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: WorkloadArgs, databaseRole: DatabaseRole = "app"): k8s.core.v1.Secret {
     const support = ctx.support;
     if (!support) {
         throw new Error(`platform:compute.runtime = "kubernetes": the ${ctx.cfg.cloud} implementation cannot yet provide secret values for Kubernetes Secrets`);
     }
     const svc = args.service;
     const stringData: Record<string, pulumi.Output<string>> = {
-        ...(databaseRole === "admin" ? { [BINDING_ENV.databasePassword]: pulumi.secret(support.secretValue(scope, childName(name, "db-password"), args.bindings.database.password)) } : {}),
-        [BINDING_ENV.cacheAuthToken]: pulumi.secret(support.secretValue(scope, childName(name, "cache-token"), args.bindings.cache.authToken)),
+        ...(databaseRole === "admin" ? { [BINDING_ENV.databasePassword]: pulumi.secret(support.secretValue(scope, childName(name, "db-password"), args.bindings.database.passwordSecret, args.bindings.database.handle)) } : {}),
+        [BINDING_ENV.cacheAuthToken]: pulumi.secret(support.secretValue(scope, childName(name, "cache-token"), args.bindings.cache.authSecret, args.bindings.cache.handle)),
         // The application's own secrets (services.<name>.secrets), straight from secret config.
         ...Object.fromEntries(Object.entries(svc.secrets).map(([k, v]) => [k, pulumi.secret(v)])),
     };

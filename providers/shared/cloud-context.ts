@@ -8,17 +8,17 @@ export type ResourceCtor<TArgs, R> = new (name: string, args: TArgs, opts?: pulu
 /**
  * What every cloud's per-run context shares: the explicit providers (the cloud's and
  * @pulumi/random's, never ambient defaults), the child factory that parents each resource to
- * its component and applies the per-child transform last, and the handles one component
- * leaves for the next (the Platform calls the cloud in order).
+ * its component and applies the per-child transform last. It keeps nothing between components:
+ * what a component needs from an earlier one arrives in its Args as that component's handle
+ * (components/component.ts CloudHandle, providers/<cloud>/handles.ts).
  */
-export abstract class CloudContext<TState extends object> {
+export abstract class CloudContext {
     readonly randomProvider: random.Provider;
 
     protected constructor(
         readonly cloud: Cloud,
         readonly cfg: PlatformConfig,
         readonly provider: pulumi.ProviderResource,
-        readonly state: TState,
     ) {
         this.randomProvider = new random.Provider("platform-random", {});
     }
@@ -39,12 +39,5 @@ export abstract class CloudContext<TState extends object> {
     /** @pulumi/random children, on the explicit random provider. */
     createRandom<TArgs extends object, R>(ctor: ResourceCtor<TArgs, R>, scope: pulumi.ComponentResource, name: string, args: TArgs, opts: pulumi.CustomResourceOptions = {}): R {
         return new ctor(name, args, { ...opts, parent: scope, provider: this.randomProvider });
-    }
-
-    /** A handle an earlier component left; its absence is a Platform ordering bug. */
-    require<K extends keyof TState>(key: K, by: string): NonNullable<TState[K]> {
-        const value = this.state[key];
-        if (value === undefined) throw new Error(`internal: ${this.cloud} ${by} needs ${String(key)}, which the Platform creates first`);
-        return value as NonNullable<TState[K]>;
     }
 }

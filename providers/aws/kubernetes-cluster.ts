@@ -7,6 +7,7 @@ import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../comp
 import { childName, physicalName } from "../../components/naming";
 import { AwsContext, policyJson } from "./context";
 import { auditLogGroup } from "./audit-logs";
+import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 
 /** Every EKS control-plane log type. */
@@ -69,14 +70,6 @@ export function eksKubeconfig(k: KubeconfigInput): string {
     });
 }
 
-/** The handles the workload identities and alarms need. */
-export interface EksState {
-    cluster: aws.eks.Cluster;
-    oidcProvider: aws.iam.OpenIdConnectProvider;
-    /** The issuer without `https://`, the prefix of the IRSA condition keys. */
-    issuerHost: pulumi.Output<string>;
-}
-
 /**
  * EKS in the platform's private subnets:
  * - API endpoint private only. Operators and CI reach it from inside the VPC (client VPN,
@@ -92,14 +85,12 @@ export interface EksState {
  */
 export function createEksCluster(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs): KubernetesClusterOutputs {
     const { cfg } = ctx;
-    const vpcId = ctx.require("vpcId", "kubernetes cluster");
-    const privateSubnets = ctx.require("privateSubnetIds", "kubernetes cluster");
-    const sgs = ctx.require("securityGroups", "kubernetes cluster");
+    const { vpcId, privateSubnetIds: privateSubnets, securityGroups: sgs, logsKey } = awsHandles.read("network", args.network.handle, "kubernetes cluster");
     const clusterName = physicalName(cfg);
     const managed = (policy: string) => pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/${policy}`;
 
     // The audit and authenticator logs make this an audit log group: audit retention, logs CMK.
-    const logGroup = auditLogGroup(ctx, scope, childName(name, "control-plane-logs"), `/aws/eks/${clusterName}/cluster`);
+    const logGroup = auditLogGroup(ctx, logsKey, scope, childName(name, "control-plane-logs"), `/aws/eks/${clusterName}/cluster`);
 
     const key = createKey(ctx, scope, name, "EKS secrets envelope encryption");
 
@@ -235,11 +226,10 @@ export function createEksCluster(ctx: AwsContext, scope: pulumi.ComponentResourc
         },
     }, { parent: scope, provider: bootstrap, dependsOn: [cluster] });
 
-    ctx.state.eks = { cluster, oidcProvider, issuerHost: issuer.apply((i) => i.replace(/^https:\/\//, "")) };
-
     return {
         clusterName: cluster.name,
         kubeconfig,
         ingressClass: pulumi.output(args.ingressClass ?? EKS_INGRESS_CLASS),
+        handle: awsHandles.wrap("kubernetesCluster", { cluster, oidcProvider, issuerHost: issuer.apply((i) => i.replace(/^https:\/\//, "")) }),
     };
 }

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import type { CloudPlugin } from "../../components/config/cloud-plugin";
+import { AWS_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
+import { AWS_REGIONS } from "./regions";
+
+/** What the rest of the program knows about AWS (plain data: loads no SDK). */
+export const awsPlugin = {
+    name: "aws",
+    article: "an AWS",
+    sdkPackages: ["@pulumi/aws"],
+    regions: AWS_REGIONS,
+    regionKey: "region",
+    defaultRegion: "us-west-2",
+    loadBalancerLimits: AWS_LOAD_BALANCER_LIMITS,
+    configSchema: (kit) => z.strictObject({
+        region: kit.region.optional(),
+    }),
+    statefulTypes: {
+        "aws:rds/instance:Instance": "RDS database instance",
+        "aws:rds/cluster:Cluster": "Aurora cluster",
+        "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
+        "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
+        "aws:s3/bucket:Bucket": "S3 bucket",
+        "aws:s3/bucketV2:BucketV2": "S3 bucket",
+        "aws:kms/key:Key": "KMS key (data encrypted with it becomes unreadable)",
+    },
+} as const satisfies CloudPlugin<"aws">;

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { CloudPlugin } from "../../components/config/cloud-plugin";
+import { GCP_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
+import { GCP_REGIONS } from "./regions";
+
+const section = (kit: Parameters<CloudPlugin["configSchema"]>[0]) => z.strictObject({
+    project: kit.bounded(30, /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)").optional(),
+    /** The billing account the stack's budget watches (needed only with monitoring.budget on). */
+    billingAccount: kit.bounded(20, /^[A-F0-9]{6}-[A-F0-9]{6}-[A-F0-9]{6}$/, "a billing account id such as 01A2B3-C4D5E6-F7A8B9").optional(),
+    region: kit.region.optional(),
+});
+
+/** What the rest of the program knows about GCP (plain data: loads no SDK). */
+export const gcpPlugin = {
+    name: "gcp",
+    article: "a GCP",
+    sdkPackages: ["@pulumi/gcp"],
+    regions: GCP_REGIONS,
+    regionKey: "region",
+    defaultRegion: "us-central1",
+    loadBalancerLimits: GCP_LOAD_BALANCER_LIMITS,
+    configSchema: section,
+    problems: (s: z.infer<ReturnType<typeof section>> | undefined) =>
+        s?.project ? [] : [{ key: "platform:gcp.project", value: undefined, allowed: "a GCP project id; required when platform:cloud is gcp" }],
+    statefulTypes: {
+        "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
+        "gcp:redis/instance:Instance": "Memorystore instance",
+        "gcp:sql/database:Database": "Cloud SQL database (its tables)",
+        "gcp:storage/bucket:Bucket": "GCS bucket",
+        "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
+    },
+} as const satisfies CloudPlugin<"gcp", ReturnType<typeof section>>;
