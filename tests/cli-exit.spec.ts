@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { stripVTControlCharacters } from "util";
 import { ConfigError } from "../components/config";
 import { main as check } from "../tools/check";
 import { main as diff } from "../tools/diff";
@@ -22,7 +23,8 @@ async function exitOf(main: Main, argv: string[]): Promise<{ code: number; out: 
     let out = "";
     let err = "";
     const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
-    return { code, out, err };
+    // Under CI=true picocolors colours the report; the assertions read the text.
+    return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
 }
 
 async function runCliExit(main: () => Promise<number>): Promise<{ code: number; err: string }> {
