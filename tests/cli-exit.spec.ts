@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { stripVTControlCharacters } from "util";
+import { plainText } from "./support/plain-text";
 import { ConfigError } from "../components/config";
 import { main as check } from "../tools/check";
 import { main as diff } from "../tools/diff";
@@ -24,7 +24,7 @@ async function exitOf(main: Main, argv: string[]): Promise<{ code: number; out: 
     let err = "";
     const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
     // Under CI=true picocolors colours the report; the assertions read the text.
-    return { code, out: stripVTControlCharacters(out), err: stripVTControlCharacters(err) };
+    return { code, out: plainText(out), err: plainText(err) };
 }
 
 async function runCliExit(main: () => Promise<number>): Promise<{ code: number; err: string }> {

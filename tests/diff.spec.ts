@@ -15,10 +15,10 @@ import type { Plan } from "../tools/engine/plan";
 import { renderMermaid } from "../tools/engine/topology";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
+import { plainText } from "./support/plain-text";
 
 const ROOT = resolve(__dirname, "..");
 const FIXTURES = join(ROOT, "tests", "fixtures", "plans");
-const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "");
 
 function report(stacks: StackDiff[], allowStatefulReplace = false): DiffReport {
     return { baseLabel: "base.json", headLabel: "head.json", stacks, skipped: [], allowStatefulReplace };
@@ -32,7 +32,7 @@ describe("diff: fixture pair (production · aws)", () => {
     const base = fixturePlan("production-aws.base");
     const head = fixturePlan("production-aws.head");
     const diff = comparePlans(base, head);
-    const text = stripAnsi(renderReportText(report([diff])));
+    const text = plainText(renderReportText(report([diff])));
     const markdown = renderReportMarkdown(report([diff]));
     const byName = (name: string) => diff.changes.find((c) => c.name === name);
 
@@ -193,7 +193,7 @@ describe("diff: exit code", () => {
         assert.ok(staging.changes.length > 0);
         assert.strictEqual(staging.warnings.length, 0);
         assert.strictEqual(diffExitCode([staging], false), 0);
-        assert.match(stripAnsi(renderReportText(report([staging]))), /No stateful replacements or deletions/);
+        assert.match(plainText(renderReportText(report([staging]))), /No stateful replacements or deletions/);
     });
 
     it("1 when a stateful resource is deleted outright", () => {
@@ -415,7 +415,7 @@ describe("npm run diff (CLI, child process)", () => {
     it("--allow-stateful-replace: exit 0, and the text report says it was accepted", () => {
         const r = run(...pair, "--allow-stateful-replace");
         assert.strictEqual(r.status, 0, r.stderr);
-        assert.match(stripAnsi(r.stdout), /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
+        assert.match(plainText(r.stdout), /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
     });
 
     it("usage errors exit 2", () => {

@@ -9,6 +9,7 @@ import { renderPlanText } from "../tools/engine/render-text";
 import type { PlanResource } from "../tools/engine/plan";
 import { T } from "../policy/policies/types";
 import { inputs, ofType, one, planFor } from "./support/harness";
+import { plainText } from "./support/plain-text";
 
 /*
  * Disaster recovery on every cloud: the copies production keeps in the DR region (and staging
@@ -151,11 +152,10 @@ describe("disaster recovery: cross-region copies in the production plans", () =>
     }
 
     it("the plan summary states the objectives and where the copies are", async () => {
-        // Without colour codes (picocolors colours under CI=true): one clause a line, within 120 columns.
-        const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, "");
-        const text = plain(renderPlanText((await planFor("production", "aws")).plan));
+        // One clause a line, within 120 columns.
+        const text = plainText(renderPlanText((await planFor("production", "aws")).plan));
         assert.match(text, /Disaster recovery: primary stack in us-west-2\n\s+RTO <= 60 min, RPO <= 15 min database \/ 60 min objects, copies kept in us-east-2/);
-        assert.match(plain(renderPlanText((await planFor("staging", "aws")).plan)), /Disaster recovery: .*\n\s+zone failures only/);
+        assert.match(plainText(renderPlanText((await planFor("staging", "aws")).plan)), /Disaster recovery: .*\n\s+zone failures only/);
     });
 });
 

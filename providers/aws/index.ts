@@ -1,4 +1,4 @@
-import type { CloudImplementation, CloudModule, KubernetesSupport } from "../../components/cloud";
+import type { CloudImplementation, CloudModule } from "../../components/cloud";
 import type { PlatformConfig } from "../../components/config";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
@@ -10,6 +10,7 @@ import { createMonitoring } from "./monitoring";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { lazyKubernetesSupport } from "../shared/lazy-kubernetes";
 import { awsPlugin } from "./plugin";
 
 /** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
@@ -30,20 +31,7 @@ export const createCloud: CloudModule["createCloud"] = (cfg: PlatformConfig): Cl
         computeService: createComputeService,
         monitoring: createMonitoring,
         job: createJob,
-    }, lazyKubernetes(ctx));
+    }, // EKS support loads on first use: a managed-runtime stack never loads @pulumi/kubernetes.
+    lazyKubernetesSupport(() => (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx)));
 };
 
-/**
- * EKS support, loaded on first use: kubernetes.ts pulls in @pulumi/kubernetes submodules,
- * which a managed-runtime stack must never load.
- */
-function lazyKubernetes(ctx: AwsContext): KubernetesSupport {
-    let support: KubernetesSupport | undefined;
-    const load = (): KubernetesSupport => (support ??= (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx));
-    return {
-        cluster: (scope, name, args) => load().cluster(scope, name, args),
-        workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
-        secretValue: (scope, name, ref, owner) => load().secretValue(scope, name, ref, owner),
-        ingress: (scope, name, args) => load().ingress(scope, name, args),
-    };
-}

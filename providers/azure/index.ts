@@ -1,4 +1,4 @@
-import type { CloudImplementation, CloudModule, KubernetesSupport } from "../../components/cloud";
+import type { CloudImplementation, CloudModule } from "../../components/cloud";
 import { createCache } from "./cache";
 import { createComputeService } from "./compute-service";
 import { createJob } from "./job";
@@ -11,6 +11,7 @@ import { createFlowLogs } from "./flow-logs";
 import { createNetwork } from "./network";
 import { createObjectStore } from "./object-store";
 import { bindCloud } from "../shared/bind-cloud";
+import { lazyKubernetesSupport } from "../shared/lazy-kubernetes";
 import { azurePlugin } from "./plugin";
 
 /** What the rest of the program knows about this cloud without loading its SDK (config section, regions, stateful types, ...). */
@@ -41,20 +42,7 @@ export const createCloud: CloudModule["createCloud"] = (cfg): CloudImplementatio
         computeService: createComputeService,
         monitoring: createMonitoring,
         job: createJob,
-    }, lazyKubernetes(ctx));
+    }, // AKS support loads on first use: a managed-runtime stack never loads @pulumi/kubernetes.
+    lazyKubernetesSupport(() => (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx)));
 };
 
-/**
- * AKS support, loaded on first use: kubernetes.ts pulls in @pulumi/kubernetes submodules (the
- * ingress controller), which a managed-runtime stack must never load (as AWS's index.ts does).
- */
-function lazyKubernetes(ctx: AzureContext): KubernetesSupport {
-    let support: KubernetesSupport | undefined;
-    const load = (): KubernetesSupport => (support ??= (require("./kubernetes") as typeof import("./kubernetes")).createKubernetesSupport(ctx));
-    return {
-        cluster: (scope, name, args) => load().cluster(scope, name, args),
-        workloadIdentity: (scope, name, args) => load().workloadIdentity(scope, name, args),
-        secretValue: (scope, name, ref, owner) => load().secretValue(scope, name, ref, owner),
-        ingress: (scope, name, args) => load().ingress(scope, name, args),
-    };
-}
