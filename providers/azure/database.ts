@@ -5,11 +5,10 @@ import { DatabaseRestore, restoredName, Size } from "../../components/config";
 import { preloadLibraries } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
-import { applyTransform } from "../../components/transform";
 import { AzureContext, singleHyphens } from "./context";
 import { azureHandles } from "./handles";
 import { postgresMaintenanceWindow } from "./maintenance";
-import { diagnostics } from "./network";
+import { diagnostics } from "./diagnostics";
 import { vaultSecret } from "./secrets";
 
 /**
@@ -91,12 +90,9 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     const f = ctx.foundation;
     const t = args.transform?.azure;
 
-    const [passwordArgs, passwordOpts] = applyTransform<import("@pulumi/random/randomPassword").RandomPasswordArgs, pulumi.CustomResourceOptions>(
+    const password = ctx.createRandom(RandomPassword, scope, childName(name, "password"),
         { length: 32, special: true, overrideSpecial: "!#%*()-_=+[]{}:?", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 2 },
-        { parent: scope, provider: ctx.randomProvider },
-        t?.password,
-    );
-    const password = new RandomPassword(childName(name, "password"), passwordArgs, passwordOpts);
+        t?.password);
     const { reference, stored } = vaultSecret(ctx, scope, childName(name, "password-secret"), {
         secretName: "database-password",
         value: password.result,
@@ -104,7 +100,7 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     });
 
     const sku = databaseSku(args.size, args.highAvailability);
-    const [serverArgs, serverOpts] = applyTransform<dbforpostgresql.ServerArgs, pulumi.CustomResourceOptions>({
+    const server = ctx.create(dbforpostgresql.Server, scope, childName(name, "server"), {
         serverName: restoredName(ctx.physical("pg"), args.restore),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -138,30 +134,27 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     // The private DNS zone must be linked to the VNet before the server is created in it:
     // the server registers and resolves its name through the linked zone.
     // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private#private-dns-zone-and-virtual-network-peering
-    }, ctx.statefulOpts(scope, args.protect, { dependsOn: [f.postgresDnsLink] }), t?.server);
-    const server = new dbforpostgresql.Server(childName(name, "server"), serverArgs, serverOpts);
+    }, t?.server, { protect: args.protect, dependsOn: [f.postgresDnsLink] });
 
     // Azure applies one parameter change at a time per server: chain them.
     let previous: pulumi.Resource = server;
     for (const [parameter, value] of Object.entries({ ...SERVER_PARAMETERS, ...extensionParameters(ctx.cfg.database.extensions) })) {
-        const [cArgs, cOpts] = applyTransform<dbforpostgresql.ConfigurationArgs, pulumi.CustomResourceOptions>({
+        previous = ctx.create(dbforpostgresql.Configuration, scope, childName(name, parameter.replace(/[._]/g, "-")), {
             configurationName: parameter,
             serverName: server.name,
             resourceGroupName: f.resourceGroupName,
             value,
             source: "user-override",
-        }, ctx.opts(scope, { dependsOn: [previous] }), t?.configuration);
-        previous = new dbforpostgresql.Configuration(childName(name, parameter.replace(/[._]/g, "-")), cArgs, cOpts);
+        }, t?.configuration, { dependsOn: [previous] });
     }
 
-    const [dbArgs, dbOpts] = applyTransform<dbforpostgresql.DatabaseArgs, pulumi.CustomResourceOptions>({
+    const database = ctx.create(dbforpostgresql.Database, scope, childName(name, "database"), {
         databaseName: args.databaseName,
         serverName: server.name,
         resourceGroupName: f.resourceGroupName,
         charset: "UTF8",
         collation: "en_US.utf8",
-    }, ctx.opts(scope, { dependsOn: [previous] }), t?.database);
-    const database = new dbforpostgresql.Database(childName(name, "database"), dbArgs, dbOpts);
+    }, t?.database, { dependsOn: [previous] });
 
     diagnostics(ctx, scope, childName(name, "diagnostics"), server.id);
     if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), server.id, "Production database: remove this lock deliberately before deleting the server.");
