@@ -2,24 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as redis from "@pulumi/azure-native/redis";
 import * as storage from "@pulumi/azure-native/storage";
 import type { CacheArgs, CacheOutputs } from "../../components/cache";
-import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
 import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { diagnostics } from "./diagnostics";
 import { privateEndpoint } from "./private-endpoint";
 import { hardenedStorageAccount } from "./object-store";
+import { cacheSku } from "./sizes";
 import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
 import { vaultSecret } from "./secrets";
-
-/**
- * Azure Cache for Redis SKUs. Premium is needed for persistence (RDB), zones and more than
- * one replica; Standard (a primary plus one replica, no persistence) serves the rest.
- */
-export function cacheSku(size: Size, premium: boolean): redis.RedisArgs["sku"] {
-    if (premium) return { name: "Premium", family: "P", capacity: size === "large" ? 2 : 1 };
-    return { name: "Standard", family: "C", capacity: size === "small" ? 1 : size === "medium" ? 2 : 3 };
-}
 
 /**
  * Redis version: Azure Cache for Redis offers 6 as its newest major version (Redis 7.x is

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
-import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
 import type { Transform } from "../../components/transform";
 import type * as authorization from "@pulumi/azure-native/authorization";
@@ -12,13 +11,7 @@ import { AzureContext, BUILT_IN_ROLES } from "./context";
 import { azureHandles } from "./handles";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
-
-/** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
-export const CONTAINER_RESOURCES: Record<Size, { cpu: number; memory: string }> = {
-    small: { cpu: 0.5, memory: "1Gi" },
-    medium: { cpu: 1, memory: "2Gi" },
-    large: { cpu: 2, memory: "4Gi" },
-};
+import { CONTAINER_RESOURCES } from "./sizes";
 
 /** Concurrent requests per replica before the HTTP rule adds one. */
 export const HTTP_CONCURRENCY = 50;

@@ -1,31 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import { DatabaseRestore, restoredName, Size } from "../../components/config";
+import { DatabaseRestore, restoredName } from "../../components/config";
 import { preloadLibraries } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
 import { AzureContext, singleHyphens } from "./context";
 import { azureHandles } from "./handles";
 import { postgresMaintenanceWindow } from "./maintenance";
+import { databaseSku } from "./sizes";
 import { diagnostics } from "./diagnostics";
 import { vaultSecret } from "./secrets";
-
-/**
- * Flexible server SKUs per cloud-neutral size, with Azure's default `max_connections` for
- * each (the connections alert fires at a share of it). Burstable has no high availability,
- * so a small server that must be highly available moves to General Purpose.
- */
-export const DATABASE_SKUS: Record<Size, { name: string; tier: "Burstable" | "GeneralPurpose"; maxConnections: number }> = {
-    small: { name: "Standard_B2ms", tier: "Burstable", maxConnections: 859 },
-    medium: { name: "Standard_D2ds_v5", tier: "GeneralPurpose", maxConnections: 859 },
-    large: { name: "Standard_D4ds_v5", tier: "GeneralPurpose", maxConnections: 1719 },
-};
-
-export function databaseSku(size: Size, highAvailability: boolean): (typeof DATABASE_SKUS)[Size] {
-    const sku = DATABASE_SKUS[size];
-    return highAvailability && sku.tier === "Burstable" ? DATABASE_SKUS.medium : sku;
-}
 
 /** Flexible server storage comes in fixed sizes: the smallest one that holds `storageGb`. */
 export const STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];

@@ -4,10 +4,11 @@ import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
 import { receivesAdminPassword } from "../../components/database-access";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
-import { azureServiceEnv, CONTAINER_RESOURCES, serviceIdentity } from "./compute-service";
+import { azureServiceEnv, serviceIdentity } from "./compute-service";
 import type { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
+import { CONTAINER_RESOURCES } from "./sizes";
 
 /**
  * A one-off job as a Container Apps job (app.Job, `triggerType: Manual`) in the internal

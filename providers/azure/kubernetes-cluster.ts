@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as monitor from "@pulumi/azure-native/monitor";
 import { parse, stringify } from "yaml";
-import type { Size } from "../../components/config";
 import type { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../components/kubernetes-cluster";
 import { childName } from "../../components/naming";
 import { AzureContext, ZONE_NAMES } from "./context";
@@ -11,17 +10,8 @@ import { azureHandles } from "./handles";
 import { INTERNAL_INGRESS_CLASS } from "./kubernetes-ingress";
 import { certificateSecretName } from "./load-balancer";
 import { aksMaintenanceWindow } from "./maintenance";
+import { NODE_VM_SIZES } from "./sizes";
 import { clusterCidrs } from "./subnets";
-
-/**
- * AKS node VM sizes per cloud-neutral size: Dds_v5 (local temp disk, so the OS disk can be
- * Ephemeral: faster, no managed-disk cost, reimaged on upgrade).
- */
-export const NODE_VM_SIZES: Record<Size, string> = {
-    small: "Standard_D2ds_v5",
-    medium: "Standard_D4ds_v5",
-    large: "Standard_D8ds_v5",
-};
 
 /** Ephemeral OS disk size: within the smallest size's 75 GiB temp disk. Changing it rebuilds the nodes. */
 export const NODE_OS_DISK_GB = 64;
