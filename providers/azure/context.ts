@@ -83,8 +83,9 @@ interface AzureProviders {
  * The Azure side of one program run, on the shared CloudContext (providers/shared/cloud-context.ts):
  * the explicit providers (azure-native with location and subscription from config, random),
  * every child created through `create`, which also drops the SDK's API-version aliases
- * (api-version-aliases.ts), and the standard tags (azure-native has no provider-level default
- * tags, so each taggable child sets `tags: ctx.tags`). It keeps nothing between components: a
+ * (api-version-aliases.ts), and the standard tags (azure-native 3.28.0's ProviderArgs declare no
+ * default tags, unlike AWS `defaultTags` and GCP `defaultLabels`, so each taggable child sets
+ * `tags: ctx.tags`; tests/child-guarantees.spec.ts finds one that does not). It keeps nothing between components: a
  * component reads the network's foundation from its Args and works on
  * `ctx.withFoundation(foundation)`, an immutable copy on the same providers that the helpers
  * (identities, role assignments, private endpoints) read it from.
