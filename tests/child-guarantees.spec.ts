@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { CLOUDS } from "../components/config";
+import { CLOUDS, validateConfig } from "../components/config";
+import { loadStackConfig } from "../tools/engine/stack-config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { childGuaranteeFindings } from "./support/child-guarantees";
 import { ENVIRONMENTS, planFor } from "./support/harness";
@@ -18,7 +19,10 @@ describe("child guarantees of the shared context, on every cloud", () => {
         it(`${cloud} ${environment} ${runtime}: every resource is parented, on an explicit provider, alias-free and tagged`, async function () {
             this.timeout(240_000);
             const run: PlanRun = await planFor(environment, cloud, [...config]);
-            const { findings, checked, tagged } = childGuaranteeFindings(run.plan.resources, { environment, app: "acme" });
+            const stack = loadStackConfig(environment, [`platform:cloud=${cloud}`, ...config]);
+            const { tags } = validateConfig(stack.config, stack.secretKeys);
+            assert.strictEqual(tags.environment, environment);
+            const { findings, checked, tagged } = childGuaranteeFindings(run.plan.resources, tags);
             assert.ok(checked > 50, `only ${checked} resources checked`);
             assert.ok(tagged > 0, "no taggable resource checked");
             assert.deepStrictEqual(findings, []);

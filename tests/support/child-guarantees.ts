@@ -10,12 +10,12 @@ import { declarationFor } from "../../tools/engine/schema-check";
  * - on an explicit provider of its own package (never a default provider);
  * - without the SDK's per-API-version type aliases (only azure-native has them);
  * - if its type takes tags (its SDK Args declare the key its provider's defaults fill, `tags`
- *   by default), carrying the standard `environment`, `app`, `managed-by` ones, on the
- *   resource or as its provider's defaults (AWS `defaultTags`, GCP `defaultLabels`;
+ *   by default), carrying the standard tags (`environment`, `app`, `managed-by` and the
+ *   stack's extra ones: PlatformConfig.tags), on the resource or as its provider's defaults (AWS `defaultTags`, GCP `defaultLabels`;
  *   azure-native has none, so every taggable Azure child sets them itself).
  * Returns one line per broken guarantee, and how many resources (and taggable ones) it checked.
  */
-export function childGuaranteeFindings(resources: readonly PlanResource[], expected: { environment: string; app: string }): { findings: string[]; checked: number; tagged: number } {
+export function childGuaranteeFindings(resources: readonly PlanResource[], standardTags: Record<string, string>): { findings: string[]; checked: number; tagged: number } {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const providersById = new Map(resources.filter(isProvider).map((p) => [`${p.urn}::${(p as { id?: string }).id ?? ""}`, p]));
     const providerOf = (ref: string | undefined) => {
@@ -46,7 +46,7 @@ export function childGuaranteeFindings(resources: readonly PlanResource[], expec
         if (!declaresInput(r.type, key)) continue;
         tagged++;
         const tags = { ...defaults.tags, ...(asRecord(r.inputs[key]) ?? {}) };
-        for (const [k, v] of Object.entries({ environment: expected.environment, app: expected.app, "managed-by": "pulumi" })) {
+        for (const [k, v] of Object.entries(standardTags)) {
             if (tags[k] !== v) findings.push(`${r.urn}: ${key}.${k} is ${JSON.stringify(tags[k])}, expected ${JSON.stringify(v)}`);
         }
     }
