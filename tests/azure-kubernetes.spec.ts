@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { parse } from "yaml";
 import { cidrOverlap } from "../components/cidr";
-import { aksSubnetCidr, clusterCidrs, ingressInternalAddress, subnetLayout } from "../providers/azure/network";
-import { nonInteractiveKubeconfig } from "../providers/azure/kubernetes";
+import { aksSubnetCidr, clusterCidrs, ingressInternalAddress, subnetLayout } from "../providers/azure/subnets";
+import { nonInteractiveKubeconfig } from "../providers/azure/kubernetes-cluster";
 import { isSecretEnvelope, type PlanResource } from "../tools/engine/plan";
 import { policyRunner } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { APP_NAME_PATTERN } from "../components/config/schema";
 import { withoutApiVersionAliases } from "../providers/azure/api-version-aliases";
 import { storageAccountName } from "../providers/azure/object-store";
-import { subnetLayout } from "../providers/azure/network";
+import { subnetLayout } from "../providers/azure/subnets";
 import { storageSizeGb } from "../providers/azure/database";
 import { routePaths } from "../providers/azure/load-balancer";
 import type { PlanResource } from "../tools/engine/plan";

@@ -1,5 +1,9 @@
 import * as assert from "assert";
-import { relativeImportClosure, repoPath, tsconfigFiles } from "./support/import-graph";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import * as ts from "typescript";
+import { CLOUDS } from "../components/config";
+import { relativeImportClosure, repoPath, ROOT, tsconfigFiles } from "./support/import-graph";
 
 /**
  * The build (tsconfig.build.json, compiled to bin/ for `npm run bench` and Pulumi's
@@ -22,3 +26,69 @@ describe("build layout", () => {
         assert.ok([...reached.keys()].map(repoPath).includes("tools/engine/mocks/index.ts"), "the engine's mocks are part of the build");
     });
 });
+
+/**
+ * One shape per cloud: every cloud folder mirrors components/ file for file for what a cloud
+ * implements. The required files are read from components/cloud.ts: each member of
+ * `CloudImplementation` and `KubernetesSupport` typed with a builder from `./<file>` needs a
+ * `providers/<cloud>/<file>.ts`. Beyond those, the folders agree with each other: a
+ * components/ counterpart (`maintenance.ts`, `transforms.ts`, ...) or a piece of the
+ * Kubernetes support (`kubernetes-*.ts`) one cloud has, every cloud has.
+ */
+describe("one shape per cloud", () => {
+    const componentFiles = readdirSync(join(ROOT, "components")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+    const shapeOf = (cloud: string): string[] => readdirSync(join(ROOT, "providers", cloud))
+        .filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""))
+        .filter((f) => componentFiles.includes(f) || /^kubernetes(-[a-z-]+)?$/.test(f))
+        .sort();
+
+    it("reads the builder files a cloud implements from components/cloud.ts", () => {
+        const files = implementedComponentFiles();
+        for (const f of ["network", "database", "compute-service", "kubernetes-cluster"]) assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
+        assert.ok(files.every((f) => componentFiles.includes(f)), files.join(", "));
+    });
+
+    for (const cloud of CLOUDS) {
+        it(`providers/${cloud} has a counterpart of every components/ file a cloud implements`, () => {
+            const shape = shapeOf(cloud);
+            assert.deepStrictEqual(implementedComponentFiles().filter((f) => !shape.includes(f)).map((f) => `providers/${cloud}/${f}.ts`), []);
+        });
+    }
+
+    it("every cloud folder has the same component files and the same Kubernetes split", () => {
+        const shapes = Object.fromEntries(CLOUDS.map((c) => [c, shapeOf(c)]));
+        const union = [...new Set(Object.values(shapes).flat())].sort();
+        const missing = CLOUDS.flatMap((c) => union.filter((f) => !shapes[c]!.includes(f)).map((f) => `providers/${c}/${f}.ts`));
+        assert.deepStrictEqual(missing, []);
+        for (const part of ["kubernetes", "kubernetes-cluster", "kubernetes-identity", "kubernetes-ingress", "kubernetes-secrets"]) assert.ok(union.includes(part), part);
+    });
+
+    for (const cloud of CLOUDS) {
+        it(`providers/${cloud}/kubernetes.ts only assembles the Kubernetes support (creates no resource itself)`, () => {
+            const text = readFileSync(join(ROOT, "providers", cloud, "kubernetes.ts"), "utf8");
+            assert.doesNotMatch(text, /\bnew [A-Za-z_.]+\(|\.create(Random)?\(/);
+        });
+    }
+});
+
+/** The `./<file>` modules whose builder types type the members of CloudImplementation and KubernetesSupport. */
+function implementedComponentFiles(): string[] {
+    const file = join(ROOT, "components", "cloud.ts");
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const importedFrom = new Map<string, string>();
+    const members: ts.TypeElement[] = [];
+    source.forEachChild((node) => {
+        if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith("./")) {
+            const bindings = node.importClause?.namedBindings;
+            if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) importedFrom.set(el.name.text, node.moduleSpecifier.text.slice(2));
+        }
+        if (ts.isInterfaceDeclaration(node) && ["CloudImplementation", "KubernetesSupport"].includes(node.name.text)) members.push(...node.members);
+    });
+    const files = new Set<string>();
+    for (const m of members) {
+        if (!ts.isPropertySignature(m) || !m.type || !ts.isTypeReferenceNode(m.type) || !ts.isIdentifier(m.type.typeName)) continue;
+        const from = importedFrom.get(m.type.typeName.text);
+        if (from && /Builder$/.test(m.type.typeName.text)) files.add(from);
+    }
+    return [...files].sort();
+}

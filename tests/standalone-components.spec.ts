@@ -4,6 +4,7 @@ import type { CloudHandle } from "../components/component";
 import { validateConfig } from "../components/config";
 import { Database } from "../components/database";
 import type { NetworkOutputs } from "../components/network";
+import type { DatabaseTransforms } from "../components/transforms";
 import { loadCloud } from "../providers/loader";
 import { CLOUDS, type Cloud } from "../components/config";
 import { loadStackConfig } from "../tools/engine/stack-config";
@@ -72,6 +73,22 @@ const PLACEMENT: Record<Cloud, { type: string; placed: (inputs: Record<string, u
     azure: { type: "azure-native:dbforpostgresql:Server", placed: (i) => (i.network as { delegatedSubnetResourceId: string }).delegatedSubnetResourceId, expected: "snet-db-stub" },
 };
 
+/** Per cloud: a Database transform (partial args on the server, a function on another child) and what it must have changed. */
+const TRANSFORMED: Record<Cloud, { transform: DatabaseTransforms; expect: Array<[type: string, input: string, expected: unknown]> }> = {
+    aws: {
+        transform: { aws: { instance: { engineVersion: "16.4" }, subnetGroup: (args) => { args.description = "transformed"; } } },
+        expect: [["aws:rds/instance:Instance", "engineVersion", "16.4"], ["aws:rds/subnetGroup:SubnetGroup", "description", "transformed"]],
+    },
+    gcp: {
+        transform: { gcp: { instance: { deletionProtection: true }, database: (args) => { args.charset = "SQL_ASCII"; } } },
+        expect: [["gcp:sql/databaseInstance:DatabaseInstance", "deletionProtection", true], ["gcp:sql/database:Database", "charset", "SQL_ASCII"]],
+    },
+    azure: {
+        transform: { azure: { server: { version: "17" }, configuration: (args) => { args.source = "transformed"; }, password: { length: 40 } } },
+        expect: [["azure-native:dbforpostgresql:Server", "version", "17"], ["azure-native:dbforpostgresql:Configuration", "source", "transformed"], ["random:index/randomPassword:RandomPassword", "length", 40]],
+    },
+};
+
 describe("a component constructed on its own", () => {
     for (const cloud of CLOUDS) {
         it(`${cloud}: a Database over a stub network handle, placed where the handle says`, async () => {
@@ -92,6 +109,25 @@ describe("a component constructed on its own", () => {
             assert.deepStrictEqual(placement.placed(server.inputs), placement.expected);
             assert.ok(!registered.some((r) => /(ec2\/vpc|compute\/network|network:VirtualNetwork)/.test(r.type)), "the Database built a network of its own");
             assert.strictEqual(db.handle.cloud, cloud);
+        });
+
+        it(`${cloud}: the per-child transform runs last, over the secure defaults (partial args and function forms)`, async () => {
+            const registered = recordAll();
+            const cfg = configFor(cloud);
+            const db = new Database("database", {
+                ...cfg.database,
+                databaseName: cfg.database.name,
+                protect: false,
+                network: stubNetwork(cloud),
+                transform: TRANSFORMED[cloud].transform,
+            }, loadCloud(cloud).createCloud(cfg));
+            await resolve(db.endpoint);
+            await settled();
+            for (const [type, input, expected] of TRANSFORMED[cloud].expect) {
+                const found = registered.filter((r) => r.type === type);
+                assert.ok(found.length > 0, `no ${type}`);
+                for (const r of found) assert.deepStrictEqual(r.inputs[input], expected, `${r.name} ${input}`);
+            }
         });
 
         it(`${cloud}: another cloud's network handle is refused, naming both`, () => {

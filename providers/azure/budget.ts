@@ -25,7 +25,7 @@ export function createBudget(ctx: AzureContext, scope: pulumi.ComponentResource,
     const notify = (threshold: number, thresholdType: "Actual" | "Forecasted") => ({
         enabled: true, operator: "GreaterThan", threshold, thresholdType, contactEmails: warning, contactGroups: [args.actionGroup.id],
     });
-    return new consumption.Budget(childName(name, "budget"), {
+    return ctx.create(consumption.Budget, scope, childName(name, "budget"), {
         budgetName: ctx.physical("monthly"),
         scope: ctx.foundation.resourceGroupId,
         amount: args.amount,
@@ -33,5 +33,5 @@ export function createBudget(ctx: AzureContext, scope: pulumi.ComponentResource,
         timeGrain: "Monthly",
         timePeriod: { startDate: budgetStart() },
         notifications: { actual80: notify(80, "Actual"), forecast100: notify(100, "Forecasted") },
-    }, ctx.opts(scope, { ignoreChanges: ["timePeriod.startDate"] }));
+    }, undefined, { ignoreChanges: ["timePeriod.startDate"] });
 }

@@ -2,24 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as redis from "@pulumi/azure-native/redis";
 import * as storage from "@pulumi/azure-native/storage";
 import type { CacheArgs, CacheOutputs } from "../../components/cache";
-import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
-import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
-import { diagnostics, privateEndpoint } from "./network";
+import { diagnostics } from "./diagnostics";
+import { privateEndpoint } from "./private-endpoint";
 import { hardenedStorageAccount } from "./object-store";
+import { cacheSku } from "./sizes";
 import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
 import { vaultSecret } from "./secrets";
-
-/**
- * Azure Cache for Redis SKUs. Premium is needed for persistence (RDB), zones and more than
- * one replica; Standard (a primary plus one replica, no persistence) serves the rest.
- */
-export function cacheSku(size: Size, premium: boolean): redis.RedisArgs["sku"] {
-    if (premium) return { name: "Premium", family: "P", capacity: size === "large" ? 2 : 1 };
-    return { name: "Standard", family: "C", capacity: size === "small" ? 1 : size === "medium" ? 2 : 3 };
-}
 
 /**
  * Redis version: Azure Cache for Redis offers 6 as its newest major version (Redis 7.x is
@@ -49,14 +40,14 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
     let persistence: Partial<redis.RedisArgs> = {};
     if (args.persistence) {
         const backups = hardenedStorageAccount(ctx, scope, childName(name, "backups"), { purpose: "b", sku: BACKUP_STORAGE_SKU[ctx.cfg.environment], protect: args.protect, transform: t?.backupAccount });
-        new storage.BlobServiceProperties(childName(name, "backups-blob-service"), {
+        ctx.create(storage.BlobServiceProperties, scope, childName(name, "backups-blob-service"), {
             accountName: backups.name,
             resourceGroupName: f.resourceGroupName,
             blobServicesName: "default",
             isVersioningEnabled: true,
             deleteRetentionPolicy: { enabled: true, days: args.snapshotRetentionDays },
-        }, ctx.opts(scope));
-        new storage.ManagementPolicy(childName(name, "backups-retention"), {
+        });
+        ctx.create(storage.ManagementPolicy, scope, childName(name, "backups-retention"), {
             accountName: backups.name,
             resourceGroupName: f.resourceGroupName,
             managementPolicyName: "default",
@@ -71,7 +62,7 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
                     },
                 }],
             },
-        }, ctx.opts(scope));
+        });
         const identity = ctx.identity(scope, childName(name, "backups-identity"), "redis-backup");
         const grant = ctx.grant(scope, childName(name, "backups-writer"), { principalId: identity.principalId, role: "storageBlobDataContributor", on: backups.id });
         dependsOn.push(grant);
@@ -89,7 +80,7 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
         };
     }
 
-    const [redisArgs, redisOpts] = applyTransform<redis.RedisArgs, pulumi.CustomResourceOptions>({
+    const cache = ctx.create(redis.Redis, scope, childName(name, "redis"), {
         name: ctx.physical("redis"),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -103,8 +94,7 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
         ...(premium ? { replicasPerMaster: Math.max(1, args.nodes - 1), zones: f.zones.length > 1 ? f.zones.slice(0, Math.max(2, args.nodes)) : undefined } : {}),
         ...persistence,
         tags: ctx.tags,
-    }, ctx.statefulOpts(scope, args.protect, { dependsOn }), t?.redis);
-    const cache = new redis.Redis(childName(name, "redis"), redisArgs, redisOpts);
+    }, t?.redis, { protect: args.protect, dependsOn });
 
     privateEndpoint(ctx, scope, name, { key: "redis", target: cache.id, groupId: "redisCache", zoneId: f.privateDnsZoneIds.redis });
     diagnostics(ctx, scope, childName(name, "diagnostics"), cache.id);

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
 import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
-import type { Size } from "../../components/config";
 import { childName } from "../../components/naming";
-import { applyTransform, Transform } from "../../components/transform";
+import type { Transform } from "../../components/transform";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
@@ -12,13 +11,7 @@ import { AzureContext, BUILT_IN_ROLES } from "./context";
 import { azureHandles } from "./handles";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
-
-/** Container Apps CPU (cores) and memory per cloud-neutral size (Consumption profile pairs). */
-export const CONTAINER_RESOURCES: Record<Size, { cpu: number; memory: string }> = {
-    small: { cpu: 0.5, memory: "1Gi" },
-    medium: { cpu: 1, memory: "2Gi" },
-    large: { cpu: 2, memory: "4Gi" },
-};
+import { CONTAINER_RESOURCES } from "./sizes";
 
 /** Concurrent requests per replica before the HTTP rule adds one. */
 export const HTTP_CONCURRENCY = 50;
@@ -51,7 +44,7 @@ export function azureServiceEnv(bindings: ComputeServiceArgs["bindings"]): Recor
  * why no service gets one), the role `pgaadauth_create_principal` needs:
  * https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users
  */
-export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
+export function serviceIdentity(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: {
     service: string;
     bindings: ComputeServiceArgs["bindings"];
     roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>;
@@ -69,7 +62,7 @@ export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name:
     if (args.databaseRole !== "admin") return { identity, grants, databaseUser: identity.name };
 
     grants.unshift(grant("database-password-reader", "keyVaultSecretsUser", database.secret.secretId));
-    grants.push(new dbforpostgresql.Administrator(childName(name, "database-admin"), {
+    grants.push(ctx.create(dbforpostgresql.Administrator, scope, childName(name, "database-admin"), {
         resourceGroupName: ctx.foundation.resourceGroupName,
         serverName: database.serverId.apply((id) => id.split("/").pop()!),
         objectId: identity.principalId,
@@ -77,7 +70,7 @@ export function serviceIdentity(ctx: AzureContext, scope: pulumi.Resource, name:
         // The 2025-01-01-preview API's enum (azure-native 3.28.0 types/enums/dbforpostgresql PrincipalType).
         principalType: dbforpostgresql.PrincipalType.ServicePrincipal,
         tenantId: ctx.tenantId,
-    }, ctx.opts(scope)));
+    }));
     return { identity, grants, databaseUser: args.bindings.database.username };
 }
 
@@ -128,7 +121,7 @@ export function createComputeService(run: AzureContext, scope: pulumi.ComponentR
     const fronted = args.attachment !== undefined;
     const split = svc.release.strategy === "rolling" ? undefined
         : liveRevisions(ctx, containerAppName(ctx, svc.name)).apply((live) => trafficSplit(svc.release, svc.image, live));
-    const [appArgs, appOpts] = applyTransform<app.ContainerAppArgs, pulumi.CustomResourceOptions>({
+    const containerApp = ctx.create(app.ContainerApp, scope, childName(name, "app"), {
         containerAppName: containerAppName(ctx, svc.name),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -172,8 +165,7 @@ export function createComputeService(run: AzureContext, scope: pulumi.ComponentR
             },
         },
         tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: [...grants, ...appSecrets.grants, ...(args.attachment?.dependsOn ?? [])] }), t?.containerApp);
-    const containerApp = new app.ContainerApp(childName(name, "app"), appArgs, appOpts);
+    }, t?.containerApp, { dependsOn: [...grants, ...appSecrets.grants, ...(args.attachment?.dependsOn ?? [])] });
 
     return {
         serviceName: containerApp.name,

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random/provider";
+import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { createHash } from "crypto";
 import type { PlatformConfig } from "../../components/config";
 import { limitedName, physicalName } from "../../components/naming";
-import { applyTransform, Transform } from "../../components/transform";
+import type { Transform } from "../../components/transform";
+import { CloudContext } from "../shared/cloud-context";
 import { withoutApiVersionAliases } from "./api-version-aliases";
 
 /**
@@ -74,30 +75,32 @@ export type BaseFoundation = Omit<Foundation, "keyVaultId" | "keyVaultName" | "k
 /** What one run's contexts share: the explicit providers and the tenant. */
 interface AzureProviders {
     provider: AzureProvider;
-    randomProvider: random.Provider;
+    randomProvider: RandomProvider;
     tenantId: pulumi.Output<string>;
 }
 
 /**
- * The Azure side of one program run: the explicit providers (azure-native with location and
- * subscription from config, random) and the standard tags; nothing relies on ambient provider
- * defaults. It keeps nothing between components: a component reads the network's foundation
- * from its Args and works on `ctx.withFoundation(foundation)`, an immutable copy that the
- * helpers (identities, role assignments, private endpoints) read it from.
+ * The Azure side of one program run, on the shared CloudContext (providers/shared/cloud-context.ts):
+ * the explicit providers (azure-native with location and subscription from config, random),
+ * every child created through `create`, which also drops the SDK's API-version aliases
+ * (api-version-aliases.ts), and the standard tags (azure-native 3.28.0's ProviderArgs declare no
+ * default tags, unlike AWS `defaultTags` and GCP `defaultLabels`, so each taggable child sets
+ * `tags: ctx.tags`; tests/child-guarantees.spec.ts finds one that does not). It keeps nothing between components: a
+ * component reads the network's foundation from its Args and works on
+ * `ctx.withFoundation(foundation)`, an immutable copy on the same providers that the helpers
+ * (identities, role assignments, private endpoints) read it from.
  */
-export class AzureContext {
-    readonly provider: AzureProvider;
-    readonly randomProvider: random.Provider;
+export class AzureContext extends CloudContext {
+    declare readonly provider: AzureProvider;
     readonly tags: Record<string, string>;
     readonly location: string;
     /** Tenant of the credentials Pulumi runs with (Key Vault needs it). */
     readonly tenantId: pulumi.Output<string>;
 
-    private constructor(readonly cfg: PlatformConfig, private readonly providers: AzureProviders, private readonly foundationValue?: BaseFoundation | Foundation) {
+    private constructor(cfg: PlatformConfig, private readonly providers: AzureProviders, private readonly foundationValue?: BaseFoundation | Foundation) {
+        super("azure", cfg, providers.provider, { randomProvider: providers.randomProvider, transformations: [withoutApiVersionAliases] });
         this.location = cfg.region;
         this.tags = { ...cfg.tags };
-        this.provider = providers.provider;
-        this.randomProvider = providers.randomProvider;
         this.tenantId = providers.tenantId;
     }
 
@@ -107,7 +110,7 @@ export class AzureContext {
             location: cfg.region,
             ...(cfg.azure?.subscriptionId ? { subscriptionId: cfg.azure?.subscriptionId } : {}),
         });
-        const randomProvider = new random.Provider(`random-${cfg.environment}`, {});
+        const randomProvider = new RandomProvider(`random-${cfg.environment}`, {});
         const tenantId = authorization.getClientConfigOutput({ provider }).tenantId;
         return new AzureContext(cfg, { provider, randomProvider, tenantId });
     }
@@ -137,16 +140,6 @@ export class AzureContext {
         return f as Foundation;
     }
 
-    /** Options for a child of `scope`: parented, explicit provider, no API-version aliases. */
-    opts(scope: pulumi.Resource, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
-        return { parent: scope, provider: this.provider, transformations: [withoutApiVersionAliases], ...extra };
-    }
-
-    /** Options for a stateful child: also `protect` per tier. */
-    statefulOpts(scope: pulumi.Resource, protect: boolean, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
-        return this.opts(scope, { protect, ...extra });
-    }
-
     physical(...suffix: string[]): string {
         return singleHyphens(physicalName(this.cfg, ...suffix));
     }
@@ -161,37 +154,36 @@ export class AzureContext {
     }
 
     /** A user-assigned managed identity (services, the gateway, Redis persistence). */
-    identity(scope: pulumi.Resource, logicalName: string, physicalSuffix: string): managedidentity.UserAssignedIdentity {
-        return new managedidentity.UserAssignedIdentity(logicalName, {
+    identity(scope: pulumi.ComponentResource, logicalName: string, physicalSuffix: string): managedidentity.UserAssignedIdentity {
+        return this.create(managedidentity.UserAssignedIdentity, scope, logicalName, {
             resourceName: this.physical(physicalSuffix, "id"),
             resourceGroupName: this.baseFoundation.resourceGroupName,
             location: this.location,
             tags: this.tags,
-        }, this.opts(scope));
+        });
     }
 
     /** One role assignment for a service principal (a managed identity) on one scope. */
     grant(
-        scope: pulumi.Resource,
+        scope: pulumi.ComponentResource,
         name: string,
         args: { principalId: pulumi.Input<string>; role: keyof typeof BUILT_IN_ROLES; on: pulumi.Input<string> },
         transform?: Transform<authorization.RoleAssignmentArgs>,
     ): authorization.RoleAssignment {
-        const [raArgs, raOpts] = applyTransform<authorization.RoleAssignmentArgs, pulumi.CustomResourceOptions>({
+        return this.create(authorization.RoleAssignment, scope, name, {
             principalId: args.principalId,
             principalType: "ServicePrincipal",
             roleDefinitionId: this.roleDefinitionId(BUILT_IN_ROLES[args.role]),
             scope: args.on,
-        }, this.opts(scope), transform);
-        return new authorization.RoleAssignment(name, raArgs, raOpts);
+        }, transform);
     }
 
     /** Azure's own deletion protection (a CanNotDelete lock), added where the tier asks for it. */
-    deleteLock(scope: pulumi.Resource, name: string, on: pulumi.Input<string>, notes: string): authorization.ManagementLockByScope {
-        return new authorization.ManagementLockByScope(name, {
+    deleteLock(scope: pulumi.ComponentResource, name: string, on: pulumi.Input<string>, notes: string): authorization.ManagementLockByScope {
+        return this.create(authorization.ManagementLockByScope, scope, name, {
             scope: on,
             level: "CanNotDelete",
             notes,
-        }, this.opts(scope));
+        });
     }
 }

@@ -85,11 +85,11 @@ export function createDashboard(ctx: AzureContext, scope: pulumi.ComponentResour
     if (w.database) charts.push({ title: "PostgreSQL", resourceId: w.database, namespace: "Microsoft.DBforPostgreSQL/flexibleServers", metrics: [["active_connections", MAX], ["connections_failed", SUM], ["cpu_percent", AVG], ["storage_percent", MAX]] });
     if (w.cache) charts.push({ title: "Redis", resourceId: w.cache, namespace: "Microsoft.Cache/redis", metrics: [["usedmemorypercentage", MAX], ["evictedkeys", SUM], ["percentProcessorTime", MAX]] });
 
-    return new portal.Dashboard(childName(name, "dashboard"), {
+    return ctx.create(portal.Dashboard, scope, childName(name, "dashboard"), {
         dashboardName: ctx.physical("dashboard"),
         resourceGroupName: ctx.foundation.resourceGroupName,
         location: ctx.location,
         properties: { lenses: [{ order: 0, parts: charts.map(part) }], metadata: { model: { timeRange: { type: "MsPortalFx.Composition.Configuration.ValueTypes.TimeRange", value: { relative: { duration: 24, timeUnit: 1 } } } } } },
         tags: { ...ctx.tags, "hidden-title": `${ctx.cfg.appName} ${ctx.cfg.environment}` },
-    }, ctx.opts(scope));
+    });
 }

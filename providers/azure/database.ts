@@ -1,32 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import { DatabaseRestore, restoredName, Size } from "../../components/config";
+import { DatabaseRestore, restoredName } from "../../components/config";
 import { preloadLibraries } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
-import { applyTransform } from "../../components/transform";
 import { AzureContext, singleHyphens } from "./context";
 import { azureHandles } from "./handles";
 import { postgresMaintenanceWindow } from "./maintenance";
-import { diagnostics } from "./network";
+import { databaseSku } from "./sizes";
+import { diagnostics } from "./diagnostics";
 import { vaultSecret } from "./secrets";
-
-/**
- * Flexible server SKUs per cloud-neutral size, with Azure's default `max_connections` for
- * each (the connections alert fires at a share of it). Burstable has no high availability,
- * so a small server that must be highly available moves to General Purpose.
- */
-export const DATABASE_SKUS: Record<Size, { name: string; tier: "Burstable" | "GeneralPurpose"; maxConnections: number }> = {
-    small: { name: "Standard_B2ms", tier: "Burstable", maxConnections: 859 },
-    medium: { name: "Standard_D2ds_v5", tier: "GeneralPurpose", maxConnections: 859 },
-    large: { name: "Standard_D4ds_v5", tier: "GeneralPurpose", maxConnections: 1719 },
-};
-
-export function databaseSku(size: Size, highAvailability: boolean): (typeof DATABASE_SKUS)[Size] {
-    const sku = DATABASE_SKUS[size];
-    return highAvailability && sku.tier === "Burstable" ? DATABASE_SKUS.medium : sku;
-}
 
 /** Flexible server storage comes in fixed sizes: the smallest one that holds `storageGb`. */
 export const STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
@@ -91,12 +75,9 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     const f = ctx.foundation;
     const t = args.transform?.azure;
 
-    const [passwordArgs, passwordOpts] = applyTransform<import("@pulumi/random/randomPassword").RandomPasswordArgs, pulumi.CustomResourceOptions>(
+    const password = ctx.createRandom(RandomPassword, scope, childName(name, "password"),
         { length: 32, special: true, overrideSpecial: "!#%*()-_=+[]{}:?", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 2 },
-        { parent: scope, provider: ctx.randomProvider },
-        t?.password,
-    );
-    const password = new RandomPassword(childName(name, "password"), passwordArgs, passwordOpts);
+        t?.password);
     const { reference, stored } = vaultSecret(ctx, scope, childName(name, "password-secret"), {
         secretName: "database-password",
         value: password.result,
@@ -104,7 +85,7 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     });
 
     const sku = databaseSku(args.size, args.highAvailability);
-    const [serverArgs, serverOpts] = applyTransform<dbforpostgresql.ServerArgs, pulumi.CustomResourceOptions>({
+    const server = ctx.create(dbforpostgresql.Server, scope, childName(name, "server"), {
         serverName: restoredName(ctx.physical("pg"), args.restore),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -138,30 +119,27 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
     // The private DNS zone must be linked to the VNet before the server is created in it:
     // the server registers and resolves its name through the linked zone.
     // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private#private-dns-zone-and-virtual-network-peering
-    }, ctx.statefulOpts(scope, args.protect, { dependsOn: [f.postgresDnsLink] }), t?.server);
-    const server = new dbforpostgresql.Server(childName(name, "server"), serverArgs, serverOpts);
+    }, t?.server, { protect: args.protect, dependsOn: [f.postgresDnsLink] });
 
     // Azure applies one parameter change at a time per server: chain them.
     let previous: pulumi.Resource = server;
     for (const [parameter, value] of Object.entries({ ...SERVER_PARAMETERS, ...extensionParameters(ctx.cfg.database.extensions) })) {
-        const [cArgs, cOpts] = applyTransform<dbforpostgresql.ConfigurationArgs, pulumi.CustomResourceOptions>({
+        previous = ctx.create(dbforpostgresql.Configuration, scope, childName(name, parameter.replace(/[._]/g, "-")), {
             configurationName: parameter,
             serverName: server.name,
             resourceGroupName: f.resourceGroupName,
             value,
             source: "user-override",
-        }, ctx.opts(scope, { dependsOn: [previous] }), t?.configuration);
-        previous = new dbforpostgresql.Configuration(childName(name, parameter.replace(/[._]/g, "-")), cArgs, cOpts);
+        }, t?.configuration, { dependsOn: [previous] });
     }
 
-    const [dbArgs, dbOpts] = applyTransform<dbforpostgresql.DatabaseArgs, pulumi.CustomResourceOptions>({
+    const database = ctx.create(dbforpostgresql.Database, scope, childName(name, "database"), {
         databaseName: args.databaseName,
         serverName: server.name,
         resourceGroupName: f.resourceGroupName,
         charset: "UTF8",
         collation: "en_US.utf8",
-    }, ctx.opts(scope, { dependsOn: [previous] }), t?.database);
-    const database = new dbforpostgresql.Database(childName(name, "database"), dbArgs, dbOpts);
+    }, t?.database, { dependsOn: [previous] });
 
     diagnostics(ctx, scope, childName(name, "diagnostics"), server.id);
     if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), server.id, "Production database: remove this lock deliberately before deleting the server.");

@@ -46,17 +46,17 @@ export function createFlowLogs(ctx: AzureContext, scope: pulumi.ComponentResourc
     const account = hardenedStorageAccount(ctx, scope, component, { purpose: "f", sku: BACKUP_STORAGE_SKU[cfg.environment], protect: cfg.protect });
     // Versioning keeps an overwritten or deleted log blob recoverable (tamper evidence); the
     // flow log's own retention rule removes the blobs, so no management policy of ours competes.
-    new storage.BlobServiceProperties(childName(component, "blob-service"), {
+    ctx.create(storage.BlobServiceProperties, scope, childName(component, "blob-service"), {
         accountName: account.name,
         resourceGroupName: f.resourceGroupName,
         blobServicesName: "default",
         isVersioningEnabled: true,
         deleteRetentionPolicy: { enabled: true, days: 7 },
-    }, ctx.opts(scope));
+    });
     const identity = ctx.identity(scope, childName(component, "identity"), "flow-logs");
     const writer = ctx.grant(scope, childName(component, "writer"), { principalId: identity.principalId, role: "storageBlobDataContributor", on: account.id });
     const retention = flowLogRetentionDays(cfg.audit.logRetentionDays);
-    return new network.FlowLog(childName(name, "flow-log"), {
+    return ctx.create(network.FlowLog, scope, childName(name, "flow-log"), {
         ...networkWatcher(ctx.location),
         flowLogName: ctx.physical("vnet-flow-log"),
         location: ctx.location,
@@ -76,5 +76,5 @@ export function createFlowLogs(ctx: AzureContext, scope: pulumi.ComponentResourc
             },
         },
         tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: [writer] }));
+    }, undefined, { dependsOn: [writer] });
 }

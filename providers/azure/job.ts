@@ -4,10 +4,11 @@ import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
 import { receivesAdminPassword } from "../../components/database-access";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
-import { azureServiceEnv, CONTAINER_RESOURCES, serviceIdentity } from "./compute-service";
+import { azureServiceEnv, serviceIdentity } from "./compute-service";
 import type { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
+import { CONTAINER_RESOURCES } from "./sizes";
 
 /**
  * A one-off job as a Container Apps job (app.Job, `triggerType: Manual`) in the internal
@@ -25,7 +26,7 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
     const admin = receivesAdminPassword(job);
     const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, identity);
 
-    const containerAppsJob = new app.Job(childName(name, "job"), {
+    const containerAppsJob = ctx.create(app.Job, scope, childName(name, "job"), {
         // Container Apps job names: 2-32 lowercase letters, digits and hyphens.
         jobName: ctx.limited(32, "job", job.name),
         resourceGroupName: f.resourceGroupName,
@@ -61,7 +62,7 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
             }],
         },
         tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: [...grants, ...appSecrets.grants] }));
+    }, undefined, { dependsOn: [...grants, ...appSecrets.grants] });
 
     // az containerapp job start / job execution show (Azure CLI containerapp extension).
     const runCommand = pulumi.all([containerAppsJob.name, f.resourceGroupName]).apply(([j, rg]) => [

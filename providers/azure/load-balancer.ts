@@ -3,11 +3,10 @@ import * as network from "@pulumi/azure-native/network";
 import type { network as NetworkInputs } from "@pulumi/azure-native/types/input";
 import { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceAttachment, WAF_REDACTED_HEADERS } from "../../components/load-balancer";
 import { childName } from "../../components/naming";
-import { applyTransform } from "../../components/transform";
 import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { containerAppName } from "./compute-service";
-import { diagnostics } from "./network";
+import { diagnostics } from "./diagnostics";
 
 /** TLS policy: Azure's predefined 2022 policy (TLS 1.2 minimum, modern ciphers only). */
 export const SSL_POLICY = { policyType: "Predefined", policyName: "AppGwSslPolicy20220101" } as const;
@@ -92,7 +91,7 @@ export function createApplicationGateway(ctx: AzureContext, scope: pulumi.Compon
     const gatewayId = pulumi.interpolate`${f.resourceGroupId}/providers/Microsoft.Network/applicationGateways/${gatewayName}`;
     const sub = (kind: string, item: string) => ({ id: pulumi.interpolate`${gatewayId}/${kind}/${item}` });
 
-    const [ipArgs, ipOpts] = applyTransform<network.PublicIPAddressArgs, pulumi.CustomResourceOptions>({
+    const publicIp = ctx.create(network.PublicIPAddress, scope, childName(name, "ip"), {
         publicIpAddressName: ctx.physical("agw-ip"),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -101,12 +100,11 @@ export function createApplicationGateway(ctx: AzureContext, scope: pulumi.Compon
         publicIPAddressVersion: "IPv4",
         zones: f.zones.length > 1 ? f.zones : undefined,
         tags: ctx.tags,
-    }, ctx.opts(scope), t?.publicIp);
-    const publicIp = new network.PublicIPAddress(childName(name, "ip"), ipArgs, ipOpts);
+    }, t?.publicIp);
 
     let wafPolicy: network.WebApplicationFirewallPolicy | undefined;
     if (args.waf) {
-        const [wafArgs, wafOpts] = applyTransform<network.WebApplicationFirewallPolicyArgs, pulumi.CustomResourceOptions>({
+        wafPolicy = ctx.create(network.WebApplicationFirewallPolicy, scope, childName(name, "waf"), {
             policyName: ctx.physical("waf").replace(/-/g, ""),
             resourceGroupName: f.resourceGroupName,
             location: ctx.location,
@@ -114,8 +112,7 @@ export function createApplicationGateway(ctx: AzureContext, scope: pulumi.Compon
             customRules: [RATE_LIMIT_RULE],
             policySettings: { state: "Enabled", mode: "Prevention", requestBodyCheck: true, maxRequestBodySizeInKb: 128, fileUploadLimitInMb: 100, logScrubbing: wafLogScrubbing() },
             tags: ctx.tags,
-        }, ctx.opts(scope), t?.wafPolicy);
-        wafPolicy = new network.WebApplicationFirewallPolicy(childName(name, "waf"), wafArgs, wafOpts);
+        }, t?.wafPolicy);
     }
 
     // The gateway reads its certificate from Key Vault as its own identity.
@@ -134,7 +131,7 @@ export function createApplicationGateway(ctx: AzureContext, scope: pulumi.Compon
     const routing = backend.kind === "ingress" ? ingressRouting(args, hosts, routesByHost, backend.ipAddress, sub) : containerAppsRouting(ctx, args, hosts, routesByHost, sub);
 
     const h = args.health;
-    const [gwArgs, gwOpts] = applyTransform<network.ApplicationGatewayArgs, pulumi.CustomResourceOptions>({
+    const gateway = ctx.create(network.ApplicationGateway, scope, childName(name, "gateway"), {
         applicationGatewayName: gatewayName,
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -200,8 +197,7 @@ export function createApplicationGateway(ctx: AzureContext, scope: pulumi.Compon
             { name: "redirect-http", ruleType: "Basic", priority: 1000, httpListener: sub("httpListeners", "http"), redirectConfiguration: sub("redirectConfigurations", "http-to-https") },
         ],
         tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: [certGrant] }), t?.gateway);
-    const gateway = new network.ApplicationGateway(childName(name, "gateway"), gwArgs, gwOpts);
+    }, t?.gateway, { dependsOn: [certGrant] });
 
     if (args.accessLogs) diagnostics(ctx, scope, childName(name, "diagnostics"), gateway.id);
     if (args.deletionProtection) ctx.deleteLock(scope, childName(name, "lock"), gateway.id, "Production entry point: remove this lock deliberately before deleting the gateway.");

@@ -146,7 +146,7 @@ export function alertSpecs(ctx: AzureContext, args: MonitoringArgs, w: AzureWatc
 export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: MonitoringArgs): MonitoringOutputs {
     const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "monitoring"));
     const f = ctx.foundation;
-    const group = (severity: Severity, key: string, physical: string, emails: string[]) => new monitor.ActionGroup(childName(name, key), {
+    const group = (severity: Severity, key: string, physical: string, emails: string[]) => ctx.create(monitor.ActionGroup, scope, childName(name, key), {
         actionGroupName: ctx.physical(physical),
         resourceGroupName: f.resourceGroupName,
         location: "Global",
@@ -154,7 +154,7 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
         enabled: true,
         emailReceivers: emails.map((emailAddress, i) => ({ name: i === 0 ? "oncall" : `oncall${i + 1}`, emailAddress, useCommonAlertSchema: true })),
         tags: ctx.tags,
-    }, ctx.opts(scope));
+    });
     // The critical group keeps the URN and name of the single action group of before.
     const groups: Record<Severity, monitor.ActionGroup> = {
         critical: group("critical", "action-group", "alerts", args.critical),
@@ -170,7 +170,7 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
         const severity = ALERTS[s.id].severity;
         const description = alertDescription(args.runbookUrl, s.id, s.detail);
         if (s.kind === "metric") {
-            rules.push(new monitor.MetricAlert(childName(name, s.key), {
+            rules.push(ctx.create(monitor.MetricAlert, scope, childName(name, s.key), {
                 ruleName,
                 resourceGroupName: f.resourceGroupName,
                 location: "global",
@@ -196,10 +196,10 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
                 },
                 actions: [{ actionGroupId: groups[severity].id }],
                 tags: ctx.tags,
-            }, ctx.opts(scope)));
+            }));
         } else {
             // scheduledQueryRules (kind LogAlert): criteria.allOf[].query / metricMeasureColumn / timeAggregation / failingPeriods.
-            rules.push(new monitor.ScheduledQueryRule(childName(name, s.key), {
+            rules.push(ctx.create(monitor.ScheduledQueryRule, scope, childName(name, s.key), {
                 ruleName,
                 resourceGroupName: f.resourceGroupName,
                 location: ctx.location,
@@ -224,7 +224,7 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
                 },
                 actions: { actionGroups: [groups[severity].id] },
                 tags: ctx.tags,
-            }, ctx.opts(scope)));
+            }));
         }
     }
 

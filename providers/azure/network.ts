@@ -1,17 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import * as monitor from "@pulumi/azure-native/monitor";
 import * as network from "@pulumi/azure-native/network";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
-import { cidrOverlap, prefixOf, subnet } from "../../components/cidr";
 import { AzureContext, BaseFoundation, Foundation, uniqueSuffix, ZONE_NAMES } from "./context";
+import { diagnostics } from "./diagnostics";
 import { azureHandles } from "./handles";
-import { INTERNAL_INGRESS_CLASS } from "./ingress-controller";
+import { INTERNAL_INGRESS_CLASS } from "./kubernetes-ingress";
+import { privateEndpoint } from "./private-endpoint";
+import { aksSubnetCidr, ingressInternalAddress, subnetLayout } from "./subnets";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
 export const DELEGATIONS = {
@@ -65,104 +66,6 @@ export const AUDIT_INTERACTIVE_DAYS = 90;
 /** Log Analytics workspaces keep data at least 30 days; shorter retention is set per table. */
 export const WORKSPACE_MIN_RETENTION_DAYS = 30;
 
-/** The `index`-th `/prefix` block of a VNet; the layout below fits the /16 to /20 that config validation allows. */
-function vnetBlock(vnetCidr: string, prefix: number, index: number): string {
-    const vnetPrefix = prefixOf(vnetCidr);
-    if (!(vnetPrefix >= 16 && vnetPrefix <= 20)) throw new Error(`internal: VNet CIDR ${vnetCidr} must be a /16 to /20 (config validation allows nothing else)`);
-    return subnet(vnetCidr, prefix, index);
-}
-
-/**
- * Carves the platform subnets out of the VNet's address space, the same offsets for every
- * size so a wider VNet never moves one: compute /23 (the Container Apps minimum for a
- * zone-redundant environment), then one /24 each (#2, #3, #4) for the Application Gateway,
- * the PostgreSQL delegation and the private endpoints.
- */
-export function subnetLayout(cidr: string): { compute: string; gateway: string; database: string; endpoints: string } {
-    return { compute: vnetBlock(cidr, 23, 0), gateway: vnetBlock(cidr, 24, 2), database: vnetBlock(cidr, 24, 3), endpoints: vnetBlock(cidr, 24, 4) };
-}
-
-/**
- * The AKS node subnet (kubernetes runtime): the third /22 (from /24 #8, after the fixed
- * subnets, so it fits a /20 VNet), room for ~1000 nodes. Pods do not use it: Azure CNI
- * overlay gives them addresses from the cluster's pod CIDR (see `clusterCidrs`).
- */
-export const aksSubnetCidr = (cidr: string): string => vnetBlock(cidr, 22, 2);
-
-/**
- * The fixed private address of the AKS ingress controller's internal load balancer (kubernetes
- * runtime): the last usable address of the node subnet (Azure reserves the subnet's last one),
- * far from the node addresses AKS hands out from the bottom. The Application Gateway's backend
- * pool points at it.
- */
-export function ingressInternalAddress(vnetCidr: string): string {
-    const node = aksSubnetCidr(vnetCidr);
-    // The /31 at the top of the node subnet holds the last usable address and the reserved last one.
-    return subnet(node, 31, 2 ** (31 - prefixOf(node)) - 1).split("/")[0]!;
-}
-
-/** Candidate (pod, service) CIDR pairs for AKS, first the AKS defaults' neighbourhood. */
-const CLUSTER_CIDR_CANDIDATES = [
-    { podCidr: "10.244.0.0/16", serviceCidr: "10.245.0.0/16", dnsServiceIP: "10.245.0.10" },
-    { podCidr: "172.30.0.0/16", serviceCidr: "172.31.0.0/16", dnsServiceIP: "172.31.0.10" },
-    { podCidr: "192.168.0.0/17", serviceCidr: "192.168.128.0/17", dnsServiceIP: "192.168.128.10" },
-] as const;
-
-/**
- * Overlay pod CIDR and service CIDR for AKS that overlap neither the VNet nor each other
- * (AKS rejects overlaps, and AKS's default service CIDR 10.0.0.0/16 would collide with a
- * 10.0.0.0/16 VNet). Changing them replaces the cluster.
- */
-export function clusterCidrs(vnetCidr: string): { podCidr: string; serviceCidr: string; dnsServiceIP: string } {
-    const pick = CLUSTER_CIDR_CANDIDATES.find((c) => !cidrOverlap(c.podCidr, vnetCidr) && !cidrOverlap(c.serviceCidr, vnetCidr));
-    if (!pick) throw new Error(`internal: no AKS pod/service CIDR pair avoids the VNet ${vnetCidr}`);
-    return { ...pick };
-}
-
-/** A private endpoint in the endpoints subnet, registered in its private DNS zone. */
-export function privateEndpoint(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
-    /** Short lowercase key for the children's names (`<component>-<key>-endpoint`). */
-    key: string;
-    target: pulumi.Input<string>;
-    groupId: string;
-    zoneId: pulumi.Input<string>;
-    dependsOn?: pulumi.Resource[];
-}): network.PrivateEndpoint {
-    const f = ctx.baseFoundation;
-    const name = ctx.physical(component, args.key, "pe");
-    const endpoint = new network.PrivateEndpoint(childName(component, `${args.key}-endpoint`), {
-        privateEndpointName: name,
-        resourceGroupName: f.resourceGroupName,
-        location: ctx.location,
-        subnet: { id: f.subnets.endpoints },
-        privateLinkServiceConnections: [{ name, privateLinkServiceId: args.target, groupIds: [args.groupId] }],
-        tags: ctx.tags,
-    }, ctx.opts(scope, { dependsOn: args.dependsOn }));
-    new network.PrivateDnsZoneGroup(childName(component, `${args.key}-dns-group`), {
-        privateDnsZoneGroupName: "default",
-        privateEndpointName: endpoint.name,
-        resourceGroupName: f.resourceGroupName,
-        privateDnsZoneConfigs: [{ name: args.groupId, privateDnsZoneId: args.zoneId }],
-    }, ctx.opts(scope));
-    return endpoint;
-}
-
-/**
- * Sends a resource's logs (all categories) and metrics to the platform's Log Analytics
- * workspace. `metrics` names the categories where the resource type does not accept
- * `AllMetrics` (storage services), or `false` for none.
- */
-export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: string, resourceUri: pulumi.Input<string>, opts: { metrics?: false | readonly string[] } = {}): monitor.DiagnosticSetting {
-    return new monitor.DiagnosticSetting(name, {
-        name: "to-log-analytics",
-        resourceUri,
-        workspaceId: ctx.baseFoundation.logAnalyticsWorkspaceId,
-        logAnalyticsDestinationType: "Dedicated",
-        logs: [{ categoryGroup: "allLogs", enabled: true }],
-        metrics: opts.metrics === false ? undefined : (opts.metrics ?? ["AllMetrics"]).map((category) => ({ category, enabled: true })),
-    }, ctx.opts(scope));
-}
-
 /**
  * The foundation: resource group, VNet and subnets (gateway public-facing, the rest private),
  * NSGs, private DNS zones linked to the VNet, Log Analytics, Key Vault behind a private
@@ -170,30 +73,29 @@ export function diagnostics(ctx: AzureContext, scope: pulumi.Resource, name: str
  */
 export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: NetworkArgs): NetworkOutputs {
     const cfg = ctx.cfg;
-    const opts = () => ctx.opts(scope);
     const zones = ZONE_NAMES.slice(0, Math.max(1, Math.min(args.zones, ZONE_NAMES.length)));
     const layout = subnetLayout(args.cidr);
     const kubernetes = cfg.compute.runtime === "kubernetes";
     const aksCidr = aksSubnetCidr(args.cidr);
 
-    const rg = new resources.ResourceGroup(childName(name, "rg"), {
+    const rg = ctx.create(resources.ResourceGroup, scope, childName(name, "rg"), {
         resourceGroupName: ctx.physical("rg"),
         location: ctx.location,
         tags: ctx.tags,
-    }, opts());
+    });
     const rgName = rg.name;
 
-    const vnet = new network.VirtualNetwork(childName(name, "vnet"), {
+    const vnet = ctx.create(network.VirtualNetwork, scope, childName(name, "vnet"), {
         virtualNetworkName: ctx.physical("vnet"),
         resourceGroupName: rgName,
         location: ctx.location,
         addressSpace: { addressPrefixes: [args.cidr] },
         tags: ctx.tags,
-    }, opts());
+    });
 
     // Application Gateway v2 needs the GatewayManager ports and the Azure load balancer probe;
     // the internet may reach 80 (redirected) and 443 only.
-    const gatewayNsg = new network.NetworkSecurityGroup(childName(name, "gateway-nsg"), {
+    const gatewayNsg = ctx.create(network.NetworkSecurityGroup, scope, childName(name, "gateway-nsg"), {
         networkSecurityGroupName: ctx.physical("gateway-nsg"),
         resourceGroupName: rgName,
         location: ctx.location,
@@ -203,9 +105,9 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             { name: "allow-web", priority: 120, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRanges: ["80", "443"] },
         ],
         tags: ctx.tags,
-    }, opts());
+    });
     // Private subnets: nothing from the internet; the VNet (gateway to apps, apps to data) only.
-    const privateNsg = new network.NetworkSecurityGroup(childName(name, "private-nsg"), {
+    const privateNsg = ctx.create(network.NetworkSecurityGroup, scope, childName(name, "private-nsg"), {
         networkSecurityGroupName: ctx.physical("private-nsg"),
         resourceGroupName: rgName,
         location: ctx.location,
@@ -213,19 +115,19 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
         ],
         tags: ctx.tags,
-    }, opts());
+    });
 
     // Subnets are created one after another: Azure rejects concurrent writes to one VNet.
     const cidrs = { ...layout, aks: aksCidr };
     const subnet = (key: keyof typeof cidrs, extra: Partial<network.SubnetArgs>, after?: pulumi.Resource) =>
-        new network.Subnet(childName(name, `${key}-subnet`), {
+        ctx.create(network.Subnet, scope, childName(name, `${key}-subnet`), {
             subnetName: key,
             resourceGroupName: rgName,
             virtualNetworkName: vnet.name,
             addressPrefix: cidrs[key],
             defaultOutboundAccess: false,
             ...extra,
-        }, ctx.opts(scope, { dependsOn: after ? [after] : [] }));
+        }, undefined, { dependsOn: after ? [after] : [] });
     const gatewaySubnet = subnet("gateway", { networkSecurityGroup: { id: gatewayNsg.id }, defaultOutboundAccess: true });
     // Managed runtime: the subnet delegated to the Container Apps environment. Kubernetes
     // runtime: the AKS node subnet instead (not delegated; its own NSG admits only the
@@ -237,7 +139,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     if (kubernetes && cfg.kubernetes.kubeconfig !== undefined) {
         computeSubnet = undefined;
     } else if (kubernetes) {
-        const aksNsg = new network.NetworkSecurityGroup(childName(name, "aks-nsg"), {
+        const aksNsg = ctx.create(network.NetworkSecurityGroup, scope, childName(name, "aks-nsg"), {
             networkSecurityGroupName: ctx.physical("aks-nsg"),
             resourceGroupName: rgName,
             location: ctx.location,
@@ -251,7 +153,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
                 { name: "deny-internet-inbound", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
             ],
             tags: ctx.tags,
-        }, opts());
+        });
         computeSubnet = subnet("aks", { networkSecurityGroup: { id: aksNsg.id } }, gatewaySubnet);
     } else {
         computeSubnet = subnet("compute", {
@@ -270,13 +172,13 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
 
     const links: Record<string, privatedns.VirtualNetworkLink> = {};
     const zone = (key: string, zoneName: pulumi.Input<string>) => {
-        const z = new privatedns.PrivateZone(childName(name, `${key}-dns`), {
+        const z = ctx.create(privatedns.PrivateZone, scope, childName(name, `${key}-dns`), {
             privateZoneName: zoneName,
             resourceGroupName: rgName,
             location: "global",
             tags: ctx.tags,
-        }, opts());
-        links[key] = new privatedns.VirtualNetworkLink(childName(name, `${key}-dns-link`), {
+        });
+        links[key] = ctx.create(privatedns.VirtualNetworkLink, scope, childName(name, `${key}-dns-link`), {
             virtualNetworkLinkName: ctx.physical(key, "link"),
             privateZoneName: z.name,
             resourceGroupName: rgName,
@@ -284,7 +186,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             registrationEnabled: false,
             virtualNetwork: { id: vnet.id },
             tags: ctx.tags,
-        }, opts());
+        });
         return z;
     };
     const postgresZone = zone("postgres", `${ctx.physical()}.private.postgres.database.azure.com`);
@@ -293,32 +195,32 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     const vaultZone = zone("vault", PRIVATE_DNS_ZONES.vault);
 
     const retention = cfg.compute.logRetentionDays;
-    const workspace = new operationalinsights.Workspace(childName(name, "logs"), {
+    const workspace = ctx.create(operationalinsights.Workspace, scope, childName(name, "logs"), {
         workspaceName: ctx.physical("logs"),
         resourceGroupName: rgName,
         location: ctx.location,
         sku: { name: "PerGB2018" },
         retentionInDays: Math.max(WORKSPACE_MIN_RETENTION_DAYS, retention),
         tags: ctx.tags,
-    }, opts());
+    });
     for (const table of kubernetes ? AKS_LOG_TABLES : CONTAINER_APP_LOG_TABLES) {
-        new operationalinsights.Table(childName(name, `logs-${table}`), {
+        ctx.create(operationalinsights.Table, scope, childName(name, `logs-${table}`), {
             tableName: table,
             workspaceName: workspace.name,
             resourceGroupName: rgName,
             retentionInDays: retention,
             totalRetentionInDays: retention,
-        }, opts());
+        });
     }
     const audit = cfg.audit.logRetentionDays;
     for (const table of auditLogTables(cfg)) {
-        new operationalinsights.Table(childName(name, `logs-${table}`), {
+        ctx.create(operationalinsights.Table, scope, childName(name, `logs-${table}`), {
             tableName: table,
             workspaceName: workspace.name,
             resourceGroupName: rgName,
             retentionInDays: Math.min(AUDIT_INTERACTIVE_DAYS, audit),
             totalRetentionInDays: audit,
-        }, opts());
+        });
     }
 
     const base: BaseFoundation = {
@@ -337,7 +239,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
     // Key Vault: RBAC only (no access policies), soft delete, purge protection in production;
     // reachable through its private endpoint and by trusted Azure services (the gateway
     // reading its certificate), nothing else.
-    const vault = new keyvault.Vault(childName(name, "vault"), {
+    const vault = ctx.create(keyvault.Vault, scope, childName(name, "vault"), {
         vaultName: ctx.limited(24, `kv${uniqueSuffix(cfg, "vault", 4)}`),
         resourceGroupName: rgName,
         location: ctx.location,
@@ -352,7 +254,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
             networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
         },
         tags: ctx.tags,
-    }, ctx.statefulOpts(scope, cfg.protect));
+    }, undefined, { protect: cfg.protect });
     const foundation: Foundation = { ...base, keyVaultId: vault.id, keyVaultName: vault.name, keyVaultUri: vault.properties.apply((p) => p.vaultUri ?? "") };
     const withVault = ctx.withFoundation(foundation);
     privateEndpoint(withVault, scope, name, { key: "vault", target: vault.id, groupId: "vault", zoneId: vaultZone.id });
@@ -370,7 +272,7 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
 
     // The internal Container Apps environment: no public IP; the gateway reaches apps via the
     // private DNS zone of its default domain. Logs go to Azure Monitor, then Log Analytics.
-    const environment = new app.ManagedEnvironment(childName(name, "apps-env"), {
+    const environment = ctx.create(app.ManagedEnvironment, scope, childName(name, "apps-env"), {
         environmentName: ctx.physical("apps"),
         resourceGroupName: rgName,
         location: ctx.location,
@@ -380,16 +282,16 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         appLogsConfiguration: { destination: "azure-monitor" },
         peerTrafficConfiguration: { encryption: { enabled: true } },
         tags: ctx.tags,
-    }, opts());
+    });
     diagnostics(withVault, scope, childName(name, "apps-env-diagnostics"), environment.id);
     const appsZone = zone("apps", environment.defaultDomain);
-    new privatedns.PrivateRecordSet(childName(name, "apps-dns-wildcard"), {
+    ctx.create(privatedns.PrivateRecordSet, scope, childName(name, "apps-dns-wildcard"), {
         privateZoneName: appsZone.name,
         resourceGroupName: rgName,
         recordType: "A",
         relativeRecordSetName: "*",
         ttl: 300,
         aRecords: [{ ipv4Address: environment.staticIp }],
-    }, opts());
+    });
     return outputs({ ...foundation, containerAppsEnvironmentId: environment.id, containerAppsDefaultDomain: environment.defaultDomain });
 }

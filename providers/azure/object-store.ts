@@ -3,10 +3,11 @@ import * as storage from "@pulumi/azure-native/storage";
 import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/object-store";
 import { childName, compactName } from "../../components/naming";
 import type { PlatformConfig } from "../../components/config";
-import { applyTransform, Transform } from "../../components/transform";
+import type { Transform } from "../../components/transform";
 import { AzureContext, uniqueSuffix } from "./context";
 import { azureHandles } from "./handles";
-import { diagnostics, privateEndpoint } from "./network";
+import { diagnostics } from "./diagnostics";
+import { privateEndpoint } from "./private-endpoint";
 import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
 
 /**
@@ -41,7 +42,7 @@ export function storageAccountName(cfg: Pick<PlatformConfig, "appName" | "enviro
  * firewall default Deny with trusted Azure services let through, and a private endpoint for
  * blob. Shared by the object store, the Redis RDB backups and the VNet flow logs.
  */
-export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource, component: string, args: {
+export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.ComponentResource, component: string, args: {
     purpose: StoragePurpose;
     /** Redundancy (see storage-redundancy.ts); changing it is an in-place update. */
     sku: string;
@@ -49,7 +50,7 @@ export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource
     transform?: Transform<storage.StorageAccountArgs>;
 }): storage.StorageAccount {
     const f = ctx.foundation;
-    const [accountArgs, accountOpts] = applyTransform<storage.StorageAccountArgs, pulumi.CustomResourceOptions>({
+    const account = ctx.create(storage.StorageAccount, scope, childName(component, "account"), {
         accountName: storageAccountName(ctx.cfg, args.purpose),
         resourceGroupName: f.resourceGroupName,
         location: ctx.location,
@@ -70,8 +71,7 @@ export function hardenedStorageAccount(ctx: AzureContext, scope: pulumi.Resource
             services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
         },
         tags: ctx.tags,
-    }, ctx.statefulOpts(scope, args.protect), args.transform);
-    const account = new storage.StorageAccount(childName(component, "account"), accountArgs, accountOpts);
+    }, args.transform, { protect: args.protect });
     privateEndpoint(ctx, scope, component, { key: "blob", target: account.id, groupId: "blob", zoneId: f.privateDnsZoneIds.blob });
     diagnostics(ctx, scope, childName(component, "diagnostics"), pulumi.interpolate`${account.id}/blobServices/default`, { metrics: BLOB_SERVICE_METRIC_CATEGORIES });
     if (args.protect) ctx.deleteLock(scope, childName(component, "lock"), account.id, "Production data: remove this lock deliberately before deleting the account.");
@@ -129,7 +129,7 @@ export function createObjectStore(run: AzureContext, scope: pulumi.ComponentReso
     const sku = OBJECT_STORE_SKU[ctx.cfg.environment];
     const account = hardenedStorageAccount(ctx, scope, name, { purpose: "d", sku, protect: args.protect, transform: t?.account });
 
-    const [serviceArgs, serviceOpts] = applyTransform<storage.BlobServicePropertiesArgs, pulumi.CustomResourceOptions>({
+    const blobService = ctx.create(storage.BlobServiceProperties, scope, childName(name, "blob-service"), {
         accountName: account.name,
         resourceGroupName: f.resourceGroupName,
         blobServicesName: "default",
@@ -137,24 +137,21 @@ export function createObjectStore(run: AzureContext, scope: pulumi.ComponentReso
         deleteRetentionPolicy: { enabled: true, days: 30 },
         containerDeleteRetentionPolicy: { enabled: true, days: 30 },
         changeFeed: { enabled: true, retentionInDays: 30 },
-    }, ctx.opts(scope), t?.blobService);
-    const blobService = new storage.BlobServiceProperties(childName(name, "blob-service"), serviceArgs, serviceOpts);
+    }, t?.blobService);
 
-    const [containerArgs, containerOpts] = applyTransform<storage.BlobContainerArgs, pulumi.CustomResourceOptions>({
+    const container = ctx.create(storage.BlobContainer, scope, childName(name, "container"), {
         containerName: CONTAINER_NAME,
         accountName: account.name,
         resourceGroupName: f.resourceGroupName,
         publicAccess: "None",
-    }, ctx.opts(scope, { dependsOn: [blobService] }), t?.container);
-    const container = new storage.BlobContainer(childName(name, "container"), containerArgs, containerOpts);
+    }, t?.container, { dependsOn: [blobService] });
 
-    const [policyArgs, policyOpts] = applyTransform<storage.ManagementPolicyArgs, pulumi.CustomResourceOptions>({
+    ctx.create(storage.ManagementPolicy, scope, childName(name, "lifecycle"), {
         accountName: account.name,
         resourceGroupName: f.resourceGroupName,
         managementPolicyName: "default",
         policy: lifecycleRules(args, sku),
-    }, ctx.opts(scope, { dependsOn: [container] }), t?.lifecycle);
-    new storage.ManagementPolicy(childName(name, "lifecycle"), policyArgs, policyOpts);
+    }, t?.lifecycle, { dependsOn: [container] });
 
     const blobEndpoint = account.primaryEndpoints.apply((e) => e.blob);
     return {

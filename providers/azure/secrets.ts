@@ -11,19 +11,19 @@ import type { StoredVaultSecret } from "./handles";
  * `stored` carries the ARM id, so each service is granted `Key Vault Secrets User` on
  * exactly the secrets it reads, not the whole vault, and the value for Kubernetes Secrets.
  */
-export function vaultSecret(ctx: AzureContext, scope: pulumi.Resource, name: string, args: {
+export function vaultSecret(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: {
     secretName: string;
     value: pulumi.Input<string>;
     contentType: string;
 }): { secret: keyvault.Secret; reference: SecretReference; stored: StoredVaultSecret } {
     const f = ctx.foundation;
-    const secret = new keyvault.Secret(name, {
+    const secret = ctx.create(keyvault.Secret, scope, name, {
         secretName: args.secretName,
         vaultName: f.keyVaultName,
         resourceGroupName: f.resourceGroupName,
         properties: { value: pulumi.secret(args.value), contentType: args.contentType },
         tags: ctx.tags,
-    }, ctx.opts(scope));
+    });
     const reference: SecretReference = { id: secret.properties.apply((p) => p.secretUri) };
     return { secret, reference, stored: { secretId: secret.id, reference, value: pulumi.secret(args.value) } };
 }

@@ -20,7 +20,7 @@ export interface AzureServiceSecrets {
  * platform vault (`<service>-env-<name>`; Key Vault names allow letters, digits and hyphens),
  * with `Key Vault Secrets User` on exactly that secret for this service's identity.
  */
-export function createServiceSecrets(ctx: AzureContext, scope: pulumi.Resource, name: string, svc: Pick<ServiceConfig, "name" | "secrets">, identity: { id: pulumi.Input<string>; principalId: pulumi.Input<string> }, roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>): AzureServiceSecrets {
+export function createServiceSecrets(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, svc: Pick<ServiceConfig, "name" | "secrets">, identity: { id: pulumi.Input<string>; principalId: pulumi.Input<string> }, roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>): AzureServiceSecrets {
     const out: AzureServiceSecrets = { appSecrets: [], env: [], grants: [] };
     for (const envName of Object.keys(svc.secrets).sort()) {
         const slug = secretSlug(envName);
