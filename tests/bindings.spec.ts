@@ -6,6 +6,7 @@ import { COMPONENT_TYPES } from "../components/component";
 import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";
+import { MIGRATE_JOB } from "./support/job-config";
 
 /**
  * Every runtime on every cloud hands a service the same binding variables: the data tier's
@@ -62,12 +63,13 @@ describe("service bindings: cloud-specific variables follow the service onto Kub
 
 describe("composition: every cloud's builders are bound to its components", () => {
     // bind-cloud.ts hands each builder its cloud's context; a component whose builder is not
-    // called has no children, and the stack would deploy without it.
-    const BUILT = ["network", "database", "cache", "objectStore", "loadBalancer", "computeService", "monitoring"] as const;
+    // called has no children, and the stack would deploy without it. The stack has a one-off job
+    // (the same plan as jobs.spec.ts), so the job builder is bound too.
+    const BUILT = ["network", "database", "cache", "objectStore", "loadBalancer", "computeService", "monitoring", "job"] as const;
     for (const cloud of CLOUDS) {
         for (const runtime of ["managed", "kubernetes"] as const) {
-            it(`${cloud} / ${runtime}: each component has resources of its own`, async () => {
-                const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
+            it(`${cloud} / ${runtime}: each component, the job's too, has resources of its own`, async () => {
+                const run = await planFor("production", cloud, runtime === "kubernetes" ? [MIGRATE_JOB, "platform:compute.runtime=kubernetes"] : [MIGRATE_JOB]);
                 for (const key of BUILT) {
                     const components = run.plan.resources.filter((r) => r.type === COMPONENT_TYPES[key]);
                     assert.ok(components.length > 0, `no ${key} component`);

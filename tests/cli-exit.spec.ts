@@ -1,20 +1,21 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { plainText } from "./support/plain-text";
-import { ConfigError } from "../components/config";
 import { main as check } from "../tools/check";
 import { main as diff } from "../tools/diff";
-import { runCli } from "../tools/engine/cli";
-import { UsageError } from "../tools/engine/stack-config";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { main as plan } from "../tools/plan";
 
 /**
  * Exit codes as a contract table (DESIGN.md, README "How to run"): 0 clean, 1 a mandatory
  * violation or a dangerous diff, 2 bad config or usage, 3 a crash. Run in-process through each
- * CLI's exported main and the shared runCli, so what is asserted is the code the process would
- * end with and what it prints on stderr.
+ * CLI's exported main, so what is asserted is the code the process would end with and what it
+ * prints on stderr; the decisions themselves (runCli's crash mapping among them) are contract
+ * tables in cli-decisions.spec.ts. The last block runs runCli and `npm run check` as child
+ * processes, to prove the wiring from the process's exit code down to those decisions.
  */
 
 type Main = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
@@ -27,51 +28,7 @@ async function exitOf(main: Main, argv: string[]): Promise<{ code: number; out: 
     return { code, out: plainText(out), err: plainText(err) };
 }
 
-async function runCliExit(main: () => Promise<number>): Promise<{ code: number; err: string }> {
-    let err = "";
-    let code = -1;
-    await runCli("tool", main, { err: (s) => void (err += s), exit: (c) => void (code = c) });
-    return { code, err };
-}
-
 const PLAN = path.join(__dirname, "fixtures", "plans");
-
-describe("CLI exit codes: runCli, shared by every command", () => {
-    for (const code of [0, 1, 2]) {
-        it(`exits with the code its command returns (${code})`, async () => {
-            assert.deepStrictEqual(await runCliExit(async () => code), { code, err: "" });
-        });
-    }
-
-    it("bad stack config that escapes a command: exit 2 with the message alone, no stack trace", async () => {
-        const r = await runCliExit(async () => {
-            throw new ConfigError([{ key: "platform:cache.nodes", value: 9, allowed: "1 to 6" }]);
-        });
-        assert.strictEqual(r.code, 2);
-        assert.match(r.err, /platform:cache\.nodes = 9: allowed: 1 to 6/);
-        assert.ok(!/\n\s+at /.test(r.err), r.err);
-    });
-
-    it("a usage error: exit 2 with the message alone", async () => {
-        const r = await runCliExit(async () => {
-            throw new UsageError("no stack file Pulumi.nope.yaml");
-        });
-        assert.deepStrictEqual(r, { code: 2, err: "no stack file Pulumi.nope.yaml\n" });
-    });
-
-    it("a crash: exit 3 (never 1, which means a violation), naming the tool, with the stack", async () => {
-        const r = await runCliExit(async () => {
-            throw new TypeError("cannot read properties of undefined");
-        });
-        assert.strictEqual(r.code, 3);
-        assert.match(r.err, /^tool failed: TypeError: cannot read properties of undefined\n\s+at /);
-    });
-
-    it("a crash with a non-Error value: exit 3 with the value", async () => {
-        const r = await runCliExit(() => Promise.reject("boom"));
-        assert.deepStrictEqual(r, { code: 3, err: "tool failed: boom\n" });
-    });
-});
 
 // `npm run plan`'s bad-config and unknown-stack exits are in plan-cli.spec.ts (a child process):
 // in-process, its main switches the policy runner on for every later plan of the suite.
@@ -145,5 +102,35 @@ describe("CLI exit codes: npm run diff", function () {
         fs.writeFileSync(head, JSON.stringify({ ...plan, resources: plan.resources.filter((r: { type: string }) => !/rds\/instance|sql\/databaseInstance|dbforpostgresql/i.test(r.type)) }));
         assert.strictEqual((await exitOf(diff, ["--base-plan", one, "--head-plan", head])).code, 1);
         assert.strictEqual((await exitOf(diff, ["--base-plan", one, "--head-plan", head, "--allow-stateful-replace"])).code, 0);
+    });
+});
+
+describe("CLI exit codes: as child processes (the wiring)", function () {
+    this.timeout(120_000);
+    const ROOT = path.resolve(__dirname, "..");
+
+    it("runCli ends the process with its decision: a crash exits 3, after a large stdout has drained", () => {
+        const script = `require("./tools/engine/cli").runCli("tool", async () => { process.stdout.write("x".repeat(1 << 20)); throw new TypeError("boom"); })`;
+        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+        assert.strictEqual(r.status, 3, r.stderr);
+        assert.strictEqual(r.stdout.length, 1 << 20, "stdout arrives whole");
+        assert.match(r.stderr, /^tool failed: TypeError: boom\n\s+at /);
+    });
+    const check = (...args: string[]) => spawnSync(process.execPath, tsNodeArgs("tools/check.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+    it("an unknown option: the process exits 2 naming it, nothing on stdout", () => {
+        const r = check("--stack", "production");
+        assert.strictEqual(r.status, 2, r.stderr);
+        assert.match(r.stderr, /^check: unknown option '--stack'; allowed options: --policy-config <file>, --config <KEY=VALUE>, --format <format>, --help\n$/);
+        assert.strictEqual(r.stdout, "");
+    });
+
+    it("a --policy-config naming an unknown policy: the process exits 2 before planning anything", () => {
+        const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "pack.json");
+        fs.writeFileSync(bad, JSON.stringify({ "no-such-policy": "mandatory" }));
+        const r = check("--policy-config", bad);
+        assert.strictEqual(r.status, 2, r.stderr);
+        assert.strictEqual(r.stderr, `--policy-config ${bad}: policy config: no policy named "no-such-policy" in the pack\n`);
+        assert.strictEqual(r.stdout, "", "nothing planned");
     });
 });

@@ -7,7 +7,7 @@ import { comparePlans, DiffReport } from "../tools/engine/diff/compare";
 import { addWorktree, fetchHint } from "../tools/engine/diff/plan-sides";
 import { reportJson } from "../tools/engine/diff/render-json";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
-import { planFileProblem } from "../tools/diff";
+import { planFileProblem } from "../tools/engine/exit/diff";
 import { fixturePlan } from "../tools/sample-report";
 
 /** The diff's machine-readable output, its inputs (saved plans, git refs) and their errors. */

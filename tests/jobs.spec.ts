@@ -3,6 +3,7 @@ import { CLOUDS, ConfigError, resolveConfig } from "../components/config";
 import { evaluatePack } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, ofType, planFor } from "./support/harness";
+import { MIGRATE_JOB as JOB } from "./support/job-config";
 
 /*
  * One-off jobs (`platform:jobs.<name>`): beside the services on every cloud and runtime, with
@@ -10,7 +11,6 @@ import { inputs, named, ofType, planFor } from "./support/harness";
  * command the deploy workflow uses for `runBeforeDeploy` jobs.
  */
 
-const JOB = `platform:jobs={"migrate":{"image":"ghcr.io/acme/api:1.4.2","command":["python","manage.py","migrate"],"runBeforeDeploy":true,"timeoutSeconds":900,"secrets":{"SECRET_KEY":{"secure":"v1:AAAA"}}}}`;
 const K8S = "platform:compute.runtime=kubernetes";
 
 async function outputsOf(run: PlanRun) {

@@ -1,14 +1,13 @@
-import * as fs from "fs";
 import { Command, Option } from "commander";
 import pc from "picocolors";
-import { CLOUDS, ConfigError, ENVIRONMENTS } from "../components/config";
+import { CLOUDS, ENVIRONMENTS } from "../components/config";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy/policies";
-import { evaluatePack, PolicyConfigError, PolicyPackConfigFile, reconcileConfig, toPlanViolations } from "./engine/policies";
+import { evaluatePack, PolicyPackConfigFile, reconcileConfig, toPlanViolations } from "./engine/policies";
 import { countResources, type PlanViolation } from "./engine/plan";
 import { violationLines } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
-import { UsageError } from "./engine/stack-config";
 import { parseArgs, runCli } from "./engine/cli";
+import { checkExitCode, failedStatus, isFailing, PairStatus, plannedStatus, readPolicyConfig, stopExit } from "./engine/exit/check";
 
 /**
  * `npm run check [-- --policy-config <file>] [--config KEY=VALUE ...] [--format text|json]`
@@ -18,15 +17,14 @@ import { parseArgs, runCli } from "./engine/cli";
  * pair; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
  * config, 0 otherwise. A cloud whose
  * implementation is not available yet (its registry entry throws "not available yet") is
- * reported as skipped; any other error fails the check.
+ * reported as skipped; any other error fails the check. The decisions live in
+ * tools/engine/exit/check.ts.
  */
-
-const NOT_AVAILABLE = /not available yet/;
 
 interface PairResult {
     stack: string;
     cloud: string;
-    status: "ok" | "violations" | "skipped" | "error" | "config-error";
+    status: PairStatus;
     resources: number;
     violations: PlanViolation[];
     note?: string;
@@ -36,14 +34,9 @@ async function checkPair(stack: string, cloud: string, config: string[], policyC
     try {
         const run = await runPlan({ stack, cloud, config });
         const violations = toPlanViolations(await evaluatePack(run.recorded, { config: policyConfig }));
-        const mandatory = violations.some((v) => v.level === "mandatory");
-        return { stack, cloud, status: mandatory ? "violations" : "ok", resources: countResources(run.plan.resources).resources, violations };
+        return { stack, cloud, status: plannedStatus(violations), resources: countResources(run.plan.resources).resources, violations };
     } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        if (NOT_AVAILABLE.test(msg)) return { stack, cloud, status: "skipped", resources: 0, violations: [], note: "skipped: not implemented" };
-        if (err instanceof PolicyConfigError || err instanceof UsageError) throw err;
-        if (err instanceof ConfigError) return { stack, cloud, status: "config-error", resources: 0, violations: [], note: msg };
-        return { stack, cloud, status: "error", resources: 0, violations: [], note: err instanceof Error ? err.stack ?? msg : msg };
+        return { stack, cloud, resources: 0, violations: [], ...failedStatus(err) };
     }
 }
 
@@ -78,16 +71,9 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     const stop = parseArgs(program, argv, io.err);
     if (stop !== undefined) return stop;
     const opts = program.opts<{ policyConfig?: string; config: string[]; format: string }>();
-    let policyConfig: PolicyPackConfigFile | undefined;
-    try {
-        policyConfig = opts.policyConfig ? JSON.parse(fs.readFileSync(opts.policyConfig, "utf8")) : undefined;
-        reconcileConfig(policies, PACK_ENFORCEMENT_LEVEL, policyConfig); // fail fast, before planning
-    } catch (err) {
-        io.err(`--policy-config ${opts.policyConfig}: ${(err as Error).message}\n`);
-        return 2;
-    }
     const results: PairResult[] = [];
     try {
+        const policyConfig = readPolicyConfig(opts.policyConfig, (c) => reconcileConfig(policies, PACK_ENFORCEMENT_LEVEL, c));
         for (const cloud of CLOUDS) {
             for (const stack of ENVIRONMENTS) {
                 const r = await checkPair(stack, cloud, opts.config, policyConfig);
@@ -96,11 +82,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
             }
         }
     } catch (err) {
-        io.err(`${(err as Error).message}\n`);
-        return 2;
+        return stopExit(err, io.err);
     }
     const mandatory = results.reduce((n, r) => n + r.violations.filter((v) => v.level === "mandatory").length, 0);
-    const failedPairs = results.filter((r) => r.status !== "ok" && r.status !== "skipped");
+    const failedPairs = results.filter((r) => isFailing(r.status));
     if (opts.format === "json") {
         io.out(JSON.stringify({ pairs: results, mandatory }, null, 2) + "\n");
     } else {
@@ -109,8 +94,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         const summary = `check: ${checked} pair(s) checked, ${skipped} skipped, ${mandatory} mandatory violation(s), ${failedPairs.length} failing pair(s)`;
         io.out((failedPairs.length ? pc.red(summary) : pc.green(summary)) + "\n");
     }
-    if (results.some((r) => r.status === "config-error")) return 2;
-    return failedPairs.length > 0 ? 1 : 0;
+    return checkExitCode(results.map((r) => r.status));
 }
 
 if (require.main === module) runCli("check", () => main(process.argv.slice(2)));

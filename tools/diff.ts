@@ -1,13 +1,14 @@
 import { Command, Option } from "commander";
-import { readFileSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import { resolve } from "path";
-import type { Plan } from "./engine/plan";
-import { comparePlans, DiffReport, emptyPlan, reportExitCode, StackDiff } from "./engine/diff/compare";
+import { comparePlans, DiffReport, emptyPlan, StackDiff } from "./engine/diff/compare";
 import { addWorktree, GitError, headLabelOf, planInChild, PlanOutcome, repoRootOf, Worktree } from "./engine/diff/plan-sides";
 import { renderReportJson } from "./engine/diff/render-json";
 import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
-import { parseArgs, runCli } from "./engine/cli";
+import { exitOnUserError, parseArgs, runCli } from "./engine/cli";
+import { checkSides, cloudListParser, collectList, diffExitCode, readPlan } from "./engine/exit/diff";
+import { UsageError } from "./engine/stack-config";
 import { CLOUD_PLUGINS } from "../providers/registry";
 
 /**
@@ -17,13 +18,12 @@ import { CLOUD_PLUGINS } from "../providers/registry";
  *
  * Exit codes: 0 nothing dangerous; 1 a stateful resource would be (or may be) replaced or
  * deleted (and --allow-stateful-replace was not given); 2 usage error, unreadable plan file,
- * bad git ref, or an explicitly requested stack that does not plan.
+ * bad git ref, or an explicitly requested stack that does not plan; 3 a crash (the decisions:
+ * tools/engine/exit/diff.ts, tools/engine/cli.ts).
  */
 
 const CLOUDS: string[] = Object.keys(CLOUD_PLUGINS);
 const STACKS = ["production", "staging"];
-
-class UsageError extends Error {}
 
 interface Options {
     base?: string;
@@ -38,44 +38,6 @@ interface Options {
     runUrl?: string;
     headSha?: string;
     allowStatefulReplace: boolean;
-}
-
-const collect = (v: string, acc: string[]) => [...acc, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
-
-/** What is wrong with a file that should hold `npm run plan -- --format json` output, in words. */
-export function planFileProblem(text: string): string | undefined {
-    const first = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
-    if (first === "") return "is empty";
-    if (first.startsWith("> ")) {
-        return `starts with npm's banner line '${first.slice(0, 60)}' (npm prints it on stdout): save plans with \`npm run -s plan -- … --format json > FILE\` or \`npm run plan -- … --format json --output FILE\``;
-    }
-    if (/^Plan \S+ — cloud /.test(first)) return "holds the plan's text view: save it with --format json";
-    let value: unknown;
-    try {
-        value = JSON.parse(text);
-    } catch (err) {
-        return `is not JSON (${(err as Error).message}); it starts with '${first.slice(0, 60)}'`;
-    }
-    const plan = value as Partial<Plan> & { stacks?: unknown };
-    if (plan === null || typeof plan !== "object" || Array.isArray(plan)) return "is JSON but not a plan object";
-    if (Array.isArray(plan.stacks)) return "is a diff report (npm run diff -- --format json), not a plan";
-    const missing = ["stack", "cloud", "environment", "resources", "outputs", "policy"].filter((k) => !(k in plan));
-    if (missing.length > 0) return `is JSON but not a plan: ${missing.map((k) => `\`${k}\``).join(", ")} missing`;
-    if (!Array.isArray(plan.resources)) return "is JSON but `resources` is not a list";
-    if (!plan.policy || !Array.isArray(plan.policy.violations)) return "is JSON but `policy.violations` is not a list";
-    return undefined;
-}
-
-function readPlan(file: string): Plan {
-    let text: string;
-    try {
-        text = readFileSync(file, "utf8");
-    } catch (err) {
-        throw new UsageError(`cannot read plan file ${file}: ${(err as Error).message}`);
-    }
-    const problem = planFileProblem(text);
-    if (problem) throw new UsageError(`${file} is not a plan JSON: it ${problem}`);
-    return JSON.parse(text) as Plan;
 }
 
 /** The CI run to link from the comment: --run-url, else GitHub Actions' own variables. */
@@ -138,12 +100,8 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         .option("--base <git-ref>", "plan this ref (in a temporary git worktree) as the base, and the working tree as the head")
         .option("--base-plan <file>", "saved base plan JSON (npm run plan -- --format json)")
         .option("--head-plan <file>", "saved head plan JSON")
-        .option("--stack <name>", `stack(s) to compare with --base (repeatable or comma-separated; default ${STACKS.join(", ")})`, collect, [] as string[])
-        .addOption(new Option("--cloud <cloud>", `cloud(s) to compare with --base (default: every one that plans on the head)`).argParser((v: string, acc: string[] = []) => {
-            const values = collect(v, acc);
-            for (const c of values) if (!CLOUDS.includes(c)) throw new UsageError(`--cloud ${JSON.stringify(c)}: allowed: one of ${CLOUDS.join(", ")}`);
-            return values;
-        }).default([]))
+        .option("--stack <name>", `stack(s) to compare with --base (repeatable or comma-separated; default ${STACKS.join(", ")})`, collectList, [] as string[])
+        .addOption(new Option("--cloud <cloud>", `cloud(s) to compare with --base (default: every one that plans on the head)`).argParser(cloudListParser(CLOUDS)).default([]))
         .addOption(new Option("--format <format>", "report format").choices(["text", "markdown", "json"]).default("text"))
         .option("--output <file>", "write the full report to a file instead of stdout (Markdown is never shortened there)")
         .option("--comment-output <file>", "also write the Markdown report shortened to fit a PR comment (65,536 characters) to <file>, or - for stdout")
@@ -157,16 +115,9 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         const stop = parseArgs(program, argv, io.err);
         if (stop !== undefined) return stop;
         opts = program.opts<Options>();
-        const pair = opts.basePlan !== undefined || opts.headPlan !== undefined;
-        if (opts.base !== undefined && pair) throw new UsageError("give either --base <git-ref> or --base-plan/--head-plan, not both");
-        if (pair && (opts.basePlan === undefined || opts.headPlan === undefined)) throw new UsageError("--base-plan and --head-plan go together");
-        if (!pair && opts.base === undefined) throw new UsageError("give --base <git-ref>, or --base-plan <a.json> --head-plan <b.json>");
-        if (pair && (opts.stack.length > 0 || opts.cloud.length > 0)) throw new UsageError("--stack/--cloud apply to --base only (a plan file is one stack)");
+        checkSides(opts);
     } catch (err) {
-        const code = (err as { exitCode?: number; code?: string }).exitCode;
-        if (code === 0) return 0;
-        if (err instanceof UsageError) io.err(`diff: ${err.message}\n`);
-        return 2;
+        return exitOnUserError(err, io.err, "diff: ");
     }
 
     let report: DiffReport & { failed?: boolean };
@@ -179,11 +130,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
             report = { baseLabel: opts.basePlan!, headLabel: opts.headSha ? `${opts.headPlan!} (${opts.headSha.slice(0, 12)})` : opts.headPlan!, stacks: [comparePlans(base, head)], skipped: [], allowStatefulReplace: opts.allowStatefulReplace };
         }
     } catch (err) {
-        if (err instanceof UsageError) {
-            io.err(`diff: ${err.message}\n`);
-            return 2;
-        }
-        throw err;
+        return exitOnUserError(err, io.err, "diff: ");
     }
     report.runUrl = runUrlOf(opts, process.env);
     const comment = () => renderComment(report, { artifact: opts.artifact });
@@ -195,8 +142,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     }
     if (opts.commentOutput === "-") io.out(comment());
     else if (opts.commentOutput) writeFileSync(opts.commentOutput, comment());
-    if (report.failed) return 2;
-    return reportExitCode(report);
+    return diffExitCode(report);
 }
 
 if (require.main === module) {

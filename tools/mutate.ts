@@ -60,8 +60,10 @@ export const GROUPS: Record<string, MutationGroup> = {
     },
     cli: {
         title: "the CLIs' exit handling",
-        mutate: ["tools/engine/cli.ts", "tools/{check,plan,diff}.ts"],
-        specs: ["tests/cli-exit.spec.ts"],
+        // Where the decisions live (arguments, exit code per outcome, crash mapping, stderr); the
+        // entry points in tools/{check,plan,diff}.ts only wire them to planning and rendering.
+        mutate: ["tools/engine/cli.ts", "tools/engine/exit/*.ts"],
+        specs: ["tests/cli-decisions.spec.ts"],
     },
     bindings: {
         title: "the composition's bindings",

@@ -4,12 +4,14 @@ import { CLOUD_PLUGINS } from "../providers/registry";
 import { renderPlanText } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
 import { enablePolicies } from "./engine/policies";
-import { isUserError, parseArgs, runCli } from "./engine/cli";
+import { exitOnUserError, parseArgs, runCli } from "./engine/cli";
+import { planExitCode } from "./engine/exit/plan";
 
 /**
  * `npm run plan -- --stack <name> [--cloud <a cloud of providers/registry.ts>] [--config KEY=VALUE ...] [--format text|json] [--output FILE]`
  * (--output writes the report to FILE: npm prints its banner on stdout unless run with -s).
- * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage.
+ * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage, 3 a crash
+ * (tools/engine/exit/plan.ts, tools/engine/cli.ts).
  */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("plan")
@@ -29,13 +31,9 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         const report = opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan);
         if (opts.output) writeFileSync(opts.output, report);
         else io.out(report);
-        return plan.policy.violations.some((v) => v.level === "mandatory") ? 1 : 0;
+        return planExitCode(plan);
     } catch (err) {
-        if (isUserError(err)) {
-            io.err(`${(err as Error).message}\n`);
-            return 2;
-        }
-        throw err;
+        return exitOnUserError(err, io.err);
     }
 }
 

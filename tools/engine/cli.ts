@@ -13,15 +13,31 @@ export function runCli(label: string, main: () => Promise<number>, io: CliExit =
     return main().then(
         (code) => io.exit(code),
         (err) => {
-            if (isUserError(err)) {
-                io.err(`${(err as Error).message}\n`);
-                io.exit(2);
-                return;
-            }
-            io.err(`${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-            io.exit(3);
+            const { code, stderr } = errorExit(label, err);
+            io.err(stderr);
+            io.exit(code);
         },
     );
+}
+
+/**
+ * What an error that ends a command means: the user's input (bad stack config, usage) exits 2
+ * with its message alone; anything else is a bug and exits 3, never 1 (which means "a violation
+ * was found"), naming the tool and with the stack, so the report shows where it broke.
+ */
+export function errorExit(label: string, err: unknown): { code: 2 | 3; stderr: string } {
+    if (isUserError(err)) return { code: 2, stderr: `${(err as Error).message}\n` };
+    return { code: 3, stderr: `${label} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n` };
+}
+
+/**
+ * A command's own handling of an error it caught: a user error prints its message (after
+ * `prefix`) and returns 2; anything else is rethrown, for runCli to end with 3.
+ */
+export function exitOnUserError(err: unknown, writeErr: (s: string) => void, prefix = ""): 2 {
+    if (!isUserError(err)) throw err;
+    writeErr(`${prefix}${(err as Error).message}\n`);
+    return 2;
 }
 
 /** Where runCli reports and how it exits (tests record both instead of ending the process). */
