@@ -9,7 +9,7 @@ import type { Plan } from "../tools/engine/plan";
 import { comparePlans, DiffReport } from "../tools/engine/diff/compare";
 import { errorExit, exitOnUserError, isUserError, parseArgs, runCli } from "../tools/engine/cli";
 import { checkExitCode, failedStatus, isFailing, PairStatus, plannedStatus, readPolicyConfig, stopExit } from "../tools/engine/exit/check";
-import { checkSides, cloudListParser, collectList, diffExitCode, DiffSides, planFileProblem, readPlan } from "../tools/engine/exit/diff";
+import { checkSides, cloudListParser, collectList, diffExitCode, DiffSides, gitReportVerdict, planFileProblem, readPlan } from "../tools/engine/exit/diff";
 import { planExitCode } from "../tools/engine/exit/plan";
 import { PolicyConfigError, reconcileConfig } from "../tools/engine/policies";
 import { UsageError } from "../tools/engine/stack-config";
@@ -83,7 +83,39 @@ describe("CLI decisions: runCli, shared by every command", () => {
         const r = await runCliExit(() => Promise.reject("boom"));
         assert.deepStrictEqual(r, { code: 3, err: "tool failed: boom\n" });
     });
+
+    it("by default: the message on the process's stderr, and the process ends with the code once stdout and stderr have drained", async () => {
+        const r = await onProcess(() => runCli("tool", async () => Promise.reject(new UsageError("no stack file Pulumi.nope.yaml"))));
+        assert.deepStrictEqual(r, { stdout: "", stderr: "no stack file Pulumi.nope.yaml\n", exits: [2] });
+    });
 });
+
+/**
+ * Runs `f` with the process's stdout, stderr and exit recorded instead of used (each write's
+ * callback called, as a drained stream does), and restored after.
+ */
+async function onProcess(f: () => unknown): Promise<{ stdout: string; stderr: string; exits: number[] }> {
+    const rec = { stdout: "", stderr: "", exits: [] as number[] };
+    const real = { out: process.stdout.write, err: process.stderr.write, exit: process.exit };
+    const writer = (stream: "stdout" | "stderr") =>
+        ((chunk: string, ...rest: unknown[]) => {
+            rec[stream] += chunk;
+            const done = rest.find((a) => typeof a === "function") as (() => void) | undefined;
+            done?.();
+            return true;
+        }) as typeof process.stdout.write;
+    process.stdout.write = writer("stdout");
+    process.stderr.write = writer("stderr");
+    process.exit = ((code: number) => void rec.exits.push(code)) as typeof process.exit;
+    try {
+        await f();
+    } finally {
+        Object.assign(process.stdout, { write: real.out });
+        Object.assign(process.stderr, { write: real.err });
+        process.exit = real.exit;
+    }
+    return rec;
+}
 
 describe("CLI decisions: which errors are the user's (exit 2) and which a crash (exit 3)", () => {
     const noStack = Object.assign(new Error("no stack here"), { stack: undefined });
@@ -148,9 +180,12 @@ describe("CLI decisions: arguments (parseArgs, every command's argv)", () => {
         { argv: ["--colud", "gcp"], code: 2, stderr: `tool: unknown option '--colud'; ${ALLOWED}\n` },
         { argv: ["--colud=gcp", "--stak", "x"], code: 2, stderr: `tool: unknown option '--colud', '--stak'; ${ALLOWED}\n` },
         { argv: ["--stack", "prod", "-x"], code: 2, stderr: `tool: unknown option '-x'; ${ALLOWED}\n` },
+        // A known short name is no unknown option, and takes its value like the long one.
+        { argv: ["-s", "prod", "extra"], code: 2, stderr: `tool: unexpected argument "extra" (this command takes options only); ${ALLOWED}\n` },
         // --help shows the help whatever else is there; after an error commander reports first, it is no unknown option.
         { argv: ["--colud", "gcp", "-h"], code: 0, stderr: "" },
         { argv: ["--stack", "prod", "--cloud", "oracle", "--help"], code: 2, stderr: "tool: option '--cloud <cloud>' argument 'oracle' is invalid. Allowed choices are aws, gcp\n" },
+        { argv: ["--stack", "prod", "--cloud", "oracle", "-h"], code: 2, stderr: "tool: option '--cloud <cloud>' argument 'oracle' is invalid. Allowed choices are aws, gcp\n" },
         { argv: ["--stack", "prod", "extra"], code: 2, stderr: `tool: unexpected argument "extra" (this command takes options only); ${ALLOWED}\n` },
         { argv: ["--stack=prod", "a", "-"], code: 2, stderr: `tool: unexpected arguments "a", "-" (this command takes options only); ${ALLOWED}\n` },
         { argv: ["--stack", "prod", "--", "--cloud"], code: 2, stderr: `tool: unexpected argument "--cloud" (this command takes options only); ${ALLOWED}\n` },
@@ -170,6 +205,11 @@ describe("CLI decisions: arguments (parseArgs, every command's argv)", () => {
             if (c.opts) assert.deepStrictEqual(p.opts(), c.opts);
         });
     }
+
+    it("by default: the one line on the process's stderr, none of commander's own output", async () => {
+        const r = await onProcess(() => assert.strictEqual(parseArgs(program(), ["--stack", "prod", "--colud", "gcp"]), 2));
+        assert.deepStrictEqual(r, { stdout: "", stderr: `tool: unknown option '--colud'; ${ALLOWED}\n`, exits: [] });
+    });
 
     it("an option parser's own error (diff's --cloud) is not a commander error: it reaches the command as it is", () => {
         const p = new Command("diff").addOption(new Option("--cloud <cloud>").argParser(cloudListParser(["aws"])));
@@ -344,6 +384,11 @@ describe("CLI decisions: npm run diff", () => {
         { what: "npm's banner first", text: `\n> multicloud-platform@0.1.0 plan /a/very/long/path/to/the/checkout/of/the/repository\n${fixture}`, problem: /^starts with npm's banner line '> multicloud-platform@0\.1\.0 plan \/a\/very\/long\/path\/to\/the\/ch' \(npm prints it on stdout\): save plans with `npm run -s plan -- … --format json > FILE` or `npm run plan -- … --format json --output FILE`$/ },
         { what: "the text view", text: "Plan staging — cloud aws, environment staging\n", problem: "holds the plan's text view: save it with --format json" },
         { what: "not JSON", text: "{\"resources\": [", problem: /^is not JSON \(.+\); it starts with '\{"resources": \['$/ },
+        { what: "not JSON, indented", text: "   {\"resources\": [", problem: /^is not JSON \(.+\); it starts with '\{"resources": \['$/ },
+        { what: "not JSON, a long first line", text: `${"x".repeat(70)}\n`, problem: /^is not JSON \(.+\); it starts with 'x{60}'$/ },
+        { what: "an indented text view", text: "  Plan staging — cloud aws, environment staging\n", problem: "holds the plan's text view: save it with --format json" },
+        { what: "an indented npm banner", text: "  > multicloud-platform@0.1.0 plan\n", problem: /^starts with npm's banner line '> multicloud-platform@0\.1\.0 plan' / },
+        { what: "prose that mentions a plan (only the text view's own title line counts)", text: "Notes: Plan staging — cloud aws looked fine\n", problem: /^is not JSON / },
         { what: "JSON null", text: "null", problem: "is JSON but not a plan object" },
         { what: "a JSON list", text: "[1, 2]", problem: "is JSON but not a plan object" },
         { what: "a JSON number", text: "42", problem: "is JSON but not a plan object" },
@@ -372,6 +417,33 @@ describe("CLI decisions: npm run diff", () => {
         const empty = thrown(() => readPlan("empty.json", () => "\n"));
         assert.ok(empty instanceof UsageError);
         assert.strictEqual(empty.message, "empty.json is not a plan JSON: it is empty");
+    });
+
+    describe("a --base report once every stack was planned", () => {
+        const stack = () => comparePlans(planJson, planJson);
+        const skipped = [
+            { stack: "staging", cloud: "azure", reason: "head does not plan (exit 2): bad config" },
+            { stack: "production", cloud: "azure", reason: "head does not plan (exit 3): crashed" },
+        ];
+        const report = (stacks: ReturnType<typeof stack>[]): DiffReport => ({ baseLabel: "main", headLabel: "head", stacks, skipped: [...skipped], allowStatefulReplace: false });
+
+        it("no stack planned on the head side: a usage error (exit 2) saying why for each", () => {
+            for (const named of [false, true]) {
+                const err = thrown(() => gitReportVerdict(report([]), named));
+                assert.ok(err instanceof UsageError);
+                assert.strictEqual(err.message, "no stack planned on the head side: staging·azure: head does not plan (exit 2): bad config; production·azure: head does not plan (exit 3): crashed");
+            }
+        });
+
+        it("a stack the user named did not plan: exit 2; one they did not name: listed as skipped, exit as the report says", () => {
+            const named = gitReportVerdict(report([stack()]), true);
+            assert.strictEqual(diffExitCode(named), 2);
+            assert.deepStrictEqual(named.skipped, skipped);
+            const unnamed = gitReportVerdict(report([stack()]), false);
+            assert.strictEqual(unnamed.failed, undefined);
+            assert.strictEqual(diffExitCode(unnamed), 0);
+            assert.deepStrictEqual(unnamed.skipped, skipped);
+        });
     });
 
     describe("the exit code of a report", () => {

@@ -7,7 +7,7 @@ import { renderReportJson } from "./engine/diff/render-json";
 import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
 import { exitOnUserError, parseArgs, runCli } from "./engine/cli";
-import { checkSides, cloudListParser, collectList, diffExitCode, readPlan } from "./engine/exit/diff";
+import { checkSides, cloudListParser, collectList, diffExitCode, gitReportVerdict, readPlan } from "./engine/exit/diff";
 import { UsageError } from "./engine/stack-config";
 import { CLOUD_PLUGINS } from "../providers/registry";
 
@@ -89,9 +89,7 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
     } finally {
         worktree.remove();
     }
-    if (report.stacks.length === 0) throw new UsageError(`no stack planned on the head side: ${report.skipped.map((s) => `${s.stack}·${s.cloud}: ${s.reason}`).join("; ")}`);
-    if (failedExplicit) (report as DiffReport & { failed?: boolean }).failed = true;
-    return report;
+    return gitReportVerdict(report, failedExplicit);
 }
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {

@@ -53,6 +53,7 @@ export function checkExitCode(statuses: PairStatus[]): 0 | 1 | 2 {
  * The `--policy-config` file, read and reconciled with the pack before anything is planned, so
  * a typo fails in a second, not after six plans. Any problem is a UsageError naming the file.
  */
+// Stryker disable next-line StringLiteral: without an encoding readFileSync returns a Buffer, which JSON.parse reads as UTF-8 just the same.
 export function readPolicyConfig(file: string | undefined, reconcile: (config: PolicyPackConfigFile | undefined) => unknown, read: (file: string) => string = (f) => fs.readFileSync(f, "utf8")): PolicyPackConfigFile | undefined {
     if (file === undefined) return undefined;
     try {

@@ -80,6 +80,17 @@ export function readPlan(file: string, read: (file: string) => string = (f) => r
 }
 
 /**
+ * A `--base` report once every stack was planned: a UsageError listing why when no stack planned
+ * on the head side (there is nothing to compare); marked failed (exit 2, diffExitCode) when a
+ * stack the user named with --stack/--cloud did not plan there. Unnamed stacks that do not plan
+ * are only listed as skipped.
+ */
+export function gitReportVerdict(report: DiffReport, namedStackFailed: boolean): DiffReport & { failed?: boolean } {
+    if (report.stacks.length === 0) throw new UsageError(`no stack planned on the head side: ${report.skipped.map((s) => `${s.stack}·${s.cloud}: ${s.reason}`).join("; ")}`);
+    return namedStackFailed ? { ...report, failed: true } : report;
+}
+
+/**
  * The diff's exit code once it has a report: 2 when a stack the user asked for by name did not
  * plan on the head side (the report is incomplete, so "nothing dangerous" would be untrue), else
  * the report's own verdict (1 for a dangerous stateful change unless allowed, else 0).
