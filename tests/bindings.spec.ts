@@ -93,17 +93,28 @@ describe("service bindings: one variable per name, the platform's value", () => 
 });
 
 describe("service bindings: the platform's values win over a service's own env", () => {
+    const out = <T>(v: T) => pulumi.output(v);
+    const secret = { secretId: out("s"), jsonKey: "password" } as unknown as SecretReference;
+    const bindings = {
+        database: { endpoint: out("db.internal"), port: out(5432), databaseName: out("app"), username: out("platform_admin"), passwordSecret: secret },
+        cache: { endpoint: out("cache.internal"), port: out(6380), authSecret: secret },
+        objectStore: { bucketName: out("bucket"), resourceId: out("id") },
+    } as unknown as ServiceBindings;
+
     it("plainBindingEnv keeps PGSSLMODE=require and REDIS_TLS=true whatever the service's env says (config rejects such names; this is the second line)", () => {
-        const out = <T>(v: T) => pulumi.output(v);
-        const secret = { secretId: out("s"), jsonKey: "password" } as unknown as SecretReference;
-        const env = plainBindingEnv({ env: { [BINDING_ENV.databaseSslMode]: "disable", [BINDING_ENV.cacheTls]: "false", [BINDING_ENV.databaseHost]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, {
-            database: { endpoint: out("db.internal"), port: out(5432), databaseName: out("app"), username: out("app_user"), passwordSecret: secret },
-            cache: { endpoint: out("cache.internal"), port: out(6380), authSecret: secret },
-            objectStore: { bucketName: out("bucket"), resourceId: out("id") },
-        } as unknown as ServiceBindings, "app_api");
+        const env = plainBindingEnv({ env: { [BINDING_ENV.databaseSslMode]: "disable", [BINDING_ENV.cacheTls]: "false", [BINDING_ENV.databaseHost]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, bindings, "app_api");
         assert.strictEqual(env[BINDING_ENV.databaseSslMode], "require");
         assert.strictEqual(env[BINDING_ENV.cacheTls], "true");
         assert.notStrictEqual(env[BINDING_ENV.databaseHost], "evil");
         assert.strictEqual(env.LOG_LEVEL, "debug");
     });
+
+    // Only an `admin` workload (the migration job) logs in with the platform's admin user and password; every other one with its own IAM login.
+    for (const [role, user, auth] of [[undefined, "app_api", "iam"], ["app", "app_api", "iam"], ["admin", "platform_admin", "password"]] as const) {
+        it(`databaseRole ${role ?? "(unset)"}: DATABASE_USER ${user}, DATABASE_AUTH=${auth}`, async () => {
+            const env = plainBindingEnv({ env: {}, databaseRole: role } as unknown as ServiceConfig, bindings, "app_api");
+            const value = (v: pulumi.Input<string> | undefined) => new Promise((resolve) => pulumi.output(v).apply(resolve));
+            assert.deepStrictEqual([await value(env[BINDING_ENV.databaseUser]), env[BINDING_ENV.databaseAuth]], [user, auth]);
+        });
+    }
 });
