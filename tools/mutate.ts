@@ -57,7 +57,7 @@ export const GROUPS: Record<string, MutationGroup> = {
     diff: {
         title: "the diff's rules and classification",
         mutate: ["tools/engine/diff/{compare,flatten,guarded,replacement,stateful}.ts", "providers/**/replacement.ts"],
-        specs: ["tests/diff.spec.ts", "tests/diff-contract.spec.ts"],
+        specs: ["tests/diff.spec.ts", "tests/diff-contract.spec.ts", "tests/diff-outcomes.spec.ts"],
         grep: "^(?!.*(child process|base worktree|docs/reviewing|topology))",
         // The replacement tables are over 3,000 static mutants (five hours here): the group scores
         // the rules that read them; tests/diff-replacement.spec.ts checks the tables' entries.

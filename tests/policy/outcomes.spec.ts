@@ -9,7 +9,7 @@ import { KUBERNETES_CASES } from "./kubernetes-cases";
 
 /*
  * What the pack tells a user, for every policy on every resource shape it inspects, pinned in
- * tests/policy/outcomes.json. Each case of the tables (cases.ts, kubernetes-cases.ts) is
+ * tests/snapshots/policy-outcomes.json. Each case of the tables (cases.ts, kubernetes-cases.ts) is
  * perturbed the ways a regression would show:
  * - the compliant resource and every listed violation, in production and in staging (the
  *   production-only guards must say "not applicable" in staging, naming where the environment
@@ -27,7 +27,7 @@ import { KUBERNETES_CASES } from "./kubernetes-cases";
  * `UPDATE_SNAPSHOTS=1 npx mocha tests/policy/outcomes.spec.ts`.
  */
 
-const FILE = path.join(__dirname, "outcomes.json");
+const FILE = path.join(__dirname, "..", "snapshots", "policy-outcomes.json");
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 interface Row {
@@ -118,6 +118,14 @@ const TABLE: TableCase[] = [
     })),
 ];
 
+// Some policies have more than one case on a type (different shapes): number them apart.
+const seen = new Map<string, number>();
+for (const c of TABLE) {
+    const n = (seen.get(c.key) ?? 0) + 1;
+    seen.set(c.key, n);
+    if (n > 1) c.key = `${c.key} (shape ${n})`;
+}
+
 function rowsOf(c: TableCase): Row[] {
     const rows = new Map<string, Row>();
     const add = (label: string, fixtures: Fixture[], config?: Record<string, unknown>) => {
@@ -173,14 +181,14 @@ async function pinnedOf(c: TableCase): Promise<Pinned> {
     return { compliant, differ };
 }
 
-describe("policy pack: what each policy tells the user, per resource shape (tests/policy/outcomes.json)", () => {
+describe("policy pack: what each policy tells the user, per resource shape (tests/snapshots/policy-outcomes.json)", () => {
     const update = process.env.UPDATE_SNAPSHOTS === "1";
     const pinned: Record<string, Pinned> = fs.existsSync(FILE) ? JSON.parse(fs.readFileSync(FILE, "utf8")) : {};
     const written: Record<string, Pinned> = {};
 
     it("pins every case of the tables, and nothing else", () => {
         if (update) return;
-        assert.deepStrictEqual(Object.keys(pinned).sort(), TABLE.map((c) => c.key).sort(), "tests/policy/outcomes.json is out of date: review, then UPDATE_SNAPSHOTS=1");
+        assert.deepStrictEqual(Object.keys(pinned).sort(), TABLE.map((c) => c.key).sort(), "tests/snapshots/policy-outcomes.json is out of date: review, then UPDATE_SNAPSHOTS=1");
     });
 
     for (const c of TABLE) {
@@ -190,7 +198,7 @@ describe("policy pack: what each policy tells the user, per resource shape (test
                 written[c.key] = actual;
                 return;
             }
-            assert.ok(pinned[c.key], `${c.key} is not in tests/policy/outcomes.json: review, then UPDATE_SNAPSHOTS=1`);
+            assert.ok(pinned[c.key], `${c.key} is not in tests/snapshots/policy-outcomes.json: review, then UPDATE_SNAPSHOTS=1`);
             assert.deepStrictEqual(actual, pinned[c.key]);
         });
     }
