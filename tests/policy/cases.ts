@@ -781,6 +781,34 @@ export const CASES: PolicyCase[] = [
         variants: [{ label: "not protected, no lock", set: [[0, "!protect", false]], found: '{"protect":false,"locks":0}' }],
         unknown: [0, "tags"],
     },
+    // Not `protect`ed, but locked: a lock that depends on the server, or one that names it.
+    {
+        policy: P.azurePostgresqlRequireDeletionProtection,
+        type: T.azure.postgresServer,
+        fixtures: [
+            { ...flexServer(), protect: false },
+            { type: T.azure.managementLockByScope, name: "database-lock", props: { level: "CanNotDelete", scope: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/platform-production-db" }, dependsOn: [0] },
+        ],
+        variants: [
+            { label: "the lock only restricts nothing", set: [[1, "level", "NotSpecified"]], found: '{"protect":false,"locks":0}' },
+            { label: "the lock is on another server", set: [[1, "!dependsOn", []], [1, "scope", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/other-db"]], found: '{"protect":false,"locks":0}' },
+            { label: "no lock at all", remove: [1], found: '{"protect":false,"locks":0}' },
+        ],
+        unknown: [0, "tags"],
+    },
+    {
+        policy: P.azurePostgresqlRequireDeletionProtection,
+        type: T.azure.postgresServer,
+        fixtures: [
+            { ...flexServer(), protect: false },
+            { type: T.azure.managementLock, name: "database-read-only", props: { level: "ReadOnly", resourceName: "platform-production-db", resourceType: "flexibleServers" } },
+        ],
+        variants: [
+            { label: "the lock names another resource", set: [[1, "resourceName", "platform-production-db-2"]], found: '{"protect":false,"locks":0}' },
+            { label: "the lock names the server by a path that only ends like it", set: [[1, "resourceName", "x/other-platform-production-db"]], found: '{"protect":false,"locks":0}' },
+        ],
+        unknown: [0, "tags"],
+    },
     ...GUARANTEE_CASES,
     // ---- credentials by reference on the managed runtimes
     {

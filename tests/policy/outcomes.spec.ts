@@ -14,6 +14,7 @@ import { KUBERNETES_CASES } from "./kubernetes-cases";
  * - the compliant resource and every listed violation, in production and in staging (the
  *   production-only guards must say "not applicable" in staging, naming where the environment
  *   came from);
+ * - every fixture's `protect` option flipped;
  * - every property of every fixture removed, one at a time, objects as well as leaves (an
  *   unset setting must fail where the policy requires it, and never crash the policy);
  * - every boolean flipped;
@@ -140,6 +141,7 @@ function rowsOf(c: TableCase): Row[] {
     c.fixtures.forEach((f, i) => {
         const at = c.fixtures.length > 1 ? `#${i} ` : "";
         if (c.stack && c.fixtures.length > 1) add(`${at}left out`, c.fixtures.filter((_, j) => j !== i));
+        add(`${at}protect = ${!(f.protect ?? false)}`, c.fixtures.map((x, j) => (j === i ? { ...x, protect: !(f.protect ?? false) } : x)));
         for (const [p, v] of paths(f.props)) {
             add(`${at}without ${p}`, without(c.fixtures, i, p));
             if (typeof v === "boolean") add(`${at}${p} = ${!v}`, edit(c.fixtures, i, p, !v));
