@@ -17,8 +17,8 @@ import { KUBERNETES_CASES } from "./kubernetes-cases";
  * - every fixture's `protect` option flipped;
  * - every property of every fixture removed, one at a time, objects as well as leaves (an
  *   unset setting must fail where the policy requires it, and never crash the policy);
- * - every boolean flipped;
- * - every number on both sides of itself and of each default minimum of the pack (30/7-day
+ * - every boolean flipped, every string emptied and replaced by another;
+ * - every number at 0, -1, on both sides of itself and of each default minimum of the pack (30/7-day
  *   backups, 365/90-day audit logs, 5-day snapshots): both sides of every bound;
  * - every satellite resource of a stack policy left out.
  * The outcome of a row is what `npm run check` shows: each violation's level and full message
@@ -146,7 +146,11 @@ function rowsOf(c: TableCase): Row[] {
             add(`${at}without ${p}`, without(c.fixtures, i, p));
             if (typeof v === "boolean") add(`${at}${p} = ${!v}`, edit(c.fixtures, i, p, !v));
             if (typeof v === "number") {
-                for (const n of [v - 1, v + 1, ...BOUNDS.flatMap((b) => [b - 1, b, b + 1])]) if (n !== v) add(`${at}${p} = ${n}`, edit(c.fixtures, i, p, n));
+                for (const n of [0, -1, v - 1, v + 1, ...BOUNDS.flatMap((b) => [b - 1, b, b + 1])]) if (n !== v) add(`${at}${p} = ${n}`, edit(c.fixtures, i, p, n));
+            }
+            if (typeof v === "string") {
+                add(`${at}${p} = ""`, edit(c.fixtures, i, p, ""));
+                add(`${at}${p} = "other"`, edit(c.fixtures, i, p, "other"));
             }
         }
     });
