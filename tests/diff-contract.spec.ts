@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { comparePlans, reportExitCode, StackDiff } from "../tools/engine/diff/compare";
+import { aliasUrns, comparePlans, parseUrn, reportExitCode, StackDiff } from "../tools/engine/diff/compare";
 import { childPath, flatten, pathEndsWith, pathSegments } from "../tools/engine/diff/flatten";
 import { MUST_NOT_DECREASE, MUST_STAY_FALSE, MUST_STAY_TRUE, ORDERED_ENUMS, TLS_MINIMUMS, tlsFloor, weakening } from "../tools/engine/diff/guarded";
 import { propertyEffect, replacementRule } from "../tools/engine/diff/replacement";
@@ -281,5 +281,55 @@ describe("diff contract: replacement rules per path", () => {
     it("replacementRule reads the tables, and knows nothing of other types", () => {
         assert.ok(replacementRule("aws:rds/instance:Instance")?.replace.includes("engine"));
         assert.strictEqual(replacementRule("x:y:Z"), undefined);
+    });
+});
+
+describe("diff contract: URNs, aliases and components", () => {
+    const URNS: Array<[urn: string, parts: ReturnType<typeof parseUrn>]> = [
+        ["urn:pulumi:production::platform::aws:s3/bucketV2:BucketV2::b", { stack: "production", project: "platform", qualifiedType: "aws:s3/bucketV2:BucketV2", name: "b" }],
+        ["urn:pulumi:production::platform::a$b:c:D::name::with::colons", { stack: "production", project: "platform", qualifiedType: "a$b:c:D", name: "name::with::colons" }],
+        ["urn:pulumi:production::platform::aws:s3/bucketV2:BucketV2", undefined],
+        ["urn:other:production::platform::t::n", undefined],
+        ["x urn:pulumi:production::platform::t::n", undefined],
+    ];
+    for (const [urn, parts] of URNS) it(`parseUrn ${urn}`, () => assert.deepStrictEqual(parseUrn(urn), parts));
+
+    const head = (aliases: string[], extra: Partial<PlanResource> = {}): PlanResource =>
+        ({ ...resource("aws:s3/bucketV2:BucketV2", "b", {}), options: { protect: false, retainOnDelete: false, aliases }, ...extra }) as PlanResource;
+    it("aliases: a spec under the root stack resource is a top-level URN; a part without '=' or with an empty key is ignored", () => {
+        const stack = "urn:pulumi:production::platform::pulumi:pulumi:Stack::platform-production";
+        assert.deepStrictEqual(aliasUrns(head([`name=old,parent=${stack}`, "name=x,=y,junk"])), [
+            "urn:pulumi:production::platform::aws:s3/bucketV2:BucketV2::old",
+            "urn:pulumi:production::platform::aws:s3/bucketV2:BucketV2::x",
+        ]);
+        assert.deepStrictEqual(aliasUrns(head(["name=c,parent=urn:pulumi:production::platform::platform:components:Cache::cache"])), ["urn:pulumi:production::platform::platform:components:Cache$aws:s3/bucketV2:BucketV2::c"]);
+        assert.deepStrictEqual(aliasUrns(head(["name=old"], { urn: "not-a-urn" })), []);
+        assert.deepStrictEqual(aliasUrns(head([], { options: { protect: false, retainOnDelete: false } })), []);
+    });
+
+    const component = (kind: string, name: string, parent?: string): PlanResource =>
+        ({ urn: `urn:pulumi:production::platform::platform:components:${kind}::${name}`, type: `platform:components:${kind}`, name, custom: false, parent, inputs: {}, options: { protect: false, retainOnDelete: false } }) as PlanResource;
+    it("a resource belongs to its nearest component ancestor, through custom parents; others to (stack); a parent cycle ends", () => {
+        const db = component("Database", "database");
+        const stackRes = { urn: "urn:pulumi:production::platform::pulumi:pulumi:Stack::platform-production", type: "pulumi:pulumi:Stack", name: "platform-production", custom: false, inputs: {}, options: { protect: false, retainOnDelete: false } } as PlanResource;
+        const mid = { ...resource("aws:rds/subnetGroup:SubnetGroup", "mid", {}), parent: db.urn };
+        const leaf = { ...resource("aws:rds/parameterGroup:ParameterGroup", "leaf", { a: 1 }), parent: mid.urn };
+        const top = { ...resource("aws:iam/role:Role", "top", { a: 1 }), parent: stackRes.urn };
+        const a = { ...resource("aws:iam/role:Role", "cycle-a", { a: 1 }), parent: "urn:pulumi:production::platform::aws:iam/role:Role::cycle-b" };
+        const b = { ...resource("aws:iam/role:Role", "cycle-b", { a: 1 }), parent: a.urn };
+        const d = comparePlans(plan([stackRes, db, mid]), plan([stackRes, db, mid, leaf, top, a, b]));
+        assert.deepStrictEqual(Object.fromEntries(d.changes.map((c) => [c.name, c.component.key])), { leaf: "Database:database", top: "(stack)", "cycle-a": "(stack)", "cycle-b": "(stack)" });
+        assert.deepStrictEqual(d.components.map((g) => [g.component.key, g.status]), [["Database:database", "existing"], ["(stack)", "existing"]]);
+    });
+    it("components added and removed carry their status; an untouched one is left out", () => {
+        const keep = component("Network", "network");
+        const gone = component("Cache", "cache");
+        const added = component("ObjectStore", "store");
+        const d = comparePlans(plan([keep, gone, { ...resource("aws:sns/topic:Topic", "cache-t", {}), parent: gone.urn }]), plan([keep, added, { ...resource("aws:sns/topic:Topic", "store-t", {}), parent: added.urn }]));
+        assert.deepStrictEqual(d.components.map((g) => [g.component.key, g.status, g.changes.map((c) => `${c.kind} ${c.name}`)]), [
+            ["ObjectStore:store", "added", ["create store", "create store-t"]],
+            ["Cache:cache", "removed", ["delete cache", "delete cache-t"]],
+        ]);
+        assert.deepStrictEqual(d.counts, { create: 1, update: 0, replace: 0, mayReplace: 0, delete: 1 });
     });
 });
