@@ -406,6 +406,29 @@ export const CASES: PolicyCase[] = [
         ],
         unknown: [1, "parameters"],
     },
+    // MySQL and MariaDB force TLS with require_secure_transport (1 or ON), not rds.force_ssl.
+    ...[["mysql", "1"], ["mariadb", "ON"], ["aurora-mysql", "on"]].map(([engine, on]): PolicyCase => ({
+        policy: P.awsRdsRequireForceSsl,
+        type: T.aws.rdsInstance,
+        fixtures: [
+            { ...rdsInstance(), props: { ...rdsInstance().props, engine, parameterGroupName: "platform-db-mysql8" } },
+            { ...rdsParameterGroup(), props: { name: "platform-db-mysql8", family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: on }] } },
+        ],
+        variants: [
+            { label: `${engine}: require_secure_transport OFF`, set: [[1, "parameters.0.value", "OFF"]], found: "require_secure_transport=OFF" },
+            { label: `${engine}: only rds.force_ssl`, set: [[1, "parameters.0.name", "rds.force_ssl"]], found: "no require_secure_transport parameter" },
+        ],
+        unknown: [1, "parameters"],
+    })),
+    // An Aurora member instance takes its TLS setting from the cluster's parameter group.
+    {
+        policy: P.awsRdsRequireForceSsl,
+        type: T.aws.rdsInstance,
+        fixtures: [{ ...rdsInstance(), props: { ...rdsInstance().props, engine: "aurora-postgresql", clusterIdentifier: "platform-db", parameterGroupName: undefined } }, rdsCluster(), rdsClusterParameterGroup()],
+        subject: 1,
+        variants: [{ label: "the cluster's force_ssl 0", set: [[2, "parameters.0.value", "0"]], found: "rds.force_ssl=0" }],
+        unknown: [2, "parameters"],
+    },
     {
         policy: P.awsRdsRequireForceSsl,
         type: T.aws.rdsCluster,

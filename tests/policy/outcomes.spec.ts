@@ -20,7 +20,8 @@ import { KUBERNETES_CASES } from "./kubernetes-cases";
  * - every boolean flipped, every string emptied and replaced by another;
  * - every number at 0, -1, on both sides of itself and of each default minimum of the pack (30/7-day
  *   backups, 365/90-day audit logs, 5-day snapshots): both sides of every bound;
- * - every satellite resource of a stack policy left out.
+ * - every resource of a stack policy left out, linked by name only (no dependency), and next to
+ *   an unrelated one of its kind (every string different).
  * The outcome of a row is what `npm run check` shows: each violation's level and full message
  * (problem, value found, fix) and each "not applicable" reason, or the error a crash raises.
  * The file lists, per case, the compliant outcome and the rows whose outcome differs from it.
@@ -65,6 +66,14 @@ function inStaging(fixtures: Fixture[]): Fixture[] {
         : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]))
         : v;
     return fixtures.map((f) => ({ ...f, stack: "staging", props: swap(f.props) as Record<string, unknown> }));
+}
+
+/** The same shape naming nothing the case has: every string replaced. */
+function unrelated(v: unknown): unknown {
+    if (typeof v === "string") return `unrelated-${v.length}`;
+    if (Array.isArray(v)) return v.map(unrelated);
+    if (v !== null && typeof v === "object" && !(SECRET_SIG in (v as object))) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unrelated(x)]));
+    return v;
 }
 
 function edit(fixtures: Fixture[], i: number, p: string, value: unknown): Fixture[] {
@@ -140,7 +149,12 @@ function rowsOf(c: TableCase): Row[] {
     }
     c.fixtures.forEach((f, i) => {
         const at = c.fixtures.length > 1 ? `#${i} ` : "";
-        if (c.stack && c.fixtures.length > 1) add(`${at}left out`, c.fixtures.filter((_, j) => j !== i));
+        if (c.stack && c.fixtures.length > 1) {
+            add(`${at}left out`, c.fixtures.filter((_, j) => j !== i));
+            // Linked by name only (no engine dependency), and next to an unrelated one of its kind.
+            if (f.dependsOn?.length) add(`${at}without dependsOn`, c.fixtures.map((x, j) => (j === i ? { ...x, dependsOn: [] } : x)));
+            add(`${at}beside an unrelated one`, [...c.fixtures, { ...structuredClone(f), name: `${f.name}-unrelated`, dependsOn: [], props: unrelated(f.props) as Record<string, unknown> }]);
+        }
         add(`${at}protect = ${!(f.protect ?? false)}`, c.fixtures.map((x, j) => (j === i ? { ...x, protect: !(f.protect ?? false) } : x)));
         for (const [p, v] of paths(f.props)) {
             add(`${at}without ${p}`, without(c.fixtures, i, p));
