@@ -20,7 +20,7 @@ import { KUBERNETES_CASES } from "./kubernetes-cases";
  * - every boolean flipped, every string emptied and replaced by another;
  * - every number at 0, -1, on both sides of itself and of each default minimum of the pack (30/7-day
  *   backups, 365/90-day audit logs, 5-day snapshots): both sides of every bound;
- * - every resource of a stack policy left out, linked by name only (no dependency), and next to
+ * - every resource of a stack policy left out, of another type, linked by name only (no dependency), and next to
  *   an unrelated one of its kind (every string different).
  * The outcome of a row is what `npm run check` shows: each violation's level and full message
  * (problem, value found, fix) and each "not applicable" reason, or the error a crash raises.
@@ -151,6 +151,8 @@ function rowsOf(c: TableCase): Row[] {
         const at = c.fixtures.length > 1 ? `#${i} ` : "";
         if (c.stack && c.fixtures.length > 1) {
             add(`${at}left out`, c.fixtures.filter((_, j) => j !== i));
+            // The same resource under a type no policy reads: it must count as left out.
+            add(`${at}of another type`, c.fixtures.map((x, j) => (j === i ? { ...x, type: "random:index/randomString:RandomString" } : x)));
             // Linked by name only (no engine dependency), and next to an unrelated one of its kind.
             if (f.dependsOn?.length) add(`${at}without dependsOn`, c.fixtures.map((x, j) => (j === i ? { ...x, dependsOn: [] } : x)));
             add(`${at}beside an unrelated one`, [...c.fixtures, { ...structuredClone(f), name: `${f.name}-unrelated`, dependsOn: [], props: unrelated(f.props) as Record<string, unknown> }]);
