@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import type { PolicyResource } from "@pulumi/policy";
+import type { PlatformPolicy } from "../../policy/policies";
 import * as P from "../../policy/policies/all";
 import { configures, environmentOf, environmentOfStack, isUnknownValueError, minimumFor, read, show, stackOfUrn, truthy } from "../../policy/policies/support";
 import { T } from "../../policy/policies/types";
@@ -118,5 +119,38 @@ describe("policy support: the resource policy wrapper", () => {
         assert.deepStrictEqual(off.violations.filter((v) => v.level === "mandatory"), []);
         const on = await runPolicy(P.azureStorageRequireEncryption, [sa], { config: { requireCustomerManagedKeys: true, requireInfrastructureEncryption: true } });
         assert.ok(on.violations.some((v) => v.level === "mandatory"));
+    });
+});
+
+describe("policy: credentials by reference, whatever the env entry looks like, on every managed runtime", () => {
+    // [runtime, type, props with one container named `name` (or none) holding `env`]
+    const RUNTIMES: Array<[policy: PlatformPolicy, type: string, props: (env: unknown[], name?: string) => Record<string, unknown>]> = [
+        [P.awsEcsDisallowPlainSecretEnv, T.aws.ecsTaskDefinition, (env, name) => ({ containerDefinitions: JSON.stringify([{ ...(name ? { name } : {}), image: "x", environment: env }]) })],
+        [P.gcpCloudrunDisallowPlainSecretEnv, T.gcp.cloudRunService, (env, name) => ({ template: { containers: [{ ...(name ? { name } : {}), image: "x", envs: env }] } })],
+        [P.gcpCloudrunDisallowPlainSecretEnv, T.gcp.cloudRunJob, (env, name) => ({ template: { template: { containers: [{ ...(name ? { name } : {}), image: "x", envs: env }] } } })],
+        [P.azureContainerappsDisallowPlainSecretEnv, T.azure.containerApp, (env, name) => ({ template: { containers: [{ ...(name ? { name } : {}), image: "x", env }] } })],
+        [P.azureContainerappsDisallowPlainSecretEnv, T.azure.containerAppJob, (env, name) => ({ template: { initContainers: [{ ...(name ? { name } : {}), image: "x", env }] } })],
+    ];
+    const ENTRIES: Array<[label: string, env: unknown[], container: string | undefined, reported: string[]]> = [
+        ["a literal password", [{ name: "DB_PASSWORD", value: "hunter2" }], "api", ['container "api" sets secret-like env DB_PASSWORD as a literal value']],
+        ["an unnamed container", [{ name: "API_TOKEN", value: "t" }], undefined, ['container "?" sets secret-like env API_TOKEN as a literal value']],
+        ["an empty value is no literal", [{ name: "DB_PASSWORD", value: "" }], "api", []],
+        ["a null value is no literal", [{ name: "DB_PASSWORD", value: null }], "api", []],
+        ["no value is no literal", [{ name: "DB_PASSWORD" }], "api", []],
+        ["a harmless name", [{ name: "LOG_LEVEL", value: "debug" }], "api", []],
+        ["an unnamed entry", [{ value: "x" }], "api", []],
+        ["null and scalar entries are skipped", [null, "DB_PASSWORD=x", { name: "SECRET_KEY", value: "k" }], "api", ['container "api" sets secret-like env SECRET_KEY as a literal value']],
+    ];
+    for (const [policy, type, props] of RUNTIMES) {
+        for (const [label, env, container, reported] of ENTRIES) {
+            it(`${type}: ${label}`, async () => {
+                const e = await runPolicy(policy, [{ type, name: "svc", props: props(env, container) }]);
+                assert.deepStrictEqual(e.violations.map((v) => v.message.split("\n")[1]!.split(" on ")[0]), reported);
+            });
+        }
+    }
+    it("ECS: container definitions that are not JSON are not applicable", async () => {
+        const e = await runPolicy(P.awsEcsDisallowPlainSecretEnv, [{ type: T.aws.ecsTaskDefinition, name: "svc", props: { containerDefinitions: "[not json" } }]);
+        assert.deepStrictEqual([e.violations, e.notApplicable.map((n) => n.reason)], [[], ["containerDefinitions is not JSON"]]);
     });
 });
