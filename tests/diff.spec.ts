@@ -31,9 +31,15 @@ function clone<T>(v: T): T {
 describe("diff: fixture pair (production · aws)", () => {
     const base = fixturePlan("production-aws.base");
     const head = fixturePlan("production-aws.head");
-    const diff = comparePlans(base, head);
-    const text = plainText(renderReportText(report([diff])));
-    const markdown = renderReportMarkdown(report([diff]));
+    // Compared inside each test (not once at load), so mutation testing sees which test reaches which rule.
+    let diff: StackDiff;
+    let text: string;
+    let markdown: string;
+    beforeEach(() => {
+        diff = comparePlans(base, head);
+        text = plainText(renderReportText(report([diff])));
+        markdown = renderReportMarkdown(report([diff]));
+    });
     const byName = (name: string) => diff.changes.find((c) => c.name === name);
 
     it("counts custom resources per action in the one-line summary, may-replace apart from updates", () => {

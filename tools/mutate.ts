@@ -47,12 +47,17 @@ export const GROUPS: Record<string, MutationGroup> = {
     policy: {
         title: "the policy pack",
         mutate: ["policy/policies/**/*.ts"],
-        specs: ["tests/policy/policies.spec.ts", "tests/policy/kubernetes.spec.ts", "tests/policy/defaults.spec.ts", "tests/policy-contract.spec.ts"],
+        specs: ["tests/policy/policies.spec.ts", "tests/policy/kubernetes.spec.ts", "tests/policy/defaults.spec.ts", "tests/policy-contract.spec.ts", "tests/policy/outcomes.spec.ts", "tests/policy/support.spec.ts"],
+        // Each policy's definition (name, description, remediation, types, CIS/Checkov ids) is a
+        // literal that runs once at load: static mutants, a fresh process each. The group scores
+        // the validation logic; tests/policy/policies.spec.ts (metadata, one case per policy and
+        // type) and tests/policy/plans.spec.ts (type tokens against the SDKs) check the literals.
+        ignoreStatic: true,
     },
     diff: {
         title: "the diff's rules and classification",
         mutate: ["tools/engine/diff/{compare,flatten,guarded,replacement,stateful}.ts", "providers/**/replacement.ts"],
-        specs: ["tests/diff.spec.ts", "tests/diff-contract.spec.ts"],
+        specs: ["tests/diff.spec.ts", "tests/diff-contract.spec.ts", "tests/diff-outcomes.spec.ts"],
         grep: "^(?!.*(child process|base worktree|docs/reviewing|topology))",
         // The replacement tables are over 3,000 static mutants (five hours here): the group scores
         // the rules that read them; tests/diff-replacement.spec.ts checks the tables' entries.

@@ -331,7 +331,6 @@ export interface ResourceContext {
     args: ResourceValidationArgs;
     config: PackConfig;
     environment(): EnvironmentSource;
-    isProduction(): boolean;
     report(finding: Finding): void;
     /** The analyzer's notApplicable: stops the validation and records the reason. */
     notApplicable(reason: string): never;
@@ -394,7 +393,6 @@ export function resourcePolicy(def: ResourcePolicyDefinition): PlatformPolicy {
             args,
             config,
             environment: () => (env ??= environmentOf(args.props, args.urn, args.provider?.props)),
-            isProduction: () => ctx.environment().environment === "production",
             report: (f) => reportViolation(message(args.type, f.resource ?? args.name, f), f.urn),
             notApplicable: (reason) => args.notApplicable(reason),
         };

@@ -406,6 +406,29 @@ export const CASES: PolicyCase[] = [
         ],
         unknown: [1, "parameters"],
     },
+    // MySQL and MariaDB force TLS with require_secure_transport (1 or ON), not rds.force_ssl.
+    ...[["mysql", "1"], ["mariadb", "ON"], ["aurora-mysql", "on"]].map(([engine, on]): PolicyCase => ({
+        policy: P.awsRdsRequireForceSsl,
+        type: T.aws.rdsInstance,
+        fixtures: [
+            { ...rdsInstance(), props: { ...rdsInstance().props, engine, parameterGroupName: "platform-db-mysql8" } },
+            { ...rdsParameterGroup(), props: { name: "platform-db-mysql8", family: "mysql8.0", parameters: [{ name: "require_secure_transport", value: on }] } },
+        ],
+        variants: [
+            { label: `${engine}: require_secure_transport OFF`, set: [[1, "parameters.0.value", "OFF"]], found: "require_secure_transport=OFF" },
+            { label: `${engine}: only rds.force_ssl`, set: [[1, "parameters.0.name", "rds.force_ssl"]], found: "no require_secure_transport parameter" },
+        ],
+        unknown: [1, "parameters"],
+    })),
+    // An Aurora member instance takes its TLS setting from the cluster's parameter group.
+    {
+        policy: P.awsRdsRequireForceSsl,
+        type: T.aws.rdsInstance,
+        fixtures: [{ ...rdsInstance(), props: { ...rdsInstance().props, engine: "aurora-postgresql", clusterIdentifier: "platform-db", parameterGroupName: undefined } }, rdsCluster(), rdsClusterParameterGroup()],
+        subject: 1,
+        variants: [{ label: "the cluster's force_ssl 0", set: [[2, "parameters.0.value", "0"]], found: "rds.force_ssl=0" }],
+        unknown: [2, "parameters"],
+    },
     {
         policy: P.awsRdsRequireForceSsl,
         type: T.aws.rdsCluster,
@@ -779,6 +802,34 @@ export const CASES: PolicyCase[] = [
         type: T.azure.postgresServer,
         fixtures: [flexServer()],
         variants: [{ label: "not protected, no lock", set: [[0, "!protect", false]], found: '{"protect":false,"locks":0}' }],
+        unknown: [0, "tags"],
+    },
+    // Not `protect`ed, but locked: a lock that depends on the server, or one that names it.
+    {
+        policy: P.azurePostgresqlRequireDeletionProtection,
+        type: T.azure.postgresServer,
+        fixtures: [
+            { ...flexServer(), protect: false },
+            { type: T.azure.managementLockByScope, name: "database-lock", props: { level: "CanNotDelete", scope: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/platform-production-db" }, dependsOn: [0] },
+        ],
+        variants: [
+            { label: "the lock only restricts nothing", set: [[1, "level", "NotSpecified"]], found: '{"protect":false,"locks":0}' },
+            { label: "the lock is on another server", set: [[1, "!dependsOn", []], [1, "scope", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/other-db"]], found: '{"protect":false,"locks":0}' },
+            { label: "no lock at all", remove: [1], found: '{"protect":false,"locks":0}' },
+        ],
+        unknown: [0, "tags"],
+    },
+    {
+        policy: P.azurePostgresqlRequireDeletionProtection,
+        type: T.azure.postgresServer,
+        fixtures: [
+            { ...flexServer(), protect: false },
+            { type: T.azure.managementLock, name: "database-read-only", props: { level: "ReadOnly", resourceName: "platform-production-db", resourceType: "flexibleServers" } },
+        ],
+        variants: [
+            { label: "the lock names another resource", set: [[1, "resourceName", "platform-production-db-2"]], found: '{"protect":false,"locks":0}' },
+            { label: "the lock names the server by a path that only ends like it", set: [[1, "resourceName", "x/other-platform-production-db"]], found: '{"protect":false,"locks":0}' },
+        ],
         unknown: [0, "tags"],
     },
     ...GUARANTEE_CASES,
