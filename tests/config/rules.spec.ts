@@ -1,0 +1,248 @@
+import * as assert from "assert";
+import { z } from "zod";
+import {
+    ConfigError, disasterRecoverySummary, formatLocation, formatProblem, isRfc3339, jsonDepth, nearestKey,
+    parseRestore, restoredName, SecretMask, TIERS, unknownKeyRule, withReleasePhase,
+} from "../../components/config";
+import { cloudSqlExtensionFlags, preloadLibraries, supportedExtensions } from "../../components/config/extensions";
+import { allowedText, typeWords } from "../../components/config/issues";
+import { routeKey } from "../../components/config/routes";
+import { secretSlug } from "../../components/config/service-secrets";
+
+/**
+ * The config's pure rules, each as a table of what a user writes and what they get back:
+ * "did you mean" suggestions, the words of every kind of bound, RFC 3339 times, route
+ * normalisation, the DR summary line, extension preloads and flags, and value masking.
+ */
+
+const KNOWN = ["platform:database", "platform:monitoring", "platform:appName", "platform:objectStore", "pulumi:tags", "aws:region", "platform:services.api.image", "platform:services.api.port", "platform:cache.nodes", "platform:cache.size"];
+
+describe("config rules: the nearest known key of a typo", () => {
+    const ROWS: Array<[string, string | undefined, string]> = [
+        ["PLATFORM:appName", "platform:appName", "case differs"],
+        [" platform:app_name", "platform:appName", "whitespace, _ and - are ignored"],
+        ["platfrom:database", "platform:database", "the same name under another namespace"],
+        ["monitoring", "platform:monitoring", "the name without a namespace"],
+        ["aws:tags", "pulumi:tags", "the same name outside platform: when only that one has it"],
+        ["platform:services.api.imag", "platform:services.api.image", "a prefix of a sibling"],
+        ["platform:services.api.portnumber", "platform:services.api.port", "a sibling that is a prefix of it"],
+        ["platform:cache.nodez", "platform:cache.nodes", "one edit from a sibling"],
+        ["platform:databse", "platform:database", "one edit from a top-level key"],
+        ["platform:cache.xyzzy", undefined, "no sibling within a third of its length"],
+        ["platform:cache.po", undefined, "too short for a prefix match, too far for an edit"],
+        [`platform:${"d".repeat(200)}`, undefined, "a key over 200 characters is not compared"],
+    ];
+    for (const [typo, near, why] of ROWS) {
+        it(`${typo.slice(0, 40)} -> ${near ?? "nothing"} (${why})`, () => assert.strictEqual(nearestKey(typo, KNOWN), near));
+    }
+    it("nothing is near in an empty list", () => assert.strictEqual(nearestKey("platform:database", []), undefined));
+    it("the rule names the suggestion, or only where keys are listed", () => {
+        assert.strictEqual(unknownKeyRule("platform:databse", KNOWN), 'no such key; did you mean platform:database? (keys are platform:<name> or one listed in README.md "Config reference")');
+        assert.strictEqual(unknownKeyRule("platform:qqqqqqqq", KNOWN), 'no such key (keys are platform:<name> or one listed in README.md "Config reference")');
+    });
+});
+
+describe("config rules: the words of every kind of bound", () => {
+    const issue = (schema: z.ZodType, value: unknown) => {
+        const r = schema.safeParse(value);
+        assert.ok(!r.success, `${JSON.stringify(value)} must fail`);
+        return r.error.issues[0]!;
+    };
+    const ROWS: Array<[string, z.ZodType, unknown, string, boolean?]> = [
+        // zod reports an int's bounds as a number's: the schema walk (isIntegerAt) says it is whole.
+        ["integer below an inclusive minimum", z.number().int().min(2), 1, "an integer >= 2", true],
+        ["integer above an inclusive maximum", z.number().int().max(9), 10, "an integer <= 9", true],
+        ["number below an exclusive minimum", z.number().gt(0), 0, "a number > 0"],
+        ["number above an exclusive maximum", z.number().lt(5), 5, "a number < 5"],
+        ["a number below its minimum", z.number().min(3), 2, "a number >= 3"],
+        ["a number above its maximum", z.number().max(3), 4, "a number <= 3"],
+        ["integer beyond the exact range", z.number().int(), 2 ** 60, "an integer small enough to be exact"],
+        ["integer below the exact range", z.number().int(), -(2 ** 60), "an integer large enough to be exact"],
+        ["string shorter than 2", z.string().min(2), "a", "at least 2 characters"],
+        ["string longer than 1", z.string().max(1), "ab", "at most 1 character"],
+        ["list shorter than an exclusive 1", z.array(z.string()).min(2), ["a"], "at least 2 items"],
+        ["list longer than 1", z.array(z.string()).max(1), ["a", "b"], "at most 1 item"],
+        ["a bound with its own words", z.number().max(1, { error: "one at most" }), 2, "one at most"],
+        ["a bound with its own words, below", z.number().min(1, { error: "one at least" }), 0, "one at least"],
+        ["not a multiple", z.number().multipleOf(5), 7, "a multiple of 5"],
+        ["a value outside an enum", z.enum(["a", "b"]), "c", "one of a, b"],
+        ["a union without words of its own", z.union([z.string(), z.number()]), true, "see the config reference in README.md"],
+        ["a union with words of its own", z.union([z.string(), z.number()], { error: "text or a number" }), true, "text or a number"],
+        ["a custom rule", z.string().refine(() => false, { error: "never" }), "x", "never"],
+        ["a type the words know", z.boolean(), "x", "true or false"],
+        ["a list", z.array(z.string()), "x", "a list"],
+    ];
+    for (const [title, schema, value, words, integer] of ROWS) {
+        it(`${title}: ${words}`, () => assert.strictEqual(allowedText(issue(schema, value), true, integer ?? false), words));
+    }
+    it("a missing value says the key is required", () => {
+        assert.strictEqual(allowedText(issue(z.string(), undefined), false), "a string (this key is required)");
+        assert.strictEqual(allowedText(issue(z.enum(["a"]), undefined), false), "one of a (this key is required)");
+    });
+    it("type names the table does not know read with their article", () => {
+        assert.deepStrictEqual(["symbol", "unknown", "int", "map", "tuple", "set", "date", "null", "undefined", "bigint", "record"].map(typeWords), [
+            "a symbol", "an unknown", "an integer", "an object (a YAML mapping)", "a list", "a list", "a date", "null", "nothing", "an integer", "an object (a YAML mapping)",
+        ]);
+    });
+});
+
+describe("config rules: RFC 3339 restore times", () => {
+    const ROWS: Array<[string, boolean]> = [
+        ["2026-11-30T09:15:00Z", true],
+        ["2028-02-29T23:59:59.123456789+05:30", true],
+        ["2027-02-29T00:00:00Z", false],
+        ["2026-04-31T00:00:00Z", false],
+        ["2026-13-01T00:00:00Z", false],
+        ["2026-11-30T24:00:00Z", false],
+        ["2026-11-30T23:60:00Z", false],
+        ["2026-11-30T23:59:60Z", false],
+        ["2026-11-30 09:15:00Z", false],
+        ["2026-11-30T09:15:00", false],
+    ];
+    for (const [time, ok] of ROWS) it(`${time}: ${ok ? "a time" : "not a time"}`, () => assert.strictEqual(isRfc3339(time), ok));
+    it("a time restores a point in time, anything else a backup", () => {
+        assert.deepStrictEqual(parseRestore("2026-11-30T09:15:00Z", "db1"), { kind: "pointInTime", time: "2026-11-30T09:15:00Z", source: "db1" });
+        assert.deepStrictEqual(parseRestore("rds:snap-1", undefined), { kind: "backup", id: "rds:snap-1", source: undefined });
+        assert.strictEqual(parseRestore(undefined, "db1"), undefined);
+    });
+    it("a restored database gets a name of its own per source", () => {
+        const a = restoredName("app", { kind: "backup", id: "snap-1" });
+        assert.match(a, /^app-r[0-9a-f]{6}$/);
+        assert.strictEqual(restoredName("app", undefined), "app");
+        assert.notStrictEqual(restoredName("app", { kind: "backup", id: "snap-1", source: "other" }), a);
+        assert.notStrictEqual(restoredName("app", { kind: "pointInTime", time: "2026-11-30T09:15:00Z" }), restoredName("app", { kind: "pointInTime", time: "2026-11-30T09:16:00Z" }));
+        assert.strictEqual(restoredName("app", { kind: "backup", id: "snap-1" }), a, "the same restore, the same name");
+    });
+});
+
+describe("config rules: the DR summary line", () => {
+    const base = { role: "primary" as const, primaryRegion: "us-west-2", drRegion: "us-east-2", copyRegion: "us-east-2", crossRegionCopies: true, objectives: TIERS.production.dr.objectives };
+    const o = TIERS.production.dr.objectives!;
+    const objectives = `RTO <= ${o.rtoMinutes} min, RPO <= ${o.databaseRpoMinutes} min database / ${o.objectRpoMinutes} min objects`;
+    it("a primary stack with copies", () => assert.strictEqual(disasterRecoverySummary(base, "us-west-2"), `primary stack in us-west-2; ${objectives}, copies kept in us-east-2`));
+    it("a recovery stack names both regions", () => {
+        assert.strictEqual(disasterRecoverySummary({ ...base, role: "recovery", copyRegion: "us-west-2" }, "us-east-2"), `recovery stack in us-east-2 (primary region us-west-2); ${objectives}, copies kept in us-west-2`);
+    });
+    it("objectives without copies are NOT MET", () => {
+        assert.strictEqual(disasterRecoverySummary({ ...base, crossRegionCopies: false }, "us-west-2"), `primary stack in us-west-2; ${objectives} NOT MET: cross-region copies are off (platform:dr.crossRegionCopies)`);
+    });
+    it("a tier without objectives", () => {
+        const none = { ...base, objectives: undefined };
+        assert.strictEqual(disasterRecoverySummary(none, "us-west-2"), "primary stack in us-west-2; zone failures only, no region objectives on this tier, copies in us-east-2");
+        assert.strictEqual(disasterRecoverySummary({ ...none, crossRegionCopies: false }, "us-west-2"), "primary stack in us-west-2; zone failures only, no region objectives on this tier, no cross-region copies");
+    });
+});
+
+describe("config rules: routes as the load balancer matches them", () => {
+    const ROWS: Array<[{ pathPrefix?: string; host?: string }, boolean, string]> = [
+        [{}, false, "*/"],
+        [{ pathPrefix: "/" }, false, "*/"],
+        [{ pathPrefix: "/api/" }, false, "*/api"],
+        [{ pathPrefix: "/api//" }, false, "*/api"],
+        [{ pathPrefix: "/API" }, false, "*/API"],
+        [{ pathPrefix: "/API" }, true, "*/api"],
+        [{ host: "App.Example.com" }, false, "app.example.com/"],
+        [{ host: "a.example.com", pathPrefix: "/x/" }, true, "a.example.com/x"],
+    ];
+    for (const [route, folded, key] of ROWS) it(`${JSON.stringify(route)}${folded ? " (case-insensitive paths)" : ""} -> ${key}`, () => assert.strictEqual(routeKey(route, folded), key));
+});
+
+describe("config rules: extensions per cloud", () => {
+    it("preloads and flags follow the extensions, sorted", () => {
+        assert.deepStrictEqual(preloadLibraries("aws", ["postgis", "pgaudit", "pg_cron"]), ["pg_cron", "pgaudit"]);
+        assert.deepStrictEqual(preloadLibraries("azure", ["timescaledb", "hstore"]), ["timescaledb"]);
+        assert.deepStrictEqual(preloadLibraries("aws", ["unknown"]), []);
+        assert.deepStrictEqual(cloudSqlExtensionFlags(["pgaudit", "postgis", "pg_cron"]), ["cloudsql.enable_pg_cron", "cloudsql.enable_pgaudit"]);
+        assert.deepStrictEqual(cloudSqlExtensionFlags(["pg_stat_statements", "nope"]), []);
+    });
+    it("timescaledb only on Azure, the rest everywhere", () => {
+        assert.ok(supportedExtensions("azure").includes("timescaledb"));
+        for (const cloud of ["aws", "gcp"] as const) assert.deepStrictEqual(supportedExtensions(cloud), supportedExtensions("azure").filter((e) => e !== "timescaledb"));
+        assert.deepStrictEqual(supportedExtensions("aws"), [...supportedExtensions("aws")].sort());
+    });
+});
+
+describe("config rules: JSON nesting is measured without parsing", () => {
+    const ROWS: Array<[string, number]> = [
+        ["1", 0],
+        ["[]", 1],
+        ['{"a":[1,{"b":[]}]}', 4],
+        ['["[[[["]', 1],
+        ['["\\"[[[["]', 1],
+        ['[[]][[]]', 2],
+        ['{"a":"]"}', 1],
+    ];
+    for (const [text, depth] of ROWS) it(`${text} is ${depth} deep`, () => assert.strictEqual(jsonDepth(text), depth));
+});
+
+describe("config rules: the release phase switch", () => {
+    it("sets compute.releasePhase beside what the stack says", () => {
+        assert.deepStrictEqual(withReleasePhase({ "platform:compute": '{"size":"large"}' }, "promote"), { "platform:compute": '{"size":"large","releasePhase":"promote"}' });
+        assert.deepStrictEqual(withReleasePhase({}, "rollback"), { "platform:compute": '{"releasePhase":"rollback"}' });
+    });
+    it("leaves the config alone without a phase or when the stack's compute is not an object", () => {
+        const all = { "platform:compute": '{"size":"large"}' };
+        assert.strictEqual(withReleasePhase(all, undefined), all);
+        assert.strictEqual(withReleasePhase(all, ""), all);
+        for (const bad of ["{not json", "[1]", "null", "3"]) {
+            const cfg = { "platform:compute": bad };
+            assert.strictEqual(withReleasePhase(cfg, "promote"), cfg, bad);
+        }
+    });
+});
+
+describe("config rules: which values an error masks", () => {
+    const mask = new SecretMask(["platform:services", " PLATFORM:Kubeconfig "]);
+    const ROWS: Array<[string, unknown, boolean, string]> = [
+        ["platform:services", "x", true, "a secret key"],
+        ["platform:services.api.image", "x", true, "under a secret key"],
+        ["platform:services[0]", "x", true, "an index under a secret key"],
+        ["platform:servicesx", "x", false, "a longer key is not under it"],
+        ["platform:kubeconfig", "x", true, "compared trimmed and case-blind"],
+        ["platform:appName", "acme", false, "a plain key and value"],
+        ["platform:tags.apiKey", "x", true, "a credential's key name"],
+        ["platform:tags.a", "AKIAABCDEFGHIJKLMNOP", true, "an AWS access key id"],
+        ["platform:tags.a", "Bearer abcdefgh1", true, "a bearer token"],
+        ["platform:tags.a", "postgres://u:p4ss@db", true, "a URL with a password"],
+        ["platform:tags.a", "-----BEGIN RSA PRIVATE KEY-----", true, "a PEM block"],
+        ["platform:tags.a", "eyJhbGciOiJSUzI1.eyJzdWIiOiJh.sig", true, "a JWT"],
+        ["platform:tags.a", "DefaultEndpointsProtocol=https;AccountKey=abc", true, "an Azure storage key"],
+        ["platform:tags.a", '{"type": "service_account"}', true, "a GCP key file"],
+        ["platform:tags.a", "apiVersion: v1\nclusters: []", true, "a kubeconfig"],
+        ["platform:tags.a", "password = x", true, "a password assignment"],
+        ["platform:tags.a", { nested: ["ok", { deeper: "token: abc" }] }, true, "a credential deep inside a value"],
+        ["platform:tags.a", { clientKey: "v" }, true, "a credential's key name inside a value"],
+        ["platform:tags.a", { team: ["payments", 3] }, false, "plain values inside a value"],
+    ];
+    for (const [key, value, masked, why] of ROWS) it(`${why}: ${masked ? "masked" : "printed"}`, () => assert.strictEqual(mask.masks(key, value), masked));
+    it("a masked value prints as [secret], in the message and in problems", () => {
+        const err = new ConfigError([{ key: "platform:services.api.image", value: "ghcr.io/acme/api:1", allowed: "x" }], mask);
+        assert.strictEqual(err.message, "Invalid stack config:\n  platform:services.api.image = [secret]: allowed: x");
+        assert.strictEqual(typeof err.problems[0]!.value, "symbol");
+    });
+});
+
+describe("config rules: where a problem is located", () => {
+    it("file, line and column; the column defaults to 1; a file alone", () => {
+        assert.strictEqual(formatLocation({ file: "Pulumi.production.yaml", line: 3, column: 5 }), "Pulumi.production.yaml:3:5");
+        assert.strictEqual(formatLocation({ file: "Pulumi.production.yaml", line: 3 }), "Pulumi.production.yaml:3:1");
+        assert.strictEqual(formatLocation({ file: "--config" }), "--config");
+    });
+    it("a problem line: location, key (quoted when it has spaces), value and allowed", () => {
+        assert.strictEqual(formatProblem({ key: " platform:appName", value: "acme", allowed: "x", location: { file: "f.yaml", line: 1, column: 2 } }), 'f.yaml:1:2: " platform:appName" = "acme": allowed: x');
+        assert.strictEqual(formatProblem({ key: "platform:appName", value: undefined, allowed: "x" }), "platform:appName = (missing): allowed: x");
+    });
+    it("locating keeps a known position and adds the others, without a stack trace", () => {
+        const err = new ConfigError([
+            { key: "platform:a", value: 1, allowed: "x", location: { file: "--config" } },
+            { key: "platform:b", value: 2, allowed: "y" },
+        ]).locatedBy((k) => (k === "platform:b" ? { file: "f.yaml", line: 4, column: 3 } : { file: "wrong" }));
+        assert.strictEqual(err.message, "Invalid stack config:\n  --config: platform:a = 1: allowed: x\n  f.yaml:4:3: platform:b = 2: allowed: y");
+        assert.strictEqual(err.stack, `ConfigError: ${err.message}`);
+        assert.strictEqual(err.name, "ConfigError");
+    });
+});
+
+describe("config rules: secret names in the secret managers' spelling", () => {
+    it("SMTP_PASSWORD -> smtp-password", () => assert.strictEqual(secretSlug("SMTP_PASSWORD_2"), "smtp-password-2"));
+});
