@@ -246,3 +246,60 @@ describe("config rules: where a problem is located", () => {
 describe("config rules: secret names in the secret managers' spelling", () => {
     it("SMTP_PASSWORD -> smtp-password", () => assert.strictEqual(secretSlug("SMTP_PASSWORD_2"), "smtp-password-2"));
 });
+
+describe("config rules: value rules on both sides of their edges", () => {
+    const { imageProblem, emailProblem, cidrHostBitsProblem, kubeconfigProblem } = require("../../components/config/value-rules") as typeof import("../../components/config/value-rules");
+    it("image references", () => {
+        const digest = `sha256:${"a".repeat(64)}`;
+        for (const ok of [`ghcr.io/${"a".repeat(247)}:1`, `${"a".repeat(255)}:1`, `a:${"t".repeat(128)}`, `a@${digest}`, `a:1@${digest}`, `a@sha512:${"b".repeat(128)}`, "localhost:5000/a_b__c-d.e:v1", "A.example.com/x:1"]) {
+            assert.strictEqual(imageProblem(ok), undefined, ok);
+        }
+        const rule = "an image reference: lowercase repository, then :tag (at most 128 of A-Z a-z 0-9 _ . -) and/or @sha256:<64 lowercase hex>, e.g. ghcr.io/acme/api:1.4.2";
+        const ROWS: Array<[string, string]> = [
+            [`ghcr.io/${"a".repeat(248)}:1`, `${rule}; the repository name is at most 255 characters`],
+            [`${"a".repeat(256)}:1`, `${rule}; the repository name is at most 255 characters`],
+            [`a:${"t".repeat(129)}`, rule],
+            ["a:.1", rule],
+            [`a@sha256:${"a".repeat(63)}`, `${rule}; a digest is sha256: and exactly 64 lowercase hex digits`],
+            [`a@sha256:${"A".repeat(64)}`, `${rule}; a digest is sha256: and exactly 64 lowercase hex digits`],
+            [`a:1@sha512:${"b".repeat(127)}`, `${rule}; a digest is sha256: and exactly 64 lowercase hex digits`],
+            ["ghcr.io/Acme/api:1", `${rule}; the repository must be lowercase`],
+            ["Api:1", `${rule}; the repository must be lowercase`],
+            ["ghcr.io/acme/api", `${rule}; pin a tag or a digest (no tag means a moving "latest")`],
+            ["a__-b:1", rule],
+            [`a:${"1".repeat(511)}`, `${rule}; at most 512 characters`],
+        ];
+        for (const [ref, problem] of ROWS) assert.strictEqual(imageProblem(ref), problem, ref.slice(0, 60));
+        assert.strictEqual(imageProblem(`a:${"1".repeat(510)}`), rule, "512 characters are read as a reference");
+    });
+    it("an email's local part: 64 characters, not 65", () => {
+        assert.strictEqual(emailProblem(`${"a".repeat(64)}@example.com`), undefined);
+        assert.strictEqual(emailProblem(`${"a".repeat(65)}@example.com`), "an email address whose local part (before @) is at most 64 characters (RFC 5321)");
+        assert.strictEqual(emailProblem(`a@b@${"c".repeat(70)}`), undefined, "the last @ splits it");
+    });
+    it("a CIDR's host bits; a malformed one is the format rule's", () => {
+        assert.strictEqual(cidrHostBitsProblem("10.1.0.0/16"), undefined);
+        assert.strictEqual(cidrHostBitsProblem("10.1.0.1/16"), "a network address with no host bits set: 10.1.0.0/16");
+        assert.strictEqual(cidrHostBitsProblem("10.1.0.1"), undefined);
+    });
+    it("kubeconfigs that are fine: JSON, one context without current-context, an http server, an empty current-context", () => {
+        const doc = { apiVersion: "v1", kind: "Config", clusters: [{ name: "c", cluster: { server: "http://10.0.0.1" } }], users: [{ name: "u", user: {} }], contexts: [{ name: "x", context: { cluster: "c", user: "u" } }] };
+        assert.strictEqual(kubeconfigProblem(JSON.stringify(doc)), undefined);
+        assert.strictEqual(kubeconfigProblem(JSON.stringify({ ...doc, "current-context": "" })), undefined);
+        assert.strictEqual(kubeconfigProblem(JSON.stringify({ ...doc, "current-context": "x" })), undefined);
+        // 1 MiB is read (a comment: no mapping); one byte more is not (the messages table).
+        assert.strictEqual(kubeconfigProblem("#".repeat(1 << 20)), "a kubeconfig document (YAML or JSON; pulumi config set --secret platform:kubeconfig < file); it is not a mapping");
+        const bad = (d: unknown) => kubeconfigProblem(JSON.stringify(d))!.replace(/^a kubeconfig document \(YAML or JSON; pulumi config set --secret platform:kubeconfig < file\)/, "");
+        assert.strictEqual(bad({ ...doc, "current-context": 3 }), " whose current-context names one of its contexts");
+        assert.strictEqual(bad({ ...doc, clusters: [{ name: "c", cluster: { server: "https://" } }] }), " whose every cluster has a server URL");
+        assert.strictEqual(bad({ ...doc, clusters: [{ name: "c" }] }), " whose every cluster has a server URL");
+        assert.strictEqual(bad({ ...doc, users: [] }), " with a non-empty users list");
+        assert.strictEqual(bad({ ...doc, users: ["u"] }), " with every users entry named");
+        assert.strictEqual(bad({ ...doc, contexts: [{ name: "x" }] }), " whose every context names one of its clusters and users");
+        assert.strictEqual(bad({ ...doc, contexts: [{ name: "x", context: { cluster: "nope", user: "u" } }] }), " whose every context names one of its clusters and users");
+        assert.strictEqual(bad({ ...doc, contexts: [{ name: "x", context: { cluster: "c", user: 1 } }] }), " whose every context names one of its clusters and users");
+        assert.strictEqual(bad({ ...doc, clusters: { c: {} } }), " with a non-empty clusters list");
+        assert.strictEqual(bad(["x"]), "; it is not a mapping");
+        assert.strictEqual(bad(null), "; it is not a mapping");
+    });
+});
