@@ -175,3 +175,50 @@ describe("config resolution: cross-field rules on both sides of their edges", ()
         assert.deepStrictEqual(keys({ "gcp.billingAccount": undefined }, "gcp"), ["platform:gcp.billingAccount"]);
     });
 });
+
+describe("config resolution: the application's secrets", () => {
+    const secretTop = (key: string) => key === "platform:services" || key === "platform:jobs";
+    const withSecrets = (set: Set, isSecret: (k: string) => boolean) => tryResolveConfig(rawOf({ set }), isSecret);
+    const found = (set: Set, isSecret: (k: string) => boolean) => {
+        const r = withSecrets(set, isSecret);
+        return Array.isArray(r) ? r.map((p) => [p.key, p.allowed]) : [];
+    };
+    it("secure values resolve to Pulumi secrets, on services and jobs", async () => {
+        const cfg = withSecrets({ "services.api.secrets": { API_KEY: "k1" }, ...job, "jobs.migrate.secrets": { TOKEN: "t1" } }, secretTop);
+        assert.ok(!Array.isArray(cfg), JSON.stringify(cfg));
+        const unwrap = (o: any) => new Promise((resolve) => o.apply((v: string) => resolve(v)));
+        assert.deepStrictEqual(Object.keys(cfg.services[0]!.secrets), ["API_KEY"]);
+        assert.strictEqual(await unwrap(cfg.services[0]!.secrets.API_KEY), "k1");
+        assert.strictEqual(await unwrap(cfg.jobs[0]!.secrets.TOKEN), "t1");
+        assert.ok(await (cfg.jobs[0]!.secrets.TOKEN as any).isSecret);
+        assert.deepStrictEqual(resolve({}).services[0]!.secrets, {});
+    });
+    it("plain values are refused per key, for services and for jobs", () => {
+        assert.deepStrictEqual(found({ ...job, "jobs.migrate.secrets": { TOKEN: "t1" } }, (k) => k === "platform:services"), [
+            ["platform:jobs.migrate.secrets.TOKEN", "a secure value: set it with pulumi config set --secret --path 'platform:jobs.migrate.secrets.TOKEN' (a plain value in the stack file is not accepted)"],
+        ]);
+        assert.deepStrictEqual(found({ "services.api.secrets": { TOKEN: "t1" } }, (k) => k === "platform:jobs").map(([k]) => k), ["platform:services.api.secrets.TOKEN"]);
+    });
+    it("a secret may not be a binding variable nor also a plain variable", () => {
+        assert.deepStrictEqual(found({ "services.api.secrets": { DATABASE_PASSWORD: "x" } }, secretTop).map(([k, a]) => [k, a.split(" (")[0]]), [["platform:services.api.secrets.DATABASE_PASSWORD", "a name the platform does not set itself"]]);
+        assert.deepStrictEqual(found({ "services.api.secrets": { API_KEY: "x" }, "services.api.env": { API_KEY: "y" } }, secretTop), [["platform:services.api.secrets.API_KEY", "a name not also in platform:services.api.env"]]);
+        assert.deepStrictEqual(found({ ...job, "jobs.migrate.secrets": { API_KEY: "x" }, "jobs.migrate.env": { API_KEY: "y", OTHER: "z" } }, secretTop), [["platform:jobs.migrate.secrets.API_KEY", "a name not also in platform:jobs.migrate.env"]]);
+        assert.deepStrictEqual(found({ "services.api.secrets": { API_KEY: "x" }, "services.api.env": { OTHER: "y" } }, secretTop), []);
+    });
+    it("at most 100 secrets and 100 variables per service or job, at most 200 jobs", () => {
+        const many = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, "x"]));
+        assert.deepStrictEqual(found({ "services.api.secrets": many(100, "S") }, secretTop), []);
+        assert.deepStrictEqual(found({ "services.api.secrets": many(101, "S") }, secretTop), [["platform:services.api.secrets", "at most 100 secrets"]]);
+        assert.deepStrictEqual(found({ ...job, "jobs.migrate.env": many(100, "V") }, secretTop), []);
+        assert.deepStrictEqual(found({ ...job, "jobs.migrate.env": many(101, "V") }, secretTop), [["platform:jobs.migrate.env", "at most 100 variables"]]);
+        const jobs = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`j${i}`, { image: "ghcr.io/acme/j:1.0.0", command: ["run"] }]));
+        assert.deepStrictEqual(found({ jobs: jobs(200) }, secretTop), []);
+        assert.deepStrictEqual(found({ jobs: jobs(201) }, secretTop), [["platform:jobs", "at most 200 jobs per stack"]]);
+    });
+    it("every such problem masks the value", () => {
+        const r = withSecrets({ "services.api.secrets": { PORT: "hunter2" }, "services.api.env": { PORT: "1" } }, () => false);
+        assert.ok(Array.isArray(r));
+        assert.strictEqual(r.length, 3);
+        for (const p of r) assert.strictEqual(typeof p.value, "symbol", p.key);
+    });
+});

@@ -4,8 +4,9 @@ import {
     ConfigError, disasterRecoverySummary, formatLocation, formatProblem, isRfc3339, jsonDepth, nearestKey,
     parseRestore, restoredName, SecretMask, TIERS, unknownKeyRule, withReleasePhase,
 } from "../../components/config";
-import { cloudSqlExtensionFlags, preloadLibraries, supportedExtensions } from "../../components/config/extensions";
-import { allowedText, typeWords } from "../../components/config/issues";
+import { cloudLabel, cloudSqlExtensionFlags, preloadLibraries, supportedExtensions } from "../../components/config/extensions";
+import { allowedText, problemsFromIssue, typeWords } from "../../components/config/issues";
+import { isIntegerAt, keysAt, schemaAt } from "../../components/config/keys";
 import { routeKey } from "../../components/config/routes";
 import { secretSlug } from "../../components/config/service-secrets";
 
@@ -71,9 +72,14 @@ describe("config rules: the words of every kind of bound", () => {
         ["a custom rule", z.string().refine(() => false, { error: "never" }), "x", "never"],
         ["a type the words know", z.boolean(), "x", "true or false"],
         ["a list", z.array(z.string()), "x", "a list"],
+        ["a string where the schema is whole numbers elsewhere", z.string(), 3, "a string", true],
+        ["a string's length, whatever the integer flag", z.string().min(2), "a", "at least 2 characters", true],
+        ["a string's maximum, whatever the integer flag", z.string().max(1), "ab", "at most 1 character", true],
+        ["own words that mention zod's", z.number().min(1, { error: "not Too small for zod" }), 0, "not Too small for zod"],
+        ["own words that mention zod's, above", z.number().max(1, { error: "not Too big for zod" }), 2, "not Too big for zod"],
     ];
     for (const [title, schema, value, words, integer] of ROWS) {
-        it(`${title}: ${words}`, () => assert.strictEqual(allowedText(issue(schema, value), true, integer ?? false), words));
+        it(`${title}: ${words}`, () => assert.strictEqual(integer ? allowedText(issue(schema, value), true, true) : allowedText(issue(schema, value), true), words));
     }
     it("a missing value says the key is required", () => {
         assert.strictEqual(allowedText(issue(z.string(), undefined), false), "a string (this key is required)");
@@ -112,6 +118,9 @@ describe("config rules: RFC 3339 restore times", () => {
         assert.notStrictEqual(restoredName("app", { kind: "backup", id: "snap-1", source: "other" }), a);
         assert.notStrictEqual(restoredName("app", { kind: "pointInTime", time: "2026-11-30T09:15:00Z" }), restoredName("app", { kind: "pointInTime", time: "2026-11-30T09:16:00Z" }));
         assert.strictEqual(restoredName("app", { kind: "backup", id: "snap-1" }), a, "the same restore, the same name");
+        // The physical names of restored databases: a changed digest would replace them.
+        assert.strictEqual(a, "app-rd500b0");
+        assert.strictEqual(restoredName("app", { kind: "pointInTime", time: "2026-11-30T09:15:00Z", source: "db1" }), "app-rddd194");
     });
 });
 
@@ -154,6 +163,9 @@ describe("config rules: extensions per cloud", () => {
         assert.deepStrictEqual(preloadLibraries("aws", ["unknown"]), []);
         assert.deepStrictEqual(cloudSqlExtensionFlags(["pgaudit", "postgis", "pg_cron"]), ["cloudsql.enable_pg_cron", "cloudsql.enable_pgaudit"]);
         assert.deepStrictEqual(cloudSqlExtensionFlags(["pg_stat_statements", "nope"]), []);
+        assert.deepStrictEqual(preloadLibraries("aws", ["timescaledb"]), [], "an extension the cloud does not offer");
+        assert.deepStrictEqual(cloudSqlExtensionFlags(["timescaledb"]), []);
+        assert.deepStrictEqual((["aws", "gcp", "azure"] as const).map(cloudLabel), ["RDS", "Cloud SQL", "Azure flexible server"]);
     });
     it("timescaledb only on Azure, the rest everywhere", () => {
         assert.ok(supportedExtensions("azure").includes("timescaledb"));
@@ -203,7 +215,19 @@ describe("config rules: which values an error masks", () => {
         ["platform:tags.apiKey", "x", true, "a credential's key name"],
         ["platform:tags.a", "AKIAABCDEFGHIJKLMNOP", true, "an AWS access key id"],
         ["platform:tags.a", "Bearer abcdefgh1", true, "a bearer token"],
-        ["platform:tags.a", "postgres://u:p4ss@db", true, "a URL with a password"],
+        ["platform:tags.a", "postgres://admin:p4ss@db", true, "a URL with a password"],
+        ["platform:tags.a", "https://example.com/a:b", false, "a URL without one"],
+        ["platform:tags.a", "Bearer short", false, "Bearer and a word"],
+        ["platform:tags.a", "Bearer  abcdefgh", true, "a bearer token after two spaces"],
+        ["platform:tags.a", "https://x.blob.core.windows.net/?sv=1&sig=abc", false, "a short sig= parameter"],
+        ["platform:tags.a", `https://x.blob.core.windows.net/?sv=1&sig=${"A1%".repeat(7)}`, true, "a SAS signature"],
+        ["platform:tags.a", '{"type" : "service_account"}', true, "a GCP key file, spaced"],
+        ["platform:tags.a", '{"type":"service_account"}', true, "a GCP key file, compact"],
+        ["platform:tags.a", "apiVersion: v1", false, "an apiVersion alone"],
+        ["platform:tags.a", "contexts and users", false, "kubeconfig words alone"],
+        ["platform:tags.a", 'secret : "x"', true, "a spaced secret assignment"],
+        ["platform:tags.a", "token=abc", true, "a token assignment"],
+        ["platform:tags.a", "the token is lost", false, "the word token in a sentence"],
         ["platform:tags.a", "-----BEGIN RSA PRIVATE KEY-----", true, "a PEM block"],
         ["platform:tags.a", "eyJhbGciOiJSUzI1.eyJzdWIiOiJh.sig", true, "a JWT"],
         ["platform:tags.a", "DefaultEndpointsProtocol=https;AccountKey=abc", true, "an Azure storage key"],
@@ -222,6 +246,16 @@ describe("config rules: which values an error masks", () => {
     });
 });
 
+describe("config rules: keys as pulumi config names them", () => {
+    const { configKey } = require("../../components/config/errors") as typeof import("../../components/config/errors");
+    it("indexes in brackets, names after dots", () => {
+        assert.strictEqual(configKey(["services", "api", "command", 10]), "platform:services.api.command[10]");
+        assert.strictEqual(configKey(["tags", "1a"]), "platform:tags.1a");
+        assert.strictEqual(configKey(["services"]), "platform:services");
+        assert.strictEqual(configKey([]), "platform:");
+    });
+});
+
 describe("config rules: where a problem is located", () => {
     it("file, line and column; the column defaults to 1; a file alone", () => {
         assert.strictEqual(formatLocation({ file: "Pulumi.production.yaml", line: 3, column: 5 }), "Pulumi.production.yaml:3:5");
@@ -231,6 +265,8 @@ describe("config rules: where a problem is located", () => {
     it("a problem line: location, key (quoted when it has spaces), value and allowed", () => {
         assert.strictEqual(formatProblem({ key: " platform:appName", value: "acme", allowed: "x", location: { file: "f.yaml", line: 1, column: 2 } }), 'f.yaml:1:2: " platform:appName" = "acme": allowed: x');
         assert.strictEqual(formatProblem({ key: "platform:appName", value: undefined, allowed: "x" }), "platform:appName = (missing): allowed: x");
+        assert.strictEqual(formatProblem({ key: "platform:appName ", value: 1, allowed: "x" }), '"platform:appName " = 1: allowed: x');
+        assert.strictEqual(formatProblem({ key: "platform:app\tName", value: 1, allowed: "x" }), '"platform:app\\tName" = 1: allowed: x');
     });
     it("locating keeps a known position and adds the others, without a stack trace", () => {
         const err = new ConfigError([
@@ -267,6 +303,11 @@ describe("config rules: value rules on both sides of their edges", () => {
             ["Api:1", `${rule}; the repository must be lowercase`],
             ["ghcr.io/acme/api", `${rule}; pin a tag or a digest (no tag means a moving "latest")`],
             ["a__-b:1", rule],
+            ["ghcr.io/acme/api:V1 x", rule],
+            ["localhost:5000/acme/api:V 1", rule],
+            ["GHCR.IO/acme/a b:1", rule],
+            [`a@sha256:${"a".repeat(65)}`, `${rule}; a digest is sha256: and exactly 64 lowercase hex digits`],
+            [`a@xsha256:${"a".repeat(64)}`, `${rule}; a digest is sha256: and exactly 64 lowercase hex digits`],
             [`a:${"1".repeat(511)}`, `${rule}; at most 512 characters`],
         ];
         for (const [ref, problem] of ROWS) assert.strictEqual(imageProblem(ref), problem, ref.slice(0, 60));
@@ -300,6 +341,62 @@ describe("config rules: value rules on both sides of their edges", () => {
         assert.strictEqual(bad({ ...doc, contexts: [{ name: "x", context: { cluster: "c", user: 1 } }] }), " whose every context names one of its clusters and users");
         assert.strictEqual(bad({ ...doc, clusters: { c: {} } }), " with a non-empty clusters list");
         assert.strictEqual(bad(["x"]), "; it is not a mapping");
+        assert.strictEqual(bad("just text"), "; it is not a mapping");
+        assert.strictEqual(bad({ ...doc, users: [{ name: "" }] }), " with every users entry named");
+        assert.strictEqual(bad({ ...doc, users: [{ name: 3 }] }), " with every users entry named");
+        assert.strictEqual(bad({ ...doc, clusters: [{ name: "c", cluster: { server: 3 } }] }), " whose every cluster has a server URL");
+        assert.strictEqual(bad({ ...doc, clusters: [{ name: "c", cluster: { server: "xhttps://a" } }] }), " whose every cluster has a server URL");
+        assert.strictEqual(bad({ ...doc, clusters: [{ name: "c", cluster: { server: "https://a b" } }] }), " whose every cluster has a server URL");
+        assert.strictEqual(bad({ ...doc, clusters: [{ name: "c", cluster: "https://a" }] }), " whose every cluster has a server URL");
+        assert.strictEqual(bad({ ...doc, contexts: [{ name: "x", context: "c" }] }), " whose every context names one of its clusters and users");
+        assert.strictEqual(bad({ ...doc, contexts: [{ name: "x", context: { cluster: 1, user: "u" } }] }), " whose every context names one of its clusters and users");
+        const two = { ...doc, contexts: [...doc.contexts, { name: "y", context: { cluster: "c", user: "u" } }] };
+        assert.strictEqual(bad({ ...two, "current-context": "" }), " with a current-context (it has several contexts)");
+        assert.strictEqual(kubeconfigProblem(JSON.stringify({ ...two, "current-context": "y" })), undefined);
         assert.strictEqual(bad(null), "; it is not a mapping");
+    });
+});
+
+describe("config rules: the schema at a key's path", () => {
+    const wrap = (s: z.ZodType, n: number): z.ZodType => (n === 0 ? s : wrap(s.optional(), n - 1));
+    const schema = z.strictObject({
+        list: z.array(z.number().int()).optional(),
+        map: z.record(z.string(), z.strictObject({ a: z.string(), b: z.number() })).optional(),
+        piped: z.string().max(3).pipe(z.string()).optional(),
+        deep: wrap(z.number().int(), 10),
+        deeper: wrap(z.number().int(), 11),
+        obj: z.strictObject({ n: z.number().int().default(1) }).optional(),
+    });
+    it("looks through optional, default and pipe, into lists, maps and objects", () => {
+        assert.strictEqual(isIntegerAt(schema, ["list", 0]), true);
+        assert.strictEqual(isIntegerAt(schema, ["map", "x", "b"]), false);
+        assert.strictEqual(isIntegerAt(schema, ["obj", "n"]), true);
+        assert.deepStrictEqual(keysAt(schema, ["map", "x"]), ["a", "b"]);
+        assert.deepStrictEqual(keysAt(schema, ["obj"]), ["n"]);
+        assert.deepStrictEqual(keysAt(schema, ["list"]), []);
+        assert.ok(schemaAt(schema, ["piped"]) instanceof z.ZodString);
+        assert.strictEqual(isIntegerAt(schema, ["deep"]), true, "ten wrappers are looked through");
+        assert.strictEqual(isIntegerAt(schema, ["deeper"]), false, "the walk stops after ten (a schema is never that deep)");
+    });
+    it("a path past a leaf or to no key has no schema", () => {
+        assert.strictEqual(schemaAt(schema, ["piped", "x"]), undefined);
+        assert.strictEqual(schemaAt(schema, ["nope", "x"]), undefined);
+        assert.strictEqual(schemaAt(schema, ["nope"]), undefined);
+        assert.strictEqual(schemaAt(schema, ["constructor"]), undefined);
+        assert.deepStrictEqual(keysAt(schema, ["nope", "x"]), []);
+        assert.strictEqual(isIntegerAt(schema, ["list", 0, "x"]), false);
+    });
+});
+
+describe("config rules: the value a problem shows", () => {
+    const schema = z.strictObject({ a: z.strictObject({ b: z.string() }) });
+    const shown = (input: unknown, path: PropertyKey[]) => problemsFromIssue({ code: "invalid_type", expected: "string", path, message: "x", input: undefined } as any, input, schema)[0]!.value;
+    it("the value at the path, else missing", () => {
+        assert.strictEqual(shown({ a: { b: 3 } }, ["a", "b"]), 3);
+        assert.strictEqual(shown({ a: {} }, ["a", "b"]), undefined);
+        assert.strictEqual(shown({ a: null }, ["a", "b"]), undefined);
+        assert.strictEqual(shown({ a: "text" }, ["a", "length"]), undefined);
+        assert.strictEqual(shown({ a: {} }, ["a", "constructor"]), undefined, "never an inherited property");
+        assert.strictEqual(shown(null, ["a"]), undefined);
     });
 });
