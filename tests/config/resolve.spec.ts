@@ -215,6 +215,9 @@ describe("config resolution: the application's secrets", () => {
         assert.deepStrictEqual(found({ jobs: jobs(200) }, secretTop), []);
         assert.deepStrictEqual(found({ jobs: jobs(201) }, secretTop), [["platform:jobs", "at most 200 jobs per stack"]]);
     });
+    it("without the engine's word, no value is secure", () => {
+        assert.throws(() => resolveConfig(rawOf({ set: { "services.api.secrets": { API_KEY: "x" } } })), /platform:services\.api\.secrets\.API_KEY = \[secret\]: allowed: a secure value/);
+    });
     it("every such problem masks the value", () => {
         const r = withSecrets({ "services.api.secrets": { PORT: "hunter2" }, "services.api.env": { PORT: "1" } }, () => false);
         assert.ok(Array.isArray(r));
