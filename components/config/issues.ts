@@ -35,6 +35,7 @@ function bound(issue: { origin: string; inclusive?: boolean }, limit: number | b
     }
     const unit = issue.origin === "string" ? "characters" : "items";
     const count = issue.inclusive === false ? (dir === "min" ? n + 1 : n - 1) : n;
+    // Stryker disable next-line Regex: "characters" and "items" have one s, at the end
     return `${dir === "min" ? "at least" : "at most"} ${count} ${count === 1 ? unit.replace(/s$/, "") : unit}`;
 }
 

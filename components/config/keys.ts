@@ -81,7 +81,8 @@ export function schemaAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z
     let cur: z.ZodType | undefined = unwrap(schema);
     for (const seg of path) {
         if (!cur) return undefined;
-        if (cur instanceof z.ZodObject) cur = unwrap(cur.shape[String(seg)] as z.ZodType | undefined);
+        // Own keys only: `constructor` is no key of any section.
+        if (cur instanceof z.ZodObject) cur = Object.prototype.hasOwnProperty.call(cur.shape, String(seg)) ? unwrap(cur.shape[String(seg)] as z.ZodType) : undefined;
         else if (cur instanceof z.ZodRecord) cur = unwrap(cur._zod.def.valueType as z.ZodType);
         else if (cur instanceof z.ZodArray) cur = unwrap(cur._zod.def.element as z.ZodType);
         else return undefined;

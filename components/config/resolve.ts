@@ -92,6 +92,7 @@ export interface PlatformConfig {
  * is registered from a half-valid one.
  */
 /** `isSecretKey` says which config keys the engine handed over as secret (service secrets must be). */
+// Stryker disable next-line ArrowFunction: a default returning undefined is as false as one returning false
 export function resolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig {
     const cfg = tryResolveConfig(raw, isSecretKey);
     if (Array.isArray(cfg)) throw new ConfigError(cfg);
@@ -99,6 +100,7 @@ export function resolveConfig(raw: Record<string, unknown>, isSecretKey: (key: s
 }
 
 /** The config, or every problem found (schema first; cross-field rules only on a schema-valid config). */
+// Stryker disable next-line ArrowFunction: a default returning undefined is as false as one returning false
 export function tryResolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig | ConfigProblem[] {
     const parsed = rawConfigSchema.safeParse(raw);
     if (!parsed.success) return parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw, rawConfigSchema));

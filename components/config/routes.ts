@@ -14,6 +14,7 @@ export interface HttpRoute {
  */
 export function routeKey(route: HttpRoute, caseInsensitivePaths: boolean): string {
     const host = (route.host ?? "*").toLowerCase();
+    // Stryker disable next-line StringLiteral: no prefix and "" both become "/" below
     const path = (route.pathPrefix ?? "/").replace(/\/+$/, "") || "/";
     return `${host}${caseInsensitivePaths ? path.toLowerCase() : path}`;
 }

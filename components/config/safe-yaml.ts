@@ -47,7 +47,8 @@ export function parseYamlSafely(text: string): YamlResult {
         return { ok: true, doc, value: doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }), lines };
     } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
-        if (/alias/i.test(msg)) return { ok: false, failure: { message: `more than ${YAML_LIMITS.maxAliasCount} alias expansions (an alias bomb?)` } };
+        // The library's own words for its alias cap (yaml 2.x, nodes/Alias.js); an unresolved alias is a plain error.
+        if (/^Excessive alias count/.test(msg)) return { ok: false, failure: { message: `more than ${YAML_LIMITS.maxAliasCount} alias expansions (an alias bomb?)` } };
         return { ok: false, failure: { message: msg.split("\n")[0]!.slice(0, 200) } };
     }
 }

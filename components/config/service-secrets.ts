@@ -16,16 +16,6 @@ import type { RawPlatformConfig } from "./schema";
 
 export { RESERVED_ENV } from "./binding-env";
 
-/**
- * Whether the engine handed `key` to the program as a secret. `isConfigSecret` is the SDK's
- * own check (runtime/config.js, `PULUMI_CONFIG_SECRET_KEYS`), exported but not typed in 3.248.
- */
-export function isSecretConfigKey(key: string): boolean {
-    const check = (pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean }).isConfigSecret;
-    if (typeof check !== "function") throw new Error("internal: @pulumi/pulumi no longer exports runtime.isConfigSecret; service secrets cannot be verified");
-    return check(key);
-}
-
 export function serviceSecretProblems(raw: RawPlatformConfig, isSecretKey: (key: string) => boolean): ConfigProblem[] {
     return [...workloadSecretProblems("services", raw.services, isSecretKey), ...workloadSecretProblems("jobs", raw.jobs ?? {}, isSecretKey)];
 }
