@@ -32,11 +32,67 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
     readonly loadBalancerLimits: LoadBalancerLimits;
     /** The `platform:<name>` section (region, project, subscription, ...), every key optional. */
     configSchema(kit: ConfigKit): Section;
+    /**
+     * The cloud's own `<provider>:<key>` config keys (`aws:region`, `gcp:project`, ...) that
+     * other Pulumi tooling reads by habit, each with the key of `platform:<name>` it must repeat.
+     * The section's `regionKey` stands for the resolved region of a stack on this cloud.
+     */
+    readonly providerConfigKeys: Readonly<Record<string, string>>;
+    /** How config messages name the cloud's PostgreSQL service (`RDS`, `Cloud SQL`, ...). */
+    readonly databaseService: string;
+    /** How config messages name the cloud's Redis service. */
+    readonly cacheService: string;
+    /** Whether the cloud's cache has two access keys to switch between (`platform:cache.keySlot`). */
+    readonly cacheKeySlots: boolean;
+    /** Region pairs, backup ids and restore sources of the cloud (docs/disaster-recovery.md). */
+    readonly disasterRecovery: CloudDisasterRecovery;
     /** Rules on the section that hold only when this cloud is selected (GCP: the project is required). */
-    problems?(section: z.infer<Section> | undefined): Array<{ key: string; value: unknown; allowed: string }>;
+    problems?(section: z.infer<Section> | undefined): PluginProblem[];
+    /**
+     * Cross-field rules that hold only on this cloud (AWS: two zones; Azure: at most four cache
+     * nodes; GCP: a billing account for the budget), over the section and a slice of the resolved config.
+     */
+    configProblems?(section: z.infer<Section> | undefined, cfg: PluginConfigView): PluginProblem[];
     /**
      * Resource types that hold data (or the keys to it), with what the diff calls them: a
      * replace or delete of one is the loudest thing `npm run diff` says.
      */
     readonly statefulTypes: Readonly<Record<string, string>>;
+}
+
+/** A config problem as a plugin states it (components/config/errors.ts ConfigProblem). */
+export interface PluginProblem {
+    key: string;
+    value: unknown;
+    allowed: string;
+}
+
+/**
+ * What a plugin's rules read of the resolved config: a structural slice of `PlatformConfig`
+ * (resolve.ts), so a plugin imports no resolver (the resolver imports the registry).
+ */
+export interface PluginConfigView {
+    environment: string;
+    network: { zones: number };
+    cache: { nodes: number };
+    monitoring: { budget: { enabled: boolean } };
+}
+
+/** A value rule: the pattern and the words the error uses for it. */
+export interface ValueRule {
+    pattern: RegExp;
+    rule: string;
+}
+
+export interface CloudDisasterRecovery {
+    /** The default DR region of each primary region (`platform:dr.region` overrides it). */
+    readonly regionPairs: Readonly<Record<string, string>>;
+    /** The pair is fixed by the cloud (Azure's geo-redundant backups and storage go there only): another `dr.region` is an error. */
+    readonly fixedPairs: boolean;
+    /** The backup ids `database.restore` accepts besides an RFC 3339 time; undefined: point in time only. */
+    readonly backupId?: ValueRule;
+    /** What `database.restoreSource` accepts. */
+    readonly restoreSource: ValueRule;
+    /** Extra rules on a point-in-time `database.restore` (`time`) on this cloud, given `database.restoreSource`. */
+    pointInTimeProblems?(time: string, dr: { role: "primary" | "recovery"; drRegion: string }, restoreSource: string | undefined): PluginProblem[];
 }

@@ -1,7 +1,10 @@
 import { createHash } from "crypto";
+import type { z } from "zod";
 import type { ConfigProblem } from "./errors";
+import { CLOUD_PLUGINS } from "../../providers/registry";
+import type { CloudPlugin } from "./cloud-plugin";
 import { Cloud, rawConfigSchema, RawPlatformConfig } from "./schema";
-import { DR_REGION_PAIRS, TierProfile } from "./tiers";
+import type { TierProfile } from "./tiers";
 
 /**
  * Disaster recovery as config (docs/disaster-recovery.md): which stack this is (the primary or
@@ -33,34 +36,6 @@ export interface DisasterRecoveryConfig {
 /** RFC 3339 with a zone (RDS `restoreTime`, Cloud SQL `pointInTime` and Azure `pointInTimeUTC` all take it). */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-/**
- * Backup ids per cloud. RDS: a DB snapshot identifier (manual, or `rds:` automated) or its ARN,
- * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html;
- * Cloud SQL: a backup run id (int64, `gcloud sql backups list`), the `restoreBackupContext.backupRunId`
- * of google_sql_database_instance; Azure flexible server restores a point in time only (no backup ids).
- */
-const BACKUP_ID: Record<Cloud, { pattern: RegExp; rule: string } | undefined> = {
-    aws: {
-        pattern: /^(arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:snapshot:)?(rds:)?[a-zA-Z](-?[a-zA-Z0-9])*$/,
-        rule: "an RFC 3339 time (2026-11-30T09:15:00Z) or an RDS snapshot identifier / ARN (letters, digits, single hyphens, starting with a letter; `rds:` for automated snapshots)",
-    },
-    gcp: { pattern: /^\d{1,19}$/, rule: "an RFC 3339 time (2026-11-30T09:15:00Z) or a Cloud SQL backup run id (digits, from gcloud sql backups list)" },
-    azure: undefined,
-};
-
-/** The source a restore reads from, when it is not this stack's own database (see docs/disaster-recovery.md). */
-const RESTORE_SOURCE: Record<Cloud, { pattern: RegExp; rule: string }> = {
-    aws: {
-        pattern: /^([a-zA-Z](-?[a-zA-Z0-9]){0,62}|arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:auto-backup:ab-[a-z0-9]+)$/,
-        rule: "an RDS DB instance identifier, or the ARN of replicated automated backups (arn:aws:rds:<region>:<account>:auto-backup:ab-...)",
-    },
-    gcp: { pattern: /^[a-z][a-z0-9-]{0,97}$/, rule: "a Cloud SQL instance name" },
-    azure: {
-        pattern: /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.DBforPostgreSQL\/flexibleServers\/[a-z0-9-]{3,63}$/i,
-        rule: "the ARM id of a flexible server (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.DBforPostgreSQL/flexibleServers/<name>)",
-    },
-};
-
 /** A real calendar time in RFC 3339 (the offline plan cannot know the retention window: the cloud checks that). */
 export function isRfc3339(value: string): boolean {
     const m = RFC3339.exec(value);
@@ -77,7 +52,7 @@ export function parseRestore(value: string | undefined, source: string | undefin
 
 export function resolveDisasterRecovery(raw: RawPlatformConfig, tier: TierProfile, primaryRegion: string): DisasterRecoveryConfig {
     const role = raw.dr?.role ?? "primary";
-    const drRegion = raw.dr?.region ?? DR_REGION_PAIRS[raw.cloud][primaryRegion] ?? "";
+    const drRegion = raw.dr?.region ?? CLOUD_PLUGINS[raw.cloud].disasterRecovery.regionPairs[primaryRegion] ?? "";
     return {
         role,
         primaryRegion,
@@ -88,44 +63,38 @@ export function resolveDisasterRecovery(raw: RawPlatformConfig, tier: TierProfil
     };
 }
 
-/** The region rule of the selected cloud, reused from its own config key. */
-function regionSchema(cloud: Cloud) {
-    const shape = rawConfigSchema.shape;
-    return cloud === "aws" ? shape.aws.unwrap().shape.region : cloud === "gcp" ? shape.gcp.unwrap().shape.region : shape.azure.unwrap().shape.location;
+/** The region rule of the selected cloud, reused from its own config key (`platform:<cloud>.<regionKey>`). */
+function regionSchema(plugin: CloudPlugin): z.ZodType {
+    const section = (rawConfigSchema.shape as unknown as Record<string, z.ZodOptional<z.ZodObject>>)[plugin.name]!;
+    return section.unwrap().shape[plugin.regionKey] as z.ZodType;
 }
 
 /** Cross-field DR rules; `dr` is the resolved config, `raw` what the stack file says. */
 export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfig, raw: RawPlatformConfig): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
-    const pair = DR_REGION_PAIRS[cloud][dr.primaryRegion];
-    const cloudName = { aws: "an AWS", gcp: "a GCP", azure: "an Azure" }[cloud];
+    const plugin: CloudPlugin = CLOUD_PLUGINS[cloud];
+    const rules = plugin.disasterRecovery;
+    const pair = rules.regionPairs[dr.primaryRegion];
 
-    if (raw.dr?.region !== undefined && !regionSchema(cloud).safeParse(raw.dr.region).success) {
-        add("dr.region", raw.dr.region, `${cloudName} region, other than the primary region ${dr.primaryRegion}`);
+    if (raw.dr?.region !== undefined && !regionSchema(plugin).safeParse(raw.dr.region).success) {
+        add("dr.region", raw.dr.region, `${plugin.article} region, other than the primary region ${dr.primaryRegion}`);
     } else if (!dr.drRegion) {
-        add("dr.region", undefined, `${cloudName} region to keep copies in; ${dr.primaryRegion} has no documented default pair (see docs/disaster-recovery.md)`);
+        add("dr.region", undefined, `${plugin.article} region to keep copies in; ${dr.primaryRegion} has no documented default pair (see docs/disaster-recovery.md)`);
     } else if (dr.drRegion === dr.primaryRegion) {
         add("dr.region", dr.drRegion, `a region other than the primary region ${dr.primaryRegion}`);
-    } else if (cloud === "azure" && pair && dr.drRegion !== pair) {
-        // Geo-redundant backups and RA-GZRS data go to the Azure-defined pair, nowhere else.
-        add("dr.region", dr.drRegion, `${pair}, the Azure paired region of ${dr.primaryRegion} (where geo-redundant backups and storage live)`);
+    } else if (rules.fixedPairs && pair && dr.drRegion !== pair) {
+        add("dr.region", dr.drRegion, `${pair}, the ${plugin.article.replace(/^an? /, "")} paired region of ${dr.primaryRegion} (where geo-redundant backups and storage live)`);
     }
 
     const restore = raw.database?.restore;
     if (restore !== undefined) {
-        const rule = BACKUP_ID[cloud];
+        const rule = rules.backupId;
         if (RFC3339.test(restore)) {
             if (!isRfc3339(restore)) add("database.restore", restore, "a real date and time in RFC 3339, e.g. 2026-11-30T09:15:00Z");
-            if (cloud === "gcp" && dr.role === "recovery") {
-                add("database.restore", restore, "a Cloud SQL backup run id in a recovery stack (a clone stays in its source's region; point-in-time restore is for the primary stack)");
-            }
-            if (cloud === "aws" && dr.role === "recovery" && !raw.database?.restoreSource?.includes(":auto-backup:")) {
-                add("database.restoreSource", raw.database?.restoreSource,
-                    `the ARN of the replicated automated backups in ${dr.drRegion} (pulumi stack output databaseBackupCopy of the primary stack), required to restore a point in time in a recovery stack`);
-            }
+            problems.push(...(rules.pointInTimeProblems?.(restore, dr, raw.database?.restoreSource) ?? []));
         } else if (!rule) {
-            add("database.restore", restore, "an RFC 3339 time such as 2026-11-30T09:15:00Z (Azure flexible server restores a point in time, not a backup id)");
+            add("database.restore", restore, `an RFC 3339 time such as 2026-11-30T09:15:00Z (${plugin.databaseService} restores a point in time, not a backup id)`);
         } else if (!rule.pattern.test(restore) || restore.length > 255) {
             add("database.restore", restore, rule.rule);
         }
@@ -133,7 +102,7 @@ export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfi
     const source = raw.database?.restoreSource;
     if (source !== undefined) {
         if (restore === undefined) add("database.restoreSource", source, "only together with platform:database.restore");
-        else if (!RESTORE_SOURCE[cloud].pattern.test(source)) add("database.restoreSource", source, RESTORE_SOURCE[cloud].rule);
+        else if (!rules.restoreSource.pattern.test(source)) add("database.restoreSource", source, rules.restoreSource.rule);
     }
     return problems;
 }

@@ -1,3 +1,4 @@
+import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { Cloud } from "./schema";
 
 /**
@@ -68,6 +69,7 @@ export function cloudSqlExtensionFlags(extensions: string[]): string[] {
     return extensions.map((e) => EXTENSIONS[e]?.gcp?.flag).filter((f): f is string => f !== undefined).sort();
 }
 
+/** How messages name the cloud's PostgreSQL service (its plugin's `databaseService`). */
 export function cloudLabel(cloud: Cloud): string {
-    return { aws: "RDS", gcp: "Cloud SQL", azure: "Azure flexible server" }[cloud];
+    return CLOUD_PLUGINS[cloud].databaseService;
 }

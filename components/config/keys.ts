@@ -1,5 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
+import { CLOUD_PLUGINS } from "../../providers/registry";
+import type { CloudPlugin } from "./cloud-plugin";
 import { ConfigProblem } from "./errors";
 
 export const CONFIG_NAMESPACE = "platform";
@@ -16,14 +18,9 @@ export const CONFIG_NAMESPACE = "platform";
  *   they would say the stack deploys where it does not.
  */
 export const PULUMI_KEYS = ["pulumi:tags", "pulumi:disable-default-providers", "pulumi:autonaming"] as const;
-export const MIRRORED_PROVIDER_KEYS = {
-    "aws:region": "aws.region",
-    "gcp:project": "gcp.project",
-    "gcp:region": "gcp.region",
-    "azure-native:location": "azure.location",
-    "azure-native:subscriptionId": "azure.subscriptionId",
-} as const;
-export type MirroredProviderKey = keyof typeof MIRRORED_PROVIDER_KEYS;
+/** Each cloud's own keys (its plugin's `providerConfigKeys`), with the `platform:` key (`<cloud>.<key>`) each must repeat. */
+export const MIRRORED_PROVIDER_KEYS: Readonly<Record<string, string>> = Object.fromEntries(Object.values(CLOUD_PLUGINS).flatMap((p: CloudPlugin) =>
+    Object.entries(p.providerConfigKeys).map(([key, sectionKey]) => [key, `${p.name}.${sectionKey}`])));
 
 /** Every top-level `platform:` key the schema knows, plus the allow-list above. */
 export function knownConfigKeys(schema: z.ZodObject): string[] {

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, ConfigProblem } from "./errors";
-import { CONFIG_NAMESPACE, knownConfigKeys, MIRRORED_PROVIDER_KEYS, MirroredProviderKey, namespaceProblems } from "./keys";
+import { CONFIG_NAMESPACE, knownConfigKeys, MIRRORED_PROVIDER_KEYS, namespaceProblems } from "./keys";
 import { PlatformConfig, tryResolveConfig } from "./resolve";
-import { rawConfigSchema } from "./schema";
+import { CLOUD_PLUGINS } from "../../providers/registry";
+import { Cloud, rawConfigSchema } from "./schema";
 import { SecretMask } from "./secrets";
 
 export { CONFIG_NAMESPACE };
@@ -129,17 +130,17 @@ export function jsonDepth(text: string): number {
 
 /** `aws:region` and friends are accepted only when they say what `platform:*` says (keys.ts). */
 function mirroredKeyProblems(all: Record<string, string>, cfg: PlatformConfig): ConfigProblem[] {
-    const effective: Record<MirroredProviderKey, string | undefined> = {
-        "aws:region": cfg.cloud === "aws" ? cfg.region : undefined,
-        "gcp:project": cfg.gcp?.project,
-        "gcp:region": cfg.cloud === "gcp" ? cfg.region : undefined,
-        "azure-native:location": cfg.cloud === "azure" ? cfg.region : undefined,
-        "azure-native:subscriptionId": cfg.azure?.subscriptionId,
+    // A stack's own cloud deploys to the resolved region; any other key repeats its section as written.
+    const effective = (platformKey: string): string | undefined => {
+        const [cloud, key] = platformKey.split(".") as [Cloud, string];
+        if (key === CLOUD_PLUGINS[cloud].regionKey) return cfg.cloud === cloud ? cfg.region : undefined;
+        const section = cfg[cloud] as Record<string, unknown> | undefined;
+        return typeof section?.[key] === "string" ? section[key] as string : undefined;
     };
     const problems: ConfigProblem[] = [];
-    for (const [key, platformKey] of Object.entries(MIRRORED_PROVIDER_KEYS) as Array<[MirroredProviderKey, string]>) {
+    for (const [key, platformKey] of Object.entries(MIRRORED_PROVIDER_KEYS)) {
         if (!(key in all)) continue;
-        const want = effective[key];
+        const want = effective(platformKey);
         // Not the selected cloud's key: it has no effect, which is harmless only if it agrees with platform:* when that is set.
         const platformValue = want ?? platformKeyValue(all, platformKey);
         if (platformValue === undefined) {

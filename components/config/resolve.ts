@@ -208,16 +208,10 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     if (cfg.environment === "production" && cfg.network.zones < 2) {
         add("network.zones", cfg.network.zones, "2 or 3 in production (high availability needs at least two zones)");
     }
-    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
-    if (cfg.cloud === "aws" && cfg.network.zones < 2) {
-        add("network.zones", cfg.network.zones, "2 or 3 on AWS (an Application Load Balancer and an RDS subnet group need two Availability Zones)");
-    }
-    if (cfg.cloud !== "azure" && raw.cache?.keySlot !== undefined) {
-        add("cache.keySlot", raw.cache.keySlot, `unset on ${cfg.cloud}: only Azure Cache for Redis has two access keys to switch between (see docs/cloud-mapping.md, Cache AUTH rotation)`);
-    }
-    // https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-multi-replicas (Premium: up to 3 replicas)
-    if (cfg.cloud === "azure" && cfg.cache.nodes > 4) {
-        add("cache.nodes", cfg.cache.nodes, "1 to 4 on Azure (Azure Cache for Redis Premium has at most 3 replicas)");
+    problems.push(...(plugin.configProblems?.(raw[cfg.cloud], cfg) ?? []));
+    if (!plugin.cacheKeySlots && raw.cache?.keySlot !== undefined) {
+        const withSlots = Object.values(CLOUD_PLUGINS).filter((p: CloudPlugin) => p.cacheKeySlots).map((p) => p.cacheService).join(" and ");
+        add("cache.keySlot", raw.cache.keySlot, `unset on ${cfg.cloud}: only ${withSlots} has two access keys to switch between (see docs/cloud-mapping.md, Cache AUTH rotation)`);
     }
     if (cfg.environment === "production" && cfg.cache.nodes < 2) {
         add("cache.nodes", cfg.cache.nodes, "2 to 6 in production (automatic failover needs a replica)");
@@ -242,9 +236,6 @@ function crossFieldProblems(cfg: PlatformConfig, raw: RawPlatformConfig): Config
     }
     if (raw.kubeconfig !== undefined && !cfg.kubernetes.ingressClass) {
         add("kubernetes.ingressClass", undefined, "the ingress class of the existing cluster; required with platform:kubeconfig");
-    }
-    if (cfg.cloud === "gcp" && cfg.monitoring.budget.enabled && !cfg.gcp?.billingAccount) {
-        add("gcp.billingAccount", undefined, "the billing account id the monthly budget watches; required on GCP unless platform:monitoring.budget.enabled is false");
     }
     const releases: Array<[string, { strategy: string; percent?: number } | undefined]> = [
         ["compute.release", raw.compute?.release],

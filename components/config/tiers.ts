@@ -1,5 +1,7 @@
+import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { WeeklyWindow } from "../maintenance";
-import type { Environment, ReleasePhase, ReleaseStrategyName, Size } from "./schema";
+import type { CloudPlugin } from "./cloud-plugin";
+import type { Cloud, Environment, ReleasePhase, ReleaseStrategyName, Size } from "./schema";
 
 /** A resolved release strategy: canary carries a percentage, canary and blueGreen a bake time. */
 export interface ReleaseStrategy {
@@ -189,25 +191,9 @@ export const TIERS: Record<Environment, TierProfile> = {
 };
 
 /**
- * The default DR region of each primary region (`platform:dr.region` overrides it on AWS and
- * GCP). Azure's are its fixed region pairs, where geo-redundant backups and GZRS storage
- * replicate, https://learn.microsoft.com/azure/reliability/cross-region-replication-azure;
- * AWS and GCP pairs stay in the same geography and jurisdiction.
+ * The default DR region of each primary region, per cloud (`platform:dr.region` overrides it):
+ * each cloud states its pairs and their source in its plugin (`disasterRecovery.regionPairs`).
  */
-export const DR_REGION_PAIRS: Record<"aws" | "gcp" | "azure", Record<string, string>> = {
-    aws: {
-        "us-west-2": "us-east-2", "us-east-2": "us-west-2", "us-east-1": "us-west-2", "us-west-1": "us-east-2",
-        "ca-central-1": "ca-west-1", "eu-west-1": "eu-central-1", "eu-central-1": "eu-west-1", "eu-west-2": "eu-west-1",
-        "ap-southeast-2": "ap-southeast-4", "ap-northeast-1": "ap-northeast-3",
-    },
-    gcp: {
-        "us-central1": "us-east1", "us-east1": "us-central1", "us-east4": "us-central1", "us-west1": "us-east1",
-        "europe-west1": "europe-west4", "europe-west4": "europe-west1", "asia-northeast1": "asia-northeast2",
-    },
-    azure: {
-        eastus: "westus", westus: "eastus", eastus2: "centralus", centralus: "eastus2", westus2: "westcentralus", westcentralus: "westus2",
-        northcentralus: "southcentralus", southcentralus: "northcentralus", westus3: "eastus",
-        northeurope: "westeurope", westeurope: "northeurope", uksouth: "ukwest", ukwest: "uksouth",
-        germanywestcentral: "germanynorth", francecentral: "francesouth", japaneast: "japanwest", australiaeast: "australiasoutheast",
-    },
-};
+export const DR_REGION_PAIRS: Readonly<Record<Cloud, Readonly<Record<string, string>>>> =
+    Object.fromEntries(Object.values(CLOUD_PLUGINS).map((p: CloudPlugin) => [p.name, p.disasterRecovery.regionPairs])) as Record<Cloud, Record<string, string>>;
+

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
+import { AWS_DISASTER_RECOVERY, awsConfigProblems } from "./config-rules";
 import { AWS_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
 import { AWS_REGIONS } from "./regions";
 
@@ -15,6 +16,12 @@ export const awsPlugin = {
     configSchema: (kit) => z.strictObject({
         region: kit.region.optional(),
     }),
+    providerConfigKeys: { "aws:region": "region" },
+    databaseService: "RDS",
+    cacheService: "ElastiCache",
+    cacheKeySlots: false,
+    disasterRecovery: AWS_DISASTER_RECOVERY,
+    configProblems: (_section, cfg) => awsConfigProblems(cfg),
     statefulTypes: {
         "aws:rds/instance:Instance": "RDS database instance",
         "aws:rds/cluster:Cluster": "Aurora cluster",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
+import { AZURE_DISASTER_RECOVERY, azureConfigProblems } from "./config-rules";
 import { AZURE_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
 import { AZURE_LOCATIONS } from "./regions";
 
@@ -16,6 +17,13 @@ export const azurePlugin = {
         location: kit.region.optional(),
         subscriptionId: z.uuid({ error: "an Azure subscription id (a UUID)" }).optional(),
     }),
+    providerConfigKeys: { "azure-native:location": "location", "azure-native:subscriptionId": "subscriptionId" },
+    databaseService: "Azure flexible server",
+    cacheService: "Azure Cache for Redis",
+    // Azure Cache for Redis has a primary and a secondary access key (docs/cloud-mapping.md, Cache AUTH rotation).
+    cacheKeySlots: true,
+    disasterRecovery: AZURE_DISASTER_RECOVERY,
+    configProblems: (_section, cfg) => azureConfigProblems(cfg),
     statefulTypes: {
         "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server",
         "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
+import { GCP_DISASTER_RECOVERY, gcpConfigProblems } from "./config-rules";
 import { GCP_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";
 import { GCP_REGIONS } from "./regions";
 
@@ -20,8 +21,14 @@ export const gcpPlugin = {
     defaultRegion: "us-central1",
     loadBalancerLimits: GCP_LOAD_BALANCER_LIMITS,
     configSchema: section,
+    providerConfigKeys: { "gcp:project": "project", "gcp:region": "region" },
+    databaseService: "Cloud SQL",
+    cacheService: "Memorystore",
+    cacheKeySlots: false,
+    disasterRecovery: GCP_DISASTER_RECOVERY,
     problems: (s: z.infer<ReturnType<typeof section>> | undefined) =>
         s?.project ? [] : [{ key: "platform:gcp.project", value: undefined, allowed: "a GCP project id; required when platform:cloud is gcp" }],
+    configProblems: (s: z.infer<ReturnType<typeof section>> | undefined, cfg) => gcpConfigProblems(s, cfg),
     statefulTypes: {
         "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
         "gcp:redis/instance:Instance": "Memorystore instance",
