@@ -44,6 +44,14 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
     readonly cacheService: string;
     /** Whether the cloud's cache has two access keys to switch between (`platform:cache.keySlot`). */
     readonly cacheKeySlots: boolean;
+    /**
+     * A progressive release's candidate revision answers only internal callers (Cloud Run tag
+     * URLs, Container Apps revision FQDNs), so its release jobs run on a runner inside the
+     * cloud's network (tools/ci/stacks.ts); false where the service tests and shifts by itself (ECS).
+     */
+    readonly internalReleaseCandidates: boolean;
+    /** Keys of `platform:<name>` that `pulumi stack init` instructions set, each with its placeholder (tools/ci/stacks.ts). */
+    readonly stackInitKeys: Readonly<Record<string, string>>;
     /** Region pairs, backup ids and restore sources of the cloud (docs/disaster-recovery.md). */
     readonly disasterRecovery: CloudDisasterRecovery;
     /** Rules on the section that hold only when this cloud is selected (GCP: the project is required). */

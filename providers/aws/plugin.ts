@@ -20,6 +20,8 @@ export const awsPlugin = {
     databaseService: "RDS",
     cacheService: "ElastiCache",
     cacheKeySlots: false,
+    internalReleaseCandidates: false,
+    stackInitKeys: {},
     disasterRecovery: AWS_DISASTER_RECOVERY,
     configProblems: (_section, cfg) => awsConfigProblems(cfg),
     statefulTypes: {

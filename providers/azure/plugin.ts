@@ -22,6 +22,8 @@ export const azurePlugin = {
     cacheService: "Azure Cache for Redis",
     // Azure Cache for Redis has a primary and a secondary access key (docs/cloud-mapping.md, Cache AUTH rotation).
     cacheKeySlots: true,
+    internalReleaseCandidates: true,
+    stackInitKeys: { subscriptionId: "<subscription-id>" },
     disasterRecovery: AZURE_DISASTER_RECOVERY,
     configProblems: (_section, cfg) => azureConfigProblems(cfg),
     statefulTypes: {

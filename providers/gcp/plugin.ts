@@ -25,6 +25,8 @@ export const gcpPlugin = {
     databaseService: "Cloud SQL",
     cacheService: "Memorystore",
     cacheKeySlots: false,
+    internalReleaseCandidates: true,
+    stackInitKeys: {},
     disasterRecovery: GCP_DISASTER_RECOVERY,
     problems: (s: z.infer<ReturnType<typeof section>> | undefined) =>
         s?.project ? [] : [{ key: "platform:gcp.project", value: undefined, allowed: "a GCP project id; required when platform:cloud is gcp" }],

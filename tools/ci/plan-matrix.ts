@@ -2,6 +2,7 @@ import { spawn } from "child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { isDeepStrictEqual } from "util";
+import { CLOUD_PLUGINS } from "../../providers/registry";
 
 /**
  * Behaviour-preserving refactors are checked here: every committed stack × every cloud ×
@@ -15,7 +16,8 @@ import { isDeepStrictEqual } from "util";
  */
 
 const STACKS = ["production", "staging"];
-const CLOUDS = ["aws", "gcp", "azure"];
+/** The clouds of the tree running the comparison (providers/registry.ts). */
+const CLOUDS = Object.keys(CLOUD_PLUGINS);
 const RUNTIMES: Record<string, string[]> = { managed: [], kubernetes: ["--config", "platform:compute.runtime=kubernetes"] };
 
 interface Case { file: string; args: string[] }

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command } from "commander";
 import { CLOUDS, ENVIRONMENTS, RUNTIMES, type Cloud, type Environment, type Runtime } from "../../components/config/schema";
+import { CLOUD_PLUGINS } from "../../providers/registry";
 import { runCli } from "../engine/cli";
 import { loadStackConfig, REPO_ROOT, UsageError } from "../engine/stack-config";
 
@@ -91,7 +92,7 @@ export function describeStack(stack: string, root = REPO_ROOT): CommittedStack {
  *   take traffic only through the load balancer. ECS tests and shifts by itself.
  */
 export function runnerFor(stack: CommittedStack, privateLabel = DEFAULT_PRIVATE_RUNNER_LABEL): Runner {
-    const internalCandidates = stack.progressive && stack.cloud !== "aws";
+    const internalCandidates = stack.progressive && CLOUD_PLUGINS[stack.cloud].internalReleaseCandidates;
     return stack.runtime === "kubernetes" || internalCandidates ? ["self-hosted", privateLabel, stack.cloud] : HOSTED_RUNNER;
 }
 
@@ -99,12 +100,13 @@ export function runnerFor(stack: CommittedStack, privateLabel = DEFAULT_PRIVATE_
 export function howToCreate(stack: string): string {
     const [prefix, ...rest] = stack.split("-");
     const environment = ENVIRONMENTS.find((e) => e === prefix) ?? "<production|staging>";
-    const cloud = CLOUDS.find((c) => c === rest[rest.length - 1]) ?? "<aws|gcp|azure>";
+    const cloud = CLOUDS.find((c) => c === rest[rest.length - 1]);
     const lines = [
         `pulumi stack init <org>/${stack} --copy-config-from <org>/${environment}`,
-        `pulumi config set --stack <org>/${stack} platform:cloud ${cloud}`,
+        `pulumi config set --stack <org>/${stack} platform:cloud ${cloud ?? `<${CLOUDS.join("|")}>`}`,
     ];
-    if (cloud === "azure") lines.push(`pulumi config set --stack <org>/${stack} --path platform:azure.subscriptionId <subscription-id>`);
+    const initKeys: Readonly<Record<string, string>> = cloud ? CLOUD_PLUGINS[cloud].stackInitKeys : {};
+    for (const [key, placeholder] of Object.entries(initKeys)) lines.push(`pulumi config set --stack <org>/${stack} --path platform:${cloud}.${key} ${placeholder}`);
     lines.push(`git add Pulumi.${stack}.yaml && git commit -m "Add the ${stack} stack"`);
     return lines.map((l) => `  ${l}`).join("\n");
 }

@@ -1,9 +1,7 @@
-import { awsRules } from "../../providers/aws/rules";
-import { azureRules } from "../../providers/azure/rules";
-import { gcpRules } from "../../providers/gcp/rules";
 import { kubernetesRules } from "../../providers/kubernetes/rules";
 import { randomPasswordRule } from "../../providers/shared/random-rules";
 import { PlannedResource, PlanView, Rule } from "../../providers/shared/rules";
+import { CLOUD_ENGINES } from "./cloud-engines";
 import { redact } from "./plan";
 import type { PlanRun } from "./run-plan";
 
@@ -13,7 +11,7 @@ import type { PlanRun } from "./run-plan";
  */
 
 /** Every rule of every cloud: a plan only has its own cloud's types, so the others stay silent. */
-export const ALL_RULES: readonly Rule[] = [...awsRules, ...gcpRules, ...azureRules, ...kubernetesRules, randomPasswordRule];
+export const ALL_RULES: readonly Rule[] = [...Object.values(CLOUD_ENGINES).flatMap((e) => e.rules), ...kubernetesRules, randomPasswordRule];
 
 export interface RuleFinding {
     rule: string;

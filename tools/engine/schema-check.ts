@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { engineForPackage } from "./cloud-engines";
 import { isSecretEnvelope } from "./plan";
 import type { RecordedResource } from "./recording-monitor";
 
@@ -78,7 +79,7 @@ function locate(token: string): Declaration | undefined {
         const [group, version] = module.split("/") as [string, string];
         file = moduleFile(path.join(root, group.split(".")[0]!, version), type);
         if (!declares(file, token)) return undefined; // a custom resource: CustomResourceArgs is free-form
-    } else if (pkg === "azure-native") {
+    } else if (engineForPackage(pkg)?.sdkLayout === "native") {
         file = moduleFile(path.join(root, module), lowerFirst(type));
     } else {
         const [dir, base] = module.split("/") as [string, string];

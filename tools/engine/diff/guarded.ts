@@ -1,3 +1,4 @@
+import { CLOUD_ENGINES } from "../cloud-engines";
 import { pathEndsWith } from "./flatten";
 
 /**
@@ -107,18 +108,7 @@ export function weakening(path: string, before: unknown, after: unknown): Guarde
 
 /**
  * Resources whose only job is to guard another one (public-access blocks, WAF associations,
- * locks, encryption/versioning configs): deleting one weakens what it guarded.
+ * locks, encryption/versioning configs): deleting one weakens what it guarded. Each cloud
+ * lists its own (`guardTypes` in providers/<cloud>/engine.ts).
  */
-export const GUARD_RESOURCE_TYPES: Record<string, string> = {
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "S3 public access block",
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "S3 default encryption",
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": "S3 default encryption",
-    "aws:s3/bucketVersioning:BucketVersioning": "S3 versioning",
-    "aws:s3/bucketVersioningV2:BucketVersioningV2": "S3 versioning",
-    "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy (TLS-only access)",
-    "aws:wafv2/webAclAssociation:WebAclAssociation": "WAF association",
-    "azure-native:authorization:ManagementLockByScope": "Azure resource lock",
-    "azure-native:authorization:ManagementLockAtResourceGroupLevel": "Azure resource lock",
-    "azure-native:authorization:ManagementLockAtResourceLevel": "Azure resource lock",
-    "gcp:compute/securityPolicy:SecurityPolicy": "Cloud Armor policy",
-};
+export const GUARD_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(CLOUD_ENGINES).map((e) => e.guardTypes));

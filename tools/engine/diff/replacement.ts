@@ -1,8 +1,6 @@
-import { AWS_REPLACEMENT } from "../../../providers/aws/replacement";
-import { AZURE_REPLACEMENT } from "../../../providers/azure/replacement";
-import { GCP_REPLACEMENT } from "../../../providers/gcp/replacement";
 import { KUBERNETES_REPLACEMENT } from "../../../providers/kubernetes/replacement";
 import { ReplacementRule, ReplacementTable, SHARED_REPLACEMENT } from "../../../providers/shared/replacement";
+import { CLOUD_ENGINES } from "../cloud-engines";
 import { pathSegments } from "./flatten";
 
 /**
@@ -14,9 +12,7 @@ import { pathSegments } from "./flatten";
 
 /** The tables by the folder that owns them. */
 export const REPLACEMENT_TABLES: Readonly<Record<string, ReplacementTable>> = {
-    aws: AWS_REPLACEMENT,
-    gcp: GCP_REPLACEMENT,
-    azure: AZURE_REPLACEMENT,
+    ...Object.fromEntries(Object.entries(CLOUD_ENGINES).map(([cloud, e]) => [cloud, e.replacement])),
     kubernetes: KUBERNETES_REPLACEMENT,
     shared: SHARED_REPLACEMENT,
 };
