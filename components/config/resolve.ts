@@ -9,7 +9,7 @@ import { CLOUD_PLUGINS } from "../../providers/registry";
 import { reservedServiceNameRule } from "./reserved-names";
 import { HttpRoute, routeKey } from "./routes";
 import { secretValues, serviceSecretProblems } from "./service-secrets";
-import { Cloud, DatabaseRole, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
+import { Cloud, CLOUDS, DatabaseRole, Environment, rawConfigSchema, RawPlatformConfig, Runtime, Size } from "./schema";
 import { ReleaseStrategy, TierProfile, TIERS } from "./tiers";
 import { prefixOf } from "../cidr";
 
@@ -48,20 +48,19 @@ export interface JobConfig {
     databaseRole: DatabaseRole;
 }
 
+/**
+ * Each cloud's own section as written (`platform:<cloud>`: region, project, billing account,
+ * subscription, ...), validated by the cloud's plugin; one optional field per registered cloud.
+ */
+export type CloudSections = { [C in Cloud]?: RawPlatformConfig[C] };
+
 /** The validated, tier-merged config every component and provider reads. */
-export interface PlatformConfig {
+export interface PlatformConfig extends CloudSections {
     cloud: Cloud;
     environment: Environment;
     appName: string;
     /** The region (AWS, GCP) or location (Azure) this stack runs in: a recovery stack runs in `dr.drRegion`. */
     region: string;
-    /**
-     * Each cloud's own section as written (`platform:aws`, `platform:gcp`, `platform:azure`:
-     * project, billing account, subscription, ...), validated by the cloud's plugin.
-     */
-    aws?: RawPlatformConfig["aws"];
-    gcp?: RawPlatformConfig["gcp"];
-    azure?: RawPlatformConfig["azure"];
     /** `environment`, `app`, `managed-by` plus any extra tags from config. */
     tags: Record<string, string>;
     network: TierProfile["network"];
@@ -128,9 +127,7 @@ function merge(raw: RawPlatformConfig): PlatformConfig {
         environment: raw.environment,
         appName: raw.appName,
         region: dr.role === "recovery" ? dr.drRegion : region,
-        aws: raw.aws,
-        gcp: raw.gcp,
-        azure: raw.azure,
+        ...(Object.fromEntries(CLOUDS.map((c) => [c, raw[c]])) as CloudSections),
         tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
         network: { ...tier.network, ...raw.network },
         database: { ...tier.database, ...raw.database, name: raw.database?.name ?? "app", extensions: [...new Set(raw.database?.extensions ?? [])], restore: parseRestore(raw.database?.restore, raw.database?.restoreSource) },

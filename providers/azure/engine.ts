@@ -12,4 +12,15 @@ export const engine: CloudEngine = {
         "azure-native:authorization:ManagementLockAtResourceLevel": "Azure resource lock",
     },
     sdkLayout: "native",
+    /**
+     * azure-native generates one enum per name per module, so when two API specs of a module
+     * define an enum of the same name one wins: monitor's `ConditionOperator` is the health
+     * models' (`eq`, `gt`, ...), while scheduled query rules take `Equals`, `GreaterThan`, ...
+     * (KnownConditionOperator, https://learn.microsoft.com/en-us/javascript/api/@azure/arm-monitor/knownconditionoperator).
+     */
+    enumCorrections: {
+        "azure-native:monitor:ScheduledQueryRule": [
+            { path: /^criteria\.allOf\[\d+\]\.operator$/, values: ["Equals", "GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual"] },
+        ],
+    },
 };

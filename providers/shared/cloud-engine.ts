@@ -23,4 +23,12 @@ export interface CloudEngine {
      * providers); `native`: `<module>/<lowerFirst(type)>.d.ts` (azure-native).
      */
     readonly sdkLayout: "bridged" | "native";
+    /** Inputs whose SDK enum is not the one the API declares, by type (the schema check uses the API's). */
+    readonly enumCorrections?: Readonly<Record<string, readonly EnumCorrection[]>>;
+}
+
+/** The values the API accepts at one property path, replacing the SDK's enum there. */
+export interface EnumCorrection {
+    path: RegExp;
+    values: readonly string[];
 }

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { engineForPackage } from "./cloud-engines";
+import type { EnumCorrection } from "../../providers/shared/cloud-engine";
+import { CLOUD_ENGINES, engineForPackage } from "./cloud-engines";
 import { isSecretEnvelope } from "./plan";
 import type { RecordedResource } from "./recording-monitor";
 
@@ -133,25 +134,18 @@ function argsType(decl: Declaration): { type: ts.Type; checker: ts.TypeChecker }
 }
 
 /**
- * Inputs whose SDK enum is not the one the API declares. azure-native generates one enum per
- * name per module, so when two API specs of a module define an enum of the same name one
- * wins: monitor's `ConditionOperator` is the health models' (`eq`, `gt`, ...), while
- * scheduled query rules take `Equals`, `GreaterThan`, ... (KnownConditionOperator,
- * https://learn.microsoft.com/en-us/javascript/api/@azure/arm-monitor/knownconditionoperator).
- * Each entry replaces the SDK's list with the API's own for that one property path.
+ * Inputs whose SDK enum is not the one the API declares, by type: each cloud lists its own
+ * (`enumCorrections` in providers/<cloud>/engine.ts). Each entry replaces the SDK's list with
+ * the API's own for that one property path.
  */
-export const ENUM_CORRECTIONS: Record<string, { path: RegExp; values: string[] }[]> = {
-    "azure-native:monitor:ScheduledQueryRule": [
-        { path: /^criteria\.allOf\[\d+\]\.operator$/, values: ["Equals", "GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual"] },
-    ],
-};
+export const ENUM_CORRECTIONS: Readonly<Record<string, readonly EnumCorrection[]>> = Object.assign({}, ...Object.values(CLOUD_ENGINES).map((e) => e.enumCorrections ?? {}));
 
 /** Checks one value against one declared type; appends findings. */
 class Walker {
     constructor(
         private readonly checker: ts.TypeChecker,
         private readonly report: (path: string, message: string) => void,
-        private readonly corrections: { path: RegExp; values: string[] }[] = [],
+        private readonly corrections: readonly EnumCorrection[] = [],
     ) {}
 
     /** The declared alternatives of a type, with `undefined`, `Promise<T>` and `Output<T>` taken off. */
