@@ -1,21 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
 import type { NetworkOutputs } from "./network";
-import type { Size } from "./config";
+import type { PlatformConfig } from "./config";
 import type { CacheTransforms } from "./transforms";
 
 /** A managed Redis 7 cache: private, encrypted at rest and in transit, auth required. */
-export interface CacheArgs {
-    /** Cloud-neutral node class. @default production: medium, staging: small. Changing it replaces the cache on GCP (BASIC) and resizes in place elsewhere. */
-    size: Size;
-    /** Nodes, including the primary; more than one enables automatic failover. @default production: 2, staging: 1 */
-    nodes: number;
-    /** Automatic failover to a replica. @default production: true, staging: false */
-    automaticFailover: boolean;
-    /** Days of snapshots kept. @default production: 5, staging: 1 */
-    snapshotRetentionDays: number;
-    /** RDB persistence / snapshots. @default production: true, staging: false */
-    persistence: boolean;
+/** The `platform:cache` settings a Cache takes as resolved (documented, with their defaults, on the config types). */
+export type CacheSettings = Pick<PlatformConfig["cache"], "size" | "nodes" | "automaticFailover" | "snapshotRetentionDays" | "persistence">;
+
+export interface CacheArgs extends CacheSettings {
     /** Pulumi `protect`. @default production: true, staging: false */
     protect: boolean;
     transform?: CacheTransforms;

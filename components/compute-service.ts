@@ -5,7 +5,7 @@ import type { DatabaseOutputs } from "./database";
 import type { KubernetesClusterOutputs } from "./kubernetes-cluster";
 import type { NetworkOutputs } from "./network";
 import type { ObjectStoreOutputs } from "./object-store";
-import type { ServiceConfig } from "./config";
+import type { PlatformConfig, ServiceConfig } from "./config";
 import { DatabaseRole, receivesAdminPassword } from "./database-access";
 import { BINDING_ENV } from "./config/binding-env";
 import type { LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
@@ -57,8 +57,11 @@ export function plainBindingEnv(service: Pick<ServiceConfig, "env"> & { database
     };
 }
 
+/** The `platform:compute` scaling and log settings every service takes as resolved (documented, with their defaults, on the config types). */
+export type ComputeSettings = Pick<PlatformConfig["compute"], "cpuTargetPercent" | "memoryTargetPercent" | "scaleOutCooldownSeconds" | "scaleInCooldownSeconds" | "logRetentionDays">;
+
 /** A long-running container service in private subnets, autoscaled per tier. */
-export interface ComputeServiceArgs extends WorkloadPlacement {
+export interface ComputeServiceArgs extends WorkloadPlacement, ComputeSettings {
     /**
      * Image, port, size, replicas, route, health path and release strategy of this service
      * (from `platform:services.<name>`; `release` defaults to `compute.release`, rolling per
@@ -70,16 +73,6 @@ export interface ComputeServiceArgs extends WorkloadPlacement {
     loadBalancer: LoadBalancerOutputs;
     /** Present when the load balancer fronts this service. */
     attachment?: ServiceAttachment;
-    /** Target CPU utilisation for scaling. @default 70 */
-    cpuTargetPercent: number;
-    /** Target memory utilisation where the runtime supports it. @default 80 */
-    memoryTargetPercent: number;
-    /** @default 300 */
-    scaleOutCooldownSeconds: number;
-    /** @default 600 */
-    scaleInCooldownSeconds: number;
-    /** @default production: 30, staging: 14 */
-    logRetentionDays: number;
     transform?: ComputeServiceTransforms;
 }
 

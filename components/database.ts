@@ -1,30 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
 import type { NetworkOutputs } from "./network";
-import type { DatabaseRestore, Size } from "./config";
-import type { TierProfile } from "./config/tiers";
+import type { PlatformConfig } from "./config";
 import type { DatabaseTransforms } from "./transforms";
 
 /** A managed PostgreSQL 16 database, private, encrypted at rest and TLS-only on every cloud. */
-export interface DatabaseArgs {
-    /** Cloud-neutral instance class. @default production: medium, staging: small. Changing it resizes in place (brief failover in production). */
-    size: Size;
-    /** Allocated storage in GB (grows automatically where the cloud supports it). @default production: 100, staging: 20 */
-    storageGb: number;
-    /** Days of automated backups; never below the tier minimum. @default production: 30, staging: 7 */
-    backupRetentionDays: number;
-    /** Point-in-time recovery from the transaction log. @default true on both tiers */
-    pointInTimeRecovery: boolean;
-    /** Multi-AZ / regional / zone-redundant standby. @default production: true, staging: false. On Azure, enabling it later recreates the standby only. */
-    highAvailability: boolean;
-    /** The cloud's own deletion protection. @default production: true, staging: false */
-    deletionProtection: boolean;
-    /** Take a final snapshot on delete. @default production: true, staging: false */
-    finalSnapshot: boolean;
-    /** @default 03:00-04:00 UTC */
-    backupWindow: TierProfile["database"]["backupWindow"];
-    /** @default Sunday 04:00-05:00 UTC */
-    maintenanceWindow: TierProfile["database"]["maintenanceWindow"];
+/** The `platform:database` settings a Database takes as resolved (documented, with their defaults, on the config types). */
+export type DatabaseSettings = Pick<PlatformConfig["database"],
+    "size" | "storageGb" | "backupRetentionDays" | "pointInTimeRecovery" | "highAvailability" | "deletionProtection" | "finalSnapshot" | "backupWindow" | "maintenanceWindow" | "restore">;
+
+export interface DatabaseArgs extends DatabaseSettings {
     /** Name of the application database. @default "app". Changing it replaces the database on GCP and Azure. */
     databaseName: string;
     /** Pulumi `protect` on the stateful resource. @default production: true, staging: false */
@@ -34,11 +19,6 @@ export interface DatabaseArgs {
      * @default production: the DR region of the pair, staging: none. Adding or removing it never replaces the database.
      */
     copyRegion?: string;
-    /**
-     * Create the database from a point in time or a backup (`platform:database.restore`).
-     * @default none. Setting or changing it REPLACES the database: the restore gets a new name beside the old one.
-     */
-    restore?: DatabaseRestore;
     /** The platform network it lives in. */
     network: NetworkOutputs;
     /** Per-cloud escape hatch over the underlying resource args. */

@@ -1,24 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
 import type { NetworkOutputs } from "./network";
-import type { Size } from "./config";
+import type { PlatformConfig } from "./config";
 
 /** The managed cluster behind `compute.runtime: kubernetes` (EKS, GKE, AKS), in the platform's private network. */
-export interface KubernetesClusterArgs {
-    /** Kubernetes minor version. @default "1.33". Upgrading is in place, one minor at a time. */
-    version: string;
-    /** Cloud-neutral node class. @default production: medium, staging: small */
-    nodeSize: Size;
-    /** @default production: 3, staging: 1 */
-    minNodes: number;
-    /** @default production: 10, staging: 3 */
-    maxNodes: number;
+/** The `platform:kubernetes` settings a KubernetesCluster takes as resolved (documented, with their defaults, on the config types). */
+export type KubernetesClusterSettings = Pick<PlatformConfig["kubernetes"], "version" | "nodeSize" | "minNodes" | "maxNodes" | "ingressClass">;
+
+export interface KubernetesClusterArgs extends KubernetesClusterSettings {
     /** Zones the nodes spread across (the network's zones). */
     zones: number;
     /** Kubeconfig of an existing cluster: when set, nothing cloud-side is created. */
     existingKubeconfig?: string;
-    /** Ingress class override (required with an existing cluster). */
-    ingressClass?: string;
     /** The platform network it lives in. */
     network: NetworkOutputs;
 }

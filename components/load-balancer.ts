@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
 import type { NetworkOutputs } from "./network";
 import type { ReleaseStrategyName } from "./config/schema";
-import type { TierProfile } from "./config/tiers";
+import type { PlatformConfig } from "./config";
 import type { LoadBalancerTransforms } from "./transforms";
 
 /** One HTTP service behind the load balancer and how requests reach it. */
@@ -29,20 +29,11 @@ export interface LoadBalancerRoute {
  */
 export const WAF_REDACTED_HEADERS = ["authorization", "cookie", "x-api-key"] as const;
 
-export interface LoadBalancerArgs {
-    /** Hostname the managed certificate is issued for. Changing it re-issues the certificate. */
-    domain: string;
+/** The `platform:loadBalancer` settings a LoadBalancer takes as resolved (documented, with their defaults, on the config types). */
+export type LoadBalancerSettings = Pick<PlatformConfig["loadBalancer"], "domain" | "waf" | "deletionProtection" | "health" | "minimumTlsVersion" | "accessLogs">;
+
+export interface LoadBalancerArgs extends LoadBalancerSettings {
     routes: LoadBalancerRoute[];
-    /** Web application firewall. @default production: true, staging: false */
-    waf: boolean;
-    /** Deletion protection on the load balancer. @default production: true, staging: false */
-    deletionProtection: boolean;
-    /** Health check. @default path /health every 30 s, healthy 2, unhealthy 3 */
-    health: TierProfile["loadBalancer"]["health"];
-    /** @default "1.2" */
-    minimumTlsVersion: "1.2";
-    /** @default true */
-    accessLogs: boolean;
     /** The platform network it lives in. */
     network: NetworkOutputs;
     transform?: LoadBalancerTransforms;

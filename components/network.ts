@@ -1,12 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { PlatformConfig } from "./config";
 
-export interface NetworkArgs {
-    /** Address space of the platform network. @default production: 10.0.0.0/16, staging: 10.1.0.0/16. Changing it replaces the network and everything in it. */
-    cidr: string;
-    /** Availability zones used for private (data, compute) and public (load balancer) subnets. @default production: 3, staging: 2 */
-    zones: number;
-}
+/** The `platform:network` settings a Network takes as resolved (documented, with their defaults, on the config types). */
+export type NetworkArgs = Pick<PlatformConfig["network"], "cidr" | "zones">;
 
 export interface NetworkOutputs {
     /** VPC id (AWS), network self link (GCP) or VNet id (Azure). */

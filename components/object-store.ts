@@ -1,16 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import type { PlatformConfig } from "./config";
 import type { NetworkOutputs } from "./network";
 import type { ObjectStoreTransforms } from "./transforms";
 
 /** A private, versioned, encrypted object store reachable only over TLS. */
-export interface ObjectStoreArgs {
-    /** Days before objects under `uploads/temp/` expire. @default 7 */
-    tempExpirationDays: number;
-    /** Days before objects under `exports/` move to archive storage. @default 30 */
-    archiveAfterDays: number;
-    /** Days before objects under `exports/` expire. @default 365 */
-    expirationDays: number;
+/** The `platform:objectStore` settings an ObjectStore takes as resolved (documented, with their defaults, on the config types). */
+export type ObjectStoreSettings = Pick<PlatformConfig["objectStore"], "tempExpirationDays" | "archiveAfterDays" | "expirationDays">;
+
+export interface ObjectStoreArgs extends ObjectStoreSettings {
     /** Pulumi `protect`; the bucket never sets `forceDestroy`. @default production: true, staging: false */
     protect: boolean;
     /**

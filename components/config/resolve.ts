@@ -65,14 +65,29 @@ export interface PlatformConfig extends CloudSections {
     tags: Record<string, string>;
     network: TierProfile["network"];
     /** `extensions`: PostgreSQL extensions the migration job creates; the cloud's allow-list and preload follow them (extensions.ts). */
-    database: TierProfile["database"] & { name: string; extensions: string[]; restore?: DatabaseRestore };
+    database: TierProfile["database"] & {
+        name: string;
+        extensions: string[];
+        /**
+         * Create the database from a point in time or a backup (`platform:database.restore`).
+         * @default none. Setting or changing it REPLACES the database: the restore gets a new name beside the old one.
+         */
+        restore?: DatabaseRestore;
+    };
     cache: TierProfile["cache"];
     objectStore: TierProfile["objectStore"];
-    loadBalancer: TierProfile["loadBalancer"] & { domain: string };
+    loadBalancer: TierProfile["loadBalancer"] & {
+        /** Hostname the managed certificate is issued for. Changing it re-issues the certificate. */
+        domain: string;
+    };
     compute: TierProfile["compute"] & { runtime: Runtime };
     audit: TierProfile["audit"];
     /** Cluster settings (kubernetes runtime); `kubeconfig` means an existing cluster. Never print it. */
-    kubernetes: TierProfile["kubernetes"] & { ingressClass?: string; kubeconfig?: string };
+    kubernetes: TierProfile["kubernetes"] & {
+        /** Ingress class override (required with an existing cluster). */
+        ingressClass?: string;
+        kubeconfig?: string;
+    };
     /**
      * `critical` / `warning` are the destinations of the two severities (each defaults to
      * `alertEmail`, so a stack with only `alertEmail` keeps sending everything there).

@@ -19,29 +19,50 @@ export interface ReleaseStrategy {
  * A stack file overrides only what differs; anything not overridden comes from here.
  */
 export interface TierProfile {
-    network: { zones: number; cidr: string };
+    /*
+     * The fields below are also the components' Args (components/<component>.ts picks them),
+     * so their JSDoc is what a component's reader sees: the default per tier and whether a
+     * change replaces a stateful resource.
+     */
+    network: {
+        /** Availability zones used for private (data, compute) and public (load balancer) subnets. @default production: 3, staging: 2 */
+        zones: number;
+        /** Address space of the platform network. @default production: 10.0.0.0/16, staging: 10.1.0.0/16. Changing it replaces the network and everything in it. */
+        cidr: string;
+    };
     database: {
+        /** Cloud-neutral instance class. @default production: medium, staging: small. Changing it resizes in place (brief failover in production). */
         size: Size;
+        /** Allocated storage in GB (grows automatically where the cloud supports it). @default production: 100, staging: 20 */
         storageGb: number;
-        /** Days of automated backups; also the floor a stack may not go below. */
+        /** Days of automated backups; also the floor a stack may not go below. @default production: 30, staging: 7 */
         backupRetentionDays: number;
+        /** Point-in-time recovery from the transaction log. @default true on both tiers */
         pointInTimeRecovery: boolean;
+        /** Multi-AZ / regional / zone-redundant standby. @default production: true, staging: false. On Azure, enabling it later recreates the standby only. */
         highAvailability: boolean;
+        /** The cloud's own deletion protection. @default production: true, staging: false */
         deletionProtection: boolean;
+        /** Take a final snapshot on delete. @default production: true, staging: false */
         finalSnapshot: boolean;
-        /** 03:00-04:00 UTC on every tier. */
+        /** @default 03:00-04:00 UTC on every tier */
         backupWindow: { startHourUtc: number; durationHours: number };
         /**
-         * Sunday 04:00-05:00 UTC on every tier: the platform's one maintenance window, from which
-         * every cloud's database, cache and cluster windows derive (components/maintenance.ts).
+         * The platform's one maintenance window, from which every cloud's database, cache and
+         * cluster windows derive (components/maintenance.ts). @default Sunday 04:00-05:00 UTC on every tier
          */
         maintenanceWindow: WeeklyWindow;
     };
     cache: {
+        /** Cloud-neutral node class. @default production: medium, staging: small. Changing it replaces the cache on GCP (BASIC) and resizes in place elsewhere. */
         size: Size;
+        /** Nodes, including the primary; more than one enables automatic failover. @default production: 2, staging: 1 */
         nodes: number;
+        /** Days of snapshots kept. @default production: 5, staging: 1 */
         snapshotRetentionDays: number;
+        /** Automatic failover to a replica (on whenever `nodes` is above 1). @default production: true, staging: false */
         automaticFailover: boolean;
+        /** RDB persistence / snapshots. @default production: true, staging: false */
         persistence: boolean;
         /**
          * Azure only: the access key slot services get (`primary` | `secondary`). Rotation switches it
@@ -49,22 +70,39 @@ export interface TierProfile {
          */
         keySlot: "primary" | "secondary";
     };
-    objectStore: { tempExpirationDays: number; archiveAfterDays: number; expirationDays: number };
+    objectStore: {
+        /** Days before objects under `uploads/temp/` expire. @default 7 */
+        tempExpirationDays: number;
+        /** Days before objects under `exports/` move to archive storage. @default 30 */
+        archiveAfterDays: number;
+        /** Days before objects under `exports/` expire. @default 365 */
+        expirationDays: number;
+    };
     loadBalancer: {
+        /** Web application firewall. @default production: true, staging: false */
         waf: boolean;
+        /** Deletion protection on the load balancer. @default production: true, staging: false */
         deletionProtection: boolean;
+        /** Health check. @default path /health every 30 s, healthy 2, unhealthy 3 */
         health: { path: string; intervalSeconds: number; healthyThreshold: number; unhealthyThreshold: number; timeoutSeconds: number };
+        /** @default "1.2" */
         minimumTlsVersion: "1.2";
+        /** @default true */
         accessLogs: boolean;
     };
     compute: {
         size: Size;
         minReplicas: number;
         maxReplicas: number;
+        /** Target CPU utilisation for scaling. @default 70 */
         cpuTargetPercent: number;
+        /** Target memory utilisation where the runtime supports it. @default 80 */
         memoryTargetPercent: number;
+        /** @default 300 */
         scaleOutCooldownSeconds: number;
+        /** @default 600 */
         scaleInCooldownSeconds: number;
+        /** Days of application logs. @default production: 30, staging: 14 */
         logRetentionDays: number;
         /** Release strategy of HTTP services unless a service sets its own. */
         release: ReleaseStrategy;
@@ -75,7 +113,16 @@ export interface TierProfile {
      */
     audit: { logRetentionDays: number };
     /** The managed Kubernetes cluster of `compute.runtime: kubernetes`. */
-    kubernetes: { version: string; nodeSize: Size; minNodes: number; maxNodes: number };
+    kubernetes: {
+        /** Kubernetes minor version. @default "1.33". Upgrading is in place, one minor at a time. */
+        version: string;
+        /** Cloud-neutral node class. @default production: medium, staging: small */
+        nodeSize: Size;
+        /** @default production: 3, staging: 1 */
+        minNodes: number;
+        /** @default production: 10, staging: 3 */
+        maxNodes: number;
+    };
     monitoring: {
         cpuPercent: number;
         memoryPercent: number;
