@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { readFileSync } from "fs";
-import { CONFIG_REFERENCE } from "../components/config/reference";
+import { allowedBySchema, allowedCell, CONFIG_REFERENCE } from "../components/config/reference";
+import { CLOUDS, SIZES } from "../components/config/schema";
 import { TIERS } from "../components/config/tiers";
 import { END, README, renderConfigReference, schemaKeys, START, withReference } from "../tools/docs/config-reference";
 
@@ -25,6 +26,23 @@ describe("README config reference", () => {
     it("every row names keys the schema has", () => {
         const known = (k: string) => keys.some((leaf) => leaf === k || leaf.startsWith(`${k}.`));
         assert.deepStrictEqual(CONFIG_REFERENCE.flatMap((row) => row.keys).filter((k) => !known(k)), []);
+    });
+
+    it("the Allowed column comes from the schema wherever the schema can say it (enums, bounds, booleans, literal lists)", () => {
+        const handWritten = CONFIG_REFERENCE.filter((r) => r.allowed !== undefined && r.keys.every((k) => allowedBySchema(k) !== undefined));
+        assert.deepStrictEqual(handWritten.map((r) => r.label), [], "rows restating a rule the schema states: drop `allowed`, keep the words in `note`");
+        for (const row of CONFIG_REFERENCE.filter((r) => r.allowed === undefined)) {
+            for (const key of row.keys) assert.ok(allowedCell(row).includes(allowedBySchema(key)!), `${row.label}: ${allowedCell(row)}`);
+        }
+    });
+
+    it("derives enum values, numeric bounds and booleans from the schema itself", () => {
+        assert.strictEqual(allowedBySchema("cloud"), CLOUDS.map((c) => `\`${c}\``).join(" \\| "));
+        assert.strictEqual(allowedBySchema("database.size"), SIZES.map((c) => `\`${c}\``).join(" \\| "));
+        assert.strictEqual(allowedBySchema("network.zones"), "1–3");
+        assert.strictEqual(allowedBySchema("services.<name>.port"), "1–65535");
+        assert.strictEqual(allowedBySchema("loadBalancer.waf"), "boolean");
+        assert.strictEqual(allowedBySchema("appName"), undefined, "a patterned string is described in words");
     });
 
     it("tier columns come from the tier profiles", () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { z } from "zod";
-import { CONFIG_REFERENCE, ConfigReferenceRow } from "../../components/config/reference";
+import { allowedCell, CONFIG_REFERENCE, ConfigReferenceRow } from "../../components/config/reference";
 import { ENVIRONMENTS, rawConfigSchema } from "../../components/config/schema";
 import { TIERS } from "../../components/config/tiers";
 
@@ -72,7 +72,7 @@ function defaultsOf(row: ConfigReferenceRow, keys: Map<string, unknown>): [strin
 export function renderConfigReference(rows: ConfigReferenceRow[] = CONFIG_REFERENCE): string {
     const keys = schemaKeys();
     const lines = ["| Key | Allowed | production | staging | Changing it |", "|---|---|---|---|---|"];
-    for (const row of rows) lines.push(`| ${[row.label, row.allowed, ...defaultsOf(row, keys), row.change].join(" | ")} |`);
+    for (const row of rows) lines.push(`| ${[row.label, allowedCell(row), ...defaultsOf(row, keys), row.change].join(" | ")} |`);
     return lines.join("\n");
 }
 
