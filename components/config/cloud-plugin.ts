@@ -40,6 +40,8 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
     readonly providerConfigKeys: Readonly<Record<string, string>>;
     /** How config messages name the cloud's PostgreSQL service (`RDS`, `Cloud SQL`, ...). */
     readonly databaseService: string;
+    /** The PostgreSQL 16 extensions the cloud offers, with what each needs before `CREATE EXTENSION` works. */
+    readonly databaseExtensions: DatabaseExtensions;
     /** How config messages name the cloud's Redis service. */
     readonly cacheService: string;
     /** Whether the cloud's cache has two access keys to switch between (`platform:cache.keySlot`). */
@@ -104,3 +106,14 @@ export interface CloudDisasterRecovery {
     /** Extra rules on a point-in-time `database.restore` (`time`) on this cloud, given `database.restoreSource`. */
     pointInTimeProblems?(time: string, dr: { role: "primary" | "recovery"; drRegion: string }, restoreSource: string | undefined): PluginProblem[];
 }
+
+/** What one cloud needs before `CREATE EXTENSION <name>` works (the migration job runs that). */
+export interface ExtensionNeeds {
+    /** The library must be in `shared_preload_libraries` (RDS parameter group, Azure server parameter). */
+    preload?: true;
+    /** A database flag that must be `on` (Cloud SQL `cloudsql.enable_*`). */
+    flag?: string;
+}
+
+/** Extension name → what it needs; a name missing is not offered on that cloud. */
+export type DatabaseExtensions = Readonly<Record<string, ExtensionNeeds>>;

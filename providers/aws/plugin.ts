@@ -1,3 +1,4 @@
+import { AWS_DATABASE_EXTENSIONS } from "./database-extensions";
 import { z } from "zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
 import { AWS_DISASTER_RECOVERY, awsConfigProblems } from "./config-rules";
@@ -17,6 +18,7 @@ export const awsPlugin = {
         region: kit.region.optional(),
     }),
     providerConfigKeys: { "aws:region": "region" },
+    databaseExtensions: AWS_DATABASE_EXTENSIONS,
     databaseService: "RDS",
     cacheService: "ElastiCache",
     cacheKeySlots: false,

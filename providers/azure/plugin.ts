@@ -1,3 +1,4 @@
+import { AZURE_DATABASE_EXTENSIONS } from "./database-extensions";
 import { z } from "zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
 import { AZURE_DISASTER_RECOVERY, azureConfigProblems } from "./config-rules";
@@ -18,6 +19,7 @@ export const azurePlugin = {
         subscriptionId: z.uuid({ error: "an Azure subscription id (a UUID)" }).optional(),
     }),
     providerConfigKeys: { "azure-native:location": "location", "azure-native:subscriptionId": "subscriptionId" },
+    databaseExtensions: AZURE_DATABASE_EXTENSIONS,
     databaseService: "Azure flexible server",
     cacheService: "Azure Cache for Redis",
     // Azure Cache for Redis has a primary and a secondary access key (docs/cloud-mapping.md, Cache AUTH rotation).

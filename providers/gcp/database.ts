@@ -2,7 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { DatabaseRestore, restoredName } from "../../components/config";
-import { cloudSqlExtensionFlags } from "../../components/config/extensions";
+import { extensionFlags } from "../../components/config/extensions";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, limitedName, primaryNaming } from "../../components/naming";
 import { GcpContext, hhmm } from "./context";
@@ -98,7 +98,7 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
                 // https://cloud.google.com/sql/docs/postgres/iam-authentication#instance-config-iam-auth
                 { name: "cloudsql.iam_authentication", value: "on" },
                 // Extensions Cloud SQL gates behind a flag (database.extensions, extensions.ts).
-                ...cloudSqlExtensionFlags(cfg.database.extensions).map((flag) => ({ name: flag, value: "on" })),
+                ...extensionFlags("gcp", cfg.database.extensions).map((flag) => ({ name: flag, value: "on" })),
             ],
             userLabels: ctx.labels(),
         },

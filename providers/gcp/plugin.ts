@@ -1,3 +1,4 @@
+import { GCP_DATABASE_EXTENSIONS } from "./database-extensions";
 import { z } from "zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
 import { GCP_DISASTER_RECOVERY, gcpConfigProblems } from "./config-rules";
@@ -22,6 +23,7 @@ export const gcpPlugin = {
     loadBalancerLimits: GCP_LOAD_BALANCER_LIMITS,
     configSchema: section,
     providerConfigKeys: { "gcp:project": "project", "gcp:region": "region" },
+    databaseExtensions: GCP_DATABASE_EXTENSIONS,
     databaseService: "Cloud SQL",
     cacheService: "Memorystore",
     cacheKeySlots: false,
