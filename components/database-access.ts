@@ -1,4 +1,5 @@
 import type { Cloud } from "./config";
+import { CLOUD_PLUGINS } from "../providers/registry";
 
 /**
  * How a workload logs in to PostgreSQL (`platform:jobs.<name>.databaseRole`):
@@ -48,18 +49,12 @@ export function quoteIdent(name: string): string {
  * order, for the stack's cloud: one login role per `app` workload, allowed to use IAM auth,
  * granted the application schema, then the configured extensions. No secret is in them (IAM
  * auth has no passwords to set), so they are a plain stack output (`databaseSetup`).
- * - AWS: `CREATE ROLE ... LOGIN` + `GRANT rds_iam` (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.DBAccounts.html#UsingWithRDS.IAMDBAuth.DBAccounts.PostgreSQL)
- * - GCP: the IAM users exist already (gcp.sql.User type CLOUD_IAM_SERVICE_ACCOUNT); they get
- *   no privileges on the database's objects until granted (https://cloud.google.com/sql/docs/postgres/add-manage-iam-users#grant-db-privileges)
- * - Azure: `pgaadauth_create_principal(name, isAdmin false, isMfa false)` run by an Entra
- *   administrator of the server (https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users#create-a-userrole-using-microsoft-entra-principal-name)
+ * Creating the login is the cloud's (its plugin's `createDatabaseLogin`, with the source):
+ * `CREATE ROLE` + `GRANT rds_iam` on AWS, `pgaadauth_create_principal` on Azure, nothing on GCP,
+ * whose IAM users exist already but get no privileges on the database's objects until granted.
  */
 export function databaseSetupSql(cloud: Cloud, a: { databaseName: string; appUsers: string[]; extensions: string[] }): string[] {
-    const create = (user: string): string[] => cloud === "aws"
-        ? [`CREATE ROLE ${quoteIdent(user)} LOGIN;`, `GRANT rds_iam TO ${quoteIdent(user)};`]
-        : cloud === "azure"
-            ? [`SELECT * FROM pgaadauth_create_principal('${user.replace(/'/g, "''")}', false, false);`]
-            : [];
+    const create = (user: string): string[] => CLOUD_PLUGINS[cloud].createDatabaseLogin({ quoted: quoteIdent(user), literal: user.replace(/'/g, "''") });
     const grant = (user: string): string[] => [
         `GRANT CONNECT ON DATABASE ${quoteIdent(a.databaseName)} TO ${quoteIdent(user)};`,
         `GRANT USAGE ON SCHEMA public TO ${quoteIdent(user)};`,

@@ -40,6 +40,17 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
     readonly providerConfigKeys: Readonly<Record<string, string>>;
     /** How config messages name the cloud's PostgreSQL service (`RDS`, `Cloud SQL`, ...). */
     readonly databaseService: string;
+    /**
+     * Metadata endpoints a kubernetes workload's identity reaches beyond HTTPS (GKE's metadata
+     * server); the runtime's NetworkPolicy allows egress to exactly these.
+     */
+    readonly workloadIdentityEndpoints: ReadonlyArray<{ cidr: string; port: number }>;
+    /**
+     * What the first deploy runs, as the admin, to create one workload's database login before
+     * the grants (empty where the cloud creates IAM logins itself), given the quoted role name
+     * and the name as a SQL string's content.
+     */
+    createDatabaseLogin(login: { quoted: string; literal: string }): string[];
     /** The PostgreSQL 16 extensions the cloud offers, with what each needs before `CREATE EXTENSION` works. */
     readonly databaseExtensions: DatabaseExtensions;
     /** How config messages name the cloud's Redis service. */

@@ -19,6 +19,9 @@ export const awsPlugin = {
     }),
     providerConfigKeys: { "aws:region": "region" },
     databaseExtensions: AWS_DATABASE_EXTENSIONS,
+    workloadIdentityEndpoints: [],
+    // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.DBAccounts.html#UsingWithRDS.IAMDBAuth.DBAccounts.PostgreSQL
+    createDatabaseLogin: (login) => [`CREATE ROLE ${login.quoted} LOGIN;`, `GRANT rds_iam TO ${login.quoted};`],
     databaseService: "RDS",
     cacheService: "ElastiCache",
     cacheKeySlots: false,

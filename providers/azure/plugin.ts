@@ -20,6 +20,10 @@ export const azurePlugin = {
     }),
     providerConfigKeys: { "azure-native:location": "location", "azure-native:subscriptionId": "subscriptionId" },
     databaseExtensions: AZURE_DATABASE_EXTENSIONS,
+    workloadIdentityEndpoints: [],
+    // pgaadauth_create_principal(name, isAdmin false, isMfa false), run by an Entra administrator of the server,
+    // https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users#create-a-userrole-using-microsoft-entra-principal-name
+    createDatabaseLogin: (login) => [`SELECT * FROM pgaadauth_create_principal('${login.literal}', false, false);`],
     databaseService: "Azure flexible server",
     cacheService: "Azure Cache for Redis",
     // Azure Cache for Redis has a primary and a secondary access key (docs/cloud-mapping.md, Cache AUTH rotation).

@@ -24,6 +24,10 @@ export const gcpPlugin = {
     configSchema: section,
     providerConfigKeys: { "gcp:project": "project", "gcp:region": "region" },
     databaseExtensions: GCP_DATABASE_EXTENSIONS,
+    // The GKE metadata server (workload identity): http://169.254.169.254 and its 169.254.169.252:988 sidecar.
+    workloadIdentityEndpoints: [{ cidr: "169.254.169.254/32", port: 80 }, { cidr: "169.254.169.252/32", port: 988 }],
+    // The IAM users exist already (gcp.sql.User type CLOUD_IAM_SERVICE_ACCOUNT), https://cloud.google.com/sql/docs/postgres/add-manage-iam-users#grant-db-privileges
+    createDatabaseLogin: () => [],
     databaseService: "Cloud SQL",
     cacheService: "Memorystore",
     cacheKeySlots: false,

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../../components/config";
 import { childName } from "../../components/naming";
+import { CLOUD_PLUGINS } from "../registry";
 import type { KubernetesContext } from "./context";
 import type { WorkloadArgs } from "./identity";
 
@@ -40,13 +41,9 @@ export function ingressPeers(ingressClass: string, networkCidr: string): PeerInp
 /** Data-tier ports: PostgreSQL, Redis, Redis over TLS (Azure Cache for Redis). */
 export const DATA_PORTS = [5432, 6379, 6380];
 
-/** Metadata endpoints the workload identity needs beyond 443 (GKE metadata server). */
+/** Metadata endpoints the workload identity needs beyond 443 (the plugin's `workloadIdentityEndpoints`: GKE's metadata server). */
 function identityEgress(cloud: Cloud): k8s.types.input.networking.v1.NetworkPolicyEgressRule[] {
-    if (cloud !== "gcp") return [];
-    return [
-        { to: [{ ipBlock: { cidr: "169.254.169.254/32" } }], ports: [{ protocol: "TCP", port: 80 }] },
-        { to: [{ ipBlock: { cidr: "169.254.169.252/32" } }], ports: [{ protocol: "TCP", port: 988 }] },
-    ];
+    return CLOUD_PLUGINS[cloud].workloadIdentityEndpoints.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [{ protocol: "TCP", port: e.port }] }));
 }
 
 /**
