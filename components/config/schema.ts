@@ -226,7 +226,7 @@ export const rawConfigSchema = z.strictObject({
         highAvailability: z.boolean().optional(),
         deletionProtection: z.boolean().optional(),
         name: bounded(63, /^[a-z][a-z0-9_]{0,62}$/, "a PostgreSQL identifier (lowercase letters, digits, underscores; at most 63)").optional(),
-        /** PostgreSQL extensions (checked against the stack's cloud in extensions.ts), created by the migration job. */
+        /** PostgreSQL extensions (checked against the stack cloud's `databaseExtensions` in extensions.ts), created by the migration job. */
         extensions: z.array(bounded(63, /^[a-z][a-z0-9_-]{0,62}$/, "a PostgreSQL extension name such as postgis or pg_stat_statements")).max(32).optional(),
         /** Create the database from a backup: an RFC 3339 point in time or a backup id (per-cloud rules in disaster-recovery.ts). Replaces the database. */
         // A backup run id may arrive as a YAML number: keep it as text.
@@ -295,7 +295,7 @@ export const rawConfigSchema = z.strictObject({
 
     /** Disaster recovery (docs/disaster-recovery.md); the region is checked against the cloud's rule in disaster-recovery.ts. */
     dr: z.strictObject({
-        /** The other region of the pair. @default the documented pair of the primary region (tiers.ts DR_REGION_PAIRS) */
+        /** The other region of the pair. @default the documented pair of the primary region (the cloud plugin's `disasterRecovery.regionPairs`) */
         region: z.string().regex(/^[a-z][a-z0-9-]{2,30}$/, { error: "a region or location such as us-east-2, us-east1 or westus" }).optional(),
         /** Database backups and objects copied to the other region. @default production: true, staging: false */
         crossRegionCopies: z.boolean().optional(),
