@@ -1,7 +1,10 @@
 import { execFile } from "child_process";
 import * as fs from "fs";
 import { Command } from "commander";
+import { CLOUDS, type Cloud } from "../../components/config/schema";
 import type { ReleaseStatus } from "../../components/release";
+import { CLOUD_PLUGINS } from "../../providers/registry";
+import type { AlertSource, AlertSourceFactory, Run } from "../../providers/shared/alert-source";
 import { runCli } from "../engine/cli";
 import { smokeTest } from "./smoke-test";
 
@@ -23,9 +26,6 @@ import { smokeTest } from "./smoke-test";
 
 export type Releases = Record<string, ReleaseStatus>;
 
-/** Runs a command and resolves its stdout; rejects with its stderr on a non-zero exit. */
-export type Run = (cmd: string, args: string[]) => Promise<string>;
-
 const run: Run = (cmd, args) => new Promise((resolve, reject) => {
     execFile(cmd, args, { maxBuffer: 16 << 20 }, (err, stdout, stderr) => (err ? reject(new Error(`${cmd} ${args[0] ?? ""}: ${String(stderr || err.message).trim()}`)) : resolve(stdout)));
 });
@@ -46,16 +46,10 @@ export function bakeMinutes(releases: Releases): number {
     return Math.max(0, ...baking.map(([, r]) => r.bakeMinutes));
 }
 
-export interface FiringAlert {
-    name: string;
-    since: string;
-}
-
-/** The stack's critical alerts that opened at or after `sinceMs`, read from the cloud's alert state. */
-export type AlertSource = (sinceMs: number) => Promise<FiringAlert[]>;
+export type { AlertSource, FiringAlert, Run } from "../../providers/shared/alert-source";
 
 export interface AlertSourceOptions {
-    cloud: "aws" | "gcp" | "azure";
+    cloud: Cloud;
     /** The stack's alert names (stack output `alerts`). */
     alerts: string[];
     env: NodeJS.ProcessEnv;
@@ -63,61 +57,11 @@ export interface AlertSourceOptions {
     fetchJson?: (url: string, token: string) => Promise<unknown>;
 }
 
-const opened = (since: string | undefined, sinceMs: number) => since !== undefined && Date.parse(since) >= sinceMs;
-
-/**
- * Per cloud, the CLI call that says which alerts fire now:
- * - aws: `aws cloudwatch describe-alarms --alarm-names ... --state-value ALARM` (critical: an
- *   alarm action on the critical topic `<app>-<env>-alerts`, not `-alerts-warning`);
- *   https://docs.aws.amazon.com/cli/latest/reference/cloudwatch/describe-alarms.html
- * - gcp: Cloud Monitoring's Alerts API, `GET v3/projects/<p>/alerts?filter=state="OPEN"` with
- *   `gcloud auth print-access-token` (gcloud has no command for open incidents); critical:
- *   `policy.severity` CRITICAL; https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alerts/list
- * - azure: Alerts Management, `az rest` GET `Microsoft.AlertsManagement/alerts?monitorCondition=Fired&severity=Sev0`
- *   (critical is Sev0, providers/azure/monitoring.ts); https://learn.microsoft.com/rest/api/monitor/alertsmanagement/alerts/get-all
- */
+/** The stack cloud's alert query (`providers/<cloud>/release-alerts.ts`, loaded by the plugin's name). */
 export function alertSource(o: AlertSourceOptions): AlertSource {
-    const exec = o.run ?? run;
-    const names = new Set(o.alerts);
-    switch (o.cloud) {
-        case "aws":
-            return async (sinceMs) => {
-                if (names.size === 0) return [];
-                const out = JSON.parse(await exec("aws", ["cloudwatch", "describe-alarms", "--state-value", "ALARM", "--output", "json", "--alarm-names", ...names])) as {
-                    MetricAlarms?: Array<{ AlarmName: string; AlarmActions?: string[]; StateUpdatedTimestamp?: string }>;
-                };
-                return (out.MetricAlarms ?? [])
-                    .filter((a) => (a.AlarmActions ?? []).some((arn) => /:[^:]*-alerts$/.test(arn)) && opened(a.StateUpdatedTimestamp, sinceMs))
-                    .map((a) => ({ name: a.AlarmName, since: a.StateUpdatedTimestamp! }));
-            };
-        case "gcp": {
-            const project = o.env.CLOUDSDK_CORE_PROJECT || o.env.GOOGLE_CLOUD_PROJECT || o.env.GCP_PROJECT;
-            if (!project) throw new Error("gcp: no project in CLOUDSDK_CORE_PROJECT / GOOGLE_CLOUD_PROJECT (google-github-actions/auth exports it)");
-            const fetchJson = o.fetchJson ?? defaultFetchJson;
-            return async (sinceMs) => {
-                const token = (await exec("gcloud", ["auth", "print-access-token"])).trim();
-                const url = `https://monitoring.googleapis.com/v3/projects/${encodeURIComponent(project)}/alerts?filter=${encodeURIComponent('state = "OPEN"')}`;
-                const out = (await fetchJson(url, token)) as { alerts?: Array<{ openTime?: string; policy?: { displayName?: string; severity?: string } }> };
-                return (out.alerts ?? [])
-                    .filter((a) => a.policy?.severity === "CRITICAL" && names.has(a.policy.displayName ?? "") && opened(a.openTime, sinceMs))
-                    .map((a) => ({ name: a.policy!.displayName!, since: a.openTime! }));
-            };
-        }
-        case "azure": {
-            const subscription = o.env.AZURE_SUBSCRIPTION_ID;
-            if (!subscription) throw new Error("azure: AZURE_SUBSCRIPTION_ID is not set");
-            return async (sinceMs) => {
-                const url = `https://management.azure.com/subscriptions/${subscription}/providers/Microsoft.AlertsManagement/alerts?api-version=2019-05-05-preview&monitorCondition=Fired&severity=Sev0&timeRange=1d`;
-                const out = JSON.parse(await exec("az", ["rest", "--method", "get", "--url", url])) as {
-                    value?: Array<{ properties?: { essentials?: { alertRule?: string; startDateTime?: string } } }>;
-                };
-                return (out.value ?? [])
-                    .map((a) => a.properties?.essentials ?? {})
-                    .map((e) => ({ name: (e.alertRule ?? "").split("/").pop() ?? "", since: e.startDateTime }))
-                    .filter((a): a is FiringAlert => names.has(a.name) && opened(a.since, sinceMs));
-            };
-        }
-    }
+    if (!Object.hasOwn(CLOUD_PLUGINS, o.cloud)) throw new Error(`--cloud ${JSON.stringify(o.cloud)}: allowed: ${CLOUDS.join(" | ")}`);
+    const { alertSource: forCloud } = require(`../../providers/${CLOUD_PLUGINS[o.cloud].name}/release-alerts`) as { alertSource: AlertSourceFactory };
+    return forCloud({ alerts: o.alerts, env: o.env, run: o.run ?? run, fetchJson: o.fetchJson ?? defaultFetchJson });
 }
 
 async function defaultFetchJson(url: string, token: string): Promise<unknown> {
@@ -218,11 +162,10 @@ async function main(argv: string[]): Promise<number> {
                 if (!res.ok) code = 1;
             }
         });
-    program.command("bake").requiredOption("--releases <json>", "stack output `releases`").requiredOption("--cloud <cloud>", "aws | gcp | azure")
+    program.command("bake").requiredOption("--releases <json>", "stack output `releases`").requiredOption("--cloud <cloud>", CLOUDS.join(" | "))
         .option("--alerts <json>", "stack output `alerts`").option("--poll <seconds>", "seconds between alert checks", "60")
         .action(async (o: { releases: string; cloud: string; alerts?: string; poll: string }) => {
-            if (!["aws", "gcp", "azure"].includes(o.cloud)) throw new Error(`--cloud ${JSON.stringify(o.cloud)}: allowed: aws | gcp | azure`);
-            const alerts = alertSource({ cloud: o.cloud as AlertSourceOptions["cloud"], alerts: parseOutput<string[]>("--alerts", o.alerts, []), env: process.env });
+            const alerts = alertSource({ cloud: o.cloud as Cloud, alerts: parseOutput<string[]>("--alerts", o.alerts, []), env: process.env });
             const res = await bake({ releases: releasesOf(o), alerts, pollMs: Math.max(5, Number(o.poll) || 60) * 1000, log: (l) => process.stdout.write(`${l}\n`) });
             process.stdout.write(`bake ${res.ok ? "passed" : "FAILED"}: ${res.reason}\n`);
             summary(`**Bake**: ${res.ok ? "passed" : "FAILED, rolling back"} (${res.reason})`);
