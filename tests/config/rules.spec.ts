@@ -4,7 +4,7 @@ import {
     ConfigError, disasterRecoverySummary, formatLocation, formatProblem, isRfc3339, jsonDepth, nearestKey,
     parseRestore, restoredName, SecretMask, TIERS, unknownKeyRule, withReleasePhase,
 } from "../../components/config";
-import { cloudLabel, cloudSqlExtensionFlags, preloadLibraries, supportedExtensions } from "../../components/config/extensions";
+import { cloudLabel, extensionFlags, preloadLibraries, supportedExtensions } from "../../components/config/extensions";
 import { allowedText, problemsFromIssue, typeWords } from "../../components/config/issues";
 import { isIntegerAt, keysAt, schemaAt } from "../../components/config/keys";
 import { routeKey } from "../../components/config/routes";
@@ -161,10 +161,10 @@ describe("config rules: extensions per cloud", () => {
         assert.deepStrictEqual(preloadLibraries("aws", ["postgis", "pgaudit", "pg_cron"]), ["pg_cron", "pgaudit"]);
         assert.deepStrictEqual(preloadLibraries("azure", ["timescaledb", "hstore"]), ["timescaledb"]);
         assert.deepStrictEqual(preloadLibraries("aws", ["unknown"]), []);
-        assert.deepStrictEqual(cloudSqlExtensionFlags(["pgaudit", "postgis", "pg_cron"]), ["cloudsql.enable_pg_cron", "cloudsql.enable_pgaudit"]);
-        assert.deepStrictEqual(cloudSqlExtensionFlags(["pg_stat_statements", "nope"]), []);
+        assert.deepStrictEqual(extensionFlags("gcp", ["pgaudit", "postgis", "pg_cron"]), ["cloudsql.enable_pg_cron", "cloudsql.enable_pgaudit"]);
+        assert.deepStrictEqual(extensionFlags("gcp", ["pg_stat_statements", "nope"]), []);
         assert.deepStrictEqual(preloadLibraries("aws", ["timescaledb"]), [], "an extension the cloud does not offer");
-        assert.deepStrictEqual(cloudSqlExtensionFlags(["timescaledb"]), []);
+        assert.deepStrictEqual(extensionFlags("gcp", ["timescaledb"]), []);
         assert.deepStrictEqual((["aws", "gcp", "azure"] as const).map(cloudLabel), ["RDS", "Cloud SQL", "Azure flexible server"]);
     });
     it("timescaledb only on Azure, the rest everywhere", () => {
