@@ -422,17 +422,22 @@ export interface PackOptions {
     config?: PolicyPackConfigFile;
 }
 
-/** Evaluates the platform pack over one plan recording (mutated or not). */
-export async function evaluatePack(recorded: RecordedResource[], options: PackOptions = {}): Promise<Evaluation> {
+/** The evaluation options of the platform pack over one plan recording: its policies, level, config, stack tags and URN. */
+export function packEvaluationOptions(recorded: RecordedResource[], options: PackOptions = {}): EvaluateOptions {
     const pack = require("../../policy/policies") as typeof import("../../policy/policies");
-    return evaluatePolicies(analyzerResources(recorded), {
+    return {
         policies: pack.policies,
         packName: pack.PACK_NAME,
         enforcementLevel: pack.PACK_ENFORCEMENT_LEVEL,
         config: options.config,
         stackTags: stackTagsOf(recorded),
         stackUrn: stackUrnOf(recorded),
-    });
+    };
+}
+
+/** Evaluates the platform pack over one plan recording (mutated or not). */
+export async function evaluatePack(recorded: RecordedResource[], options: PackOptions = {}): Promise<Evaluation> {
+    return evaluatePolicies(analyzerResources(recorded), packEvaluationOptions(recorded, options));
 }
 
 export function toPlanViolations(e: Evaluation): PlanViolation[] {

@@ -53,6 +53,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanRun> {
     try {
         program = definePlatform();
     } catch (err) {
+        // Let the registrations already made settle, so a next plan in this process (check,
+        // diff's one process per side, the suite) starts from a quiet runtime.
+        await waitForRPCs().catch(() => undefined);
         // Config errors carry the stack file's line and column (or the --config that set the key).
         throw err instanceof ConfigError ? err.locatedBy(stackConfig.locate) : err;
     }
