@@ -1,0 +1,44 @@
+import * as assert from "assert";
+import { planCacheStats, planFor, variantKey } from "./support/plan-cache";
+
+/*
+ * The suite's shared plan cache (tests/support/plan-cache.ts): one plan per variant per
+ * process, shared by every spec, and frozen so no spec can change what another one reads.
+ * The variant here is one tests/deploy-rules.spec.ts plans too.
+ */
+const VARIANT = ["platform:network.zones=1", "platform:database.highAvailability=true"];
+
+describe("plan cache (tests/support)", () => {
+    it("plans a variant once: the same run for the same inputs, in any order of distinct overrides", async () => {
+        const first = await planFor("staging", "azure", VARIANT);
+        const before = planCacheStats();
+        const again = await planFor("staging", "azure", [...VARIANT].reverse());
+        assert.strictEqual(again, first, "a second request got a new plan");
+        assert.deepStrictEqual(planCacheStats(), { planned: before.planned, reused: before.reused + 1 });
+    });
+
+    it("keeps variants apart: other stack, cloud or overrides, or one key set twice in another order", () => {
+        const keys = new Set([
+            variantKey({ stack: "staging", cloud: "azure", config: VARIANT }),
+            variantKey({ stack: "production", cloud: "azure", config: VARIANT }),
+            variantKey({ stack: "staging", cloud: "aws", config: VARIANT }),
+            variantKey({ stack: "staging", cloud: "azure", config: [VARIANT[0]!] }),
+            variantKey({ stack: "staging", cloud: "azure", config: VARIANT, adjust: { label: "decrypted", fn: (c) => c } }),
+            variantKey({ stack: "staging", cloud: "azure", config: ["platform:appName=a", "platform:appName=b"] }),
+            variantKey({ stack: "staging", cloud: "azure", config: ["platform:appName=b", "platform:appName=a"] }),
+        ]);
+        assert.strictEqual(keys.size, 7);
+    });
+
+    it("hands out frozen runs: a spec that writes to a shared plan fails at that line", async () => {
+        const run = await planFor("staging", "azure", VARIANT);
+        const resource = run.plan.resources.find((r) => r.custom && Object.keys(r.inputs).length > 0)!;
+        const recorded = run.recorded.find((r) => r.urn === resource.urn)!;
+        assert.throws(() => run.plan.resources.push(resource), TypeError);
+        assert.throws(() => ((resource.inputs as Record<string, unknown>).injected = 1), TypeError);
+        assert.throws(() => ((recorded.rawInputs as Record<string, unknown>).injected = 1), TypeError);
+        assert.throws(() => (recorded.options.aliases as string[]).push("x"), TypeError);
+        assert.throws(() => ((run.plan.outputs as Record<string, unknown>).injected = 1), TypeError);
+        assert.ok(!("injected" in resource.inputs));
+    });
+});
