@@ -1,5 +1,4 @@
 import * as fs from "fs";
-import { spawn } from "child_process";
 import { Command, InvalidArgumentError, Option } from "commander";
 import pc from "picocolors";
 import { CLOUDS, ConfigError, ENVIRONMENTS } from "../components/config";
@@ -10,15 +9,15 @@ import { violationLines } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
 import { UsageError } from "./engine/stack-config";
 import { parseArgs, runCli } from "./engine/cli";
-import { tsNodeArgs } from "./engine/ts-loader";
 
 /**
  * `npm run check [-- --policy-config <file>] [--config KEY=VALUE ...] [--cloud <cloud> ...] [--format text|json]`
  *
  * Plans all six (cloud, environment) pairs offline (or only those of `--cloud`) and runs the
  * policy pack over each, through the same analyzer code path as
- * `pulumi preview --policy-pack policy`. Several clouds are checked side by side, one child
- * process per cloud. Prints a report per
+ * `pulumi preview --policy-pack policy`. All in one process: one child per cloud was measured
+ * (npm run bench) and lost, 1.6× slower on this 2-core machine, each child paying the start-up
+ * (SDK core, policy modules, the loader's transpiling) again. Prints a report per
  * pair; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
  * config, 0 otherwise. A cloud whose
  * implementation is not available yet (its registry entry throws "not available yet") is
@@ -86,56 +85,6 @@ async function checkClouds(clouds: string[], config: string[], policyConfig: Pol
     return results;
 }
 
-/**
- * The pairs of several clouds, one child `check --cloud <cloud> --format json` per cloud, all
- * at once: each child loads only its own cloud's SDK, and the clouds plan side by side instead
- * of one after the other. Results come back in the clouds' order, each cloud reported as soon
- * as it and the clouds before it are done.
- */
-async function checkCloudsInChildren(clouds: string[], argv: string[], done: (r: PairResult) => void): Promise<PairResult[]> {
-    const args = withoutOptions(argv, ["--cloud", "--format"]);
-    const children = clouds.map((cloud) => checkInChild(cloud, args));
-    for (const child of children) child.catch(() => undefined); // the first failure is reported below; the rest must not go unhandled
-    const results: PairResult[] = [];
-    for (const child of children) {
-        const pairs = await child;
-        for (const r of pairs) done(r);
-        results.push(...pairs);
-    }
-    return results;
-}
-
-function checkInChild(cloud: string, args: string[]): Promise<PairResult[]> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...(__filename.endsWith(".ts") ? tsNodeArgs(__filename) : [__filename]), ...args, "--cloud", cloud, "--format", "json"], { stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("error", reject);
-        child.on("close", (code) => {
-            try {
-                resolve((JSON.parse(stdout) as { pairs: PairResult[] }).pairs);
-            } catch {
-                // No report: a usage error (exit 2) stops the check as it would in one process; anything else fails this cloud's pairs.
-                if (code === 2) reject(new Error(stderr.trim()));
-                else resolve(ENVIRONMENTS.map((stack) => ({ stack, cloud, status: "error", resources: 0, violations: [], note: `check --cloud ${cloud} exited ${code}: ${stderr.trim()}` })));
-            }
-        });
-    });
-}
-
-/** argv without the given options (and their values, `--opt v` or `--opt=v`). */
-function withoutOptions(argv: string[], names: string[]): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-        const flag = argv[i]!.split("=")[0]!;
-        if (!names.includes(flag)) out.push(argv[i]!);
-        else if (!argv[i]!.includes("=")) i++;
-    }
-    return out;
-}
-
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("check")
         .description("Plan all six (cloud, environment) pairs offline and run the policy pack over each.")
@@ -164,7 +113,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     };
     let results: PairResult[];
     try {
-        results = clouds.length === 1 ? await checkClouds(clouds, opts.config, policyConfig, print) : await checkCloudsInChildren(clouds, argv, print);
+        results = await checkClouds(clouds, opts.config, policyConfig, print);
     } catch (err) {
         io.err(`${(err as Error).message}\n`);
         return 2;
