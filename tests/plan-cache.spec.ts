@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { planCacheStats, planFor, variantKey } from "./support/plan-cache";
+import { planCacheStats, planFor, planUncached, variantKey } from "./support/plan-cache";
 
 /*
  * The suite's shared plan cache (tests/support/plan-cache.ts): one plan per variant per
@@ -17,7 +17,7 @@ describe("plan cache (tests/support)", () => {
         assert.deepStrictEqual(planCacheStats(), { planned: before.planned, reused: before.reused + 1 });
     });
 
-    it("keeps variants apart: other stack, cloud or overrides, or one key set twice in another order", () => {
+    it("keeps variants apart: other stack, cloud or overrides, or one key set twice (or a key and a path inside it) in another order", () => {
         const keys = new Set([
             variantKey({ stack: "staging", cloud: "azure", config: VARIANT }),
             variantKey({ stack: "production", cloud: "azure", config: VARIANT }),
@@ -26,8 +26,12 @@ describe("plan cache (tests/support)", () => {
             variantKey({ stack: "staging", cloud: "azure", config: VARIANT, adjust: { label: "decrypted", fn: (c) => c } }),
             variantKey({ stack: "staging", cloud: "azure", config: ["platform:appName=a", "platform:appName=b"] }),
             variantKey({ stack: "staging", cloud: "azure", config: ["platform:appName=b", "platform:appName=a"] }),
+            variantKey({ stack: "staging", cloud: "azure", config: ['platform:database={"tier":"small"}', "platform:database.restore=latest"] }),
+            variantKey({ stack: "staging", cloud: "azure", config: ["platform:database.restore=latest", 'platform:database={"tier":"small"}'] }),
+            variantKey({ stack: "staging", cloud: "azure", config: ['platform:services={"a":{}}', "platform:services[a]=x"] }),
+            variantKey({ stack: "staging", cloud: "azure", config: ["platform:services[a]=x", 'platform:services={"a":{}}'] }),
         ]);
-        assert.strictEqual(keys.size, 7);
+        assert.strictEqual(keys.size, 11);
     });
 
     it("hands out frozen runs: a spec that writes to a shared plan fails at that line", async () => {
@@ -40,5 +44,15 @@ describe("plan cache (tests/support)", () => {
         assert.throws(() => (recorded.options.aliases as string[]).push("x"), TypeError);
         assert.throws(() => ((run.plan.outputs as Record<string, unknown>).injected = 1), TypeError);
         assert.ok(!("injected" in resource.inputs));
+    });
+});
+
+describe("policy results are per plan, not per process", () => {
+    it("a plan run with a policy pack leaves the next plan in the same process without its violations", async () => {
+        const marker = { policy: "marker", urn: "urn:marker", level: "advisory" as const, message: "from the first caller's pack" };
+        const withPack = await planUncached({ stack: "staging", cloud: "gcp", policies: async () => [marker] });
+        const without = await planUncached({ stack: "staging", cloud: "gcp" });
+        assert.deepStrictEqual(withPack.plan.policy.violations, [marker]);
+        assert.deepStrictEqual(without.plan.policy.violations, [], "the first caller's pack leaked into a later plan");
     });
 });

@@ -40,13 +40,16 @@ export interface Variant {
 }
 
 /**
- * The cache key. Overrides that set different keys commute, so their order does not make a new
- * variant; when one key is set twice the last one wins and the order is kept as given.
+ * The cache key. Overrides of disjoint keys commute, so their order does not make a new variant.
+ * Two overrides do not commute when they set the same key (the last one wins) or when one key is
+ * a path inside the other (`platform:database={...}` then `platform:database.restore=x` keeps the
+ * restore, the other order drops it): then the order is kept as given.
  */
 export function variantKey(v: Variant): string {
     const config = [...(v.config ?? [])];
     const keys = config.map((c) => c.slice(0, Math.max(0, c.indexOf("="))));
-    const commuting = new Set(keys).size === keys.length;
+    const overlap = (a: string, b: string) => a === b || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+    const commuting = keys.every((a, i) => keys.every((b, j) => i === j || !overlap(a, b)));
     return JSON.stringify([v.stack, v.cloud, commuting ? config.sort() : config, v.adjust?.label ?? null]);
 }
 

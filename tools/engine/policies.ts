@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Policies, PolicyConfigSchema } from "@pulumi/policy";
 import { isSecretEnvelope, PlanViolation } from "./plan";
 import type { RecordedResource } from "./recording-monitor";
-import { PlanRun, setPolicyRunner } from "./run-plan";
+import type { PolicyRunner } from "./run-plan";
 
 /*
  * Runs the CrossGuard pack offline through @pulumi/policy's OWN analyzer code: the exported
@@ -445,15 +445,15 @@ export function toPlanViolations(e: Evaluation): PlanViolation[] {
 }
 
 /** The runner `npm run plan` installs: the pack over the recording, in the plan's violation shape. */
-export function policyRunner(options: PackOptions = {}): (run: PlanRun) => Promise<PlanViolation[]> {
+export function policyRunner(options: PackOptions = {}): PolicyRunner {
     return async (run) => toPlanViolations(await evaluatePack(run.recorded, options));
 }
 
-/** Connects the policy pack to the offline engine. `PLATFORM_POLICY_CONFIG` may name a pack config file. */
-export function enablePolicies(options: PackOptions = {}): void {
+/** The pack as `npm run plan` runs it (PlanOptions.policies). `PLATFORM_POLICY_CONFIG` may name a pack config file. */
+export function packPolicies(options: PackOptions = {}): PolicyRunner {
     const file = process.env.PLATFORM_POLICY_CONFIG;
     const config = options.config ?? (file ? (JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile) : undefined);
-    setPolicyRunner(policyRunner({ config }));
+    return policyRunner({ config });
 }
 
 export { isSecretEnvelope };

@@ -21,6 +21,13 @@ export interface PlanOptions {
      * the Pulumi CLI does (the offline engine only has placeholders for `secure:` values).
      */
     adjustConfig?: (config: Record<string, string>) => Record<string, string>;
+    /**
+     * The policy pack to run over the recording (tools/engine/policies.ts, `packPolicies`); its
+     * violations land in `plan.policy.violations`. Per call, not process-wide: a process that
+     * plans many variants (the suite, check, a diff side) must not have one caller's choice
+     * change what the next caller's plan holds. @default none (no violations)
+     */
+    policies?: PolicyRunner;
 }
 
 /** A plan plus the raw recording, for callers that need secret envelopes (tests, policies). */
@@ -29,13 +36,8 @@ export interface PlanRun {
     recorded: RecordedResource[];
 }
 
+/** The policy pack plugs in here (PlanOptions.policies), keeping this file pack-agnostic. */
 export type PolicyRunner = (run: PlanRun) => Promise<Plan["policy"]["violations"]>;
-let policyRunner: PolicyRunner | undefined;
-
-/** The policy pack plugs in here (tools/engine/policies.ts, `enablePolicies`), keeping this file pack-agnostic. */
-export function setPolicyRunner(runner: PolicyRunner | undefined): void {
-    policyRunner = runner;
-}
 
 /**
  * Runs the real program in-process against recording mocks, reading the real stack file.
@@ -74,7 +76,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanRun> {
             policy: { violations: [] },
         },
     };
-    if (policyRunner) run.plan.policy.violations = await policyRunner(run);
+    if (options.policies) run.plan.policy.violations = await options.policies(run);
     return run;
 }
 
