@@ -4,6 +4,7 @@ import { definePlatform } from "../../components/program";
 import { recordingMocks } from "./mocks";
 import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
 import { installMonitor, RecordedResource, waitForRPCs } from "./recording-monitor";
+import { withoutPromiseStackTraces } from "./promise-stacks";
 import { loadStackConfig } from "./stack-config";
 
 export interface PlanOptions {
@@ -45,6 +46,7 @@ export type PolicyRunner = (run: PlanRun) => Promise<Plan["policy"]["violations"
  * before starting the next.
  */
 export async function runPlan(options: PlanOptions): Promise<PlanRun> {
+    withoutPromiseStackTraces();
     const overrides = [...(options.cloud ? [`platform:cloud=${options.cloud}`] : []), ...(options.config ?? [])];
     const stackConfig = loadStackConfig(options.stack, overrides, options.root);
     const config = options.adjustConfig ? options.adjustConfig(stackConfig.config) : stackConfig.config;
