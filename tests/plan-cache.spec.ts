@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { evaluatePack, Evaluation } from "../tools/engine/policies";
 import { planCacheStats, planFor, planUncached, variantKey } from "./support/plan-cache";
 
 /*
@@ -54,5 +55,21 @@ describe("policy results are per plan, not per process", () => {
         const without = await planUncached({ stack: "staging", cloud: "gcp" });
         assert.deepStrictEqual(withPack.plan.policy.violations, [marker]);
         assert.deepStrictEqual(without.plan.policy.violations, [], "the first caller's pack leaked into a later plan");
+    });
+});
+
+describe("the pack over shared, frozen plans", () => {
+    it("evaluates a frozen plan exactly as an unfrozen copy, and an edit made in place to an unfrozen copy is seen", async () => {
+        const run = await planFor("staging", "azure", VARIANT);
+        const copy = structuredClone(run.recorded);
+        const strip = (e: Evaluation) => e.violations.map(({ policy, urn, level, message }) => `${level} ${policy} ${urn} ${message}`).sort();
+        const frozen = strip(await evaluatePack(run.recorded));
+        assert.deepStrictEqual(strip(await evaluatePack(run.recorded)), frozen, "a second evaluation of the frozen plan differs");
+        assert.deepStrictEqual(strip(await evaluatePack(copy)), frozen);
+        // Weaken a guarded setting in place, on the copy: the evaluation must see it.
+        const account = copy.find((r) => r.type === "azure-native:storage:StorageAccount")!;
+        (account.rawInputs as Record<string, unknown>).minimumTlsVersion = "TLS1_0";
+        const weakened = strip(await evaluatePack(copy));
+        assert.ok(weakened.some((v) => v.startsWith("mandatory") && v.includes(account.urn)), `no mandatory violation on ${account.urn} after weakening it in place`);
     });
 });

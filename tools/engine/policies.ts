@@ -256,8 +256,35 @@ export async function marshal(value: unknown): Promise<unknown> {
     return out;
 }
 
+/**
+ * Wire forms of deep-frozen inputs, by identity. A plan the suite shares is deep-frozen
+ * (tests/support/plan-cache.ts), so its inputs cannot change under the cache; an evaluation of a
+ * mutated copy (the mutation suite edits one resource and re-evaluates the stack policies over
+ * all of them) then marshals only the edited resource, whose inputs are a new, unfrozen object.
+ * Inputs that could still change (anything unfrozen at any depth, or holding a class instance)
+ * are marshalled afresh every time.
+ */
+const marshalledFrozen = new WeakMap<object, Promise<unknown>>();
+
+function deeplyFrozen(value: unknown): boolean {
+    if (value === null || typeof value !== "object") return true;
+    const proto = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return false;
+    return Object.isFrozen(value) && Object.values(value).every(deeplyFrozen);
+}
+
+function marshalInputs(inputs: Record<string, unknown>): Promise<unknown> {
+    if (!marshalledFrozen.has(inputs) && !deeplyFrozen(inputs)) return marshal(inputs);
+    let wire = marshalledFrozen.get(inputs);
+    if (!wire) {
+        wire = marshal(inputs);
+        marshalledFrozen.set(inputs, wire);
+    }
+    return wire;
+}
+
 async function toStruct(inputs: Record<string, unknown>): Promise<unknown> {
-    return structProto.Struct.fromJavaScript((await marshal(inputs)) ?? {});
+    return structProto.Struct.fromJavaScript((await marshalInputs(inputs)) ?? {});
 }
 
 function resourceOptions(r: AnalyzerResourceInput): unknown {
