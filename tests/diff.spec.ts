@@ -6,7 +6,8 @@ import { join, resolve } from "path";
 import { aliasUrns, comparePlans, diffExitCode, DiffReport, StackDiff } from "../tools/engine/diff/compare";
 import { flatten, pathSegments } from "../tools/engine/diff/flatten";
 import { tlsFloor, weakening } from "../tools/engine/diff/guarded";
-import { addWorktree, parsePlanOutput, planInChild } from "../tools/engine/diff/plan-sides";
+import { addWorktree, parsePlanOutput, planInChild, planSide } from "../tools/engine/diff/plan-sides";
+import { planBatch } from "../tools/engine/plan-batch";
 import { code, renderComment, renderReportMarkdown } from "../tools/engine/diff/render-markdown";
 import { renderReportText } from "../tools/engine/diff/render-text";
 import { propertyEffect } from "../tools/engine/diff/replacement";
@@ -473,9 +474,24 @@ describe("diff: base worktree", () => {
             assert.strictEqual(ok.ok && (ok.plan.outputs.padding as string).length, 300_000);
             const bad = await planInChild(root, "production", "bad");
             assert.deepStrictEqual(bad, { ok: false, exitCode: 2, message: "Invalid stack config: platform:cloud" });
+            // A tree without tools/engine/plan-batch.ts (a base from before it) is planned a child per stack.
+            const heard: string[] = [];
+            const side = await planSide(root, [{ stack: "production", cloud: "aws" }, { stack: "production", cloud: "bad" }], (p, code) => heard.push(`${p.stack}:${p.cloud}=${code}`));
+            assert.deepStrictEqual(heard, ["production:aws=0", "production:bad=2"]);
+            assert.strictEqual(side.get("production:aws")?.ok, true);
+            assert.deepStrictEqual(side.get("production:bad"), bad);
         } finally {
             rmSync(root, { recursive: true, force: true });
         }
+    });
+
+    it("a side's batch plans every pair through the plan CLI, going on past one that fails", async () => {
+        const heard: string[] = [];
+        const entries = await planBatch([{ stack: "production", cloud: "bad" }, { stack: "no-such-stack", cloud: "aws" }], (e) => heard.push(`${e.stack}:${e.cloud}=${e.exitCode}`));
+        assert.deepStrictEqual(heard, ["production:bad=2", "no-such-stack:aws=2"]);
+        assert.match(entries[0]!.message!, /--cloud/);
+        assert.match(entries[1]!.message!, /no-such-stack/);
+        assert.ok(entries.every((e) => e.plan === undefined));
     });
 
     it("reads the plan JSON a child prints, even after stray output", () => {

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { runPlan } from "../tools/engine/run-plan";
 import { deployFindings } from "./support/deploy-checks";
 import { generatedConfig } from "./support/config-arbitrary";
+import { planUncached } from "./support/plan-cache";
 
 /*
  * Property: every valid config at the schema's edges plans with zero schema and rule findings.
@@ -18,7 +18,7 @@ describe(`generated configs: ${RUNS} valid configs at the schema's edges plan wi
     it("zero schema and rule findings", async () => {
         await fc.assert(
             fc.asyncProperty(generatedConfig(), async (g) => {
-                const run = await runPlan({ stack: g.stack, cloud: g.cloud, config: g.config });
+                const run = await planUncached({ stack: g.stack, cloud: g.cloud, config: g.config });
                 const findings = deployFindings(run);
                 assert.deepStrictEqual(findings, [], `npm run plan -- --stack ${g.stack} --cloud ${g.cloud} ${g.config.map((c) => `--config '${c}'`).join(" ")}`);
             }),

@@ -2,9 +2,9 @@ import * as assert from "assert";
 import { CLOUDS, Cloud, ConfigError, resolveConfig } from "../components/config";
 import { isSecretEnvelope } from "../tools/engine/plan";
 import { renderPlanText } from "../tools/engine/render-text";
-import { PlanRun, runPlan } from "../tools/engine/run-plan";
+import type { PlanRun } from "../tools/engine/run-plan";
 import { loadStackConfig, OFFLINE_SECRET_PLACEHOLDER, UsageError } from "../tools/engine/stack-config";
-import { inputs, ofType } from "./support/harness";
+import { inputs, ofType, planVariant } from "./support/harness";
 
 /*
  * Application secrets (`platform:services.<name>.secrets.<ENV>`) on every cloud and runtime.
@@ -28,18 +28,9 @@ function decrypt(config: Record<string, string>): Record<string, string> {
     return { ...config, "platform:services": JSON.stringify(services) };
 }
 
-const plans = new Map<string, Promise<PlanRun>>();
-let queue: Promise<unknown> = Promise.resolve();
 function plan(cloud: Cloud, runtime: "managed" | "kubernetes"): Promise<PlanRun> {
-    const key = `${cloud}/${runtime}`;
-    let p = plans.get(key);
-    if (!p) {
-        const config = [...SECURE, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])];
-        p = queue.then(() => runPlan({ stack: "production", cloud, config, adjustConfig: decrypt }));
-        queue = p.catch(() => undefined);
-        plans.set(key, p);
-    }
-    return p;
+    const config = [...SECURE, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])];
+    return planVariant({ stack: "production", cloud, config, adjust: { label: "decrypted service secrets", fn: decrypt } });
 }
 
 /** Every recorded input (deep) holding a decrypted value, and whether it is inside a secret envelope. */

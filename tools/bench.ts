@@ -8,9 +8,16 @@ import { CLOUDS, ENVIRONMENTS } from "../components/config";
 import { TS_LOADER, tsNodeArgs } from "./engine/ts-loader";
 
 /**
- * `npm run bench`: how fast the program plans and how its cost grows. Prints tables; it is
- * a measurement, not a test (DEVELOPERS.md: performance targets live in a benchmark script).
+ * `npm run bench [-- --quick]`: what the pull-request gate costs, how fast the program plans
+ * and how its cost grows. Prints a line per measurement as it goes, then tables; it is a
+ * measurement, not a test (performance targets live in a benchmark script).
  *
+ *  0. the gate: `npm test`, `npm run diff -- --base HEAD` over the six stacks, `npm run check`
+ *     and `npm run typecheck`, each as a ratio to one `npm run -s plan` of aws/production
+ *     measured in the same run (plans interleaved between the gate's commands, so a machine
+ *     busy with other work slows both sides of each ratio), what each cloud SDK's declarations
+ *     cost the type check, and plan ÷ SDK replay per stack (from part 1); `--quick` (under 30 s
+ *     on an idle 2-core machine) times plan, check and a one-stack diff only;
  *  1. per (cloud, environment): the floor (a process loading only the @pulumi modules that
  *     stack's plan loads), the SDK replay (the same modules, then the plan's registrations
  *     re-made through the SDK classes, no program) and the full offline plan: median and
@@ -31,6 +38,8 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}): Sample & { wallMs: n
     const res = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
     const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
     if (res.status !== 0) throw new Error(`node ${args.join(" ")} failed (${res.status}): ${res.stderr.slice(0, 2000)}`);
+    const script = args.find((a) => /\.(js|ts)$/.test(a)) ?? "node";
+    progress(`${path.basename(script)} ${args.slice(args.indexOf(script) + 1).filter((a) => !a.startsWith("/") && !a.startsWith("platform:services=")).join(" ")}`.trim(), wallMs);
     return { ...JSON.parse(res.stdout), wallMs };
 }
 
@@ -49,6 +58,93 @@ function table(headers: string[], rows: string[][]): string {
     return [line(headers), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...rows.map(line)].join("\n");
 }
 
+/** One line per measurement, as it finishes, so a long bench shows where it is. */
+let step = 0;
+function progress(label: string, ms: number, extra = ""): void {
+    console.log(`  [${++step}] ${label}: ${(ms / 1000).toFixed(1)} s${extra ? ` (${extra})` : ""}`);
+}
+
+/** Wall time of one command (npm scripts run as the gate runs them). Fails on an unexpected exit code. */
+function timed(label: string, cmd: string, args: string[], okCodes = [0]): { ms: number; stdout: string } {
+    const t0 = process.hrtime.bigint();
+    const res = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 1 << 28 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!okCodes.includes(res.status ?? -1)) throw new Error(`${label} failed (exit ${res.status}): ${(res.stderr || res.stdout).slice(-2000)}`);
+    progress(label, ms);
+    return { ms, stdout: res.stdout };
+}
+
+const PLAN_ARGS = ["run", "-s", "plan", "--", "--stack", "production", "--cloud", "aws"];
+
+interface GateFigures {
+    planMs: number[];
+    rows: string[][];
+}
+
+/**
+ * The gate's commands, each followed by one more plan of aws/production; every ratio is to the
+ * median of those plans. `npm run plan` exits 1 on a mandatory violation, which the committed
+ * stacks never have, so only 0 is accepted.
+ */
+function gate(quick: boolean): GateFigures {
+    console.log(`## The pull-request gate against one plan (${quick ? "--quick" : "full"}; progress as it goes)\n`);
+    const planMs: number[] = [];
+    const plan = () => planMs.push(timed("npm run -s plan (aws/production)", "npm", PLAN_ARGS).ms);
+    const measured: Array<{ label: string; ms: number; target?: number; note?: string }> = [];
+    plan();
+    if (!quick) {
+        const t = timed("npm test", "npm", ["test"], Array.from({ length: 256 }, (_, i) => i)); // failures are reported in the table, not fatal
+        const summary = t.stdout.trim().split("\n").pop() ?? "";
+        measured.push({ label: "`npm test`", ms: t.ms, target: 20, note: summary });
+        plan();
+    }
+    const diffArgs = quick ? ["--stack", "staging", "--cloud", "aws"] : [];
+    const d = timed(`npm run -s diff -- --base HEAD${quick ? " --stack staging --cloud aws" : " (six stacks)"}`, "npm", ["run", "-s", "diff", "--", "--base", "HEAD", ...diffArgs, "--format", "json"]);
+    measured.push({ label: quick ? "`npm run diff -- --base HEAD` (one stack)" : "`npm run diff -- --base HEAD` (six stacks)", ms: d.ms, target: quick ? undefined : 6 });
+    plan();
+    const c = timed("npm run -s check", "npm", ["run", "-s", "check"]);
+    measured.push({ label: "`npm run check` (six pairs)", ms: c.ms, target: 1.5 });
+    plan();
+    if (!quick) {
+        const tc = timed("npm run -s typecheck", "npm", ["run", "-s", "typecheck"]);
+        measured.push({ label: "`npm run typecheck`", ms: tc.ms });
+        plan();
+    }
+    const median = stats(planMs).median;
+    const rows = [["one `npm run -s plan` (aws/production)", `${(median / 1000).toFixed(1)} s (${planMs.length} runs: ${fmtMs(planMs)})`, "1×", "—", "—"]];
+    for (const m of measured) {
+        const ratio = m.ms / median;
+        rows.push([m.label, `${(m.ms / 1000).toFixed(1)} s`, `${ratio.toFixed(1)}×`, m.target === undefined ? "—" : `≤ ${m.target}×`, m.target === undefined ? (m.note ?? "") : `${ratio <= m.target ? "met" : "NOT met"}${m.note ? `; ${m.note}` : ""}`]);
+    }
+    return { planMs, rows };
+}
+
+/**
+ * What the cloud SDKs' declarations cost the type check: `tsc --noEmit` of a one-line file
+ * importing one SDK, beside the bare baseline (@types/node and mocha only). Run in a scratch
+ * directory under node_modules/.cache so the SDKs resolve as they do for the program.
+ */
+function declarationCost(): string[][] {
+    const dir = path.join(ROOT, "node_modules", ".cache", "bench-typecheck");
+    fs.mkdirSync(dir, { recursive: true });
+    const base = JSON.parse(JSON.stringify(require("typescript").parseConfigFileTextToJson("tsconfig.json", fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")).config)) as { compilerOptions: Record<string, unknown> };
+    const variants: Array<[string, string]> = [["no SDK (@types/node, mocha)", ""], ["@pulumi/pulumi", "@pulumi/pulumi"], ["@pulumi/aws", "@pulumi/aws"], ["@pulumi/gcp", "@pulumi/gcp"], ["@pulumi/azure-native", "@pulumi/azure-native"], ["@pulumi/kubernetes", "@pulumi/kubernetes"]];
+    const rows: string[][] = [];
+    for (const [label, pkg] of variants) {
+        const name = pkg ? pkg.replace(/[@/]/g, "_") : "none";
+        fs.writeFileSync(path.join(dir, `${name}.ts`), pkg ? `import * as sdk from "${pkg}";\nexport const touched: unknown = sdk;\n` : "export const touched = 1;\n");
+        fs.writeFileSync(path.join(dir, `${name}.tsconfig.json`), JSON.stringify({ compilerOptions: { ...base.compilerOptions, outDir: undefined, noUnusedLocals: false }, files: [`${name}.ts`] }));
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--noEmit", "--extendedDiagnostics", "-p", path.join(dir, `${name}.tsconfig.json`)], { cwd: dir, encoding: "utf8" });
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (r.status !== 0) throw new Error(`tsc of ${label} failed: ${r.stdout.slice(0, 2000)}`);
+        const field = (k: string) => new RegExp(`^${k}:\\s+(.+)$`, "m").exec(r.stdout)?.[1]?.trim() ?? "?";
+        progress(`tsc --noEmit of one import of ${label}`, ms);
+        rows.push([label, `${(ms / 1000).toFixed(1)} s`, field("Files"), field("Memory used")]);
+    }
+    return rows;
+}
+
 function build(): void {
     const t0 = Date.now();
     const res = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
@@ -65,7 +161,7 @@ function sameSet(a: string[], b: string[]): boolean {
     return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
 }
 
-function stackTable(runs: number, clouds: string[]): void {
+function stackTable(runs: number, clouds: string[]): string[][] {
     console.log(`## Plan vs floor vs SDK replay (${runs} runs each, interleaved; wall time of a fresh process)\n`);
     const rows: string[][] = [];
     const sdkRows: string[][] = [];
@@ -106,6 +202,7 @@ function stackTable(runs: number, clouds: string[]): void {
     console.log("re-made through the SDK classes with no program. plan/replay is what the program itself adds.");
     console.log(`\n## Modules loaded per plan (proof each cloud loads only its own SDK)\n`);
     console.log(table(["stack", "@pulumi modules", "packages (modules)"], sdkRows));
+    return rows.map((r) => [r[0]!, r[6]!]);
 }
 
 function servicesOverride(n: number): string {
@@ -180,18 +277,37 @@ function testSuite(): void {
 
 function main(): void {
     const program = new Command("bench")
+        .option("--quick", "the gate's fast figures only: plan, check and a one-stack diff (under 30 s on an idle 2-core machine)", false)
         .option("--runs <n>", "runs per measurement", (v) => Number(v), 5)
         .option("--clouds <list>", "comma-separated clouds", CLOUDS.join(","))
-        .option("--skip <parts>", "comma-separated parts to skip: stacks,scaling,startup,tests", "")
+        .option("--skip <parts>", "comma-separated parts to skip: gate,types,stacks,scaling,startup,tests", "")
         .parse(process.argv);
-    const opts = program.opts<{ runs: number; clouds: string; skip: string }>();
+    const opts = program.opts<{ quick: boolean; runs: number; clouds: string; skip: string }>();
     const skip = new Set(opts.skip.split(",").filter(Boolean));
-    console.log(`# npm run bench — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
-    build();
-    if (!skip.has("stacks")) stackTable(opts.runs, opts.clouds.split(","));
-    if (!skip.has("scaling")) scaling(opts.runs, opts.clouds.split(",")[0]!);
-    if (!skip.has("startup")) startup(Math.max(3, Math.ceil(opts.runs / 2)));
-    if (!skip.has("tests")) testSuite();
+    const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+    console.log(`# npm run bench${opts.quick ? " --quick" : ""} — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${load()} (1/5/15 min)\n`);
+    const t0 = Date.now();
+    const figures = skip.has("gate") ? undefined : gate(opts.quick);
+    const types = opts.quick || skip.has("types") ? undefined : declarationCost();
+    let replayRows: string[][] = [];
+    if (!opts.quick) {
+        build();
+        if (!skip.has("stacks")) replayRows = stackTable(opts.runs, opts.clouds.split(","));
+        if (!skip.has("scaling")) scaling(opts.runs, opts.clouds.split(",")[0]!);
+        if (!skip.has("startup")) startup(Math.max(3, Math.ceil(opts.runs / 2)));
+        if (!skip.has("tests")) testSuite();
+    }
+    if (figures) {
+        console.log(`\n## Gate summary (one run, ${((Date.now() - t0) / 1000).toFixed(0)} s; load average at the end ${load()})\n`);
+        const rows = [...figures.rows];
+        for (const [stack, ratio] of replayRows) rows.push([`plan ÷ SDK replay, ${stack}`, "—", ratio!, "≤ 1.15×", Number(ratio!.replace("×", "")) <= 1.15 ? "met" : "NOT met"]);
+        if (replayRows.length === 0) rows.push(["plan ÷ SDK replay per stack", "—", "—", "≤ 1.15×", "not measured (--quick or --skip stacks)"]);
+        console.log(table(["command", "wall time", "÷ one plan", "target", "result"], rows));
+    }
+    if (types) {
+        console.log(`\n## What the SDK declarations cost \`tsc --noEmit\` (one import each; \`npm run typecheck\` checks them all at once)\n`);
+        console.log(table(["imports", "tsc wall time", "files", "memory"], types));
+    }
 }
 
 main();

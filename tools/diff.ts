@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { writeFileSync } from "fs";
 import { resolve } from "path";
 import { comparePlans, DiffReport, emptyPlan, StackDiff } from "./engine/diff/compare";
-import { addWorktree, GitError, headLabelOf, planInChild, PlanOutcome, repoRootOf, Worktree } from "./engine/diff/plan-sides";
+import { addWorktree, GitError, headLabelOf, pairKey, planSide, repoRootOf, StackPair, Worktree } from "./engine/diff/plan-sides";
 import { renderReportJson } from "./engine/diff/render-json";
 import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
@@ -66,25 +66,26 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
     const baseNotes = worktree.dependencies === "installed" ? ["The base was planned with its own dependencies (its package-lock.json differs from the head's): provider SDK changes show up as changes."] : [];
     let failedExplicit = false;
     try {
-        for (const stack of stacks) {
-            for (const cloud of clouds) {
-                log(`planning ${stack} · ${cloud}: head`);
-                const head = await planInChild(root, stack, cloud);
-                if (!head.ok) {
-                    report.skipped.push({ stack, cloud, reason: `head does not plan (exit ${head.exitCode}): ${head.message}` });
-                    if (explicit) failedExplicit = true;
-                    continue;
-                }
-                log(`planning ${stack} · ${cloud}: base`);
-                const base: PlanOutcome = await planInChild(worktree.path, stack, cloud);
-                const diff: StackDiff = base.ok
-                    ? comparePlans(base.plan, head.plan, baseNotes)
-                    : comparePlans(emptyPlan(head.plan.stack, head.plan.cloud, head.plan.environment), head.plan, [
-                          ...baseNotes,
-                          `The base could not be planned (exit ${base.exitCode}: ${base.message}); every head resource is shown as added.`,
-                      ]);
-                report.stacks.push(diff);
+        const pairs: StackPair[] = stacks.flatMap((stack) => clouds.map((cloud) => ({ stack, cloud })));
+        const planned = (side: string) => (p: StackPair, exitCode: number) => log(`planned ${p.stack} · ${p.cloud}: ${side}${exitCode > 1 ? ` (failed, exit ${exitCode})` : ""}`);
+        log(`planning ${pairs.length} stack(s) on each side, head and base at once`);
+        const [heads, bases] = await Promise.all([planSide(root, pairs, planned("head")), planSide(worktree.path, pairs, planned("base"))]);
+        for (const pair of pairs) {
+            const { stack, cloud } = pair;
+            const head = heads.get(pairKey(pair))!;
+            if (!head.ok) {
+                report.skipped.push({ stack, cloud, reason: `head does not plan (exit ${head.exitCode}): ${head.message}` });
+                if (explicit) failedExplicit = true;
+                continue;
             }
+            const base = bases.get(pairKey(pair))!;
+            const diff: StackDiff = base.ok
+                ? comparePlans(base.plan, head.plan, baseNotes)
+                : comparePlans(emptyPlan(head.plan.stack, head.plan.cloud, head.plan.environment), head.plan, [
+                      ...baseNotes,
+                      `The base could not be planned (exit ${base.exitCode}: ${base.message}); every head resource is shown as added.`,
+                  ]);
+            report.stacks.push(diff);
         }
     } finally {
         worktree.remove();

@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { CLOUD_PLUGINS } from "../providers/registry";
 import { renderPlanText } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
-import { enablePolicies } from "./engine/policies";
+import { packPolicies } from "./engine/policies";
 import { exitOnUserError, parseArgs, runCli } from "./engine/cli";
 import { planExitCode } from "./engine/exit/plan";
 
@@ -26,8 +26,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     if (stop !== undefined) return stop;
     const opts = program.opts<{ stack: string; cloud?: string; config: string[]; format: "text" | "json"; output?: string }>();
     try {
-        enablePolicies();
-        const { plan } = await runPlan({ stack: opts.stack, cloud: opts.cloud, config: opts.config });
+        const { plan } = await runPlan({ stack: opts.stack, cloud: opts.cloud, config: opts.config, policies: packPolicies() });
         const report = opts.format === "json" ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan);
         if (opts.output) writeFileSync(opts.output, report);
         else io.out(report);

@@ -3,7 +3,7 @@ import * as path from "path";
 import fc from "fast-check";
 import * as YAML from "yaml";
 import { isUserError } from "../../tools/engine/cli";
-import { runPlan } from "../../tools/engine/run-plan";
+import { planUncached } from "../support/plan-cache";
 import { REPO_ROOT } from "../../tools/engine/stack-config";
 import { scratchRoot, STACK_TRACE, writeStack } from "../support/config-case";
 
@@ -110,7 +110,7 @@ export interface FuzzOutcome {
 export async function planMutation(m: Mutation): Promise<FuzzOutcome> {
     const stack = writeStack(mutatedText(m));
     try {
-        const run = await runPlan({ stack, root: scratchRoot() });
+        const run = await planUncached({ stack, root: scratchRoot() });
         return { exitCode: run.plan.policy.violations.some((v) => v.level === "mandatory") ? 1 : 0, message: "" };
     } catch (err) {
         if (isUserError(err)) return { exitCode: 2, message: (err as Error).message };

@@ -1,32 +1,9 @@
-import type { Cloud, Environment } from "../../components/config";
+import type { Environment } from "../../components/config";
 import type { PlanResource } from "../../tools/engine/plan";
-import { PlanRun, runPlan } from "../../tools/engine/run-plan";
+import type { PlanRun } from "../../tools/engine/run-plan";
 
-/**
- * Plans are expensive (the whole program under mocks) and the Pulumi runtime is global, so
- * specs share one cached plan per (stack, cloud, overrides) and plans run one at a time.
- */
-const cache = new Map<string, Promise<PlanRun>>();
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Under StrykerJS (`npm run mutate`) every spec plans for itself: Stryker attributes coverage
- * to the spec that ran the code, and its mocha runner reuses one process for many mutants, so
- * a shared plan would hide both which specs cover a mutant and what the mutant changed.
- */
-const underStryker = () => "__stryker__" in globalThis;
-
-export function planFor(stack: Environment, cloud: Cloud, config: string[] = []): Promise<PlanRun> {
-    if (underStryker()) cache.clear();
-    const key = JSON.stringify([stack, cloud, config]);
-    let run = cache.get(key);
-    if (!run) {
-        run = queue.then(() => runPlan({ stack, cloud, config }));
-        queue = run.catch(() => undefined);
-        cache.set(key, run);
-    }
-    return run;
-}
+// Every spec that plans goes through the one shared, frozen plan cache.
+export { planFor, planVariant } from "./plan-cache";
 
 export function ofType(run: PlanRun, type: string): PlanResource[] {
     return run.plan.resources.filter((r) => r.type === type);

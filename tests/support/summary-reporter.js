@@ -1,14 +1,39 @@
 "use strict";
 // Mocha's spec reporter plus the closing line CI reads: "N passed, N failed".
+// With SPEC_TIMINGS=<file>, it also writes each spec file's wall time (hooks included) as JSON,
+// slowest first: the profile the gate's speed work starts from (tools/bench.ts reads it).
+const fs = require("fs");
+const path = require("path");
 const Mocha = require("mocha");
 const { Spec } = Mocha.reporters;
-const { EVENT_RUN_END } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_HOOK_BEGIN, EVENT_TEST_BEGIN, EVENT_TEST_END, EVENT_HOOK_END, EVENT_SUITE_END } = Mocha.Runner.constants;
 
 class SummaryReporter extends Spec {
     constructor(runner, options) {
         super(runner, options);
+        const timingsFile = process.env.SPEC_TIMINGS;
+        const perFile = new Map();
+        let current;
+        let since = process.hrtime.bigint();
+        // Files run one after another, so the time between two events belongs to the file of the
+        // runnable that was running.
+        const charge = (file) => {
+            const now = process.hrtime.bigint();
+            if (current) perFile.set(current, (perFile.get(current) ?? 0) + Number(now - since) / 1e6);
+            since = now;
+            if (file) current = file;
+        };
+        if (timingsFile) {
+            for (const event of [EVENT_SUITE_BEGIN, EVENT_HOOK_BEGIN, EVENT_TEST_BEGIN]) runner.on(event, (r) => charge(r.file));
+            for (const event of [EVENT_TEST_END, EVENT_HOOK_END, EVENT_SUITE_END]) runner.on(event, () => charge());
+        }
         runner.once(EVENT_RUN_END, () => {
             const { passes, failures, pending } = runner.stats;
+            if (timingsFile) {
+                charge();
+                const rows = [...perFile].map(([file, ms]) => ({ file: path.relative(process.cwd(), file), ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms);
+                fs.writeFileSync(timingsFile, JSON.stringify(rows, null, 2) + "\n");
+            }
             process.stdout.write(`\n${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ""}\n`);
         });
     }

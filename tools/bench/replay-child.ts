@@ -15,6 +15,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { recordingMocks } from "../engine/mocks";
 import { withoutApiVersionAliases } from "../../providers/azure/api-version-aliases";
 import { installMonitor, waitForRPCs } from "../engine/recording-monitor";
+import { withoutPromiseStackTraces } from "../engine/promise-stacks";
 import { countResources, SECRET_MARK } from "../engine/plan";
 import type { ReplayResource } from "./recording";
 
@@ -46,6 +47,7 @@ function inputsOf(value: unknown): unknown {
 
 async function main(): Promise<void> {
     const recording = JSON.parse(fs.readFileSync(recordingFile!, "utf8")) as ReplayResource[];
+    withoutPromiseStackTraces(); // as runPlan does, so plan/replay compares like with like
     const monitor = installMonitor(recordingMocks("platform", stack!), "platform", stack!, false);
     const classes = sdkClasses();
     const byUrn = new Map<string, pulumi.Resource>();

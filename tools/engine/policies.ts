@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Policies, PolicyConfigSchema } from "@pulumi/policy";
 import { isSecretEnvelope, PlanViolation } from "./plan";
 import type { RecordedResource } from "./recording-monitor";
-import { PlanRun, setPolicyRunner } from "./run-plan";
+import type { PolicyRunner } from "./run-plan";
 
 /*
  * Runs the CrossGuard pack offline through @pulumi/policy's OWN analyzer code: the exported
@@ -256,8 +256,35 @@ export async function marshal(value: unknown): Promise<unknown> {
     return out;
 }
 
+/**
+ * Wire forms of deep-frozen inputs, by identity. A plan the suite shares is deep-frozen
+ * (tests/support/plan-cache.ts), so its inputs cannot change under the cache; an evaluation of a
+ * mutated copy (the mutation suite edits one resource and re-evaluates the stack policies over
+ * all of them) then marshals only the edited resource, whose inputs are a new, unfrozen object.
+ * Inputs that could still change (anything unfrozen at any depth, or holding a class instance)
+ * are marshalled afresh every time.
+ */
+const marshalledFrozen = new WeakMap<object, Promise<unknown>>();
+
+function deeplyFrozen(value: unknown): boolean {
+    if (value === null || typeof value !== "object") return true;
+    const proto = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return false;
+    return Object.isFrozen(value) && Object.values(value).every(deeplyFrozen);
+}
+
+function marshalInputs(inputs: Record<string, unknown>): Promise<unknown> {
+    if (!marshalledFrozen.has(inputs) && !deeplyFrozen(inputs)) return marshal(inputs);
+    let wire = marshalledFrozen.get(inputs);
+    if (!wire) {
+        wire = marshal(inputs);
+        marshalledFrozen.set(inputs, wire);
+    }
+    return wire;
+}
+
 async function toStruct(inputs: Record<string, unknown>): Promise<unknown> {
-    return structProto.Struct.fromJavaScript((await marshal(inputs)) ?? {});
+    return structProto.Struct.fromJavaScript((await marshalInputs(inputs)) ?? {});
 }
 
 function resourceOptions(r: AnalyzerResourceInput): unknown {
@@ -422,17 +449,22 @@ export interface PackOptions {
     config?: PolicyPackConfigFile;
 }
 
-/** Evaluates the platform pack over one plan recording (mutated or not). */
-export async function evaluatePack(recorded: RecordedResource[], options: PackOptions = {}): Promise<Evaluation> {
+/** The evaluation options of the platform pack over one plan recording: its policies, level, config, stack tags and URN. */
+export function packEvaluationOptions(recorded: RecordedResource[], options: PackOptions = {}): EvaluateOptions {
     const pack = require("../../policy/policies") as typeof import("../../policy/policies");
-    return evaluatePolicies(analyzerResources(recorded), {
+    return {
         policies: pack.policies,
         packName: pack.PACK_NAME,
         enforcementLevel: pack.PACK_ENFORCEMENT_LEVEL,
         config: options.config,
         stackTags: stackTagsOf(recorded),
         stackUrn: stackUrnOf(recorded),
-    });
+    };
+}
+
+/** Evaluates the platform pack over one plan recording (mutated or not). */
+export async function evaluatePack(recorded: RecordedResource[], options: PackOptions = {}): Promise<Evaluation> {
+    return evaluatePolicies(analyzerResources(recorded), packEvaluationOptions(recorded, options));
 }
 
 export function toPlanViolations(e: Evaluation): PlanViolation[] {
@@ -440,15 +472,15 @@ export function toPlanViolations(e: Evaluation): PlanViolation[] {
 }
 
 /** The runner `npm run plan` installs: the pack over the recording, in the plan's violation shape. */
-export function policyRunner(options: PackOptions = {}): (run: PlanRun) => Promise<PlanViolation[]> {
+export function policyRunner(options: PackOptions = {}): PolicyRunner {
     return async (run) => toPlanViolations(await evaluatePack(run.recorded, options));
 }
 
-/** Connects the policy pack to the offline engine. `PLATFORM_POLICY_CONFIG` may name a pack config file. */
-export function enablePolicies(options: PackOptions = {}): void {
+/** The pack as `npm run plan` runs it (PlanOptions.policies). `PLATFORM_POLICY_CONFIG` may name a pack config file. */
+export function packPolicies(options: PackOptions = {}): PolicyRunner {
     const file = process.env.PLATFORM_POLICY_CONFIG;
     const config = options.config ?? (file ? (JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile) : undefined);
-    setPolicyRunner(policyRunner({ config }));
+    return policyRunner({ config });
 }
 
 export { isSecretEnvelope };

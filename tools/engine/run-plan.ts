@@ -4,6 +4,7 @@ import { definePlatform } from "../../components/program";
 import { recordingMocks } from "./mocks";
 import { Plan, SECRET_MARK, toPlanResource, UNKNOWN_MARK } from "./plan";
 import { installMonitor, RecordedResource, waitForRPCs } from "./recording-monitor";
+import { withoutPromiseStackTraces } from "./promise-stacks";
 import { loadStackConfig } from "./stack-config";
 
 export interface PlanOptions {
@@ -21,6 +22,13 @@ export interface PlanOptions {
      * the Pulumi CLI does (the offline engine only has placeholders for `secure:` values).
      */
     adjustConfig?: (config: Record<string, string>) => Record<string, string>;
+    /**
+     * The policy pack to run over the recording (tools/engine/policies.ts, `packPolicies`); its
+     * violations land in `plan.policy.violations`. Per call, not process-wide: a process that
+     * plans many variants (the suite, check, a diff side) must not have one caller's choice
+     * change what the next caller's plan holds. @default none (no violations)
+     */
+    policies?: PolicyRunner;
 }
 
 /** A plan plus the raw recording, for callers that need secret envelopes (tests, policies). */
@@ -29,13 +37,8 @@ export interface PlanRun {
     recorded: RecordedResource[];
 }
 
+/** The policy pack plugs in here (PlanOptions.policies), keeping this file pack-agnostic. */
 export type PolicyRunner = (run: PlanRun) => Promise<Plan["policy"]["violations"]>;
-let policyRunner: PolicyRunner | undefined;
-
-/** The policy pack plugs in here (tools/engine/policies.ts, `enablePolicies`), keeping this file pack-agnostic. */
-export function setPolicyRunner(runner: PolicyRunner | undefined): void {
-    policyRunner = runner;
-}
 
 /**
  * Runs the real program in-process against recording mocks, reading the real stack file.
@@ -43,6 +46,7 @@ export function setPolicyRunner(runner: PolicyRunner | undefined): void {
  * before starting the next.
  */
 export async function runPlan(options: PlanOptions): Promise<PlanRun> {
+    withoutPromiseStackTraces();
     const overrides = [...(options.cloud ? [`platform:cloud=${options.cloud}`] : []), ...(options.config ?? [])];
     const stackConfig = loadStackConfig(options.stack, overrides, options.root);
     const config = options.adjustConfig ? options.adjustConfig(stackConfig.config) : stackConfig.config;
@@ -53,6 +57,9 @@ export async function runPlan(options: PlanOptions): Promise<PlanRun> {
     try {
         program = definePlatform();
     } catch (err) {
+        // Let the registrations already made settle, so a next plan in this process (check,
+        // diff's one process per side, the suite) starts from a quiet runtime.
+        await waitForRPCs().catch(() => undefined);
         // Config errors carry the stack file's line and column (or the --config that set the key).
         throw err instanceof ConfigError ? err.locatedBy(stackConfig.locate) : err;
     }
@@ -71,7 +78,7 @@ export async function runPlan(options: PlanOptions): Promise<PlanRun> {
             policy: { violations: [] },
         },
     };
-    if (policyRunner) run.plan.policy.violations = await policyRunner(run);
+    if (options.policies) run.plan.policy.violations = await options.policies(run);
     return run;
 }
 

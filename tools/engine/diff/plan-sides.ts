@@ -3,14 +3,16 @@ import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Plan } from "../plan";
+import type { BatchEntry } from "../plan-batch";
 import { tsNodeArgs } from "../ts-loader";
 
 /**
- * Planning the two sides of a diff. Each plan runs in its own child process,
- * `node -r sucrase/register/ts tools/plan.ts --format json`, in the tree being
- * planned: the working tree for the head, a detached `git worktree` of the base ref for the
- * base. So each side runs its own program, stack files and policy pack, and one side's
- * Pulumi runtime state cannot leak into the other.
+ * Planning the two sides of a diff. Each side is planned by a child process running in the
+ * tree being planned: the working tree for the head, a detached `git worktree` of the base
+ * ref for the base. So each side runs its own program, stack files and policy pack, and one
+ * side's Pulumi runtime state cannot leak into the other. A side plans all its stacks in one
+ * process (tools/engine/plan-batch.ts, the SDKs load once), and the two sides run at once;
+ * a base tree from before plan-batch.ts existed is planned one `tools/plan.ts` child per stack.
  */
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; exitCode: number; message: string };
@@ -67,17 +69,84 @@ export function planInChild(root: string, stack: string, cloud: string): Promise
         let stderr = "";
         child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
         child.on("error", (err) => finish(resolve, () => ({ ok: false, exitCode: -1, message: err.message })));
-        child.on("close", (code) =>
-            finish(resolve, () => {
-                if (code !== 0 && code !== 1) return { ok: false, exitCode: code ?? -1, message: lastLines(stderr) || `exit ${code}` };
-                try {
-                    return { ok: true, plan: parsePlanOutput(readFileSync(outFile, "utf8")) };
-                } catch (err) {
-                    return { ok: false, exitCode: code, message: `unreadable plan output: ${(err as Error).message}` };
-                }
-            }),
-        );
+        child.on("close", (code) => finish(resolve, () => outcomeOf(code ?? -1, code === 0 || code === 1 ? readFileSync(outFile, "utf8") : undefined, stderr)));
     });
+}
+
+export interface StackPair {
+    stack: string;
+    cloud: string;
+}
+
+export const pairKey = (p: StackPair): string => `${p.stack}:${p.cloud}`;
+
+const BATCH_ENTRY = join("tools", "engine", "plan-batch.ts");
+
+function outcomeOf(exitCode: number, stdout: string | undefined, stderr: string): PlanOutcome {
+    if (exitCode !== 0 && exitCode !== 1) return { ok: false, exitCode, message: lastLines(stderr) || `exit ${exitCode}` };
+    try {
+        return { ok: true, plan: parsePlanOutput(stdout ?? "") };
+    } catch (err) {
+        return { ok: false, exitCode, message: `unreadable plan output: ${(err as Error).message}` };
+    }
+}
+
+/**
+ * Plans every pair in `root`, in one child process (tools/engine/plan-batch.ts) when the tree
+ * has it, else one tools/plan.ts child per pair. `progress` hears each pair as it finishes.
+ * Outcomes are keyed by `pairKey`.
+ */
+export async function planSide(root: string, pairs: StackPair[], progress: (pair: StackPair, exitCode: number) => void = () => undefined): Promise<Map<string, PlanOutcome>> {
+    const outcomes = new Map<string, PlanOutcome>();
+    if (!existsSync(join(root, BATCH_ENTRY))) {
+        for (const p of pairs) {
+            const outcome = await planInChild(root, p.stack, p.cloud);
+            outcomes.set(pairKey(p), outcome);
+            progress(p, outcome.ok ? 0 : outcome.exitCode);
+        }
+        return outcomes;
+    }
+    const dir = mkdtempSync(join(tmpdir(), "platform-diff-side-"));
+    const outFile = join(dir, "plans.json");
+    try {
+        const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
+            const child = spawn(process.execPath, tsNodeArgs(BATCH_ENTRY, "--output", outFile, ...pairs.map(pairKey)), {
+                cwd: root,
+                env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+                stdio: ["ignore", "ignore", "pipe"],
+            });
+            let stderr = "";
+            let pending = "";
+            child.stderr!.on("data", (d: Buffer) => {
+                stderr += d.toString();
+                pending += d.toString();
+                const lines = pending.split("\n");
+                pending = lines.pop()!;
+                for (const line of lines) {
+                    const m = /^planned (\S+) · (\S+) \(exit (\d+)\)$/.exec(line);
+                    if (m) progress({ stack: m[1]!, cloud: m[2]! }, Number(m[3]));
+                }
+            });
+            child.on("error", (err) => resolve({ code: -1, stderr: err.message }));
+            child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
+        });
+        let entries: BatchEntry[] = [];
+        if (code === 0) {
+            try {
+                entries = JSON.parse(readFileSync(outFile, "utf8")) as BatchEntry[];
+            } catch {
+                entries = [];
+            }
+        }
+        const byKey = new Map(entries.map((e) => [pairKey(e), e]));
+        for (const p of pairs) {
+            const e = byKey.get(pairKey(p));
+            outcomes.set(pairKey(p), e ? outcomeOf(e.exitCode, e.plan, e.message ?? "") : { ok: false, exitCode: code, message: lastLines(stderr) || `exit ${code}` });
+        }
+        return outcomes;
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 export interface Worktree {
