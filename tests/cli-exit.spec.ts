@@ -121,7 +121,7 @@ describe("CLI exit codes: as child processes (the wiring)", function () {
     it("an unknown option: the process exits 2 naming it, nothing on stdout", () => {
         const r = check("--stack", "production");
         assert.strictEqual(r.status, 2, r.stderr);
-        assert.match(r.stderr, /^check: unknown option '--stack'; allowed options: --policy-config <file>, --config <KEY=VALUE>, --format <format>, --help\n$/);
+        assert.match(r.stderr, /^check: unknown option '--stack'; allowed options: --policy-config <file>, --config <KEY=VALUE>, --cloud <cloud>, --format <format>, --help\n$/);
         assert.strictEqual(r.stdout, "");
     });
 
