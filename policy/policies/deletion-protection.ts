@@ -41,7 +41,11 @@ export const gcpSqlRequireDeletionProtection = resourcePolicy({
 
 function locks(ctx: { ofType(...t: string[]): PolicyResource[] }, server: PolicyResource): PolicyResource[] {
     return ctx.ofType(T.azure.managementLock, T.azure.managementLockByScope).filter((l) => {
-        if (read(l.props, "level") !== "CanNotDelete" && read(l.props, "level") !== "ReadOnly") return false;
+        // Read without `read`'s unknown-as-absent: a level still unknown at preview throws the
+        // proxy's UnknownValueError, which the analyzer reports as "can't run during preview"
+        // (advisory) instead of a false "no lock" violation; `pulumi up` decides on known values.
+        const level: unknown = l.props.level;
+        if (level !== "CanNotDelete" && level !== "ReadOnly") return false;
         if (l.dependencies.some((d) => d.urn === server.urn)) return true;
         const name = read(server.props, "serverName");
         return typeof name === "string" && [read(l.props, "scope"), read(l.props, "resourceName")].some((v) => typeof v === "string" && (v === name || v.endsWith(`/${name}`)));

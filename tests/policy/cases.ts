@@ -817,7 +817,8 @@ export const CASES: PolicyCase[] = [
             { label: "the lock is on another server", set: [[1, "!dependsOn", []], [1, "scope", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/other-db"]], found: '{"protect":false,"locks":0}' },
             { label: "no lock at all", remove: [1], found: '{"protect":false,"locks":0}' },
         ],
-        unknown: [0, "tags"],
+        // The lock's level unknown at preview: "can't run during preview", never a false "no lock".
+        unknown: [1, "level"],
     },
     {
         policy: P.azurePostgresqlRequireDeletionProtection,
@@ -830,7 +831,7 @@ export const CASES: PolicyCase[] = [
             { label: "the lock names another resource", set: [[1, "resourceName", "platform-production-db-2"]], found: '{"protect":false,"locks":0}' },
             { label: "the lock names the server by a path that only ends like it", set: [[1, "resourceName", "x/other-platform-production-db"]], found: '{"protect":false,"locks":0}' },
         ],
-        unknown: [0, "tags"],
+        unknown: [1, "level"],
     },
     ...GUARANTEE_CASES,
     // ---- credentials by reference on the managed runtimes
