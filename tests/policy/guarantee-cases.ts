@@ -109,6 +109,39 @@ const ingressGateway = (): Fixture => {
         },
     };
 };
+/** AGIC: the Ingress's class names the Application Gateway Ingress Controller, which programs the gateway itself. */
+const agicIngress = (): Fixture => ({
+    type: T.kubernetes.ingress,
+    name: "load-balancer-ingress",
+    props: { metadata: { name: "platform-ingress", labels: env(), annotations: {} }, spec: { ingressClassName: "azure-application-gateway", rules: [] } },
+});
+/**
+ * A gateway that routes to the app-routing controller through a URL path map (PathBasedRouting
+ * rule: azure-native ApplicationGateway urlPathMaps[].defaultBackendAddressPool / pathRules[].backendAddressPool,
+ * requestRoutingRules[].urlPathMap), either by a path rule or by the map's default pool.
+ */
+const pathMapGateway = (via: "pathRule" | "default"): Fixture => {
+    const g = gateway();
+    const base = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw";
+    const ingressPool = { id: `${base}/backendAddressPools/ingress-pool` };
+    const otherPool = { id: `${base}/backendAddressPools/static-pool` };
+    return {
+        ...g,
+        props: {
+            ...g.props,
+            backendAddressPools: [
+                { name: "static-pool", backendAddresses: [{ ipAddress: "10.0.11.10" }] },
+                { name: "ingress-pool", backendAddresses: [{ ipAddress: APP_ROUTING_IP }] },
+            ],
+            urlPathMaps: [{
+                name: "paths",
+                defaultBackendAddressPool: via === "default" ? ingressPool : otherPool,
+                pathRules: [{ name: "api", paths: ["/api/*"], backendAddressPool: via === "pathRule" ? ingressPool : otherPool }],
+            }],
+            requestRoutingRules: [{ name: "route-paths", ruleType: "PathBasedRouting", urlPathMap: { id: `${base}/urlPathMaps/paths` } }],
+        },
+    };
+};
 const azureVnet = (): Fixture => ({
     type: T.azure.virtualNetwork,
     name: "network-vnet",
@@ -155,6 +188,15 @@ const auditSink = (): Fixture => ({
     props: { destination: "logging.googleapis.com/projects/p/locations/us-central1/buckets/platform-prod-audit", filter: 'logName:"compute.googleapis.com%2Fvpc_flows" OR logName:"cloudaudit.googleapis.com"' },
     dependsOn: [0],
 });
+/** A flow log's destination named by ARN only (no dependency): the writer makes its log group an audit log. */
+const namedLogGroup = (): Fixture => ({ ...logGroup("/vpc/platform-flow-logs"), props: { ...logGroup("/vpc/platform-flow-logs").props, arn: "arn:aws:logs:us-west-2:1:log-group:/vpc/platform-flow-logs" } });
+/** An application log group: not an audit log, so a short retention is the team's choice. */
+const appLogGroup = (): Fixture => ({ type: T.aws.logGroup, name: "compute-api-logs", props: { name: "/ecs/platform-api", retentionInDays: 30, kmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/logs", tags: env() } });
+/** A bucket with a short lifecycle that receives no access logs: not an audit log either. */
+const dataBucketWithShortLifecycle = (): Fixture[] => [
+    { type: T.aws.s3Bucket, name: "compute-scratch-bucket", props: { bucket: "platform-scratch-123456789012", id: "platform-scratch-123456789012", tags: env() } },
+    { type: T.aws.s3Lifecycle, name: "compute-scratch-lifecycle", props: { bucket: "platform-scratch-123456789012", rules: [{ id: "expire-scratch", status: "Enabled", expiration: { days: 7 } }] } },
+];
 const vpc = (): Fixture => ({ type: T.aws.vpc, name: "network-vpc", props: { cidrBlock: "10.0.0.0/16", id: "vpc-0abc", tags: env() } });
 const defaultSg = (): Fixture => ({ type: T.aws.defaultSecurityGroup, name: "network-default-sg", props: { vpcId: "vpc-0abc", ingress: [], egress: [], tags: env() }, dependsOn: [0] });
 
@@ -283,6 +325,32 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         ],
         unknown: [2, "firewallPolicy"],
     },
+    {
+        // AGIC: the controller programs the gateway, so a WAF_v2 gateway with a WAF policy must be in the stack.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [agicIngress(), gateway()],
+        variants: [
+            { label: "AGIC gateway on Standard_v2", set: [[1, "sku", { name: "Standard_v2", tier: "Standard_v2" }]], found: "no WAF_v2 gateway with a WAF policy" },
+            { label: "AGIC gateway without a WAF policy", set: [[1, "firewallPolicy", undefined]], found: "no WAF_v2 gateway with a WAF policy" },
+            { label: "AGIC without a gateway", remove: [1], found: "no WAF_v2 gateway with a WAF policy" },
+            { label: "class annotation overrides spec.ingressClassName", set: [[0, "metadata.annotations", { "kubernetes.io/ingress.class": "nginx" }]], found: '"nginx"' },
+            { label: "no ingress class", set: [[0, "spec.ingressClassName", undefined]], found: "no ingress class" },
+        ],
+        unknown: [1, "firewallPolicy"],
+    },
+    ...(["pathRule", "default"] as const).map((via): PolicyCase => ({
+        // App routing behind a gateway whose path-based rule reaches the controller's pool through a URL path map.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [appRoutingIngress(), appRoutingController(), pathMapGateway(via)],
+        variants: [
+            { label: `path map (${via}) names another pool`, set: [[2, via === "default" ? "urlPathMaps.0.defaultBackendAddressPool.id" : "urlPathMaps.0.pathRules.0.backendAddressPool.id", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw/backendAddressPools/static-pool"]], found: "[]" },
+            { label: `rule (${via}) names another path map`, set: [[2, "requestRoutingRules.0.urlPathMap.id", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw/urlPathMaps/other"]], found: "[]" },
+            { label: `path-map gateway (${via}) without a WAF policy`, set: [[2, "firewallPolicy", undefined]], found: '["platform-prod-agw"]' },
+        ],
+        unknown: [2, "firewallPolicy"],
+    })),
     // ---- access logs on load balancers
     ...[T.aws.lb, T.aws.alb].map((type): PolicyCase => ({
         policy: P.awsLbRequireAccessLogs,
@@ -387,6 +455,39 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         type: T.aws.s3Bucket,
         fixtures: [accessLogBucket(), accessLogLifecycle(), bucketLogging()],
         variants: [{ label: "access logs expire after 90 days", set: [[1, "rules.0.expiration.days", 90]], found: "expire-access-logs: 90 days" }],
+        unknown: [1, "rules"],
+    },
+    {
+        // Linked by name only (no dependencies): the flow log names its group's ARN, the lifecycle its bucket;
+        // an application log group and a scratch bucket with short lifecycles are not audit logs.
+        policy: P.awsLogsRequireAuditRetention,
+        type: T.aws.logGroup,
+        fixtures: [namedLogGroup(), { ...flowLog(), dependsOn: [], props: { ...flowLog().props, logDestination: "arn:aws:logs:us-west-2:1:log-group:/vpc/platform-flow-logs" } }, appLogGroup(), ...dataBucketWithShortLifecycle()],
+        variants: [
+            { label: "flow-log group named by ARN kept 30 days", set: [[0, "retentionInDays", 30]], found: "found 30" },
+            { label: "flow-log group named by ARN kept 1 day", set: [[0, "retentionInDays", 1]], found: "found 1" },
+        ],
+        unknown: [0, "retentionInDays"],
+    },
+    {
+        // The EKS control plane's log group is an audit log by its name alone.
+        policy: P.awsLogsRequireAuditRetention,
+        type: T.aws.logGroup,
+        fixtures: [logGroup("/aws/eks/platform-prod/cluster")],
+        variants: [{ label: "EKS control-plane logs kept 30 days", set: [[0, "retentionInDays", 30]], found: "found 30" }],
+        unknown: [0, "retentionInDays"],
+    },
+    {
+        // Access-log bucket named by its id in the BucketLogging, lifecycle linked by name only.
+        policy: P.awsLogsRequireAuditRetention,
+        type: T.aws.s3Bucket,
+        fixtures: [
+            { ...accessLogBucket(), props: { id: "platform-access-logs-123456789012", tags: env() } },
+            { ...accessLogLifecycle(), dependsOn: [], props: { ...accessLogLifecycle().props, rules: [...(accessLogLifecycle().props.rules as unknown[]), { id: "expire-old-versions", status: "Disabled", expiration: { days: 1 } }] } },
+            bucketLogging(),
+            ...dataBucketWithShortLifecycle(),
+        ],
+        variants: [{ label: "access logs (bucket named by id) expire after 30 days", set: [[1, "rules.0.expiration.days", 30]], found: "expire-access-logs: 30 days" }],
         unknown: [1, "rules"],
     },
     {
