@@ -275,6 +275,25 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [1, "webAclArn"],
     })),
     {
+        // The association names the ALB by ARN only (no dependency); an internal ALB, a network LB and a staging
+        // ALB (its own stack) need no WAF.
+        policy: P.awsLbRequireWaf,
+        type: T.aws.lb,
+        fixtures: [
+            { ...alb(T.aws.lb), props: { ...alb(T.aws.lb).props, arn: "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/platform-prod/abc" } },
+            { ...wafAssociation(), dependsOn: [], props: { ...wafAssociation().props, resourceArn: "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/platform-prod/abc" } },
+            { ...alb(T.aws.lb), name: "load-balancer-internal-alb", props: { ...alb(T.aws.lb).props, internal: true } },
+            { ...alb(T.aws.lb), name: "load-balancer-nlb", props: { ...alb(T.aws.lb).props, loadBalancerType: "network" } },
+            { ...alb(T.aws.lb), name: "load-balancer-staging-alb", stack: "staging", props: { ...alb(T.aws.lb).props, tags: env("staging") } },
+        ],
+        variants: [
+            { label: "association of another load balancer", set: [[1, "resourceArn", "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/other/def"]], found: "no WebAclAssociation" },
+            { label: "association without a WebACL", set: [[1, "webAclArn", undefined]], found: "no WebAclAssociation" },
+            { label: "load balancer type unset (application)", set: [[0, "loadBalancerType", undefined]], remove: [1], found: "no WebAclAssociation" },
+        ],
+        unknown: [1, "webAclArn"],
+    },
+    {
         policy: P.gcpComputeRequireWaf,
         type: T.gcp.backendService,
         fixtures: [backendService()],
@@ -380,6 +399,29 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [1, "logs"],
     },
     {
+        // The setting names the gateway by id (no dependency), sends the access-log category (not the group) to storage.
+        policy: P.azureNetworkRequireAppgwAccessLogs,
+        type: T.azure.applicationGateway,
+        fixtures: [
+            { ...gateway(), props: { ...gateway().props, id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw" } },
+            {
+                type: T.azure.diagnosticSetting,
+                name: "load-balancer-diagnostics",
+                props: {
+                    resourceUri: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw",
+                    storageAccountId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/platformprodlogs",
+                    logs: [{ category: "ApplicationGatewayFirewallLog", enabled: true }, { category: "ApplicationGatewayAccessLog", enabled: true }],
+                },
+            },
+        ],
+        variants: [
+            { label: "only the firewall log", set: [[1, "logs.1.enabled", false]], found: '"category":"ApplicationGatewayAccessLog","enabled":false' },
+            { label: "no destination", set: [[1, "storageAccountId", undefined]], found: '"category":"ApplicationGatewayAccessLog"' },
+            { label: "setting of another gateway", set: [[1, "resourceUri", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/other"]], found: "no DiagnosticSetting" },
+        ],
+        unknown: [1, "logs"],
+    },
+    {
         policy: P.kubernetesIngressRequireAccessLogs,
         type: T.kubernetes.ingress,
         fixtures: [albIngress()],
@@ -416,6 +458,25 @@ export const GUARANTEE_CASES: PolicyCase[] = [
             { label: "cookie not redacted", set: [[1, "redactedFields", [{ singleHeader: { name: "authorization" } }]]], found: '["cookie"]' },
         ],
         unknown: [1, "redactedFields"],
+    },
+    {
+        // The logging configuration names the WebACL by ARN only (no dependency), headers in upper case.
+        policy: P.awsWafv2RequireLogging,
+        type: T.aws.wafAcl,
+        fixtures: [
+            { type: T.aws.wafAcl, name: "load-balancer-waf", props: { name: "platform-waf", arn: "arn:aws:wafv2:us-west-2:1:regional/webacl/platform-waf/abc", scope: "REGIONAL", tags: env() } },
+            {
+                type: T.aws.wafLogging,
+                name: "load-balancer-waf-logging",
+                props: { resourceArn: "arn:aws:wafv2:us-west-2:1:regional/webacl/platform-waf/abc", logDestinationConfigs: ["arn:aws:logs:us-west-2:1:log-group:aws-waf-logs-platform"], redactedFields: [{ singleHeader: { name: "Authorization" } }, { singleHeader: { name: "Cookie" } }] },
+            },
+        ],
+        variants: [
+            { label: "logging configuration of another WebACL", set: [[1, "resourceArn", "arn:aws:wafv2:us-west-2:1:regional/webacl/other/def"]], found: "no WebAclLoggingConfiguration" },
+            { label: "no destination", set: [[1, "logDestinationConfigs", []]], found: "found []" },
+            { label: "authorization not redacted", set: [[1, "redactedFields", [{ singleHeader: { name: "Cookie" } }, { method: {} }]]], found: '["authorization"]' },
+        ],
+        unknown: [1, "logDestinationConfigs"],
     },
     {
         policy: P.azureNetworkRequireWafLogScrubbing,
@@ -462,7 +523,16 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         // an application log group and a scratch bucket with short lifecycles are not audit logs.
         policy: P.awsLogsRequireAuditRetention,
         type: T.aws.logGroup,
-        fixtures: [namedLogGroup(), { ...flowLog(), dependsOn: [], props: { ...flowLog().props, logDestination: "arn:aws:logs:us-west-2:1:log-group:/vpc/platform-flow-logs" } }, appLogGroup(), ...dataBucketWithShortLifecycle()],
+        fixtures: [
+            namedLogGroup(),
+            { ...flowLog(), dependsOn: [], props: { ...flowLog().props, logDestination: "arn:aws:logs:us-west-2:1:log-group:/vpc/platform-flow-logs" } },
+            appLogGroup(),
+            ...dataBucketWithShortLifecycle(),
+            // A task writing its container logs to the application group (the group's name flowed into it).
+            { type: T.aws.ecsTaskDefinition, name: "compute-api-task", props: { family: "platform-api", containerDefinitions: "[]" }, dependsOn: [2] },
+            // Container logs shipped under the cluster's prefix: not the control plane's `/aws/eks/<cluster>/cluster`.
+            { type: T.aws.logGroup, name: "compute-fluent-bit-logs", props: { name: "/aws/eks/platform-prod/cluster-fluent-bit", retentionInDays: 7, tags: env() } },
+        ],
         variants: [
             { label: "flow-log group named by ARN kept 30 days", set: [[0, "retentionInDays", 30]], found: "found 30" },
             { label: "flow-log group named by ARN kept 1 day", set: [[0, "retentionInDays", 1]], found: "found 1" },
@@ -508,6 +578,23 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [0, "retentionDays"],
     },
     {
+        // The sink names its bucket by path only (no dependency); a bucket fed by a non-audit sink keeps what it likes.
+        policy: P.gcpLoggingRequireAuditRetention,
+        type: T.gcp.logBucket,
+        fixtures: [
+            logBucket(),
+            { ...auditSink(), dependsOn: [], props: { ...auditSink().props, filter: 'resource.type="http_load_balancer"' } },
+            { ...logBucket(), name: "compute-app-log-bucket", props: { bucketId: "platform-prod-app", location: "us-central1", retentionDays: 7 } },
+            { ...auditSink(), name: "compute-app-sink", dependsOn: [2], props: { destination: "logging.googleapis.com/projects/p/locations/us-central1/buckets/platform-prod-app", filter: "severity>=ERROR" } },
+        ],
+        variants: [
+            { label: "load balancer logs kept 30 days", set: [[0, "retentionDays", 30]], found: "found 30" },
+            { label: "GKE audit logs kept 30 days", set: [[1, "filter", 'resource.type="k8s_cluster"'], [0, "retentionDays", 30]], found: "found 30" },
+            { label: "retention unset", set: [[0, "retentionDays", undefined]], found: "not set (30 days)" },
+        ],
+        unknown: [0, "retentionDays"],
+    },
+    {
         policy: P.azureOperationalinsightsRequireAuditRetention,
         type: T.azure.logTable,
         fixtures: [{ type: T.azure.logTable, name: "network-logs-AGWFirewallLogs", props: { tableName: "AGWFirewallLogs", retentionInDays: 90, totalRetentionInDays: 365 } }],
@@ -525,6 +612,17 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [0, "retentionPolicy"],
     },
     {
+        // Retention switched off keeps the records forever; 0 days too.
+        policy: P.azureNetworkRequireFlowLogRetention,
+        type: T.azure.flowLog,
+        fixtures: [{ ...azureFlowLog(), props: { ...azureFlowLog().props, retentionPolicy: { enabled: false, days: 7 } } }],
+        variants: [
+            { label: "retention on at 7 days", set: [[0, "retentionPolicy.enabled", true]], found: "found 7" },
+            { label: "retention on without days", set: [[0, "retentionPolicy", { enabled: true }]], found: "found not set" },
+        ],
+        unknown: [0, "retentionPolicy"],
+    },
+    {
         policy: P.azureNetworkRequireVnetFlowLogs,
         type: T.azure.virtualNetwork,
         fixtures: [azureVnet(), azureFlowLog([0])],
@@ -532,6 +630,17 @@ export const GUARANTEE_CASES: PolicyCase[] = [
             { label: "no flow log", remove: [1], found: "no FlowLog targets this VNet" },
             { label: "flow log disabled", set: [[1, "enabled", false]], found: "[false]" },
             { label: "flow log of another VNet", set: [[1, "targetResourceId", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other"], [1, "!dependsOn", []]], found: "no FlowLog targets this VNet" },
+        ],
+        unknown: [1, "enabled"],
+    },
+    {
+        // The flow log names the VNet by id only (no dependency).
+        policy: P.azureNetworkRequireVnetFlowLogs,
+        type: T.azure.virtualNetwork,
+        fixtures: [azureVnet(), azureFlowLog([])],
+        variants: [
+            { label: "flow log by id, disabled", set: [[1, "enabled", false]], found: "[false]" },
+            { label: "flow log names the VNet by name", set: [[1, "targetResourceId", "platform-prod-vnet"], [1, "enabled", "true"]], found: '["true"]' },
         ],
         unknown: [1, "enabled"],
     },
@@ -604,4 +713,30 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         variants: [{ label: "image by tag", set: [[0, "template.containers.0.image", "ghcr.io/acme/api:1.4.2"]], config: mandatory, found: '"ghcr.io/acme/api:1.4.2"' }],
         unknown: [0, "template.containers.0.image"],
     },
+    {
+        // GKE: the BackendConfig named per port, next to a Service with an unparsable annotation and one with none.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [
+            gceIngress(),
+            { ...gkeService(), props: { metadata: { name: "api", annotations: { "cloud.google.com/backend-config": JSON.stringify({ ports: { "443": "api-backend" } }) } } } },
+            backendConfig(),
+            { ...gkeService(), name: "service-broken-service", props: { metadata: { name: "broken", annotations: { "cloud.google.com/backend-config": "{not json" } } } },
+            { ...gkeService(), name: "service-plain-service", props: { metadata: { name: "plain" } } },
+        ],
+        variants: [
+            { label: "per-port BackendConfig without Cloud Armor", set: [[2, "spec.securityPolicy", undefined]], found: '["api-backend"]' },
+            { label: "per-port BackendConfig names another config", set: [[1, "metadata.annotations", { "cloud.google.com/backend-config": JSON.stringify({ ports: { "443": "other" } }) }]], found: "no BackendConfig on its Services" },
+            { label: "ALB WAF annotation empty", set: [[0, "metadata.annotations", { "kubernetes.io/ingress.class": "alb", "alb.ingress.kubernetes.io/wafv2-acl-arn": "" }]], found: '"alb"' },
+        ],
+        unknown: [2, "spec.securityPolicy"],
+    },
+    // The access-log attribute first in the list, or after a comma and a space.
+    ...["access_logs.s3.enabled=true,access_logs.s3.bucket=logs", "idle_timeout.timeout_seconds=60, access_logs.s3.enabled=true"].map((attrs): PolicyCase => ({
+        policy: P.kubernetesIngressRequireAccessLogs,
+        type: T.kubernetes.ingress,
+        fixtures: [{ ...albIngress(), props: { ...albIngress().props, metadata: { name: "platform-ingress", labels: env(), annotations: { "alb.ingress.kubernetes.io/load-balancer-attributes": attrs } } } }],
+        variants: [{ label: `attributes "${attrs}" with the flag off`, set: [[0, "metadata.annotations", { "alb.ingress.kubernetes.io/load-balancer-attributes": attrs.replace("enabled=true", "enabled=false") }]], found: "access_logs.s3.enabled=false" }],
+        unknown: [0, "spec"],
+    })),
 ];
