@@ -739,4 +739,61 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         variants: [{ label: `attributes "${attrs}" with the flag off`, set: [[0, "metadata.annotations", { "alb.ingress.kubernetes.io/load-balancer-attributes": attrs.replace("enabled=true", "enabled=false") }]], found: "access_logs.s3.enabled=false" }],
         unknown: [0, "spec"],
     })),
+    // ---- high availability: the shapes each policy leaves to another resource, and the other ways to say "replicated"
+    {
+        // An Aurora member: the cluster spreads its instances over zones.
+        policy: P.awsRdsRequireMultiAz,
+        type: T.aws.rdsInstance,
+        fixtures: [{ type: T.aws.rdsInstance, name: "database-instance", props: { engine: "aurora-postgresql", clusterIdentifier: "platform-db", tags: env() } }],
+        variants: [{ label: "not an Aurora member after all", set: [[0, "clusterIdentifier", undefined]], found: "found not set" }],
+        unknown: [0, "multiAz"],
+    },
+    {
+        // Cluster mode: shards with replicasPerNodeGroup (numCacheClusters unset).
+        policy: P.awsElasticacheRequireAutomaticFailover,
+        type: T.aws.elasticacheReplicationGroup,
+        fixtures: [{ type: T.aws.elasticacheReplicationGroup, name: "cache-replication-group", props: { numNodeGroups: 2, replicasPerNodeGroup: 1, automaticFailoverEnabled: true, multiAzEnabled: true, tags: env() } }],
+        variants: [
+            { label: "no replica per shard", set: [[0, "replicasPerNodeGroup", 0]], found: "found 1" },
+            { label: "neither node count set", set: [[0, "replicasPerNodeGroup", undefined]], found: "not set (1 node)" },
+        ],
+        unknown: [0, "replicasPerNodeGroup"],
+    },
+    {
+        // A read replica: the primary holds the availability setting.
+        policy: P.gcpSqlRequireHighAvailability,
+        type: T.gcp.sqlInstance,
+        fixtures: [{ type: T.gcp.sqlInstance, name: "database-replica", props: { masterInstanceName: "platform-prod-postgres", settings: { availabilityType: "ZONAL", userLabels: env() } } }],
+        variants: [{ label: "not a replica after all", set: [[0, "masterInstanceName", undefined]], found: '"ZONAL"' }],
+        unknown: [0, "settings.availabilityType"],
+    },
+    {
+        // A read replica: no standby of its own; SameZone counts where the region has no zones.
+        policy: P.azurePostgresqlRequireHighAvailability,
+        type: T.azure.postgresServer,
+        fixtures: [{ type: T.azure.postgresServer, name: "database-replica", props: { createMode: "Replica", tags: env() } }],
+        variants: [
+            { label: "created as a primary", set: [[0, "createMode", "Default"]], found: "not set (Disabled)" },
+            { label: "point-in-time restore without a standby", set: [[0, "createMode", "PointInTimeRestore"], [0, "highAvailability", { mode: "Disabled" }]], found: '"Disabled"' },
+        ],
+        unknown: [0, "createMode"],
+    },
+    {
+        policy: P.azurePostgresqlRequireHighAvailability,
+        type: T.azure.postgresServer,
+        fixtures: [{ type: T.azure.postgresServer, name: "database-server", props: { highAvailability: { mode: "SameZone" }, tags: env() } }],
+        variants: [{ label: "SameZone turned off", set: [[0, "highAvailability.mode", "Disabled"]], found: '"Disabled"' }],
+        unknown: [0, "highAvailability"],
+    },
+    {
+        // Standard (one replica, no replica count) and the newer replicasPerPrimary name.
+        policy: P.azureRedisRequireHighAvailability,
+        type: T.azure.redis,
+        fixtures: [{ type: T.azure.redis, name: "cache-redis", props: { sku: { name: "Standard", family: "C", capacity: 1 }, tags: env() } }],
+        variants: [
+            { label: "no SKU", set: [[0, "sku", undefined]], found: "found not set" },
+            { label: "Premium with no replica per primary", set: [[0, "sku", { name: "Premium", family: "P", capacity: 1 }], [0, "replicasPerPrimary", 0]], found: "found 0" },
+        ],
+        unknown: [0, "sku"],
+    },
 ];
