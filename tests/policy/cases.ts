@@ -437,6 +437,24 @@ export const CASES: PolicyCase[] = [
         unknown: [1, "parameters"],
     },
     {
+        // The instance names its group, known by id only (no dependency); a legacy group no database uses and an
+        // Aurora member without a group of its own are not the instance's concern.
+        policy: P.awsRdsRequireForceSsl,
+        type: T.aws.rdsInstance,
+        fixtures: [
+            rdsInstance(),
+            { ...rdsParameterGroup(), props: { id: "platform-db-pg16", family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "1" }] } },
+            { ...rdsParameterGroup(), name: "database-legacy-parameter-group", props: { name: "platform-legacy-pg", family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "0" }] } },
+            { type: T.aws.rdsInstance, name: "database-aurora-member", props: { engine: "aurora-postgresql", clusterIdentifier: "platform-db", tags: env() } },
+        ],
+        variants: [
+            { label: "group known by id: force_ssl 0", set: [[1, "parameters.0.value", "0"]], found: "rds.force_ssl=0" },
+            { label: "instance names the legacy group", set: [[0, "parameterGroupName", "platform-legacy-pg"]], found: "rds.force_ssl=0" },
+            { label: "instance names a group of another stack", set: [[0, "parameterGroupName", "platform-shared-pg"]], found: '"platform-shared-pg"' },
+        ],
+        unknown: [1, "parameters"],
+    },
+    {
         policy: P.gcpSqlRequireSslMode,
         type: T.gcp.sqlInstance,
         fixtures: [sqlInstance()],
@@ -467,11 +485,34 @@ export const CASES: PolicyCase[] = [
         unknown: [0, "transitEncryptionEnabled"],
     },
     {
+        // The flag as the string "true" (as YAML programs pass it), the mode left to its default.
+        policy: P.awsElasticacheRequireTransitEncryption,
+        type: T.aws.elasticacheReplicationGroup,
+        fixtures: [{ ...redisGroup(), props: { ...redisGroup().props, transitEncryptionEnabled: "true", transitEncryptionMode: undefined } }],
+        variants: [
+            { label: "the string \"false\"", set: [[0, "transitEncryptionEnabled", "false"]], found: 'found "false"' },
+            { label: "unset", set: [[0, "transitEncryptionEnabled", undefined]], found: "found not set" },
+            { label: "string flag, mode preferred", set: [[0, "transitEncryptionMode", "preferred"]], found: '"preferred"' },
+        ],
+        unknown: [0, "transitEncryptionEnabled"],
+    },
+    {
         policy: P.awsElasticacheRequireAuth,
         type: T.aws.elasticacheReplicationGroup,
         fixtures: [redisGroup()],
         variants: [{ label: "no auth token", set: [[0, "authToken", undefined]], found: "no authToken and no userGroupIds" }],
         unknown: [0, "authToken"],
+    },
+    {
+        // RBAC user groups instead of an AUTH token.
+        policy: P.awsElasticacheRequireAuth,
+        type: T.aws.elasticacheReplicationGroup,
+        fixtures: [{ ...redisGroup(), props: { ...redisGroup().props, authToken: undefined, userGroupIds: ["platform-prod-users"] } }],
+        variants: [
+            { label: "empty user groups", set: [[0, "userGroupIds", []]], found: "no authToken and no userGroupIds" },
+            { label: "user groups not a list", set: [[0, "userGroupIds", "platform-prod-users"]], found: "no authToken and no userGroupIds" },
+        ],
+        unknown: [0, "userGroupIds"],
     },
     {
         policy: P.gcpRedisRequireTransitEncryption,
@@ -500,6 +541,41 @@ export const CASES: PolicyCase[] = [
         variants: [
             { label: "no bucket policy", remove: [1], found: "no bucket policy" },
             { label: "policy without SecureTransport deny", set: [[1, "policy", JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject" }] })]], found: "without a SecureTransport deny" },
+        ],
+        unknown: [1, "policy"],
+    },
+    {
+        // The policy as an object (not JSON text), named by the bucket's name only (no dependency), one
+        // statement with Action "*" and Principal { AWS: "*" } after an unrelated Allow; each variant breaks one clause.
+        policy: P.awsS3RequireTlsOnlyPolicy,
+        type: T.aws.s3Bucket,
+        fixtures: [
+            bucket(),
+            {
+                ...bucketPolicy(),
+                dependsOn: [],
+                props: {
+                    bucket: "platform-data-123456789012",
+                    policy: {
+                        Version: "2012-10-17",
+                        Statement: [
+                            { Sid: "ReadForApp", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/app" }, Action: ["s3:GetObject"], Resource: "*" },
+                            { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: { AWS: ["*"] }, Action: ["s3:GetObject", "*"], Resource: "*", Condition: { Bool: { "aws:SecureTransport": false } } },
+                        ],
+                    },
+                },
+            },
+        ],
+        variants: [
+            { label: "deny statement turned into allow", set: [[1, "policy.Statement.1.Effect", "Allow"]], found: "without a SecureTransport deny" },
+            { label: "deny of one action only", set: [[1, "policy.Statement.1.Action", "s3:GetObject"]], found: "without a SecureTransport deny" },
+            { label: "deny for one principal only", set: [[1, "policy.Statement.1.Principal", { AWS: "arn:aws:iam::123456789012:role/app" }]], found: "without a SecureTransport deny" },
+            { label: "deny without a principal", set: [[1, "policy.Statement.1.Principal", undefined]], found: "without a SecureTransport deny" },
+            { label: "deny of TLS requests instead", set: [[1, "policy.Statement.1.Condition.Bool.aws:SecureTransport", "true"]], found: "without a SecureTransport deny" },
+            { label: "deny without a condition", set: [[1, "policy.Statement.1.Condition", undefined]], found: "without a SecureTransport deny" },
+            { label: "policy text that is not JSON", set: [[1, "policy", "{\"Statement\": ["]], found: "without a SecureTransport deny" },
+            { label: "policy is a number", set: [[1, "policy", 42]], found: "without a SecureTransport deny" },
+            { label: "policy names another bucket", set: [[1, "bucket", "platform-other-123456789012"]], found: "no bucket policy" },
         ],
         unknown: [1, "policy"],
     },
@@ -576,6 +652,23 @@ export const CASES: PolicyCase[] = [
         unknown: [0, "defaultUrlRedirect"],
     },
     {
+        // The proxy names its map by selfLink (no dependency); a second map that serves a backend is not the proxy's.
+        policy: P.gcpComputeRequireHttpRedirect,
+        type: T.gcp.targetHttpProxy,
+        fixtures: [
+            { ...redirectMap(), props: { ...redirectMap().props, name: undefined, selfLink: "https://www.googleapis.com/compute/v1/projects/p/global/urlMaps/platform-http-redirect" } },
+            { ...httpProxy(), dependsOn: [], props: { urlMap: "https://www.googleapis.com/compute/v1/projects/p/global/urlMaps/platform-http-redirect" } },
+            { type: T.gcp.urlMap, name: "load-balancer-https-map", props: { name: "platform-https", defaultService: "projects/p/global/backendServices/app" } },
+        ],
+        subject: 1,
+        variants: [
+            { label: "redirect map with path matchers", set: [[0, "pathMatchers", [{ name: "api", defaultService: "projects/p/global/backendServices/app" }]]], found: '"pathMatchers":1' },
+            { label: "proxy on the serving map", set: [[1, "urlMap", "projects/p/global/urlMaps/platform-https"]], found: '"defaultService":"projects/p/global/backendServices/app"' },
+            { label: "proxy on a map of another stack", set: [[1, "urlMap", "projects/p/global/urlMaps/elsewhere"]], found: '"projects/p/global/urlMaps/elsewhere"' },
+        ],
+        unknown: [0, "defaultUrlRedirect"],
+    },
+    {
         policy: P.azureNetworkRequireAppGatewayTls,
         type: T.azure.applicationGateway,
         fixtures: [appGateway()],
@@ -583,6 +676,18 @@ export const CASES: PolicyCase[] = [
             { label: "old predefined policy", set: [[0, "sslPolicy.policyName", "AppGwSslPolicy20150501"]], found: '"AppGwSslPolicy20150501"' },
             { label: "custom TLS 1.0", set: [[0, "sslPolicy", { policyType: "Custom", minProtocolVersion: "TLSv1_0" }]], found: '"TLSv1_0"' },
             { label: "no policy", set: [[0, "sslPolicy", undefined]], found: "no sslPolicy" },
+        ],
+        unknown: [0, "sslPolicy"],
+    },
+    {
+        // A CustomV2 policy at TLS 1.3.
+        policy: P.azureNetworkRequireAppGatewayTls,
+        type: T.azure.applicationGateway,
+        fixtures: [{ ...appGateway(), props: { ...appGateway().props, sslPolicy: { policyType: "CustomV2", minProtocolVersion: "TLSv1_3", cipherSuites: [] } } }],
+        variants: [
+            { label: "CustomV2 TLS 1.1", set: [[0, "sslPolicy.minProtocolVersion", "TLSv1_1"]], found: '"TLSv1_1"' },
+            { label: "modern name but a custom type", set: [[0, "sslPolicy", { policyType: "Custom", policyName: "AppGwSslPolicy20220101" }]], found: '"policyType":"Custom"' },
+            { label: "TLS 1.2 minimum on a predefined type", set: [[0, "sslPolicy", { policyType: "Predefined", minProtocolVersion: "TLSv1_2" }]], found: '"policyType":"Predefined"' },
         ],
         unknown: [0, "sslPolicy"],
     },
@@ -595,6 +700,27 @@ export const CASES: PolicyCase[] = [
             { label: "temporary redirect", set: [[0, "redirectConfigurations.0.redirectType", "Temporary"]], found: '"redirectType":"Temporary"' },
         ],
         unknown: [0, "requestRoutingRules"],
+    },
+    {
+        // The HTTP listener redirects to an https:// URL; an unrouted HTTP listener serves nothing.
+        policy: P.azureNetworkRequireAppGatewayHttpRedirect,
+        type: T.azure.applicationGateway,
+        fixtures: [{
+            ...appGateway(),
+            props: {
+                ...appGateway().props,
+                httpListeners: [{ name: "http", protocol: "Http" }, { name: "http-unused", protocol: "Http" }],
+                redirectConfigurations: [{ name: "http-to-url", redirectType: "Permanent", targetUrl: "https://api.example.com", includePath: true }],
+                requestRoutingRules: [{ name: "http-rule", httpListener: { id: `${gwId}/httpListeners/http` }, redirectConfiguration: { id: `${gwId}/redirectConfigurations/http-to-url` } }],
+            },
+        }],
+        variants: [
+            { label: "redirect to an http:// URL", set: [[0, "redirectConfigurations.0.targetUrl", "http://api.example.com"]], found: '"targetUrl":"http://api.example.com"' },
+            { label: "redirect to the other HTTP listener", set: [[0, "redirectConfigurations.0.targetUrl", undefined], [0, "redirectConfigurations.0.targetListener", { id: `${gwId}/httpListeners/http-unused` }]], found: "httpListeners/http-unused" },
+            { label: "rule also names a URL path map", set: [[0, "requestRoutingRules.0.urlPathMap", { id: `${gwId}/urlPathMaps/paths` }]], found: '"rule":"http-rule"' },
+            { label: "rule names a missing redirect", set: [[0, "requestRoutingRules.0.redirectConfiguration.id", `${gwId}/redirectConfigurations/gone`]], found: '"rule":"http-rule"' },
+        ],
+        unknown: [0, "redirectConfigurations"],
     },
     {
         policy: P.azureAppDenyInsecureIngress,

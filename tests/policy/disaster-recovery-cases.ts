@@ -145,4 +145,98 @@ export const DISASTER_RECOVERY_CASES: PolicyCase[] = [
         ],
         unknown: [0, "sku"],
     },
+    // ---- shapes linked by name only, and the resources each policy leaves alone
+    {
+        // The replication names the instance by ARN (no dependency); an Aurora member and a read replica need no copy of their own.
+        policy: P.awsRdsRequireCrossRegionBackups,
+        type: T.aws.rdsInstance,
+        fixtures: [
+            rdsInstance(),
+            { ...backupReplication(), dependsOn: [] },
+            { type: T.aws.rdsInstance, name: "database-cluster-member", props: { identifier: "platform-prod-aurora-1", clusterIdentifier: "platform-prod-aurora", region: "us-west-2", tags: env() } },
+            { type: T.aws.rdsInstance, name: "database-read-replica", props: { identifier: "platform-prod-postgres-replica", replicateSourceDb: "platform-prod-postgres", region: "us-west-2", tags: env() } },
+        ],
+        variants: [
+            { label: "replication names another instance", set: [[1, "sourceDbInstanceArn", `arn:aws:rds:us-west-2:${ACCOUNT}:db:other`]], found: "no InstanceAutomatedBackupsReplication" },
+            { label: "replicated to the provider's region", set: [[0, "region", undefined], [0, "!provider", { urn: "urn:pulumi:production::platform::pulumi:providers:aws::aws-dr", type: "pulumi:providers:aws", name: "aws-dr", inputs: { region: "us-east-2" } }]], found: '"region":"us-east-2"' },
+        ],
+        unknown: [1, "kmsKeyId"],
+    },
+    {
+        // Log buckets known by an ALB's accessLogs.bucket, or by a policy granting a log service (list of principals) write.
+        policy: P.awsS3RequireCrossRegionReplication,
+        type: T.aws.s3Bucket,
+        fixtures: [
+            s3Bucket("object-store-bucket", "us-west-2"),
+            { ...s3Replication(), dependsOn: [] },
+            s3Bucket("object-store-replica", "us-east-2"),
+            s3Bucket("load-balancer-alb-logs", "us-west-2"),
+            { type: T.aws.lb, name: "load-balancer-alb", props: { loadBalancerType: "application", accessLogs: { enabled: true, bucket: `platform-prod-load-balancer-alb-logs-${ACCOUNT}` }, tags: env() } },
+            s3Bucket("network-trail-logs", "us-west-2"),
+            {
+                type: T.aws.s3BucketPolicy,
+                name: "network-trail-logs-policy",
+                props: {
+                    bucket: `platform-prod-network-trail-logs-${ACCOUNT}`,
+                    policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: ["config.amazonaws.com", "cloudtrail.amazonaws.com"] }, Action: "s3:PutObject", Resource: "*" }] },
+                },
+            },
+        ],
+        variants: [
+            { label: "replication names another bucket", set: [[1, "bucket", "platform-prod-other"]], found: "no BucketReplicationConfig" },
+            { label: "replica known by arn only, in the same region", set: [[2, "bucket", undefined], [2, "arn", `arn:aws:s3:::platform-prod-object-store-replica-${ACCOUNT}`], [2, "region", "us-west-2"]], found: '"status":"Enabled"' },
+        ],
+        unknown: [1, "role"],
+    },
+    {
+        // A bucket whose policy denies (not grants) a log service is still a data bucket.
+        policy: P.awsS3RequireCrossRegionReplication,
+        type: T.aws.s3Bucket,
+        fixtures: [
+            s3Bucket("object-store-bucket", "us-west-2"),
+            s3Replication(),
+            s3Bucket("object-store-replica", "us-east-2"),
+            {
+                type: T.aws.s3BucketPolicy,
+                name: "object-store-policy",
+                props: { bucket: `platform-prod-object-store-bucket-${ACCOUNT}`, policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:*", Resource: "*" }, { Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" }, Action: "s3:GetObject", Resource: "*" }] }) },
+            },
+        ],
+        variants: [
+            { label: "data bucket with a deny statement for a log service, not replicated", remove: [1], found: "no BucketReplicationConfig" },
+            { label: "data bucket with an unparsable policy, not replicated", remove: [1], set: [[3, "policy", "{not json"]], found: "no BucketReplicationConfig" },
+        ],
+        unknown: [1, "rules"],
+    },
+    {
+        // A read replica's backups are its primary's.
+        policy: P.gcpSqlRequireCrossRegionBackups,
+        type: T.gcp.sqlInstance,
+        fixtures: [{ ...sqlInstance(), props: { ...sqlInstance().props, masterInstanceName: "platform-prod-postgres-primary", settings: { userLabels: env() } } }],
+        variants: [{ label: "not a replica after all", set: [[0, "masterInstanceName", undefined]], found: "not set" }],
+        unknown: [0, "settings"],
+    },
+    {
+        // A multi-region location already spans regions; a deleted job protects nothing.
+        policy: P.gcpStorageRequireCrossRegionCopies,
+        type: T.gcp.storageBucket,
+        fixtures: [gcsBucket("object-store-bucket", "US"), transferJob(), gcsBucket("object-store-replica", "US-EAST1")],
+        variants: [
+            { label: "multi-region moved to one region, job deleted", set: [[0, "location", "US-CENTRAL1"], [1, "status", "DELETED"]], found: '"status":"DELETED"' },
+            { label: "no location and no job", set: [[0, "location", undefined]], remove: [1], found: "no copy outside the bucket's region" },
+            { label: "job with another source", set: [[0, "location", "US-CENTRAL1"], [1, "replicationSpec.gcsDataSource.bucketName", "platform-prod-other"]], found: "no cross-bucket replication job" },
+        ],
+        unknown: [0, "location"],
+    },
+    {
+        // The container names its account (no dependency); an account without platform containers needs no geo copy.
+        policy: P.azureStorageRequireGeoRedundancy,
+        type: T.azure.storageAccount,
+        fixtures: [storageAccount("object-store-account", "Standard_GZRS"), { ...container(), dependsOn: [] }, storageAccount("cache-backups-account", "Standard_LRS")],
+        variants: [
+            { label: "container named by account, LRS", set: [[0, "sku.name", "Standard_LRS"]], found: '"Standard_LRS"' },
+            { label: "no SKU", set: [[0, "sku", undefined]], found: "not set" },
+        ],
+        unknown: [0, "sku"],
+    },
 ];

@@ -109,6 +109,39 @@ const ingressGateway = (): Fixture => {
         },
     };
 };
+/** AGIC: the Ingress's class names the Application Gateway Ingress Controller, which programs the gateway itself. */
+const agicIngress = (): Fixture => ({
+    type: T.kubernetes.ingress,
+    name: "load-balancer-ingress",
+    props: { metadata: { name: "platform-ingress", labels: env(), annotations: {} }, spec: { ingressClassName: "azure-application-gateway", rules: [] } },
+});
+/**
+ * A gateway that routes to the app-routing controller through a URL path map (PathBasedRouting
+ * rule: azure-native ApplicationGateway urlPathMaps[].defaultBackendAddressPool / pathRules[].backendAddressPool,
+ * requestRoutingRules[].urlPathMap), either by a path rule or by the map's default pool.
+ */
+const pathMapGateway = (via: "pathRule" | "default"): Fixture => {
+    const g = gateway();
+    const base = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw";
+    const ingressPool = { id: `${base}/backendAddressPools/ingress-pool` };
+    const otherPool = { id: `${base}/backendAddressPools/static-pool` };
+    return {
+        ...g,
+        props: {
+            ...g.props,
+            backendAddressPools: [
+                { name: "static-pool", backendAddresses: [{ ipAddress: "10.0.11.10" }] },
+                { name: "ingress-pool", backendAddresses: [{ ipAddress: APP_ROUTING_IP }] },
+            ],
+            urlPathMaps: [{
+                name: "paths",
+                defaultBackendAddressPool: via === "default" ? ingressPool : otherPool,
+                pathRules: [{ name: "api", paths: ["/api/*"], backendAddressPool: via === "pathRule" ? ingressPool : otherPool }],
+            }],
+            requestRoutingRules: [{ name: "route-paths", ruleType: "PathBasedRouting", urlPathMap: { id: `${base}/urlPathMaps/paths` } }],
+        },
+    };
+};
 const azureVnet = (): Fixture => ({
     type: T.azure.virtualNetwork,
     name: "network-vnet",
@@ -155,6 +188,15 @@ const auditSink = (): Fixture => ({
     props: { destination: "logging.googleapis.com/projects/p/locations/us-central1/buckets/platform-prod-audit", filter: 'logName:"compute.googleapis.com%2Fvpc_flows" OR logName:"cloudaudit.googleapis.com"' },
     dependsOn: [0],
 });
+/** A flow log's destination named by ARN only (no dependency): the writer makes its log group an audit log. */
+const namedLogGroup = (): Fixture => ({ ...logGroup("/vpc/platform-flow-logs"), props: { ...logGroup("/vpc/platform-flow-logs").props, arn: "arn:aws:logs:us-west-2:1:log-group:/vpc/platform-flow-logs" } });
+/** An application log group: not an audit log, so a short retention is the team's choice. */
+const appLogGroup = (): Fixture => ({ type: T.aws.logGroup, name: "compute-api-logs", props: { name: "/ecs/platform-api", retentionInDays: 30, kmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/logs", tags: env() } });
+/** A bucket with a short lifecycle that receives no access logs: not an audit log either. */
+const dataBucketWithShortLifecycle = (): Fixture[] => [
+    { type: T.aws.s3Bucket, name: "compute-scratch-bucket", props: { bucket: "platform-scratch-123456789012", id: "platform-scratch-123456789012", tags: env() } },
+    { type: T.aws.s3Lifecycle, name: "compute-scratch-lifecycle", props: { bucket: "platform-scratch-123456789012", rules: [{ id: "expire-scratch", status: "Enabled", expiration: { days: 7 } }] } },
+];
 const vpc = (): Fixture => ({ type: T.aws.vpc, name: "network-vpc", props: { cidrBlock: "10.0.0.0/16", id: "vpc-0abc", tags: env() } });
 const defaultSg = (): Fixture => ({ type: T.aws.defaultSecurityGroup, name: "network-default-sg", props: { vpcId: "vpc-0abc", ingress: [], egress: [], tags: env() }, dependsOn: [0] });
 
@@ -233,6 +275,25 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [1, "webAclArn"],
     })),
     {
+        // The association names the ALB by ARN only (no dependency); an internal ALB, a network LB and a staging
+        // ALB (its own stack) need no WAF.
+        policy: P.awsLbRequireWaf,
+        type: T.aws.lb,
+        fixtures: [
+            { ...alb(T.aws.lb), props: { ...alb(T.aws.lb).props, arn: "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/platform-prod/abc" } },
+            { ...wafAssociation(), dependsOn: [], props: { ...wafAssociation().props, resourceArn: "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/platform-prod/abc" } },
+            { ...alb(T.aws.lb), name: "load-balancer-internal-alb", props: { ...alb(T.aws.lb).props, internal: true } },
+            { ...alb(T.aws.lb), name: "load-balancer-nlb", props: { ...alb(T.aws.lb).props, loadBalancerType: "network" } },
+            { ...alb(T.aws.lb), name: "load-balancer-staging-alb", stack: "staging", props: { ...alb(T.aws.lb).props, tags: env("staging") } },
+        ],
+        variants: [
+            { label: "association of another load balancer", set: [[1, "resourceArn", "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/other/def"]], found: "no WebAclAssociation" },
+            { label: "association without a WebACL", set: [[1, "webAclArn", undefined]], found: "no WebAclAssociation" },
+            { label: "load balancer type unset (application)", set: [[0, "loadBalancerType", undefined]], remove: [1], found: "no WebAclAssociation" },
+        ],
+        unknown: [1, "webAclArn"],
+    },
+    {
         policy: P.gcpComputeRequireWaf,
         type: T.gcp.backendService,
         fixtures: [backendService()],
@@ -283,6 +344,32 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         ],
         unknown: [2, "firewallPolicy"],
     },
+    {
+        // AGIC: the controller programs the gateway, so a WAF_v2 gateway with a WAF policy must be in the stack.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [agicIngress(), gateway()],
+        variants: [
+            { label: "AGIC gateway on Standard_v2", set: [[1, "sku", { name: "Standard_v2", tier: "Standard_v2" }]], found: "no WAF_v2 gateway with a WAF policy" },
+            { label: "AGIC gateway without a WAF policy", set: [[1, "firewallPolicy", undefined]], found: "no WAF_v2 gateway with a WAF policy" },
+            { label: "AGIC without a gateway", remove: [1], found: "no WAF_v2 gateway with a WAF policy" },
+            { label: "class annotation overrides spec.ingressClassName", set: [[0, "metadata.annotations", { "kubernetes.io/ingress.class": "nginx" }]], found: '"nginx"' },
+            { label: "no ingress class", set: [[0, "spec.ingressClassName", undefined]], found: "no ingress class" },
+        ],
+        unknown: [1, "firewallPolicy"],
+    },
+    ...(["pathRule", "default"] as const).map((via): PolicyCase => ({
+        // App routing behind a gateway whose path-based rule reaches the controller's pool through a URL path map.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [appRoutingIngress(), appRoutingController(), pathMapGateway(via)],
+        variants: [
+            { label: `path map (${via}) names another pool`, set: [[2, via === "default" ? "urlPathMaps.0.defaultBackendAddressPool.id" : "urlPathMaps.0.pathRules.0.backendAddressPool.id", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw/backendAddressPools/static-pool"]], found: "[]" },
+            { label: `rule (${via}) names another path map`, set: [[2, "requestRoutingRules.0.urlPathMap.id", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw/urlPathMaps/other"]], found: "[]" },
+            { label: `path-map gateway (${via}) without a WAF policy`, set: [[2, "firewallPolicy", undefined]], found: '["platform-prod-agw"]' },
+        ],
+        unknown: [2, "firewallPolicy"],
+    })),
     // ---- access logs on load balancers
     ...[T.aws.lb, T.aws.alb].map((type): PolicyCase => ({
         policy: P.awsLbRequireAccessLogs,
@@ -308,6 +395,29 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         variants: [
             { label: "no diagnostic setting", remove: [1], found: "no DiagnosticSetting" },
             { label: "logs disabled", set: [[1, "logs.0.enabled", false]], found: '"enabled":false' },
+        ],
+        unknown: [1, "logs"],
+    },
+    {
+        // The setting names the gateway by id (no dependency), sends the access-log category (not the group) to storage.
+        policy: P.azureNetworkRequireAppgwAccessLogs,
+        type: T.azure.applicationGateway,
+        fixtures: [
+            { ...gateway(), props: { ...gateway().props, id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw" } },
+            {
+                type: T.azure.diagnosticSetting,
+                name: "load-balancer-diagnostics",
+                props: {
+                    resourceUri: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/platform-prod-agw",
+                    storageAccountId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/platformprodlogs",
+                    logs: [{ category: "ApplicationGatewayFirewallLog", enabled: true }, { category: "ApplicationGatewayAccessLog", enabled: true }],
+                },
+            },
+        ],
+        variants: [
+            { label: "only the firewall log", set: [[1, "logs.1.enabled", false]], found: '"category":"ApplicationGatewayAccessLog","enabled":false' },
+            { label: "no destination", set: [[1, "storageAccountId", undefined]], found: '"category":"ApplicationGatewayAccessLog"' },
+            { label: "setting of another gateway", set: [[1, "resourceUri", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/other"]], found: "no DiagnosticSetting" },
         ],
         unknown: [1, "logs"],
     },
@@ -350,6 +460,25 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [1, "redactedFields"],
     },
     {
+        // The logging configuration names the WebACL by ARN only (no dependency), headers in upper case.
+        policy: P.awsWafv2RequireLogging,
+        type: T.aws.wafAcl,
+        fixtures: [
+            { type: T.aws.wafAcl, name: "load-balancer-waf", props: { name: "platform-waf", arn: "arn:aws:wafv2:us-west-2:1:regional/webacl/platform-waf/abc", scope: "REGIONAL", tags: env() } },
+            {
+                type: T.aws.wafLogging,
+                name: "load-balancer-waf-logging",
+                props: { resourceArn: "arn:aws:wafv2:us-west-2:1:regional/webacl/platform-waf/abc", logDestinationConfigs: ["arn:aws:logs:us-west-2:1:log-group:aws-waf-logs-platform"], redactedFields: [{ singleHeader: { name: "Authorization" } }, { singleHeader: { name: "Cookie" } }] },
+            },
+        ],
+        variants: [
+            { label: "logging configuration of another WebACL", set: [[1, "resourceArn", "arn:aws:wafv2:us-west-2:1:regional/webacl/other/def"]], found: "no WebAclLoggingConfiguration" },
+            { label: "no destination", set: [[1, "logDestinationConfigs", []]], found: "found []" },
+            { label: "authorization not redacted", set: [[1, "redactedFields", [{ singleHeader: { name: "Cookie" } }, { method: {} }]]], found: '["authorization"]' },
+        ],
+        unknown: [1, "logDestinationConfigs"],
+    },
+    {
         policy: P.azureNetworkRequireWafLogScrubbing,
         type: T.azure.wafPolicy,
         fixtures: [{
@@ -390,6 +519,48 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [1, "rules"],
     },
     {
+        // Linked by name only (no dependencies): the flow log names its group's ARN, the lifecycle its bucket;
+        // an application log group and a scratch bucket with short lifecycles are not audit logs.
+        policy: P.awsLogsRequireAuditRetention,
+        type: T.aws.logGroup,
+        fixtures: [
+            namedLogGroup(),
+            { ...flowLog(), dependsOn: [], props: { ...flowLog().props, logDestination: "arn:aws:logs:us-west-2:1:log-group:/vpc/platform-flow-logs" } },
+            appLogGroup(),
+            ...dataBucketWithShortLifecycle(),
+            // A task writing its container logs to the application group (the group's name flowed into it).
+            { type: T.aws.ecsTaskDefinition, name: "compute-api-task", props: { family: "platform-api", containerDefinitions: "[]" }, dependsOn: [2] },
+            // Container logs shipped under the cluster's prefix: not the control plane's `/aws/eks/<cluster>/cluster`.
+            { type: T.aws.logGroup, name: "compute-fluent-bit-logs", props: { name: "/aws/eks/platform-prod/cluster-fluent-bit", retentionInDays: 7, tags: env() } },
+        ],
+        variants: [
+            { label: "flow-log group named by ARN kept 30 days", set: [[0, "retentionInDays", 30]], found: "found 30" },
+            { label: "flow-log group named by ARN kept 1 day", set: [[0, "retentionInDays", 1]], found: "found 1" },
+        ],
+        unknown: [0, "retentionInDays"],
+    },
+    {
+        // The EKS control plane's log group is an audit log by its name alone.
+        policy: P.awsLogsRequireAuditRetention,
+        type: T.aws.logGroup,
+        fixtures: [logGroup("/aws/eks/platform-prod/cluster")],
+        variants: [{ label: "EKS control-plane logs kept 30 days", set: [[0, "retentionInDays", 30]], found: "found 30" }],
+        unknown: [0, "retentionInDays"],
+    },
+    {
+        // Access-log bucket named by its id in the BucketLogging, lifecycle linked by name only.
+        policy: P.awsLogsRequireAuditRetention,
+        type: T.aws.s3Bucket,
+        fixtures: [
+            { ...accessLogBucket(), props: { id: "platform-access-logs-123456789012", tags: env() } },
+            { ...accessLogLifecycle(), dependsOn: [], props: { ...accessLogLifecycle().props, rules: [...(accessLogLifecycle().props.rules as unknown[]), { id: "expire-old-versions", status: "Disabled", expiration: { days: 1 } }] } },
+            bucketLogging(),
+            ...dataBucketWithShortLifecycle(),
+        ],
+        variants: [{ label: "access logs (bucket named by id) expire after 30 days", set: [[1, "rules.0.expiration.days", 30]], found: "expire-access-logs: 30 days" }],
+        unknown: [1, "rules"],
+    },
+    {
         policy: P.awsCloudwatchRequireLogGroupKms,
         type: T.aws.logGroup,
         fixtures: [logGroup("/ecs/platform-api")],
@@ -403,6 +574,23 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         variants: [
             { label: "kept 30 days", set: [[0, "retentionDays", 30]], found: "found 30" },
             { label: "no CMEK", set: [[0, "cmekSettings", undefined]], found: "found not set" },
+        ],
+        unknown: [0, "retentionDays"],
+    },
+    {
+        // The sink names its bucket by path only (no dependency); a bucket fed by a non-audit sink keeps what it likes.
+        policy: P.gcpLoggingRequireAuditRetention,
+        type: T.gcp.logBucket,
+        fixtures: [
+            logBucket(),
+            { ...auditSink(), dependsOn: [], props: { ...auditSink().props, filter: 'resource.type="http_load_balancer"' } },
+            { ...logBucket(), name: "compute-app-log-bucket", props: { bucketId: "platform-prod-app", location: "us-central1", retentionDays: 7 } },
+            { ...auditSink(), name: "compute-app-sink", dependsOn: [2], props: { destination: "logging.googleapis.com/projects/p/locations/us-central1/buckets/platform-prod-app", filter: "severity>=ERROR" } },
+        ],
+        variants: [
+            { label: "load balancer logs kept 30 days", set: [[0, "retentionDays", 30]], found: "found 30" },
+            { label: "GKE audit logs kept 30 days", set: [[1, "filter", 'resource.type="k8s_cluster"'], [0, "retentionDays", 30]], found: "found 30" },
+            { label: "retention unset", set: [[0, "retentionDays", undefined]], found: "not set (30 days)" },
         ],
         unknown: [0, "retentionDays"],
     },
@@ -424,6 +612,17 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         unknown: [0, "retentionPolicy"],
     },
     {
+        // Retention switched off keeps the records forever; 0 days too.
+        policy: P.azureNetworkRequireFlowLogRetention,
+        type: T.azure.flowLog,
+        fixtures: [{ ...azureFlowLog(), props: { ...azureFlowLog().props, retentionPolicy: { enabled: false, days: 7 } } }],
+        variants: [
+            { label: "retention on at 7 days", set: [[0, "retentionPolicy.enabled", true]], found: "found 7" },
+            { label: "retention on without days", set: [[0, "retentionPolicy", { enabled: true }]], found: "found not set" },
+        ],
+        unknown: [0, "retentionPolicy"],
+    },
+    {
         policy: P.azureNetworkRequireVnetFlowLogs,
         type: T.azure.virtualNetwork,
         fixtures: [azureVnet(), azureFlowLog([0])],
@@ -431,6 +630,17 @@ export const GUARANTEE_CASES: PolicyCase[] = [
             { label: "no flow log", remove: [1], found: "no FlowLog targets this VNet" },
             { label: "flow log disabled", set: [[1, "enabled", false]], found: "[false]" },
             { label: "flow log of another VNet", set: [[1, "targetResourceId", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/other"], [1, "!dependsOn", []]], found: "no FlowLog targets this VNet" },
+        ],
+        unknown: [1, "enabled"],
+    },
+    {
+        // The flow log names the VNet by id only (no dependency).
+        policy: P.azureNetworkRequireVnetFlowLogs,
+        type: T.azure.virtualNetwork,
+        fixtures: [azureVnet(), azureFlowLog([])],
+        variants: [
+            { label: "flow log by id, disabled", set: [[1, "enabled", false]], found: "[false]" },
+            { label: "flow log names the VNet by name", set: [[1, "targetResourceId", "platform-prod-vnet"], [1, "enabled", "true"]], found: '["true"]' },
         ],
         unknown: [1, "enabled"],
     },
@@ -502,5 +712,88 @@ export const GUARANTEE_CASES: PolicyCase[] = [
         fixtures: [{ type: T.azure.containerApp, name: "service-api-app", props: { template: { containers: [{ name: "api", image: DIGEST }] }, tags: env() } }],
         variants: [{ label: "image by tag", set: [[0, "template.containers.0.image", "ghcr.io/acme/api:1.4.2"]], config: mandatory, found: '"ghcr.io/acme/api:1.4.2"' }],
         unknown: [0, "template.containers.0.image"],
+    },
+    {
+        // GKE: the BackendConfig named per port, next to a Service with an unparsable annotation and one with none.
+        policy: P.kubernetesIngressRequireWaf,
+        type: T.kubernetes.ingress,
+        fixtures: [
+            gceIngress(),
+            { ...gkeService(), props: { metadata: { name: "api", annotations: { "cloud.google.com/backend-config": JSON.stringify({ ports: { "443": "api-backend" } }) } } } },
+            backendConfig(),
+            { ...gkeService(), name: "service-broken-service", props: { metadata: { name: "broken", annotations: { "cloud.google.com/backend-config": "{not json" } } } },
+            { ...gkeService(), name: "service-plain-service", props: { metadata: { name: "plain" } } },
+        ],
+        variants: [
+            { label: "per-port BackendConfig without Cloud Armor", set: [[2, "spec.securityPolicy", undefined]], found: '["api-backend"]' },
+            { label: "per-port BackendConfig names another config", set: [[1, "metadata.annotations", { "cloud.google.com/backend-config": JSON.stringify({ ports: { "443": "other" } }) }]], found: "no BackendConfig on its Services" },
+            { label: "ALB WAF annotation empty", set: [[0, "metadata.annotations", { "kubernetes.io/ingress.class": "alb", "alb.ingress.kubernetes.io/wafv2-acl-arn": "" }]], found: '"alb"' },
+        ],
+        unknown: [2, "spec.securityPolicy"],
+    },
+    // The access-log attribute first in the list, or after a comma and a space.
+    ...["access_logs.s3.enabled=true,access_logs.s3.bucket=logs", "idle_timeout.timeout_seconds=60, access_logs.s3.enabled=true"].map((attrs): PolicyCase => ({
+        policy: P.kubernetesIngressRequireAccessLogs,
+        type: T.kubernetes.ingress,
+        fixtures: [{ ...albIngress(), props: { ...albIngress().props, metadata: { name: "platform-ingress", labels: env(), annotations: { "alb.ingress.kubernetes.io/load-balancer-attributes": attrs } } } }],
+        variants: [{ label: `attributes "${attrs}" with the flag off`, set: [[0, "metadata.annotations", { "alb.ingress.kubernetes.io/load-balancer-attributes": attrs.replace("enabled=true", "enabled=false") }]], found: "access_logs.s3.enabled=false" }],
+        unknown: [0, "spec"],
+    })),
+    // ---- high availability: the shapes each policy leaves to another resource, and the other ways to say "replicated"
+    {
+        // An Aurora member: the cluster spreads its instances over zones.
+        policy: P.awsRdsRequireMultiAz,
+        type: T.aws.rdsInstance,
+        fixtures: [{ type: T.aws.rdsInstance, name: "database-instance", props: { engine: "aurora-postgresql", clusterIdentifier: "platform-db", tags: env() } }],
+        variants: [{ label: "not an Aurora member after all", set: [[0, "clusterIdentifier", undefined]], found: "found not set" }],
+        unknown: [0, "multiAz"],
+    },
+    {
+        // Cluster mode: shards with replicasPerNodeGroup (numCacheClusters unset).
+        policy: P.awsElasticacheRequireAutomaticFailover,
+        type: T.aws.elasticacheReplicationGroup,
+        fixtures: [{ type: T.aws.elasticacheReplicationGroup, name: "cache-replication-group", props: { numNodeGroups: 2, replicasPerNodeGroup: 1, automaticFailoverEnabled: true, multiAzEnabled: true, tags: env() } }],
+        variants: [
+            { label: "no replica per shard", set: [[0, "replicasPerNodeGroup", 0]], found: "found 1" },
+            { label: "neither node count set", set: [[0, "replicasPerNodeGroup", undefined]], found: "not set (1 node)" },
+        ],
+        unknown: [0, "replicasPerNodeGroup"],
+    },
+    {
+        // A read replica: the primary holds the availability setting.
+        policy: P.gcpSqlRequireHighAvailability,
+        type: T.gcp.sqlInstance,
+        fixtures: [{ type: T.gcp.sqlInstance, name: "database-replica", props: { masterInstanceName: "platform-prod-postgres", settings: { availabilityType: "ZONAL", userLabels: env() } } }],
+        variants: [{ label: "not a replica after all", set: [[0, "masterInstanceName", undefined]], found: '"ZONAL"' }],
+        unknown: [0, "settings.availabilityType"],
+    },
+    {
+        // A read replica: no standby of its own; SameZone counts where the region has no zones.
+        policy: P.azurePostgresqlRequireHighAvailability,
+        type: T.azure.postgresServer,
+        fixtures: [{ type: T.azure.postgresServer, name: "database-replica", props: { createMode: "Replica", tags: env() } }],
+        variants: [
+            { label: "created as a primary", set: [[0, "createMode", "Default"]], found: "not set (Disabled)" },
+            { label: "point-in-time restore without a standby", set: [[0, "createMode", "PointInTimeRestore"], [0, "highAvailability", { mode: "Disabled" }]], found: '"Disabled"' },
+        ],
+        unknown: [0, "createMode"],
+    },
+    {
+        policy: P.azurePostgresqlRequireHighAvailability,
+        type: T.azure.postgresServer,
+        fixtures: [{ type: T.azure.postgresServer, name: "database-server", props: { highAvailability: { mode: "SameZone" }, tags: env() } }],
+        variants: [{ label: "SameZone turned off", set: [[0, "highAvailability.mode", "Disabled"]], found: '"Disabled"' }],
+        unknown: [0, "highAvailability"],
+    },
+    {
+        // Standard (one replica, no replica count) and the newer replicasPerPrimary name.
+        policy: P.azureRedisRequireHighAvailability,
+        type: T.azure.redis,
+        fixtures: [{ type: T.azure.redis, name: "cache-redis", props: { sku: { name: "Standard", family: "C", capacity: 1 }, tags: env() } }],
+        variants: [
+            { label: "no SKU", set: [[0, "sku", undefined]], found: "found not set" },
+            { label: "Premium with no replica per primary", set: [[0, "sku", { name: "Premium", family: "P", capacity: 1 }], [0, "replicasPerPrimary", 0]], found: "found 0" },
+        ],
+        unknown: [0, "sku"],
     },
 ];

@@ -1,6 +1,6 @@
 import * as K from "../../policy/policies/kubernetes";
 import type { PlatformPolicy } from "../../policy/policies";
-import { Fixture, secret } from "../support/policy-harness";
+import { Fixture, secret, withPath } from "../support/policy-harness";
 
 /*
  * The Kubernetes policies' case table (policy/policies/kubernetes.ts): a compliant object per
@@ -104,4 +104,49 @@ export const KUBERNETES_CASES: KubernetesCase[] = [
         ],
         unknown: "spec.tls",
     },
+    // ---- the edges of each check: empty and zero values, unnamed containers, wildcard and host-less TLS rules
+    {
+        // An unnamed init container (reported as "#0") next to the named one.
+        policy: K.kubernetesPodRequireResourceLimits,
+        fixture: () => withContainers([{ image: "ghcr.io/acme/migrate:1.0.0", resources: container().resources, securityContext: container().securityContext }, container()]),
+        variants: [
+            { label: "memory limit \"0\"", path: `${C}.resources.limits.memory`, value: "0", found: "resources.limits.memory" },
+            { label: "memory limit 0", path: `${C}.resources.limits.memory`, value: 0, found: "resources.limits.memory" },
+            { label: "cpu limit empty", path: `${C}.resources.limits.cpu`, value: "", found: "resources.limits.cpu" },
+            { label: "memory request null", path: `${C}.resources.requests.memory`, value: null, found: "resources.requests.memory" },
+            { label: "unnamed init container without limits", path: "spec.template.spec.initContainers.0.resources", value: undefined, found: 'initContainer "#0"' },
+        ],
+        unknown: `${C}.resources`,
+    },
+    {
+        // Secret-like names with an empty or null literal (nothing to leak), entries without a string name.
+        policy: K.kubernetesPodDisallowPlainSecretEnv,
+        fixture: () => withContainers([{ ...container(), env: [{ name: "API_TOKEN", value: "" }, { name: "SESSION_SECRET", value: null }, { value: "no-name" }, { name: 42, value: "x" }, null] }]),
+        variants: [
+            { label: "the empty token filled in", path: "spec.template.spec.containers.0.env.0.value", value: "tok-123456789", found: "env API_TOKEN with a plain value" },
+            { label: "the null secret filled in", path: "spec.template.spec.containers.0.env.1.value", value: "s3cr3t-value", found: "env SESSION_SECRET with a plain value" },
+        ],
+        unknown: "spec.template.spec.containers.0.env",
+    },
+    {
+        // A wildcard certificate covers one level of subdomain; a rule without a host needs none.
+        policy: K.kubernetesIngressRequireTls,
+        fixture: () => {
+            const f = ingress();
+            return { ...f, props: withPath(withPath(f.props, "spec.tls", [{ hosts: ["*.example.com"], secretName: "platform-wildcard-tls" }, { secretName: "no-hosts" }]), "spec.rules", [{ host: "api.example.com", http: { paths: [] } }, { http: { paths: [] } }, null]) };
+        },
+        variants: [
+            { label: "a host two levels down", path: "spec.rules.1", value: { host: "v1.api.example.com", http: { paths: [] } }, found: '["*.example.com"]' },
+            { label: "a host of another domain", path: "spec.rules.0.host", value: "api.example.org", found: "host api.example.org is served without TLS" },
+            { label: "spec.tls an empty list", path: "spec.tls", value: [], found: "found []" },
+        ],
+        unknown: "spec.tls",
+    },
 ];
+
+/** The deployment with these containers (the first one is the init container when two are given). */
+function withContainers(containers: Array<Record<string, unknown> | null>): Fixture {
+    const f = deployment();
+    const spec = containers.length > 1 ? { ...podSpec(), initContainers: [containers[0]], containers: containers.slice(1) } : { ...podSpec(), containers };
+    return { ...f, props: withPath(f.props, "spec.template.spec", spec) };
+}
