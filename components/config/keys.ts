@@ -35,7 +35,7 @@ export function knownConfigKeys(schema: z.ZodObject): string[] {
  */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
     if (known.length === 0 || key.length > 200) return undefined;
-    // Stryker disable next-line MethodExpression: known keys are ASCII, which folds the same either way
+    // Stryker disable next-line MethodExpression: upper and lower case fold ASCII keys alike; they differ only on letters such as ſ or ı, which no key has
     const norm = (k: string) => k.replace(/[\s_-]/g, "").toLowerCase();
     const split = (k: string): [string, string] => {
         const i = Math.max(k.lastIndexOf("."), k.lastIndexOf(":"), k.lastIndexOf("]"));

@@ -41,6 +41,7 @@ export function parseYamlSafely(text: string): YamlResult {
     if (!doc) return { ok: true, doc: new YAML.Document() as YAML.Document.Parsed, value: null, lines };
     if (doc.errors.length > 0) return { ok: false, failure: firstError(doc.errors, lines) };
     try {
+        // Stryker disable next-line ObjectLiteral: the library's default cap is the same 100; it is set here so the message's number is ours
         return { ok: true, doc, value: doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }), lines };
     } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
@@ -68,7 +69,10 @@ function cstDepthFailure(text: string): YamlFailure | undefined {
     const push = (node: YAML.CST.Token | null | undefined, depth: number) => { if (node) stack.push({ node, depth }); };
     while (stack.length > 0) {
         const { node, depth } = stack.pop()!;
-        if (node.type === "document") push(node.value, depth);
+        if (node.type === "document") {
+            push(node.value, depth);
+            continue;
+        }
         if (node.type !== "block-map" && node.type !== "block-seq" && node.type !== "flow-collection") continue;
         const d = depth + 1;
         if (d > YAML_LIMITS.maxDepth) {

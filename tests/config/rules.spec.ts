@@ -42,6 +42,7 @@ describe("config rules: the nearest known key of a typo", () => {
         ["platfrom:databse", "platform:database", "typos in the namespace and the name: the nearest whole key"],
         ["platform:dtabase", "platform:database", "two edits in eight letters are within a third"],
         ["platform:dtbse", undefined, "three edits in five letters are not"],
+        ["platform:cachr.sz", "platform:cache.size", "a section no key has: whole keys are compared, not names under a look-alike section"],
     ];
     for (const [typo, near, why] of ROWS) {
         it(`${typo.slice(0, 40)} -> ${near ?? "nothing"} (${why})`, () => assert.strictEqual(nearestKey(typo, KNOWN), near));
