@@ -3,6 +3,7 @@ import { readFileSync } from "fs";
 import { allowedBySchema, allowedCell, CONFIG_REFERENCE } from "../components/config/reference";
 import { CLOUDS, SIZES } from "../components/config/schema";
 import { TIERS } from "../components/config/tiers";
+import { z } from "zod";
 import { END, README, renderConfigReference, schemaKeys, START, withReference } from "../tools/docs/config-reference";
 
 /*
@@ -60,5 +61,31 @@ describe("README config reference", () => {
         const readme = `intro\n${START}\nold table\n${END}\noutro\n`;
         assert.strictEqual(withReference(readme, "| new |"), `intro\n${START}\n| new |\n${END}\noutro\n`);
         assert.throws(() => withReference("no markers"), /config-reference:start/);
+    });
+});
+
+describe("README config reference: the Allowed cell of every kind of schema", () => {
+    // One key per kind of rule a schema can state, and some it cannot.
+    const schema = z.object({
+        both: z.number().min(1).max(3), atLeast: z.number().min(0), atMost: z.number().max(10), any: z.number(), whole: z.number().int(),
+        negative: z.number().min(-5).max(-1), mode: z.enum(["a", "b"]), level: z.enum({ low: 1, high: 2 }), flag: z.boolean(), one: z.literal(7),
+        choice: z.union([z.literal(1), z.literal("x")]), mixed: z.union([z.literal(1), z.string()]), text: z.string(),
+    });
+    const ROWS: Array<[string, string | undefined]> = [
+        ["both", "1–3"], ["atLeast", "≥ 0"], ["atMost", "≤ 10"], ["any", "a number"],
+        ["whole", "a number"], // an int's implicit bounds are the safe-integer range: no bound worth stating
+        ["negative", "-5–-1"], ["mode", "`a` \\| `b`"], ["level", "1 \\| 2"], ["flag", "boolean"], ["one", "7"],
+        ["choice", "1, x"], ["mixed", undefined], ["text", undefined],
+    ];
+    for (const [key, cell] of ROWS) it(`${key}: ${cell ?? "in words"}`, () => assert.strictEqual(allowedBySchema(key, schema), cell));
+    it("a row's cell: one rule when its keys share it, each otherwise, with the note after it", () => {
+        assert.strictEqual(allowedCell({ label: "x", keys: ["both", "both"], defaults: "schema", change: "—" }, schema), "1–3");
+        assert.strictEqual(allowedCell({ label: "x", keys: ["both", "atMost"], defaults: "schema", change: "—" }, schema), "1–3 / ≤ 10");
+        assert.strictEqual(allowedCell({ label: "x", keys: ["flag"], note: "; off by default", defaults: "schema", change: "—" }, schema), "boolean; off by default");
+        assert.strictEqual(allowedCell({ label: "x", keys: ["flag"], note: "on by default", defaults: "schema", change: "—" }, schema), "boolean (on by default)");
+    });
+    it("a row whose key the schema cannot state must say it in words", () => {
+        assert.throws(() => allowedCell({ label: "`text`", keys: ["flag", "text"], defaults: "schema", change: "—" }, schema),
+            { message: "config reference: `text`: the schema cannot state what text allows; write it in `allowed`" });
     });
 });

@@ -35,7 +35,8 @@ export function knownConfigKeys(schema: z.ZodObject): string[] {
  */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
     if (known.length === 0 || key.length > 200) return undefined;
-    const norm = (k: string) => k.replace(/[\s_-]+/g, "").toLowerCase();
+    // Stryker disable next-line MethodExpression: upper and lower case fold ASCII keys alike; they differ only on letters such as ſ or ı, which no key has
+    const norm = (k: string) => k.replace(/[\s_-]/g, "").toLowerCase();
     const split = (k: string): [string, string] => {
         const i = Math.max(k.lastIndexOf("."), k.lastIndexOf(":"), k.lastIndexOf("]"));
         return [k.slice(0, i + 1), k.slice(i + 1)];
@@ -77,10 +78,10 @@ export function namespaceProblems(keys: Iterable<string>, known: readonly string
 export function schemaAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): z.ZodType | undefined {
     let cur: z.ZodType | undefined = unwrap(schema);
     for (const seg of path) {
-        if (!cur) return undefined;
         // Own keys only: `constructor` is no key of any section.
         if (cur instanceof z.ZodObject) cur = Object.prototype.hasOwnProperty.call(cur.shape, String(seg)) ? unwrap(cur.shape[String(seg)] as z.ZodType) : undefined;
         else if (cur instanceof z.ZodRecord) cur = unwrap(cur._zod.def.valueType as z.ZodType);
+        // Stryker disable next-line ConditionalExpression: only arrays carry `element`; any other schema's is undefined, as the else's is
         else if (cur instanceof z.ZodArray) cur = unwrap(cur._zod.def.element as z.ZodType);
         else return undefined;
     }
@@ -104,7 +105,7 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
     for (let i = 0; i < 10 && cur; i++) {
         const def = cur._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
         if (def.innerType) cur = def.innerType;
-        else if (def.type === "pipe" && def.in) cur = def.in;
+        else if (def.in) cur = def.in; // only a pipe has `in`
         else break;
     }
     return cur;

@@ -10,9 +10,11 @@ export { CONFIG_NAMESPACE };
 
 /** The engine's list of secret config keys (`PULUMI_CONFIG_SECRET_KEYS`, as the CLI's language host sets it). */
 export function engineSecretKeys(): string[] {
-    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { configSecretKeysEnvKey?: string };
+    // @pulumi/pulumi 3.248.0 runtime/config.js exports the variable's name (not in its .d.ts).
+    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { configSecretKeysEnvKey: string };
     const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { config: Record<string, string | undefined> } };
-    const text = state.getStore().config[runtimeConfig.configSecretKeysEnvKey ?? "PULUMI_CONFIG_SECRET_KEYS"];
+    const text = state.getStore().config[runtimeConfig.configSecretKeysEnvKey];
+    // Stryker disable next-line ConditionalExpression: JSON.parse of an absent or empty text throws, and the catch gives the same []
     if (!text) return [];
     try {
         const keys: unknown = JSON.parse(text);
@@ -53,6 +55,7 @@ export function withReleasePhase(all: Record<string, string>, phase: string | un
 }
 
 /** The same from an explicit key/value map (values as the CLI passes them: text, objects as JSON). */
+// Stryker disable next-line ArrayDeclaration: a default list's entries would only matter for keys the config has; none is named "Stryker was here"
 export function validateConfig(all: Record<string, string>, secretKeys: readonly string[] = []): PlatformConfig {
     const mask = new SecretMask(secretKeys);
     const known = knownConfigKeys(rawConfigSchema);
@@ -101,7 +104,8 @@ export function rawPlatformConfig(all: Record<string, string>): Record<string, u
     return raw;
 }
 
-function decode(text: string): unknown {
+/** `text` is absent for a `platform:<cloud>` section the stack does not set. */
+function decode(text: string | undefined): unknown {
     if (typeof text !== "string") return text;
     if (text.length > MAX_VALUE_BYTES || jsonDepth(text) > MAX_JSON_DEPTH) return text; // the schema then reports "an object"
     try {
@@ -116,6 +120,7 @@ export function jsonDepth(text: string): number {
     let depth = 0;
     let max = 0;
     let inString = false;
+    // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which is no bracket or quote
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (inString) {
@@ -130,19 +135,17 @@ export function jsonDepth(text: string): number {
 
 /** `aws:region` and friends are accepted only when they say what `platform:*` says (keys.ts). */
 function mirroredKeyProblems(all: Record<string, string>, cfg: PlatformConfig): ConfigProblem[] {
-    // A stack's own cloud deploys to the resolved region; any other key repeats its section as written.
+    // The stack's own cloud deploys to the resolved region (a recovery stack's is dr.drRegion); any other
+    // key must repeat its platform: section as written: another cloud's key has no effect, which is
+    // harmless only if it agrees with platform:* when that is set.
     const effective = (platformKey: string): string | undefined => {
         const [cloud, key] = platformKey.split(".") as [Cloud, string];
-        if (key === CLOUD_PLUGINS[cloud].regionKey) return cfg.cloud === cloud ? cfg.region : undefined;
-        const section = cfg[cloud] as Record<string, unknown> | undefined;
-        return typeof section?.[key] === "string" ? section[key] as string : undefined;
+        return cfg.cloud === cloud && key === CLOUD_PLUGINS[cloud].regionKey ? cfg.region : platformKeyValue(all, platformKey);
     };
     const problems: ConfigProblem[] = [];
     for (const [key, platformKey] of Object.entries(MIRRORED_PROVIDER_KEYS)) {
         if (!(key in all)) continue;
-        const want = effective(platformKey);
-        // Not the selected cloud's key: it has no effect, which is harmless only if it agrees with platform:* when that is set.
-        const platformValue = want ?? platformKeyValue(all, platformKey);
+        const platformValue = effective(platformKey);
         if (platformValue === undefined) {
             problems.push({ key, value: all[key], allowed: `not read by this program (it builds explicit providers): set ${CONFIG_NAMESPACE}:${platformKey} instead` });
         } else if (all[key] !== platformValue) {
@@ -152,9 +155,9 @@ function mirroredKeyProblems(all: Record<string, string>, cfg: PlatformConfig): 
     return problems;
 }
 
+/** `platform:<cloud>.<key>` as written. The section has passed the schema (resolve.ts keeps it as written), where each mirrored key is a string. */
 function platformKeyValue(all: Record<string, string>, dotted: string): string | undefined {
     const [top, sub] = dotted.split(".") as [string, string];
-    const decoded = decode(all[`${CONFIG_NAMESPACE}:${top}`] ?? "{}");
-    const v = decoded && typeof decoded === "object" ? (decoded as Record<string, unknown>)[sub] : undefined;
-    return typeof v === "string" ? v : undefined;
+    const section = decode(all[`${CONFIG_NAMESPACE}:${top}`]) as Record<string, unknown> | undefined;
+    return section?.[sub] as string | undefined;
 }

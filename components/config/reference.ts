@@ -110,14 +110,15 @@ export const CONFIG_REFERENCE: ConfigReferenceRow[] = [
 const code = (v: unknown) => (typeof v === "string" ? `\`${v}\`` : String(v));
 
 /** What the schema allows at one dotted key, as a table cell; undefined when the schema cannot say it briefly (strings, lists, maps). */
-export function allowedBySchema(key: string): string | undefined {
-    const s = schemaAt(rawConfigSchema, key.split("."));
+export function allowedBySchema(key: string, schema: z.ZodType = rawConfigSchema): string | undefined {
+    const s = schemaAt(schema, key.split("."));
     if (s instanceof z.ZodEnum) return s.options.map(code).join(" \\| ");
     if (s instanceof z.ZodBoolean) return "boolean";
     if (s instanceof z.ZodLiteral) return [...s.values].map(String).join(", ");
     if (s instanceof z.ZodNumber) {
         const { minValue: min, maxValue: max } = s;
-        const finite = (n: number | null): n is number => n !== null && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER;
+        // Number.isFinite(null) is false: an absent bound is no bound.
+        const finite = (n: number | null): n is number => Number.isFinite(n) && Math.abs(n as number) < Number.MAX_SAFE_INTEGER;
         if (finite(min) && finite(max)) return `${min}–${max}`;
         if (finite(min)) return `≥ ${min}`;
         return finite(max) ? `≤ ${max}` : "a number";
@@ -129,9 +130,9 @@ export function allowedBySchema(key: string): string | undefined {
 }
 
 /** The Allowed cell of a row: its words, or the schema's rule for its keys (one rule when they share it) and the note. */
-export function allowedCell(row: ConfigReferenceRow): string {
+export function allowedCell(row: ConfigReferenceRow, schema: z.ZodType = rawConfigSchema): string {
     if (row.allowed !== undefined) return row.allowed;
-    const rules = row.keys.map((k) => allowedBySchema(k));
+    const rules = row.keys.map((k) => allowedBySchema(k, schema));
     if (rules.some((r) => r === undefined)) throw new Error(`config reference: ${row.label}: the schema cannot state what ${row.keys[rules.indexOf(undefined)]} allows; write it in \`allowed\``);
     const distinct = [...new Set(rules)];
     const rule = distinct.length === 1 ? distinct[0]! : rules.join(" / ");

@@ -30,12 +30,9 @@ export function parseYamlSafely(text: string): YamlResult {
     const lines = new YAML.LineCounter();
     const tooDeep = cstDepthFailure(text);
     if (tooDeep) return { ok: false, failure: tooDeep };
-    const docs = YAML.parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" });
-    const list = Array.isArray(docs) ? docs : [docs];
-    if (!Array.isArray(docs) && (docs as { errors?: unknown[] }).errors?.length) {
-        // EmptyStream with errors
-        return { ok: false, failure: firstError((docs as unknown as { errors: YAML.YAMLError[] }).errors, lines) };
-    }
+    // prettyErrors off: messages are the library's plain words, without a source excerpt. `strict` is the default.
+    // Stryker disable next-line StringLiteral: "" prints no warning either (yaml 2.x log.js warns on "warn" and "debug" only)
+    const list = YAML.parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
     if (list.length > 1) {
         const pos = lines.linePos(list[1]!.range[0]);
         return { ok: false, failure: { line: pos.line, column: pos.col, message: "a second YAML document (---): a stack file is one document" } };
@@ -44,11 +41,12 @@ export function parseYamlSafely(text: string): YamlResult {
     if (!doc) return { ok: true, doc: new YAML.Document() as YAML.Document.Parsed, value: null, lines };
     if (doc.errors.length > 0) return { ok: false, failure: firstError(doc.errors, lines) };
     try {
+        // Stryker disable next-line ObjectLiteral: the library's default cap is the same 100; it is set here so the message's number is ours
         return { ok: true, doc, value: doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }), lines };
     } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
         // The library's own words for its alias cap (yaml 2.x, nodes/Alias.js); an unresolved alias is a plain error.
-        if (/^Excessive alias count/.test(msg)) return { ok: false, failure: { message: `more than ${YAML_LIMITS.maxAliasCount} alias expansions (an alias bomb?)` } };
+        if (msg.startsWith("Excessive alias count")) return { ok: false, failure: { message: `more than ${YAML_LIMITS.maxAliasCount} alias expansions (an alias bomb?)` } };
         return { ok: false, failure: { message: msg.split("\n")[0]!.slice(0, 200) } };
     }
 }
@@ -56,31 +54,35 @@ export function parseYamlSafely(text: string): YamlResult {
 function firstError(errors: readonly YAML.YAMLError[], lines: YAML.LineCounter): YamlFailure {
     const e = errors[0]!;
     const pos = lines.linePos(e.pos[0]);
-    // The library's message ends with a source excerpt when prettyErrors is on; it is off, but keep one line.
-    return { line: pos.line, column: pos.col, message: `${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")} (${e.code})` };
+    return { line: pos.line, column: pos.col, message: `${e.message} (${e.code})` };
 }
 
-/** Walks the CST with an explicit stack: nesting beyond the limit fails before composing. */
+/**
+ * Walks the CST with an explicit stack: nesting beyond the limit fails before composing. Each
+ * token is visited once and the text is at most maxBytes, so the walk is linear in the input.
+ */
 function cstDepthFailure(text: string): YamlFailure | undefined {
     const lines = new YAML.LineCounter();
     const parser = new YAML.Parser(lines.addNewLine);
-    const stack: Array<{ node: unknown; depth: number }> = [];
-    for (const token of parser.parse(text)) stack.push({ node: token, depth: 0 });
-    let visited = 0;
+    const stack = Array.from(parser.parse(text), (node) => ({ node, depth: 0 }));
+    // A collection item's key and value, a document's value: absent ones (undefined, or a null key) are skipped.
+    const push = (node: YAML.CST.Token | null | undefined, depth: number) => { if (node) stack.push({ node, depth }); };
     while (stack.length > 0) {
-        if (++visited > 4_000_000) return { message: "too complex to read" };
         const { node, depth } = stack.pop()!;
-        if (!node || typeof node !== "object") continue;
-        const t = node as { type?: string; offset?: number; items?: unknown[]; value?: unknown; key?: unknown; sep?: unknown; start?: unknown };
-        const nesting = t.type === "block-map" || t.type === "block-seq" || t.type === "flow-collection";
-        const d = depth + (nesting ? 1 : 0);
-        if (d > YAML_LIMITS.maxDepth) {
-            const pos = typeof t.offset === "number" ? lines.linePos(t.offset) : undefined;
-            return { line: pos?.line, column: pos?.col, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep` };
+        if (node.type === "document") {
+            push(node.value, depth);
+            continue;
         }
-        if (Array.isArray(t.items)) for (const item of t.items) stack.push({ node: item, depth: d });
-        if (t.key && typeof t.key === "object") stack.push({ node: t.key, depth: d });
-        if (t.value && typeof t.value === "object") stack.push({ node: t.value, depth: d });
+        if (node.type !== "block-map" && node.type !== "block-seq" && node.type !== "flow-collection") continue;
+        const d = depth + 1;
+        if (d > YAML_LIMITS.maxDepth) {
+            const pos = lines.linePos(node.offset);
+            return { line: pos.line, column: pos.col, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep` };
+        }
+        for (const item of node.items) {
+            push(item.key, d);
+            push(item.value, d);
+        }
     }
     return undefined;
 }

@@ -49,6 +49,12 @@ describe("engine config: the keys the program reads", () => {
         assert.strictEqual(rawPlatformConfig({ "platform:tags": big }).tags, big);
         const fits = JSON.stringify({ team: "x".repeat(MAX_VALUE_BYTES - 20) });
         assert.strictEqual(typeof rawPlatformConfig({ "platform:tags": fits }).tags, "object");
+        // `{"team":""}` is 11 characters: exactly MAX_VALUE_BYTES is decoded, one more is not.
+        const exact = JSON.stringify({ team: "x".repeat(MAX_VALUE_BYTES - 11) });
+        assert.strictEqual(exact.length, MAX_VALUE_BYTES);
+        assert.strictEqual(typeof rawPlatformConfig({ "platform:tags": exact }).tags, "object");
+        const over = JSON.stringify({ team: "x".repeat(MAX_VALUE_BYTES - 10) });
+        assert.strictEqual(rawPlatformConfig({ "platform:tags": over }).tags, over);
         assert.deepStrictEqual(problems({ ...STACK, "platform:tags": deep }).map(([k]) => k), ["platform:tags"]);
     });
     it("prototype keys inside JSON values are dropped", () => {
@@ -67,6 +73,11 @@ describe("engine config: keys outside platform:", () => {
         ]);
         assert.deepStrictEqual(problems({ ...STACK, monitoring: '{"alertEmail":"a@example.com"}' })[0], ["monitoring", '{"alertEmail":"a@example.com"}: allowed: no such key; did you mean platform:monitoring? (keys are platform:<name> or one listed in README.md "Config reference")']);
     });
+    it("a misspelled namespace is reported and its value is not read as the platform: key", () => {
+        // Read as platform:cloud, "gcp" would also ask for platform:gcp.project.
+        assert.deepStrictEqual(problems({ ...STACK, "platfrom:cloud": "gcp" }).map(([k]) => k), ["platfrom:cloud"]);
+        assert.deepStrictEqual(rawPlatformConfig({ "platfrom:cloud": "gcp", "xxxxxxxx:appName": "x" }), {});
+    });
     it("a provider key is accepted when it repeats platform:, named with the value it must have otherwise", () => {
         assert.deepStrictEqual(problems({ ...STACK, "aws:region": "us-west-2" }), []);
         assert.deepStrictEqual(problems({ ...STACK, "aws:region": "eu-west-1" }), [["aws:region", '"eu-west-1": allowed: "us-west-2", the value of platform:aws.region (the program deploys there; set that key to change it)']]);
@@ -79,7 +90,20 @@ describe("engine config: keys outside platform:", () => {
         assert.deepStrictEqual(problems({ ...STACK, "platform:gcp": '{"project":"p-123456"}', "gcp:project": "other-1" }), [["gcp:project", '"other-1": allowed: "p-123456", the value of platform:gcp.project (the program deploys there; set that key to change it)']]);
         assert.deepStrictEqual(problems({ ...STACK, "azure-native:subscriptionId": "00000000-0000-0000-0000-000000000000" }), [["azure-native:subscriptionId", '"00000000-0000-0000-0000-000000000000": allowed: not read by this program (it builds explicit providers): set platform:azure.subscriptionId instead']]);
         assert.deepStrictEqual(problems({ ...STACK, "gcp:region": "us-east1" }), [["gcp:region", '"us-east1": allowed: not read by this program (it builds explicit providers): set platform:gcp.region instead']]);
+        // Another cloud's region key: its section's region as written (the resolved region is the stack's own cloud's).
+        const gcpSection = '{"project":"p-123456","region":"europe-west1"}';
+        assert.deepStrictEqual(problems({ ...STACK, "platform:gcp": gcpSection, "gcp:region": "europe-west1" }), []);
+        assert.deepStrictEqual(problems({ ...STACK, "platform:gcp": gcpSection, "gcp:region": "us-east1" }), [["gcp:region", '"us-east1": allowed: "europe-west1", the value of platform:gcp.region (the program deploys there; set that key to change it)']]);
+        assert.deepStrictEqual(problems({ ...STACK, "platform:azure": '{"location":"westeurope"}', "azure-native:location": "westeurope" }), []);
+        assert.deepStrictEqual(problems({ ...STACK, "platform:azure": '{"location":"westeurope"}', "azure-native:location": "eastus" }), [["azure-native:location", '"eastus": allowed: "westeurope", the value of platform:azure.location (the program deploys there; set that key to change it)']]);
+        // On GCP, aws:region repeats platform:aws.region as written.
+        assert.deepStrictEqual(problems({ ...GCP, "platform:aws": '{"region":"eu-west-1"}', "aws:region": "eu-west-1" }), []);
         assert.deepStrictEqual(problems({ ...STACK, "platform:gcp": "not json", "gcp:project": "p-1" }).map(([k]) => k), ["platform:gcp"]);
+    });
+    it("a service secret is accepted only when the engine marks its top-level key secret", () => {
+        const services = '{"api":{"image":"ghcr.io/acme/api:1.0.0","http":{"pathPrefix":"/"},"secrets":{"API_TOKEN":"s3cr3t-value"}}}';
+        assert.deepStrictEqual(problems({ ...STACK, "platform:services": services }, ["platform:services"]), []);
+        assert.deepStrictEqual(problems({ ...STACK, "platform:services": services }).map(([k]) => k), ["platform:services.api.secrets.API_TOKEN"]);
     });
     it("masks the values of the keys the engine marks secret", () => {
         assert.deepStrictEqual(problems({ ...STACK, "platform:appName": "Bad Name" }, ["platform:appName"]).map(([, v]) => v.split(":")[0]), ["[secret]"]);

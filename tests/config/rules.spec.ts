@@ -16,7 +16,8 @@ import { secretSlug } from "../../components/config/service-secrets";
  * normalisation, the DR summary line, extension preloads and flags, and value masking.
  */
 
-const KNOWN = ["platform:database", "platform:monitoring", "platform:appName", "platform:objectStore", "pulumi:tags", "aws:region", "platform:services.api.image", "platform:services.api.port", "platform:cache.nodes", "platform:cache.size"];
+const KNOWN = ["platform:database", "platform:monitoring", "platform:appName", "platform:objectStore", "pulumi:tags", "aws:region", "platform:services.api.image", "platform:services.api.port", "platform:cache.nodes", "platform:cache.size", "platform:services.api.env", "platform:services.api.ip"];
+const IMAGE = "platform:services.api.image";
 
 describe("config rules: the nearest known key of a typo", () => {
     const ROWS: Array<[string, string | undefined, string]> = [
@@ -32,10 +33,25 @@ describe("config rules: the nearest known key of a typo", () => {
         ["platform:cache.xyzzy", undefined, "no sibling within a third of its length"],
         ["platform:cache.po", undefined, "too short for a prefix match, too far for an edit"],
         [`platform:${"d".repeat(200)}`, undefined, "a key over 200 characters is not compared"],
+        [IMAGE + "x".repeat(200 - IMAGE.length), IMAGE, "a key of 200 characters still is"],
+        [IMAGE + "x".repeat(201 - IMAGE.length), undefined, "one character more is not"],
+        ["platform:services.api.ima", IMAGE, "three letters are enough for a prefix match"],
+        ["platform:services.api.po", undefined, "two are not, even of port"],
+        ["platform:services.api.environment", "platform:services.api.env", "a three-letter sibling it starts with"],
+        ["platform:services.api.ipaddress", undefined, "a two-letter sibling is too short to be a prefix"],
+        ["platfrom:databse", "platform:database", "typos in the namespace and the name: the nearest whole key"],
+        ["platform:dtabase", "platform:database", "two edits in eight letters are within a third"],
+        ["platform:dtbse", undefined, "three edits in five letters are not"],
+        ["platform:cachr.sz", "platform:cache.size", "a section no key has: whole keys are compared, not names under a look-alike section"],
     ];
     for (const [typo, near, why] of ROWS) {
         it(`${typo.slice(0, 40)} -> ${near ?? "nothing"} (${why})`, () => assert.strictEqual(nearestKey(typo, KNOWN), near));
     }
+    it("the same key in another case beats the same name elsewhere; of several with that name, the platform: one", () => {
+        assert.strictEqual(nearestKey("PULUMI:TAGS", ["platform:tags", "pulumi:tags"]), "pulumi:tags");
+        assert.strictEqual(nearestKey("tags", ["pulumi:tags", "platform:tags"]), "platform:tags");
+        assert.strictEqual(nearestKey("pulumi:tagz", ["platform:tags", "pulumi:tags"]), "pulumi:tags");
+    });
     it("nothing is near in an empty list", () => assert.strictEqual(nearestKey("platform:database", []), undefined));
     it("the rule names the suggestion, or only where keys are listed", () => {
         assert.strictEqual(unknownKeyRule("platform:databse", KNOWN), 'no such key; did you mean platform:database? (keys are platform:<name> or one listed in README.md "Config reference")');

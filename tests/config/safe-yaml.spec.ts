@@ -51,6 +51,21 @@ describe("safe YAML: what is refused, with the line and column", () => {
         ["a second document", "a: 1\n---\nb: 2\n", { line: 2, column: 1, message: "a second YAML document (---): a stack file is one document" }],
         ["an alias bomb", "a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n", { message: "more than 100 alias expansions (an alias bomb?)" }],
         ["an alias to no anchor (not a bomb)", "a: &x 1\nb: *y\n", { message: "Unresolved alias (the anchor must be set before the alias): y" }],
+        ["an alias with a long name, its message cut at 200 characters", `a: *${"y".repeat(300)}\n`, { message: `Unresolved alias (the anchor must be set before the alias): ${"y".repeat(300)}`.slice(0, 200) }],
     ];
     for (const [title, text, expected] of ROWS) it(title, () => assert.deepStrictEqual(failure(text), expected));
+});
+
+describe("safe YAML: the library stays quiet", () => {
+    it("a collection as a key is read without a warning on stderr", () => {
+        const warnings: unknown[] = [];
+        const emit = process.emitWarning;
+        process.emitWarning = ((w: unknown) => { warnings.push(w); }) as typeof process.emitWarning;
+        try {
+            assert.deepStrictEqual(value("? [a, b]\n: 1\n"), { '[ a, b ]': 1 });
+        } finally {
+            process.emitWarning = emit;
+        }
+        assert.deepStrictEqual(warnings, []);
+    });
 });
