@@ -191,8 +191,16 @@ export function isUnknownValueError(err: unknown): boolean {
     return err instanceof Error && err.constructor.name === "UnknownValueError";
 }
 
-/** Reads a nested value, treating preview-unknown values as absent. */
-function peek(obj: unknown, path: string[]): unknown {
+/**
+ * The preview-unknown value a deciding `read` met during the current validation, if any. A
+ * finding decided while a value was unknown may be wrong (the unknown name or ARN may be the very
+ * link the policy looks for), so `decideOnKnownValues` turns it into the analyzer's advisory
+ * "can't run policy during preview"; `pulumi up` evaluates again with every value known.
+ */
+let unknownMet: Error | undefined;
+
+/** Reads a nested value, treating preview-unknown values as absent (and noting that one was met, when `track`). */
+function peek(obj: unknown, path: string[], track = false): unknown {
     try {
         let cur: unknown = obj;
         for (const key of path) {
@@ -201,8 +209,29 @@ function peek(obj: unknown, path: string[]): unknown {
         }
         return cur;
     } catch (err) {
-        if (isUnknownValueError(err)) return undefined;
-        throw err;
+        if (!isUnknownValueError(err)) throw err;
+        if (track) unknownMet ??= err as Error;
+        return undefined;
+    }
+}
+
+/**
+ * Runs one validation, holding its findings until it ends: when a deciding read met an unknown
+ * value, the findings are withheld and the SDK's UnknownValueError is rethrown (the analyzer
+ * reports "can't run policy ... during preview", advisory) instead of a possibly false violation.
+ * The environment lookup does not count: an unknown tag falls back to the stack name, as documented.
+ */
+function decideOnKnownValues(validate: (report: ReportViolation) => void, reportViolation: ReportViolation): void {
+    const outer = unknownMet;
+    unknownMet = undefined;
+    const held: Array<Parameters<ReportViolation>> = [];
+    try {
+        validate((...finding) => void held.push(finding));
+    } finally {
+        const met = unknownMet;
+        unknownMet = outer;
+        if (met && held.length > 0) throw met;
+        for (const finding of held) reportViolation(...finding);
     }
 }
 
@@ -399,10 +428,14 @@ export function resourcePolicy(def: ResourcePolicyDefinition): PlatformPolicy {
             args,
             config,
             environment: () => (env ??= environmentOf(args.props, args.urn, args.provider?.props)),
-            report: (f) => reportViolation(message(args.type, f.resource ?? args.name, f), f.urn),
+            report: (f) => report(message(args.type, f.resource ?? args.name, f), f.urn),
             notApplicable: (reason) => args.notApplicable(reason),
         };
-        def.validate(ctx);
+        let report: ReportViolation = reportViolation;
+        decideOnKnownValues((held) => {
+            report = held;
+            def.validate(ctx);
+        }, reportViolation);
     };
     // Same fast path as validateResourceOfType: the analyzer skips other types without calling us.
     if (def.types.length === 1) (validate as unknown as { __pulumiType: string }).__pulumiType = def.types[0]!;
@@ -456,9 +489,13 @@ export function stackPolicy(def: StackPolicyDefinition): PlatformPolicy {
             exempt,
             environment: (r) => environmentOf(r.props, r.urn, r.provider?.props),
             isProduction: (r) => environmentOf(r.props, r.urn, r.provider?.props).environment === "production",
-            report: (subject, f) => reportViolation(message(subject.type, subject.name, f), subject.urn),
+            report: (subject, f) => report(message(subject.type, subject.name, f), subject.urn),
         };
-        def.validate(ctx);
+        let report: ReportViolation = reportViolation;
+        decideOnKnownValues((held) => {
+            report = held;
+            def.validate(ctx);
+        }, reportViolation);
     };
     if (def.types.length === 1) (validateStack as unknown as { __pulumiType: string }).__pulumiType = def.types[0]!;
     return { ...commonFields(def), validateStack } as PlatformPolicy;
@@ -470,7 +507,7 @@ export function stackPolicy(def: StackPolicyDefinition): PlatformPolicy {
 
 /** Safe read through the proxy: unknown (preview) values come back as `undefined`. */
 export function read(obj: unknown, ...path: string[]): unknown {
-    return peek(obj, path);
+    return peek(obj, path, true);
 }
 
 /**
