@@ -59,7 +59,7 @@ export const GROUPS: Record<string, MutationGroup> = {
     policy: {
         title: "the policy pack",
         mutate: ["policy/policies/**/*.ts"],
-        specs: ["tests/policy/policies.spec.ts", "tests/policy/kubernetes.spec.ts", "tests/policy/defaults.spec.ts", "tests/policy-contract.spec.ts", "tests/policy/outcomes.spec.ts", "tests/policy/support.spec.ts"],
+        specs: ["tests/policy/policies.spec.ts", "tests/policy/kubernetes.spec.ts", "tests/policy/defaults.spec.ts", "tests/policy-contract.spec.ts", "tests/policy/outcomes.spec.ts", "tests/policy/support.spec.ts", "tests/policy/preview-unknowns.spec.ts"],
         // Each policy's definition (name, description, remediation, types, CIS/Checkov ids) is a
         // literal that runs once at load: static mutants, a fresh process each. The group scores
         // the validation logic; tests/policy/policies.spec.ts (metadata, one case per policy and
