@@ -71,6 +71,11 @@ describe("CLI exit codes: npm run check", function () {
     it("an unknown option: exit 2", async () => {
         assert.strictEqual((await exitOf(check, ["--stack", "production"])).code, 2);
     });
+
+    it("an unknown cloud: exit 2 naming the key, the value and the clouds allowed, before planning", async () => {
+        const r = await exitOf(check, ["--cloud", "aws,oracle"]);
+        assert.deepStrictEqual([r.code, r.out, r.err], [2, "", 'check: --cloud "oracle": allowed: one of aws, gcp, azure\n']);
+    });
 });
 
 describe("CLI exit codes: npm run diff", function () {

@@ -6,8 +6,7 @@ import { evaluatePack, PolicyPackConfigFile, reconcileConfig, toPlanViolations }
 import { countResources, type PlanViolation } from "./engine/plan";
 import { violationLines } from "./engine/render-text";
 import { runPlan } from "./engine/run-plan";
-import { parseArgs, runCli } from "./engine/cli";
-import { cloudListParser } from "./engine/exit/diff"; // the same --cloud list rule as diff's
+import { cloudListParser, exitOnUserError, parseArgs, runCli } from "./engine/cli";
 import { checkExitCode, failedStatus, isFailing, PairStatus, plannedStatus, readPolicyConfig, stopExit } from "./engine/exit/check";
 
 /**
@@ -86,7 +85,12 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         .option("--config <KEY=VALUE>", "config override for every pair, path-style (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
         .addOption(new Option("--cloud <cloud>", `check only this cloud's pairs (repeatable or comma-separated; default: ${CLOUDS.join(", ")})`).argParser(cloudListParser(CLOUDS)).default([]))
         .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
-    const stop = parseArgs(program, argv, io.err);
+    let stop: number | undefined;
+    try {
+        stop = parseArgs(program, argv, io.err);
+    } catch (err) {
+        return exitOnUserError(err, io.err, "check: "); // a bad --cloud, in the words diff uses
+    }
     if (stop !== undefined) return stop;
     const opts = program.opts<{ policyConfig?: string; config: string[]; cloud: string[]; format: string }>();
     let results: PairResult[];

@@ -6,8 +6,8 @@ import { addWorktree, GitError, headLabelOf, pairKey, planSide, repoRootOf, Stac
 import { renderReportJson } from "./engine/diff/render-json";
 import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
-import { exitOnUserError, parseArgs, runCli } from "./engine/cli";
-import { checkSides, cloudListParser, collectList, diffExitCode, gitReportVerdict, readPlan } from "./engine/exit/diff";
+import { cloudListParser, collectList, exitOnUserError, parseArgs, runCli } from "./engine/cli";
+import { checkSides, diffExitCode, gitReportVerdict, readPlan } from "./engine/exit/diff";
 import { UsageError } from "./engine/stack-config";
 import { CLOUD_PLUGINS } from "../providers/registry";
 

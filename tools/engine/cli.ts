@@ -118,3 +118,17 @@ function splitArgs(program: Command, argv: string[]): { unknown: string[]; opera
     }
     return { unknown, operands };
 }
+
+/** `--stack a,b --stack c`: repeatable and comma-separated, blanks dropped. */
+export function collectList(value: string, acc: string[]): string[] {
+    return [...acc, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+}
+
+/** `--cloud`'s parser: like collectList, and each cloud must be one the registry knows. */
+export function cloudListParser(clouds: readonly string[]): (value: string, acc?: string[]) => string[] {
+    return (value, acc = []) => {
+        const values = collectList(value, acc);
+        for (const c of values) if (!clouds.includes(c)) throw new UsageError(`--cloud ${JSON.stringify(c)}: allowed: one of ${clouds.join(", ")}`);
+        return values;
+    };
+}

@@ -28,20 +28,6 @@ export function checkSides(opts: DiffSides): void {
     if (pair && (opts.stack.length > 0 || opts.cloud.length > 0)) throw new UsageError("--stack/--cloud apply to --base only (a plan file is one stack)");
 }
 
-/** `--stack a,b --stack c`: repeatable and comma-separated, blanks dropped. */
-export function collectList(value: string, acc: string[]): string[] {
-    return [...acc, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
-}
-
-/** `--cloud`'s parser: like collectList, and each cloud must be one the registry knows. */
-export function cloudListParser(clouds: readonly string[]): (value: string, acc?: string[]) => string[] {
-    return (value, acc = []) => {
-        const values = collectList(value, acc);
-        for (const c of values) if (!clouds.includes(c)) throw new UsageError(`--cloud ${JSON.stringify(c)}: allowed: one of ${clouds.join(", ")}`);
-        return values;
-    };
-}
-
 /** What is wrong with a file that should hold `npm run plan -- --format json` output, in words. */
 export function planFileProblem(text: string): string | undefined {
     const first = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
