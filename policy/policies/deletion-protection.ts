@@ -41,10 +41,8 @@ export const gcpSqlRequireDeletionProtection = resourcePolicy({
 
 function locks(ctx: { ofType(...t: string[]): PolicyResource[] }, server: PolicyResource): PolicyResource[] {
     return ctx.ofType(T.azure.managementLock, T.azure.managementLockByScope).filter((l) => {
-        // Read without `read`'s unknown-as-absent: a level still unknown at preview throws the
-        // proxy's UnknownValueError, which the analyzer reports as "can't run during preview"
-        // (advisory) instead of a false "no lock" violation; `pulumi up` decides on known values.
-        const level: unknown = l.props.level;
+        // A level unknown at preview reads as absent; support.ts's decideOnKnownValues then turns the finding into the preview advisory.
+        const level = read(l.props, "level");
         if (level !== "CanNotDelete" && level !== "ReadOnly") return false;
         if (l.dependencies.some((d) => d.urn === server.urn)) return true;
         const name = read(server.props, "serverName");

@@ -216,23 +216,25 @@ function peek(obj: unknown, path: string[], track = false): unknown {
 }
 
 /**
- * Runs one validation, holding its findings until it ends: when a deciding read met an unknown
- * value, the findings are withheld and the SDK's UnknownValueError is rethrown (the analyzer
- * reports "can't run policy ... during preview", advisory) instead of a possibly false violation.
+ * A validation's findings, held until it ends: when a deciding read met an unknown value on the
+ * way, they are withheld and the SDK's UnknownValueError is rethrown (the analyzer reports
+ * "can't run policy ... during preview", advisory) instead of a possibly false violation.
  * The environment lookup does not count: an unknown tag falls back to the stack name, as documented.
  */
-function decideOnKnownValues(validate: (report: ReportViolation) => void, reportViolation: ReportViolation): void {
-    const outer = unknownMet;
-    unknownMet = undefined;
+function decideOnKnownValues(reportViolation: ReportViolation) {
     const held: Array<Parameters<ReportViolation>> = [];
-    try {
-        validate((...finding) => void held.push(finding));
-    } finally {
-        const met = unknownMet;
-        unknownMet = outer;
-        if (met && held.length > 0) throw met;
-        for (const finding of held) reportViolation(...finding);
-    }
+    return {
+        report: ((...finding) => void held.push(finding)) as ReportViolation,
+        run(validate: () => void): void {
+            unknownMet = undefined;
+            try {
+                validate();
+            } finally {
+                if (unknownMet && held.length > 0) throw unknownMet;
+                for (const finding of held) reportViolation(...finding);
+            }
+        },
+    };
 }
 
 const ENVIRONMENT_PATHS: string[][] = [
@@ -420,6 +422,7 @@ export function resourcePolicy(def: ResourcePolicyDefinition): PlatformPolicy {
         const exemption = findExemption(config.exemptions, args.name);
         if (exemption) args.notApplicable(`exempted by pattern "${exemption.pattern}": ${exemption.reason}`);
         let env: EnvironmentSource | undefined;
+        const findings = decideOnKnownValues(reportViolation);
         const ctx: ResourceContext = {
             type: args.type,
             name: args.name,
@@ -428,14 +431,10 @@ export function resourcePolicy(def: ResourcePolicyDefinition): PlatformPolicy {
             args,
             config,
             environment: () => (env ??= environmentOf(args.props, args.urn, args.provider?.props)),
-            report: (f) => report(message(args.type, f.resource ?? args.name, f), f.urn),
+            report: (f) => findings.report(message(args.type, f.resource ?? args.name, f), f.urn),
             notApplicable: (reason) => args.notApplicable(reason),
         };
-        let report: ReportViolation = reportViolation;
-        decideOnKnownValues((held) => {
-            report = held;
-            def.validate(ctx);
-        }, reportViolation);
+        findings.run(() => def.validate(ctx));
     };
     // Same fast path as validateResourceOfType: the analyzer skips other types without calling us.
     if (def.types.length === 1) (validate as unknown as { __pulumiType: string }).__pulumiType = def.types[0]!;
@@ -481,6 +480,7 @@ export function stackPolicy(def: StackPolicyDefinition): PlatformPolicy {
         const subjects = args.resources.filter((r) => def.types.includes(r.type));
         if (subjects.length === 0) args.notApplicable(`no resources of type ${def.types.join(", ")}`);
         const exempt = (r: PolicyResource) => findExemption(config.exemptions, r.name);
+        const findings = decideOnKnownValues(reportViolation);
         const ctx: StackContext = {
             resources: args.resources,
             args,
@@ -489,13 +489,9 @@ export function stackPolicy(def: StackPolicyDefinition): PlatformPolicy {
             exempt,
             environment: (r) => environmentOf(r.props, r.urn, r.provider?.props),
             isProduction: (r) => environmentOf(r.props, r.urn, r.provider?.props).environment === "production",
-            report: (subject, f) => report(message(subject.type, subject.name, f), subject.urn),
+            report: (subject, f) => findings.report(message(subject.type, subject.name, f), subject.urn),
         };
-        let report: ReportViolation = reportViolation;
-        decideOnKnownValues((held) => {
-            report = held;
-            def.validate(ctx);
-        }, reportViolation);
+        findings.run(() => def.validate(ctx));
     };
     if (def.types.length === 1) (validateStack as unknown as { __pulumiType: string }).__pulumiType = def.types[0]!;
     return { ...commonFields(def), validateStack } as PlatformPolicy;
