@@ -18,7 +18,7 @@ type Workflow = { jobs: Record<string, { steps: Step[] }> };
 const REGISTERED = registeredCloudCi();
 const WORKFLOWS = committedWorkflows();
 
-/** A fourth cloud, as its providers/oracle/ci-login.ts would state it. */
+/** A fourth cloud's CI login, as its own ci-login.ts would state it. */
 const ORACLE_LOGIN: CloudCiLogin = {
     label: "OCI",
     action: { uses: `oracle-actions/login-oci@${"a".repeat(40)}`, release: "v1.2.3", firstNode24Major: 1, inputs: ["tenancy", "principal", "session"] },
@@ -113,6 +113,11 @@ describe("ci workflows: generated from each cloud's ci-login.ts", () => {
         const edited = WORKFLOWS.get("drift.yml")!.replace("role-session-name: drift-", "role-session-name: mine-");
         assert.notStrictEqual(edited, WORKFLOWS.get("drift.yml"));
         assert.strictEqual(renderWorkflow(edited, "drift.yml"), WORKFLOWS.get("drift.yml"));
+    });
+
+    it("a registered cloud without its ci-login.ts or policy-types.ts fails, naming the file to write", () => {
+        assert.throws(() => registeredCloudCi(["oracle"]), /providers\/oracle\/ci-login\.ts is missing: every registered cloud states its ciLogin there \(docs\/architecture\.md "Recipe: add a cloud"\)/);
+        assert.throws(() => registeredCloudCi(["kubernetes"]), /providers\/kubernetes\/ci-login\.ts is missing/);
     });
 
     it("a broken region or login fails with the file, the line and what is allowed", () => {

@@ -69,11 +69,11 @@ export interface CloudCi {
     policyTypes: CloudPolicyTypes;
 }
 
-/** Every registered cloud's CI facts, in registry order. */
-export function registeredCloudCi(): CloudCi[] {
-    return Object.values(CLOUD_PLUGINS).map((p) => ({
-        name: p.name,
-        login: fromCloudFolder<CloudCiLogin>(p.name, "ci-login", "ciLogin"),
-        policyTypes: fromCloudFolder<CloudPolicyTypes>(p.name, "policy-types", "policyTypes"),
+/** Every registered cloud's CI facts, in registry order (`names` only for specs). */
+export function registeredCloudCi(names: readonly string[] = Object.values(CLOUD_PLUGINS).map((p) => p.name)): CloudCi[] {
+    return names.map((name) => ({
+        name,
+        login: fromCloudFolder<CloudCiLogin>(name, "ci-login", "ciLogin"),
+        policyTypes: fromCloudFolder<CloudPolicyTypes>(name, "policy-types", "policyTypes"),
     }));
 }
