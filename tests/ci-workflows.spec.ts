@@ -129,6 +129,8 @@ describe("ci workflows: generated from each cloud's ci-login.ts", () => {
         assert.throws(() => renderWorkflow("      # generated:cloud-env release\n      X: 1\n", "w.yml"), /w\.yml:1: # generated:cloud-env has no # generated:end line/);
         assert.throws(() => renderWorkflow("      # generated:end\n", "w.yml"), /w\.yml:1: # generated:end without a # generated:<kind> line/);
         const unpinned = [{ name: "oracle", login: { ...ORACLE_LOGIN, action: { ...ORACLE_LOGIN.action, uses: "oracle-actions/login-oci@v1" as const } } }];
+        const misspelled = [{ name: "oracle", login: { ...ORACLE_LOGIN, with: () => ({ tenancy: "t", principle: "p" }) } }];
+        assert.throws(() => renderWorkflow(region("cloud-login identity=deploy job=deploy"), "w.yml", misspelled), /providers\/oracle\/ci-login\.ts: with principle: not an input of oracle-actions\/login-oci@a{40} \(v1\.2\.3\): allowed: tenancy, principal, session/);
         assert.throws(() => renderWorkflow(region("cloud-login identity=deploy job=deploy"), "w.yml", unpinned), /providers\/oracle\/ci-login\.ts: action\.uses "oracle-actions\/login-oci@v1": allowed: owner\/repo@<full 40-character commit SHA>/);
     });
 });

@@ -50,13 +50,16 @@ function oneOf<T extends string>(where: string, key: string, value: string | und
 function loginSteps(clouds: Clouds, indent: string, identity: CiIdentity, job: CiJob): string[] {
     return clouds.flatMap(({ name, login }) => {
         if (!PINNED.test(login.action.uses)) throw new Error(`providers/${name}/ci-login.ts: action.uses ${JSON.stringify(login.action.uses)}: allowed: owner/repo@<full 40-character commit SHA>`);
+        const inputs = login.with(identity, job);
+        const unknown = Object.keys(inputs).filter((k) => !login.action.inputs.includes(k));
+        if (unknown.length) throw new Error(`providers/${name}/ci-login.ts: with ${unknown.join(", ")}: not an input of ${login.action.uses} (${login.action.release}): allowed: ${login.action.inputs.join(", ")}`);
         const who = identity === "deploy" ? "deploy" : "read-only";
         return [
             `${indent}- name: ${scalar(`${login.label} ${who} identity (OIDC)`)}`,
             `${indent}  if: matrix.cloud == '${name}'`,
             `${indent}  uses: ${login.action.uses} # ${login.action.release}`,
             `${indent}  with:`,
-            ...Object.entries(login.with(identity, job)).map(([k, v]) => `${indent}    ${scalar(k)}: ${scalar(v)}`),
+            ...Object.entries(inputs).map(([k, v]) => `${indent}    ${scalar(k)}: ${scalar(v)}`),
         ];
     });
 }
@@ -70,7 +73,7 @@ function envEntries(clouds: Clouds, indent: string, envOf: (login: CloudCi["logi
     return [...byKey].map(([key, branches]) => `${indent}${key}: \${{ ${branches.join(" || ")} || '' }}`);
 }
 
-function arguments_(text: string): Map<string, string> {
+function markerArguments(text: string): Map<string, string> {
     const args = new Map<string, string>();
     for (const word of text.replace(/\(.*\)\s*$/, "").trim().split(/\s+/).filter(Boolean)) {
         const [k, v] = word.split("=", 2);
@@ -116,7 +119,7 @@ export function renderWorkflow(text: string, file: string, clouds: Clouds = regi
         }
         const end = lines.findIndex((l, j) => j > i && (END.test(l) || (START.test(l) && !END.test(l))));
         if (end < 0 || !END.test(lines[end]!)) throw new Error(`${file}:${i + 1}: # generated:${m[2]} has no # generated:end line before the next region or the end of the file`);
-        const { marker, lines: generated } = region(m[2]!, arguments_(m[3]!), m[1]!, clouds, `${file}:${i + 1}`);
+        const { marker, lines: generated } = region(m[2]!, markerArguments(m[3]!), m[1]!, clouds, `${file}:${i + 1}`);
         out.push(marker, ...generated, `${m[1]}# generated:end`);
         i = end;
     }
