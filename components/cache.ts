@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
-import type { NetworkOutputs } from "./network";
+import { CloudHandle, PlatformComponent, SecretReference } from "./component";
+import { BINDING_ENV } from "./config/binding-env";
+import { CreateInput, defineComponent } from "./definition";
+import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
-import type { CacheTransforms } from "./transforms";
 
 /** A managed Redis 7 cache: private, encrypted at rest and in transit, auth required. */
 /** The `platform:cache` settings a Cache takes as resolved (documented, with their defaults, on the config types). */
@@ -28,8 +29,15 @@ export interface CacheOutputs {
     handle: CloudHandle;
 }
 
-/** How a cloud builds a Cache's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a Cache's children under `scope` (providers/<cloud>/cache.ts). */
 export type CacheBuilder = (scope: pulumi.ComponentResource, name: string, args: CacheArgs) => CacheOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { cache: CacheBuilder }
+}
+
+/** Typed per-cloud escape hatches over the Cache's children: each cloud adds its key from its providers/<cloud>/cache.ts. */
+export interface CacheTransforms {}
 
 export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutputs {
     declare readonly endpoint: pulumi.Output<string>;
@@ -40,6 +48,25 @@ export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutpu
     declare readonly handle: CloudHandle;
 
     constructor(name: string, args: CacheArgs, cloud: { readonly cache: CacheBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.cache, name, (self) => cloud.cache(self, name, args), opts);
+        super(cacheComponent.type, name, (self) => cloud.cache(self, name, args), opts);
     }
 }
+
+export const cacheComponent = defineComponent({
+    key: "cache",
+    builtBy: "cloud",
+    role: "data",
+    binding: { env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
+    alerted: true,
+    create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly cache: CacheBuilder }>) => new Cache("cache", {
+        size: cfg.cache.size,
+        nodes: cfg.cache.nodes,
+        automaticFailover: cfg.cache.automaticFailover,
+        snapshotRetentionDays: cfg.cache.snapshotRetentionDays,
+        persistence: cfg.cache.persistence,
+        protect: cfg.protect,
+        network: deps.network,
+        transform: transforms.cache,
+    }, cloud, { dependsOn: [deps.network] }),
+    outputs: (cache) => ({ cacheEndpoint: cache.endpoint }),
+});

@@ -1,34 +1,23 @@
 import type { DatabaseRole } from "./database-access";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { CacheBuilder } from "./cache";
+import type { ComponentBuilders } from "./builders";
 import type { CloudHandle, SecretReference } from "./component";
 import type { KubernetesCluster, KubernetesClusterBuilder, KubernetesClusterOutputs } from "./kubernetes-cluster";
-import type { ComputeServiceArgs, ComputeServiceBuilder } from "./compute-service";
+import type { ComputeServiceArgs } from "./compute-service";
 import type { Cloud, PlatformConfig } from "./config";
-import type { DatabaseBuilder } from "./database";
-import type { JobBuilder } from "./job";
-import type { LoadBalancerArgs, LoadBalancerBuilder } from "./load-balancer";
-import type { MonitoringBuilder } from "./monitoring";
-import type { NetworkBuilder, NetworkOutputs } from "./network";
-import type { ObjectStoreBuilder } from "./object-store";
+import type { LoadBalancerArgs } from "./load-balancer";
+import type { NetworkOutputs } from "./network";
 
 /**
- * What a cloud implements. One instance is created per program run; it owns the cloud's
- * explicit provider objects and the foundation (network, keys, log sinks) that later
- * components build on, so it is called in the Platform's order: network first, monitoring
- * last. Every method creates its resources as children of `scope`, named `<name>-<child>`.
+ * What a cloud implements: one builder per component of components/catalog.ts that the cloud
+ * builds (`ComponentBuilders`, which each component file extends with its own key), so adding
+ * a component never edits this file. One instance is created per program run and called in
+ * the catalog's order: network first, monitoring last. Every builder creates its resources as
+ * children of `scope`, named `<name>-<child>`.
  */
-export interface CloudImplementation {
+export interface CloudImplementation extends ComponentBuilders {
     readonly cloud: Cloud;
-    network: NetworkBuilder;
-    database: DatabaseBuilder;
-    cache: CacheBuilder;
-    objectStore: ObjectStoreBuilder;
-    loadBalancer: LoadBalancerBuilder;
-    computeService: ComputeServiceBuilder;
-    monitoring: MonitoringBuilder;
-    job: JobBuilder;
     /** What the cloud contributes to `compute.runtime: kubernetes` (providers/kubernetes does the workloads). */
     readonly kubernetes?: KubernetesSupport;
 }

@@ -1,18 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** Every platform component's type token: one per abstraction, the same on every cloud. */
-export const COMPONENT_TYPES = {
-    network: "platform:components:Network",
-    database: "platform:components:Database",
-    cache: "platform:components:Cache",
-    objectStore: "platform:components:ObjectStore",
-    loadBalancer: "platform:components:LoadBalancer",
-    computeService: "platform:components:ComputeService",
-    monitoring: "platform:components:Monitoring",
-    kubernetesCluster: "platform:components:KubernetesCluster",
-    job: "platform:components:Job",
-} as const;
-
 /**
  * The shared shape of the components: construct under the shared type token, let the
  * selected cloud build the children (parented to this component), then expose and register

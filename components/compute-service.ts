@@ -1,16 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CacheOutputs } from "./cache";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
-import type { DatabaseOutputs } from "./database";
-import type { KubernetesClusterOutputs } from "./kubernetes-cluster";
-import type { NetworkOutputs } from "./network";
-import type { ObjectStoreOutputs } from "./object-store";
+import type { Cache, CacheOutputs } from "./cache";
+import { CloudHandle, PlatformComponent } from "./component";
+import type { Database, DatabaseOutputs } from "./database";
+import { CreateInput, defineComponent } from "./definition";
+import type { KubernetesCluster, KubernetesClusterOutputs } from "./kubernetes-cluster";
+import type { Network, NetworkOutputs } from "./network";
+import type { ObjectStore, ObjectStoreOutputs } from "./object-store";
 import type { PlatformConfig, ServiceConfig } from "./config";
 import { DatabaseRole, receivesAdminPassword } from "./database-access";
 import { BINDING_ENV } from "./config/binding-env";
-import type { LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
+import type { LoadBalancer, LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
-import type { ComputeServiceTransforms } from "./transforms";
 
 /**
  * What a service is handed about the data tier. Hosts, ports and names are plain; the
@@ -88,8 +88,15 @@ export interface ComputeServiceOutputs {
     release: pulumi.Output<ReleaseStatus>;
 }
 
-/** How a cloud builds a ComputeService's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a ComputeService's children under `scope` (providers/<cloud>/compute-service.ts). */
 export type ComputeServiceBuilder = (scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs) => ComputeServiceOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { computeService: ComputeServiceBuilder }
+}
+
+/** Typed per-cloud escape hatches over every ComputeService's children: each cloud adds its key from its providers/<cloud>/compute-service.ts. */
+export interface ComputeServiceTransforms {}
 
 export class ComputeService extends PlatformComponent<ComputeServiceOutputs> implements ComputeServiceOutputs {
     declare readonly serviceName: pulumi.Output<string>;
@@ -99,6 +106,52 @@ export class ComputeService extends PlatformComponent<ComputeServiceOutputs> imp
     declare readonly release: pulumi.Output<ReleaseStatus>;
 
     constructor(name: string, args: ComputeServiceArgs, cloud: { readonly computeService: ComputeServiceBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.computeService, name, (self) => cloud.computeService(self, name, args), opts);
+        super(computeServiceComponent.type, name, (self) => cloud.computeService(self, name, args), opts);
     }
 }
+
+/** What services and jobs are built on: the network, the cluster (kubernetes runtime) and the data tier they bind to. */
+export interface WorkloadDeps {
+    network: Network;
+    kubernetesCluster: KubernetesCluster | undefined;
+    database: Database;
+    cache: Cache;
+    objectStore: ObjectStore;
+}
+
+/** The data tier a workload is bound to (ServiceBindings), from the catalog's components. */
+export function bindingsOf(deps: WorkloadDeps): ServiceBindings {
+    return { database: deps.database, cache: deps.cache, objectStore: deps.objectStore };
+}
+
+/** One ComputeService per `platform:services` entry, bound to the data tier through secret references. */
+export const computeServiceComponent = defineComponent({
+    key: "computeService",
+    builtBy: "cloud",
+    role: "service",
+    create: ({ cfg, cloud, deps, transforms }: CreateInput<WorkloadDeps & { loadBalancer: LoadBalancer }, { readonly computeService: ComputeServiceBuilder }>) => {
+        const services: Record<string, ComputeService> = {};
+        const bindings = bindingsOf(deps);
+        for (const service of cfg.services) {
+            services[service.name] = new ComputeService(`service-${service.name}`, {
+                service,
+                bindings,
+                network: deps.network,
+                cluster: deps.kubernetesCluster,
+                loadBalancer: deps.loadBalancer,
+                attachment: deps.loadBalancer.attachments[service.name],
+                cpuTargetPercent: cfg.compute.cpuTargetPercent,
+                memoryTargetPercent: cfg.compute.memoryTargetPercent,
+                scaleOutCooldownSeconds: cfg.compute.scaleOutCooldownSeconds,
+                scaleInCooldownSeconds: cfg.compute.scaleInCooldownSeconds,
+                logRetentionDays: cfg.compute.logRetentionDays,
+                transform: transforms.computeService,
+            }, cloud, { dependsOn: [deps.network] });
+        }
+        return services;
+    },
+    outputs: (services) => ({
+        services: Object.fromEntries(Object.entries(services).map(([name, svc]) => [name, { identity: svc.identity, internalUrl: svc.internalUrl }])),
+        releases: Object.fromEntries(Object.entries(services).map(([name, svc]) => [name, svc.release])),
+    }),
+});

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent, SecretReference } from "./component";
-import type { NetworkOutputs } from "./network";
+import { CloudHandle, PlatformComponent, SecretReference } from "./component";
+import { BINDING_ENV } from "./config/binding-env";
+import { CreateInput, defineComponent } from "./definition";
+import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
-import type { DatabaseTransforms } from "./transforms";
 
 /** A managed PostgreSQL 16 database, private, encrypted at rest and TLS-only on every cloud. */
 /** The `platform:database` settings a Database takes as resolved (documented, with their defaults, on the config types). */
@@ -41,8 +42,15 @@ export interface DatabaseOutputs {
     handle: CloudHandle;
 }
 
-/** How a cloud builds a Database's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a Database's children under `scope` (providers/<cloud>/database.ts). */
 export type DatabaseBuilder = (scope: pulumi.ComponentResource, name: string, args: DatabaseArgs) => DatabaseOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { database: DatabaseBuilder }
+}
+
+/** Typed per-cloud escape hatches over the Database's children: each cloud adds its key from its providers/<cloud>/database.ts. */
+export interface DatabaseTransforms {}
 
 export class Database extends PlatformComponent<DatabaseOutputs> implements DatabaseOutputs {
     declare readonly endpoint: pulumi.Output<string>;
@@ -55,6 +63,36 @@ export class Database extends PlatformComponent<DatabaseOutputs> implements Data
     declare readonly handle: CloudHandle;
 
     constructor(name: string, args: DatabaseArgs, cloud: { readonly database: DatabaseBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.database, name, (self) => cloud.database(self, name, args), opts);
+        super(databaseComponent.type, name, (self) => cloud.database(self, name, args), opts);
     }
 }
+
+export const databaseComponent = defineComponent({
+    key: "database",
+    builtBy: "cloud",
+    role: "data",
+    binding: { env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
+    alerted: true,
+    create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly database: DatabaseBuilder }>) => new Database("database", {
+        size: cfg.database.size,
+        storageGb: cfg.database.storageGb,
+        backupRetentionDays: cfg.database.backupRetentionDays,
+        pointInTimeRecovery: cfg.database.pointInTimeRecovery,
+        highAvailability: cfg.database.highAvailability,
+        deletionProtection: cfg.database.deletionProtection,
+        finalSnapshot: cfg.database.finalSnapshot,
+        backupWindow: cfg.database.backupWindow,
+        maintenanceWindow: cfg.database.maintenanceWindow,
+        databaseName: cfg.database.name,
+        protect: cfg.protect,
+        copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
+        restore: cfg.database.restore,
+        network: deps.network,
+        transform: transforms.database,
+    }, cloud, { dependsOn: [deps.network] }),
+    outputs: (db) => ({
+        databaseEndpoint: db.endpoint,
+        databasePasswordSecret: db.passwordSecret.id,
+        ...(db.backupCopy ? { databaseBackupCopy: db.backupCopy } : {}),
+    }),
+});

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { COMPONENT_TYPES, PlatformComponent } from "./component";
-import type { ServiceBindings, WorkloadPlacement } from "./compute-service";
+import { PlatformComponent } from "./component";
+import { bindingsOf, type ServiceBindings, type WorkloadDeps, type WorkloadPlacement } from "./compute-service";
+import { CreateInput, defineComponent } from "./definition";
 import type { JobConfig } from "./config";
 
 /**
@@ -24,8 +25,12 @@ export interface JobOutputs {
     runCommand: pulumi.Output<string>;
 }
 
-/** How a cloud builds a Job's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a Job's children under `scope` (providers/<cloud>/job.ts). */
 export type JobBuilder = (scope: pulumi.ComponentResource, name: string, args: JobArgs) => JobOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { job: JobBuilder }
+}
 
 export class Job extends PlatformComponent<JobOutputs> implements JobOutputs {
     declare readonly jobName: pulumi.Output<string>;
@@ -33,6 +38,24 @@ export class Job extends PlatformComponent<JobOutputs> implements JobOutputs {
     declare readonly runCommand: pulumi.Output<string>;
 
     constructor(name: string, args: JobArgs, cloud: { readonly job: JobBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.job, name, (self) => cloud.job(self, name, args), opts);
+        super(jobComponent.type, name, (self) => cloud.job(self, name, args), opts);
     }
 }
+
+/** One Job per `platform:jobs` entry, with a service's placement and bindings. */
+export const jobComponent = defineComponent({
+    key: "job",
+    builtBy: "cloud",
+    role: "task",
+    create: ({ cfg, cloud, deps }: CreateInput<WorkloadDeps, { readonly job: JobBuilder }>) => {
+        const jobs: Record<string, Job> = {};
+        const bindings = bindingsOf(deps);
+        for (const job of cfg.jobs) {
+            jobs[job.name] = new Job(`job-${job.name}`, { job, bindings, network: deps.network, cluster: deps.kubernetesCluster, logRetentionDays: cfg.compute.logRetentionDays }, cloud, { dependsOn: [deps.network] });
+        }
+        return jobs;
+    },
+    outputs: (jobs, cfg) => ({
+        jobs: Object.fromEntries(Object.entries(jobs).map(([name, j]) => [name, { identity: j.identity, runCommand: j.runCommand, runBeforeDeploy: cfg.jobs.find((x) => x.name === name)?.runBeforeDeploy ?? false }])),
+    }),
+});

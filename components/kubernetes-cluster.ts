@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import { CloudHandle, PlatformComponent } from "./component";
+import { CreateInput, defineComponent } from "./definition";
+import type { Network } from "./network";
 import type { NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
 
@@ -36,7 +38,7 @@ export class KubernetesCluster extends PlatformComponent<KubernetesClusterOutput
     declare readonly handle?: CloudHandle;
 
     constructor(name: string, args: KubernetesClusterArgs, cloud: { readonly cloud: string; readonly kubernetes?: { cluster: KubernetesClusterBuilder } }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.kubernetesCluster, name, (self) => {
+        super(kubernetesClusterComponent.type, name, (self) => {
             if (args.existingKubeconfig !== undefined) {
                 return {
                     clusterName: pulumi.output("existing"),
@@ -50,3 +52,23 @@ export class KubernetesCluster extends PlatformComponent<KubernetesClusterOutput
         }, opts);
     }
 }
+
+/** What KubernetesCluster needs of a cloud: its Kubernetes support (components/cloud.ts), when it has one. */
+type ClusterCloud = { readonly cloud: string; readonly kubernetes?: { cluster: KubernetesClusterBuilder } };
+
+/**
+ * The cluster of `compute.runtime: kubernetes` (none on the managed runtime). The components
+ * after it in the catalog get the workloads runtime's builders (components/platform.ts).
+ */
+export const kubernetesClusterComponent = defineComponent({
+    key: "kubernetesCluster",
+    builtBy: "kubernetes support",
+    role: "foundation",
+    create: ({ cfg, cloud, deps }: CreateInput<{ network: Network }, ClusterCloud>): KubernetesCluster | undefined =>
+        cfg.compute.runtime !== "kubernetes" ? undefined : new KubernetesCluster("kubernetes-cluster", {
+            ...cfg.kubernetes,
+            zones: cfg.network.zones,
+            existingKubeconfig: cfg.kubernetes.kubeconfig,
+            network: deps.network,
+        }, cloud, { dependsOn: [deps.network] }),
+});

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
-import type { NetworkOutputs } from "./network";
+import { CloudHandle, PlatformComponent } from "./component";
+import { CreateInput, defineComponent } from "./definition";
+import type { Network, NetworkOutputs } from "./network";
 import type { ReleaseStrategyName } from "./config/schema";
 import type { PlatformConfig } from "./config";
-import type { LoadBalancerTransforms } from "./transforms";
 
 /** One HTTP service behind the load balancer and how requests reach it. */
 export interface LoadBalancerRoute {
@@ -61,8 +61,15 @@ export interface LoadBalancerOutputs {
     handle: CloudHandle;
 }
 
-/** How a cloud builds a LoadBalancer's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a LoadBalancer's children under `scope` (providers/<cloud>/load-balancer.ts). */
 export type LoadBalancerBuilder = (scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs) => LoadBalancerOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { loadBalancer: LoadBalancerBuilder }
+}
+
+/** Typed per-cloud escape hatches over the LoadBalancer's children: each cloud adds its key from its providers/<cloud>/load-balancer.ts. */
+export interface LoadBalancerTransforms {}
 
 export class LoadBalancer extends PlatformComponent<LoadBalancerOutputs> implements LoadBalancerOutputs {
     declare readonly endpoint: pulumi.Output<string>;
@@ -72,6 +79,34 @@ export class LoadBalancer extends PlatformComponent<LoadBalancerOutputs> impleme
     declare readonly handle: CloudHandle;
 
     constructor(name: string, args: LoadBalancerArgs, cloud: { readonly loadBalancer: LoadBalancerBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.loadBalancer, name, (self) => cloud.loadBalancer(self, name, args), opts);
+        super(loadBalancerComponent.type, name, (self) => cloud.loadBalancer(self, name, args), opts);
     }
 }
+
+/** Created before the services, so their routes exist when they join them. */
+export const loadBalancerComponent = defineComponent({
+    key: "loadBalancer",
+    builtBy: "cloud",
+    role: "entry",
+    alerted: true,
+    create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly loadBalancer: LoadBalancerBuilder }>) => new LoadBalancer("load-balancer", {
+        domain: cfg.loadBalancer.domain,
+        routes: cfg.services.filter((s) => s.http).map((s) => ({
+            service: s.name,
+            port: s.port,
+            pathPrefix: s.http?.pathPrefix,
+            host: s.http?.host,
+            // The load balancer's check decides which replicas get traffic: the readiness path.
+            healthPath: s.readinessPath,
+            release: s.release.strategy,
+        })),
+        waf: cfg.loadBalancer.waf,
+        deletionProtection: cfg.loadBalancer.deletionProtection,
+        health: cfg.loadBalancer.health,
+        minimumTlsVersion: cfg.loadBalancer.minimumTlsVersion,
+        accessLogs: cfg.loadBalancer.accessLogs,
+        network: deps.network,
+        transform: transforms.loadBalancer,
+    }, cloud, { dependsOn: [deps.network] }),
+    outputs: (lb) => ({ url: lb.url, loadBalancerEndpoint: lb.endpoint }),
+});

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { COMPONENT_TYPES, PlatformComponent } from "./component";
-import type { CacheOutputs } from "./cache";
-import type { ComputeServiceOutputs } from "./compute-service";
+import { PlatformComponent } from "./component";
+import type { Cache, CacheOutputs } from "./cache";
+import type { ComputeService, ComputeServiceOutputs } from "./compute-service";
 import type { Runtime } from "./config";
-import type { DatabaseOutputs } from "./database";
-import type { KubernetesClusterOutputs } from "./kubernetes-cluster";
-import type { LoadBalancerOutputs } from "./load-balancer";
-import type { NetworkOutputs } from "./network";
+import type { Database, DatabaseOutputs } from "./database";
+import { CreateInput, defineComponent } from "./definition";
+import type { KubernetesCluster, KubernetesClusterOutputs } from "./kubernetes-cluster";
+import type { LoadBalancer, LoadBalancerOutputs } from "./load-balancer";
+import type { Network, NetworkOutputs } from "./network";
 import type { TierProfile } from "./config/tiers";
 
 export type Severity = "critical" | "warning";
@@ -93,14 +94,55 @@ export interface MonitoringOutputs {
     dashboard?: pulumi.Output<string>;
 }
 
-/** How a cloud builds a Monitoring's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a Monitoring's children under `scope` (providers/<cloud>/monitoring.ts). */
 export type MonitoringBuilder = (scope: pulumi.ComponentResource, name: string, args: MonitoringArgs) => MonitoringOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { monitoring: MonitoringBuilder }
+}
+
+/** What the alerts watch: everything before them in the catalog. */
+interface MonitoredDeps {
+    network: Network;
+    kubernetesCluster: KubernetesCluster | undefined;
+    database: Database;
+    cache: Cache;
+    loadBalancer: LoadBalancer;
+    computeService: Record<string, ComputeService>;
+}
 
 export class Monitoring extends PlatformComponent<MonitoringOutputs> implements MonitoringOutputs {
     declare readonly alertNames: pulumi.Output<string[]>;
     declare readonly dashboard?: pulumi.Output<string>;
 
     constructor(name: string, args: MonitoringArgs, cloud: { readonly monitoring: MonitoringBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.monitoring, name, (self) => cloud.monitoring(self, name, args), opts);
+        super(monitoringComponent.type, name, (self) => cloud.monitoring(self, name, args), opts);
     }
 }
+
+/** The alerts over all of it, last. */
+export const monitoringComponent = defineComponent({
+    key: "monitoring",
+    builtBy: "cloud",
+    role: "observer",
+    create: ({ cfg, cloud, deps }: CreateInput<MonitoredDeps, { readonly monitoring: MonitoringBuilder }>) => new Monitoring("monitoring", {
+        thresholds: cfg.monitoring,
+        critical: cfg.monitoring.critical,
+        warning: cfg.monitoring.warning,
+        runbookUrl: cfg.monitoring.runbookUrl,
+        services: cfg.services.map((s) => s.name),
+        httpServices: cfg.services.filter((s) => s.http).map((s) => s.name),
+        runtime: cfg.compute.runtime,
+        loadBalancerEndpoint: deps.loadBalancer.endpoint,
+        network: deps.network,
+        database: deps.database,
+        cache: deps.cache,
+        loadBalancer: deps.loadBalancer,
+        computeServices: deps.computeService,
+        cluster: deps.kubernetesCluster,
+    }, cloud, { dependsOn: [deps.database, deps.cache, deps.loadBalancer, ...Object.values(deps.computeService)] }),
+    outputs: (monitoring) => ({
+        alerts: monitoring.alertNames,
+        ...(monitoring.dashboard ? { dashboard: monitoring.dashboard } : {}),
+    }),
+});

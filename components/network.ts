@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import { CloudHandle, PlatformComponent } from "./component";
+import { CreateInput, defineComponent } from "./definition";
 import type { PlatformConfig } from "./config";
 
 /** The `platform:network` settings a Network takes as resolved (documented, with their defaults, on the config types). */
@@ -16,8 +17,12 @@ export interface NetworkOutputs {
     handle: CloudHandle;
 }
 
-/** How a cloud builds a Network's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds a Network's children under `scope` (providers/<cloud>/network.ts). */
 export type NetworkBuilder = (scope: pulumi.ComponentResource, name: string, args: NetworkArgs) => NetworkOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { network: NetworkBuilder }
+}
 
 export class Network extends PlatformComponent<NetworkOutputs> implements NetworkOutputs {
     declare readonly networkId: pulumi.Output<string>;
@@ -26,6 +31,15 @@ export class Network extends PlatformComponent<NetworkOutputs> implements Networ
     declare readonly handle: CloudHandle;
 
     constructor(name: string, args: NetworkArgs, cloud: { readonly network: NetworkBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.network, name, (self) => cloud.network(self, name, args), opts);
+        super(networkComponent.type, name, (self) => cloud.network(self, name, args), opts);
     }
 }
+
+/** The platform's private network: first, everything else is built in it. */
+export const networkComponent = defineComponent({
+    key: "network",
+    builtBy: "cloud",
+    role: "foundation",
+    create: ({ cfg, cloud }: CreateInput<Record<never, never>, { readonly network: NetworkBuilder }>) =>
+        new Network("network", { cidr: cfg.network.cidr, zones: cfg.network.zones }, cloud),
+});

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudHandle, COMPONENT_TYPES, PlatformComponent } from "./component";
+import { CloudHandle, PlatformComponent } from "./component";
 import type { PlatformConfig } from "./config";
-import type { NetworkOutputs } from "./network";
-import type { ObjectStoreTransforms } from "./transforms";
+import { BINDING_ENV } from "./config/binding-env";
+import { CreateInput, defineComponent } from "./definition";
+import type { Network, NetworkOutputs } from "./network";
 
 /** A private, versioned, encrypted object store reachable only over TLS. */
 /** The `platform:objectStore` settings an ObjectStore takes as resolved (documented, with their defaults, on the config types). */
@@ -31,8 +32,15 @@ export interface ObjectStoreOutputs {
     handle: CloudHandle;
 }
 
-/** How a cloud builds a ObjectStore's children under `scope` (components/cloud.ts collects every builder). */
+/** How a cloud builds an ObjectStore's children under `scope` (providers/<cloud>/object-store.ts). */
 export type ObjectStoreBuilder = (scope: pulumi.ComponentResource, name: string, args: ObjectStoreArgs) => ObjectStoreOutputs;
+
+declare module "./builders" {
+    interface ComponentBuilders { objectStore: ObjectStoreBuilder }
+}
+
+/** Typed per-cloud escape hatches over the ObjectStore's children: each cloud adds its key from its providers/<cloud>/object-store.ts. */
+export interface ObjectStoreTransforms {}
 
 export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implements ObjectStoreOutputs {
     declare readonly bucketName: pulumi.Output<string>;
@@ -41,6 +49,22 @@ export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implement
     declare readonly handle: CloudHandle;
 
     constructor(name: string, args: ObjectStoreArgs, cloud: { readonly objectStore: ObjectStoreBuilder }, opts?: pulumi.ComponentResourceOptions) {
-        super(COMPONENT_TYPES.objectStore, name, (self) => cloud.objectStore(self, name, args), opts);
+        super(objectStoreComponent.type, name, (self) => cloud.objectStore(self, name, args), opts);
     }
 }
+
+export const objectStoreComponent = defineComponent({
+    key: "objectStore",
+    builtBy: "cloud",
+    role: "data",
+    binding: { env: BINDING_ENV.bucket, output: "bucketName" },
+    // It reads the network handle only (no dependsOn): the bucket does not wait for the VPC.
+    create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly objectStore: ObjectStoreBuilder }>) => new ObjectStore("object-store", {
+        ...cfg.objectStore,
+        protect: cfg.protect,
+        copyRegion: cfg.dr.crossRegionCopies ? cfg.dr.copyRegion : undefined,
+        network: deps.network,
+        transform: transforms.objectStore,
+    }, cloud),
+    outputs: (store) => ({ bucketName: store.bucketName }),
+});

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv, ServiceBindings } from "../components/compute-service";
 import type { SecretReference } from "../components/component";
-import { COMPONENT_TYPES } from "../components/component";
+import { COMPONENT_TYPES } from "../components/catalog";
 import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";

@@ -4,7 +4,7 @@ import type { CloudHandle } from "../components/component";
 import { validateConfig } from "../components/config";
 import { Database } from "../components/database";
 import type { NetworkOutputs } from "../components/network";
-import type { DatabaseTransforms } from "../components/transforms";
+import type { DatabaseTransforms } from "../components/database";
 import { loadCloud } from "../providers/loader";
 import { CLOUDS, type Cloud } from "../components/config";
 import { loadStackConfig } from "../tools/engine/stack-config";

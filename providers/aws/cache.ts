@@ -9,6 +9,8 @@ import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 import { elasticacheMaintenanceWindow } from "./maintenance";
 import { CACHE_NODE } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** ElastiCache AUTH tokens: 16-128 printable characters, none of `/`, `"`, `@` or spaces. */
 export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
@@ -106,4 +108,29 @@ export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, na
         resourceId: group.arn,
         handle: awsHandles.wrap("cache", { group, key, secret }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "cache"> = createCache;
+
+/** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AwsCacheTransforms {
+    key?: Transform<aws.kms.KeyArgs>;
+    authToken?: Transform<random.RandomPasswordArgs>;
+    secret?: Transform<aws.secretsmanager.SecretArgs>;
+    secretVersion?: Transform<aws.secretsmanager.SecretVersionArgs>;
+    subnetGroup?: Transform<aws.elasticache.SubnetGroupArgs>;
+    parameterGroup?: Transform<aws.elasticache.ParameterGroupArgs>;
+    replicationGroup?: Transform<aws.elasticache.ReplicationGroupArgs>;
+}
+
+declare module "../../components/cache" {
+    interface CacheTransforms { aws?: AwsCacheTransforms }
+}
+
+/** What this component hands to the components built on it (providers/aws/handles.ts). */
+declare module "./handles" {
+    interface AwsHandles {
+        cache: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
+    }
 }

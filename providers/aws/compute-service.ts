@@ -11,6 +11,8 @@ import { awsHandles } from "./handles";
 import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 export const ECS_TASKS_TRUST = {
     Version: "2012-10-17",
@@ -344,4 +346,30 @@ function releaseSettings(ctx: AwsContext, scope: pulumi.ComponentResource, name:
         advancedConfiguration: { alternateTargetGroupArn: alternate.arn, productionListenerRule: rule.arn, roleArn: role.arn },
         dependsOn: [gate, attachment],
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "computeService"> = createComputeService;
+
+/** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AwsComputeServiceTransforms {
+    logGroup?: Transform<aws.cloudwatch.LogGroupArgs>;
+    executionRole?: Transform<aws.iam.RoleArgs>;
+    taskRole?: Transform<aws.iam.RoleArgs>;
+    taskDefinition?: Transform<aws.ecs.TaskDefinitionArgs>;
+    service?: Transform<aws.ecs.ServiceArgs>;
+    scalingTarget?: Transform<aws.appautoscaling.TargetArgs>;
+    cpuPolicy?: Transform<aws.appautoscaling.PolicyArgs>;
+    memoryPolicy?: Transform<aws.appautoscaling.PolicyArgs>;
+}
+
+declare module "../../components/compute-service" {
+    interface ComputeServiceTransforms { aws?: AwsComputeServiceTransforms }
+}
+
+/** What this component hands to the components built on it (providers/aws/handles.ts). */
+declare module "./handles" {
+    interface AwsHandles {
+        computeService: { service: aws.ecs.Service };
+    }
 }

@@ -10,6 +10,8 @@ import { replicateBackups } from "./disaster-recovery";
 import { rdsMaintenanceWindow } from "./maintenance";
 import { createKey } from "./kms";
 import { RDS_CLASS } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** `03:00-04:00` from the tier's backup window. */
 export function rdsBackupWindow(w: DatabaseArgs["backupWindow"]): string {
@@ -127,4 +129,26 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         backupCopy: copy?.replication.id,
         handle: awsHandles.wrap("database", { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "database"> = createDatabase;
+
+/** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AwsDatabaseTransforms {
+    key?: Transform<aws.kms.KeyArgs>;
+    subnetGroup?: Transform<aws.rds.SubnetGroupArgs>;
+    parameterGroup?: Transform<aws.rds.ParameterGroupArgs>;
+    instance?: Transform<aws.rds.InstanceArgs>;
+}
+
+declare module "../../components/database" {
+    interface DatabaseTransforms { aws?: AwsDatabaseTransforms }
+}
+
+/** What this component hands to the components built on it (providers/aws/handles.ts). */
+declare module "./handles" {
+    interface AwsHandles {
+        database: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
+    }
 }

@@ -3,33 +3,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { handleCodec } from "../shared/handles";
 
 /**
- * What each AWS component hands to the components built on it. The Platform passes them as
- * typed Args fields (`args.network`, `args.bindings.database`, ...); nothing is kept between
- * calls. Type-only imports: this file loads no SDK.
+ * What each AWS component hands to the components built on it, passed by the Platform as typed
+ * Args fields; nothing is kept between calls. Each component's entry is declared in its builder
+ * file (`declare module "./handles"` in providers/aws/<component>.ts), so adding a component
+ * never edits this file; the cluster's is here, since the Kubernetes support builds it.
+ * Type-only imports: this file loads no SDK.
  */
 export interface AwsHandles {
-    network: {
-        vpcId: pulumi.Output<string>;
-        privateSubnetIds: pulumi.Output<string>[];
-        publicSubnetIds: pulumi.Output<string>[];
-        securityGroups: { lb: aws.ec2.SecurityGroup; compute: aws.ec2.SecurityGroup; database: aws.ec2.SecurityGroup; cache: aws.ec2.SecurityGroup };
-        /** The CMK of every CloudWatch log group (providers/aws/audit-logs.ts). */
-        logsKey: aws.kms.Key;
-        /** The ECS cluster of the managed runtime (absent under `compute.runtime: kubernetes`). */
-        ecsCluster?: aws.ecs.Cluster;
-    };
-    database: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
-    cache: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
-    objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key };
-    loadBalancer: {
-        alb: aws.lb.LoadBalancer;
-        targetGroups: Record<string, aws.lb.TargetGroup>;
-        /** The second target group of a blue/green or canary service (ECS shifts traffic between the two). */
-        alternateTargetGroups: Record<string, aws.lb.TargetGroup>;
-        listenerRules: Record<string, aws.lb.ListenerRule>;
-        pathPrefixes: Record<string, string>;
-    };
-    computeService: { service: aws.ecs.Service };
     /** The EKS cluster of `compute.runtime: kubernetes` (no handle with an existing cluster's kubeconfig). */
     kubernetesCluster: {
         cluster: aws.eks.Cluster;

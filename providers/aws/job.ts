@@ -10,6 +10,7 @@ import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * A one-off job on ECS: a Fargate task definition with a service's execution role (its secrets
@@ -85,3 +86,6 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
 
     return { jobName: taskDefinition.family, identity: taskRole.arn, runCommand };
 }
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "job"> = createJob;

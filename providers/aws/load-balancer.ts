@@ -6,6 +6,8 @@ import { auditLogGroup } from "./audit-logs";
 import { awsHandles } from "./handles";
 import type { AwsContext } from "./context";
 import { createLogBucket } from "./object-store";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** TLS 1.3 preferred, TLS 1.2 minimum. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -241,4 +243,39 @@ export function createAlbLogBucket(ctx: AwsContext, scope: pulumi.ComponentResou
             ];
         },
     });
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "loadBalancer"> = createLoadBalancer;
+
+/** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AwsLoadBalancerTransforms {
+    logBucket?: Transform<aws.s3.BucketArgs>;
+    certificate?: Transform<aws.acm.CertificateArgs>;
+    loadBalancer?: Transform<aws.lb.LoadBalancerArgs>;
+    httpsListener?: Transform<aws.lb.ListenerArgs>;
+    httpListener?: Transform<aws.lb.ListenerArgs>;
+    /** Applied to every route's target group. */
+    targetGroup?: Transform<aws.lb.TargetGroupArgs>;
+    /** Applied to every route's listener rule. */
+    listenerRule?: Transform<aws.lb.ListenerRuleArgs>;
+    webAcl?: Transform<aws.wafv2.WebAclArgs>;
+}
+
+declare module "../../components/load-balancer" {
+    interface LoadBalancerTransforms { aws?: AwsLoadBalancerTransforms }
+}
+
+/** What this component hands to the components built on it (providers/aws/handles.ts). */
+declare module "./handles" {
+    interface AwsHandles {
+        loadBalancer: {
+            alb: aws.lb.LoadBalancer;
+            targetGroups: Record<string, aws.lb.TargetGroup>;
+            /** The second target group of a blue/green or canary service (ECS shifts traffic between the two). */
+            alternateTargetGroups: Record<string, aws.lb.TargetGroup>;
+            listenerRules: Record<string, aws.lb.ListenerRule>;
+            pathPrefixes: Record<string, string>;
+        };
+    }
 }

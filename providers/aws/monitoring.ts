@@ -8,6 +8,7 @@ import { AwsWatched, createDashboard } from "./dashboard";
 import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 import { RDS_CLASS, rdsMaxConnections } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /** The SNS topic of a severity's alerts (the critical one keeps the single topic's name of before severities). */
 export const alertTopicName = (cfg: Parameters<typeof physicalName>[0], severity: Severity): string => physicalName(cfg, severity === "critical" ? "alerts" : "alerts-warning");
@@ -243,3 +244,6 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
 
     return { alertNames: pulumi.all(alarms.map((a) => a.name)), dashboard: dashboard.dashboardName };
 }
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "monitoring"> = createMonitoring;

@@ -6,6 +6,7 @@ import { childName, physicalName } from "../../components/naming";
 import { auditLogGroup, createLogsKey } from "./audit-logs";
 import { awsHandles } from "./handles";
 import { AwsContext, policyJson } from "./context";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * Subnet layout: the VPC cut into 16 equal blocks (a /20 of a /16, a /24 of a /20); private
@@ -218,4 +219,23 @@ function createSecurityGroups(ctx: AwsContext, scope: pulumi.ComponentResource, 
     ingress("cache-in-redis", cache, { description: "Redis from container services", ipProtocol: "tcp", fromPort: 6379, toPort: 6379, referencedSecurityGroupId: compute.id });
 
     return { lb, compute, database, cache };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "network"> = createNetwork;
+
+/** What this component hands to the components built on it (providers/aws/handles.ts). */
+declare module "./handles" {
+    interface AwsHandles {
+        network: {
+            vpcId: pulumi.Output<string>;
+            privateSubnetIds: pulumi.Output<string>[];
+            publicSubnetIds: pulumi.Output<string>[];
+            securityGroups: { lb: aws.ec2.SecurityGroup; compute: aws.ec2.SecurityGroup; database: aws.ec2.SecurityGroup; cache: aws.ec2.SecurityGroup };
+            /** The CMK of every CloudWatch log group (providers/aws/audit-logs.ts). */
+            logsKey: aws.kms.Key;
+            /** The ECS cluster of the managed runtime (absent under `compute.runtime: kubernetes`). */
+            ecsCluster?: aws.ecs.Cluster;
+        };
+    }
 }

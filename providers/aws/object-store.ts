@@ -8,6 +8,7 @@ import { replicateBucket } from "./disaster-recovery";
 import { blockPublicAccess, tlsOnlyStatements } from "./bucket-security";
 import { awsHandles } from "./handles";
 import { createKey } from "./kms";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * The application bucket, on the v7 split S3 resources: versioning, KMS encryption with a
@@ -167,4 +168,32 @@ function createAccessLogs(ctx: AwsContext, scope: pulumi.ComponentResource, name
         targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
     }, args.transform?.aws?.accessLogging, { dependsOn: [policy] });
     return target;
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
+export const builder: CloudBuilder<AwsContext, "objectStore"> = createObjectStore;
+
+/** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AwsObjectStoreTransforms {
+    key?: Transform<aws.kms.KeyArgs>;
+    bucket?: Transform<aws.s3.BucketArgs>;
+    versioning?: Transform<aws.s3.BucketVersioningArgs>;
+    encryption?: Transform<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
+    publicAccessBlock?: Transform<aws.s3.BucketPublicAccessBlockArgs>;
+    ownershipControls?: Transform<aws.s3.BucketOwnershipControlsArgs>;
+    policy?: Transform<aws.s3.BucketPolicyArgs>;
+    lifecycle?: Transform<aws.s3.BucketLifecycleConfigurationArgs>;
+    /** The application bucket's server access logging (target: the dedicated access-log bucket). */
+    accessLogging?: Transform<aws.s3.BucketLoggingArgs>;
+}
+
+declare module "../../components/object-store" {
+    interface ObjectStoreTransforms { aws?: AwsObjectStoreTransforms }
+}
+
+/** What this component hands to the components built on it (providers/aws/handles.ts). */
+declare module "./handles" {
+    interface AwsHandles {
+        objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key };
+    }
 }

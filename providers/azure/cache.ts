@@ -11,6 +11,8 @@ import { hardenedStorageAccount } from "./object-store";
 import { cacheSku } from "./sizes";
 import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
 import { vaultSecret } from "./secrets";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /**
  * Redis version: Azure Cache for Redis offers 6 as its newest major version (Redis 7.x is
@@ -118,4 +120,26 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
         resourceId: cache.id,
         handle: azureHandles.wrap("cache", { cacheId: cache.id, secret: stored }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "cache"> = createCache;
+
+/** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AzureCacheTransforms {
+    /** The Azure Cache for Redis instance. */
+    redis?: Transform<redis.RedisArgs>;
+    /** The RDB backup storage account (production). */
+    backupAccount?: Transform<storage.StorageAccountArgs>;
+}
+
+declare module "../../components/cache" {
+    interface CacheTransforms { azure?: AzureCacheTransforms }
+}
+
+/** What this component hands to the components built on it (providers/azure/handles.ts). */
+declare module "./handles" {
+    interface AzureHandles {
+        cache: { cacheId: pulumi.Output<string>; secret: StoredVaultSecret };
+    }
 }

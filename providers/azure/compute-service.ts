@@ -12,6 +12,7 @@ import { azureHandles } from "./handles";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
 import { CONTAINER_RESOURCES } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /** Concurrent requests per replica before the HTTP rule adds one. */
 export const HTTP_CONCURRENCY = 50;
@@ -206,4 +207,25 @@ function containerAppTraffic(split: TrafficSplit) {
         { latestRevision: true, weight: split.candidatePercent },
         ...(split.stable ? [{ revisionName: split.stable.revision, weight: split.stable.percent, label: REVISION_TAGS.stable }] : []),
     ];
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "computeService"> = createComputeService;
+
+/** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AzureComputeServiceTransforms {
+    containerApp?: Transform<app.ContainerAppArgs>;
+    /** Each role assignment of the service identity. */
+    roleAssignment?: Transform<authorization.RoleAssignmentArgs>;
+}
+
+declare module "../../components/compute-service" {
+    interface ComputeServiceTransforms { azure?: AzureComputeServiceTransforms }
+}
+
+/** What this component hands to the components built on it (providers/azure/handles.ts). */
+declare module "./handles" {
+    interface AzureHandles {
+        computeService: { containerAppId: pulumi.Output<string> };
+    }
 }

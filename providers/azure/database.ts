@@ -11,6 +11,9 @@ import { postgresMaintenanceWindow } from "./maintenance";
 import { databaseSku } from "./sizes";
 import { diagnostics } from "./diagnostics";
 import { vaultSecret } from "./secrets";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
+import type { RandomPasswordArgs } from "@pulumi/random/randomPassword";
 
 /** Flexible server storage comes in fixed sizes: the smallest one that holds `storageGb`. */
 export const STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
@@ -153,4 +156,30 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
         resourceId: server.id,
         handle: azureHandles.wrap("database", { serverId: server.id, maxConnections: sku.maxConnections, secret: stored }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "database"> = createDatabase;
+
+/** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AzureDatabaseTransforms {
+    /** The PostgreSQL flexible server. */
+    server?: Transform<dbforpostgresql.ServerArgs>;
+    /** Every server parameter (`require_secure_transport`, `ssl_min_protocol_version`, ...). */
+    configuration?: Transform<dbforpostgresql.ConfigurationArgs>;
+    /** The application database. */
+    database?: Transform<dbforpostgresql.DatabaseArgs>;
+    /** The generated administrator password. */
+    password?: Transform<RandomPasswordArgs>;
+}
+
+declare module "../../components/database" {
+    interface DatabaseTransforms { azure?: AzureDatabaseTransforms }
+}
+
+/** What this component hands to the components built on it (providers/azure/handles.ts). */
+declare module "./handles" {
+    interface AzureHandles {
+        database: { serverId: pulumi.Output<string>; maxConnections: number; secret: StoredVaultSecret };
+    }
 }

@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { SecretReference } from "../../components/component";
 import { handleCodec } from "../shared/handles";
-import type { Foundation } from "./context";
 
 /** A generated value in Key Vault: its ARM id (per-secret role assignments) and the value, as a Pulumi secret (Kubernetes Secrets). */
 export interface StoredVaultSecret {
@@ -11,16 +10,13 @@ export interface StoredVaultSecret {
 }
 
 /**
- * What each Azure component hands to the components built on it, passed by the Platform as
- * typed Args fields; nothing is kept between calls. Type-only imports: loads no SDK.
+ * What each Azure component hands to the components built on it, passed by the Platform as typed
+ * Args fields; nothing is kept between calls. Each component's entry is declared in its builder
+ * file (`declare module "./handles"` in providers/azure/<component>.ts), so adding a component
+ * never edits this file; the cluster's is here, since the Kubernetes support builds it.
+ * Type-only imports: this file loads no SDK.
  */
 export interface AzureHandles {
-    network: Foundation;
-    database: { serverId: pulumi.Output<string>; maxConnections: number; secret: StoredVaultSecret };
-    cache: { cacheId: pulumi.Output<string>; secret: StoredVaultSecret };
-    objectStore: { accountId: pulumi.Output<string>; blobEndpoint: pulumi.Output<string> };
-    loadBalancer: { gatewayId: pulumi.Output<string> };
-    computeService: { containerAppId: pulumi.Output<string> };
     /** The AKS cluster of `compute.runtime: kubernetes` (no handle with an existing cluster's kubeconfig). */
     kubernetesCluster: {
         clusterId: pulumi.Output<string>;

@@ -9,6 +9,7 @@ import type { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
 import { CONTAINER_RESOURCES } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * A one-off job as a Container Apps job (app.Job, `triggerType: Manual`) in the internal
@@ -73,3 +74,6 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
 
     return { jobName: containerAppsJob.name, identity: identity.id, runCommand };
 }
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "job"> = createJob;

@@ -7,6 +7,8 @@ import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { containerAppName } from "./compute-service";
 import { diagnostics } from "./diagnostics";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** TLS policy: Azure's predefined 2022 policy (TLS 1.2 minimum, modern ciphers only). */
 export const SSL_POLICY = { policyType: "Predefined", policyName: "AppGwSslPolicy20220101" } as const;
@@ -285,3 +287,25 @@ export function createLoadBalancer(run: AzureContext, scope: pulumi.ComponentRes
 }
 
 export type { LoadBalancerRoute };
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "loadBalancer"> = createLoadBalancer;
+
+/** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AzureLoadBalancerTransforms {
+    gateway?: Transform<network.ApplicationGatewayArgs>;
+    publicIp?: Transform<network.PublicIPAddressArgs>;
+    /** Production only (WAF). */
+    wafPolicy?: Transform<network.WebApplicationFirewallPolicyArgs>;
+}
+
+declare module "../../components/load-balancer" {
+    interface LoadBalancerTransforms { azure?: AzureLoadBalancerTransforms }
+}
+
+/** What this component hands to the components built on it (providers/azure/handles.ts). */
+declare module "./handles" {
+    interface AzureHandles {
+        loadBalancer: { gatewayId: pulumi.Output<string> };
+    }
+}

@@ -6,6 +6,7 @@ import { createBudget } from "./budget";
 import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { AzureWatched, azureWatched, createDashboard } from "./dashboard";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /** A platform metric alert (Microsoft.Insights/metricAlerts) on one resource. */
 interface MetricSpec {
@@ -232,3 +233,6 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
     if (args.thresholds.budget.enabled) createBudget(ctx, scope, name, { amount: args.thresholds.budget.amount, actionGroup: groups.warning });
     return { alertNames: pulumi.output(names), dashboard: dashboard.id };
 }
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "monitoring"> = createMonitoring;

@@ -9,10 +9,12 @@ import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName } from "../../components/naming";
 import { AzureContext, BaseFoundation, Foundation, uniqueSuffix, ZONE_NAMES } from "./context";
 import { diagnostics } from "./diagnostics";
+import { createFlowLogs } from "./flow-logs";
 import { azureHandles } from "./handles";
 import { INTERNAL_INGRESS_CLASS } from "./kubernetes-ingress";
 import { privateEndpoint } from "./private-endpoint";
 import { aksSubnetCidr, ingressInternalAddress, subnetLayout } from "./subnets";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
 export const DELEGATIONS = {
@@ -294,4 +296,18 @@ export function createNetwork(ctx: AzureContext, scope: pulumi.ComponentResource
         aRecords: [{ ipv4Address: environment.staticIp }],
     });
     return outputs({ ...foundation, containerAppsEnvironmentId: environment.id, containerAppsDefaultDomain: environment.defaultDomain });
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts: the foundation, then its VNet flow logs (their storage account needs the foundation's endpoints subnet and blob DNS zone). */
+export const builder: CloudBuilder<AzureContext, "network"> = (ctx, scope, name, args) => {
+    const outputs = createNetwork(ctx, scope, name, args);
+    createFlowLogs(ctx.withFoundation(azureHandles.read("network", outputs.handle, "flow logs")), scope, name);
+    return outputs;
+};
+
+/** What this component hands to the components built on it (providers/azure/handles.ts). */
+declare module "./handles" {
+    interface AzureHandles {
+        network: Foundation;
+    }
 }

@@ -9,6 +9,7 @@ import { azureHandles } from "./handles";
 import { diagnostics } from "./diagnostics";
 import { privateEndpoint } from "./private-endpoint";
 import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * Metric categories Azure accepts on a storage account's diagnostic settings: the blob
@@ -160,4 +161,26 @@ export function createObjectStore(run: AzureContext, scope: pulumi.ComponentReso
         resourceId: container.id,
         handle: azureHandles.wrap("objectStore", { accountId: account.id, blobEndpoint }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
+export const builder: CloudBuilder<AzureContext, "objectStore"> = createObjectStore;
+
+/** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface AzureObjectStoreTransforms {
+    account?: Transform<storage.StorageAccountArgs>;
+    blobService?: Transform<storage.BlobServicePropertiesArgs>;
+    container?: Transform<storage.BlobContainerArgs>;
+    lifecycle?: Transform<storage.ManagementPolicyArgs>;
+}
+
+declare module "../../components/object-store" {
+    interface ObjectStoreTransforms { azure?: AzureObjectStoreTransforms }
+}
+
+/** What this component hands to the components built on it (providers/azure/handles.ts). */
+declare module "./handles" {
+    interface AzureHandles {
+        objectStore: { accountId: pulumi.Output<string>; blobEndpoint: pulumi.Output<string> };
+    }
 }

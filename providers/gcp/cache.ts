@@ -7,6 +7,8 @@ import { gcpHandles } from "./handles";
 import { memorystoreMaintenancePolicy } from "./maintenance";
 import { storeSecret } from "./secrets";
 import { REDIS_MEMORY_GB } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** RDB snapshots once a day (Memorystore keeps the latest; point-in-time copies are exports). */
 const RDB_SNAPSHOT_PERIOD = "TWENTY_FOUR_HOURS";
@@ -60,4 +62,25 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
         resourceId: instance.id,
         handle: gcpHandles.wrap("cache", { instance, name: instanceName, secretValues: [stored] }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "cache"> = createCache;
+
+/** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface GcpCacheTransforms {
+    instance?: Transform<gcp.redis.InstanceArgs>;
+    secret?: Transform<gcp.secretmanager.SecretArgs>;
+    secretVersion?: Transform<gcp.secretmanager.SecretVersionArgs>;
+}
+
+declare module "../../components/cache" {
+    interface CacheTransforms { gcp?: GcpCacheTransforms }
+}
+
+/** What this component hands to the components built on it (providers/gcp/handles.ts). */
+declare module "./handles" {
+    interface GcpHandles {
+        cache: { instance: gcp.redis.Instance; name: string; secretValues: StoredSecretValue[] };
+    }
 }

@@ -9,8 +9,9 @@ import { gcpHandles } from "./handles";
 import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
-import type { GcpComputeServiceTransforms } from "./transforms";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** Requests one instance serves at once before Cloud Run scales out. */
 const CONCURRENCY = 80;
@@ -240,4 +241,30 @@ function cloudRunTraffic(split: TrafficSplit): Traffic[] {
     const traffic: Traffic[] = [{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: split.candidatePercent, tag: REVISION_TAGS.candidate }];
     if (split.stable) traffic.push({ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: split.stable.revision, percent: split.stable.percent, tag: REVISION_TAGS.stable });
     return traffic;
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "computeService"> = createComputeService;
+
+/** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface GcpComputeServiceTransforms {
+    serviceAccount?: Transform<gcp.serviceaccount.AccountArgs>;
+    /** Applied to both secret accessor grants. */
+    secretAccess?: Transform<gcp.secretmanager.SecretIamMemberArgs>;
+    bucketAccess?: Transform<gcp.storage.BucketIAMMemberArgs>;
+    sqlClient?: Transform<gcp.projects.IAMMemberArgs>;
+    logBucket?: Transform<gcp.logging.ProjectBucketConfigArgs>;
+    logSink?: Transform<gcp.logging.ProjectSinkArgs>;
+    service?: Transform<gcp.cloudrunv2.ServiceArgs>;
+}
+
+declare module "../../components/compute-service" {
+    interface ComputeServiceTransforms { gcp?: GcpComputeServiceTransforms }
+}
+
+/** What this component hands to the components built on it (providers/gcp/handles.ts). */
+declare module "./handles" {
+    interface GcpHandles {
+        computeService: { service: gcp.cloudrunv2.Service };
+    }
 }

@@ -10,6 +10,8 @@ import { gcpHandles } from "./handles";
 import { cloudSqlMaintenanceWindow } from "./maintenance";
 import { storeSecret } from "./secrets";
 import { CLOUD_SQL_TIER } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 /** Cloud SQL (Enterprise) keeps at most 7 days of transaction logs for point-in-time recovery. */
 const MAX_LOG_RETENTION_DAYS = 7;
@@ -137,4 +139,32 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
         resourceId: instance.id,
         handle: gcpHandles.wrap("database", { instance, name: instanceName, maxConnections: size.maxConnections, secretValues: [stored] }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "database"> = createDatabase;
+
+/** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface GcpDatabaseTransforms {
+    instance?: Transform<gcp.sql.DatabaseInstanceArgs>;
+    database?: Transform<gcp.sql.DatabaseArgs>;
+    user?: Transform<gcp.sql.UserArgs>;
+    secret?: Transform<gcp.secretmanager.SecretArgs>;
+    secretVersion?: Transform<gcp.secretmanager.SecretVersionArgs>;
+}
+
+declare module "../../components/database" {
+    interface DatabaseTransforms { gcp?: GcpDatabaseTransforms }
+}
+
+/** What this component hands to the components built on it (providers/gcp/handles.ts). */
+declare module "./handles" {
+    interface GcpHandles {
+        /**
+         * `secretValues`: the values behind the component's Secret Manager secrets (database
+         * password, Redis AUTH string), so the kubernetes runtime builds its Kubernetes Secrets
+         * without reading them back from Secret Manager.
+         */
+        database: { instance: gcp.sql.DatabaseInstance; name: string; maxConnections: number; secretValues: StoredSecretValue[] };
+    }
 }

@@ -9,6 +9,7 @@ import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * A one-off job as a Cloud Run job (cloudrunv2.Job): a service's identity builder (its own
@@ -62,3 +63,6 @@ export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name
         runCommand: pulumi.interpolate`gcloud run jobs execute ${cloudRunJob.name} --project ${ctx.project} --region ${ctx.region} --wait`,
     };
 }
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "job"> = createJob;

@@ -5,6 +5,9 @@ import type { LoadBalancerArgs, LoadBalancerOutputs, LoadBalancerRoute, ServiceA
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
+import type { TierProfile } from "../../components/config/tiers";
 
 /**
  * Cloud Armor preconfigured WAF rule sets, each denying with 403: OWASP CRS 3.3 (the AWS
@@ -241,4 +244,36 @@ export function createLoadBalancer(ctx: GcpContext, scope: pulumi.ComponentResou
         domain: pulumi.output(args.domain),
         attachments,
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "loadBalancer"> = createLoadBalancer;
+
+/** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface GcpLoadBalancerTransforms {
+    securityPolicy?: Transform<gcp.compute.SecurityPolicyArgs>;
+    /** Applied to every route's serverless NEG. */
+    networkEndpointGroup?: Transform<gcp.compute.RegionNetworkEndpointGroupArgs>;
+    /** Applied to every route's backend service. */
+    backendService?: Transform<gcp.compute.BackendServiceArgs>;
+    urlMap?: Transform<gcp.compute.URLMapArgs>;
+    certificate?: Transform<gcp.compute.ManagedSslCertificateArgs>;
+    sslPolicy?: Transform<gcp.compute.SSLPolicyArgs>;
+    httpsProxy?: Transform<gcp.compute.TargetHttpsProxyArgs>;
+    address?: Transform<gcp.compute.GlobalAddressArgs>;
+    httpsForwardingRule?: Transform<gcp.compute.GlobalForwardingRuleArgs>;
+    httpRedirectUrlMap?: Transform<gcp.compute.URLMapArgs>;
+    httpProxy?: Transform<gcp.compute.TargetHttpProxyArgs>;
+    httpForwardingRule?: Transform<gcp.compute.GlobalForwardingRuleArgs>;
+}
+
+declare module "../../components/load-balancer" {
+    interface LoadBalancerTransforms { gcp?: GcpLoadBalancerTransforms }
+}
+
+/** What this component hands to the components built on it (providers/gcp/handles.ts). */
+declare module "./handles" {
+    interface GcpHandles {
+        loadBalancer: { urlMapName: string; health: TierProfile["loadBalancer"]["health"] };
+    }
 }

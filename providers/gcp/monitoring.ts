@@ -9,6 +9,7 @@ import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
 import { gkeClusterName } from "./kubernetes-cluster";
 import { cloudRunServiceName } from "./load-balancer";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
 type Absent = gcp.types.input.monitoring.AlertPolicyConditionConditionAbsent;
@@ -352,3 +353,6 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
 
     return { alertNames: pulumi.all(policies.map((p) => p.displayName)), dashboard: dashboard.id };
 }
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "monitoring"> = createMonitoring;

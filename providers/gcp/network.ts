@@ -6,6 +6,7 @@ import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { createAuditLogs } from "./audit-logs";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
+import type { CloudBuilder } from "../shared/bind-cloud";
 
 /** Ports the data tier listens on: PostgreSQL, and Memorystore with in-transit encryption (6378). */
 export const DATA_PORTS = { postgres: "5432", redisTls: "6378" } as const;
@@ -132,4 +133,22 @@ export function createNetwork(ctx: GcpContext, scope: pulumi.ComponentResource, 
         publicSubnetIds: pulumi.output([] as string[]),
         handle: gcpHandles.wrap("network", { network, subnet, privateRange, peering, computeTag }),
     };
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "network"> = createNetwork;
+
+/** What this component hands to the components built on it (providers/gcp/handles.ts). */
+declare module "./handles" {
+    interface GcpHandles {
+        network: {
+            network: gcp.compute.Network;
+            subnet: gcp.compute.Subnetwork;
+            /** Private service access range and its peering: Cloud SQL and Memorystore live there. */
+            privateRange: gcp.compute.GlobalAddress;
+            peering: gcp.servicenetworking.Connection;
+            /** Network tag that Cloud Run's direct VPC egress carries; the firewall admits only it to the data tier. */
+            computeTag: string;
+        };
+    }
 }

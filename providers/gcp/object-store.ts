@@ -4,6 +4,8 @@ import { childName, limitedName, regionCode } from "../../components/naming";
 import type { ObjectStoreArgs, ObjectStoreOutputs } from "../../components/object-store";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
+import type { CloudBuilder } from "../shared/bind-cloud";
+import type { Transform } from "../../components/transform";
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Soft-deleted objects stay restorable this long (GCS default and minimum useful window). */
@@ -99,4 +101,25 @@ function replicateBucket(ctx: GcpContext, scope: pulumi.ComponentResource, name:
         },
         status: "ENABLED",
     }, undefined, { dependsOn: grants });
+}
+
+/** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
+export const builder: CloudBuilder<GcpContext, "objectStore"> = createObjectStore;
+
+/** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
+export interface GcpObjectStoreTransforms {
+    bucket?: Transform<gcp.storage.BucketArgs>;
+    /** The project's Cloud Storage Data Access audit config (object reads and writes). */
+    dataAccessLogs?: Transform<gcp.projects.IAMAuditConfigArgs>;
+}
+
+declare module "../../components/object-store" {
+    interface ObjectStoreTransforms { gcp?: GcpObjectStoreTransforms }
+}
+
+/** What this component hands to the components built on it (providers/gcp/handles.ts). */
+declare module "./handles" {
+    interface GcpHandles {
+        objectStore: { bucket: gcp.storage.Bucket };
+    }
 }

@@ -1,35 +1,34 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Builder, BuilderKey, ComponentBuilders } from "../../components/builders";
+import { CLOUD_BUILT } from "../../components/catalog";
 import type { CloudImplementation, KubernetesSupport } from "../../components/cloud";
 import type { Cloud } from "../../components/config";
 
-type Builder<C, K extends keyof CloudImplementation> = CloudImplementation[K] extends (scope: pulumi.ComponentResource, name: string, args: infer A) => infer O
+/** A cloud's builder of one component: the contract's builder with that cloud's per-run context first. */
+export type CloudBuilder<C, K extends BuilderKey> = ComponentBuilders[K] extends Builder<infer A, infer O>
     ? (ctx: C, scope: pulumi.ComponentResource, name: string, args: A) => O
     : never;
 
-/** A cloud's component builders, each taking that cloud's per-run context first. */
-export interface CloudBuilders<C> {
-    network: Builder<C, "network">;
-    database: Builder<C, "database">;
-    cache: Builder<C, "cache">;
-    objectStore: Builder<C, "objectStore">;
-    loadBalancer: Builder<C, "loadBalancer">;
-    computeService: Builder<C, "computeService">;
-    monitoring: Builder<C, "monitoring">;
-    job: Builder<C, "job">;
+/** A cloud's component builders, one per key of ComponentBuilders. */
+export type CloudBuilders<C> = { [K in BuilderKey]: CloudBuilder<C, K> };
+
+/**
+ * Each cloud-built catalog entry's builder, read from its file in the cloud's folder
+ * (`providers/<cloud>/<file>.ts` exports `builder: CloudBuilder<Context, "<key>">`, which
+ * typechecks its signature against the contract). `load` is the cloud's own `require`, so the
+ * path resolves in its folder; tests/build-layout.spec.ts fails while a file is missing.
+ */
+export function loadBuilders<C>(cloud: Cloud, load: (file: string) => unknown): CloudBuilders<C> {
+    return Object.fromEntries(CLOUD_BUILT.map((entry) => {
+        const { builder } = load(`./${entry.file}`) as { builder?: unknown };
+        if (typeof builder !== "function") throw new Error(`internal: providers/${cloud}/${entry.file}.ts exports no \`builder\` for the ${entry.key} component (components/catalog.ts lists it)`);
+        return [entry.key, builder];
+    })) as CloudBuilders<C>;
 }
 
 /** Binds a cloud's builders to its context: the CloudImplementation the Platform calls. */
-export function bindCloud<C>(cloud: Cloud, ctx: C, b: CloudBuilders<C>, kubernetes?: KubernetesSupport): CloudImplementation {
-    return {
-        cloud,
-        network: (scope, name, args) => b.network(ctx, scope, name, args),
-        database: (scope, name, args) => b.database(ctx, scope, name, args),
-        cache: (scope, name, args) => b.cache(ctx, scope, name, args),
-        objectStore: (scope, name, args) => b.objectStore(ctx, scope, name, args),
-        loadBalancer: (scope, name, args) => b.loadBalancer(ctx, scope, name, args),
-        computeService: (scope, name, args) => b.computeService(ctx, scope, name, args),
-        monitoring: (scope, name, args) => b.monitoring(ctx, scope, name, args),
-        job: (scope, name, args) => b.job(ctx, scope, name, args),
-        kubernetes,
-    };
+export function bindCloud<C>(cloud: Cloud, ctx: C, builders: CloudBuilders<C>, kubernetes?: KubernetesSupport): CloudImplementation {
+    type AnyBuilder = (ctx: C, scope: pulumi.ComponentResource, name: string, args: unknown) => unknown;
+    const bound = Object.fromEntries(Object.entries(builders).map(([key, build]) => [key, (scope: pulumi.ComponentResource, name: string, args: unknown) => (build as AnyBuilder)(ctx, scope, name, args)]));
+    return { cloud, ...bound, kubernetes } as CloudImplementation;
 }

@@ -1,0 +1,63 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ComponentTransforms } from "./builders";
+import type { PlatformConfig } from "./config";
+
+/**
+ * Where a component sits in the platform. The topology draws by it (the entry point, the
+ * services, the data tier they bind to, the observer) and the stack outputs are grouped by it,
+ * in this order.
+ */
+export const COMPONENT_ROLES = ["foundation", "entry", "data", "service", "observer", "task"] as const;
+export type ComponentRole = (typeof COMPONENT_ROLES)[number];
+
+/** What the Platform hands a catalog entry to create its component(s). */
+export interface CreateInput<Deps, Cloud> {
+    cfg: PlatformConfig;
+    /** The selected cloud's builders (under `compute.runtime: kubernetes`, after the cluster, the workloads runtime's). */
+    cloud: Cloud;
+    /** The components created before it, by catalog key; components/catalog.ts's type fails when one comes later. */
+    deps: Deps;
+    /** `PlatformOptions.transforms`. */
+    transforms: ComponentTransforms;
+}
+
+/**
+ * One entry of components/catalog.ts, exported by the component's own file: how the Platform
+ * creates it from the resolved config and the components it is built on, what it adds to the
+ * stack outputs, and what tools read about it.
+ */
+export interface ComponentDefinition<K extends string = string, Instance = unknown, Deps = never, Cloud = never> {
+    /** The catalog key: the builder's key in CloudImplementation, `PlatformOptions.transforms`'s key. */
+    readonly key: K;
+    /** `Database`: the type token's last part. */
+    readonly kind: Capitalize<K>;
+    /** The one Pulumi type token, the same on every cloud. */
+    readonly type: `platform:components:${Capitalize<K>}`;
+    /** `providers/<cloud>/<file>.ts`, the builder file every cloud has (kebab-case of the key). */
+    readonly file: string;
+    /**
+     * `cloud`: a member of CloudImplementation, loaded from each cloud's `<file>.ts` `builder`;
+     * `kubernetes support`: part of the cloud's Kubernetes support (components/cloud.ts).
+     */
+    readonly builtBy: "cloud" | "kubernetes support";
+    readonly role: ComponentRole;
+    /** The plain variable (components/config/binding-env.ts) and stack output that show a service uses it (the topology's evidence). */
+    readonly binding?: { env: string; output: string };
+    /** Whether the platform's alerts watch it (the topology's dotted edges). */
+    readonly alerted: boolean;
+    /** The component (a record of them, by name, for one per service or job; undefined when the config has none). */
+    create(input: CreateInput<Deps, Cloud>): Instance;
+    /** Its stack outputs: endpoints and names only, never a secret value. */
+    outputs?(instance: Instance, cfg: PlatformConfig): Record<string, pulumi.Input<unknown>>;
+}
+
+/** `objectStore` → `object-store`. */
+const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** A definition with its kind, type token and file derived from the key, so none can disagree with it. */
+export function defineComponent<K extends string, Instance, Deps, Cloud>(
+    def: Omit<ComponentDefinition<K, Instance, Deps, Cloud>, "kind" | "type" | "file" | "alerted"> & { alerted?: boolean },
+): ComponentDefinition<K, Instance, Deps, Cloud> {
+    const kind = (def.key.charAt(0).toUpperCase() + def.key.slice(1)) as Capitalize<K>;
+    return { ...def, alerted: def.alerted ?? false, kind, type: `platform:components:${kind}`, file: kebab(def.key) };
+}
