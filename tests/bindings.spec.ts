@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv, ServiceBindings } from "../components/compute-service";
 import type { SecretReference } from "../components/component";
-import { COMPONENT_TYPES } from "../components/catalog";
+import { CLOUD_BUILT, COMPONENT_TYPES } from "../components/catalog";
 import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";
@@ -65,7 +65,7 @@ describe("composition: every cloud's builders are bound to its components", () =
     // bind-cloud.ts hands each builder its cloud's context; a component whose builder is not
     // called has no children, and the stack would deploy without it. The stack has a one-off job
     // (the same plan as jobs.spec.ts), so the job builder is bound too.
-    const BUILT = ["network", "database", "cache", "objectStore", "loadBalancer", "computeService", "monitoring", "job"] as const;
+    const BUILT = CLOUD_BUILT.map((entry) => entry.key);
     for (const cloud of CLOUDS) {
         for (const runtime of ["managed", "kubernetes"] as const) {
             it(`${cloud} / ${runtime}: each component, the job's too, has resources of its own`, async () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import * as ts from "typescript";
+import { CATALOG } from "../components/catalog";
 import { CLOUDS } from "../components/config";
 import { relativeImportClosure, repoPath, ROOT, tsconfigFiles } from "./support/import-graph";
 
@@ -29,9 +29,9 @@ describe("build layout", () => {
 
 /**
  * One shape per cloud: every cloud folder mirrors components/ file for file for what a cloud
- * implements. The required files are read from components/cloud.ts: each member of
- * `CloudImplementation` and `KubernetesSupport` typed with a builder from `./<file>` needs a
- * `providers/<cloud>/<file>.ts`. Beyond those, the folders agree with each other: a
+ * implements. The required files are read from components/catalog.ts: each entry's `file`
+ * needs a `providers/<cloud>/<file>.ts` (tests/catalog.spec.ts checks what the cloud-built
+ * ones export). Beyond those, the folders agree with each other: a
  * components/ counterpart (`maintenance.ts`, `transforms.ts`, ...) or a piece of the
  * Kubernetes support (`kubernetes-*.ts`) one cloud has, every cloud has.
  */
@@ -42,7 +42,7 @@ describe("one shape per cloud", () => {
         .filter((f) => componentFiles.includes(f) || /^kubernetes(-[a-z-]+)?$/.test(f))
         .sort();
 
-    it("reads the builder files a cloud implements from components/cloud.ts", () => {
+    it("reads the builder files a cloud implements from components/catalog.ts", () => {
         const files = implementedComponentFiles();
         for (const f of ["network", "database", "compute-service", "kubernetes-cluster"]) assert.ok(files.includes(f), `${f} in ${files.join(", ")}`);
         assert.ok(files.every((f) => componentFiles.includes(f)), files.join(", "));
@@ -71,24 +71,7 @@ describe("one shape per cloud", () => {
     }
 });
 
-/** The `./<file>` modules whose builder types type the members of CloudImplementation and KubernetesSupport. */
+/** The `providers/<cloud>/<file>.ts` every cloud needs: one per catalog entry. */
 function implementedComponentFiles(): string[] {
-    const file = join(ROOT, "components", "cloud.ts");
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-    const importedFrom = new Map<string, string>();
-    const members: ts.TypeElement[] = [];
-    source.forEachChild((node) => {
-        if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith("./")) {
-            const bindings = node.importClause?.namedBindings;
-            if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) importedFrom.set(el.name.text, node.moduleSpecifier.text.slice(2));
-        }
-        if (ts.isInterfaceDeclaration(node) && ["CloudImplementation", "KubernetesSupport"].includes(node.name.text)) members.push(...node.members);
-    });
-    const files = new Set<string>();
-    for (const m of members) {
-        if (!ts.isPropertySignature(m) || !m.type || !ts.isTypeReferenceNode(m.type) || !ts.isIdentifier(m.type.typeName)) continue;
-        const from = importedFrom.get(m.type.typeName.text);
-        if (from && /Builder$/.test(m.type.typeName.text)) files.add(from);
-    }
-    return [...files].sort();
+    return CATALOG.map((entry) => entry.file).sort();
 }

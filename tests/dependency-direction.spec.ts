@@ -11,7 +11,7 @@ describe("dependency direction", () => {
 
     it("reads a real graph (a broken reader would pass every rule below)", () => {
         assert.ok(graph.size > 150, `only ${graph.size} files`);
-        assert.ok(graph.get("components/platform.ts")?.includes("components/database.ts"), "platform.ts -> database.ts not seen");
+        assert.ok(graph.get("components/catalog.ts")?.includes("components/database.ts"), "catalog.ts -> database.ts not seen");
         assert.ok(graph.get("providers/aws/network.ts")?.includes("providers/aws/handles.ts"), "a type-only import was not seen");
     });
 

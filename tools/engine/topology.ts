@@ -1,4 +1,5 @@
-import { BINDING_ENV } from "../../components/compute-service";
+import { CATALOG, definitionOfType } from "../../components/catalog";
+import type { ComponentRole } from "../../components/definition";
 import type { Plan, PlanResource } from "./plan";
 import { flatten } from "./diff/flatten";
 
@@ -13,7 +14,8 @@ import { flatten } from "./diff/flatten";
  * data component when its children carry that component's binding (the DATABASE_HOST /
  * REDIS_HOST / OBJECT_STORE_BUCKET variables, or the endpoint the stack exports). Only a
  * service with no binding evidence at all falls back to the component contract (every
- * service is handed all three bindings).
+ * service is handed every binding). Which kind is the entry point, a service, a data component
+ * (and its binding's variable and output) or the observer is read from components/catalog.ts.
  */
 
 const COMPONENT_PREFIX = "platform:components:";
@@ -70,6 +72,11 @@ function stringsOf(resources: PlanResource[]): string[] {
     return out;
 }
 
+/** A component kind's role in the catalog; a kind the catalog does not know (an older plan's) draws as foundation. */
+function roleOf(kind: string): ComponentRole {
+    return definitionOfType(COMPONENT_PREFIX + kind)?.role ?? "foundation";
+}
+
 export function topologyOf(plan: Plan): Topology {
     const components = plan.resources.filter((r) => !r.custom && r.type.startsWith(COMPONENT_PREFIX));
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
@@ -89,13 +96,10 @@ export function topologyOf(plan: Plan): Topology {
 
     const edges: TopologyEdge[] = [];
     const ofKind = (kind: string) => groups.filter((g) => g.kind === kind);
-    const lbs = ofKind("LoadBalancer");
-    const services = ofKind("ComputeService");
-    const data: { kind: string; env: string; output: string }[] = [
-        { kind: "Database", env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
-        { kind: "Cache", env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
-        { kind: "ObjectStore", env: BINDING_ENV.bucket, output: "bucketName" },
-    ];
+    const ofRole = (role: ComponentRole) => groups.filter((g) => roleOf(g.kind) === role);
+    const lbs = ofRole("entry");
+    const services = ofRole("service");
+    const data = CATALOG.flatMap((d) => (d.binding ? [{ kind: d.kind as string, ...d.binding }] : []));
     const entry = lbs.length > 0 ? { id: "internet", label: "Internet" } : undefined;
     const stringsFor = (g: TopologyGroup) => stringsOf(members.get(components.find((c) => c.name === g.name && c.type === COMPONENT_PREFIX + g.kind)!.urn) ?? []);
 
@@ -119,8 +123,8 @@ export function topologyOf(plan: Plan): Topology {
             for (const target of ofKind(d.kind)) edges.push({ from: svc.id, to: target.id, label: "", style: "solid" });
         }
     }
-    for (const mon of ofKind("Monitoring")) {
-        for (const g of groups.filter((g) => ["LoadBalancer", "Database", "Cache"].includes(g.kind))) edges.push({ from: mon.id, to: g.id, label: "alerts", style: "dotted" });
+    for (const mon of ofRole("observer")) {
+        for (const g of groups.filter((g) => definitionOfType(COMPONENT_PREFIX + g.kind)?.alerted)) edges.push({ from: mon.id, to: g.id, label: "alerts", style: "dotted" });
     }
     return { entry, groups, edges };
 }
@@ -151,7 +155,7 @@ export function renderMermaid(plan: Plan, options: TopologyOptions = {}): string
     }
     // Components with no flow (network, cluster) would crowd the top row: hang them, invisibly, below the data tier.
     const linked = new Set(t.edges.flatMap((e) => [e.from, e.to]));
-    const anchor = [...t.groups].reverse().find((g) => linked.has(g.id) && ["Database", "Cache", "ObjectStore"].includes(g.kind));
+    const anchor = [...t.groups].reverse().find((g) => linked.has(g.id) && roleOf(g.kind) === "data");
     if (anchor) for (const g of t.groups) if (!linked.has(g.id)) lines.push(`    ${anchor.id} ~~~ ${g.id}`);
     const classes: [string, string, (g: TopologyGroup) => boolean][] = [
         ["risk", "fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328", (g) => risk.has(g.name)],
