@@ -32,7 +32,7 @@ describe("build layout", () => {
  * implements. The required files are read from components/catalog.ts: each entry's `file`
  * needs a `providers/<cloud>/<file>.ts` (tests/catalog.spec.ts checks what the cloud-built
  * ones export). Beyond those, the folders agree with each other: a
- * components/ counterpart (`maintenance.ts`, `transforms.ts`, ...) or a piece of the
+ * components/ counterpart (`maintenance.ts`, ...) or a piece of the
  * Kubernetes support (`kubernetes-*.ts`) one cloud has, every cloud has.
  */
 describe("one shape per cloud", () => {
