@@ -1,7 +1,9 @@
 "use strict";
 // Mocha's spec reporter plus the closing line CI reads: "N passed, N failed".
 // With SPEC_TIMINGS=<file>, it also writes each spec file's wall time (hooks included) as JSON,
-// slowest first: the profile the gate's speed work starts from (tools/bench.ts reads it).
+// slowest first, and its CPU time (user + system of this process while the file ran, so a
+// loaded machine inflates the wall figure but hardly the CPU one): the profile the gate's speed
+// work starts from (tools/bench.ts reads it).
 const fs = require("fs");
 const path = require("path");
 const Mocha = require("mocha");
@@ -13,14 +15,21 @@ class SummaryReporter extends Spec {
         super(runner, options);
         const timingsFile = process.env.SPEC_TIMINGS;
         const perFile = new Map();
+        const cpuPerFile = new Map();
         let current;
         let since = process.hrtime.bigint();
+        let cpuSince = process.cpuUsage();
         // Files run one after another, so the time between two events belongs to the file of the
         // runnable that was running.
         const charge = (file) => {
             const now = process.hrtime.bigint();
-            if (current) perFile.set(current, (perFile.get(current) ?? 0) + Number(now - since) / 1e6);
+            const cpu = process.cpuUsage(cpuSince);
+            if (current) {
+                perFile.set(current, (perFile.get(current) ?? 0) + Number(now - since) / 1e6);
+                cpuPerFile.set(current, (cpuPerFile.get(current) ?? 0) + (cpu.user + cpu.system) / 1e3);
+            }
             since = now;
+            cpuSince = process.cpuUsage();
             if (file) current = file;
         };
         if (timingsFile) {
@@ -31,7 +40,7 @@ class SummaryReporter extends Spec {
             const { passes, failures, pending } = runner.stats;
             if (timingsFile) {
                 charge();
-                const rows = [...perFile].map(([file, ms]) => ({ file: path.relative(process.cwd(), file), ms: Math.round(ms) })).sort((a, b) => b.ms - a.ms);
+                const rows = [...perFile].map(([file, ms]) => ({ file: path.relative(process.cwd(), file), ms: Math.round(ms), cpuMs: Math.round(cpuPerFile.get(file) ?? 0) })).sort((a, b) => b.ms - a.ms);
                 fs.writeFileSync(timingsFile, JSON.stringify(rows, null, 2) + "\n");
             }
             process.stdout.write(`\n${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ""}\n`);

@@ -20,9 +20,10 @@ import type { PolicyRunner } from "./run-plan";
  * validation, as pulumi's ReconcilePolicyPackConfig) and marshal the recorded resources.
  *
  * `configure`/`configureStack` are not exported by server.js (only `serve` wires them to the
- * gRPC server, which must not start here), so each evaluation compiles a private instance of
- * server.js with those two functions exported: its module state (pack config, stack tags) is
- * fresh per evaluation while every module it requires is the one the CLI path uses.
+ * gRPC server, which must not start here), so evaluations use private instances of server.js
+ * with those two functions exported: an instance serves one evaluation at a time, and its module
+ * state (pack config, stack tags) is replaced by that evaluation's `configure` and
+ * `configureStack`, while every module it requires is the one the CLI path uses.
  */
 
 const policyRequire = Module.createRequire(require.resolve("@pulumi/policy/server.js"));
@@ -113,6 +114,23 @@ function loadAnalyzer(): AnalyzerServer {
     m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(SERVER_FILE));
     m._compile(`${serverSource}\n;exports.__configure = configure; exports.__configureStack = configureStack;\n`, SERVER_FILE);
     return m.exports as AnalyzerServer;
+}
+
+/**
+ * Instances not serving an evaluation. Compiling server.js costs more than a small evaluation,
+ * and an instance holds no state that outlives one: `configure` replaces the whole pack config
+ * and `configureStack` the whole tag map (server.js assigns both afresh), and every evaluation
+ * calls both before analyzing. Evaluations that overlap each take their own instance.
+ */
+const idleAnalyzers: AnalyzerServer[] = [];
+
+async function withAnalyzer<T>(work: (analyzer: AnalyzerServer) => Promise<T>): Promise<T> {
+    const analyzer = idleAnalyzers.pop() ?? loadAnalyzer();
+    try {
+        return await work(analyzer);
+    } finally {
+        idleAnalyzers.push(analyzer);
+    }
 }
 
 function call<T>(fn: RpcFun, request: unknown): Promise<T> {
@@ -283,8 +301,39 @@ function marshalInputs(inputs: Record<string, unknown>): Promise<unknown> {
     return wire;
 }
 
-async function toStruct(inputs: Record<string, unknown>): Promise<unknown> {
-    return structProto.Struct.fromJavaScript((await marshalInputs(inputs)) ?? {});
+/**
+ * The properties message of some inputs. The analyzer converts a resource's message back to
+ * JavaScript (`Struct.toJavaScript`) for every policy that reads it (each stack policy walks
+ * every resource, a provider is read with each of its resources), always from the same message;
+ * `deserializeProperties` then copies what it gets, so one conversion per message serves them
+ * all, frozen so that no reader can change what the next one sees. A message is built once per
+ * inputs object in an evaluation, and once per process for deep-frozen inputs (see marshalInputs).
+ */
+type Structs = Map<object, Promise<unknown>>;
+const structsOfFrozen = new WeakMap<object, Promise<unknown>>();
+
+function toStruct(inputs: Record<string, unknown>, structs: Structs): Promise<unknown> {
+    const frozen = marshalledFrozen.has(inputs) || deeplyFrozen(inputs);
+    let struct = frozen ? structsOfFrozen.get(inputs) : structs.get(inputs);
+    if (!struct) {
+        struct = marshalInputs(inputs).then((wire) => {
+            const message = structProto.Struct.fromJavaScript(wire ?? {});
+            let js: unknown;
+            message.toJavaScript = () => (js ??= deepFreezePlain(structProto.Struct.prototype.toJavaScript.call(message)));
+            return message;
+        });
+        if (frozen) structsOfFrozen.set(inputs, struct);
+        else structs.set(inputs, struct);
+    }
+    return struct;
+}
+
+function deepFreezePlain<T>(value: T): T {
+    if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) deepFreezePlain(v);
+    }
+    return value;
 }
 
 function resourceOptions(r: AnalyzerResourceInput): unknown {
@@ -300,13 +349,13 @@ function resourceOptions(r: AnalyzerResourceInput): unknown {
     return o;
 }
 
-async function providerMessage(r: AnalyzerResourceInput): Promise<unknown> {
+async function providerMessage(r: AnalyzerResourceInput, structs: Structs): Promise<unknown> {
     if (!r.provider) return undefined;
     const p = new analyzerProto.AnalyzerProviderResource();
     p.setType(r.provider.type);
     p.setName(r.provider.name);
     p.setUrn(r.provider.urn);
-    p.setProperties(await toStruct(r.provider.inputs));
+    p.setProperties(await toStruct(r.provider.inputs, structs));
     return p;
 }
 
@@ -335,11 +384,15 @@ function collect(resp: any, fallbackUrn: string, into: Evaluation): void {
 
 /** Evaluates policies over resources exactly as `pulumi preview --policy-pack` would. */
 export async function evaluatePolicies(resources: AnalyzerResourceInput[], options: EvaluateOptions): Promise<Evaluation> {
+    const config = reconcileConfig(options.policies, options.enforcementLevel ?? "mandatory", options.config);
+    return withAnalyzer((analyzer) => evaluateWith(analyzer, resources, options, config));
+}
+
+async function evaluateWith(analyzer: AnalyzerServer, resources: AnalyzerResourceInput[], options: EvaluateOptions, config: Evaluation["config"]): Promise<Evaluation> {
     const packName = options.packName ?? "platform-guardrails";
     const packVersion = options.packVersion ?? packVersionOf();
     const packLevel = options.enforcementLevel ?? "mandatory";
-    const analyzer = loadAnalyzer();
-    const config = reconcileConfig(options.policies, packLevel, options.config);
+    const structs: Structs = new Map();
 
     const configure = new analyzerProto.ConfigureAnalyzerRequest();
     const map = configure.getPolicyconfigMap();
@@ -364,9 +417,9 @@ export async function evaluatePolicies(resources: AnalyzerResourceInput[], optio
             req.setType(r.type);
             req.setUrn(r.urn);
             req.setName(r.name);
-            req.setProperties(await toStruct(r.inputs));
+            req.setProperties(await toStruct(r.inputs, structs));
             req.setOptions(resourceOptions(r));
-            const provider = await providerMessage(r);
+            const provider = await providerMessage(r, structs);
             if (provider) req.setProvider(provider);
             collect(await call(analyze, req), r.urn, result);
         }
@@ -380,7 +433,7 @@ export async function evaluatePolicies(resources: AnalyzerResourceInput[], optio
             ar.setType(r.type);
             ar.setUrn(r.urn);
             ar.setName(r.name);
-            ar.setProperties(await toStruct(r.inputs));
+            ar.setProperties(await toStruct(r.inputs, structs));
             ar.setOptions(resourceOptions(r));
             if (r.parent) ar.setParent(r.parent);
             ar.setDependenciesList(r.dependencies ?? []);
@@ -390,7 +443,7 @@ export async function evaluatePolicies(resources: AnalyzerResourceInput[], optio
                 d.setUrnsList(urns);
                 pd.set(k, d);
             }
-            const provider = await providerMessage(r);
+            const provider = await providerMessage(r, structs);
             if (provider) ar.setProvider(provider);
             list.push(ar);
         }
