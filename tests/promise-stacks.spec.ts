@@ -6,6 +6,7 @@ import { withoutPromiseStackTraces } from "../tools/engine/promise-stacks";
  * (tools/engine/promise-stacks.ts): half a plan's CPU time went into formatting traces nobody reads.
  */
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: (p: Promise<unknown>, ctx?: string) => Promise<unknown> };
+const { Resource } = require("@pulumi/pulumi/resource") as { Resource: { stackTrace(skip: number): unknown[]; callsites(): unknown[] } };
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
 describe("SDK promises in the offline engine", () => {
@@ -23,5 +24,13 @@ describe("SDK promises in the offline engine", () => {
         assert.strictEqual(await wrapped, 42);
         assert.ok(!state.getStore().leakCandidates.has(p));
         assert.ok(new Error("x").stack!.split("\n").length > 1, "other errors keep their stack");
+    });
+
+    it("register resources without a source position (no unbounded trace per resource), leaving Error.stackTraceLimit as it was", () => {
+        withoutPromiseStackTraces();
+        const limit = Error.stackTraceLimit;
+        assert.deepStrictEqual(Resource.stackTrace(0), [], "the constructor's source-position trace was formatted");
+        assert.strictEqual(Error.stackTraceLimit, limit);
+        assert.ok(Resource.callsites().length > 1, "the SDK's own callsite helper still works for anyone else");
     });
 });

@@ -14,14 +14,23 @@
  * Every SDK module calls it through the module's exports (`debuggable_1.debuggablePromise(...)`),
  * so replacing the export reaches all callers. This is the engine's process only (plan, check,
  * diff, the suite, the bench's SDK replay); `pulumi up` runs the SDK untouched.
+ *
+ * The same holds for the source position of each resource: the `Resource` constructor formats
+ * an unbounded stack trace (`Resource.stackTrace`, `Error.stackTraceLimit = Infinity`) and parses
+ * every frame, only to put the caller's file and line into the RegisterResource request for the
+ * Pulumi Cloud's "defined at" link. The offline engine's monitor (recording-monitor.ts) never
+ * reads those fields, and the trace was a tenth of a warm plan's CPU time, so here a resource
+ * registers with no source position, as the SDK itself does when no frame has one.
  */
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: (p: Promise<unknown>, ctx?: unknown) => Promise<unknown> };
+const resource = require("@pulumi/pulumi/resource") as { Resource: { stackTrace: (skip: number) => unknown[] } };
 
 let installed = false;
 
 export function withoutPromiseStackTraces(): void {
     if (installed || process.env.PULUMI_DEBUG_PROMISE_LEAKS) return;
     installed = true;
+    resource.Resource.stackTrace = () => [];
     const original = debuggable.debuggablePromise;
     debuggable.debuggablePromise = function debuggablePromise(p, ctx) {
         const limit = Error.stackTraceLimit;
