@@ -9,6 +9,8 @@ import { reportJson } from "../tools/engine/diff/render-json";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { planFileProblem } from "../tools/engine/exit/diff";
 import { fixturePlan } from "../tools/sample-report";
+import { main as diffMain } from "../tools/diff";
+import { runMain } from "./support/cli-in-process";
 
 /** The diff's machine-readable output, its inputs (saved plans, git refs) and their errors. */
 
@@ -16,6 +18,8 @@ const ROOT = resolve(__dirname, "..");
 const FIXTURES = join(ROOT, "tests", "fixtures", "plans");
 const diffCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     spawnSync(process.execPath, tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+/** The diff CLI over saved plan files, in this process (tests/support/cli-in-process.ts): what it prints and returns. */
+const diff = (args: string[], env: Record<string, string> = {}) => runMain("diff", diffMain, args, env);
 const git = (cwd: string, ...args: string[]) => {
     const r = spawnSync("git", args, { cwd, encoding: "utf8" });
     assert.strictEqual(r.status, 0, r.stderr);
@@ -65,15 +69,15 @@ describe("diff --format json", () => {
         assert.ok(!text.includes("beta=on"), "the secret's head value never appears");
     });
 
-    it("the CLI prints it, and writes it with --output", () => {
+    it("the CLI prints it, and writes it with --output", async () => {
         const pair = ["--base-plan", join(FIXTURES, "production-aws.base.json"), "--head-plan", join(FIXTURES, "production-aws.head.json")];
-        const r = diffCli([...pair, "--format", "json"]);
+        const r = await diff([...pair, "--format", "json"]);
         assert.strictEqual(r.status, 1, r.stderr);
         assert.deepStrictEqual(JSON.parse(r.stdout).stacks[0].counts, json.stacks[0].counts);
         const dir = mkdtempSync(join(tmpdir(), "diff-json-"));
         try {
             const out = join(dir, "diff.json");
-            const w = diffCli([...pair, "--format", "json", "--output", out]);
+            const w = await diff([...pair, "--format", "json", "--output", out]);
             assert.strictEqual(w.stdout, "");
             assert.deepStrictEqual(JSON.parse(readFileSync(out, "utf8")).stacks[0].counts, json.stacks[0].counts);
         } finally {
@@ -83,18 +87,18 @@ describe("diff --format json", () => {
 });
 
 describe("diff: the PR comment (full report to a file, comment-sized copy beside it)", () => {
-    it("--output writes the full Markdown, --comment-output the comment; the run link comes from GitHub's variables", () => {
+    it("--output writes the full Markdown, --comment-output the comment; the run link comes from GitHub's variables", async () => {
         const dir = mkdtempSync(join(tmpdir(), "diff-comment-"));
         try {
             const pair = ["--base-plan", join(FIXTURES, "production-aws.base.json"), "--head-plan", join(FIXTURES, "production-aws.head.json")];
             const env = { GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/platform", GITHUB_RUN_ID: "4242" };
-            const r = diffCli([...pair, "--format", "markdown", "--output", join(dir, "full.md"), "--comment-output", join(dir, "comment.md"), "--artifact", "infrastructure-diff", "--head-sha", "0123456789abcdef0123"], env);
+            const r = await diff([...pair, "--format", "markdown", "--output", join(dir, "full.md"), "--comment-output", join(dir, "comment.md"), "--artifact", "infrastructure-diff", "--head-sha", "0123456789abcdef0123"], env);
             assert.strictEqual(r.status, 1, r.stderr);
             const full = readFileSync(join(dir, "full.md"), "utf8");
             assert.ok(full.includes("· [workflow run](https://github.com/acme/platform/actions/runs/4242)."), full.slice(0, 400));
             assert.ok(full.includes("production-aws.head.json (0123456789ab)`"), "head labelled by its commit");
             assert.strictEqual(readFileSync(join(dir, "comment.md"), "utf8"), full, "a report that fits is posted whole");
-            const stdout = diffCli([...pair, "--format", "markdown", "--comment-output", "-"], env);
+            const stdout = await diff([...pair, "--format", "markdown", "--comment-output", "-"], env);
             assert.strictEqual(stdout.stdout, full.replace(" (0123456789ab)", ""));
         } finally {
             rmSync(dir, { recursive: true, force: true });
@@ -116,12 +120,12 @@ describe("diff: saved plan files", () => {
         assert.strictEqual(planFileProblem(plan), undefined);
     });
 
-    it("the CLI reports it with the file name, exit 2", () => {
+    it("the CLI reports it with the file name, exit 2", async () => {
         const dir = mkdtempSync(join(tmpdir(), "diff-banner-"));
         try {
             const file = join(dir, "before.json");
             writeFileSync(file, `\n> multicloud-platform@0.1.0 plan\n> node tools/plan.ts\n\n${plan}`);
-            const r = diffCli(["--base-plan", file, "--head-plan", join(FIXTURES, "staging-aws.head.json")]);
+            const r = await diff(["--base-plan", file, "--head-plan", join(FIXTURES, "staging-aws.head.json")]);
             assert.strictEqual(r.status, 2);
             assert.ok(r.stderr.startsWith(`diff: ${file} is not a plan JSON: it starts with npm's banner line`), r.stderr);
         } finally {

@@ -17,6 +17,8 @@ import { renderMermaid } from "../tools/engine/topology";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
 import { plainText } from "./support/plain-text";
+import { main as diffMain } from "../tools/diff";
+import { runMain } from "./support/cli-in-process";
 
 const ROOT = resolve(__dirname, "..");
 const FIXTURES = join(ROOT, "tests", "fixtures", "plans");
@@ -425,16 +427,17 @@ describe("npm run diff (CLI, child process)", () => {
         assert.match(plainText(r.stdout), /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
     });
 
-    it("usage errors exit 2", () => {
-        const missing = run("--base-plan", join(FIXTURES, "production-aws.base.json"));
+    it("usage errors exit 2 (in this process: tests/support/cli-in-process.ts; the exit status a shell sees is tests/cli-exit.spec.ts's)", async () => {
+        const inProcess = (...args: string[]) => runMain("diff", diffMain, args);
+        const missing = await inProcess("--base-plan", join(FIXTURES, "production-aws.base.json"));
         assert.strictEqual(missing.status, 2);
         assert.match(missing.stderr, /--base-plan and --head-plan go together/);
-        assert.strictEqual(run().status, 2);
-        assert.strictEqual(run(...pair, "--format", "html").status, 2);
-        const notPlan = run("--base-plan", join(ROOT, "package.json"), "--head-plan", join(FIXTURES, "production-aws.head.json"));
+        assert.strictEqual((await inProcess()).status, 2);
+        assert.strictEqual((await inProcess(...pair, "--format", "html")).status, 2);
+        const notPlan = await inProcess("--base-plan", join(ROOT, "package.json"), "--head-plan", join(FIXTURES, "production-aws.head.json"));
         assert.strictEqual(notPlan.status, 2);
         assert.match(notPlan.stderr, /is not a plan JSON/);
-        const badRef = run("--base", "no-such-ref-anywhere", "--stack", "production", "--cloud", "aws");
+        const badRef = await inProcess("--base", "no-such-ref-anywhere", "--stack", "production", "--cloud", "aws");
         assert.strictEqual(badRef.status, 2);
         assert.match(badRef.stderr, /cannot check out base no-such-ref-anywhere/);
     });

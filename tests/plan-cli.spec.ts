@@ -4,8 +4,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
+import { main as planMain } from "../tools/plan";
+import { runMain } from "./support/cli-in-process";
 
-/** `npm run plan` end to end, in a child process: DESIGN.md's JSON shape, the text view and the exit codes. */
+/**
+ * `npm run plan`: DESIGN.md's JSON shape end to end in a child process; the text view and the
+ * exit codes through the CLI's main in this process (tests/support/cli-in-process.ts; the exit
+ * status a shell sees is tests/cli-exit.spec.ts's).
+ */
 
 const ROOT = path.resolve(__dirname, "..");
 function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -13,6 +19,7 @@ function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
         cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env, NO_COLOR: "1" },
     });
 }
+const planHere = (args: string[], env: Record<string, string> = {}) => runMain("plan", planMain, args, env);
 
 describe("npm run plan (CLI)", function () {
     this.timeout(120_000);
@@ -33,10 +40,10 @@ describe("npm run plan (CLI)", function () {
         assert.ok(!/"mock-[0-9a-f]{24}"/.test(r.stdout), "no generated password in the output");
     });
 
-    it("text: the component tree with key settings (the images by digest among them), a summary and the policy result", () => {
+    it("text: the component tree with key settings (the images by digest among them), a summary and the policy result", async () => {
         const digest = (svc: string, hex: string) => `ghcr.io/acme/${svc}@sha256:${hex.repeat(64)}`;
         const pins = [["api", "a"], ["web", "b"], ["worker", "c"]].flatMap(([svc, hex]) => ["--config", `platform:services.${svc}.image=${digest(svc!, hex!)}`]);
-        const r = plan(["--stack", "production", ...pins]);
+        const r = await planHere(["--stack", "production", ...pins]);
         assert.strictEqual(r.status, 0, r.stderr);
         for (const [svc, hex] of [["api", "a"], ["web", "b"], ["worker", "c"]]) assert.ok(r.stdout.includes(`image=${digest(svc!, hex!)}`), `${svc}'s digest in the text view`);
         assert.match(r.stdout, /^Plan production — cloud aws, environment production/);
@@ -55,8 +62,8 @@ describe("npm run plan (CLI)", function () {
         assert.ok(!/mock-[0-9a-f]{24}/.test(r.stdout), "no generated password in the text view");
     });
 
-    it("text: a production image by tag is an advisory violation, not a failure", () => {
-        const r = plan(["--stack", "production"]);
+    it("text: a production image by tag is an advisory violation, not a failure", async () => {
+        const r = await planHere(["--stack", "production"]);
         assert.strictEqual(r.status, 0, r.stderr);
         assert.match(r.stdout, /image=ghcr\.io\/acme\/api:1\.4\.2/);
         // The text view wraps at 120 columns: compare with the wrapping folded.
@@ -64,29 +71,29 @@ describe("npm run plan (CLI)", function () {
         assert.doesNotMatch(r.stdout, /mandatory /);
     });
 
-    it("exit 1 on a mandatory policy violation, naming it", () => {
+    it("exit 1 on a mandatory policy violation, naming it", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policy-"));
         const strict = path.join(dir, "strict.json");
         fs.writeFileSync(strict, JSON.stringify({ "aws-rds-require-backup-retention": { minimumBackupRetentionDays: { production: 30, staging: 14 } } }));
-        const r = plan(["--stack", "staging"], { PLATFORM_POLICY_CONFIG: strict });
+        const r = await planHere(["--stack", "staging"], { PLATFORM_POLICY_CONFIG: strict });
         assert.strictEqual(r.status, 1, r.stderr);
         assert.match(r.stdout, /mandatory aws-rds-require-backup-retention: [\s\S]*found 7/);
         // The fix names the config key the user sets, not the resource argument.
         assert.match(r.stdout.replace(/\n\s+/g, " "), /Fix: set platform:database\.backupRetentionDays to 14 or more in the stack config \(it sets backupRetentionPeriod\)\./);
     });
 
-    it("exit 2 on bad config, naming the key, the value and what is allowed, and printing no plan", () => {
-        const r = plan(["--stack", "staging", "--config", "platform:database.size=huge"]);
+    it("exit 2 on bad config, naming the key, the value and what is allowed, and printing no plan", async () => {
+        const r = await planHere(["--stack", "staging", "--config", "platform:database.size=huge"]);
         assert.strictEqual(r.status, 2);
         assert.match(r.stderr, /platform:database.size = "huge": allowed: one of small, medium, large/);
         assert.strictEqual(r.stdout, "");
     });
 
-    it("exit 2 on usage errors: unknown stack, unknown cloud, malformed --config", () => {
-        const unknownStack = plan(["--stack", "prod"]);
+    it("exit 2 on usage errors: unknown stack, unknown cloud, malformed --config", async () => {
+        const unknownStack = await planHere(["--stack", "prod"]);
         assert.strictEqual(unknownStack.status, 2);
         assert.match(unknownStack.stderr, /no file Pulumi.prod.yaml; allowed: production, staging/);
-        assert.strictEqual(plan(["--stack", "staging", "--cloud", "oracle"]).status, 2);
-        assert.strictEqual(plan(["--stack", "staging", "--config", "nonsense"]).status, 2);
+        assert.strictEqual((await planHere(["--stack", "staging", "--cloud", "oracle"])).status, 2);
+        assert.strictEqual((await planHere(["--stack", "staging", "--config", "nonsense"])).status, 2);
     });
 });

@@ -78,6 +78,11 @@ export function planUncached(options: PlanOptions): Promise<PlanRun> {
     return enqueue(() => runPlan(options));
 }
 
+/** Runs `work` (anything that may plan, e.g. a CLI's main in-process) in the plan queue, after every plan asked for before it. */
+export function exclusively<T>(work: () => Promise<T>): Promise<T> {
+    return enqueue(work);
+}
+
 /** How many variants were planned and how many requests were served from the cache, in this process. */
 export function planCacheStats(): { planned: number; reused: number } {
     return { ...stats };
