@@ -1,0 +1,73 @@
+import * as assert from "assert";
+import type { Policies } from "@pulumi/policy";
+import { AnalyzerResourceInput, evaluatePolicies, EvaluateOptions } from "../../tools/engine/policies";
+
+/*
+ * tools/engine/policies.ts reuses what it can between and within evaluations: analyzer
+ * instances (server.js compiled once, not per evaluation) and one JavaScript conversion per
+ * properties message however many policies read it. None of that may carry anything from one
+ * evaluation, or one policy, into another.
+ */
+
+const bucket: AnalyzerResourceInput = { urn: "urn:pulumi:production::platform::test:index:Bucket::b", type: "test:index:Bucket", name: "b", inputs: { acl: "private", tags: { team: "data" } } };
+
+const policies: Policies = [
+    {
+        name: "no-public-acl",
+        description: "acl must not be public",
+        validateResource: (args, report) => {
+            if (args.props.acl !== "private") report(`acl is ${args.props.acl}`);
+        },
+    },
+    {
+        name: "stack-tag-says-production",
+        description: "the stack tag names the environment",
+        validateStack: (args, report) => {
+            if (args.stackTags.get("environment") !== "production") report(`environment tag is ${args.stackTags.get("environment")}`);
+        },
+    },
+    {
+        // Tries to change what the next policy reads: the props a policy gets must be its own copy.
+        name: "writes-its-props",
+        description: "edits the resource it is shown",
+        validateStack: (args) => {
+            const props = args.resources[0]!.props as Record<string, any>;
+            props.acl = "public-read";
+            props.tags.team = "nobody";
+        },
+    },
+    {
+        name: "reads-after-the-writer",
+        description: "sees the resource as sent",
+        validateStack: (args, report) => {
+            const props = args.resources[0]!.props as Record<string, any>;
+            if (props.acl !== "private" || props.tags.team !== "data") report(`saw acl=${props.acl} team=${props.tags.team}`);
+        },
+    },
+];
+
+const options = (over: Partial<EvaluateOptions> = {}): EvaluateOptions => ({ policies, stackTags: { environment: "production" }, ...over });
+/** The two policies that read config and tags. */
+const guards = (over: Partial<EvaluateOptions> = {}) => options({ policies: policies.slice(0, 2), ...over });
+const names = (e: { violations: Array<{ policy: string }> }) => e.violations.map((v) => v.policy).sort();
+
+describe("policy evaluation: what is reused carries nothing over", () => {
+    it("a policy's edits to its props never reach another policy or a later evaluation", async () => {
+        const resources = [bucket];
+        for (let i = 0; i < 3; i++) assert.deepStrictEqual(names(await evaluatePolicies(resources, options())), []);
+        assert.deepStrictEqual(bucket.inputs, { acl: "private", tags: { team: "data" } });
+    });
+
+    it("each evaluation's config and stack tags are its own, in sequence and when evaluations overlap", async () => {
+        const disabled = guards({ config: { "no-public-acl": "disabled", "stack-tag-says-production": "disabled" } });
+        const publicBucket = { ...bucket, inputs: { ...bucket.inputs, acl: "public-read" } };
+        assert.deepStrictEqual(names(await evaluatePolicies([publicBucket], disabled)), []);
+        assert.deepStrictEqual(names(await evaluatePolicies([publicBucket], guards({ stackTags: { environment: "staging" } }))), ["no-public-acl", "stack-tag-says-production"]);
+        const [a, b, c] = await Promise.all([
+            evaluatePolicies([publicBucket], disabled),
+            evaluatePolicies([publicBucket], guards({ stackTags: { environment: "staging" } })),
+            evaluatePolicies([bucket], guards()),
+        ]);
+        assert.deepStrictEqual([names(a), names(b), names(c)], [[], ["no-public-acl", "stack-tag-says-production"], []]);
+    });
+});
