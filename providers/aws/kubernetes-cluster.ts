@@ -204,7 +204,7 @@ export function createEksCluster(ctx: AwsContext, scope: pulumi.ComponentResourc
     // cluster component owns it; the workloads use the runtime's provider over the same kubeconfig.
     const bootstrap = new KubernetesProvider(childName(name, "bootstrap"), { kubeconfig, enableServerSideApply: true }, { parent: scope });
     const node = EKS_NODE[args.nodeSize];
-    new CustomResource(childName(name, "node-pool"), {
+    ctx.create(CustomResource, scope, childName(name, "node-pool"), {
         apiVersion: "karpenter.sh/v1",
         kind: "NodePool",
         metadata: { name: WORKLOAD_NODE_POOL, labels: { ...cfg.tags } },
@@ -224,7 +224,7 @@ export function createEksCluster(ctx: AwsContext, scope: pulumi.ComponentResourc
             limits: nodePoolLimits(args.nodeSize, args.maxNodes),
             disruption: { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "5m", budgets: [{ nodes: "10%" }] },
         },
-    }, { parent: scope, provider: bootstrap, dependsOn: [cluster] });
+    }, undefined, { provider: bootstrap, dependsOn: [cluster] });
 
     return {
         clusterName: cluster.name,

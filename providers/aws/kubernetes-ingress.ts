@@ -45,7 +45,7 @@ export function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentRe
 
     const className = cfg.kubernetes.ingressClass ?? EKS_INGRESS_CLASS;
     if (awsHandles.readIfOwn("kubernetesCluster", args.cluster.handle)) {
-        const params = new CustomResource(childName(name, "ingress-class-params"), {
+        const params = ctx.create(CustomResource, scope, childName(name, "ingress-class-params"), {
             apiVersion: "eks.amazonaws.com/v1",
             kind: "IngressClassParams",
             metadata: { name: className },
@@ -54,14 +54,14 @@ export function createIngressSettings(ctx: AwsContext, scope: pulumi.ComponentRe
                 ipAddressType: "ipv4",
                 namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": args.namespace } },
             },
-        }, { parent: scope, provider: args.provider });
-        dependsOn.push(new IngressClass(childName(name, "ingress-class"), {
+        }, undefined, { provider: args.provider });
+        dependsOn.push(ctx.create(IngressClass, scope, childName(name, "ingress-class"), {
             metadata: { name: className },
             spec: {
                 controller: "eks.amazonaws.com/alb",
                 parameters: { apiGroup: "eks.amazonaws.com", kind: "IngressClassParams", name: className },
             },
-        }, { parent: scope, provider: args.provider, dependsOn: [params] }));
+        }, undefined, { provider: args.provider, dependsOn: [params] }));
     }
 
     const annotations: Record<string, pulumi.Input<string>> = {

@@ -45,7 +45,8 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
     const { CustomResource } = require("@pulumi/kubernetes/apiextensions") as typeof apiextensions;
     const lb = args.loadBalancer;
     const ns = args.namespace;
-    const k8sOpts: pulumi.CustomResourceOptions = { parent: scope, provider: args.provider };
+    // On the cluster's Kubernetes provider, not the gcp one.
+    const k8sOpts: pulumi.CustomResourceOptions = { provider: args.provider };
     const labels = { ...cfg.tags, "app.kubernetes.io/part-of": cfg.appName, "app.kubernetes.io/managed-by": "pulumi" };
 
     const securityPolicy = createSecurityPolicy(ctx, scope, name, lb);
@@ -62,15 +63,15 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
 
     const hosts = [...new Set([lb.domain, ...lb.routes.map((r) => r.host).filter((h): h is string => Boolean(h))])];
     const certName = `${cfg.appName}-certificate`;
-    const certificate = new CustomResource(childName(name, "managed-certificate"), {
+    const certificate = ctx.create(CustomResource, scope, childName(name, "managed-certificate"), {
         apiVersion: "networking.gke.io/v1",
         kind: "ManagedCertificate",
         metadata: { name: certName, namespace: ns, labels },
         spec: { domains: hosts },
-    }, k8sOpts);
+    }, undefined, k8sOpts);
 
     const frontendName = `${cfg.appName}-frontend`;
-    const frontend = new CustomResource(childName(name, "frontend-config"), {
+    const frontend = ctx.create(CustomResource, scope, childName(name, "frontend-config"), {
         apiVersion: "networking.gke.io/v1beta1",
         kind: "FrontendConfig",
         metadata: { name: frontendName, namespace: ns, labels },
@@ -78,7 +79,7 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
             sslPolicy: sslPolicy.name,
             redirectToHttps: { enabled: true, responseCodeName: "MOVED_PERMANENTLY_DEFAULT" },
         },
-    }, k8sOpts);
+    }, undefined, k8sOpts);
 
     const serviceAnnotations: Record<string, Record<string, string>> = {};
     const backendConfigs = lb.routes.map((route) => {
@@ -87,7 +88,7 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
             [GKE_ANNOTATIONS.backendConfig]: JSON.stringify({ default: backendName }),
             [GKE_ANNOTATIONS.neg]: JSON.stringify({ ingress: true }),
         };
-        return new CustomResource(childName(name, `${route.service}-backend-config`), {
+        return ctx.create(CustomResource, scope, childName(name, `${route.service}-backend-config`), {
             apiVersion: "cloud.google.com/v1",
             kind: "BackendConfig",
             metadata: { name: backendName, namespace: ns, labels: { ...labels, "app.kubernetes.io/name": route.service } },
@@ -104,7 +105,7 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
                 logging: { enable: lb.accessLogs, sampleRate: 1 },
                 ...(securityPolicy ? { securityPolicy: { name: securityPolicy.name } } : {}),
             },
-        }, k8sOpts);
+        }, undefined, k8sOpts);
     });
 
     return {

@@ -29,7 +29,7 @@ export function hpaBehavior(scaleInCooldownSeconds: number) {
 export function createAutoscaler(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs, deployment: k8s.apps.v1.Deployment): k8s.autoscaling.v2.HorizontalPodAutoscaler {
     const svc = args.service;
     const utilization = (resource: string, averageUtilization: number) => ({ type: "Resource", resource: { name: resource, target: { type: "Utilization", averageUtilization } } });
-    return new k8s.autoscaling.v2.HorizontalPodAutoscaler(childName(name, "hpa"), {
+    return ctx.create(k8s.autoscaling.v2.HorizontalPodAutoscaler, scope, childName(name, "hpa"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
         spec: {
             scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
@@ -38,5 +38,5 @@ export function createAutoscaler(ctx: KubernetesContext, scope: pulumi.Component
             metrics: [utilization("cpu", args.cpuTargetPercent), utilization("memory", args.memoryTargetPercent)],
             behavior: hpaBehavior(args.scaleInCooldownSeconds),
         },
-    }, ctx.opts(scope, { dependsOn: [deployment] }));
+    }, undefined, { dependsOn: [deployment] });
 }

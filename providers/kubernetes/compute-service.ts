@@ -34,10 +34,10 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
         dependsOn: [identity.serviceAccount, secret, networkPolicy],
     });
 
-    const service = new k8s.core.v1.Service(childName(name, "service"), {
+    const service = ctx.create(k8s.core.v1.Service, scope, childName(name, "service"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: kubernetesHandles.read("loadBalancer", args.loadBalancer.handle, "service").serviceAnnotations[svc.name] },
         spec: { type: "ClusterIP", selector: ctx.selector(svc.name), ports: [{ name: "http", port: svc.port, targetPort: "http", protocol: "TCP" }] },
-    }, ctx.opts(scope));
+    });
 
     createAutoscaler(ctx, scope, name, args, deployment);
     createDisruptionBudget(ctx, scope, name, args);

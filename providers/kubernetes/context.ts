@@ -4,6 +4,8 @@ import type { CloudImplementation, KubernetesSupport } from "../../components/cl
 import type { PlatformConfig } from "../../components/config";
 import type { KubernetesCluster } from "../../components/kubernetes-cluster";
 import { kubernetesNamespace } from "../../components/naming";
+import type { Transform } from "../../components/transform";
+import { createChild, ResourceCtor } from "../shared/child-factory";
 
 /**
  * The kubernetes side of one program run: the explicit provider built from the cluster's
@@ -31,7 +33,7 @@ export class KubernetesContext {
             enableServerSideApply: true,
         }, { parent: cluster });
         this.namespaceName = kubernetesNamespace(cfg);
-        this.namespace = new k8s.core.v1.Namespace("kubernetes-cluster-namespace", {
+        this.namespace = createChild(k8s.core.v1.Namespace, cluster, "kubernetes-cluster-namespace", {
             metadata: {
                 name: this.namespaceName,
                 // Pod Security Admission: every pod of the platform meets the `restricted` profile.
@@ -43,7 +45,7 @@ export class KubernetesContext {
                     "pod-security.kubernetes.io/audit": "restricted",
                 },
             },
-        }, { parent: cluster, provider: this.provider });
+        }, { provider: this.provider, transformations: [] });
     }
 
     /** The standard tags as Kubernetes labels, plus the recommended `app.kubernetes.io/*` ones. */
@@ -61,9 +63,26 @@ export class KubernetesContext {
         return { "app.kubernetes.io/name": service, "app.kubernetes.io/part-of": this.cfg.appName };
     }
 
-    /** Options for a workload object: parented to its component, on the cluster's provider, after the namespace. */
-    opts(scope: pulumi.Resource, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
-        return { ...extra, parent: scope, provider: this.provider, dependsOn: [this.namespace, ...toArray(extra.dependsOn)] };
+    /**
+     * Creates one workload object: parented to its component, on the cluster's provider, after
+     * the namespace, with the per-child transform applied last (the shared child factory,
+     * providers/shared/child-factory.ts). No context-wide transformation: none is needed by
+     * every workload (Azure's only drops azure-native API-version aliases).
+     */
+    create<TArgs extends object, R>(
+        ctor: ResourceCtor<TArgs, R>,
+        scope: pulumi.ComponentResource,
+        name: string,
+        args: TArgs,
+        transform?: Transform<TArgs>,
+        opts: pulumi.CustomResourceOptions = {},
+    ): R {
+        return createChild(ctor, scope, name, args, {
+            provider: this.provider,
+            transformations: [],
+            transform,
+            opts: { ...opts, dependsOn: [this.namespace, ...toArray(opts.dependsOn)] },
+        });
     }
 
     /** The cloud's hooks, whatever the mode (only `secretValue` is used with an existing cluster). */

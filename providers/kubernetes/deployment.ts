@@ -65,7 +65,7 @@ export function createDeployment(ctx: KubernetesContext, scope: pulumi.Component
     const httpGet = { path: svc.healthPath, port: "http" };
     const production = ctx.cfg.environment === "production";
 
-    return new k8s.apps.v1.Deployment(childName(name, "deployment"), {
+    return ctx.create(k8s.apps.v1.Deployment, scope, childName(name, "deployment"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels },
         spec: {
             selector: { matchLabels: selector },
@@ -111,5 +111,5 @@ export function createDeployment(ctx: KubernetesContext, scope: pulumi.Component
                 },
             },
         },
-    }, ctx.opts(scope, { dependsOn: inputs.dependsOn }));
+    }, undefined, { dependsOn: inputs.dependsOn });
 }

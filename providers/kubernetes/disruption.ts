@@ -13,12 +13,12 @@ import type { KubernetesContext } from "./context";
  */
 export function createDisruptionBudget(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: ComputeServiceArgs): k8s.policy.v1.PodDisruptionBudget {
     const svc = args.service;
-    return new k8s.policy.v1.PodDisruptionBudget(childName(name, "pdb"), {
+    return ctx.create(k8s.policy.v1.PodDisruptionBudget, scope, childName(name, "pdb"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
         spec: {
             maxUnavailable: 1,
             selector: { matchLabels: ctx.selector(svc.name) },
             unhealthyPodEvictionPolicy: "AlwaysAllow",
         },
-    }, ctx.opts(scope));
+    });
 }

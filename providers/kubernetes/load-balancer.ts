@@ -50,7 +50,7 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
         ...cloud,
     }));
 
-    const ingress = new k8s.networking.v1.Ingress(childName(name, "ingress"), {
+    const ingress = ctx.create(k8s.networking.v1.Ingress, scope, childName(name, "ingress"), {
         metadata: { name: `${ctx.cfg.appName}-ingress`, namespace: ctx.namespaceName, labels: ctx.labels("ingress"), annotations },
         spec: {
             ...(classByAnnotation ? {} : { ingressClassName: ingressClass }),
@@ -67,7 +67,7 @@ export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulu
                 },
             })),
         },
-    }, ctx.opts(scope, { dependsOn: settings?.dependsOn ?? [] }));
+    }, undefined, { dependsOn: settings?.dependsOn ?? [] });
 
     const status = ingress.status.loadBalancer.ingress;
     return {

@@ -60,7 +60,7 @@ export function createNetworkPolicy(ctx: KubernetesContext, scope: pulumi.Compon
         ...(svc.http ? [{ from: ingressPeers(cls, ctx.cfg.network.cidr), ports: port }] : []),
         { from: [peers], ports: port },
     ]);
-    return new k8s.networking.v1.NetworkPolicy(childName(name, "netpol"), {
+    return ctx.create(k8s.networking.v1.NetworkPolicy, scope, childName(name, "netpol"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
         spec: {
             podSelector: { matchLabels: ctx.selector(svc.name) },
@@ -77,6 +77,6 @@ export function createNetworkPolicy(ctx: KubernetesContext, scope: pulumi.Compon
                 ...identityEgress(ctx.cfg.cloud),
             ],
         },
-    }, ctx.opts(scope));
+    });
 }
 

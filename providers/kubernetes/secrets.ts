@@ -33,11 +33,11 @@ export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.Compo
         // The application's own secrets (services.<name>.secrets), straight from secret config.
         ...Object.fromEntries(Object.entries(svc.secrets).map(([k, v]) => [k, pulumi.secret(v)])),
     };
-    return new k8s.core.v1.Secret(childName(name, "secret"), {
+    return ctx.create(k8s.core.v1.Secret, scope, childName(name, "secret"), {
         metadata: { name: `${svc.name}-bindings`, namespace: ctx.namespaceName, labels: ctx.labels(svc.name) },
         type: "Opaque",
         stringData,
-    }, ctx.opts(scope, { additionalSecretOutputs: ["data", "stringData"] }));
+    }, undefined, { additionalSecretOutputs: ["data", "stringData"] });
 }
 
 /** Env entries that read the Secret's keys: the bindings' and the service's own secrets. */

@@ -1,9 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import type { Cloud, PlatformConfig } from "../../components/config";
-import { applyTransform, Transform } from "../../components/transform";
-
-export type ResourceCtor<TArgs, R> = new (name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) => R;
+import type { Transform } from "../../components/transform";
+import { createChild, ResourceCtor } from "./child-factory";
 
 /** What a cloud adds to the shared context. */
 export interface CloudContextOptions {
@@ -66,9 +65,6 @@ export abstract class CloudContext {
         transform: Transform<TArgs> | undefined,
         opts: pulumi.CustomResourceOptions,
     ): R {
-        const transformations = [...this.transformations, ...(opts.transformations ?? [])];
-        const base: pulumi.CustomResourceOptions = { ...opts, parent: scope, provider, ...(transformations.length ? { transformations } : {}) };
-        const [finalArgs, finalOpts] = applyTransform<TArgs, pulumi.CustomResourceOptions>(args, base, transform);
-        return new ctor(name, finalArgs, finalOpts);
+        return createChild(ctor, scope, name, args, { provider, transformations: this.transformations, transform, opts });
     }
 }
