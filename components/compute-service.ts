@@ -6,8 +6,8 @@ import { CreateInput, defineComponent } from "./definition";
 import type { KubernetesCluster, KubernetesClusterOutputs } from "./kubernetes-cluster";
 import type { Network, NetworkOutputs } from "./network";
 import type { ObjectStore, ObjectStoreOutputs } from "./object-store";
-import type { PlatformConfig, ServiceConfig } from "./config";
-import { DatabaseRole, receivesAdminPassword } from "./database-access";
+import type { JobConfig, PlatformConfig, ServiceConfig } from "./config";
+import { receivesAdminPassword } from "./database-access";
 import { BINDING_ENV } from "./config/binding-env";
 import type { LoadBalancer, LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
@@ -32,6 +32,9 @@ export interface WorkloadPlacement {
 
 export { BINDING_ENV } from "./config/binding-env";
 
+/** What the binding environment reads of a workload: its own `env`, and a job's database role (a service always logs in as `app`). */
+export type BindingEnvWorkload = Pick<ServiceConfig, "env"> & Partial<Pick<JobConfig, "databaseRole">>;
+
 /**
  * The plain (non-secret) environment every runtime gives a service, the same on every cloud:
  * the service's own `env`, then the data tier's addresses and its TLS requirements (which the
@@ -40,7 +43,7 @@ export { BINDING_ENV } from "./config/binding-env";
  * `iamUser` is the workload's own database login (database-access.ts); an `admin` job logs in
  * as the platform's admin instead.
  */
-export function plainBindingEnv(service: Pick<ServiceConfig, "env"> & { databaseRole?: DatabaseRole }, bindings: ServiceBindings, iamUser: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
+export function plainBindingEnv(service: BindingEnvWorkload, bindings: ServiceBindings, iamUser: pulumi.Input<string>): Record<string, pulumi.Input<string>> {
     const admin = receivesAdminPassword(service);
     return {
         ...service.env,

@@ -2,7 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { PlatformComponent } from "./component";
 import { bindingsOf, type ServiceBindings, type WorkloadDeps, type WorkloadPlacement } from "./compute-service";
 import { CreateInput, defineComponent } from "./definition";
-import type { JobConfig } from "./config";
+import type { JobConfig, PlatformConfig } from "./config";
+
+/** The `platform:compute` setting a job takes as resolved, as a service does (documented, with its default, on the config types). */
+export type JobSettings = Pick<PlatformConfig["compute"], "logRetentionDays">;
 
 /**
  * A one-off job (`platform:jobs.<name>`, e.g. migrations): the same private network placement,
@@ -10,11 +13,10 @@ import type { JobConfig } from "./config";
  * public IP, run to completion on demand. Deploying creates the definition only; `runCommand`
  * starts one execution (the deploy workflow runs the `runBeforeDeploy` ones and stops on failure).
  */
-export interface JobArgs extends WorkloadPlacement {
+export interface JobArgs extends WorkloadPlacement, JobSettings {
+    /** The job as resolved from `platform:jobs.<name>`. */
     job: JobConfig;
     bindings: ServiceBindings;
-    /** @default production: 30, staging: 14 */
-    logRetentionDays: number;
 }
 
 export interface JobOutputs {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformComponent } from "./component";
 import type { Cache, CacheOutputs } from "./cache";
 import type { ComputeService, ComputeServiceOutputs } from "./compute-service";
-import type { Runtime } from "./config";
+import type { PlatformConfig, ServiceConfig } from "./config";
 import type { Database, DatabaseOutputs } from "./database";
 import { CreateInput, defineComponent } from "./definition";
 import type { KubernetesCluster, KubernetesClusterOutputs } from "./kubernetes-cluster";
@@ -55,25 +55,26 @@ export function alertIdOf(description: string): AlertId | undefined {
     return m && m[1]! in ALERTS ? (m[1] as AlertId) : undefined;
 }
 
+/**
+ * The settings Monitoring takes as resolved: where each severity goes (`monitoring.critical`
+ * pages, `monitoring.warning` notifies, each defaulting to `alertEmail`; empty: console only),
+ * where descriptions link (`monitoring.runbookUrl`, default docs/runbook.md), and the runtime
+ * (under `kubernetes` the services are Deployments, not the cloud's managed services, so the
+ * alerts watch the cluster instead). Documented on the config types.
+ */
+export type MonitoringSettings = Pick<PlatformConfig["monitoring"], "critical" | "warning" | "runbookUrl"> & Pick<PlatformConfig["compute"], "runtime">;
+
 /** Alerts from DESIGN.md's monitoring row, the same thresholds on every cloud. */
-export interface MonitoringArgs {
+export interface MonitoringArgs extends MonitoringSettings {
     /**
      * @default CPU 80 %, memory 85 %, 5xx 10 % of requests, p95 2 s (warning) / 5 s (critical),
      * DB connections 80 % of max, free storage 10 %, budget per tier (production 5000, staging 1000)
      */
     thresholds: TierProfile["monitoring"];
-    /** Addresses paged by critical alerts (`monitoring.critical`, default `alertEmail`); empty: console only. */
-    critical: string[];
-    /** Addresses notified of warnings and the budget (`monitoring.warning`, default `alertEmail`). */
-    warning: string[];
-    /** Where descriptions link to. @default docs/runbook.md */
-    runbookUrl: string;
     /** Names of the compute services to watch. */
-    services: string[];
+    services: ServiceConfig["name"][];
     /** The ones the load balancer fronts (5xx, latency and healthy-target alerts are theirs). */
-    httpServices: string[];
-    /** Under `kubernetes` the services are Deployments, not the cloud's managed services: alert on the cluster instead. */
-    runtime: Runtime;
+    httpServices: ServiceConfig["name"][];
     /** The load balancer's address; under kubernetes it exists once the ingress controller made it. */
     loadBalancerEndpoint: pulumi.Output<string>;
     /** What the alerts watch. */

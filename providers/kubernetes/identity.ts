@@ -2,12 +2,16 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { WorkloadIdentityOutputs } from "../../components/cloud";
 import type { ComputeServiceArgs } from "../../components/compute-service";
+import type { ServiceConfig } from "../../components/config";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 import type { DatabaseRole } from "../../components/database-access";
 
-/** What the per-workload builders (identity, Secret, NetworkPolicy) read: a service's or a job's. */
-export type WorkloadArgs = Pick<ComputeServiceArgs, "service" | "bindings" | "network">;
+/**
+ * What the per-workload builders (identity, Secret, NetworkPolicy) read of a service or a job:
+ * its name, secrets, pod port and route (a job has no route), its bindings and network.
+ */
+export type WorkloadArgs = Pick<ComputeServiceArgs, "bindings" | "network"> & { service: Pick<ServiceConfig, "name" | "secrets" | "port" | "http"> };
 
 export interface ServiceIdentity {
     serviceAccount: k8s.core.v1.ServiceAccount;
@@ -40,10 +44,10 @@ export function createServiceIdentity(ctx: KubernetesContext, scope: pulumi.Comp
         network: args.network,
         cluster: ctx.cluster,
     });
-    const serviceAccount = new k8s.core.v1.ServiceAccount(childName(name, "sa"), {
+    const serviceAccount = ctx.create(k8s.core.v1.ServiceAccount, scope, childName(name, "sa"), {
         metadata: { name: svc.name, namespace: ctx.namespaceName, labels: ctx.labels(svc.name), annotations: wi?.serviceAccountAnnotations },
         automountServiceAccountToken: false,
-    }, ctx.opts(scope));
+    });
     return {
         serviceAccount,
         identity: wi?.identity ?? serviceAccount.metadata.name,

@@ -11,6 +11,12 @@ import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } from "./security";
 import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "./sizes";
 
 /**
+ * The port the job's NetworkPolicy admits the platform's pods on. A job serves nothing; the
+ * NetworkPolicy names one port like a service's does (the schema's default service port).
+ */
+const JOB_POD_PORT = 8080;
+
+/**
  * A one-off job on Kubernetes: a suspended CronJob used as a template (it never fires), so
  * `pulumi up` runs nothing; `runCommand` creates one Job from it (`kubectl create job --from`)
  * and waits for it to complete. It gets what a service gets: its ServiceAccount bound to the
@@ -20,9 +26,9 @@ import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "./sizes";
 export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: JobArgs): JobOutputs {
     const job = args.job;
     const workload = `j-${job.name}`;
-    // The service builders read only the name, env, secrets, port and route of their service.
+    // The workload builders read the name, secrets, port and route (none) of their workload.
     const asService: WorkloadArgs = {
-        service: { name: workload, image: job.image, port: 8080, size: job.size, healthPath: "/health", readinessPath: "/health", minReplicas: 0, maxReplicas: 0, command: job.command, env: job.env, secrets: job.secrets, release: { strategy: "rolling", percent: 0, bakeMinutes: 0 } },
+        service: { name: workload, port: JOB_POD_PORT, secrets: job.secrets },
         bindings: args.bindings,
         network: args.network,
     };
@@ -34,7 +40,7 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
     for (const key of SECRET_ENV) delete plainEnv[key];
     const labels = { ...ctx.labels(workload), ...identity.podLabels };
 
-    const cronJob = new k8s.batch.v1.CronJob(childName(name, "cronjob"), {
+    const cronJob = ctx.create(k8s.batch.v1.CronJob, scope, childName(name, "cronjob"), {
         metadata: { name: workload, namespace: ctx.namespaceName, labels: ctx.labels(workload) },
         spec: {
             // Never due (31 February) and suspended: only `kubectl create job --from` runs it.
@@ -68,7 +74,7 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
                 },
             },
         },
-    }, ctx.opts(scope, { dependsOn: [identity.serviceAccount, secret, networkPolicy] }));
+    }, undefined, { dependsOn: [identity.serviceAccount, secret, networkPolicy] });
 
     const ns = ctx.namespaceName;
     return {
