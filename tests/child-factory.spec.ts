@@ -1,7 +1,11 @@
 import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join, relative } from "path";
+import type * as pulumi from "@pulumi/pulumi";
+import { CLOUDS } from "../components/config";
+import { createChild } from "../providers/shared/child-factory";
 import { codeFiles } from "./support/cloud-literals";
+import { planFor } from "./support/harness";
 import { sdkConstructions } from "./support/sdk-constructions";
 
 const ROOT = join(__dirname, "..");
@@ -83,4 +87,59 @@ describe("SDK-construction detector", () => {
             [16, "CustomResource"], [17, "AliasOfAlias"], [18, "require(\"@pulumi/random\").RandomPassword"],
         ]);
     });
+});
+
+describe("the child factory", () => {
+    /** A stand-in resource class: records what the factory hands its constructor. */
+    class Recorded {
+        constructor(readonly name: string, readonly args: { size: number; label?: string }, readonly opts: pulumi.CustomResourceOptions = {}) {}
+    }
+    const scope = { kind: "component" } as unknown as pulumi.ComponentResource;
+    const provider = { kind: "provider" } as unknown as pulumi.ProviderResource;
+    const contextWide = (() => undefined) as pulumi.ResourceTransformation;
+    const own = (() => undefined) as pulumi.ResourceTransformation;
+
+    it("parents to the scope and puts the child on the explicit provider, whatever the options say", () => {
+        const other = { kind: "other" } as unknown as pulumi.Resource;
+        const r = createChild(Recorded, scope, "x", { size: 1 }, { provider, transformations: [], opts: { parent: other, protect: true } });
+        assert.strictEqual(r.opts.parent, scope);
+        assert.strictEqual(r.opts.provider, provider);
+        assert.strictEqual(r.opts.protect, true);
+        assert.ok(!("transformations" in r.opts), "no empty transformations list");
+    });
+
+    it("runs the context's transformations before the child's own", () => {
+        const r = createChild(Recorded, scope, "x", { size: 1 }, { provider, transformations: [contextWide], opts: { transformations: [own] } });
+        assert.deepStrictEqual(r.opts.transformations, [contextWide, own]);
+    });
+
+    it("applies the per-child transform last: partial args merge over, a function edits args and options", () => {
+        assert.deepStrictEqual(createChild(Recorded, scope, "x", { size: 1, label: "a" }, { provider, transformations: [], transform: { size: 2 } }).args, { size: 2, label: "a" });
+        const edited = createChild(Recorded, scope, "x", { size: 1 }, {
+            provider, transformations: [],
+            transform: (args, opts) => { args.size = 3; opts.ignoreChanges = ["size"]; },
+        });
+        assert.deepStrictEqual([edited.args, edited.opts.ignoreChanges, edited.opts.provider], [{ size: 3 }, ["size"], provider]);
+    });
+});
+
+/**
+ * The kubernetes runtime's factory (KubernetesContext.create) adds what its workloads need
+ * beyond the shared factory: the namespace first. The plan file leaves dependencies out, so
+ * this reads the recording.
+ */
+describe("kubernetes runtime: every workload object waits for the namespace", () => {
+    for (const cloud of CLOUDS) {
+        it(`${cloud}: the objects of every ComputeService and Job, and the Ingress, depend on the namespace`, async function () {
+            this.timeout(240_000);
+            const run = await planFor("staging", cloud, ["platform:compute.runtime=kubernetes"]);
+            const namespace = run.recorded.find((r) => r.type === "kubernetes:core/v1:Namespace");
+            assert.ok(namespace, "no namespace");
+            const workloads = run.recorded.filter((r) => r.type.startsWith("kubernetes:")
+                && (/platform:components:(ComputeService|Job)::/.test(r.parent ?? "") || r.type === "kubernetes:networking.k8s.io/v1:Ingress"));
+            assert.ok(workloads.length >= 10, `only ${workloads.length} workload objects`);
+            const missing = workloads.filter((r) => !r.options.dependencies.includes(namespace.urn)).map((r) => r.urn);
+            assert.deepStrictEqual(missing, []);
+        });
+    }
 });
