@@ -4,8 +4,7 @@ import type { CloudImplementation, KubernetesSupport } from "../../components/cl
 import type { PlatformConfig } from "../../components/config";
 import type { KubernetesCluster } from "../../components/kubernetes-cluster";
 import { kubernetesNamespace } from "../../components/naming";
-import type { Transform } from "../../components/transform";
-import { createChild, ResourceCtor } from "../shared/child-factory";
+import { createChild, CreateChild } from "../shared/child-factory";
 
 /**
  * The kubernetes side of one program run: the explicit provider built from the cluster's
@@ -69,21 +68,12 @@ export class KubernetesContext {
      * providers/shared/child-factory.ts). No context-wide transformation: none is needed by
      * every workload (Azure's only drops azure-native API-version aliases).
      */
-    create<TArgs extends object, R>(
-        ctor: ResourceCtor<TArgs, R>,
-        scope: pulumi.ComponentResource,
-        name: string,
-        args: TArgs,
-        transform?: Transform<TArgs>,
-        opts: pulumi.CustomResourceOptions = {},
-    ): R {
-        return createChild(ctor, scope, name, args, {
-            provider: this.provider,
-            transformations: [],
-            transform,
-            opts: { ...opts, dependsOn: [this.namespace, ...toArray(opts.dependsOn)] },
-        });
-    }
+    readonly create: CreateChild = (ctor, scope, name, args, transform, opts = {}) => createChild(ctor, scope, name, args, {
+        provider: this.provider,
+        transformations: [],
+        transform,
+        opts: { ...opts, dependsOn: [this.namespace, ...toArray(opts.dependsOn)] },
+    });
 
     /** The cloud's hooks, whatever the mode (only `secretValue` is used with an existing cluster). */
     get support(): KubernetesSupport | undefined {

@@ -3,6 +3,16 @@ import { applyTransform, Transform } from "../../components/transform";
 
 export type ResourceCtor<TArgs, R> = new (name: string, args: TArgs, opts?: pulumi.CustomResourceOptions) => R;
 
+/** A context's `create`: one child of `scope`, its per-child transform applied last. */
+export type CreateChild = <TArgs extends object, R>(
+    ctor: ResourceCtor<TArgs, R>,
+    scope: pulumi.ComponentResource,
+    name: string,
+    args: TArgs,
+    transform?: Transform<TArgs>,
+    opts?: pulumi.CustomResourceOptions,
+) => R;
+
 /** How one child is placed: its provider, the transformations every child of its context gets, its own transform, any further options. */
 export interface ChildPlacement<TArgs> {
     provider: pulumi.ProviderResource;
