@@ -77,6 +77,8 @@ export interface WorkloadIdentityOutputs {
 export interface IngressArgs {
     loadBalancer: LoadBalancerArgs;
     namespace: string;
+    /** The Namespace object: whatever the cloud creates inside `namespace` depends on it, or a first deploy races its creation. */
+    namespaceResource: pulumi.Resource;
     /** The explicit Kubernetes provider of the cluster, for any cloud-specific objects (FrontendConfig, ...). */
     provider: k8s.Provider;
     cluster: KubernetesClusterOutputs;

@@ -128,16 +128,18 @@ describe("the child factory", () => {
  * beyond the shared factory: the namespace first. The plan file leaves dependencies out, so
  * this reads the recording.
  */
-describe("kubernetes runtime: every workload object waits for the namespace", () => {
+describe("kubernetes runtime: every object in the platform namespace waits for it", () => {
     for (const cloud of CLOUDS) {
-        it(`${cloud}: the objects of every ComputeService and Job, and the Ingress, depend on the namespace`, async function () {
+        it(`${cloud}: every object created inside the namespace (workloads, Ingress, the cloud's own ingress objects) depends on the Namespace`, async function () {
             this.timeout(240_000);
             const run = await planFor("staging", cloud, ["platform:compute.runtime=kubernetes"]);
             const namespace = run.recorded.find((r) => r.type === "kubernetes:core/v1:Namespace");
             assert.ok(namespace, "no namespace");
-            const workloads = run.recorded.filter((r) => r.type.startsWith("kubernetes:")
-                && (/platform:components:(ComputeService|Job)::/.test(r.parent ?? "") || r.type === "kubernetes:networking.k8s.io/v1:Ingress"));
-            assert.ok(workloads.length >= 10, `only ${workloads.length} workload objects`);
+            const name = (namespace.rawInputs as { metadata?: { name?: string } }).metadata?.name;
+            assert.ok(name, "the namespace has no name");
+            // Whatever its kind or creator: a namespaced object created before its namespace fails the first deploy.
+            const workloads = run.recorded.filter((r) => r.urn !== namespace.urn && (r.rawInputs as { metadata?: { namespace?: unknown } }).metadata?.namespace === name);
+            assert.ok(workloads.length >= 10, `only ${workloads.length} objects in ${name}`);
             const missing = workloads.filter((r) => !r.options.dependencies.includes(namespace.urn)).map((r) => r.urn);
             assert.deepStrictEqual(missing, []);
         });

@@ -45,8 +45,8 @@ export function createGkeIngress(ctx: GcpContext, scope: pulumi.ComponentResourc
     const { CustomResource } = require("@pulumi/kubernetes/apiextensions") as typeof apiextensions;
     const lb = args.loadBalancer;
     const ns = args.namespace;
-    // On the cluster's Kubernetes provider, not the gcp one.
-    const k8sOpts: pulumi.CustomResourceOptions = { provider: args.provider };
+    // On the cluster's Kubernetes provider, not the gcp one; inside the namespace, so after it.
+    const k8sOpts: pulumi.CustomResourceOptions = { provider: args.provider, dependsOn: [args.namespaceResource] };
     const labels = { ...cfg.tags, "app.kubernetes.io/part-of": cfg.appName, "app.kubernetes.io/managed-by": "pulumi" };
 
     const securityPolicy = createSecurityPolicy(ctx, scope, name, lb);

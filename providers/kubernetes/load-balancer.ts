@@ -30,7 +30,7 @@ export const NGINX_ANNOTATIONS: Record<string, string> = {
  * the cluster's certificate tooling (cert-manager or the team) provides.
  */
 export function createKubernetesLoadBalancer(ctx: KubernetesContext, scope: pulumi.ComponentResource, name: string, args: LoadBalancerArgs): LoadBalancerOutputs {
-    const settings: IngressSettings | undefined = ctx.cloudSide?.ingress(scope, name, { loadBalancer: args, namespace: ctx.namespaceName, provider: ctx.provider, cluster: ctx.cluster });
+    const settings: IngressSettings | undefined = ctx.cloudSide?.ingress(scope, name, { loadBalancer: args, namespace: ctx.namespaceName, namespaceResource: ctx.namespace, provider: ctx.provider, cluster: ctx.cluster });
     const ingressClass: pulumi.Output<string> = ctx.cfg.kubernetes.ingressClass
         ? pulumi.output(ctx.cfg.kubernetes.ingressClass)
         : settings ? pulumi.output(settings.ingressClassName) : ctx.ingressClass;
