@@ -54,7 +54,7 @@ export function resolveConfig(raw: Record<string, unknown>, isSecretKey: (key: s
 /** The config, or every problem found (schema first; cross-field rules only on a schema-valid config). */
 // Stryker disable next-line ArrowFunction: a default returning undefined is as false as one returning false
 export function tryResolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig | ConfigProblem[] {
-    return PROGRAM_RESOLVER(raw, isSecretKey) as PlatformConfig | ConfigProblem[];
+    return PROGRAM_RESOLVER(raw, isSecretKey);
 }
 
 /** The selected cloud's region (`platform:<cloud>.<regionKey>`), else its plugin's default. */
@@ -127,16 +127,20 @@ export function ruleOrderOf(sections: readonly AnySection[], placed: readonly Pl
     return [...placed.filter((p) => !("section" in p) || sections.includes(p.section)), ...rest];
 }
 
-type Resolver = (raw: Record<string, unknown>, isSecretKey: (key: string) => boolean) => unknown;
+/** The resolved config of a section list: the top level and the clouds' sections, and one field per section. */
+export type ResolvedConfig<L extends readonly AnySection[]> = Omit<PlatformConfig, keyof SectionConfigs<ConfigSections>> & SectionConfigs<L>;
+type Resolver<L extends readonly AnySection[]> = (raw: Record<string, unknown>, isSecretKey: (key: string) => boolean) => ResolvedConfig<L> | ConfigProblem[];
 
 /**
  * The resolver of a section list: the schema, then the secret rules on the stack file, then each
  * section resolved over its tier in list order, then every rule in `ruleOrderOf` order. The
  * program's is `tryResolveConfig`; specs build one with an extra section.
  */
-export function resolverOf(sections: readonly AnySection[]): Resolver {
-    const schema = sections === CONFIG_SECTIONS ? rawConfigSchema : rawSchemaOf(sections);
-    const tiers = sections === CONFIG_SECTIONS ? TIERS : tiersOf(sections);
+export function resolverOf<L extends readonly AnySection[]>(sections: L): Resolver<L> {
+    // The program's list reuses the schema and tiers built once at load.
+    const program = (sections as readonly AnySection[]) === CONFIG_SECTIONS;
+    const schema = program ? rawConfigSchema : rawSchemaOf(sections);
+    const tiers = program ? TIERS : tiersOf(sections);
     const rules = ruleOrderOf(sections);
     return (input, isSecretKey) => {
         const parsed = schema.safeParse(input);
@@ -169,7 +173,7 @@ export function resolverOf(sections: readonly AnySection[]): Resolver {
             tags: { ...raw.tags, environment: raw.environment, app: raw.appName, "managed-by": "pulumi" },
             ...Object.fromEntries(sections.map((s) => [s.key, resolved.get(s)])),
             protect: tier.protectStatefulResources,
-        } as unknown as PlatformConfig;
+        } as unknown as PlatformConfig & ResolvedConfig<L>;
 
         const problems: ConfigProblem[] = [];
         const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
