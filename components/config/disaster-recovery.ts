@@ -77,11 +77,11 @@ export function resolveDisasterRecovery(
     };
 }
 
-/** The region rule of the selected cloud, reused from its own config key (`platform:<cloud>.<regionKey>`, built as schema.ts builds it). */
-function regionSchema(plugin: CloudPlugin): z.ZodType {
+/** The region rule of each cloud, reused from its own config key (`platform:<cloud>.<regionKey>`, built as schema.ts builds it), once at load. */
+const REGION_SCHEMAS: Readonly<Record<string, z.ZodType>> = Object.fromEntries(Object.values(CLOUD_PLUGINS).map((plugin: CloudPlugin) => {
     const section = plugin.configSchema({ region: region(plugin), bounded }) as unknown as z.ZodObject;
-    return section.shape[plugin.regionKey] as z.ZodType;
-}
+    return [plugin.name, section.shape[plugin.regionKey] as z.ZodType];
+}));
 
 /** Cross-field DR rules; `dr` is the resolved config, `raw` what the stack file says. */
 export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfig, raw: DisasterRecoveryRaw): ConfigProblem[] {
@@ -91,7 +91,7 @@ export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfi
     const rules = plugin.disasterRecovery;
     const pair = rules.regionPairs[dr.primaryRegion];
 
-    if (raw.dr?.region !== undefined && !regionSchema(plugin).safeParse(raw.dr.region).success) {
+    if (raw.dr?.region !== undefined && !REGION_SCHEMAS[plugin.name]!.safeParse(raw.dr.region).success) {
         add("dr.region", raw.dr.region, `${plugin.article} region, other than the primary region ${dr.primaryRegion}`);
     } else if (!dr.drRegion) {
         add("dr.region", undefined, `${plugin.article} region to keep copies in; ${dr.primaryRegion} has no documented default pair (see docs/disaster-recovery.md)`);

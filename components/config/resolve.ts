@@ -77,6 +77,7 @@ const cross = (rule: CrossSectionRule): PlacedRule => ({ cross: rule });
 const disasterRecovery: CrossSectionRule = (cfg, raw, _add, push) => push(disasterRecoveryProblems(cfg.cloud, cfg.dr, raw));
 const cloudSectionRules: CrossSectionRule = (cfg, raw, _add, push) => push((CLOUD_PLUGINS[cfg.cloud] as CloudPlugin).problems?.(raw[cfg.cloud]) ?? []);
 /** The cloud's rules on the resolved config (zones against the cache and the load balancer, the billing account for a budget, ...). */
+// Stryker disable next-line OptionalChaining,ArrayDeclaration: every registered plugin states configProblems (the type lets a new one leave it out)
 const cloudConfigRules: CrossSectionRule = (cfg, raw, _add, push) => push((CLOUD_PLUGINS[cfg.cloud] as CloudPlugin).configProblems?.(raw[cfg.cloud], cfg) ?? []);
 const kubeconfigNeedsKubernetesRuntime: CrossSectionRule = (cfg, raw, add) => {
     if (raw.kubeconfig !== undefined && cfg.compute.runtime !== "kubernetes") add("kubeconfig", SECRET_VALUE, "only with platform:compute.runtime = kubernetes");

@@ -5,7 +5,7 @@ import type { ConfigProblem } from "../../components/config/errors";
 import { PlatformConfig, ResolvedConfig, resolverOf, RULE_ORDER, ruleOrderOf, SectionConfigs, tryResolveConfig } from "../../components/config/resolve";
 import { days, rawConfigSchema, rawSchemaOf } from "../../components/config/schema";
 import { SectionTiers, TIERS, tiersOf } from "../../components/config/tiers";
-import { computeSection, CONFIG_SECTIONS, ConfigSections, defineSection, perTier, servicesSection } from "../../components/config/sections";
+import { computeSection, CONFIG_SECTIONS, ConfigSections, defineSection, jobsSection, perTier, servicesSection } from "../../components/config/sections";
 import { renderConfigReference, schemaKeys } from "../../tools/docs/config-reference";
 import { rawOf } from "./message-cases";
 
@@ -131,9 +131,19 @@ describe("config sections: a section added to the list (a fake queue) shows up e
         assert.ok(table.includes("| `queue.fifo` | boolean | false | false | replaces the queue |"));
     });
 
+    it("its rule runs after every placed rule; a placed rule of a section not in the list does not run", () => {
+        const order = ruleOrderOf(WITH_QUEUE);
+        assert.deepStrictEqual([order.length, order.at(-1)], [RULE_ORDER.length + 1, { section: queueSection, rule: "productionRetention" }]);
+        const withoutJobs = ruleOrderOf(CONFIG_SECTIONS.filter((s) => s !== jobsSection));
+        assert.deepStrictEqual(withoutJobs.filter((p) => "section" in p && p.section === jobsSection), []);
+        assert.strictEqual(withoutJobs.length, RULE_ORDER.length - 1, "only the jobs rule left out");
+    });
+
+    // Built at load, as the program's resolver is: building a schema is load-time code (the config mutation group leaves it out as static).
+    const early = defineSection({ key: "early", shape: {}, resolve: ({ resolved }) => resolved(computeSection).size, reference: [] });
+    const earlyResolver = resolverOf([early, ...CONFIG_SECTIONS]);
     it("a section reading one that comes after it in the list fails loudly", () => {
-        const early = defineSection({ key: "early", shape: {}, resolve: ({ resolved }) => resolved(computeSection).size, reference: [] });
-        assert.throws(() => resolverOf([early, ...CONFIG_SECTIONS])(rawOf({ set: {} }), () => false), /config section early reads compute, which is not resolved before it/);
+        assert.throws(() => earlyResolver(rawOf({ set: {} }), () => false), /config section early reads compute, which is not resolved before it/);
     });
 
     it("its types are mapped from the list, as precise as its declaration", () => {
