@@ -1,15 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { reservedEnvNameRule } from "../binding-env";
+import { RESERVED_ENV, reservedEnvNameRule } from "../binding-env";
 import { reservedServiceNameRule } from "../reserved-names";
 import { HttpRoute, routeKey } from "../routes";
 import { secretValues } from "../service-secrets";
 import { IMAGE_RULE, imageProblem } from "../value-rules";
 import {
-    bounded, checked, LIMITS, port, releaseSchema, ReleaseStrategy, replicas, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE, sizeSchema, URL_PATH, URL_PATH_RULE,
-    HOSTNAME_PATTERN, HOSTNAME_RULE, type Size,
+    bounded, checked, HOSTNAME_PATTERN, HOSTNAME_RULE, LIMITS, port, releaseSchema, ReleaseStrategy, replicas, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE,
+    sizeSchema, URL_PATH, URL_PATH_RULE, type Size,
 } from "../schema-values";
-import { RESERVED_ENV } from "../binding-env";
 import { checkReleasePercent, checkReplicas, computeSection } from "./compute";
 import { defineSection } from "./section";
 
