@@ -45,7 +45,7 @@ export const GROUPS: Record<string, MutationGroup> = {
         // Fast, in-process table specs first: a mutant stops at its first failing test.
         specs: [
             "tests/config/messages.spec.ts", "tests/config/rules.spec.ts", "tests/config/resolve.spec.ts", "tests/config/engine-config.spec.ts", "tests/config/safe-yaml.spec.ts", "tests/config-contract.spec.ts", "tests/config-reference.spec.ts",
-            "tests/config/secrets.spec.ts", "tests/config/corpus.spec.ts", "tests/config/regions.spec.ts", "tests/config.spec.ts",
+            "tests/config/secrets.spec.ts", "tests/config/corpus.spec.ts", "tests/config/regions.spec.ts", "tests/config.spec.ts", "tests/config/sections.spec.ts",
         ],
         // Child-process tests give no coverage; the 10,000-service case alone takes a minute.
         grep: "^(?!.*(child process|loads no cloud SDK|bounded time))",

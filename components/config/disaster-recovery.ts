@@ -3,8 +3,7 @@ import type { z } from "zod";
 import type { ConfigProblem } from "./errors";
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";
-import { Cloud, rawConfigSchema, RawPlatformConfig } from "./schema";
-import type { TierProfile } from "./tiers";
+import { bounded, Cloud, region } from "./schema-values";
 
 /**
  * Disaster recovery as config (docs/disaster-recovery.md): which stack this is (the primary or
@@ -30,7 +29,16 @@ export interface DisasterRecoveryConfig {
     copyRegion: string;
     /** Database backups and objects copied to `copyRegion`. @default production: true, staging: false */
     crossRegionCopies: boolean;
-    objectives: TierProfile["dr"]["objectives"];
+    objectives: RecoveryObjectives | undefined;
+}
+
+/** What a tier promises for the loss of a region (minutes). */
+export interface RecoveryObjectives { rtoMinutes: number; databaseRpoMinutes: number; objectRpoMinutes: number }
+
+/** What the DR rules read of the stack file (schema.ts's `dr` and `database` sections). */
+export interface DisasterRecoveryRaw {
+    dr?: { region?: string; crossRegionCopies?: boolean; role?: DrRole };
+    database?: { restore?: string; restoreSource?: string };
 }
 
 /** RFC 3339 with a zone (RDS `restoreTime`, Cloud SQL `pointInTime` and Azure `pointInTimeUTC` all take it). */
@@ -50,34 +58,40 @@ export function parseRestore(value: string | undefined, source: string | undefin
     return RFC3339.test(value) ? { kind: "pointInTime", time: value, source } : { kind: "backup", id: value, source };
 }
 
-export function resolveDisasterRecovery(raw: RawPlatformConfig, tier: TierProfile, primaryRegion: string): DisasterRecoveryConfig {
-    const role = raw.dr?.role ?? "primary";
-    const drRegion = raw.dr?.region ?? CLOUD_PLUGINS[raw.cloud].disasterRecovery.regionPairs[primaryRegion] ?? "";
+/** `platform:dr` over its tier (sections/dr.ts): the default DR region is the documented pair of the primary region. */
+export function resolveDisasterRecovery(
+    cloud: Cloud,
+    raw: DisasterRecoveryRaw["dr"],
+    tier: { crossRegionCopies: boolean; objectives?: RecoveryObjectives },
+    primaryRegion: string,
+): DisasterRecoveryConfig {
+    const role = raw?.role ?? "primary";
+    const drRegion = raw?.region ?? CLOUD_PLUGINS[cloud].disasterRecovery.regionPairs[primaryRegion] ?? "";
     return {
         role,
         primaryRegion,
         drRegion,
         copyRegion: role === "primary" ? drRegion : primaryRegion,
-        crossRegionCopies: raw.dr?.crossRegionCopies ?? tier.dr.crossRegionCopies,
-        objectives: tier.dr.objectives,
+        crossRegionCopies: raw?.crossRegionCopies ?? tier.crossRegionCopies,
+        objectives: tier.objectives,
     };
 }
 
-/** The region rule of the selected cloud, reused from its own config key (`platform:<cloud>.<regionKey>`). */
-function regionSchema(plugin: CloudPlugin): z.ZodType {
-    const section = (rawConfigSchema.shape as unknown as Record<string, z.ZodOptional<z.ZodObject>>)[plugin.name]!;
-    return section.unwrap().shape[plugin.regionKey] as z.ZodType;
-}
+/** The region rule of each cloud, reused from its own config key (`platform:<cloud>.<regionKey>`, built as schema.ts builds it), once at load. */
+const REGION_SCHEMAS: Readonly<Record<string, z.ZodType>> = Object.fromEntries(Object.values(CLOUD_PLUGINS).map((plugin: CloudPlugin) => {
+    const section = plugin.configSchema({ region: region(plugin), bounded }) as unknown as z.ZodObject;
+    return [plugin.name, section.shape[plugin.regionKey] as z.ZodType];
+}));
 
 /** Cross-field DR rules; `dr` is the resolved config, `raw` what the stack file says. */
-export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfig, raw: RawPlatformConfig): ConfigProblem[] {
+export function disasterRecoveryProblems(cloud: Cloud, dr: DisasterRecoveryConfig, raw: DisasterRecoveryRaw): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const add = (key: string, value: unknown, allowed: string) => problems.push({ key: `platform:${key}`, value, allowed });
     const plugin: CloudPlugin = CLOUD_PLUGINS[cloud];
     const rules = plugin.disasterRecovery;
     const pair = rules.regionPairs[dr.primaryRegion];
 
-    if (raw.dr?.region !== undefined && !regionSchema(plugin).safeParse(raw.dr.region).success) {
+    if (raw.dr?.region !== undefined && !REGION_SCHEMAS[plugin.name]!.safeParse(raw.dr.region).success) {
         add("dr.region", raw.dr.region, `${plugin.article} region, other than the primary region ${dr.primaryRegion}`);
     } else if (!dr.drRegion) {
         add("dr.region", undefined, `${plugin.article} region to keep copies in; ${dr.primaryRegion} has no documented default pair (see docs/disaster-recovery.md)`);

@@ -1,5 +1,4 @@
-import { CLOUD_PLUGINS } from "../../providers/registry";
-import type { Cloud } from "./schema";
+import { Cloud, CLOUD_PLUGINS } from "../../providers/registry";
 
 /**
  * PostgreSQL 16 extensions `platform:database.extensions` accepts: each cloud lists what it

@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConfigProblem } from "./errors";
 import { SECRET_VALUE } from "./errors";
 import { reservedEnvNameRule } from "./binding-env";
-import type { RawPlatformConfig } from "./schema";
 
 /**
  * The application's own secrets (`platform:services.<name>.secrets.<ENV_NAME>`).
@@ -16,13 +15,16 @@ import type { RawPlatformConfig } from "./schema";
 
 export { RESERVED_ENV } from "./binding-env";
 
-export function serviceSecretProblems(raw: RawPlatformConfig, isSecretKey: (key: string) => boolean): ConfigProblem[] {
+/** A service's or job's keys the secret rules read (schema.ts). */
+type Workloads = Record<string, { env?: Record<string, string>; secrets?: Record<string, string> }>;
+
+export function serviceSecretProblems(raw: { services: Workloads; jobs?: Workloads }, isSecretKey: (key: string) => boolean): ConfigProblem[] {
     return [...workloadSecretProblems("services", raw.services, isSecretKey), ...workloadSecretProblems("jobs", raw.jobs ?? {}, isSecretKey)];
 }
 
 function workloadSecretProblems(
     top: "services" | "jobs",
-    workloads: Record<string, { env?: Record<string, string>; secrets?: Record<string, string> }>,
+    workloads: Workloads,
     isSecretKey: (key: string) => boolean,
 ): ConfigProblem[] {
     const problems: ConfigProblem[] = [];

@@ -37,6 +37,12 @@ export function imageProblem(ref: string): string | undefined {
     return undefined;
 }
 
+/** The network's prefix: /16 to /20, so that every zone gets its subnets (components/cidr.ts carves them). */
+export function cidrPrefixProblem(cidr: string): string | undefined {
+    const prefix = prefixOf(cidr);
+    return prefix < 16 || prefix > 20 ? "a prefix between /16 and /20, so that every zone gets its subnets" : undefined;
+}
+
 /** RFC 5321: a path is at most 256 octets including brackets, so an address at most 254; the local part at most 64. */
 export const EMAIL_MAX = 254;
 export function emailProblem(email: string): string | undefined {

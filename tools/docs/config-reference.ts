@@ -7,7 +7,8 @@ import { TIERS } from "../../components/config/tiers";
 
 /**
  * `npm run docs:config`: renders the README's config reference table from the schema, the tier
- * profiles and the descriptions in components/config/reference.ts, between the marker comments
+ * profiles and the rows of components/config/reference.ts (the top level's and each section's,
+ * components/config/sections/<section>.ts), between the marker comments
  * in README.md. `--check` changes nothing and exits 1 when the README is stale.
  */
 
@@ -45,9 +46,15 @@ export function schemaKeys(schema: Schema = rawConfigSchema): Map<string, unknow
     return keys;
 }
 
+/** What the table is rendered from: the program's schema and tier profiles unless a spec passes its own (a section list's). */
+export interface ReferenceSources {
+    schema?: z.ZodType;
+    tiers?: Record<(typeof ENVIRONMENTS)[number], object>;
+}
+
 /** The value at a dotted path of a tier profile. */
-function tierValue(env: (typeof ENVIRONMENTS)[number], key: string): unknown {
-    return key.split(".").reduce<any>((v, k) => (v === undefined ? undefined : v[k]), TIERS[env]);
+function tierValue(tiers: NonNullable<ReferenceSources["tiers"]>, env: (typeof ENVIRONMENTS)[number], key: string): unknown {
+    return key.split(".").reduce<any>((v, k) => (v === undefined ? undefined : v[k]), tiers[env]);
 }
 
 function cell(value: unknown, where: string): string {
@@ -56,9 +63,9 @@ function cell(value: unknown, where: string): string {
     throw new Error(`config reference: ${where} has no printable default (${JSON.stringify(value)}); write the cell in components/config/reference.ts`);
 }
 
-function defaultsOf(row: ConfigReferenceRow, keys: Map<string, unknown>): [string, string] {
+function defaultsOf(row: ConfigReferenceRow, keys: Map<string, unknown>, tiers: NonNullable<ReferenceSources["tiers"]>): [string, string] {
     if (row.defaults === "tier") {
-        const [production, staging] = ENVIRONMENTS.map((env) => row.keys.map((k) => cell(tierValue(env, k), `TIERS.${env}.${k}`)).join(" / "));
+        const [production, staging] = ENVIRONMENTS.map((env) => row.keys.map((k) => cell(tierValue(tiers, env, k), `TIERS.${env}.${k}`)).join(" / "));
         return [production!, staging!];
     }
     if (row.defaults === "schema") {
@@ -69,10 +76,10 @@ function defaultsOf(row: ConfigReferenceRow, keys: Map<string, unknown>): [strin
 }
 
 /** The table, from the rows. */
-export function renderConfigReference(rows: ConfigReferenceRow[] = CONFIG_REFERENCE): string {
-    const keys = schemaKeys();
+export function renderConfigReference(rows: ConfigReferenceRow[] = CONFIG_REFERENCE, { schema = rawConfigSchema, tiers = TIERS }: ReferenceSources = {}): string {
+    const keys = schemaKeys(schema);
     const lines = ["| Key | Allowed | production | staging | Changing it |", "|---|---|---|---|---|"];
-    for (const row of rows) lines.push(`| ${[row.label, allowedCell(row), ...defaultsOf(row, keys), row.change].join(" | ")} |`);
+    for (const row of rows) lines.push(`| ${[row.label, allowedCell(row, schema), ...defaultsOf(row, keys, tiers), row.change].join(" | ")} |`);
     return lines.join("\n");
 }
 
