@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { GROUPS, scoresOf, strykerConfig, THRESHOLD } from "../tools/mutate";
+import * as os from "os";
+import { GROUPS, scoresOf, sectionTierRanges, strykerConfig, THRESHOLD } from "../tools/mutate";
 
 /** `npm run mutate`'s groups and the Stryker config it hands each one (README "Mutation testing"). */
 
@@ -27,6 +28,36 @@ describe("npm run mutate: groups and Stryker config", () => {
             assert.match(c.incrementalFile, new RegExp(`^reports/mutation/${name}/`));
             assert.match(c.htmlReporter.fileName, new RegExp(`^reports/mutation/${name}/`));
         }
+    });
+
+    it("the tiers group mutates every config section's tiers block, found by parsing, and the constants it names", () => {
+        const dir = path.join(ROOT, "components/config/sections");
+        const withTiers = fs.readdirSync(dir).filter((f) => /defineSection\(/.test(fs.readFileSync(path.join(dir, f), "utf8")) && /^\s+tiers:/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
+        assert.ok(withTiers.length >= 8, `only ${withTiers.length} sections with tiers`);
+        const mutate = GROUPS.tiers.mutate;
+        for (const f of withTiers) {
+            const lines = fs.readFileSync(path.join(dir, f), "utf8").split("\n");
+            const tiersLine = lines.findIndex((l) => /^\s+tiers:/.test(l)) + 1;
+            const covered = mutate.map((m) => m.match(new RegExp(`^components/config/sections/${f.replace(".", "\\.")}:(\\d+)-(\\d+)$`))).filter((m): m is RegExpMatchArray => m !== null)
+                .some((m) => Number(m[1]) <= tiersLine && tiersLine <= Number(m[2]));
+            assert.ok(covered, `${f}: line ${tiersLine} (tiers:) is in no range of ${JSON.stringify(mutate)}`);
+        }
+        // A section of its own: its block, and the constant its tiers name, without an edit to the group.
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), "tier-ranges-"));
+        fs.mkdirSync(path.join(root, "components/config/sections"), { recursive: true });
+        fs.writeFileSync(path.join(root, "components/config/sections/queue.ts"), [
+            "const retention = { days: 4 };",
+            "const unrelated = 1;",
+            "export const queueSection = defineSection({",
+            "    key: \"queue\",",
+            "    tiers: perTier({",
+            "        production: retention,",
+            "        staging: { days: 1 },",
+            "    }),",
+            "    resolve: ({ tier }) => tier,",
+            "});",
+        ].join("\n"));
+        assert.deepStrictEqual(sectionTierRanges(root), ["components/config/sections/queue.ts:1-1", "components/config/sections/queue.ts:5-8"]);
     });
 
     it("the reports stay out of git", () => {

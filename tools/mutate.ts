@@ -22,6 +22,45 @@ import * as path from "path";
 
 export const THRESHOLD = 90;
 
+const SECTIONS_DIR = "components/config/sections";
+
+/**
+ * Stryker `mutate` ranges (`file:first-last`, lines) of each config section's `tiers:` block
+ * (components/config/sections/<section>.ts). The tier numbers live there, built at load, so the
+ * config group leaves them out as static; the tiers group mutates exactly these lines, found by
+ * parsing, so a new section's tiers join the group without an edit here.
+ */
+export function sectionTierRanges(root: string = path.resolve(__dirname, "..")): string[] {
+    // Loaded on use: the other groups and the CLI's usage path need no compiler.
+    const ts = require("typescript") as typeof import("typescript");
+    const ranges: string[] = [];
+    for (const file of fs.readdirSync(path.join(root, SECTIONS_DIR)).filter((f) => f.endsWith(".ts")).sort()) {
+        const rel = `${SECTIONS_DIR}/${file}`;
+        const source = ts.createSourceFile(rel, fs.readFileSync(path.join(root, rel), "utf8"), ts.ScriptTarget.Latest, true);
+        const line = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
+        const range = (node: import("typescript").Node) => `${rel}:${line(node.getStart(source))}-${line(node.getEnd())}`;
+        // A tier value may name a constant of the file (`production: lifecycle`): its declaration is a tier number too.
+        const constants = new Map(source.statements.filter(ts.isVariableStatement)
+            .flatMap((st) => st.declarationList.declarations.map((d): [string, import("typescript").Node] => [d.name.getText(source), st])));
+        const visit = (node: import("typescript").Node): void => {
+            if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "tiers"
+                && ts.isCallExpression(node.parent.parent) && ts.isIdentifier(node.parent.parent.expression) && node.parent.parent.expression.text === "defineSection") {
+                const named = new Set<import("typescript").Node>();
+                const collect = (n: import("typescript").Node): void => {
+                    const declared = ts.isIdentifier(n) ? constants.get(n.text) : undefined;
+                    if (declared) named.add(declared);
+                    ts.forEachChild(n, collect);
+                };
+                collect(node.initializer);
+                ranges.push(...[...named].map(range), range(node));
+            }
+            ts.forEachChild(node, visit);
+        };
+        visit(source);
+    }
+    return ranges;
+}
+
 export interface MutationGroup {
     /** What the group covers, in the words of the README's "Mutation testing" table. */
     title: string;
@@ -89,7 +128,10 @@ export const GROUPS: Record<string, MutationGroup> = {
     },
     tiers: {
         title: "per-cloud tier mappings",
-        mutate: ["components/config/tiers.ts", "providers/**/sizes.ts"],
+        // The tier numbers: each config section's `tiers:` block, and the clouds' size tables.
+        get mutate() {
+            return ["components/config/tiers.ts", ...sectionTierRanges(), "providers/**/sizes.ts"];
+        },
         specs: ["tests/tiers-contract.spec.ts", "tests/config.spec.ts"],
     },
 };
