@@ -2,24 +2,31 @@ import * as pulumi from "@pulumi/pulumi";
 import { CloudHandle, PlatformComponent } from "./component";
 import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
-import type { ReleaseStrategyName } from "./config/schema";
-import type { PlatformConfig } from "./config";
+import type { PlatformConfig, ServiceConfig } from "./config";
 
-/** One HTTP service behind the load balancer and how requests reach it. */
+/** The routed fields of a service's `http` block. */
+type ServiceHttp = NonNullable<ServiceConfig["http"]>;
+
+/**
+ * One HTTP service behind the load balancer and how requests reach it. Each field is the
+ * service's resolved config field (the entry below maps them), typed
+ * from it so a config type change reaches every cloud's load balancer at compile time.
+ */
 export interface LoadBalancerRoute {
-    service: string;
-    port: number;
+    service: ServiceConfig["name"];
+    port: ServiceConfig["port"];
     /** Path prefix, e.g. `/api`; `/` (or none) is the default route. */
-    pathPrefix?: string;
+    pathPrefix?: ServiceHttp["pathPrefix"];
     /** Host header, for host-based routing. */
-    host?: string;
-    healthPath: string;
+    host?: ServiceHttp["host"];
+    /** The service's readiness path: the load balancer's check decides which replicas get traffic. */
+    healthPath: ServiceConfig["readinessPath"];
     /**
      * The service's release strategy. Where the load balancer shifts the traffic (AWS: ECS
      * blue/green and canary move the listener rule's weights between two target groups) it
      * prepares the second target group. @default "rolling"
      */
-    release?: ReleaseStrategyName;
+    release?: ServiceConfig["release"]["strategy"];
 }
 
 /** The public entry point: HTTPS only, TLS >= 1.2, HTTP answered with a 301 to HTTPS. */
