@@ -118,3 +118,28 @@ describe("service bindings: the platform's values win over a service's own env",
         });
     }
 });
+
+describe("composition: each service in the stack outputs, created after the network", () => {
+    // The ComputeService entry's stack outputs and its dependency on the network (components/compute-service.ts).
+    for (const cloud of CLOUDS) {
+        it(`${cloud}: every configured service has its identity, internal URL and release in the outputs, and waits for the network`, async () => {
+            const run = await planFor("staging", cloud);
+            const services = run.recorded.filter((r) => r.type === COMPONENT_TYPES.computeService);
+            const names = services.map((s) => s.name.replace(/^service-/, "")).sort();
+            assert.ok(names.length >= 2, `services: ${names}`);
+            const outputs = run.plan.outputs as { services: Record<string, { identity?: unknown; internalUrl?: unknown }>; releases: Record<string, { strategy?: unknown }> };
+            assert.deepStrictEqual(Object.keys(outputs.services).sort(), names);
+            assert.deepStrictEqual(Object.keys(outputs.releases).sort(), names);
+            for (const n of names) {
+                assert.ok(outputs.services[n]!.identity !== undefined && outputs.services[n]!.internalUrl !== undefined, `${n}: ${JSON.stringify(outputs.services[n])}`);
+                assert.ok(outputs.releases[n]!.strategy !== undefined, `${n}: ${JSON.stringify(outputs.releases[n])}`);
+            }
+            const network = run.recorded.find((r) => r.type === COMPONENT_TYPES.network);
+            assert.ok(network, "no network");
+            // dependsOn a component reaches the engine as its children.
+            const networkChildren = run.recorded.filter((r) => r.parent === network.urn).map((r) => r.urn);
+            assert.ok(networkChildren.length > 3, `network children: ${networkChildren}`);
+            for (const s of services) assert.deepStrictEqual(networkChildren.filter((u) => !s.options.dependencies.includes(u)), [], `${s.name} does not wait for the network`);
+        });
+    }
+});

@@ -10,6 +10,7 @@ import { GCP_REGIONS } from "../providers/gcp/regions";
 import { CACHE_NODE, FARGATE, RDS_CLASS, rdsMaxConnections } from "../providers/aws/sizes";
 import { CLOUD_RUN_RESOURCES, CLOUD_SQL_TIER, REDIS_MEMORY_GB } from "../providers/gcp/sizes";
 import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "../providers/kubernetes/sizes";
+import * as azureSizes from "../providers/azure/sizes";
 
 /**
  * The tier profiles and the per-cloud size mappings as contracts users read:
@@ -166,6 +167,32 @@ describe("per-cloud size mappings: small < medium < large, real class names", ()
         increasing("Cloud Run memory", SIZES.map((s) => mib(CLOUD_RUN_RESOURCES[s].memory)));
         // https://cloud.google.com/run/docs/configuring/services/memory-limits: at most 4 GiB per vCPU... and 512 MiB at least.
         for (const s of SIZES) assert.ok(mib(CLOUD_RUN_RESOURCES[s].memory) >= 512, s);
+    });
+
+    it("Azure: flexible server SKUs and their max_connections, Redis SKUs, Container Apps pairs, AKS node sizes", () => {
+        const { DATABASE_SKUS, databaseSku, cacheSku, CONTAINER_RESOURCES: APPS, NODE_VM_SIZES } = azureSizes;
+        for (const s of SIZES) {
+            const sku = DATABASE_SKUS[s];
+            // Burstable is the B series, General Purpose the D series (Azure's compute tiers for flexible server).
+            assert.match(sku.name, sku.tier === "Burstable" ? /^Standard_B\d+ms$/ : /^Standard_D\d+ds_v5$/, s);
+        }
+        // max_connections, Azure Database for PostgreSQL flexible server "Limits": B2ms and D2ds_v5 859, D4ds_v5 1719.
+        assert.deepStrictEqual(SIZES.map((s) => [DATABASE_SKUS[s].name, DATABASE_SKUS[s].tier, DATABASE_SKUS[s].maxConnections]), [
+            ["Standard_B2ms", "Burstable", 859], ["Standard_D2ds_v5", "GeneralPurpose", 859], ["Standard_D4ds_v5", "GeneralPurpose", 1719],
+        ]);
+        // Burstable has no high availability: a highly available small server moves to General Purpose, nothing else moves.
+        assert.strictEqual(databaseSku("small", true), DATABASE_SKUS.medium);
+        for (const s of SIZES) assert.strictEqual(databaseSku(s, false), DATABASE_SKUS[s], s);
+        for (const s of ["medium", "large"] as const) assert.strictEqual(databaseSku(s, true), DATABASE_SKUS[s], s);
+        // Premium (persistence, zones, replicas): P1, P1, P2; Standard: C1, C2, C3.
+        assert.deepStrictEqual(SIZES.map((s) => cacheSku(s, true)), [1, 1, 2].map((capacity) => ({ name: "Premium", family: "P", capacity })));
+        assert.deepStrictEqual(SIZES.map((s) => cacheSku(s, false)), [1, 2, 3].map((capacity) => ({ name: "Standard", family: "C", capacity })));
+        // Consumption profile: the allowed pairs give 2 GiB per vCPU (learn.microsoft.com, Container Apps "Allocations").
+        increasing("Container Apps cpu", SIZES.map((s) => APPS[s].cpu));
+        for (const s of SIZES) assert.strictEqual(mib(APPS[s].memory), APPS[s].cpu * 2048, `${s}: memory ${APPS[s].memory} for ${APPS[s].cpu} cores`);
+        // Dds_v5: a local temp disk, so the OS disk can be Ephemeral.
+        for (const s of SIZES) assert.match(NODE_VM_SIZES[s], /^Standard_D\d+ds_v5$/, s);
+        increasing("AKS node vCPU", SIZES.map((s) => Number(/^Standard_D(\d+)/.exec(NODE_VM_SIZES[s])![1])));
     });
 
     it("Kubernetes: requests below limits (limits twice the requests), a bounded /tmp", () => {
