@@ -229,10 +229,14 @@ function decideOnKnownValues(reportViolation: ReportViolation) {
             unknownMet = undefined;
             try {
                 validate();
-            } finally {
-                if (unknownMet && held.length > 0) throw unknownMet;
-                for (const finding of held) reportViolation(...finding);
+            } catch (err) {
+                // A policy's own failure stays that failure, never the preview advisory; the SDK's
+                // own unknown is the advisory, with no finding decided before it.
+                if (!isUnknownValueError(err)) for (const finding of held) reportViolation(...finding);
+                throw err;
             }
+            if (unknownMet && held.length > 0) throw unknownMet;
+            for (const finding of held) reportViolation(...finding);
         },
     };
 }

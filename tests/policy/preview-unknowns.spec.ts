@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { runPolicy, UNKNOWN, withPath } from "../support/policy-harness";
+import { read, resourcePolicy } from "../../policy/policies/support";
+import { runPolicy, runResourcePolicy, UNKNOWN, withPath } from "../support/policy-harness";
 import { CASES } from "./cases";
 import { KUBERNETES_CASES } from "./kubernetes-cases";
 
@@ -47,4 +48,18 @@ describe("policy pack: a value unknown at preview never fails a compliant stack"
             assert.deepStrictEqual(wrong, []);
         });
     }
+});
+
+describe("policy pack: a policy's own failure is never the preview advisory", () => {
+    it("a policy that throws after a held finding and an unknown read fails the evaluation with its error", async () => {
+        const buggy = resourcePolicy({
+            name: "probe-throws-after-unknown", description: "probe", area: "encryption-at-rest", severity: "high", remediation: "none", types: ["aws:s3/bucket:Bucket"],
+            validate: (ctx) => {
+                ctx.report({ problem: "held", found: "x", fix: "y" });
+                read(ctx.props, "bucket"); // unknown at preview
+                throw new TypeError("the policy's own bug");
+            },
+        });
+        await assert.rejects(runResourcePolicy(buggy, { type: "aws:s3/bucket:Bucket", name: "b", props: { bucket: UNKNOWN } }), /the policy's own bug/);
+    });
 });
