@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LoadBalancerLimits } from "./load-balancer-limits";
+import type { ConfigReferenceRow } from "./reference-row";
 
 /** What a cloud's config fragment is built from: the shared rules, so every cloud's messages read alike. */
 export interface ConfigKit {
@@ -32,6 +33,8 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
     readonly loadBalancerLimits: LoadBalancerLimits;
     /** The `platform:<name>` section (region, project, subscription, ...), every key optional. */
     configSchema(kit: ConfigKit): Section;
+    /** The README configuration reference's rows of that section (components/config/reference.ts puts them after the top level's). */
+    readonly referenceRows: readonly ConfigReferenceRow[];
     /**
      * The cloud's own `<provider>:<key>` config keys (`aws:region`, `gcp:project`, ...) that
      * other Pulumi tooling reads by habit, each with the key of `platform:<name>` it must repeat.

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CLOUD_PLUGINS } from "../../providers/registry";
+import type { CloudPlugin } from "./cloud-plugin";
 import { schemaAt } from "./keys";
 import { rawConfigSchema } from "./schema";
 import { CONFIG_SECTIONS, type AnySection, type ConfigReferenceRow } from "./sections";
@@ -15,21 +17,17 @@ import { CONFIG_SECTIONS, type AnySection, type ConfigReferenceRow } from "./sec
 
 export type { ConfigReferenceRow };
 
-/** The rows of the top level and the clouds' own sections; every component's rows are in its section file. */
+/** The rows of the top level; each cloud's section rows are in its plugin, every component's in its section file. */
 const TOP_LEVEL_ROWS: ConfigReferenceRow[] = [
     { label: "`cloud`", keys: ["cloud"], defaults: { production: "required", staging: "required" }, change: "a different platform: deploy as a new stack" },
     { label: "`environment`", keys: ["environment"], defaults: { production: "required", staging: "required" }, change: "switches the whole tier profile" },
     { label: "`appName`", keys: ["appName"], allowed: "3–12 chars `[a-z][a-z0-9-]`, no `--` (fits GCP names, Azure storage accounts and RDS/ElastiCache identifiers)", defaults: "schema", change: "**renames and replaces everything**" },
     { label: "`tags`", keys: ["tags"], subtree: true, allowed: "map of extra tags/labels", defaults: { production: "—", staging: "—" }, change: "in place" },
-    { label: "`aws.region`", keys: ["aws.region"], allowed: "an AWS region (`providers/aws/regions.ts`, the AWS provider's list)", defaults: { production: "`us-west-2`", staging: "`us-west-2`" }, change: "replaces everything" },
-    { label: "`gcp.project`, `gcp.region`", keys: ["gcp.project", "gcp.region"], allowed: "project id (required on GCP), a GCP region (`providers/gcp/regions.ts`)", defaults: { production: "—, `us-central1`", staging: "—, `us-central1`" }, change: "replaces everything" },
-    { label: "`gcp.billingAccount`", keys: ["gcp.billingAccount"], allowed: "billing account id `XXXXXX-XXXXXX-XXXXXX`; required on GCP while `monitoring.budget.enabled`", defaults: { production: "—", staging: "—" }, change: "in place (the budget)" },
-    { label: "`azure.location`, `azure.subscriptionId`", keys: ["azure.location", "azure.subscriptionId"], allowed: "an Azure location (`providers/azure/regions.ts`), UUID", defaults: { production: "`eastus`", staging: "`eastus`" }, change: "replaces everything" },
 ];
 
-/** The table's rows of a section list: the top level's, then each section's, in list order. */
+/** The table's rows of a section list: the top level's, each registered cloud's, then each section's, in list order. */
 export function referenceRowsOf(sections: readonly AnySection[]): ConfigReferenceRow[] {
-    return [...TOP_LEVEL_ROWS, ...sections.flatMap((s) => s.reference)];
+    return [...TOP_LEVEL_ROWS, ...Object.values(CLOUD_PLUGINS).flatMap((p: CloudPlugin) => p.referenceRows), ...sections.flatMap((s) => s.reference)];
 }
 
 export const CONFIG_REFERENCE: ConfigReferenceRow[] = referenceRowsOf(CONFIG_SECTIONS);

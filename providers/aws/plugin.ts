@@ -13,6 +13,10 @@ export const awsPlugin = {
     regions: AWS_REGIONS,
     regionKey: "region",
     defaultRegion: "us-west-2",
+    /** Its rows of the README configuration reference. */
+    referenceRows: [
+        { label: "`aws.region`", keys: ["aws.region"], allowed: "an AWS region (`providers/aws/regions.ts`, the AWS provider's list)", defaults: { production: "`us-west-2`", staging: "`us-west-2`" }, change: "replaces everything" },
+    ],
     loadBalancerLimits: AWS_LOAD_BALANCER_LIMITS,
     configSchema: (kit) => z.strictObject({
         region: kit.region.optional(),

@@ -13,6 +13,10 @@ export const azurePlugin = {
     regions: AZURE_LOCATIONS,
     regionKey: "location",
     defaultRegion: "eastus",
+    /** Its rows of the README configuration reference. */
+    referenceRows: [
+        { label: "`azure.location`, `azure.subscriptionId`", keys: ["azure.location", "azure.subscriptionId"], allowed: "an Azure location (`providers/azure/regions.ts`), UUID", defaults: { production: "`eastus`", staging: "`eastus`" }, change: "replaces everything" },
+    ],
     loadBalancerLimits: AZURE_LOAD_BALANCER_LIMITS,
     configSchema: (kit) => z.strictObject({
         location: kit.region.optional(),

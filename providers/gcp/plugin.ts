@@ -20,6 +20,11 @@ export const gcpPlugin = {
     regions: GCP_REGIONS,
     regionKey: "region",
     defaultRegion: "us-central1",
+    /** Its rows of the README configuration reference. */
+    referenceRows: [
+        { label: "`gcp.project`, `gcp.region`", keys: ["gcp.project", "gcp.region"], allowed: "project id (required on GCP), a GCP region (`providers/gcp/regions.ts`)", defaults: { production: "—, `us-central1`", staging: "—, `us-central1`" }, change: "replaces everything" },
+        { label: "`gcp.billingAccount`", keys: ["gcp.billingAccount"], allowed: "billing account id `XXXXXX-XXXXXX-XXXXXX`; required on GCP while `monitoring.budget.enabled`", defaults: { production: "—", staging: "—" }, change: "in place (the budget)" },
+    ],
     loadBalancerLimits: GCP_LOAD_BALANCER_LIMITS,
     configSchema: section,
     providerConfigKeys: { "gcp:project": "project", "gcp:region": "region" },

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { CloudPlugin } from "../cloud-plugin";
 import type { Cloud, Environment } from "../schema-values";
+import type { ConfigReferenceRow } from "../reference-row";
+
+export type { ConfigReferenceRow } from "../reference-row";
 
 /**
  * One config section: everything about one component's `platform:<section>` config in one
@@ -67,29 +70,6 @@ export function defineSection<Key extends string, Shape extends z.ZodRawShape, T
     section: ConfigSection<Key, Shape, Tier, Resolved>,
 ): ConfigSection<Key, Shape, Tier, Resolved> {
     return section;
-}
-
-export interface ConfigReferenceRow {
-    /** The key column as the README writes it (several related keys may share a row). */
-    label: string;
-    /** The schema keys the row documents, dotted (`services.<name>.port`). */
-    keys: string[];
-    /** The row also documents every key below its keys (an object value described as a whole). */
-    subtree?: boolean;
-    /**
-     * What a key allows, in words: only for keys the schema cannot state in a cell (strings
-     * with patterns, lists, maps). Keys whose schema is an enum, a bounded number, a boolean or
-     * a list of literals get their rule from the schema (`allowedBySchema`), with `note` after it.
-     */
-    allowed?: string;
-    /** Words after the schema-derived rule: in parentheses, or appended as is when it starts with `,`, `;` or `:`. */
-    note?: string;
-    /**
-     * Where the production and staging columns come from: `tier` (each key's value in
-     * TIERS, joined by " / "), `schema` (the schema's default, the same on both tiers), or text.
-     */
-    defaults: "tier" | "schema" | { production: string; staging: string };
-    change: string;
 }
 
 /** A section's tier defaults, typed by its declared tier type (so the type's `@default` docs reach `PlatformConfig` and the Args). */
