@@ -60,7 +60,15 @@ export type SectionShapes<L extends readonly AnySection[]> = L extends readonly 
 
 /** The raw schema of a section list (the program's is `rawConfigSchema`; specs build one with an extra section). */
 export function rawSchemaOf<L extends readonly AnySection[]>(sections: L): z.ZodObject<Extract<TopLevel & SectionShapes<L>, z.core.$ZodShape>, z.core.$strict> {
-    return z.strictObject({ ...topLevel(), ...Object.assign({}, ...sections.map((s) => s.shape)) }) as never;
+    const shape: Record<string, z.ZodType> = { ...topLevel() };
+    for (const section of sections) {
+        for (const [key, schema] of Object.entries(section.shape)) {
+            // One owner per key: a second would silently replace the first's rules.
+            if (key in shape) throw new Error(`internal: config section ${section.key} declares platform:${key}, which the top level or an earlier section already declares`);
+            shape[key] = schema as z.ZodType;
+        }
+    }
+    return z.strictObject(shape) as never;
 }
 type TopLevel = ReturnType<typeof topLevel>;
 

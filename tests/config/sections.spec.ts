@@ -157,3 +157,13 @@ describe("config sections: a section added to the list (a fake queue) shows up e
         assert.ok(queue && tier && wrong && absent === undefined && database === undefined);
     });
 });
+
+describe("config sections: one owner per key", () => {
+    it("a section declaring a key the top level or an earlier section has fails the schema's assembly, naming both", () => {
+        const again = defineSection({ ...queueSection, key: "queue2" as const });
+        assert.throws(() => rawSchemaOf([...CONFIG_SECTIONS, queueSection, again] as const), /config section queue2 declares platform:queue, which the top level or an earlier section already declares/);
+        const cloudKey = { ...queueSection, key: "clash" as const, shape: { cloud: z.string().optional() } } as unknown as typeof queueSection;
+        assert.throws(() => rawSchemaOf([cloudKey] as const), /config section clash declares platform:cloud/);
+        assert.doesNotThrow(() => rawSchemaOf([...CONFIG_SECTIONS, queueSection] as const));
+    });
+});
