@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
 import { CLOUD_PLUGINS } from "../providers/registry";
-import { DR_REGION_PAIRS, Environment, resolveConfig, SIZES, TIERS } from "../components/config";
+import { Environment, resolveConfig, SIZES, TIERS } from "../components/config";
 import { AWS_REGIONS } from "../providers/aws/regions";
 import { AZURE_LOCATIONS } from "../providers/azure/regions";
 import { GCP_REGIONS } from "../providers/gcp/regions";
@@ -212,7 +212,7 @@ describe("disaster recovery: every default region pair is another real region of
     const geography = (cloud: keyof typeof REGIONS, region: string) => (cloud === "azure" ? "" : region.split("-")[0]);
     for (const cloud of ["aws", "gcp", "azure"] as const) {
         it(`${cloud}`, () => {
-            const pairs = Object.entries(DR_REGION_PAIRS[cloud]);
+            const pairs = Object.entries(CLOUD_PLUGINS[cloud].disasterRecovery.regionPairs);
             assert.ok(pairs.length >= 7, `${pairs.length} pairs`);
             for (const [primary, dr] of pairs) {
                 assert.ok((REGIONS[cloud] as readonly string[]).includes(dr), `${primary} → ${JSON.stringify(dr)} is not a ${cloud} region`);
@@ -223,6 +223,6 @@ describe("disaster recovery: every default region pair is another real region of
         });
     }
     function primaryHasPair(cloud: keyof typeof REGIONS): boolean {
-        return CLOUD_PLUGINS[cloud].defaultRegion in DR_REGION_PAIRS[cloud];
+        return CLOUD_PLUGINS[cloud].defaultRegion in CLOUD_PLUGINS[cloud].disasterRecovery.regionPairs;
     }
 });

@@ -1,6 +1,4 @@
-import { CLOUD_PLUGINS } from "../../providers/registry";
-import type { CloudPlugin } from "./cloud-plugin";
-import { ENVIRONMENTS, type Cloud, type Environment } from "./schema-values";
+import { ENVIRONMENTS, type Environment } from "./schema-values";
 import { CONFIG_SECTIONS, type AnySection, type ConfigSections, type TierOf } from "./sections";
 
 export type { ReleaseStrategy } from "./schema-values";
@@ -35,9 +33,3 @@ export function tiersOf<L extends readonly AnySection[]>(sections: L): Record<En
 
 export const TIERS: Record<Environment, TierProfile> = tiersOf(CONFIG_SECTIONS);
 
-/**
- * The default DR region of each primary region, per cloud (`platform:dr.region` overrides it):
- * each cloud states its pairs and their source in its plugin (`disasterRecovery.regionPairs`).
- */
-export const DR_REGION_PAIRS: Readonly<Record<Cloud, Readonly<Record<string, string>>>> =
-    Object.fromEntries(Object.values(CLOUD_PLUGINS).map((p: CloudPlugin) => [p.name, p.disasterRecovery.regionPairs])) as Record<Cloud, Record<string, string>>;

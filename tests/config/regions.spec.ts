@@ -1,4 +1,4 @@
-import { DR_REGION_PAIRS } from "../../components/config/tiers";
+import { CLOUD_PLUGINS } from "../../providers/registry";
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
@@ -22,7 +22,7 @@ describe("config: each cloud's region list, in its own folder", () => {
         const dr = { dr: { region: "us-east-1" } };
         for (const r of AWS_REGIONS) assert.strictEqual(resolveConfig({ ...base, ...(r === "us-east-1" ? { dr: { region: "us-west-2" } } : dr), aws: { region: r } }).region, r);
         for (const r of GCP_REGIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "gcp", gcp: { project: "acme-prod-1", region: r }, dr: { region: r === "us-east1" ? "us-central1" : "us-east1" }, monitoring: { budget: { enabled: false } } }).region, r);
-        for (const r of AZURE_LOCATIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "azure", ...(DR_REGION_PAIRS.azure[r] ? {} : { dr: { region: r === "eastus" ? "westus" : "eastus" } }), azure: { location: r } }).region, r);
+        for (const r of AZURE_LOCATIONS) assert.strictEqual(resolveConfig({ ...base, cloud: "azure", ...(CLOUD_PLUGINS.azure.disasterRecovery.regionPairs[r] ? {} : { dr: { region: r === "eastus" ? "westus" : "eastus" } }), azure: { location: r } }).region, r);
         assert.ok(new Set([...GCP_REGIONS]).size === GCP_REGIONS.length && new Set([...AZURE_LOCATIONS]).size === AZURE_LOCATIONS.length);
     });
 
