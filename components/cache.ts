@@ -5,7 +5,6 @@ import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
 
-/** A managed Redis 7 cache: private, encrypted at rest and in transit, auth required. */
 /** The `platform:cache` settings a Cache takes as resolved (documented, with their defaults, on the config types). */
 export type CacheSettings = Pick<PlatformConfig["cache"], "size" | "nodes" | "automaticFailover" | "snapshotRetentionDays" | "persistence">;
 
@@ -39,6 +38,7 @@ declare module "./builders" {
 /** Typed per-cloud escape hatches over the Cache's children: each cloud adds its key from its providers/<cloud>/cache.ts. */
 export interface CacheTransforms {}
 
+/** A managed Redis 7 cache: private, encrypted at rest and in transit, auth required. */
 export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutputs {
     declare readonly endpoint: pulumi.Output<string>;
     declare readonly port: pulumi.Output<number>;

@@ -5,7 +5,6 @@ import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
 
-/** A managed PostgreSQL 16 database, private, encrypted at rest and TLS-only on every cloud. */
 /** The `platform:database` settings a Database takes as resolved (documented, with their defaults, on the config types). */
 export type DatabaseSettings = Pick<PlatformConfig["database"],
     "size" | "storageGb" | "backupRetentionDays" | "pointInTimeRecovery" | "highAvailability" | "deletionProtection" | "finalSnapshot" | "backupWindow" | "maintenanceWindow" | "restore">;
@@ -52,6 +51,7 @@ declare module "./builders" {
 /** Typed per-cloud escape hatches over the Database's children: each cloud adds its key from its providers/<cloud>/database.ts. */
 export interface DatabaseTransforms {}
 
+/** A managed PostgreSQL 16 database, private, encrypted at rest and TLS-only on every cloud. */
 export class Database extends PlatformComponent<DatabaseOutputs> implements DatabaseOutputs {
     declare readonly endpoint: pulumi.Output<string>;
     declare readonly port: pulumi.Output<number>;

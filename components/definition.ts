@@ -43,7 +43,7 @@ export interface ComponentDefinition<K extends string = string, Instance = unkno
     readonly role: ComponentRole;
     /** The plain variable (components/config/binding-env.ts) and stack output that show a service uses it (the topology's evidence). */
     readonly binding?: { env: string; output: string };
-    /** Whether the platform's alerts watch it (the topology's dotted edges). */
+    /** Whether the topology draws a dotted "alerts" edge from Monitoring to it (not every component the alerts watch: the services have alerts too). */
     readonly alerted: boolean;
     /** The component (a record of them, by name, for one per service or job; undefined when the config has none). */
     create(input: CreateInput<Deps, Cloud>): Instance;

@@ -5,7 +5,6 @@ import type { Network } from "./network";
 import type { NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
 
-/** The managed cluster behind `compute.runtime: kubernetes` (EKS, GKE, AKS), in the platform's private network. */
 /** The `platform:kubernetes` settings a KubernetesCluster takes as resolved (documented, with their defaults, on the config types). */
 export type KubernetesClusterSettings = Pick<PlatformConfig["kubernetes"], "version" | "nodeSize" | "minNodes" | "maxNodes" | "ingressClass">;
 
@@ -31,6 +30,7 @@ export interface KubernetesClusterOutputs {
 /** How a cloud builds a managed cluster under `scope` (components/cloud.ts, KubernetesSupport). */
 export type KubernetesClusterBuilder = (scope: pulumi.ComponentResource, name: string, args: KubernetesClusterArgs) => KubernetesClusterOutputs;
 
+/** The managed cluster behind `compute.runtime: kubernetes` (EKS, GKE, AKS), in the platform's private network. */
 export class KubernetesCluster extends PlatformComponent<KubernetesClusterOutputs> implements KubernetesClusterOutputs {
     declare readonly clusterName: pulumi.Output<string>;
     declare readonly kubeconfig: pulumi.Output<string>;

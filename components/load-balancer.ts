@@ -29,7 +29,6 @@ export interface LoadBalancerRoute {
     release?: ServiceConfig["release"]["strategy"];
 }
 
-/** The public entry point: HTTPS only, TLS >= 1.2, HTTP answered with a 301 to HTTPS. */
 /**
  * Request headers every WAF keeps out of its logs (credentials and sessions): AWS WAF
  * `redactedFields`, Azure WAF log scrubbing. Cloud Armor's request logs carry no headers.
@@ -78,6 +77,7 @@ declare module "./builders" {
 /** Typed per-cloud escape hatches over the LoadBalancer's children: each cloud adds its key from its providers/<cloud>/load-balancer.ts. */
 export interface LoadBalancerTransforms {}
 
+/** The public entry point: HTTPS only, TLS >= 1.2, HTTP answered with a 301 to HTTPS. */
 export class LoadBalancer extends PlatformComponent<LoadBalancerOutputs> implements LoadBalancerOutputs {
     declare readonly endpoint: pulumi.Output<string>;
     declare readonly url: pulumi.Output<string>;

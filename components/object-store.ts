@@ -5,7 +5,6 @@ import { BINDING_ENV } from "./config/binding-env";
 import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
 
-/** A private, versioned, encrypted object store reachable only over TLS. */
 /** The `platform:objectStore` settings an ObjectStore takes as resolved (documented, with their defaults, on the config types). */
 export type ObjectStoreSettings = Pick<PlatformConfig["objectStore"], "tempExpirationDays" | "archiveAfterDays" | "expirationDays">;
 
@@ -42,6 +41,7 @@ declare module "./builders" {
 /** Typed per-cloud escape hatches over the ObjectStore's children: each cloud adds its key from its providers/<cloud>/object-store.ts. */
 export interface ObjectStoreTransforms {}
 
+/** A private, versioned, encrypted object store reachable only over TLS. */
 export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implements ObjectStoreOutputs {
     declare readonly bucketName: pulumi.Output<string>;
     declare readonly endpoint: pulumi.Output<string>;

@@ -90,8 +90,9 @@ const jobNamesApartFromServices: CrossSectionRule = (cfg, raw, add) => {
 
 /**
  * The order every rule runs in: the order users (and the message specs) read the problems in.
- * A section rule not placed here runs after these, in the sections' order, so a new section
- * needs no line here.
+ * A section rule not placed here runs after these, in the sections' order (a spec's extra
+ * section); the program's own rules are all placed (tests/config/sections.spec.ts), so a new
+ * section's rules get their line here, their place among the messages.
  */
 export const RULE_ORDER: readonly PlacedRule[] = [
     cross(disasterRecovery),
