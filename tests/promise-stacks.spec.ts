@@ -1,4 +1,7 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { withoutPromiseStackTraces } from "../tools/engine/promise-stacks";
 
 /*
@@ -32,5 +35,22 @@ describe("SDK promises in the offline engine", () => {
         assert.deepStrictEqual(Resource.stackTrace(0), [], "the constructor's source-position trace was formatted");
         assert.strictEqual(Error.stackTraceLimit, limit);
         assert.ok(Resource.callsites().length > 1, "the SDK's own callsite helper still works for anyone else");
+    });
+
+    it("a plan installs both in its process (a fresh process: the suite's own has them from other specs)", function () {
+        this.timeout(120_000);
+        const script = [
+            "const r = require('@pulumi/pulumi/resource');",
+            "const before = r.Resource.stackTrace(0).length;",
+            "require('./tools/engine/run-plan').runPlan({ stack: 'staging', cloud: 'aws' }).then(() => {",
+            "  const p = Promise.resolve(1); require('@pulumi/pulumi/runtime/debuggable').debuggablePromise(p, 'probe');",
+            "  console.log(JSON.stringify({ before, after: r.Resource.stackTrace(0).length, trace: p._debugStackTrace }));",
+            "});",
+        ].join("\n");
+        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stderr);
+        const seen = JSON.parse(r.stdout.trim().split("\n").pop()!) as { before: number; after: number; trace: string };
+        assert.ok(seen.before > 0, "the SDK formats a source position before any plan");
+        assert.deepStrictEqual([seen.after, seen.trace], [0, "Error"]);
     });
 });
