@@ -70,4 +70,24 @@ describe("policy evaluation: what is reused carries nothing over", () => {
         ]);
         assert.deepStrictEqual([names(a), names(b), names(c)], [[], ["no-public-acl", "stack-tag-says-production"], []]);
     });
+
+    it("an inputs object changed in place between evaluations is read anew; only a deep-frozen one is converted once per process", async () => {
+        const live: AnalyzerResourceInput = { ...bucket, inputs: { acl: "private", tags: { team: "data" } } };
+        assert.deepStrictEqual(names(await evaluatePolicies([live], guards())), []);
+        (live.inputs as Record<string, unknown>).acl = "public-read";
+        assert.deepStrictEqual(names(await evaluatePolicies([live], guards())), ["no-public-acl"], "a changed, unfrozen inputs object was served from a cache");
+        // Half-frozen (the top frozen, a nested object not): still not cached, its nested change is seen.
+        const half: AnalyzerResourceInput = { ...bucket, inputs: Object.freeze({ acl: "private", tags: { team: "data" } as Record<string, string> }) };
+        assert.deepStrictEqual(names(await evaluatePolicies([half], guards())), []);
+        (half.inputs.tags as Record<string, string>).team = "changed";
+        const teamPolicy: Policies = [{ name: "team-is-data", description: "team tag", validateResource: (args, report) => void (args.props.tags?.team !== "data" && report("team changed")) }];
+        assert.deepStrictEqual(names(await evaluatePolicies([half], { policies: teamPolicy, stackTags: {} })), ["team-is-data"]);
+        // Deep-frozen: the same answer under each evaluation's own config and tags, in sequence and overlapping.
+        const frozen: AnalyzerResourceInput = { ...bucket, inputs: Object.freeze({ acl: "public-read", tags: Object.freeze({ team: "data" }) }) };
+        const disabled = guards({ config: { "no-public-acl": "disabled", "stack-tag-says-production": "disabled" } });
+        assert.deepStrictEqual(names(await evaluatePolicies([frozen], guards())), ["no-public-acl"]);
+        assert.deepStrictEqual(names(await evaluatePolicies([frozen], disabled)), []);
+        const [x, y] = await Promise.all([evaluatePolicies([frozen], guards({ stackTags: { environment: "staging" } })), evaluatePolicies([frozen], disabled)]);
+        assert.deepStrictEqual([names(x), names(y)], [["no-public-acl", "stack-tag-says-production"], []]);
+    });
 });
