@@ -115,7 +115,7 @@ describe("ci workflows: generated from each cloud's ci-login.ts", () => {
         assert.strictEqual(renderWorkflow(edited, "drift.yml"), WORKFLOWS.get("drift.yml"));
     });
 
-    it("a registered cloud without its ci-login.ts or policy-types.ts fails, naming the file to write", () => {
+    it("a registered cloud without a file its folder must hold (ci-login.ts is read first; policy-types.ts goes through the same loader) fails, naming the file to write", () => {
         assert.throws(() => registeredCloudCi(["oracle"]), /providers\/oracle\/ci-login\.ts is missing: every registered cloud states its ciLogin there \(docs\/architecture\.md "Recipe: add a cloud"\)/);
         assert.throws(() => registeredCloudCi(["kubernetes"]), /providers\/kubernetes\/ci-login\.ts is missing/);
     });

@@ -18,7 +18,7 @@ import { CiIdentity, CiJob, CloudCi, registeredCloudCi } from "./cloud-ci";
  *       inside the release gate's `env:`, what the cloud's alert query reads.
  *
  * The region takes the marker line's indentation. `--check` changes nothing and exits 1 when a
- * workflow is stale (tests/workflows.spec.ts runs the same comparison).
+ * workflow is stale (tests/ci-workflows.spec.ts runs the same comparison).
  */
 
 export const WORKFLOWS_DIR = path.resolve(__dirname, "..", "..", ".github", "workflows");
