@@ -54,7 +54,7 @@ export type CloudPolicyTypes = Readonly<Record<string, PolicyType>>;
 const PROVIDERS = path.resolve(__dirname, "..", "..", "providers");
 
 /** Loads `providers/<cloud>/<file>.ts`'s `exportName`, naming the file when it or the export is missing. */
-function fromCloudFolder<T>(cloud: string, file: string, exportName: string): T {
+export function fromCloudFolder<T>(cloud: string, file: string, exportName: string): T {
     const where = path.join(PROVIDERS, cloud, `${file}.ts`);
     if (!existsSync(where)) throw new Error(`providers/${cloud}/${file}.ts is missing: every registered cloud states its ${exportName} there (docs/architecture.md "Recipe: add a cloud")`);
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,0 +1,176 @@
+import type { CloudDocs } from "../../tools/docs/cloud-docs";
+
+/**
+ * What README.md and docs/cloud-mapping.md say of AWS: its column or row of every per-cloud
+ * table, its part of every sentence that lists the clouds, and its own caveats, by the region
+ * ids of tools/docs/cloud-regions.ts. `npm run docs:clouds` writes them into the marked regions;
+ * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
+ */
+export const cloudDocs = {
+    tables: {
+        "database-identity": {
+            cells: {
+                login: "`app_<service>` (`app_j_<job>` for jobs)",
+                setup: "`iamDatabaseAuthenticationEnabled` on the instance; `rds-db:connect` on `arn:aws:rds-db:<region>:<account>:dbuser:<DbiResourceId>/app_<service>` in the task role (the IRSA role under kubernetes)",
+            },
+        },
+        runtimes: {
+            cells: {
+                managed: "ECS Fargate behind an ALB",
+                kubernetes: "EKS (Auto Mode, private endpoint, KMS-encrypted secrets, all control-plane logs), IRSA per service, ALB via the `alb` IngressClass",
+            },
+        },
+        "minimum-roles": {
+            cells: {
+                preview: "`ReadOnlyAccess`, plus `secretsmanager:GetSecretValue` and `kms:Decrypt` on the stack's `<appName>-*` secrets and key (refresh reads secret versions); kubernetes runtime: an EKS access entry with `AmazonEKSViewPolicy`",
+                deploy: "the services the program creates (acm, application-autoscaling, cloudwatch/logs, ec2/vpc, ecs or eks, elasticache, elasticloadbalancing, kms, rds, s3, secretsmanager, sns, wafv2; `PowerUserAccess` is the practical superset) plus IAM limited to `arn:aws:iam::<account>:role/<appName>-*` (create/tag/delete roles and role policies, `iam:PassRole` to ecs-tasks/eks, `iam:CreateServiceLinkedRole`, the EKS OIDC provider)",
+            },
+        },
+        network: {
+            cells: {
+                shape: "VPC, public subnets (LB only) and private subnets per zone, one NAT per zone in production (one in staging), flow logs",
+                "data-tier": "security groups: 5432 / 6379 only from the compute SG",
+            },
+        },
+        database: {
+            header: "AWS RDS",
+            cells: {
+                tls: "parameter group `rds.force_ssl = 1`",
+                private: "`publiclyAccessible: false`, private subnets",
+                ha: "`multiAz`",
+                backups: "`backupRetentionPeriod` 30 / 7, window 03:00–04:00",
+                maintenance: "`sun:04:00-sun:05:00`",
+                "deletion-protection": "`deletionProtection`, final snapshot",
+                "admin-password": "RDS-managed (`manageMasterUserPassword`), never in Pulumi state",
+                "services-login": "IAM database authentication: `iamDatabaseAuthenticationEnabled`, `rds-db:connect` on `dbuser:<DbiResourceId>/app_<service>` in the task / IRSA role",
+                extensions: "`shared_preload_libraries` in the parameter group where needed",
+                "cross-region-copy": "`InstanceAutomatedBackupsReplication` to us-east-2 under a key there",
+                restore: "`restoreToPointInTime` / `snapshotIdentifier`",
+            },
+        },
+        cache: {
+            header: "AWS ElastiCache",
+            cells: {
+                version: "Redis 7.1",
+                "tls-auth": "in-transit encryption required, auth token in Secrets Manager",
+                failover: "2 nodes, automatic failover, multi-AZ",
+                snapshots: "retention 5 days (production)",
+            },
+        },
+        "load-balancer": {
+            header: "AWS ALB",
+            cells: {
+                certificate: "ACM, DNS-validated (**publish the validation record** shown in the certificate's `domainValidationOptions`; `pulumi up` waits for it)",
+                tls: "`ELBSecurityPolicy-TLS13-1-2-2021-06`",
+                "http-redirect": "HTTP listener redirect `HTTP_301`",
+                "health-check": "target group `/health` 30 s, 2 / 3",
+                waf: "WAFv2 web ACL (AWS managed rule groups, rate limit)",
+                "deletion-protection": "`enableDeletionProtection`",
+            },
+        },
+        "waf-rule-sets": {
+            header: "AWS WAFv2 (managed rule groups)",
+            cells: {
+                "owasp-core": "`AWSManagedRulesCommonRuleSet`",
+                "sql-injection": "`AWSManagedRulesSQLiRuleSet`",
+                "known-exploits": "`AWSManagedRulesKnownBadInputsRuleSet` (Checkov CKV_AWS_192)",
+                "ip-reputation": "`AWSManagedRulesAmazonIpReputationList`",
+                "rate-limit": "rate-based rule, 2000 requests / 5 min per IP",
+            },
+        },
+        "waf-logs": {
+            cells: {
+                "request-log": "`WebAclLoggingConfiguration` to the `aws-waf-logs-<app>-<env>` log group (logs CMK, audit retention)",
+                "sensitive-headers": "`redactedFields`: `authorization`, `cookie`, `x-api-key`",
+                "access-logs": "ALB access logs to the log bucket",
+            },
+        },
+        "audit-logs": {
+            cells: {
+                destination: "CloudWatch log groups: `/vpc/...-flow-logs`, `aws-waf-logs-...`, `/aws/eks/<cluster>/cluster` (all five control-plane types incl. audit and authenticator)",
+                retention: "`audit.logRetentionDays` (365 / 90) on those groups; application log groups keep `compute.logRetentionDays`",
+                "customer-managed-key": "every log group, application ones included, under one logs CMK (rotation on) whose key policy admits `logs.<region>.amazonaws.com` for this account's log groups only",
+                "object-access-logs": "S3 server access logs into a dedicated bucket: public access blocked, bucket-owner-enforced, TLS-only, versioned, delivery granted to `logging.s3.amazonaws.com` for the source bucket and account only, expiry `audit.logRetentionDays`, protected in production. SSE-S3 (server access log delivery does not support SSE-KMS on the target)",
+                "flow-logs": "VPC flow log (all traffic, 60 s)",
+            },
+        },
+        "default-network-access": {
+            cells: {
+                "default-rules": "the VPC's default security group is adopted (`DefaultSecurityGroup`) with no ingress and no egress rules (CIS AWS 5.4)",
+            },
+        },
+        "cache-auth-rotation": {
+            header: "AWS ElastiCache",
+            cells: {
+                how: "replace the generated token: `pulumi up --replace <urn of cache-auth-token>`. The replication group takes the new token with `authTokenUpdateStrategy: ROTATE` (old and new both valid), Secrets Manager gets a new version, services pick it up on their next deployment; the next rotation drops the older token",
+            },
+        },
+        "kubernetes-runtime": {
+            header: "AWS (EKS)",
+            cells: {
+                waf: "the ingress controller's ALB gets the WAFv2 ACL (`wafv2-acl-arn`)",
+                "entry-point": "the ALB",
+                "gateway-to-cluster": "—",
+                "node-disk-encryption": "EBS encrypted by Auto Mode",
+            },
+        },
+        compute: {
+            header: "AWS ECS Fargate",
+            cells: {
+                private: "private subnets, `assignPublicIp: false`",
+                scaling: "target tracking on CPU 70 % and memory 80 %, cooldowns 300 / 600",
+                logs: "log group, 30 / 14 days",
+                secrets: "ECS `secrets` from Secrets Manager",
+                identity: "task role: the bucket, the two secrets, their KMS key",
+            },
+        },
+        monitoring: {
+            cells: {
+                "5xx": "ALB metric math `HTTPCode_{ELB,Target}_5XX_Count / RequestCount` (EKS: the controller's ALB, found by its Ingress-annotated name)",
+                latency: "`TargetResponseTime` p95",
+                "no-healthy-target": "`HealthyHostCount` of both target groups (EKS: `service_number_of_running_pods`)",
+                "crash-loop": "ECS `DesiredTaskCount - RunningTaskCount` (EKS: container restarts)",
+                database: "RDS metrics; refused = `FATAL:` lines in the exported log",
+                cache: "`DatabaseMemoryUsagePercentage`, `Evictions`, `EngineCPUUtilization`",
+            },
+        },
+        "rule-catalogue": {
+            header: "AWS (`providers/aws/rules`)",
+            cells: {
+                names: "S3 bucket, RDS identifier/db/user/groups, ElastiCache ids, ALB/target group (32), IAM, ECS, EKS, log group, alarm, SNS, secret, WAF, SG, ACM domain; tag limits (50, 128/256, no `aws:`)",
+                combinations: "instance class × PostgreSQL 16, parameter-group family × engine, backup retention 0–35, Performance Insights retention, Fargate CPU × memory, log retention values, health-check ranges, redirect codes, WAF priorities/metric names, KMS deletion window, Secrets recovery window, alarm periods, S3 lifecycle order",
+                companions: "ECS service after the listener rule forwarding to its target group, scaling policy after its target, certificate validation after its certificate, NAT gateway with EIP in a public subnet, one route table per subnet, one configuration per S3 bucket, RDS subnet group in ≥ 2 AZs, ALB in ≥ 2 AZs, Multi-AZ Redis subnets",
+                quotas: "50 tags, 60 rules per SG, 5 EIPs, 10 managed policies per role, inline policy 10,240 / trust policy 2,048 characters, 100 rules per listener, 20 KB bucket policy",
+                windows: "RDS backup ≥ 30 min not overlapping maintenance; ElastiCache snapshot vs maintenance",
+            },
+        },
+    },
+    phrases: {
+        credentials: "AWS: a profile or OIDC role",
+        "database-token": "AWS: `rds.Signer` / `aws rds generate-db-auth-token`",
+        "trust-subjects": "AWS role trust policy on `token.actions.githubusercontent.com:sub`",
+        kubeconfig: "`aws eks update-kubeconfig`",
+        "object-store-services": "S3 (v7 split resources)",
+        "object-store-public-access": "`BucketPublicAccessBlock`",
+        "object-store-tls": "bucket policy denying `aws:SecureTransport=false`",
+        "object-store-cross-region": "S3 Cross-Region Replication (RTC 15 min) to a hardened replica bucket in us-east-2 with its own KMS key and a replication role",
+        "image-digest-workloads": "ECS task definitions",
+        dashboard: "CloudWatch dashboard",
+        budget: "AWS Budgets on the `environment` cost allocation tag",
+        "alert-destination-policies": "`*-require-alarm-actions`",
+        "alert-destinations": "AWS alarms notify the SNS topic (plus an email subscription with `monitoring.alertEmail`)",
+        "alert-subscription-point": "topic",
+    },
+    notes: {
+        "waf-rule-sets-notes": [
+            "Rate limits differ in window (AWS counts over 5 minutes); the AWS figure is the existing one.",
+        ],
+        "rule-exceptions": [
+            `- **AWS with one zone**: an ALB and a DB subnet group need two Availability Zones, so
+  \`network.zones\` is at least 2 on AWS.`,
+        ],
+    },
+    variableNotes: {
+        "AWS_REGION": "only the credentials' default; the program sets its own region",
+    },
+} as const satisfies CloudDocs;

@@ -1,0 +1,236 @@
+import type { DocsSource } from "./cloud-docs";
+
+/**
+ * Every per-cloud region of the hand-written docs, in file order. Each is written by
+ * `npm run docs:clouds` between `<!-- clouds:<id> -->` and `<!-- /clouds:<id> -->` from the
+ * clouds' `providers/<cloud>/docs.ts` (and, for derived regions, their ci-login.ts and plugin),
+ * so the prose around a region names no cloud and a new cloud's folder fills every region.
+ * The row and column labels here are cloud-neutral; the cells are the clouds'.
+ */
+
+export type DocsFile = "README.md" | "docs/cloud-mapping.md";
+
+/** A table with one column per cloud: each row id is a cell every cloud states. */
+export interface ColumnsRegion {
+    kind: "columns";
+    id: string;
+    file: DocsFile;
+    /** The header's first cell, above the row labels. */
+    corner: string;
+    rows: ReadonlyArray<readonly [id: string, label: string]>;
+    /** Folders under providers/ that are not clouds but add a column after them (their docs.ts's cells, `label` as written). */
+    extraColumns?: ReadonlyArray<{ folder: string; label: string }>;
+}
+
+/** A table with one row per cloud, labelled by the cloud: each column id is a cell every cloud states. */
+export interface RowsRegion {
+    kind: "rows";
+    id: string;
+    file: DocsFile;
+    corner: string;
+    columns: ReadonlyArray<readonly [id: string, header: string]>;
+    /** Cloud-neutral rows after the clouds' (their cells as written). */
+    after?: ReadonlyArray<readonly string[]>;
+}
+
+/** Every cloud's phrase of one sentence, joined inline (`separator`, and `last` before the last one). */
+export interface PhrasesRegion {
+    kind: "phrases";
+    id: string;
+    file: DocsFile;
+    separator: string;
+    last?: string;
+}
+
+/** The clouds' own caveats for one place (optional per cloud), one block each, in registry order. */
+export interface NotesRegion {
+    kind: "notes";
+    id: string;
+    file: DocsFile;
+    /** Between two notes: a newline for list items, a blank line for paragraphs. */
+    separator: "\n" | "\n\n";
+}
+
+/** Text derived from what the clouds' folders already state for the program or CI (never restated in docs.ts). */
+export interface DerivedRegion {
+    kind: "derived";
+    id: string;
+    file: DocsFile;
+    /** Inline (inside a sentence) or a block of its own. */
+    inline: boolean;
+    render(clouds: readonly DocsSource[]): string;
+}
+
+export type CloudRegion = ColumnsRegion | RowsRegion | PhrasesRegion | NotesRegion | DerivedRegion;
+
+/** Whether a region's text sits inside a sentence (between markers on one line) or on lines of its own. */
+export const isInline = (region: CloudRegion): boolean => region.kind === "phrases" || (region.kind === "derived" && region.inline);
+
+const MAPPING = "docs/cloud-mapping.md";
+const README = "README.md";
+
+/** The `vars.NAME` a GitHub expression reads, with its `|| 'default'` when it has one. */
+function variablesIn(expression: string): { name: string; fallback?: string }[] {
+    return [...expression.matchAll(/vars\.([A-Z][A-Z0-9_]*)(?:\s*\|\|\s*'([^']*)')?/g)].map((m) => ({ name: m[1]!, ...(m[2] !== undefined ? { fallback: m[2] } : {}) }));
+}
+
+/** Every variable a cloud's CI login reads for one identity, in the order its login step, Pulumi env and release env state them. */
+function loginVariables(cloud: DocsSource, identity: "deploy" | "preview"): Map<string, string | undefined> {
+    const login = cloud.login;
+    if (!login) throw new Error(`${cloud.name}: the CI variables are read from its providers/${cloud.name}/ci-login.ts, which it lacks`);
+    const jobs = identity === "deploy" ? (["deploy"] as const) : (["plan", "drift", "preview"] as const);
+    const expressions = [
+        ...jobs.flatMap((job) => Object.values(login.with(identity, job))),
+        ...Object.values(login.pulumiEnv(identity)),
+        ...Object.values(login.releaseEnv),
+    ];
+    const found = new Map<string, string | undefined>();
+    for (const v of expressions.flatMap(variablesIn)) if (!found.has(v.name) || (found.get(v.name) === undefined && v.fallback !== undefined)) found.set(v.name, v.fallback);
+    return found;
+}
+
+/**
+ * The README's variables: repository variables are those the read-only identity's jobs read
+ * (shared ones first, then the identity's own), environment variables those only the deploy
+ * identity reads (set per GitHub environment, so the production identity exists only after
+ * the approval). Each name is backquoted, with its default and the cloud's note.
+ */
+export function ciVariables(cloud: DocsSource, scope: "repository" | "environment"): string[] {
+    const preview = loginVariables(cloud, "preview");
+    const deploy = loginVariables(cloud, "deploy");
+    const names = scope === "environment"
+        ? [...deploy.keys()].filter((n) => !preview.has(n))
+        : [...[...preview.keys()].filter((n) => deploy.has(n)), ...[...preview.keys()].filter((n) => !deploy.has(n))];
+    const notes = cloud.docs.variableNotes ?? {};
+    for (const n of Object.keys(notes)) {
+        if (!preview.has(n) && !deploy.has(n)) throw new Error(`providers/${cloud.name}/docs.ts: variableNotes.${n}: its ci-login.ts reads no vars.${n} (it reads ${[...new Set([...preview.keys(), ...deploy.keys()])].join(", ")})`);
+    }
+    return names.map((n) => {
+        const fallback = preview.get(n) ?? deploy.get(n);
+        const said = [fallback !== undefined ? `default ${fallback}` : undefined, notes[n]].filter((s) => s !== undefined);
+        return `\`${n}\`${said.length ? ` (${said.join(", ")})` : ""}`;
+    });
+}
+
+/** "A, B or C". */
+const orList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);
+
+export const CLOUD_REGIONS: readonly CloudRegion[] = [
+    // README.md
+    { kind: "phrases", id: "credentials", file: README, separator: "; " },
+    { kind: "phrases", id: "database-token", file: README, separator: "; " },
+    {
+        kind: "rows", id: "database-identity", file: README, corner: "cloud",
+        columns: [["login", "login (`DATABASE_USER`)"], ["setup", "what the platform sets up"]],
+    },
+    {
+        kind: "rows", id: "runtimes", file: README, corner: "",
+        columns: [["managed", "`managed` (default)"], ["kubernetes", "`kubernetes`"]],
+        after: [["choose it when", "you want the least to operate: no cluster, per-service scaling, the cloud patches the runtime", "you already run Kubernetes, need sidecars/operators/daemon workloads, or want one deployment model on every cloud"]],
+    },
+    {
+        kind: "derived", id: "internal-candidates", file: README, inline: true,
+        render: (clouds) => orList(clouds.filter((c) => c.plugin?.internalReleaseCandidates).map((c) => c.label)),
+    },
+    { kind: "phrases", id: "trust-subjects", file: README, separator: ", " },
+    { kind: "derived", id: "repository-variables", file: README, inline: true, render: (clouds) => clouds.flatMap((c) => ciVariables(c, "repository")).join(", ") },
+    { kind: "derived", id: "environment-variables", file: README, inline: true, render: (clouds) => clouds.flatMap((c) => ciVariables(c, "environment")).join(", ") },
+    { kind: "derived", id: "runner-labels", file: README, inline: true, render: (clouds) => clouds.map((c) => `\`${c.name}\``).join(" | ") },
+    {
+        kind: "rows", id: "minimum-roles", file: README, corner: "Cloud",
+        columns: [["preview", "Preview (read-only)"], ["deploy", "Deploy"]],
+    },
+    { kind: "phrases", id: "kubeconfig", file: README, separator: ", " },
+
+    // docs/cloud-mapping.md
+    {
+        kind: "columns", id: "network", file: MAPPING, corner: "",
+        rows: [["shape", "shape"], ["data-tier", "data tier reachable only from compute"]],
+    },
+    { kind: "notes", id: "network-notes", file: MAPPING, separator: "\n\n" },
+    {
+        kind: "columns", id: "database", file: MAPPING, corner: "",
+        rows: [
+            ["tls", "TLS required"], ["private", "private only"], ["ha", "HA (production)"], ["backups", "backups"],
+            ["maintenance", "maintenance"], ["deletion-protection", "deletion protection"], ["admin-password", "admin password"],
+            ["services-login", "services' login"], ["extensions", "extensions (`database.extensions`)"],
+            ["cross-region-copy", "cross-region copy (production, [disaster-recovery.md](disaster-recovery.md))"],
+            ["restore", "restore (`database.restore`)"],
+        ],
+    },
+    {
+        kind: "columns", id: "cache", file: MAPPING, corner: "",
+        rows: [["version", "version"], ["tls-auth", "TLS / auth"], ["failover", "failover (production)"], ["snapshots", "snapshots"]],
+    },
+    { kind: "phrases", id: "object-store-services", file: MAPPING, separator: ", ", last: " and " },
+    { kind: "phrases", id: "object-store-public-access", file: MAPPING, separator: " / " },
+    { kind: "phrases", id: "object-store-tls", file: MAPPING, separator: " / " },
+    { kind: "notes", id: "object-store-notes", file: MAPPING, separator: "\n\n" },
+    { kind: "phrases", id: "object-store-cross-region", file: MAPPING, separator: "; " },
+    {
+        kind: "columns", id: "load-balancer", file: MAPPING, corner: "",
+        rows: [
+            ["certificate", "certificate"], ["tls", "TLS ≥ 1.2"], ["http-redirect", "HTTP → HTTPS 301"], ["health-check", "health check"],
+            ["waf", "WAF (production)"], ["deletion-protection", "deletion protection (production)"],
+        ],
+    },
+    {
+        kind: "columns", id: "waf-rule-sets", file: MAPPING, corner: "protection",
+        rows: [
+            ["owasp-core", "OWASP core: XSS, LFI, RFI, RCE, protocol and method abuse, scanners, session fixation"],
+            ["sql-injection", "SQL injection"],
+            ["known-exploits", "Log4Shell (CVE-2021-44228/45046) and known exploit payloads"],
+            ["ip-reputation", "IP reputation / bad bots"],
+            ["rate-limit", "per-client rate limit"],
+        ],
+    },
+    { kind: "notes", id: "waf-rule-sets-notes", file: MAPPING, separator: "\n\n" },
+    {
+        kind: "columns", id: "waf-logs", file: MAPPING, corner: "",
+        rows: [["request-log", "WAF request log"], ["sensitive-headers", "sensitive headers"], ["access-logs", "access logs"]],
+    },
+    {
+        kind: "columns", id: "audit-logs", file: MAPPING, corner: "",
+        rows: [
+            ["destination", "where audit logs go"], ["retention", "retention"], ["customer-managed-key", "customer-managed key"],
+            ["object-access-logs", "object access logs"], ["flow-logs", "flow logs"],
+        ],
+    },
+    {
+        kind: "columns", id: "default-network-access", file: MAPPING, corner: "",
+        rows: [["default-rules", "default security group / rules"]],
+    },
+    {
+        kind: "columns", id: "cache-auth-rotation", file: MAPPING, corner: "",
+        rows: [["how", "how to rotate"]],
+    },
+    { kind: "phrases", id: "image-digest-workloads", file: MAPPING, separator: ", " },
+    {
+        kind: "columns", id: "kubernetes-runtime", file: MAPPING, corner: "",
+        rows: [["waf", "WAF in production"], ["entry-point", "public entry point"], ["gateway-to-cluster", "gateway to cluster"], ["node-disk-encryption", "node disk encryption"]],
+    },
+    { kind: "notes", id: "not-covered", file: MAPPING, separator: "\n" },
+    {
+        kind: "columns", id: "compute", file: MAPPING, corner: "",
+        rows: [["private", "private, no public IP"], ["scaling", "scaling"], ["logs", "logs"], ["secrets", "secrets"], ["identity", "identity"]],
+    },
+    {
+        kind: "columns", id: "monitoring", file: MAPPING, corner: "alert",
+        rows: [
+            ["5xx", "5xx > 10 % of requests"], ["latency", "p95 > 2 s (warning), > 5 s (critical)"], ["no-healthy-target", "no healthy target"],
+            ["crash-loop", "crash loop"], ["database", "DB connections > 80 % / refused connections / CPU / free storage < 10 %"],
+            ["cache", "cache memory / evictions / CPU"],
+        ],
+    },
+    { kind: "phrases", id: "dashboard", file: MAPPING, separator: ", " },
+    { kind: "phrases", id: "budget", file: MAPPING, separator: ", " },
+    { kind: "phrases", id: "alert-destination-policies", file: MAPPING, separator: ", " },
+    { kind: "phrases", id: "alert-destinations", file: MAPPING, separator: "; " },
+    { kind: "phrases", id: "alert-subscription-point", file: MAPPING, separator: " / " },
+    {
+        kind: "columns", id: "rule-catalogue", file: MAPPING, corner: "Family",
+        rows: [["names", "names"], ["combinations", "combinations"], ["companions", "companions and ordering"], ["quotas", "quotas"], ["windows", "windows"]],
+        extraColumns: [{ folder: "kubernetes", label: "Kubernetes (`providers/kubernetes/rules`)" }],
+    },
+    { kind: "notes", id: "rule-exceptions", file: MAPPING, separator: "\n" },
+];
