@@ -68,6 +68,23 @@ export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[],
     }
 }
 
+/**
+ * Every cell and phrase a cloud must state and does not: each row (or column) of every table,
+ * and its part of every sentence that lists the clouds. Notes are a cloud's own, so none is
+ * required. A table that adds a folder as an extra column does not ask the clouds for more.
+ */
+export function missingDocs(source: DocsSource, regions: readonly CloudRegion[] = CLOUD_REGIONS): string[] {
+    return regions.flatMap((region) => {
+        if (region.kind === "columns" || region.kind === "rows") {
+            const ids = region.kind === "columns" ? region.rows.map(([id]) => id) : region.columns.map(([id]) => id);
+            const cells = source.docs.tables[region.id]?.cells ?? {};
+            return ids.filter((id) => cells[id] === undefined).map((id) => `${where(source)}: tables["${region.id}"].cells["${id}"] (${region.file})`);
+        }
+        if (region.kind === "phrases" && source.docs.phrases[region.id] === undefined) return [`${where(source)}: phrases["${region.id}"] (${region.file})`];
+        return [];
+    });
+}
+
 /** Every table, phrase or notes key a cloud's docs.ts states that no region reads (a typo, or a region since removed). */
 export function unusedDocs(source: DocsSource, regions: readonly CloudRegion[] = CLOUD_REGIONS): string[] {
     const ids = (kinds: CloudRegion["kind"][]) => new Set(regions.filter((r) => kinds.includes(r.kind)).map((r) => r.id));
