@@ -49,7 +49,7 @@ const ORACLE_LOGIN: CloudCiLogin = {
     pulumiEnv: () => ({}),
     releaseEnv: {},
 };
-const ORACLE: DocsSource = { name: "oracle", label: "OCI", docs: oracleDocs(), login: ORACLE_LOGIN, plugin: { internalReleaseCandidates: true } as CloudPlugin };
+const ORACLE: DocsSource = { name: "oracle", label: "OCI", docs: oracleDocs(), login: ORACLE_LOGIN, plugin: { internalReleaseCandidates: true, loadBalancerLimits: { maxRoutes: 50 } } as CloudPlugin };
 const WITH_ORACLE = [...REGISTERED, ORACLE];
 
 describe("cloud docs: the per-cloud regions of README.md and docs/cloud-mapping.md come from providers/<cloud>/docs.ts", () => {
@@ -113,7 +113,7 @@ describe("cloud docs: the per-cloud regions of README.md and docs/cloud-mapping.
                     assert.deepStrictEqual(cells(lines[row]!).slice(1), region.columns.map(([id]) => `oci ${region.id}.${id}`), `${file} ${region.id}`);
                     assert.strictEqual(row, 2 + REGISTERED.length, `${file} ${region.id}: after the registered clouds, before the cloud-neutral rows`);
                 } else if (region.kind === "phrases") {
-                    assert.ok(body.endsWith(`oci phrase ${region.id}`), `${file} ${region.id}: ${body}`);
+                    assert.ok(body.trimEnd().endsWith(`oci phrase ${region.id}`), `${file} ${region.id}: ${body}`);
                 }
             }
         }
@@ -122,6 +122,8 @@ describe("cloud docs: the per-cloud regions of README.md and docs/cloud-mapping.
         assert.ok(bodyOf(readme, "environment-variables").endsWith(", `OCI_DEPLOY_PRINCIPAL`"));
         assert.ok(bodyOf(readme, "runner-labels").endsWith(" | `oracle`"));
         assert.strictEqual(bodyOf(readme, "internal-candidates"), "GCP, Azure or OCI");
+        assert.strictEqual(bodyOf(readme, "cloud-names"), "AWS, GCP, Azure or OCI");
+        assert.strictEqual(bodyOf(readme, "route-limits"), "AWS 100, GCP: the stack bound, Azure 100, OCI 50", "from each plugin's load-balancer limits");
         const mapping = withRegions(read("docs/cloud-mapping.md"), "docs/cloud-mapping.md", WITH_ORACLE);
         assert.ok(bodyOf(mapping, "network-notes").endsWith("outside the VPC.\n\nOCI's VCN has no default route.\n"));
     });

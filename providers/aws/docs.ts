@@ -160,6 +160,14 @@ export const cloudDocs = {
         "alert-destination-policies": "`*-require-alarm-actions`",
         "alert-destinations": "AWS alarms notify the SNS topic (plus an email subscription with `monitoring.alertEmail`)",
         "alert-subscription-point": "topic",
+        "route-limit-source": "ALB: 100 listener rules and 100 target groups per load balancer",
+        "application-secrets": "AWS — a Secrets Manager secret `<app>-<env>-<service>/<ENV_NAME>` under a KMS key of the service, read by its execution role alone (ECS `secrets[].valueFrom`)",
+        "secret-rollout-runtimes": "ECS",
+        "job-definitions": "AWS: an ECS Fargate task definition `<app>-<env>-job-<name>`",
+        "job-run-commands": "- AWS: `aws ecs run-task --cluster … --task-definition <family> --launch-type FARGATE\n  --network-configuration 'awsvpcConfiguration={subnets=[<private>],securityGroups=[<compute>],assignPublicIp=DISABLED}'`,\n  then `aws ecs wait tasks-stopped` (gives up after 10 minutes) and a check that the\n  container's `exitCode` is 0;",
+        "dr-copies": "on AWS the RDS automated backups (backup replication, KMS key there) and an S3 replica bucket (CRR with RTC, replica key and role)",
+        "bake-alert-queries": "AWS `aws cloudwatch describe-alarms --state-value ALARM` (alarms notifying the critical topic)",
+        "cache-auth-rotation": "AWS: `pulumi up --replace '<urn of cache-auth-token>'` (`npm run plan -- --stack production --format json` lists the URN); the replication group adds the new token next to the old one (`authTokenUpdateStrategy: ROTATE`), Secrets Manager gets a new version, and services read it on their next deployment.",
     },
     notes: {
         "waf-rule-sets-notes": [

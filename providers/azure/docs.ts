@@ -160,6 +160,15 @@ export const cloudDocs = {
         "alert-destination-policies": "`*-require-alert-actions`",
         "alert-destinations": "Azure metric alerts call the action group (email receiver with `monitoring.alertEmail`)",
         "alert-subscription-point": "action group",
+        "route-limit-source": "Application Gateway v2: 100 backend pools / HTTP settings / probes / path rules",
+        "application-secrets": "Azure — a Key Vault secret `<service>-env-<name>` with `Key Vault Secrets User` for the service's identity alone (Container Apps `keyVaultUrl` secret + `secretRef`)",
+        "secret-rollout-runtimes": "Container Apps",
+        "job-definitions": "Azure: a manual Container Apps job in the internal environment",
+        "job-run-commands": "- Azure: `az containerapp job start`, then polling `az containerapp job execution show` until\n  the status is `Succeeded`;",
+        "dr-copies": "on Azure geo-redundant backups and an RA-GZRS account, both in the paired region (eastus → westus)",
+        "dr-rpo": "Azure: up to 1 h",
+        "bake-alert-queries": "Azure Alerts Management through `az rest` (`monitorCondition=Fired&severity=Sev0`)",
+        "cache-auth-rotation": "Azure: the cache has two keys and `cache.keySlot` says which one the Key Vault secret carries: `az redis regenerate-keys --key-type Secondary`, `pulumi config set --path platform:cache.keySlot secondary`, `pulumi up` (a new secret version; services pick it up on their next deployment), then `az redis regenerate-keys --key-type Primary`; the next rotation goes the other way.",
     },
     notes: {
         "object-store-notes": [

@@ -160,6 +160,15 @@ export const cloudDocs = {
         "alert-destination-policies": "`*-require-notification-channels`",
         "alert-destinations": "GCP alert policies notify a Pub/Sub topic channel (the monitoring notification agent may publish to it) plus the email channel",
         "alert-subscription-point": "Pub/Sub topic",
+        "route-limit-source": "a GCP URL map is bounded by size (1 MB), not a rule count",
+        "application-secrets": "GCP — a Secret Manager secret `<app>-<env>-<service>-env-<name>` with `secretAccessor` for the service's account alone (Cloud Run `valueSource.secretKeyRef`, version `latest`)",
+        "secret-rollout-runtimes": "Cloud Run",
+        "job-definitions": "GCP: a Cloud Run job, one task, no retries",
+        "job-run-commands": "- GCP: `gcloud run jobs execute <job> --project … --region … --wait`;",
+        "dr-copies": "on GCP the Cloud SQL backups (`backupConfiguration.location`) and a replica bucket (Storage Transfer cross-bucket replication)",
+        "dr-rpo": "GCP: the last daily backup",
+        "bake-alert-queries": "GCP Cloud Monitoring's Alerts API (`v3/projects/<p>/alerts?filter=state=\"OPEN\"`, policies of severity `CRITICAL`)",
+        "cache-auth-rotation": "GCP Memorystore generates its AUTH string and cannot rotate it without disabling AUTH (documented, not automated).",
     },
     notes: {
         "network-notes": [

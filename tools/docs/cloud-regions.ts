@@ -33,13 +33,19 @@ export interface RowsRegion {
     after?: ReadonlyArray<readonly string[]>;
 }
 
-/** Every cloud's phrase of one sentence, joined inline (`separator`, and `last` before the last one). */
+/**
+ * Every cloud's part of one sentence, joined inline (`separator`, and `last` before the last
+ * one); or, with `block`, every cloud's list item or paragraph on lines of their own.
+ */
 export interface PhrasesRegion {
     kind: "phrases";
     id: string;
     file: DocsFile;
     separator: string;
     last?: string;
+    block?: true;
+    /** Only the clouds that have something to say here have a part (a cloud without one leaves no hole). */
+    optional?: true;
 }
 
 /** The clouds' own caveats for one place (optional per cloud), one block each, in registry order. */
@@ -64,7 +70,7 @@ export interface DerivedRegion {
 export type CloudRegion = ColumnsRegion | RowsRegion | PhrasesRegion | NotesRegion | DerivedRegion;
 
 /** Whether a region's text sits inside a sentence (between markers on one line) or on lines of its own. */
-export const isInline = (region: CloudRegion): boolean => region.kind === "phrases" || (region.kind === "derived" && region.inline);
+export const isInline = (region: CloudRegion): boolean => (region.kind === "phrases" && !region.block) || (region.kind === "derived" && region.inline);
 
 const MAPPING = "docs/cloud-mapping.md";
 const README = "README.md";
@@ -112,17 +118,38 @@ export function ciVariables(cloud: DocsSource, scope: "repository" | "environmen
     });
 }
 
+/** A cloud's plugin, for text derived from it. */
+function pluginOf(cloud: DocsSource): NonNullable<DocsSource["plugin"]> {
+    if (!cloud.plugin) throw new Error(`${cloud.name}: this region is derived from its plugin (providers/${cloud.name}/plugin.ts), which it lacks`);
+    return cloud.plugin;
+}
+
 /** "A, B or C". */
 const orList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);
 
 export const CLOUD_REGIONS: readonly CloudRegion[] = [
     // README.md
+    { kind: "derived", id: "cloud-names", file: README, inline: true, render: (clouds) => orList(clouds.map((c) => c.label)) },
     { kind: "phrases", id: "credentials", file: README, separator: "; " },
+    {
+        kind: "derived", id: "route-limits", file: README, inline: true,
+        render: (clouds) => clouds.map((c) => {
+            const max = pluginOf(c).loadBalancerLimits.maxRoutes;
+            return max === undefined ? `${c.label}: the stack bound` : `${c.label} ${max}`;
+        }).join(", "),
+    },
+    { kind: "phrases", id: "route-limit-source", file: README, separator: "; " },
+    { kind: "phrases", id: "application-secrets", file: README, separator: "; " },
+    { kind: "phrases", id: "secret-rollout-runtimes", file: README, separator: "/" },
+    { kind: "phrases", id: "job-definitions", file: README, separator: "; " },
+    { kind: "phrases", id: "job-run-commands", file: README, separator: "\n", block: true },
     { kind: "phrases", id: "database-token", file: README, separator: "; " },
     {
         kind: "rows", id: "database-identity", file: README, corner: "cloud",
         columns: [["login", "login (`DATABASE_USER`)"], ["setup", "what the platform sets up"]],
     },
+    { kind: "phrases", id: "dr-copies", file: README, separator: "; " },
+    { kind: "phrases", id: "dr-rpo", file: README, separator: "; ", optional: true },
     {
         kind: "rows", id: "runtimes", file: README, corner: "",
         columns: [["managed", "`managed` (default)"], ["kubernetes", "`kubernetes`"]],
@@ -130,8 +157,10 @@ export const CLOUD_REGIONS: readonly CloudRegion[] = [
     },
     {
         kind: "derived", id: "internal-candidates", file: README, inline: true,
-        render: (clouds) => orList(clouds.filter((c) => c.plugin?.internalReleaseCandidates).map((c) => c.label)),
+        render: (clouds) => orList(clouds.filter((c) => pluginOf(c).internalReleaseCandidates).map((c) => c.label)),
     },
+    { kind: "phrases", id: "bake-alert-queries", file: README, separator: ", " },
+    { kind: "phrases", id: "cache-auth-rotation", file: README, separator: " " },
     { kind: "phrases", id: "trust-subjects", file: README, separator: ", " },
     { kind: "derived", id: "repository-variables", file: README, inline: true, render: (clouds) => clouds.flatMap((c) => ciVariables(c, "repository")).join(", ") },
     { kind: "derived", id: "environment-variables", file: README, inline: true, render: (clouds) => clouds.flatMap((c) => ciVariables(c, "environment")).join(", ") },

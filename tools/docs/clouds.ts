@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { DocsSource, folderDocs, registeredDocs } from "./cloud-docs";
-import { CLOUD_REGIONS, CloudRegion, DocsFile, isInline } from "./cloud-regions";
+import { CLOUD_REGIONS, CloudRegion, DocsFile, isInline, PhrasesRegion } from "./cloud-regions";
 
 /**
  * `npm run docs:clouds`: writes every per-cloud region of README.md and docs/cloud-mapping.md
@@ -23,6 +23,13 @@ const tableLine = (cells: readonly string[]) => `|${cells.map((c) => (c ? ` ${c}
 function cellText(text: string | undefined, what: string, expected: readonly string[]): string {
     if (text === undefined) throw new Error(`${what} is missing (every cloud states each of ${expected.join(", ")})`);
     if (/\n/.test(text) || /(?<!\\)\|/.test(text)) throw new Error(`${what} must be one line with every | escaped as \\|: ${JSON.stringify(text)}`);
+    return text;
+}
+
+/** A cloud's part of a sentence (one line) or of a block region (any lines). */
+function phraseText(text: string | undefined, what: string, region: PhrasesRegion): string {
+    if (text === undefined) throw new Error(`${what} is missing (every cloud states its part of ${region.file}'s ${region.id} ${region.block ? "list" : "sentence"})`);
+    if (!region.block && /\n/.test(text)) throw new Error(`${what} must be one line: it sits inside a sentence`);
     return text;
 }
 
@@ -57,7 +64,9 @@ export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[],
             ].join("\n");
         }
         case "phrases": {
-            const parts = clouds.map((c) => cellText(c.docs.phrases[region.id], `${where(c)}: phrases["${region.id}"]`, [`its part of ${region.file}'s ${region.id} sentence`]));
+            const parts = clouds
+                .filter((c) => !region.optional || c.docs.phrases[region.id] !== undefined)
+                .map((c) => phraseText(c.docs.phrases[region.id], `${where(c)}: phrases["${region.id}"]`, region));
             if (region.last === undefined || parts.length < 2) return parts.join(region.separator);
             return `${parts.slice(0, -1).join(region.separator)}${region.last}${parts.at(-1)}`;
         }
@@ -80,7 +89,7 @@ export function missingDocs(source: DocsSource, regions: readonly CloudRegion[] 
             const cells = source.docs.tables[region.id]?.cells ?? {};
             return ids.filter((id) => cells[id] === undefined).map((id) => `${where(source)}: tables["${region.id}"].cells["${id}"] (${region.file})`);
         }
-        if (region.kind === "phrases" && source.docs.phrases[region.id] === undefined) return [`${where(source)}: phrases["${region.id}"] (${region.file})`];
+        if (region.kind === "phrases" && !region.optional && source.docs.phrases[region.id] === undefined) return [`${where(source)}: phrases["${region.id}"] (${region.file})`];
         return [];
     });
 }
