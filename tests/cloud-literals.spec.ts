@@ -1,7 +1,10 @@
 import * as assert from "assert";
 import { join } from "path";
 import { CLOUD_PLUGINS } from "../providers/registry";
+import { readFileSync } from "fs";
+import { registeredCloudCi } from "../tools/ci/cloud-ci";
 import { committedWorkflows } from "../tools/ci/workflows";
+import { DOCS_FILES } from "../tools/docs/clouds";
 import { cloudMentions, codeFiles, CloudVocabulary, mentionsIn } from "./support/cloud-literals";
 
 const ROOT = join(__dirname, "..");
@@ -95,6 +98,85 @@ describe("cloud names in the workflows live in their generated regions", () => {
             "      - run: echo awsome",
         ].join("\n");
         assert.deepStrictEqual(handWrittenWorkflowLines(text).filter((l) => namesACloud(l.text, names).length).map((l) => [l.line, namesACloud(l.text, names)]), [[5, ["azure"]]]);
+    });
+});
+
+/**
+ * The docs' hand-written text: region bodies (`npm run docs:clouds`, and the config reference
+ * of `npm run docs:config`) and fenced code examples left out.
+ */
+function handWrittenDocs(text: string): string {
+    return text
+        .replace(/(<!-- clouds:([^\s>]+) -->)[\s\S]*?(<!-- \/clouds:\2 -->)/g, "$1$3")
+        .replace(/<!-- config-reference:start[\s\S]*?<!-- config-reference:end -->/g, "")
+        .replace(/```[\s\S]*?```/g, "");
+}
+
+const tableCells = (line: string) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).map((c) => c.trim());
+
+/** Tables whose header or first column has a cell per cloud (`AWS`, `AWS RDS`, `AWS (EKS)`): a column or row per cloud. */
+function perCloudTables(text: string, labels: readonly string[]): string[] {
+    const isCloud = (cell: string) => labels.some((l) => cell === l || cell.startsWith(`${l} `));
+    const lines = text.split("\n");
+    const found: string[] = [];
+    for (let i = 0; i + 1 < lines.length; i++) {
+        if (!lines[i]!.startsWith("|") || !/^\|[-:| ]+\|$/.test(lines[i + 1]!)) continue;
+        let end = i + 2;
+        while (end < lines.length && lines[end]!.startsWith("|")) end++;
+        const header = tableCells(lines[i]!);
+        const firstColumn = lines.slice(i + 2, end).map((l) => tableCells(l)[0]!);
+        if (header.some(isCloud) || firstColumn.some(isCloud)) found.push(lines[i]!);
+        i = end - 1;
+    }
+    return found;
+}
+
+/** Paragraphs (blank-line separated) that name every registered cloud by its label: a per-cloud list a region should hold. */
+function everyCloudParagraphs(text: string, labels: readonly string[]): string[] {
+    return text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => labels.every((l) => new RegExp(`(?<![A-Za-z0-9])${l}(?![A-Za-z0-9])`).test(p)));
+}
+
+/**
+ * Hand-written docs text that still lists every cloud, each with why. An entry that no longer
+ * matches fails too, so the list only shrinks.
+ */
+const ALLOWED_DOCS: ReadonlyArray<{ file: string; starts: string; reason: string }> = [
+    { file: "README.md", starts: "A Pulumi TypeScript program that deploys the same application platform", reason: "the product summary groups the clouds by Redis version (7 on two, 6 on one); each cloud's version is its cell of docs/cloud-mapping.md's Cache table" },
+    { file: "README.md", starts: "- **The 1.5× target is not met, and cannot be by the program**", reason: "a measurement of the committed stacks of the named clouds, not a statement about every cloud" },
+    { file: "README.md", starts: "| group | modules | specs |", reason: "the mutation groups' measured scores name the size files they mutated" },
+];
+
+describe("cloud names in the hand-written docs live in their generated regions", () => {
+    const labels = registeredCloudCi().map((c) => c.login.label);
+    const docs = DOCS_FILES.map((file) => ({ file, text: handWrittenDocs(readFileSync(join(ROOT, file), "utf8")) }));
+    const paragraphs = docs.flatMap(({ file, text }) => everyCloudParagraphs(text, labels).map((p) => ({ file, p })));
+
+    it("no hand-written table of README.md or docs/cloud-mapping.md has a column or row per cloud (they are generated from providers/<cloud>/docs.ts)", () => {
+        assert.deepStrictEqual(docs.flatMap(({ file, text }) => perCloudTables(text, labels).map((h) => `${file}: ${h}`)), []);
+    });
+
+    it("no hand-written paragraph lists every cloud, but the allow-list's", () => {
+        const offending = paragraphs.filter(({ file, p }) => !ALLOWED_DOCS.some((a) => a.file === file && p.startsWith(a.starts)));
+        assert.deepStrictEqual(offending.map(({ file, p }) => `${file}: ${p.slice(0, 120)}`), []);
+    });
+
+    it("every docs allow-list entry still lists every cloud (a stale entry is removed)", () => {
+        const stale = ALLOWED_DOCS.filter((a) => !paragraphs.some(({ file, p }) => a.file === file && p.startsWith(a.starts)));
+        assert.deepStrictEqual(stale.map((a) => a.starts), []);
+    });
+
+    it("the checks see a per-cloud table or list written by hand, and none inside a region or a code example", () => {
+        const text = [
+            "| | OCI Autonomous DB | AWS RDS |", "|---|---|---|", "| backups | 30 | 30 |", "",
+            "| What | Bound |", "|---|---|", "| OCI (OKE) | 2 |", "",
+            "| Key | Value |", "|---|---|", "| aws/production | 1 s |", "",
+            "<!-- clouds:x -->", "| | OCI | AWS |", "|---|---|---|", "<!-- /clouds:x -->", "",
+            "On OCI a vault, on AWS Secrets Manager.", "",
+            "```sh", "oci and AWS in an example", "```",
+        ].join("\n");
+        const hand = handWrittenDocs(text);
+        assert.deepStrictEqual(perCloudTables(hand, ["AWS", "OCI"]), ["| | OCI Autonomous DB | AWS RDS |", "| What | Bound |"]);
+        assert.deepStrictEqual(everyCloudParagraphs(hand, ["AWS", "OCI"]), ["| | OCI Autonomous DB | AWS RDS | |---|---|---| | backups | 30 | 30 |", "On OCI a vault, on AWS Secrets Manager."]);
     });
 });
 
