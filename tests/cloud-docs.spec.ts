@@ -8,7 +8,8 @@ import { CLOUD_REGIONS, ciVariables, CloudRegion, DocsFile, isInline } from "../
 import { DOCS_FILES, missingDocs, renderRegion, staleDocs, unusedDocs, withRegions } from "../tools/docs/clouds";
 
 /*
- * The per-cloud tables and sentences of README.md and docs/cloud-mapping.md are generated
+ * The per-cloud tables and sentences of README.md, docs/cloud-mapping.md, docs/disaster-recovery.md
+ * and docs/reviewing.md are generated
  * (`npm run docs:clouds`) from each cloud's providers/<cloud>/docs.ts: the committed files must
  * be what the generator writes, every cloud must state every cell the others state, and a
  * fourth cloud's folder adds its column, row and phrase everywhere without a hand edit.
@@ -36,8 +37,8 @@ function oracleDocs(): CloudDocs {
     const tables: Record<string, { header?: string; cells: Record<string, string> }> = {};
     const phrases: Record<string, string> = {};
     for (const region of CLOUD_REGIONS) {
-        if (region.kind === "columns") tables[region.id] = { header: `OCI ${region.id}`, cells: Object.fromEntries(region.rows.map(([id]) => [id, `oci ${region.id}.${id}`])) };
-        if (region.kind === "rows") tables[region.id] = { cells: Object.fromEntries(region.columns.map(([id]) => [id, `oci ${region.id}.${id}`])) };
+        if (region.kind === "columns") tables[region.id] = { ...(region.header ? {} : { header: `OCI ${region.id}` }), cells: Object.fromEntries(region.rows.map(([id]) => [id, `oci ${region.id}.${id}`])) };
+        if (region.kind === "rows") tables[region.id] = { cells: Object.fromEntries(region.columns.filter(([, , from]) => !from).map(([id]) => [id, `oci ${region.id}.${id}`])) };
         if (region.kind === "phrases") phrases[region.id] = `oci phrase ${region.id}`;
     }
     return { tables, phrases, notes: { "network-notes": ["OCI's VCN has no default route."] }, variableNotes: { OCI_REGION: "the CLI's default only" } };
@@ -49,10 +50,16 @@ const ORACLE_LOGIN: CloudCiLogin = {
     pulumiEnv: () => ({}),
     releaseEnv: {},
 };
-const ORACLE: DocsSource = { name: "oracle", label: "OCI", docs: oracleDocs(), login: ORACLE_LOGIN, plugin: { internalReleaseCandidates: true, loadBalancerLimits: { maxRoutes: 50 } } as CloudPlugin };
+const ORACLE: DocsSource = { name: "oracle", label: "OCI", docs: oracleDocs(), login: ORACLE_LOGIN, plugin: {
+    internalReleaseCandidates: true,
+    loadBalancerLimits: { maxRoutes: 50 },
+    defaultRegion: "us-ashburn-1",
+    disasterRecovery: { regionPairs: { "us-ashburn-1": "us-phoenix-1" }, fixedPairs: false },
+    statefulTypes: { "oci:database/autonomousDatabase:AutonomousDatabase": "Autonomous Database" },
+} as unknown as CloudPlugin };
 const WITH_ORACLE = [...REGISTERED, ORACLE];
 
-describe("cloud docs: the per-cloud regions of README.md and docs/cloud-mapping.md come from providers/<cloud>/docs.ts", () => {
+describe("cloud docs: the per-cloud regions of the docs come from providers/<cloud>/docs.ts", () => {
     it("README.md and docs/cloud-mapping.md are exactly what `npm run docs:clouds` writes", () => {
         assert.deepStrictEqual(staleDocs().map((s) => s.file), [], "run npm run docs:clouds");
     });
@@ -105,12 +112,12 @@ describe("cloud docs: the per-cloud regions of README.md and docs/cloud-mapping.
                 const lines = body.trim().split("\n");
                 if (region.kind === "columns") {
                     const at = REGISTERED.length + 1;
-                    assert.strictEqual(cells(lines[0]!)[at], `OCI ${region.id}`, `${file} ${region.id}: the header`);
+                    assert.strictEqual(cells(lines[0]!)[at], region.header ? region.header(ORACLE) : `OCI ${region.id}`, `${file} ${region.id}: the header`);
                     region.rows.forEach(([id, label], i) => assert.deepStrictEqual([cells(lines[i + 2]!)[0], cells(lines[i + 2]!)[at]], [label, `oci ${region.id}.${id}`], `${file} ${region.id}.${id}`));
                     assert.strictEqual(cells(lines[0]!).length, at + 1 + (region.extraColumns?.length ?? 0), "extra columns stay after the clouds");
                 } else if (region.kind === "rows") {
                     const row = lines.findIndex((l) => cells(l)[0] === "OCI");
-                    assert.deepStrictEqual(cells(lines[row]!).slice(1), region.columns.map(([id]) => `oci ${region.id}.${id}`), `${file} ${region.id}`);
+                    assert.deepStrictEqual(cells(lines[row]!).slice(1), region.columns.map(([id, , from]) => (from ? from(ORACLE) : `oci ${region.id}.${id}`)), `${file} ${region.id}`);
                     assert.strictEqual(row, 2 + REGISTERED.length, `${file} ${region.id}: after the registered clouds, before the cloud-neutral rows`);
                 } else if (region.kind === "phrases") {
                     assert.ok(body.trimEnd().endsWith(`oci phrase ${region.id}`), `${file} ${region.id}: ${body}`);
@@ -126,6 +133,12 @@ describe("cloud docs: the per-cloud regions of README.md and docs/cloud-mapping.
         assert.strictEqual(bodyOf(readme, "route-limits"), "AWS 100, GCP: the stack bound, Azure 100, OCI 50", "from each plugin's load-balancer limits");
         const mapping = withRegions(read("docs/cloud-mapping.md"), "docs/cloud-mapping.md", WITH_ORACLE);
         assert.ok(bodyOf(mapping, "network-notes").endsWith("outside the VPC.\n\nOCI's VCN has no default route.\n"));
+        const dr = withRegions(read("docs/disaster-recovery.md"), "docs/disaster-recovery.md", WITH_ORACLE);
+        assert.match(bodyOf(dr, "dr-copies").split("\n")[1]!, /\| OCI `us-ashburn-1 → us-phoenix-1` \|$/, "the header from the plugin's default region and its DR pair");
+        assert.strictEqual(bodyOf(dr, "dr-region-choice"), "AWS, GCP and OCI accept any other region; Azure's pairs are fixed by Azure");
+        const reviewing = withRegions(read("docs/reviewing.md"), "docs/reviewing.md", WITH_ORACLE);
+        assert.match(bodyOf(reviewing, "stateful-types"), /\n\| OCI \| `oci:database\/autonomousDatabase:AutonomousDatabase` \|\n/, "from the plugin's stateful types");
+        assert.match(bodyOf(reviewing, "replacement-sources"), /\| OCI \| oci replacement-sources\.source \|\n\| Kubernetes \|/, "the clouds' rows, then the kubernetes folder's");
     });
 
     it("the README's CI variables are every variable the clouds' ci-login.ts read, environment ones only where the deploy identity alone reads them", () => {

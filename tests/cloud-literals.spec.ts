@@ -144,6 +144,7 @@ const ALLOWED_DOCS: ReadonlyArray<{ file: string; starts: string; reason: string
     { file: "README.md", starts: "A Pulumi TypeScript program that deploys the same application platform", reason: "the product summary groups the clouds by Redis version (7 on two, 6 on one); each cloud's version is its cell of docs/cloud-mapping.md's Cache table" },
     { file: "README.md", starts: "- **The 1.5× target is not met, and cannot be by the program**", reason: "a measurement of the committed stacks of the named clouds, not a statement about every cloud" },
     { file: "README.md", starts: "| group | modules | specs |", reason: "the mutation groups' measured scores name the size files they mutated" },
+    { file: "docs/disaster-recovery.md", starts: "- GCP's database RPO is a day, not 15 minutes", reason: "the limits compare the clouds' achieved RPOs with the objective (each cloud's figure is its cell of the copies table above)" },
 ];
 
 describe("cloud names in the hand-written docs live in their generated regions", () => {
@@ -151,7 +152,7 @@ describe("cloud names in the hand-written docs live in their generated regions",
     const docs = DOCS_FILES.map((file) => ({ file, text: handWrittenDocs(readFileSync(join(ROOT, file), "utf8")) }));
     const paragraphs = docs.flatMap(({ file, text }) => everyCloudParagraphs(text, labels).map((p) => ({ file, p })));
 
-    it("no hand-written table of README.md or docs/cloud-mapping.md has a column or row per cloud (they are generated from providers/<cloud>/docs.ts)", () => {
+    it("no hand-written table of the docs has a column or row per cloud (they are generated from providers/<cloud>/docs.ts)", () => {
         assert.deepStrictEqual(docs.flatMap(({ file, text }) => perCloudTables(text, labels).map((h) => `${file}: ${h}`)), []);
     });
 

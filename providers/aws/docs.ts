@@ -1,9 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What README.md and docs/cloud-mapping.md say of AWS: its column or row of every per-cloud
- * table, its part of every sentence that lists the clouds, and its own caveats, by the region
- * ids of tools/docs/cloud-regions.ts. `npm run docs:clouds` writes them into the marked regions;
+ * What the docs (README.md, docs/cloud-mapping.md, docs/disaster-recovery.md, docs/reviewing.md)
+ * say of AWS: its column or row of every per-cloud table, its part of every sentence that
+ * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts. Facts,
+ * as the specs of this folder pin them. `npm run docs:clouds` writes them into the marked regions;
  * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
  */
 export const cloudDocs = {
@@ -142,6 +143,28 @@ export const cloudDocs = {
                 companions: "ECS service after the listener rule forwarding to its target group, scaling policy after its target, certificate validation after its certificate, NAT gateway with EIP in a public subnet, one route table per subnet, one configuration per S3 bucket, RDS subnet group in ≥ 2 AZs, ALB in ≥ 2 AZs, Multi-AZ Redis subnets",
                 quotas: "50 tags, 60 rules per SG, 5 EIPs, 10 managed policies per role, inline policy 10,240 / trust policy 2,048 characters, 100 rules per listener, 20 KB bucket policy",
                 windows: "RDS backup ≥ 30 min not overlapping maintenance; ElastiCache snapshot vs maintenance",
+            },
+        },
+        "dr-copies": {
+            cells: {
+                database: "`aws.rds.InstanceAutomatedBackupsReplication` in us-east-2 (snapshots **and** transaction logs), under a KMS key of us-east-2 (`database-dr-key`), kept as long as the source keeps its backups",
+                objects: "S3 Cross-Region Replication of every version and delete marker to `<app>-<env>-data-use2-<account>` (versioned, KMS key of us-east-2, public access blocked, owner-enforced, TLS-only), Replication Time Control 15 min, through the `…-s3-replication` role",
+                "database-rpo": "minutes (replicated transaction logs)",
+                "object-rpo": "15 min (RTC)",
+            },
+        },
+        "dr-failover": {
+            cells: {
+                config: "`pulumi config set --path platform:database.restore <time>` and `… platform:database.restoreSource $(pulumi stack output -s production databaseBackupCopy)` (the replicated automated backups' ARN in us-east-2)",
+                "primary-down": "`pulumi config set --path platform:dr.crossRegionCopies false` (the copies would be created in the failed region) and run the pack with `crossRegionCopiesRequiredIn: []` for the DR policies",
+                objects: "the replica bucket `acme-prod-data-use2-<account>` holds the data: copy it into the recovery bucket (`aws s3 sync s3://acme-prod-data-use2-<account> s3://acme-prod-use2-data-<account>`, or S3 Batch Operations for large stores)",
+                dns: "point `loadBalancer.domain` at the recovery stack's `loadBalancerEndpoint`",
+            },
+        },
+        "replacement-sources": {
+            header: "AWS (bridged from terraform-provider-aws)",
+            cells: {
+                source: "`ForceNew: true` / `RequiresReplace()` in `internal/service/<service>/<resource>.go`",
             },
         },
     },

@@ -1,9 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What README.md and docs/cloud-mapping.md say of Azure: its column or row of every per-cloud
- * table, its part of every sentence that lists the clouds, and its own caveats, by the region
- * ids of tools/docs/cloud-regions.ts. `npm run docs:clouds` writes them into the marked regions;
+ * What the docs (README.md, docs/cloud-mapping.md, docs/disaster-recovery.md, docs/reviewing.md)
+ * say of Azure: its column or row of every per-cloud table, its part of every sentence that
+ * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts. Facts,
+ * as the specs of this folder pin them. `npm run docs:clouds` writes them into the marked regions;
  * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
  */
 export const cloudDocs = {
@@ -142,6 +143,28 @@ export const cloudDocs = {
                 companions: "flexible server: delegated subnet and private DNS zone **linked to the VNet before the server**; server parameters applied one at a time; private endpoint group ↔ privatelink zone; data collection rule ↔ association; Container App ↔ environment",
                 quotas: "50 tags, 5 diagnostic settings per resource, 20 federated credentials per identity, 1000 NSG rules",
                 windows: "PostgreSQL maintenance day/hour/minute, AKS planned maintenance 4–24 h",
+            },
+        },
+        "dr-copies": {
+            cells: {
+                database: "`backup.geoRedundantBackup: Enabled`: backups are copied to the paired region (geo-restore)",
+                objects: "the account is **RA-GZRS**: zone-redundant here, geo-replicated (readable) in the paired region; `exports/` move to the cold tier because GZRS has no archive tier",
+                "database-rpo": "**up to 1 h** (Azure's geo-backup replication lag)",
+                "object-rpo": "typically < 15 min (GZRS asynchronous replication)",
+            },
+        },
+        "dr-failover": {
+            cells: {
+                config: "`pulumi config set --path platform:database.restore <time>`: `GeoRestore` of the primary's server from its geo-backup",
+                "primary-down": "same",
+                objects: "initiate the account failover (`az storage account failover --name <account>`): the primary's account becomes writable in westus; point the services at it, or copy into the recovery account with `azcopy`",
+                dns: "same",
+            },
+        },
+        "replacement-sources": {
+            header: "Azure (azure-native)",
+            cells: {
+                source: "ARM resource-id path parameters (resource group, name, parent names) and `\"x-ms-mutability\": [\"create\", \"read\"]` in the REST specs (`location` on every tracked resource)",
             },
         },
     },

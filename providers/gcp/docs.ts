@@ -1,9 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What README.md and docs/cloud-mapping.md say of GCP: its column or row of every per-cloud
- * table, its part of every sentence that lists the clouds, and its own caveats, by the region
- * ids of tools/docs/cloud-regions.ts. `npm run docs:clouds` writes them into the marked regions;
+ * What the docs (README.md, docs/cloud-mapping.md, docs/disaster-recovery.md, docs/reviewing.md)
+ * say of GCP: its column or row of every per-cloud table, its part of every sentence that
+ * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts. Facts,
+ * as the specs of this folder pin them. `npm run docs:clouds` writes them into the marked regions;
  * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
  */
 export const cloudDocs = {
@@ -142,6 +143,28 @@ export const cloudDocs = {
                 companions: "Cloud SQL / Memorystore after private service access, the firewall path from Cloud Run and GKE nodes (network tags) to the data tier, load-balancer chain and scheme, serverless NEG ↔ Cloud Run, NAT ↔ router, log sink ↔ bucket, SQL database/user ↔ instance",
                 quotas: "64 labels, 6 conditions per alert policy, 100 lifecycle rules, 30 secondary ranges, 50 authorized networks, 15 certificates per proxy",
                 windows: "GKE ≥ 48 h maintenance availability per 32 days (windows ≥ 4 h)",
+            },
+        },
+        "dr-copies": {
+            cells: {
+                database: "`settings.backupConfiguration.location = us-east1`: the daily backups are stored in the DR region",
+                objects: "Storage Transfer Service cross-bucket replication to `<app>-<env>-<project>-objects-use1` (same hardening and lifecycle), run by the project's transfer service agent with `roles/storage.admin` on exactly the two buckets",
+                "database-rpo": "**the last daily backup (up to 24 h)** — a cross-region read replica would be needed for 15 min; not built yet",
+                "object-rpo": "minutes (event-driven replication)",
+            },
+        },
+        "dr-failover": {
+            cells: {
+                config: "`pulumi config set --path platform:database.restore <backup run id>` (a backup stored in us-east1: `gcloud sql backups list --instance acme-prod-postgres`)",
+                "primary-down": "same",
+                objects: "copy `…-objects-use1` into the recovery bucket (`gcloud storage rsync -r`, or a Storage Transfer job)",
+                dns: "same",
+            },
+        },
+        "replacement-sources": {
+            header: "GCP (bridged from terraform-provider-google)",
+            cells: {
+                source: "`immutable: true` in magic-modules `mmv1/products/<product>/<Resource>.yaml`, `ForceNew` in the handwritten resources",
             },
         },
     },

@@ -1,9 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What the docs say of the kubernetes runtime's own rules, where a table adds it as a column
- * after the clouds (tools/docs/cloud-regions.ts `extraColumns`). `npm run docs:clouds` writes it
- * into docs/cloud-mapping.md; facts, as the specs and rules of this folder hold them.
+ * What the docs say of the Kubernetes provider where a per-cloud table adds it after the clouds
+ * (tools/docs/cloud-regions.ts `extraColumns` / `extraRows`): its rule catalogue in
+ * docs/cloud-mapping.md and its replacement source in docs/reviewing.md. `npm run docs:clouds`
+ * writes it there.
  */
 export const cloudDocs = {
     tables: {
@@ -14,6 +15,11 @@ export const cloudDocs = {
                 companions: "HPA ↔ Deployment, Ingress ↔ Service port",
                 quotas: "256 KiB of annotations",
                 windows: "—",
+            },
+        },
+        "replacement-sources": {
+            cells: {
+                source: "`metadata.name`/`metadata.namespace` and the kind-specific fields in pulumi-kubernetes' `forceNew` table (`Deployment.spec.selector`, `Service.spec.type`/`clusterIP`, `Secret.type`/`data`/`stringData`), plus fields the API declares immutable",
             },
         },
     },

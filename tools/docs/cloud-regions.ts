@@ -8,7 +8,7 @@ import type { DocsSource } from "./cloud-docs";
  * The row and column labels here are cloud-neutral; the cells are the clouds'.
  */
 
-export type DocsFile = "README.md" | "docs/cloud-mapping.md";
+export type DocsFile = "README.md" | "docs/cloud-mapping.md" | "docs/disaster-recovery.md" | "docs/reviewing.md";
 
 /** A table with one column per cloud: each row id is a cell every cloud states. */
 export interface ColumnsRegion {
@@ -20,15 +20,23 @@ export interface ColumnsRegion {
     rows: ReadonlyArray<readonly [id: string, label: string]>;
     /** Folders under providers/ that are not clouds but add a column after them (their docs.ts's cells, `label` as written). */
     extraColumns?: ReadonlyArray<{ folder: string; label: string }>;
+    /** A cloud's column header derived from what its folder states for the program (then docs.ts states none). */
+    header?: (cloud: DocsSource) => string;
 }
 
-/** A table with one row per cloud, labelled by the cloud: each column id is a cell every cloud states. */
+/**
+ * A table with one row per cloud, labelled by the cloud (or its `header` in docs.ts): each
+ * column id is a cell every cloud states, or one derived from what its folder already states
+ * for the program (`from`, never restated in docs.ts).
+ */
 export interface RowsRegion {
     kind: "rows";
     id: string;
     file: DocsFile;
     corner: string;
-    columns: ReadonlyArray<readonly [id: string, header: string]>;
+    columns: ReadonlyArray<readonly [id: string, header: string, from?: (cloud: DocsSource) => string]>;
+    /** Folders under providers/ that are not clouds but add a row after them (their docs.ts's cells, `label` as written). */
+    extraRows?: ReadonlyArray<{ folder: string; label: string }>;
     /** Cloud-neutral rows after the clouds' (their cells as written). */
     after?: ReadonlyArray<readonly string[]>;
 }
@@ -73,6 +81,8 @@ export type CloudRegion = ColumnsRegion | RowsRegion | PhrasesRegion | NotesRegi
 export const isInline = (region: CloudRegion): boolean => (region.kind === "phrases" && !region.block) || (region.kind === "derived" && region.inline);
 
 const MAPPING = "docs/cloud-mapping.md";
+const DR = "docs/disaster-recovery.md";
+const REVIEWING = "docs/reviewing.md";
 const README = "README.md";
 
 /** The `vars.NAME` a GitHub expression reads, with its `|| 'default'` when it has one. */
@@ -124,8 +134,23 @@ function pluginOf(cloud: DocsSource): NonNullable<DocsSource["plugin"]> {
     return cloud.plugin;
 }
 
-/** "A, B or C". */
-const orList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);
+/** "A, B or C" ("and" with `word`). */
+const orList = (items: readonly string[], word = "or") => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${word} ${items.at(-1)}`);
+
+/** A cloud's default region and its DR pair, as the DR copies table heads its column. */
+function drPairHeader(cloud: DocsSource): string {
+    const { defaultRegion, disasterRecovery } = pluginOf(cloud);
+    const pair = disasterRecovery.regionPairs[defaultRegion];
+    if (pair === undefined) throw new Error(`providers/${cloud.name}: its default region ${defaultRegion} has no DR pair (disasterRecovery.regionPairs)`);
+    return `${cloud.label} \`${defaultRegion} → ${pair}\`${disasterRecovery.fixedPairs ? " (the paired region)" : ""}`;
+}
+
+/** Which clouds take any DR region and whose pairs the cloud fixes (plugin `disasterRecovery.fixedPairs`). */
+function drRegionChoice(clouds: readonly DocsSource[]): string {
+    const free = clouds.filter((c) => !pluginOf(c).disasterRecovery.fixedPairs).map((c) => c.label);
+    const fixed = clouds.filter((c) => pluginOf(c).disasterRecovery.fixedPairs).map((c) => `${c.label}'s pairs are fixed by ${c.label}`);
+    return [...(free.length ? [`${orList(free, "and")} accept${free.length === 1 ? "s" : ""} any other region`] : []), ...fixed].join("; ");
+}
 
 export const CLOUD_REGIONS: readonly CloudRegion[] = [
     // README.md
@@ -262,4 +287,26 @@ export const CLOUD_REGIONS: readonly CloudRegion[] = [
         extraColumns: [{ folder: "kubernetes", label: "Kubernetes (`providers/kubernetes/rules`)" }],
     },
     { kind: "notes", id: "rule-exceptions", file: MAPPING, separator: "\n" },
+
+    // docs/disaster-recovery.md
+    { kind: "derived", id: "dr-region-choice", file: DR, inline: true, render: drRegionChoice },
+    {
+        kind: "columns", id: "dr-copies", file: DR, corner: "", header: drPairHeader,
+        rows: [["database", "database"], ["objects", "objects"], ["database-rpo", "achieved database RPO"], ["object-rpo", "achieved object RPO"]],
+    },
+    {
+        kind: "columns", id: "dr-failover", file: DR, corner: "",
+        rows: [["config", "config"], ["primary-down", "while the primary region is down"], ["objects", "objects"], ["dns", "DNS"]],
+    },
+
+    // docs/reviewing.md
+    {
+        kind: "rows", id: "stateful-types", file: REVIEWING, corner: "Cloud",
+        columns: [["types", "Stateful types", (c) => Object.keys(pluginOf(c).statefulTypes).map((t) => `\`${t}\``).join(", ")]],
+    },
+    {
+        kind: "rows", id: "replacement-sources", file: REVIEWING, corner: "Provider",
+        columns: [["source", "Replace-on-change comes from"]],
+        extraRows: [{ folder: "kubernetes", label: "Kubernetes" }],
+    },
 ];

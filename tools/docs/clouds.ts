@@ -12,7 +12,7 @@ import { CLOUD_REGIONS, CloudRegion, DocsFile, isInline, PhrasesRegion } from ".
  */
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const DOCS_FILES: readonly DocsFile[] = ["README.md", "docs/cloud-mapping.md"];
+export const DOCS_FILES: readonly DocsFile[] = ["README.md", "docs/cloud-mapping.md", "docs/disaster-recovery.md", "docs/reviewing.md"];
 
 const where = (source: DocsSource) => `providers/${source.name}/docs.ts`;
 
@@ -34,8 +34,9 @@ function phraseText(text: string | undefined, what: string, region: PhrasesRegio
 }
 
 function tableCells(source: DocsSource, region: CloudRegion & { id: string }, ids: readonly string[]): { header?: string; cells: string[] } {
-    const table = source.docs.tables[region.id];
+    const table = source.docs.tables[region.id] ?? (ids.length === 0 ? { cells: {} } : undefined);
     if (!table) throw new Error(`${where(source)}: tables["${region.id}"] is missing (${region.file}'s table needs its cells ${ids.join(", ")})`);
+    if (region.kind === "columns" && region.header && table.header !== undefined) throw new Error(`${where(source)}: tables["${region.id}"].header: the table derives each cloud's header from its plugin; drop it`);
     const extra = Object.keys(table.cells).filter((k) => !ids.includes(k));
     if (extra.length) throw new Error(`${where(source)}: tables["${region.id}"].cells has ${extra.join(", ")}, which the table has no place for (its cells: ${ids.join(", ")})`);
     return { header: table.header, cells: ids.map((id) => cellText(table.cells[id], `${where(source)}: tables["${region.id}"].cells["${id}"]`, ids)) };
@@ -49,18 +50,23 @@ export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[],
             const rowIds = region.rows.map(([id]) => id);
             const data = columns.map((c) => ({ source: c, ...tableCells(c, region, rowIds) }));
             return [
-                tableLine([region.corner, ...data.map((d) => d.header ?? d.source.label)]),
+                tableLine([region.corner, ...data.map((d, i) => (region.header && i < clouds.length ? region.header(d.source) : (d.header ?? d.source.label)))]),
                 tableLine(Array(columns.length + 1).fill("---")).replace(/ /g, ""),
                 ...region.rows.map(([, label], i) => tableLine([label, ...data.map((d) => d.cells[i]!)])),
             ].join("\n");
         }
         case "rows": {
-            const columnIds = region.columns.map(([id]) => id);
+            const stated = region.columns.filter(([, , from]) => !from).map(([id]) => id);
+            const row = (c: DocsSource) => {
+                const { header, cells } = tableCells(c, region, stated);
+                return tableLine([header ?? c.label, ...region.columns.map(([id, , from]) => (from ? cellText(from(c), `${region.id}.${id} of ${c.name} (derived)`, [id]) : cells[stated.indexOf(id)]!))]);
+            };
             return [
                 tableLine([region.corner, ...region.columns.map(([, header]) => header)]),
                 tableLine(Array(region.columns.length + 1).fill("---")).replace(/ /g, ""),
-                ...clouds.map((c) => tableLine([c.label, ...tableCells(c, region, columnIds).cells])),
-                ...(region.after ?? []).map((row) => tableLine(row)),
+                ...clouds.map(row),
+                ...(region.extraRows ?? []).map((r) => row(extraColumn(r.folder, r.label))),
+                ...(region.after ?? []).map((r) => tableLine(r)),
             ].join("\n");
         }
         case "phrases": {
@@ -85,7 +91,7 @@ export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[],
 export function missingDocs(source: DocsSource, regions: readonly CloudRegion[] = CLOUD_REGIONS): string[] {
     return regions.flatMap((region) => {
         if (region.kind === "columns" || region.kind === "rows") {
-            const ids = region.kind === "columns" ? region.rows.map(([id]) => id) : region.columns.map(([id]) => id);
+            const ids = region.kind === "columns" ? region.rows.map(([id]) => id) : region.columns.filter(([, , from]) => !from).map(([id]) => id);
             const cells = source.docs.tables[region.id]?.cells ?? {};
             return ids.filter((id) => cells[id] === undefined).map((id) => `${where(source)}: tables["${region.id}"].cells["${id}"] (${region.file})`);
         }
