@@ -1,10 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What the docs (README.md, docs/cloud-mapping.md, docs/disaster-recovery.md, docs/reviewing.md)
- * say of AWS: its column or row of every per-cloud table, its part of every sentence that
- * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts. Facts,
- * as the specs of this folder pin them. `npm run docs:clouds` writes them into the marked regions;
+ * What the docs (README.md and docs/: the mapping, disaster recovery, reviewing, the runbook) say
+ * of AWS: its column or row of every per-cloud table, its part of every sentence that
+ * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts: facts
+ * as they are, not prose to restyle. `npm run docs:clouds` writes them into the marked regions;
  * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
  */
 export const cloudDocs = {
@@ -191,6 +191,15 @@ export const cloudDocs = {
         "dr-copies": "on AWS the RDS automated backups (backup replication, KMS key there) and an S3 replica bucket (CRR with RTC, replica key and role)",
         "bake-alert-queries": "AWS `aws cloudwatch describe-alarms --state-value ALARM` (alarms notifying the critical topic)",
         "cache-auth-rotation": "AWS: `pulumi up --replace '<urn of cache-auth-token>'` (`npm run plan -- --stack production --format json` lists the URN); the replication group adds the new token next to the old one (`authTokenUpdateStrategy: ROTATE`), Secrets Manager gets a new version, and services read it on their next deployment.",
+        "runbook-severities": "AWS: two SNS topics (`<app>-<env>-alerts`, `<app>-<env>-alerts-warning`)",
+        "runbook-dashboards": "the CloudWatch dashboard name",
+        "runbook-http-5xx-rate": "- AWS: two alarms, the ALB's own 5xx (`HTTPCode_ELB_5XX_Count`: no healthy target, timeouts)\n  and the targets' 5xx (`HTTPCode_Target_5XX_Count`), each over `RequestCount`. Under EKS the\n  same alarms watch the ALB the ingress controller created (named by the Ingress annotation\n  `alb.ingress.kubernetes.io/load-balancer-name`).",
+        "runbook-no-healthy-targets": "- AWS ECS: `HealthyHostCount` of the service's target groups (both, for blue/green) below 1.\n  EKS: Container Insights `service_number_of_running_pods` of the Service below 1.",
+        "runbook-crash-loop-clusters": "EKS",
+        "runbook-crash-loop-cluster-metrics": "Container Insights `pod_number_of_container_restarts`",
+        "runbook-crash-loop-managed": "ECS: fewer tasks running than desired for 10 minutes (Container Insights `DesiredTaskCount - RunningTaskCount`)",
+        "runbook-db-connection-failures": "AWS: PostgreSQL `FATAL:` lines in the exported log `/aws/rds/instance/<id>/postgresql` (a metric filter counts them)",
+        "runbook-budget": "AWS Budgets",
     },
     notes: {
         "waf-rule-sets-notes": [

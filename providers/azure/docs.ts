@@ -1,10 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What the docs (README.md, docs/cloud-mapping.md, docs/disaster-recovery.md, docs/reviewing.md)
- * say of Azure: its column or row of every per-cloud table, its part of every sentence that
- * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts. Facts,
- * as the specs of this folder pin them. `npm run docs:clouds` writes them into the marked regions;
+ * What the docs (README.md and docs/: the mapping, disaster recovery, reviewing, the runbook) say
+ * of Azure: its column or row of every per-cloud table, its part of every sentence that
+ * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts: facts
+ * as they are, not prose to restyle. `npm run docs:clouds` writes them into the marked regions;
  * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
  */
 export const cloudDocs = {
@@ -192,6 +192,15 @@ export const cloudDocs = {
         "dr-rpo": "Azure: up to 1 h",
         "bake-alert-queries": "Azure Alerts Management through `az rest` (`monitorCondition=Fired&severity=Sev0`)",
         "cache-auth-rotation": "Azure: the cache has two keys and `cache.keySlot` says which one the Key Vault secret carries: `az redis regenerate-keys --key-type Secondary`, `pulumi config set --path platform:cache.keySlot secondary`, `pulumi up` (a new secret version; services pick it up on their next deployment), then `az redis regenerate-keys --key-type Primary`; the next rotation goes the other way.",
+        "runbook-severities": "Azure: severity 0 / 2 and two action groups (`<app>-<env>-alerts`, `<app>-<env>-alerts-warning`)",
+        "runbook-dashboards": "the Azure portal dashboard id",
+        "runbook-http-5xx-rate": "- Azure: a log alert over the Application Gateway access log (`AGWAccessLogs`), or under AKS\n  over the app-routing ingress-nginx access log in `ContainerLogV2`.",
+        "runbook-no-healthy-targets": "- Azure: Application Gateway `HealthyHostCount` per backend pool below 1; AKS: no running pod\n  behind a routed Service (`KubePodInventory`).",
+        "runbook-crash-loop-clusters": "AKS",
+        "runbook-crash-loop-cluster-metrics": "AKS `KubePodInventory.ContainerRestartCount`",
+        "runbook-crash-loop-managed": "Container Apps: `RestartCount` (over 15 minutes, the nearest metric-alert window)",
+        "runbook-db-connection-failures": "Azure: `connections_failed`",
+        "runbook-budget": "Azure consumption budget",
     },
     notes: {
         "object-store-notes": [

@@ -1,10 +1,10 @@
 import type { CloudDocs } from "../../tools/docs/cloud-docs";
 
 /**
- * What the docs (README.md, docs/cloud-mapping.md, docs/disaster-recovery.md, docs/reviewing.md)
- * say of GCP: its column or row of every per-cloud table, its part of every sentence that
- * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts. Facts,
- * as the specs of this folder pin them. `npm run docs:clouds` writes them into the marked regions;
+ * What the docs (README.md and docs/: the mapping, disaster recovery, reviewing, the runbook) say
+ * of GCP: its column or row of every per-cloud table, its part of every sentence that
+ * lists the clouds, and its own caveats, by the region ids of tools/docs/cloud-regions.ts: facts
+ * as they are, not prose to restyle. `npm run docs:clouds` writes them into the marked regions;
  * tests/cloud-docs.spec.ts fails while a file is stale or a cell another cloud states is missing.
  */
 export const cloudDocs = {
@@ -192,6 +192,15 @@ export const cloudDocs = {
         "dr-rpo": "GCP: the last daily backup",
         "bake-alert-queries": "GCP Cloud Monitoring's Alerts API (`v3/projects/<p>/alerts?filter=state=\"OPEN\"`, policies of severity `CRITICAL`)",
         "cache-auth-rotation": "GCP Memorystore generates its AUTH string and cannot rotate it without disabling AUTH (documented, not automated).",
+        "runbook-severities": "GCP: alert policy severity CRITICAL / WARNING and one e-mail channel per address and severity",
+        "runbook-dashboards": "the Cloud Monitoring dashboard id",
+        "runbook-http-5xx-rate": "- GCP: a ratio condition on the load balancer's `request_count` (`response_code_class = 500`\n  over all). Under GKE the URL map of the Ingress.",
+        "runbook-no-healthy-targets": "- GCP Cloud Run: `container/instance_count` of a routed service below 1. GKE: no\n  `container/uptime` series from a routed container for 5 minutes.",
+        "runbook-crash-loop-clusters": "GKE",
+        "runbook-crash-loop-cluster-metrics": "GKE `container/restart_count`",
+        "runbook-crash-loop-managed": "Cloud Run: instances that exited or ran out of memory (a log-based counter on the system log)",
+        "runbook-db-connection-failures": "GCP: the same on `cloudsql.googleapis.com/postgres.log` (log-based metric)",
+        "runbook-budget": "GCP billing budget",
     },
     notes: {
         "network-notes": [

@@ -7,8 +7,7 @@ import { CloudCiLogin, fromCloudFolder } from "../ci/cloud-ci";
 /**
  * What the docs say of one cloud, stated in its own folder as plain data
  * (`providers/<cloud>/docs.ts`, export `cloudDocs`): `npm run docs:clouds` writes it into the
- * marked regions of README.md and docs/cloud-mapping.md (tools/docs/cloud-regions.ts lists
- * them), so a new cloud's folder brings its column, row or phrase of every per-cloud table
+ * marked regions of README.md and docs/ (tools/docs/cloud-regions.ts lists them), so a new cloud's folder brings its column, row or phrase of every per-cloud table
  * and sentence, and the hand-written prose around them names no cloud.
  */
 export interface CloudDocs {

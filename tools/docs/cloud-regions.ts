@@ -8,7 +8,7 @@ import type { DocsSource } from "./cloud-docs";
  * The row and column labels here are cloud-neutral; the cells are the clouds'.
  */
 
-export type DocsFile = "README.md" | "docs/cloud-mapping.md" | "docs/disaster-recovery.md" | "docs/reviewing.md";
+export type DocsFile = "README.md" | "docs/cloud-mapping.md" | "docs/disaster-recovery.md" | "docs/reviewing.md" | "docs/runbook.md";
 
 /** A table with one column per cloud: each row id is a cell every cloud states. */
 export interface ColumnsRegion {
@@ -83,6 +83,7 @@ export const isInline = (region: CloudRegion): boolean => (region.kind === "phra
 const MAPPING = "docs/cloud-mapping.md";
 const DR = "docs/disaster-recovery.md";
 const REVIEWING = "docs/reviewing.md";
+const RUNBOOK = "docs/runbook.md";
 const README = "README.md";
 
 /** The `vars.NAME` a GitHub expression reads, with its `|| 'default'` when it has one. */
@@ -298,6 +299,17 @@ export const CLOUD_REGIONS: readonly CloudRegion[] = [
         kind: "columns", id: "dr-failover", file: DR, corner: "",
         rows: [["config", "config"], ["primary-down", "while the primary region is down"], ["objects", "objects"], ["dns", "DNS"]],
     },
+
+    // docs/runbook.md
+    { kind: "phrases", id: "runbook-severities", file: RUNBOOK, separator: "; " },
+    { kind: "phrases", id: "runbook-dashboards", file: RUNBOOK, separator: ", " },
+    { kind: "phrases", id: "runbook-http-5xx-rate", file: RUNBOOK, separator: "\n", block: true },
+    { kind: "phrases", id: "runbook-no-healthy-targets", file: RUNBOOK, separator: "\n", block: true },
+    { kind: "phrases", id: "runbook-crash-loop-clusters", file: RUNBOOK, separator: ", " },
+    { kind: "phrases", id: "runbook-crash-loop-cluster-metrics", file: RUNBOOK, separator: ", " },
+    { kind: "phrases", id: "runbook-crash-loop-managed", file: RUNBOOK, separator: "; " },
+    { kind: "phrases", id: "runbook-db-connection-failures", file: RUNBOOK, separator: "; " },
+    { kind: "phrases", id: "runbook-budget", file: RUNBOOK, separator: ", " },
 
     // docs/reviewing.md
     {

@@ -4,15 +4,16 @@ import { DocsSource, folderDocs, registeredDocs } from "./cloud-docs";
 import { CLOUD_REGIONS, CloudRegion, DocsFile, isInline, PhrasesRegion } from "./cloud-regions";
 
 /**
- * `npm run docs:clouds`: writes every per-cloud region of README.md and docs/cloud-mapping.md
- * (tools/docs/cloud-regions.ts) from the clouds' providers/<cloud>/docs.ts, between
+ * `npm run docs:clouds`: writes every per-cloud region of README.md, docs/cloud-mapping.md,
+ * docs/disaster-recovery.md, docs/reviewing.md and docs/runbook.md (tools/docs/cloud-regions.ts) from the
+ * clouds' providers/<cloud>/docs.ts, between
  * `<!-- clouds:<id> -->` and `<!-- /clouds:<id> -->`. `--check` changes nothing and exits 1
  * when a file is stale. A cloud that lacks a cell, a phrase or names a region that does not
  * exist fails with the file, the region and what is expected.
  */
 
 const ROOT = path.resolve(__dirname, "..", "..");
-export const DOCS_FILES: readonly DocsFile[] = ["README.md", "docs/cloud-mapping.md", "docs/disaster-recovery.md", "docs/reviewing.md"];
+export const DOCS_FILES: readonly DocsFile[] = ["README.md", "docs/cloud-mapping.md", "docs/disaster-recovery.md", "docs/reviewing.md", "docs/runbook.md"];
 
 const where = (source: DocsSource) => `providers/${source.name}/docs.ts`;
 
