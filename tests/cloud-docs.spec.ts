@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import type { CloudPlugin } from "../components/config/cloud-plugin";
 import { CloudCiLogin, registeredCloudCi } from "../tools/ci/cloud-ci";
-import { CloudDocs, DocsSource, folderDocs, registeredDocs } from "../tools/docs/cloud-docs";
+import { CloudDocs, docsOf, DocsSource, folderDocs, registeredDocs } from "../tools/docs/cloud-docs";
 import { CLOUD_REGIONS, ciVariables, CloudRegion, DocsFile, isInline } from "../tools/docs/cloud-regions";
 import { DOCS_FILES, missingDocs, renderRegion, staleDocs, unusedDocs, withRegions } from "../tools/docs/clouds";
 
@@ -181,6 +181,11 @@ describe("cloud docs: the per-cloud regions of the docs come from providers/<clo
             const ownLine = at === lineStart && text[at + marker.length] === "\n";
             assert.strictEqual(ownLine, !isInline(region), `${region.file} ${region.id}`);
         }
+    });
+
+    it("a folder without its docs.ts fails, naming the file to write", () => {
+        assert.throws(() => docsOf("shared"), /providers\/shared\/docs\.ts is missing: every registered cloud states its cloudDocs there/);
+        assert.throws(() => folderDocs("knative", "Knative"), /providers\/knative\/ does not exist/);
     });
 
     it("the fourth cloud's region text comes from the data, not from the committed files", () => {
