@@ -5,11 +5,11 @@ import { CLOUD_REGIONS, CloudRegion, DocsFile, isInline, PhrasesRegion } from ".
 
 /**
  * `npm run docs:clouds`: writes every per-cloud region of README.md, docs/cloud-mapping.md,
- * docs/disaster-recovery.md, docs/reviewing.md and docs/runbook.md (tools/docs/cloud-regions.ts) from the
- * clouds' providers/<cloud>/docs.ts, between
- * `<!-- clouds:<id> -->` and `<!-- /clouds:<id> -->`. `--check` changes nothing and exits 1
- * when a file is stale. A cloud that lacks a cell, a phrase or names a region that does not
- * exist fails with the file, the region and what is expected.
+ * docs/disaster-recovery.md, docs/reviewing.md and docs/runbook.md (tools/docs/cloud-regions.ts
+ * lists them) from the clouds' providers/<cloud>/docs.ts, between `<!-- clouds:<id> -->` and
+ * `<!-- /clouds:<id> -->`. `--check` changes nothing and exits 1 when a file is stale. A cloud
+ * that lacks a cell or phrase, or states one no region has a place for, fails with its file,
+ * the region and what is expected.
  */
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -44,10 +44,10 @@ function tableCells(source: DocsSource, region: CloudRegion & { id: string }, id
 }
 
 /** A region's text, from the clouds in registry order. */
-export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[], extraColumn: (folder: string, label: string) => DocsSource = folderDocs): string {
+export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[], extraFolder: (folder: string, label: string) => DocsSource = folderDocs): string {
     switch (region.kind) {
         case "columns": {
-            const columns = [...clouds, ...(region.extraColumns ?? []).map((c) => extraColumn(c.folder, c.label))];
+            const columns = [...clouds, ...(region.extraColumns ?? []).map((c) => extraFolder(c.folder, c.label))];
             const rowIds = region.rows.map(([id]) => id);
             const data = columns.map((c) => ({ source: c, ...tableCells(c, region, rowIds) }));
             return [
@@ -66,7 +66,7 @@ export function renderRegion(region: CloudRegion, clouds: readonly DocsSource[],
                 tableLine([region.corner, ...region.columns.map(([, header]) => header)]),
                 tableLine(Array(region.columns.length + 1).fill("---")).replace(/ /g, ""),
                 ...clouds.map(row),
-                ...(region.extraRows ?? []).map((r) => row(extraColumn(r.folder, r.label))),
+                ...(region.extraRows ?? []).map((r) => row(extraFolder(r.folder, r.label))),
                 ...(region.after ?? []).map((r) => tableLine(r)),
             ].join("\n");
         }
@@ -119,7 +119,7 @@ const END = (id: string) => `<!-- /clouds:${id} -->`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The file's text with every region rewritten; a region missing from its file, or a marker no region owns, is an error. */
-export function withRegions(text: string, file: DocsFile, clouds: readonly DocsSource[], regions: readonly CloudRegion[] = CLOUD_REGIONS, extraColumn?: (folder: string, label: string) => DocsSource): string {
+export function withRegions(text: string, file: DocsFile, clouds: readonly DocsSource[], regions: readonly CloudRegion[] = CLOUD_REGIONS, extraFolder?: (folder: string, label: string) => DocsSource): string {
     const mine = regions.filter((r) => r.file === file);
     const kinds = new Map<string, CloudRegion[]>();
     for (const r of mine) kinds.set(r.id, [...(kinds.get(r.id) ?? []), r]);
@@ -130,7 +130,7 @@ export function withRegions(text: string, file: DocsFile, clouds: readonly DocsS
         if (others.length) throw new Error(`tools/docs/cloud-regions.ts: ${file} has two regions "${id}"`);
         const pattern = new RegExp(`${escape(START(id))}([\\s\\S]*?)${escape(END(id))}`, "g");
         if (!pattern.test(out)) throw new Error(`${file} has no ${START(id)} ... ${END(id)} region (tools/docs/cloud-regions.ts)`);
-        const body = renderRegion(region!, clouds, extraColumn);
+        const body = renderRegion(region!, clouds, extraFolder);
         const inline = isInline(region!);
         if (inline && body.includes("\n")) throw new Error(`${file} ${id}: an inline region renders one line, not ${JSON.stringify(body)}`);
         out = out.replace(pattern, () => `${START(id)}${inline ? body : `\n${body}\n`}${END(id)}`);
