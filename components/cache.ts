@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { defineBinding } from "./binding";
 import { CloudHandle, PlatformComponent, SecretReference } from "./component";
 import { BINDING_ENV } from "./config/binding-env";
 import { CreateInput, defineComponent } from "./definition";
@@ -52,11 +53,28 @@ export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutpu
     }
 }
 
+/** What a bound workload gets: the address and TLS requirement as values, the auth token by reference. */
+export const cacheBinding = defineBinding<CacheOutputs>({
+    env: BINDING_ENV.cacheHost,
+    output: "cacheEndpoint",
+    variables: [BINDING_ENV.cacheHost, BINDING_ENV.cachePort, BINDING_ENV.cacheAuthToken, BINDING_ENV.cacheTls],
+    plain: (cache) => ({
+        [BINDING_ENV.cacheHost]: cache.endpoint,
+        [BINDING_ENV.cachePort]: cache.port.apply(String),
+        [BINDING_ENV.cacheTls]: "true",
+    }),
+    secrets: (cache) => [{ env: BINDING_ENV.cacheAuthToken, ref: cache.authSecret, adminOnly: false, name: "cache-token" }],
+});
+
+declare module "./binding" {
+    interface ServiceBindings { cache: CacheOutputs }
+}
+
 export const cacheComponent = defineComponent({
     key: "cache",
     builtBy: "cloud",
     role: "data",
-    binding: { env: BINDING_ENV.cacheHost, output: "cacheEndpoint" },
+    binding: cacheBinding,
     alerted: true,
     create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly cache: CacheBuilder }>) => new Cache("cache", {
         size: cfg.cache.size,

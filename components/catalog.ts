@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { BoundComponent, WorkloadBindings } from "./binding";
 import { cacheComponent } from "./cache";
 import type { CloudImplementation } from "./cloud";
 import { computeServiceComponent } from "./compute-service";
@@ -57,6 +58,23 @@ export const COMPONENT_TYPES = Object.fromEntries(DEFINITIONS.map((d) => [d.key,
 
 /** The entries a cloud builds itself: one `providers/<cloud>/<file>.ts` each, exporting `builder`. */
 export const CLOUD_BUILT = DEFINITIONS.filter((d) => d.builtBy === "cloud");
+
+/**
+ * The entries services and jobs bind to (a `binding` in their definition), in catalog order.
+ * Their outputs are ServiceBindings' keys (each adds its own from its file): the workloads'
+ * WorkloadDeps require them, so a key without its entry here fails the order check above.
+ */
+export const BINDABLE = DEFINITIONS.filter((d) => d.binding !== undefined);
+
+/** What the Platform hands a workload: each bindable component built so far with its binding, by key, in catalog order. */
+export function workloadBindings(built: Partial<Record<CatalogKey, unknown>>): WorkloadBindings {
+    const bound: Record<string, BoundComponent> = {};
+    for (const d of BINDABLE) {
+        const outputs = built[d.key];
+        if (outputs !== undefined) bound[d.key] = { key: d.key, outputs: outputs as BoundComponent["outputs"], binding: d.binding as BoundComponent["binding"] };
+    }
+    return bound as unknown as WorkloadBindings;
+}
 
 /** The entry whose type token this is (undefined for any other type). */
 export function definitionOfType(type: string): CatalogEntry | undefined {

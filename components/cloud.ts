@@ -50,6 +50,7 @@ export interface WorkloadIdentityArgs {
     service: string;
     namespace: string;
     serviceAccountName: string;
+    /** The components the workload is bound to: the cloud's grant of each (its handle's `grant`) is given to this identity. */
     bindings: ComputeServiceArgs["bindings"];
     /** `admin` only for a job marked so (database-access.ts). @default app */
     databaseRole?: DatabaseRole;

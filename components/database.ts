@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { defineBinding } from "./binding";
 import { CloudHandle, PlatformComponent, SecretReference } from "./component";
 import { BINDING_ENV } from "./config/binding-env";
 import { CreateInput, defineComponent } from "./definition";
@@ -67,11 +68,36 @@ export class Database extends PlatformComponent<DatabaseOutputs> implements Data
     }
 }
 
+/**
+ * What a bound workload gets: the address, database name and TLS requirement as values; its
+ * login and how it authenticates: its own IAM login (`iam`), or for an `admin` job the
+ * platform's admin user with the password, the only one that receives it, by reference.
+ */
+export const databaseBinding = defineBinding<DatabaseOutputs>({
+    env: BINDING_ENV.databaseHost,
+    output: "databaseEndpoint",
+    variables: [BINDING_ENV.databaseHost, BINDING_ENV.databasePort, BINDING_ENV.databaseName, BINDING_ENV.databaseUser, BINDING_ENV.databasePassword, BINDING_ENV.databaseAuth, BINDING_ENV.databaseSslMode],
+    plain: (db, workload) => ({
+        [BINDING_ENV.databaseHost]: db.endpoint,
+        [BINDING_ENV.databasePort]: db.port.apply(String),
+        [BINDING_ENV.databaseName]: db.databaseName,
+        [BINDING_ENV.databaseUser]: workload.admin ? db.username : workload.login,
+        [BINDING_ENV.databaseAuth]: workload.admin ? "password" : "iam",
+        [BINDING_ENV.databaseSslMode]: "require",
+    }),
+    secrets: (db) => [{ env: BINDING_ENV.databasePassword, ref: db.passwordSecret, adminOnly: true, name: "db-password" }],
+    grantLast: true,
+});
+
+declare module "./binding" {
+    interface ServiceBindings { database: DatabaseOutputs }
+}
+
 export const databaseComponent = defineComponent({
     key: "database",
     builtBy: "cloud",
     role: "data",
-    binding: { env: BINDING_ENV.databaseHost, output: "databaseEndpoint" },
+    binding: databaseBinding,
     alerted: true,
     create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly database: DatabaseBuilder }>) => new Database("database", {
         size: cfg.database.size,

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Binding, WorkloadBindings } from "./binding";
 import type { ComponentTransforms } from "./builders";
 import type { PlatformConfig } from "./config";
 
@@ -19,6 +20,12 @@ export interface CreateInput<Deps, Cloud> {
     deps: Deps;
     /** `PlatformOptions.transforms`. */
     transforms: ComponentTransforms;
+    /**
+     * The components built so far that workloads bind to (entries with a `binding`), in catalog
+     * order: complete for an entry whose Deps include ServiceBindings (the services and jobs),
+     * since the catalog's order check keeps it after them.
+     */
+    bindings: WorkloadBindings;
 }
 
 /**
@@ -41,8 +48,12 @@ export interface ComponentDefinition<K extends string = string, Instance = unkno
      */
     readonly builtBy: "cloud" | "kubernetes support";
     readonly role: ComponentRole;
-    /** The plain variable (components/config/binding-env.ts) and stack output that show a service uses it (the topology's evidence). */
-    readonly binding?: { env: string; output: string };
+    /**
+     * Present when services and jobs bind to it (components/binding.ts): what every runtime gives
+     * a bound workload, and the plain variable and stack output that show a service uses it (the
+     * topology's evidence). Its outputs join `ServiceBindings` from its file.
+     */
+    readonly binding?: Binding<never>;
     /** Whether the topology draws a dotted "alerts" edge from Monitoring to it (not every component the alerts watch: the services have alerts too). */
     readonly alerted: boolean;
     /** The component (a record of them, by name, for one per service or job; undefined when the config has none). */

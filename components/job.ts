@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { PlatformComponent } from "./component";
-import { bindingsOf, type ServiceBindings, type WorkloadDeps, type WorkloadPlacement } from "./compute-service";
+import type { WorkloadBindings } from "./binding";
+import type { WorkloadDeps, WorkloadPlacement } from "./compute-service";
 import { CreateInput, defineComponent } from "./definition";
 import type { JobConfig, PlatformConfig } from "./config";
 
@@ -16,7 +17,8 @@ export type JobSettings = Pick<PlatformConfig["compute"], "logRetentionDays">;
 export interface JobArgs extends WorkloadPlacement, JobSettings {
     /** The job as resolved from `platform:jobs.<name>`. */
     job: JobConfig;
-    bindings: ServiceBindings;
+    /** The components it is bound to (components/binding.ts), in catalog order. */
+    bindings: WorkloadBindings;
 }
 
 export interface JobOutputs {
@@ -49,9 +51,8 @@ export const jobComponent = defineComponent({
     key: "job",
     builtBy: "cloud",
     role: "task",
-    create: ({ cfg, cloud, deps }: CreateInput<WorkloadDeps, { readonly job: JobBuilder }>) => {
+    create: ({ cfg, cloud, deps, bindings }: CreateInput<WorkloadDeps, { readonly job: JobBuilder }>) => {
         const jobs: Record<string, Job> = {};
-        const bindings = bindingsOf(deps);
         for (const job of cfg.jobs) {
             jobs[job.name] = new Job(`job-${job.name}`, { job, bindings, network: deps.network, cluster: deps.kubernetesCluster, logRetentionDays: cfg.compute.logRetentionDays }, cloud, { dependsOn: [deps.network] });
         }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { defineBinding } from "./binding";
 import { CloudHandle, PlatformComponent } from "./component";
 import type { PlatformConfig } from "./config";
 import { BINDING_ENV } from "./config/binding-env";
@@ -53,11 +54,24 @@ export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implement
     }
 }
 
+/** What a bound workload gets: the bucket's name (each cloud's grant adds its access, and any endpoint its SDKs need). */
+export const objectStoreBinding = defineBinding<ObjectStoreOutputs>({
+    env: BINDING_ENV.bucket,
+    output: "bucketName",
+    variables: [BINDING_ENV.bucket],
+    plain: (store) => ({ [BINDING_ENV.bucket]: store.bucketName }),
+    secrets: () => [],
+});
+
+declare module "./binding" {
+    interface ServiceBindings { objectStore: ObjectStoreOutputs }
+}
+
 export const objectStoreComponent = defineComponent({
     key: "objectStore",
     builtBy: "cloud",
     role: "data",
-    binding: { env: BINDING_ENV.bucket, output: "bucketName" },
+    binding: objectStoreBinding,
     // It reads the network handle only (no dependsOn): the bucket does not wait for the VPC.
     create: ({ cfg, cloud, deps, transforms }: CreateInput<{ network: Network }, { readonly objectStore: ObjectStoreBuilder }>) => new ObjectStore("object-store", {
         ...cfg.objectStore,

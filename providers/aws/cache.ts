@@ -11,6 +11,7 @@ import { elasticacheMaintenanceWindow } from "./maintenance";
 import { CACHE_NODE } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import type { AwsGrant } from "./workload-grants";
 
 /** ElastiCache AUTH tokens: 16-128 printable characters, none of `/`, `"`, `@` or spaces. */
 export const AUTH_TOKEN_SPECIALS = "!&#$^<>-";
@@ -106,12 +107,15 @@ export function createCache(ctx: AwsContext, scope: pulumi.ComponentResource, na
         authSecret: { id: secret.arn },
         tls: pulumi.output(true),
         resourceId: group.arn,
-        handle: awsHandles.wrap("cache", { group, key, secret }),
+        handle: awsHandles.wrap("cache", { group, key, secret, grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
 export const builder: CloudBuilder<AwsContext, "cache"> = createCache;
+
+/** What a workload bound to the cache is given on AWS (workload-grants.ts): the auth token's key to decrypt it with; nothing on its own role. */
+export const grant: AwsGrant<{ key: aws.kms.Key }> = (_ctx, cache) => ({ secretsKey: cache.key, policies: [] });
 
 /** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface AwsCacheTransforms {
@@ -131,6 +135,6 @@ declare module "../../components/cache" {
 /** What this component hands to the components built on it (providers/aws/handles.ts). */
 declare module "./handles" {
     interface AwsHandles {
-        cache: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret };
+        cache: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret; grant: typeof grant };
     }
 }

@@ -1,12 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
+import { bindingSecrets, plainBindingEnv, type WorkloadBindings } from "../../components/binding";
+import type { ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
 import type { ReleaseStatus } from "../../components/release";
 import { DatabaseRole, iamDatabaseUser } from "../../components/database-access";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { logGroupArgs } from "./audit-logs";
 import type { NetworkOutputs } from "../../components/network";
 import { AwsContext, policyJson } from "./context";
+import { awsBoundWorkload, awsWorkloadGrants, containerSecrets, platformSecretsPolicy } from "./workload-grants";
 import { awsHandles } from "./handles";
 import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
 import { createServiceSecrets } from "./service-secrets";
@@ -36,15 +38,6 @@ export function fargateTaskArgs(ctx: AwsContext, a: { family: string; size: { cp
     };
 }
 
-/** The AWS handles of the data tier a service or job is bound to. */
-export function awsBindings(bindings: ComputeServiceArgs["bindings"], by: string) {
-    return {
-        database: awsHandles.read("database", bindings.database.handle, by),
-        cache: awsHandles.read("cache", bindings.cache.handle, by),
-        objectStore: awsHandles.read("objectStore", bindings.objectStore.handle, by),
-    };
-}
-
 /** The managed runtime's ECS cluster, which the network creates. */
 export function ecsClusterOf(network: NetworkOutputs, by: string): aws.ecs.Cluster {
     const cluster = awsHandles.read("network", network.handle, by).ecsCluster;
@@ -52,73 +45,41 @@ export function ecsClusterOf(network: NetworkOutputs, by: string): aws.ecs.Clust
     return cluster;
 }
 
-/** ECS `secrets[].valueFrom`: the secret ARN, or `<arn>:<jsonKey>::` for one key of a JSON secret. */
-export function secretValueFrom(arn: string, jsonKey?: string): string {
-    return jsonKey ? `${arn}:${jsonKey}::` : arn;
-}
+export { secretValueFrom } from "./workload-grants";
 
 /**
- * Read only the platform secrets the workload gets and decrypt them with their own keys: the
- * cache auth token always, the database admin password only for an `admin` job (everyone else
- * logs in with IAM, databaseConnectPolicy). The ECS execution role and the EKS workload (IRSA)
- * role share this document.
+ * The bound components' grants on the two roles of an ECS task: the execution role reads the
+ * platform secrets the workload receives (`<name>-execution-secrets`), the task role gets each
+ * component's own policies (`<name>-task-<suffix>`). Services and jobs share it.
  */
-export function platformSecretsPolicy(
-    bindings: ComputeServiceArgs["bindings"],
-    keys: { database: { key: aws.kms.Key }; cache: { key: aws.kms.Key } },
-    role: DatabaseRole = "app",
-) {
-    const admin = role === "admin";
+export function grantEcsRoles(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, a: {
+    bindings: WorkloadBindings; workload: { databaseRole?: DatabaseRole }; login: string; executionRole: aws.iam.Role; by: string;
+}): { grantTaskRole(taskRole: aws.iam.Role): void } {
+    const grants = awsWorkloadGrants(ctx, a.bindings, awsBoundWorkload(a.workload, a.login), a.by);
+    const received = bindingSecrets(a.bindings, a.workload);
+    if (received.length > 0) {
+        ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), { role: a.executionRole.id, policy: policyJson(platformSecretsPolicy(received, grants)) });
+    }
     return {
-        Version: "2012-10-17",
-        Statement: [
-            { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: admin ? [bindings.database.passwordSecret.id, bindings.cache.authSecret.id] : [bindings.cache.authSecret.id] },
-            { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: admin ? [keys.database.key.arn, keys.cache.key.arn] : [keys.cache.key.arn] },
-        ],
+        grantTaskRole: (taskRole) => {
+            for (const p of grants.flatMap((g) => g.grant.policies)) ctx.create(aws.iam.RolePolicy, scope, childName(name, `task-${p.suffix}`), { role: taskRole.id, policy: policyJson(p.document) });
+        },
     };
 }
 
 /**
- * RDS IAM database authentication for one PostgreSQL user: `rds-db:connect` on
- * `arn:<partition>:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<user>` (the instance's
- * `resourceId`, not its identifier).
- * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html
- * The ECS task role and the EKS workload (IRSA) role carry it.
+ * The container definition's values that wait for outputs: the plain env, every binding
+ * secret's ARN (`bindingSecrets(bindings, "all")`, containerSecrets picks the received ones),
+ * the log group and the workload's own secrets' ARNs.
  */
-export function databaseConnectPolicy(ctx: AwsContext, database: { instance: aws.rds.Instance }, user: string) {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "ConnectAsOwnDatabaseUser",
-            Effect: "Allow",
-            Action: "rds-db:connect",
-            Resource: pulumi.interpolate`arn:${ctx.partition}:rds-db:${ctx.cfg.region}:${ctx.accountId}:dbuser:${database.instance.resourceId}/${user}`,
-        }],
-    };
-}
-
-/**
- * The ECS container's secrets: the admin password for an `admin` job only, the cache token,
- * the workload's own secrets. Services and jobs share it.
- */
-export function containerSecrets(bindings: ComputeServiceArgs["bindings"], role: DatabaseRole, arns: { dbSecret: string; cacheSecret: string }, appSecrets: Array<{ name: string; arn: string }>) {
-    return [
-        ...(role === "admin" ? [{ name: BINDING_ENV.databasePassword, valueFrom: secretValueFrom(arns.dbSecret, bindings.database.passwordSecret.jsonKey) }] : []),
-        { name: BINDING_ENV.cacheAuthToken, valueFrom: secretValueFrom(arns.cacheSecret, bindings.cache.authSecret.jsonKey) },
-        ...appSecrets.map((e) => ({ name: e.name, valueFrom: e.arn })),
-    ];
-}
-
-/** The application's own bucket and its key, nothing else: the ECS task role and the EKS workload (IRSA) role share this document. */
-export function serviceBucketPolicy(objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key }) {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: objectStore.bucket.arn },
-            { Sid: "ReadWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: pulumi.interpolate`${objectStore.bucket.arn}/*` },
-            { Sid: "BucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: objectStore.key.arn },
-        ],
-    };
+export function containerInputs(plainEnv: Record<string, pulumi.Input<string>>, bindings: WorkloadBindings, logGroupName: pulumi.Input<string>, appSecretArns: Array<pulumi.Input<string>>) {
+    const secretIds = bindingSecrets(bindings, "all").map((s) => s.ref.id);
+    return (pulumi.all([pulumi.all(plainEnv), ...secretIds, logGroupName, pulumi.all(appSecretArns)]) as pulumi.Output<unknown[]>).apply((v) => ({
+        env: v[0] as Record<string, string>,
+        bindingSecretArns: v.slice(1, 1 + secretIds.length) as string[],
+        logGroupName: v[1 + secretIds.length] as string,
+        appSecretArns: v[2 + secretIds.length] as string[],
+    }));
 }
 
 /**
@@ -133,7 +94,6 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     const svc = args.service;
     const { securityGroups: sgs, privateSubnetIds: subnets, logsKey } = awsHandles.read("network", args.network.handle, "compute service");
     const cluster = ecsClusterOf(args.network, "compute service");
-    const { database, cache, objectStore } = awsBindings(args.bindings, "compute service");
     const physical = physicalName(cfg, svc.name);
 
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), {
@@ -151,10 +111,8 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         role: executionRole.name,
         policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
     });
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), {
-        role: executionRole.id,
-        policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache })),
-    });
+    const dbUser = iamDatabaseUser(svc.name);
+    const roles = grantEcsRoles(ctx, scope, name, { bindings: args.bindings, workload: {}, login: dbUser, executionRole, by: "compute service" });
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, cfg.protect);
     if (appSecrets.policy) {
         ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-app-secrets"), { role: executionRole.id, policy: policyJson(appSecrets.policy) });
@@ -166,21 +124,11 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
         assumeRolePolicy: policyJson(ECS_TASKS_TRUST),
         tags: ctx.tags(),
     }, t?.taskRole);
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-bucket"), {
-        role: taskRole.id,
-        policy: policyJson(serviceBucketPolicy(objectStore)),
-    });
-    const dbUser = iamDatabaseUser(svc.name);
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-database"), {
-        role: taskRole.id,
-        policy: policyJson(databaseConnectPolicy(ctx, database, dbUser)),
-    });
+    roles.grantTaskRole(taskRole);
 
     const size = FARGATE[svc.size];
-    const b = args.bindings;
-    const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(svc, b, dbUser)), b.database.passwordSecret.id, b.cache.authSecret.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
-        .apply(([bindingEnv, dbSecret, cacheSecret, logGroupName, appSecretArns]) => {
+    const containerDefinitions = containerInputs(plainBindingEnv(svc, args.bindings, dbUser), args.bindings, logGroup.name, appSecrets.entries.map((e) => e.arn))
+        .apply(({ env: bindingEnv, bindingSecretArns, logGroupName, appSecretArns }) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
                 name: svc.name,
@@ -189,7 +137,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                 ...(svc.command ? { command: svc.command } : {}),
                 portMappings: [{ containerPort: svc.port, protocol: "tcp", name: svc.name }],
                 environment: Object.entries(environment).sort(([a], [c]) => a.localeCompare(c)).map(([key, value]) => ({ name: key, value })),
-                secrets: containerSecrets(b, "app", { dbSecret, cacheSecret }, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
+                secrets: containerSecrets(args.bindings, {}, bindingSecretArns, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
                 // Workers too: every other runtime probes them, and ECS replaces a task whose essential container is UNHEALTHY.
                 healthCheck: {
                     command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],

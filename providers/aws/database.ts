@@ -12,6 +12,7 @@ import { createKey } from "./kms";
 import { RDS_CLASS } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import type { AwsGrant } from "./workload-grants";
 
 /** `03:00-04:00` from the tier's backup window. */
 export function rdsBackupWindow(w: DatabaseArgs["backupWindow"]): string {
@@ -127,12 +128,41 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         passwordSecret: { id: instance.masterUserSecrets.apply((s) => s[0]?.secretArn ?? ""), jsonKey: "password" },
         resourceId: instance.arn,
         backupCopy: copy?.replication.id,
-        handle: awsHandles.wrap("database", { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass }),
+        handle: awsHandles.wrap("database", { instance, key, storageGb: args.storageGb, instanceClass: size.instanceClass, grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
 export const builder: CloudBuilder<AwsContext, "database"> = createDatabase;
+
+/**
+ * RDS IAM database authentication for one PostgreSQL user: `rds-db:connect` on
+ * `arn:<partition>:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<user>` (the instance's
+ * `resourceId`, not its identifier).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html
+ * The ECS task role and the EKS workload (IRSA) role carry it.
+ */
+export function databaseConnectPolicy(ctx: AwsContext, database: { instance: aws.rds.Instance }, user: string) {
+    return {
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "ConnectAsOwnDatabaseUser",
+            Effect: "Allow",
+            Action: "rds-db:connect",
+            Resource: pulumi.interpolate`arn:${ctx.partition}:rds-db:${ctx.cfg.region}:${ctx.accountId}:dbuser:${database.instance.resourceId}/${user}`,
+        }],
+    };
+}
+
+/**
+ * What a workload bound to the database is given on AWS (workload-grants.ts): `rds-db:connect`
+ * as its own user, except an `admin` job, which reads the password instead; whoever reads the
+ * password decrypts it with the database's key.
+ */
+export const grant: AwsGrant<{ instance: aws.rds.Instance; key: aws.kms.Key }> = (ctx, db, workload) => ({
+    secretsKey: db.key,
+    policies: workload.admin ? [] : [{ suffix: "database", document: databaseConnectPolicy(ctx, db, workload.login) }],
+});
 
 /** Typed escape hatches for this component's AWS children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface AwsDatabaseTransforms {
@@ -149,6 +179,6 @@ declare module "../../components/database" {
 /** What this component hands to the components built on it (providers/aws/handles.ts). */
 declare module "./handles" {
     interface AwsHandles {
-        database: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string };
+        database: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string; grant: typeof grant };
     }
 }

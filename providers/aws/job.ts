@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { plainBindingEnv } from "../../components/compute-service";
+import { plainBindingEnv } from "../../components/binding";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
-import { databaseRoleOf, iamDatabaseUser } from "../../components/database-access";
-import { awsBindings, containerSecrets, databaseConnectPolicy, ECS_TASKS_TRUST, ecsClusterOf, fargateTaskArgs, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { iamDatabaseUser } from "../../components/database-access";
+import { containerInputs, ECS_TASKS_TRUST, ecsClusterOf, fargateTaskArgs, grantEcsRoles } from "./compute-service";
+import { containerSecrets } from "./workload-grants";
 import { awsHandles } from "./handles";
 import { logGroupArgs } from "./audit-logs";
 import { AwsContext, policyJson } from "./context";
@@ -23,9 +24,7 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
     const job = args.job;
     const { securityGroups: sgs, privateSubnetIds: subnets, logsKey } = awsHandles.read("network", args.network.handle, "job");
     const cluster = ecsClusterOf(args.network, "job");
-    const { database, cache, objectStore } = awsBindings(args.bindings, "job");
     const family = physicalName(cfg, "job", job.name);
-    const role = databaseRoleOf(job);
 
     const logGroup = ctx.create(aws.cloudwatch.LogGroup, scope, childName(name, "logs"), logGroupArgs(ctx, logsKey, { logGroupName: `/ecs/${family}`, kind: "application" }));
     const executionRole = ctx.create(aws.iam.Role, scope, childName(name, "execution-role"), {
@@ -38,7 +37,9 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
         role: executionRole.name,
         policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
     });
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-secrets"), { role: executionRole.id, policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache }, role)) });
+    // An `admin` job logs in with the password; an `app` job with IAM, like a service.
+    const dbUser = iamDatabaseUser(`j-${job.name}`);
+    const roles = grantEcsRoles(ctx, scope, name, { bindings: args.bindings, workload: job, login: dbUser, executionRole, by: "job" });
     const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, cfg.protect);
     if (appSecrets.policy) ctx.create(aws.iam.RolePolicy, scope, childName(name, "execution-app-secrets"), { role: executionRole.id, policy: policyJson(appSecrets.policy) });
 
@@ -48,21 +49,16 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
         assumeRolePolicy: policyJson(ECS_TASKS_TRUST),
         tags: ctx.tags(),
     });
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-bucket"), { role: taskRole.id, policy: policyJson(serviceBucketPolicy(objectStore)) });
-    // An `admin` job logs in with the password; an `app` job with IAM, like a service.
-    const dbUser = iamDatabaseUser(`j-${job.name}`);
-    if (role === "app") ctx.create(aws.iam.RolePolicy, scope, childName(name, "task-database"), { role: taskRole.id, policy: policyJson(databaseConnectPolicy(ctx, database, dbUser)) });
+    roles.grantTaskRole(taskRole);
 
-    const b = args.bindings;
-    const containerDefinitions = pulumi
-        .all([pulumi.all(plainBindingEnv(job, b, dbUser)), b.database.passwordSecret.id, b.cache.authSecret.id, logGroup.name, pulumi.all(appSecrets.entries.map((e) => e.arn))])
-        .apply(([env, dbSecret, cacheSecret, logGroupName, appSecretArns]) => JSON.stringify([{
+    const containerDefinitions = containerInputs(plainBindingEnv(job, args.bindings, dbUser), args.bindings, logGroup.name, appSecrets.entries.map((e) => e.arn))
+        .apply(({ env, bindingSecretArns, logGroupName, appSecretArns }) => JSON.stringify([{
             name: job.name,
             image: job.image,
             essential: true,
             command: job.command,
             environment: Object.entries(env).sort(([x], [y]) => x.localeCompare(y)).map(([k, value]) => ({ name: k, value })),
-            secrets: containerSecrets(b, role, { dbSecret, cacheSecret }, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
+            secrets: containerSecrets(args.bindings, job, bindingSecretArns, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
             // ECS has no task timeout; `stopTimeout` is only the SIGTERM grace. The run recipe waits instead.
             readonlyRootFilesystem: true,
             user: "1000:1000",

@@ -2,8 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { WorkloadIdentityArgs, WorkloadIdentityOutputs } from "../../components/cloud";
 import { childName, limitedName } from "../../components/naming";
-import { awsBindings, databaseConnectPolicy, platformSecretsPolicy, serviceBucketPolicy } from "./compute-service";
+import { bindingSecrets } from "../../components/binding";
 import { iamDatabaseUser } from "../../components/database-access";
+import { awsBoundWorkload, awsWorkloadGrants, platformSecretsPolicy } from "./workload-grants";
 import { AwsContext, policyJson } from "./context";
 import { awsHandles } from "./handles";
 
@@ -16,7 +17,6 @@ import { awsHandles } from "./handles";
 export function createWorkloadIdentity(ctx: AwsContext, scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs {
     const eks = awsHandles.readIfOwn("kubernetesCluster", args.cluster.handle);
     if (!eks) return { serviceAccountAnnotations: {}, podLabels: {}, identity: pulumi.output(`system:serviceaccount:${args.namespace}:${args.serviceAccountName}`) };
-    const { database, cache, objectStore } = awsBindings(args.bindings, "workload identity");
 
     const trust = pulumi.all([eks.oidcProvider.arn, eks.issuerHost]).apply(([providerArn, host]) => ({
         Version: "2012-10-17",
@@ -38,22 +38,18 @@ export function createWorkloadIdentity(ctx: AwsContext, scope: pulumi.ComponentR
         assumeRolePolicy: policyJson(trust),
         tags: ctx.tags(),
     });
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "workload-bucket"), {
-        role: role.id,
-        policy: policyJson(serviceBucketPolicy(objectStore)),
-    });
-    const dbRole = args.databaseRole ?? "app";
-    ctx.create(aws.iam.RolePolicy, scope, childName(name, "workload-secrets"), {
-        role: role.id,
-        policy: policyJson(platformSecretsPolicy(args.bindings, { database, cache }, dbRole)),
-    });
+    // Each bound component's own policies, the platform secrets the workload receives before the `grantLast` ones' (the order the plans keep).
+    const workload = { databaseRole: args.databaseRole };
     const databaseUser = iamDatabaseUser(args.service);
-    if (dbRole === "app") {
-        ctx.create(aws.iam.RolePolicy, scope, childName(name, "workload-database"), {
-            role: role.id,
-            policy: policyJson(databaseConnectPolicy(ctx, database, databaseUser)),
-        });
-    }
+    const grants = awsWorkloadGrants(ctx, args.bindings, awsBoundWorkload(workload, databaseUser), "workload identity");
+    const received = bindingSecrets(args.bindings, workload);
+    const policy = (suffix: string, document: unknown) => ctx.create(aws.iam.RolePolicy, scope, childName(name, `workload-${suffix}`), { role: role.id, policy: policyJson(document) });
+    const secretsAt = grants.findIndex((g) => g.bound.binding.grantLast);
+    grants.forEach((g, i) => {
+        if (i === secretsAt && received.length > 0) policy("secrets", platformSecretsPolicy(received, grants));
+        for (const p of g.grant.policies) policy(p.suffix, p.document);
+    });
+    if (secretsAt === -1 && received.length > 0) policy("secrets", platformSecretsPolicy(received, grants));
     return {
         serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": role.arn },
         podLabels: {},

@@ -9,6 +9,7 @@ import { blockPublicAccess, tlsOnlyStatements } from "./bucket-security";
 import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { AwsGrant } from "./workload-grants";
 
 /**
  * The application bucket, on the v7 split S3 resources: versioning, KMS encryption with a
@@ -76,9 +77,24 @@ export function createObjectStore(ctx: AwsContext, scope: pulumi.ComponentResour
         bucketName: bucket.bucket,
         endpoint: pulumi.interpolate`https://${bucket.bucketRegionalDomainName}`,
         resourceId: bucket.arn,
-        handle: awsHandles.wrap("objectStore", { bucket, key }),
+        handle: awsHandles.wrap("objectStore", { bucket, key, grant }),
     };
 }
+
+/** The application's own bucket and its key, nothing else: the ECS task role and the EKS workload (IRSA) role share this document. */
+export function serviceBucketPolicy(objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key }) {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: objectStore.bucket.arn },
+            { Sid: "ReadWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: pulumi.interpolate`${objectStore.bucket.arn}/*` },
+            { Sid: "BucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: objectStore.key.arn },
+        ],
+    };
+}
+
+/** What a workload bound to the object store is given on AWS (workload-grants.ts): its role's bucket policy. */
+export const grant: AwsGrant<{ bucket: aws.s3.Bucket; key: aws.kms.Key }> = (_ctx, store) => ({ policies: [{ suffix: "bucket", document: serviceBucketPolicy(store) }] });
 
 export const OBJECT_ACCESS_LOG_PREFIX = "s3/";
 
@@ -194,6 +210,6 @@ declare module "../../components/object-store" {
 /** What this component hands to the components built on it (providers/aws/handles.ts). */
 declare module "./handles" {
     interface AwsHandles {
-        objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key };
+        objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key; grant: typeof grant };
     }
 }

@@ -4,7 +4,7 @@ import * as storage from "@pulumi/azure-native/storage";
 import type { CacheArgs, CacheOutputs } from "../../components/cache";
 import { childName } from "../../components/naming";
 import { AzureContext } from "./context";
-import { azureHandles } from "./handles";
+import { azureHandles, type StoredVaultSecret } from "./handles";
 import { diagnostics } from "./diagnostics";
 import { privateEndpoint } from "./private-endpoint";
 import { hardenedStorageAccount } from "./object-store";
@@ -13,6 +13,8 @@ import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
 import { vaultSecret } from "./secrets";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import { BINDING_ENV } from "../../components/config/binding-env";
+import { AzureGrant, grantTo } from "./workload-grants";
 
 /**
  * Redis version: Azure Cache for Redis offers 6 as its newest major version (Redis 7.x is
@@ -118,12 +120,18 @@ export function createCache(run: AzureContext, scope: pulumi.ComponentResource, 
         authSecret: reference,
         tls: pulumi.output(true),
         resourceId: cache.id,
-        handle: azureHandles.wrap("cache", { cacheId: cache.id, secret: stored }),
+        handle: azureHandles.wrap("cache", { cacheId: cache.id, secret: stored, grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
 export const builder: CloudBuilder<AzureContext, "cache"> = createCache;
+
+/** What a workload bound to the cache is given on Azure (workload-grants.ts): `Key Vault Secrets User` on the access key's secret only, which Container Apps reference as `redis-auth-token`. */
+export const grant: AzureGrant<{ secret: StoredVaultSecret }, CacheOutputs> = (ctx, scope, name, to, cache) => ({
+    grants: [grantTo(ctx, scope, name, to, "redis-auth-reader", "keyVaultSecretsUser", cache.secret.secretId)],
+    secretNames: { [BINDING_ENV.cacheAuthToken]: "redis-auth-token" },
+});
 
 /** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface AzureCacheTransforms {
@@ -140,6 +148,6 @@ declare module "../../components/cache" {
 /** What this component hands to the components built on it (providers/azure/handles.ts). */
 declare module "./handles" {
     interface AzureHandles {
-        cache: { cacheId: pulumi.Output<string>; secret: StoredVaultSecret };
+        cache: { cacheId: pulumi.Output<string>; secret: StoredVaultSecret; grant: typeof grant };
     }
 }

@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
+import { bindingSecrets, plainBindingEnv } from "../../components/binding";
+import type { ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import type { Transform } from "../../components/transform";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
-import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import type { DatabaseRole } from "../../components/database-access";
-import { AzureContext, BUILT_IN_ROLES } from "./context";
+import type { AzureContext } from "./context";
+import { azureWorkloadGrants } from "./workload-grants";
 import { azureHandles } from "./handles";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
@@ -24,55 +25,42 @@ export function containerAppName(ctx: AzureContext, service: string): string {
 
 /**
  * The least-privilege identity of one service, the same for both runtimes: a user-assigned
- * managed identity with `Key Vault Secrets User` on exactly the two secrets it reads and
- * `Storage Blob Data Contributor` on the object-store container. Container Apps attach it to
- * the app; under the kubernetes runtime it is federated to the service's ServiceAccount.
- */
-/**
- * Where the object store's container lives: Azure's storage SDKs need the account endpoint,
- * which the container name (OBJECT_STORE_BUCKET) does not give. Every runtime sets it.
- */
-export function azureServiceEnv(bindings: ComputeServiceArgs["bindings"]): Record<string, pulumi.Input<string>> {
-    return { AZURE_STORAGE_BLOB_ENDPOINT: azureHandles.read("objectStore", bindings.objectStore.handle, "service environment").blobEndpoint };
-}
-
-/**
- * Also the workload's database login (Entra ID authentication on the flexible server): an
- * `app` workload logs in as its managed identity, a non-admin Entra principal named like the
- * identity, which the migration job creates once with `pgaadauth_create_principal`
- * (databaseSetupSql). Only an `admin` job reads the admin password, and its identity is the
- * server's Entra administrator (dbforpostgresql.Administrator makes an Entra *admin*, which is
- * why no service gets one), the role `pgaadauth_create_principal` needs:
- * https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users
+ * managed identity with only what each bound component's Azure `grant` gives it
+ * (providers/azure/<component>.ts: `Key Vault Secrets User` on exactly the secrets it reads,
+ * `Storage Blob Data Contributor` on the object-store container, the database login). Container
+ * Apps attach it to the app; under the kubernetes runtime it is federated to the service's
+ * ServiceAccount. Also what the grants hand the workload: the Container Apps secret name of each
+ * binding secret and the plain env Azure's SDKs need (every runtime sets it).
  */
 export function serviceIdentity(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, args: {
     service: string;
     bindings: ComputeServiceArgs["bindings"];
     roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>;
     databaseRole?: DatabaseRole;
-}): { identity: managedidentity.UserAssignedIdentity; grants: pulumi.Resource[]; databaseUser: pulumi.Output<string> } {
+}): { identity: managedidentity.UserAssignedIdentity; grants: pulumi.Resource[]; databaseUser: pulumi.Input<string>; env: Record<string, pulumi.Input<string>>; secretNameOf(env: string): string } {
     const identity = ctx.identity(scope, childName(name, "identity"), args.service);
-    const grant = (suffix: string, role: keyof typeof BUILT_IN_ROLES, on: pulumi.Input<string>) =>
-        ctx.grant(scope, childName(name, suffix), { principalId: identity.principalId, role, on }, args.roleAssignmentTransform);
-    const database = azureHandles.read("database", args.bindings.database.handle, "service identity");
-    const cache = azureHandles.read("cache", args.bindings.cache.handle, "service identity");
-    const grants: pulumi.Resource[] = [
-        grant("redis-auth-reader", "keyVaultSecretsUser", cache.secret.secretId),
-        grant("object-store-writer", "storageBlobDataContributor", args.bindings.objectStore.resourceId),
-    ];
-    if (args.databaseRole !== "admin") return { identity, grants, databaseUser: identity.name };
+    const granted = azureWorkloadGrants(ctx, scope, name, args.bindings, { identity, admin: args.databaseRole === "admin", roleAssignmentTransform: args.roleAssignmentTransform }, "service identity");
+    const secretNames: Record<string, string> = Object.assign({}, ...granted.map((g) => g.secretNames ?? {}));
+    return {
+        identity,
+        grants: granted.flatMap((g) => g.grants),
+        databaseUser: granted.find((g) => g.login)?.login ?? identity.name,
+        env: Object.assign({}, ...granted.map((g) => g.env ?? {})),
+        secretNameOf: (env) => {
+            const n = secretNames[env];
+            if (!n) throw new Error(`internal: no Azure grant names the Container Apps secret of ${env}`);
+            return n;
+        },
+    };
+}
 
-    grants.unshift(grant("database-password-reader", "keyVaultSecretsUser", database.secret.secretId));
-    grants.push(ctx.create(dbforpostgresql.Administrator, scope, childName(name, "database-admin"), {
-        resourceGroupName: ctx.foundation.resourceGroupName,
-        serverName: database.serverId.apply((id) => id.split("/").pop()!),
-        objectId: identity.principalId,
-        principalName: identity.name,
-        // The 2025-01-01-preview API's enum (azure-native 3.28.0 types/enums/dbforpostgresql PrincipalType).
-        principalType: dbforpostgresql.PrincipalType.ServicePrincipal,
-        tenantId: ctx.tenantId,
-    }));
-    return { identity, grants, databaseUser: args.bindings.database.username };
+/** The Container Apps `secrets` (Key Vault references resolved by `identity`) and the env entries that read them, for each binding secret the workload receives. */
+export function keyVaultSecretEnv(bindings: ComputeServiceArgs["bindings"], workload: { databaseRole?: DatabaseRole }, who: ReturnType<typeof serviceIdentity>) {
+    const received = bindingSecrets(bindings, workload);
+    return {
+        secrets: received.map((s) => ({ name: who.secretNameOf(s.env), keyVaultUrl: s.ref.id, identity: who.identity.id })),
+        env: received.map((s) => ({ name: s.env, secretRef: who.secretNameOf(s.env) })),
+    };
 }
 
 /**
@@ -94,20 +82,19 @@ export function createComputeService(run: AzureContext, scope: pulumi.ComponentR
     const svc = args.service;
     const b = args.bindings;
 
-    const { identity, grants, databaseUser } = serviceIdentity(ctx, scope, name, { service: svc.name, bindings: b, roleAssignmentTransform: t?.roleAssignment });
+    const who = serviceIdentity(ctx, scope, name, { service: svc.name, bindings: b, roleAssignmentTransform: t?.roleAssignment });
+    const { identity, grants, databaseUser } = who;
+    const vault = keyVaultSecretEnv(b, {}, who);
 
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, identity, t?.roleAssignment);
-    const secrets = [
-        { name: "redis-auth-token", keyVaultUrl: b.cache.authSecret.id, identity: identity.id },
-        ...appSecrets.appSecrets,
-    ];
+    const secrets = [...vault.secrets, ...appSecrets.appSecrets];
     const env: Array<{ name: string; value?: pulumi.Input<string>; secretRef?: string }> = [
         ...Object.entries(plainBindingEnv(svc, b, databaseUser)).map(([k, v]) => ({ name: k, value: v })),
-        { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
+        ...vault.env,
         ...appSecrets.env,
-        // Azure specifics: the identity SDKs use for Entra auth, and where the container lives.
+        // Azure specifics: the identity SDKs use for Entra auth, and what the grants add (where the container lives).
         { name: "AZURE_CLIENT_ID", value: identity.clientId },
-        ...Object.entries(azureServiceEnv(b)).map(([k, v]) => ({ name: k, value: v })),
+        ...Object.entries(who.env).map(([k, v]) => ({ name: k, value: v })),
     ];
 
     const probe = (type: "Liveness" | "Readiness", initialDelaySeconds: number) => ({

@@ -3,10 +3,11 @@ import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { DatabaseRestore, restoredName } from "../../components/config";
 import { preloadLibraries } from "../../components/config/extensions";
+import { BINDING_ENV } from "../../components/config/binding-env";
 import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
 import { AzureContext, singleHyphens } from "./context";
-import { azureHandles } from "./handles";
+import { azureHandles, type StoredVaultSecret } from "./handles";
 import { postgresMaintenanceWindow } from "./maintenance";
 import { databaseSku } from "./sizes";
 import { diagnostics } from "./diagnostics";
@@ -14,6 +15,7 @@ import { vaultSecret } from "./secrets";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import type { RandomPasswordArgs } from "@pulumi/random/randomPassword";
+import { AzureGrant, grantTo } from "./workload-grants";
 
 /** Flexible server storage comes in fixed sizes: the smallest one that holds `storageGb`. */
 export const STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
@@ -154,12 +156,37 @@ export function createDatabase(run: AzureContext, scope: pulumi.ComponentResourc
         username: pulumi.output(ADMIN_LOGIN),
         passwordSecret: reference,
         resourceId: server.id,
-        handle: azureHandles.wrap("database", { serverId: server.id, maxConnections: sku.maxConnections, secret: stored }),
+        handle: azureHandles.wrap("database", { serverId: server.id, maxConnections: sku.maxConnections, secret: stored, grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
 export const builder: CloudBuilder<AzureContext, "database"> = createDatabase;
+
+/**
+ * What a workload bound to the database is given on Azure (workload-grants.ts). An `app`
+ * workload logs in as its managed identity (Entra ID authentication on the flexible server), a
+ * non-admin Entra principal named like the identity, which the migration job creates once with
+ * `pgaadauth_create_principal` (databaseSetupSql): no grant here. Only an `admin` job reads the
+ * admin password, and its identity is the server's Entra administrator
+ * (dbforpostgresql.Administrator makes an Entra *admin*, which is why no service gets one), the
+ * role `pgaadauth_create_principal` needs:
+ * https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users
+ */
+export const grant: AzureGrant<{ serverId: pulumi.Output<string>; secret: StoredVaultSecret }, DatabaseOutputs> = (ctx, scope, name, to, db, outputs) => {
+    if (!to.admin) return { grants: [], login: to.identity.name };
+    const grants = [grantTo(ctx, scope, name, to, "database-password-reader", "keyVaultSecretsUser", db.secret.secretId)];
+    grants.push(ctx.create(dbforpostgresql.Administrator, scope, childName(name, "database-admin"), {
+        resourceGroupName: ctx.foundation.resourceGroupName,
+        serverName: db.serverId.apply((id) => id.split("/").pop()!),
+        objectId: to.identity.principalId,
+        principalName: to.identity.name,
+        // The 2025-01-01-preview API's enum (azure-native 3.28.0 types/enums/dbforpostgresql PrincipalType).
+        principalType: dbforpostgresql.PrincipalType.ServicePrincipal,
+        tenantId: ctx.tenantId,
+    }));
+    return { grants, login: outputs.username, secretNames: { [BINDING_ENV.databasePassword]: "database-password" } };
+};
 
 /** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface AzureDatabaseTransforms {
@@ -180,6 +207,6 @@ declare module "../../components/database" {
 /** What this component hands to the components built on it (providers/azure/handles.ts). */
 declare module "./handles" {
     interface AzureHandles {
-        database: { serverId: pulumi.Output<string>; maxConnections: number; secret: StoredVaultSecret };
+        database: { serverId: pulumi.Output<string>; maxConnections: number; secret: StoredVaultSecret; grant: typeof grant };
     }
 }

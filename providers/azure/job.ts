@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as app from "@pulumi/azure-native/app";
-import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
-import { receivesAdminPassword } from "../../components/database-access";
+import { plainBindingEnv } from "../../components/binding";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
-import { azureServiceEnv, serviceIdentity } from "./compute-service";
+import { keyVaultSecretEnv, serviceIdentity } from "./compute-service";
 import type { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
@@ -23,8 +22,9 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
     const f = ctx.foundation;
     const job = args.job;
     const b = args.bindings;
-    const { identity, grants, databaseUser } = serviceIdentity(ctx, scope, name, { service: `job-${job.name}`, bindings: b, databaseRole: job.databaseRole });
-    const admin = receivesAdminPassword(job);
+    const who = serviceIdentity(ctx, scope, name, { service: `job-${job.name}`, bindings: b, databaseRole: job.databaseRole });
+    const { identity, grants, databaseUser } = who;
+    const vault = keyVaultSecretEnv(b, job, who);
     const appSecrets = createServiceSecrets(ctx, scope, name, { name: `job-${job.name}`, secrets: job.secrets }, identity);
 
     const containerAppsJob = ctx.create(app.Job, scope, childName(name, "job"), {
@@ -41,8 +41,7 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
             replicaRetryLimit: 0,
             manualTriggerConfig: { parallelism: 1, replicaCompletionCount: 1 },
             secrets: [
-                ...(admin ? [{ name: "database-password", keyVaultUrl: b.database.passwordSecret.id, identity: identity.id }] : []),
-                { name: "redis-auth-token", keyVaultUrl: b.cache.authSecret.id, identity: identity.id },
+                ...vault.secrets,
                 ...appSecrets.appSecrets,
             ],
         },
@@ -54,11 +53,10 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
                 resources: CONTAINER_RESOURCES[job.size],
                 env: [
                     ...Object.entries(plainBindingEnv(job, b, databaseUser)).map(([k, v]) => ({ name: k, value: v })),
-                    ...(admin ? [{ name: BINDING_ENV.databasePassword, secretRef: "database-password" }] : []),
-                    { name: BINDING_ENV.cacheAuthToken, secretRef: "redis-auth-token" },
+                    ...vault.env,
                     ...appSecrets.env,
                     { name: "AZURE_CLIENT_ID", value: identity.clientId },
-                    ...Object.entries(azureServiceEnv(b)).map(([k, v]) => ({ name: k, value: v })),
+                    ...Object.entries(who.env).map(([k, v]) => ({ name: k, value: v })),
                 ],
             }],
         },

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import type { WorkloadIdentityArgs, WorkloadIdentityOutputs } from "../../components/cloud";
 import { childName } from "../../components/naming";
-import { azureServiceEnv, serviceIdentity } from "./compute-service";
+import { serviceIdentity } from "./compute-service";
 import type { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 
@@ -17,7 +17,7 @@ export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
  */
 export function createWorkloadIdentity(run: AzureContext, scope: pulumi.ComponentResource, name: string, args: WorkloadIdentityArgs): WorkloadIdentityOutputs {
     const ctx = run.withFoundation(azureHandles.read("network", args.network.handle, "workload identity"));
-    const { identity, databaseUser } = serviceIdentity(ctx, scope, name, { service: args.service, bindings: args.bindings, databaseRole: args.databaseRole });
+    const { identity, databaseUser, env } = serviceIdentity(ctx, scope, name, { service: args.service, bindings: args.bindings, databaseRole: args.databaseRole });
     const issuerUrl = azureHandles.readIfOwn("kubernetesCluster", args.cluster.handle)?.issuerUrl;
     if (issuerUrl) {
         ctx.create(managedidentity.FederatedIdentityCredential, scope, childName(name, "federated-credential"), {
@@ -40,7 +40,7 @@ export function createWorkloadIdentity(run: AzureContext, scope: pulumi.Componen
         // The workload identity webhook injects AZURE_CLIENT_ID/TENANT_ID for labelled pods.
         podLabels: { "azure.workload.identity/use": "true" },
         identity: identity.clientId,
-        env: azureServiceEnv(args.bindings),
+        env,
         databaseUser,
     };
 }

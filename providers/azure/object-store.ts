@@ -10,6 +10,7 @@ import { diagnostics } from "./diagnostics";
 import { privateEndpoint } from "./private-endpoint";
 import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import { AzureGrant, grantTo } from "./workload-grants";
 
 /**
  * Metric categories Azure accepts on a storage account's diagnostic settings: the blob
@@ -159,12 +160,22 @@ export function createObjectStore(run: AzureContext, scope: pulumi.ComponentReso
         bucketName: container.name,
         endpoint: pulumi.interpolate`${blobEndpoint}${container.name}`,
         resourceId: container.id,
-        handle: azureHandles.wrap("objectStore", { accountId: account.id, blobEndpoint }),
+        handle: azureHandles.wrap("objectStore", { accountId: account.id, blobEndpoint, grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
 export const builder: CloudBuilder<AzureContext, "objectStore"> = createObjectStore;
+
+/**
+ * What a workload bound to the object store is given on Azure (workload-grants.ts): `Storage
+ * Blob Data Contributor` on the container, and the account endpoint, which Azure's storage
+ * SDKs need and the container name (OBJECT_STORE_BUCKET) does not give.
+ */
+export const grant: AzureGrant<{ blobEndpoint: pulumi.Output<string> }, ObjectStoreOutputs> = (ctx, scope, name, to, store, outputs) => ({
+    grants: [grantTo(ctx, scope, name, to, "object-store-writer", "storageBlobDataContributor", outputs.resourceId)],
+    env: { AZURE_STORAGE_BLOB_ENDPOINT: store.blobEndpoint },
+});
 
 /** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface AzureObjectStoreTransforms {
@@ -181,6 +192,6 @@ declare module "../../components/object-store" {
 /** What this component hands to the components built on it (providers/azure/handles.ts). */
 declare module "./handles" {
     interface AzureHandles {
-        objectStore: { accountId: pulumi.Output<string>; blobEndpoint: pulumi.Output<string> };
+        objectStore: { accountId: pulumi.Output<string>; blobEndpoint: pulumi.Output<string>; grant: typeof grant };
     }
 }

@@ -9,6 +9,7 @@ import { storeSecret } from "./secrets";
 import { REDIS_MEMORY_GB } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import type { GcpGrant } from "./workload-grants";
 
 /** RDB snapshots once a day (Memorystore keeps the latest; point-in-time copies are exports). */
 const RDB_SNAPSHOT_PERIOD = "TWENTY_FOUR_HOURS";
@@ -60,12 +61,21 @@ export function createCache(ctx: GcpContext, scope: pulumi.ComponentResource, na
         authSecret: { id: secret.id },
         tls: pulumi.output(true),
         resourceId: instance.id,
-        handle: gcpHandles.wrap("cache", { instance, name: instanceName, secretValues: [stored] }),
+        handle: gcpHandles.wrap("cache", { instance, name: instanceName, secretValues: [stored], grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
 export const builder: CloudBuilder<GcpContext, "cache"> = createCache;
+
+/** What a workload bound to the cache is given on GCP (workload-grants.ts): secret accessor on the AUTH string's secret only. */
+export const grant: GcpGrant<unknown, CacheOutputs> = (ctx, scope, name, to, _cache, outputs) => ({
+    grants: [ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
+        secretId: outputs.authSecret.id,
+        role: "roles/secretmanager.secretAccessor",
+        member: to.account.member,
+    }, to.transforms?.secretAccess)],
+});
 
 /** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface GcpCacheTransforms {
@@ -81,6 +91,6 @@ declare module "../../components/cache" {
 /** What this component hands to the components built on it (providers/gcp/handles.ts). */
 declare module "./handles" {
     interface GcpHandles {
-        cache: { instance: gcp.redis.Instance; name: string; secretValues: StoredSecretValue[] };
+        cache: { instance: gcp.redis.Instance; name: string; secretValues: StoredSecretValue[]; grant: typeof grant };
     }
 }

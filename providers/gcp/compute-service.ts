@@ -1,11 +1,13 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecretReference } from "../../components/component";
-import { BINDING_ENV, ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
-import { cloudSqlIamUser, DatabaseRole } from "../../components/database-access";
+import { bindingSecrets, plainBindingEnv } from "../../components/binding";
+import type { ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
+import type { DatabaseRole } from "../../components/database-access";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
+import { gcpWorkloadGrants } from "./workload-grants";
 import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
@@ -31,13 +33,10 @@ export interface ServiceIdentity {
 
 /**
  * A service's least-privilege runtime identity, the same for both runtimes (Cloud Run and
- * GKE Workload Identity): a dedicated service account with only secret accessor on the
- * secrets it reads, object admin on the platform bucket, Cloud SQL client, and its own Cloud
- * SQL IAM user (`CLOUD_IAM_SERVICE_ACCOUNT`, named the account's email without
- * `.gserviceaccount.com`, with `roles/cloudsql.instanceUser` to log in with its token:
- * https://cloud.google.com/sql/docs/postgres/add-manage-iam-users). Only an `admin` job reads
- * the database password instead. Children of the ComputeService `scope`, named
- * `<name>-identity`, `<name>-db-user`, ...
+ * GKE Workload Identity): a dedicated service account with only what each bound component's
+ * GCP `grant` gives it (providers/gcp/<component>.ts: secret accessor on the secrets it reads,
+ * object admin on the platform bucket, Cloud SQL client and its own Cloud SQL IAM user).
+ * Children of the ComputeService `scope`, named `<name>-identity`, `<name>-db-user`, ...
  */
 export function createServiceIdentity(
     ctx: GcpContext,
@@ -49,52 +48,17 @@ export function createServiceIdentity(
 ): ServiceIdentity {
     const { cfg } = ctx;
     const t = opts.transforms;
-    const admin = opts.databaseRole === "admin";
     const account = ctx.create(gcp.serviceaccount.Account, scope, childName(name, "identity"), {
         accountId: serviceAccountId(cfg, service),
         displayName: `${cfg.appName} ${cfg.environment} ${service}`,
         description: opts.description,
     }, t?.serviceAccount);
 
-    const grants: pulumi.Resource[] = [
-        ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
-            secretId: b.cache.authSecret.id,
-            role: "roles/secretmanager.secretAccessor",
-            member: account.member,
-        }, t?.secretAccess),
-        ctx.create(gcp.storage.BucketIAMMember, scope, childName(name, "bucket-access"), {
-            bucket: b.objectStore.bucketName,
-            role: "roles/storage.objectAdmin",
-            member: account.member,
-        }, t?.bucketAccess),
-        ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-client"), {
-            project: ctx.project,
-            role: "roles/cloudsql.client",
-            member: account.member,
-        }, t?.sqlClient),
-    ];
-    if (admin) {
-        grants.unshift(ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
-            secretId: b.database.passwordSecret.id,
-            role: "roles/secretmanager.secretAccessor",
-            member: account.member,
-        }, t?.secretAccess));
-        return { account, grants, databaseUser: b.database.username };
-    }
-    const database = gcpHandles.read("database", b.database.handle, "service identity");
-    const user = ctx.create(gcp.sql.User, scope, childName(name, "db-user"), {
-        name: account.email.apply(cloudSqlIamUser),
-        instance: database.instance.name,
-        type: "CLOUD_IAM_SERVICE_ACCOUNT",
-        // Like the built-in user: PostgreSQL cannot drop a role that owns objects or holds grants.
-        deletionPolicy: "ABANDON",
-    });
-    grants.push(user, ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-instance-user"), {
-        project: ctx.project,
-        role: "roles/cloudsql.instanceUser",
-        member: account.member,
-    }, t?.sqlClient));
-    return { account, grants, databaseUser: user.name };
+    // Each bound component's own grants (its providers/gcp builder file's `grant`), in grant order.
+    const granted = gcpWorkloadGrants(ctx, scope, name, b, { account, admin: opts.databaseRole === "admin", transforms: t }, "service identity");
+    // The login a component made for the account (the database's IAM user); without one, the account itself.
+    const login = granted.find((g) => g.login)?.login ?? account.email;
+    return { account, grants: granted.flatMap((g) => g.grants), databaseUser: login };
 }
 
 type Env = gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv;
@@ -148,7 +112,7 @@ export function createComputeService(ctx: GcpContext, scope: pulumi.ComponentRes
 
     const envs: Env[] = [
         ...Object.entries(plainBindingEnv(svc, b, databaseUser)).map(([n, value]) => ({ name: n, value })),
-        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authSecret),
+        ...bindingSecrets(b, {}).map((s) => secretEnv(s.env, s.ref)),
     ];
     const appSecrets = createServiceSecrets(ctx, scope, name, svc, account.member);
     envs.push(...appSecrets.entries.map((e) => secretEnv(e.name, { id: e.secretId })));

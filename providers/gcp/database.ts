@@ -12,6 +12,8 @@ import { storeSecret } from "./secrets";
 import { CLOUD_SQL_TIER } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import { cloudSqlIamUser } from "../../components/database-access";
+import type { GcpGrant } from "./workload-grants";
 
 /** Cloud SQL (Enterprise) keeps at most 7 days of transaction logs for point-in-time recovery. */
 const MAX_LOG_RETENTION_DAYS = 7;
@@ -137,12 +139,49 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
         username: user.name,
         passwordSecret: { id: secret.id },
         resourceId: instance.id,
-        handle: gcpHandles.wrap("database", { instance, name: instanceName, maxConnections: size.maxConnections, secretValues: [stored] }),
+        handle: gcpHandles.wrap("database", { instance, name: instanceName, maxConnections: size.maxConnections, secretValues: [stored], grant }),
     };
 }
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
 export const builder: CloudBuilder<GcpContext, "database"> = createDatabase;
+
+/**
+ * What a workload bound to the database is given on GCP (workload-grants.ts): Cloud SQL client,
+ * and its own Cloud SQL IAM user (`CLOUD_IAM_SERVICE_ACCOUNT`, named the account's email without
+ * `.gserviceaccount.com`, with `roles/cloudsql.instanceUser` to log in with its token:
+ * https://cloud.google.com/sql/docs/postgres/add-manage-iam-users). Only an `admin` job reads
+ * the password instead, and logs in as the admin user.
+ */
+export const grant: GcpGrant<{ instance: gcp.sql.DatabaseInstance }, DatabaseOutputs> = (ctx, scope, name, to, db, outputs) => {
+    const t = to.transforms;
+    const grants: pulumi.Resource[] = [ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-client"), {
+        project: ctx.project,
+        role: "roles/cloudsql.client",
+        member: to.account.member,
+    }, t?.sqlClient)];
+    if (to.admin) {
+        grants.unshift(ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
+            secretId: outputs.passwordSecret.id,
+            role: "roles/secretmanager.secretAccessor",
+            member: to.account.member,
+        }, t?.secretAccess));
+        return { grants, login: outputs.username };
+    }
+    const user = ctx.create(gcp.sql.User, scope, childName(name, "db-user"), {
+        name: to.account.email.apply(cloudSqlIamUser),
+        instance: db.instance.name,
+        type: "CLOUD_IAM_SERVICE_ACCOUNT",
+        // Like the built-in user: PostgreSQL cannot drop a role that owns objects or holds grants.
+        deletionPolicy: "ABANDON",
+    });
+    grants.push(user, ctx.create(gcp.projects.IAMMember, scope, childName(name, "sql-instance-user"), {
+        project: ctx.project,
+        role: "roles/cloudsql.instanceUser",
+        member: to.account.member,
+    }, t?.sqlClient));
+    return { grants, login: user.name };
+};
 
 /** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
 export interface GcpDatabaseTransforms {
@@ -165,6 +204,6 @@ declare module "./handles" {
          * password, Redis AUTH string), so the kubernetes runtime builds its Kubernetes Secrets
          * without reading them back from Secret Manager.
          */
-        database: { instance: gcp.sql.DatabaseInstance; name: string; maxConnections: number; secretValues: StoredSecretValue[] };
+        database: { instance: gcp.sql.DatabaseInstance; name: string; maxConnections: number; secretValues: StoredSecretValue[]; grant: typeof grant };
     }
 }

@@ -1,7 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, plainBindingEnv } from "../../components/compute-service";
-import { receivesAdminPassword } from "../../components/database-access";
+import { bindingSecrets, plainBindingEnv } from "../../components/binding";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { limitedName, childName } from "../../components/naming";
 import { createServiceIdentity } from "./compute-service";
@@ -31,8 +30,7 @@ export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name
     const secretEnv = (n: string, id: pulumi.Input<string>) => ({ name: n, valueSource: { secretKeyRef: { secret: id, version: "latest" } } });
     const envs = [
         ...Object.entries(plainBindingEnv(job, b, databaseUser)).map(([n, value]) => ({ name: n, value })),
-        ...(receivesAdminPassword(job) ? [secretEnv(BINDING_ENV.databasePassword, b.database.passwordSecret.id)] : []),
-        secretEnv(BINDING_ENV.cacheAuthToken, b.cache.authSecret.id),
+        ...bindingSecrets(b, job).map((s) => secretEnv(s.env, s.ref.id)),
         ...appSecrets.entries.map((e) => secretEnv(e.name, e.secretId)),
     ];
 

@@ -6,6 +6,7 @@ import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import type { GcpGrant } from "./workload-grants";
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Soft-deleted objects stay restorable this long (GCS default and minimum useful window). */
@@ -67,9 +68,18 @@ export function createObjectStore(ctx: GcpContext, scope: pulumi.ComponentResour
         bucketName: bucket.name,
         endpoint: bucket.name.apply((n) => `https://storage.googleapis.com/${n}`),
         resourceId: bucket.id,
-        handle: gcpHandles.wrap("objectStore", { bucket }),
+        handle: gcpHandles.wrap("objectStore", { bucket, grant }),
     };
 }
+
+/** What a workload bound to the object store is given on GCP (workload-grants.ts): object admin on the platform bucket only. */
+export const grant: GcpGrant<unknown, ObjectStoreOutputs> = (ctx, scope, name, to, _store, outputs) => ({
+    grants: [ctx.create(gcp.storage.BucketIAMMember, scope, childName(name, "bucket-access"), {
+        bucket: outputs.bucketName,
+        role: "roles/storage.objectAdmin",
+        member: to.account.member,
+    }, to.transforms?.bucketAccess)],
+});
 
 /**
  * Objects copied to a bucket in `region` by Storage Transfer Service cross-bucket replication
@@ -120,6 +130,6 @@ declare module "../../components/object-store" {
 /** What this component hands to the components built on it (providers/gcp/handles.ts). */
 declare module "./handles" {
     interface GcpHandles {
-        objectStore: { bucket: gcp.storage.Bucket };
+        objectStore: { bucket: gcp.storage.Bucket; grant: typeof grant };
     }
 }

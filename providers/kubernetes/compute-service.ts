@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeServiceArgs, ComputeServiceOutputs, plainBindingEnv } from "../../components/compute-service";
+import { plainBindingEnv } from "../../components/binding";
+import type { ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
 import { childName } from "../../components/naming";
 import type { ReleaseStatus } from "../../components/release";
 import { createAutoscaler } from "./autoscaling";
@@ -10,7 +11,7 @@ import { createDeployment } from "./deployment";
 import { createDisruptionBudget } from "./disruption";
 import { createServiceIdentity } from "./identity";
 import { createNetworkPolicy } from "./network-policy";
-import { createBindingsSecret, secretEnv, SECRET_ENV } from "./secrets";
+import { createBindingsSecret, secretEnv, secretEnvNames } from "./secrets";
 
 /**
  * One service as Kubernetes workloads, the same on every cloud: a ServiceAccount bound to the
@@ -23,13 +24,13 @@ export function createKubernetesService(ctx: KubernetesContext, scope: pulumi.Co
     const secret = createBindingsSecret(ctx, scope, name, args);
 
     const plainEnv: Record<string, pulumi.Input<string>> = { ...plainBindingEnv(svc, args.bindings, identity.databaseUser), ...identity.env };
-    for (const key of SECRET_ENV) delete plainEnv[key];
+    for (const key of secretEnvNames(args.bindings)) delete plainEnv[key];
 
     const networkPolicy = createNetworkPolicy(ctx, scope, name, args);
     const deployment = createDeployment(ctx, scope, name, args, {
         serviceAccountName: identity.serviceAccount.metadata.name,
         podLabels: identity.podLabels,
-        env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, Object.keys(svc.secrets))],
+        env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, args.bindings, Object.keys(svc.secrets))],
         // Pods start only once their identity, secret and network policy exist.
         dependsOn: [identity.serviceAccount, secret, networkPolicy],
     });

@@ -1,12 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { plainBindingEnv } from "../../components/compute-service";
+import { plainBindingEnv } from "../../components/binding";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 import { createServiceIdentity, WorkloadArgs } from "./identity";
 import { createNetworkPolicy } from "./network-policy";
-import { createBindingsSecret, secretEnv, SECRET_ENV } from "./secrets";
+import { createBindingsSecret, secretEnv, secretEnvNames } from "./secrets";
 import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } from "./security";
 import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "./sizes";
 
@@ -37,7 +37,7 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
     const networkPolicy = createNetworkPolicy(ctx, scope, name, asService);
 
     const plainEnv: Record<string, pulumi.Input<string>> = { ...plainBindingEnv(job, args.bindings, identity.databaseUser), ...identity.env };
-    for (const key of SECRET_ENV) delete plainEnv[key];
+    for (const key of secretEnvNames(args.bindings)) delete plainEnv[key];
     const labels = { ...ctx.labels(workload), ...identity.podLabels };
 
     const cronJob = ctx.create(k8s.batch.v1.CronJob, scope, childName(name, "cronjob"), {
@@ -63,7 +63,7 @@ export function createKubernetesJob(ctx: KubernetesContext, scope: pulumi.Compon
                                 name: job.name,
                                 image: job.image,
                                 command: job.command,
-                                env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, Object.keys(job.secrets), job.databaseRole)],
+                                env: [...Object.entries(plainEnv).map(([k, v]) => ({ name: k, value: v })), ...secretEnv(secret, args.bindings, Object.keys(job.secrets), job.databaseRole)],
                                 resources: CONTAINER_RESOURCES[job.size],
                                 securityContext: CONTAINER_SECURITY_CONTEXT,
                                 volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],

@@ -1,22 +1,19 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV } from "../../components/compute-service";
+import { bindingSecrets } from "../../components/binding";
 import { childName } from "../../components/naming";
 import type { KubernetesContext } from "./context";
 import type { DatabaseRole } from "../../components/database-access";
 import type { WorkloadArgs } from "./identity";
 
-/** The binding env vars that carry secrets: always `secretKeyRef`, never a plain `value`. */
-export const SECRET_ENV = [BINDING_ENV.databasePassword, BINDING_ENV.cacheAuthToken] as const;
-
-/** The binding secrets a workload receives: the admin password only for an `admin` job. */
-export function bindingSecretNames(databaseRole: DatabaseRole): string[] {
-    return SECRET_ENV.filter((k) => k !== BINDING_ENV.databasePassword || databaseRole === "admin");
+/** The binding variables that carry secrets (every bound component's): always `secretKeyRef`, never a plain `value`. */
+export function secretEnvNames(bindings: WorkloadArgs["bindings"]): string[] {
+    return bindingSecrets(bindings, "all").map((s) => s.env);
 }
 
 /**
- * The service's Kubernetes Secret, built from the Pulumi secrets behind the data tier's secret
- * references (`support.secretValue` reads them; it creates nothing, so it is used with an
+ * The service's Kubernetes Secret, built from the Pulumi secrets behind the bound components'
+ * secret references (`support.secretValue` reads them; it creates nothing, so it is used with an
  * existing cluster too). The values stay Pulumi secrets end to end: the Secret's `stringData`
  * is encrypted in state and never printed. Rotation: a new secret version changes the value,
  * `pulumi up` updates the Secret; pods pick it up on their next rollout.
@@ -28,8 +25,8 @@ export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.Compo
     }
     const svc = args.service;
     const stringData: Record<string, pulumi.Output<string>> = {
-        ...(databaseRole === "admin" ? { [BINDING_ENV.databasePassword]: pulumi.secret(support.secretValue(scope, childName(name, "db-password"), args.bindings.database.passwordSecret, args.bindings.database.handle)) } : {}),
-        [BINDING_ENV.cacheAuthToken]: pulumi.secret(support.secretValue(scope, childName(name, "cache-token"), args.bindings.cache.authSecret, args.bindings.cache.handle)),
+        // Each binding secret the workload receives (components/binding.ts), read where the component that keeps it stored it.
+        ...Object.fromEntries(bindingSecrets(args.bindings, { databaseRole }).map((s) => [s.env, pulumi.secret(support.secretValue(scope, childName(name, s.name), s.ref, s.owner.outputs.handle))])),
         // The application's own secrets (services.<name>.secrets), straight from secret config.
         ...Object.fromEntries(Object.entries(svc.secrets).map(([k, v]) => [k, pulumi.secret(v)])),
     };
@@ -40,7 +37,8 @@ export function createBindingsSecret(ctx: KubernetesContext, scope: pulumi.Compo
     }, undefined, { additionalSecretOutputs: ["data", "stringData"] });
 }
 
-/** Env entries that read the Secret's keys: the bindings' and the service's own secrets. */
-export function secretEnv(secret: k8s.core.v1.Secret, appSecretNames: string[] = [], databaseRole: DatabaseRole = "app"): k8s.types.input.core.v1.EnvVar[] {
-    return [...bindingSecretNames(databaseRole), ...[...appSecretNames].sort()].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } }));
+/** Env entries that read the Secret's keys: the binding secrets the workload receives, then its own secrets. */
+export function secretEnv(secret: k8s.core.v1.Secret, bindings: WorkloadArgs["bindings"], appSecretNames: string[] = [], databaseRole: DatabaseRole = "app"): k8s.types.input.core.v1.EnvVar[] {
+    const received = bindingSecrets(bindings, { databaseRole }).map((s) => s.env);
+    return [...received, ...[...appSecretNames].sort()].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } }));
 }
