@@ -7,7 +7,7 @@ import type { DatabaseRole } from "../../components/database-access";
 import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
-import { gcpWorkloadGrants } from "./workload-grants";
+import { gcpWorkloadGrants, type GcpGrantTransforms } from "./workload-grants";
 import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
@@ -211,12 +211,8 @@ function cloudRunTraffic(split: TrafficSplit): Traffic[] {
 export const builder: CloudBuilder<GcpContext, "computeService"> = createComputeService;
 
 /** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */
-export interface GcpComputeServiceTransforms {
+export interface GcpComputeServiceTransforms extends GcpGrantTransforms {
     serviceAccount?: Transform<gcp.serviceaccount.AccountArgs>;
-    /** Applied to both secret accessor grants. */
-    secretAccess?: Transform<gcp.secretmanager.SecretIamMemberArgs>;
-    bucketAccess?: Transform<gcp.storage.BucketIAMMemberArgs>;
-    sqlClient?: Transform<gcp.projects.IAMMemberArgs>;
     logBucket?: Transform<gcp.logging.ProjectBucketConfigArgs>;
     logSink?: Transform<gcp.logging.ProjectSinkArgs>;
     service?: Transform<gcp.cloudrunv2.ServiceArgs>;

@@ -133,3 +133,10 @@ declare module "./handles" {
         objectStore: { bucket: gcp.storage.Bucket; grant: typeof grant };
     }
 }
+
+/** The service's `transform.gcp` key over this component's grant child. */
+declare module "./workload-grants" {
+    interface GcpGrantTransforms {
+        bucketAccess?: Transform<gcp.storage.BucketIAMMemberArgs>;
+    }
+}

@@ -1,7 +1,6 @@
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import { grantOrder, type ServiceBindings, type WorkloadBindings } from "../../components/binding";
-import type { GcpComputeServiceTransforms } from "./compute-service";
 import type { GcpContext } from "./context";
 import type { GcpHandles } from "./handles";
 
@@ -18,12 +17,19 @@ export interface GcpWorkloadGrant {
     login?: pulumi.Output<string>;
 }
 
+/**
+ * The escape hatches over the grants' children, part of the service's `transform.gcp`
+ * (GcpComputeServiceTransforms extends it): each hook's file adds the keys of its children
+ * (`declare module "./workload-grants"`).
+ */
+export interface GcpGrantTransforms {}
+
 /** The account a grant is given to. */
 export interface GcpGrantee {
     account: gcp.serviceaccount.Account;
     /** An `admin` job (database-access.ts). */
     admin: boolean;
-    transforms?: GcpComputeServiceTransforms;
+    transforms?: GcpGrantTransforms;
 }
 
 /** A component's GCP grant hook (its builder file exports it; its handle carries it as `grant`): children of `scope`, named `<name>-<child>`. */
