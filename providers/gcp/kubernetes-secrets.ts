@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudHandle, SecretReference } from "../../components/component";
-import { gcpHandles, StoredSecretValue } from "./handles";
+import type { StoredSecretValue } from "./handles";
 
-/** The values the component behind `owner` (the database or the cache) stored in Secret Manager. */
+/** The values the component behind `owner` (any bound component that keeps secrets: its handle's `secretValues`) stored in Secret Manager. */
 function secretValuesOf(owner: CloudHandle): StoredSecretValue[] {
-    const handle = gcpHandles.readIfOwn("database", owner) ?? gcpHandles.readIfOwn("cache", owner);
-    if (!handle) throw new Error(`internal: the gcp secretValue needs the gcp database or cache handle that stored the secret, got ${owner.cloud} ${owner.kind}`);
-    return handle.secretValues;
+    const values = owner.cloud === "gcp" ? (owner as CloudHandle & { secretValues?: StoredSecretValue[] }).secretValues : undefined;
+    if (!values) throw new Error(`internal: the gcp secretValue needs the gcp handle (with its secretValues) of the component that stored the secret, got ${owner.cloud} ${owner.kind}`);
+    return values;
 }
 
 /** The value the platform generated for a secret reference (database password, Redis AUTH), as a Pulumi secret. */

@@ -1,0 +1,140 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { BoundComponent, defineBinding, WorkloadBindings } from "../components/binding";
+import { BINDABLE } from "../components/catalog";
+import type { CloudImplementation, KubernetesRuntimeModule } from "../components/cloud";
+import { CLOUDS, Cloud, readPlatformConfig } from "../components/config";
+import { Platform } from "../components/platform";
+import { loadCloud, loadRuntime } from "../providers/loader";
+import type { AwsGrant } from "../providers/aws/workload-grants";
+import type { GcpGrant } from "../providers/gcp/workload-grants";
+import { AzureGrant, grantTo } from "../providers/azure/workload-grants";
+import * as gcp from "@pulumi/gcp";
+import { recordingMocks } from "../tools/engine/mocks";
+import { installMonitor, RecordedResource, waitForRPCs } from "../tools/engine/recording-monitor";
+import { loadStackConfig } from "../tools/engine/stack-config";
+
+/*
+ * Binding a workload to a component is generic (components/binding.ts): the workload files of
+ * every cloud and of the kubernetes runtime loop over the bound components the Platform hands
+ * them. A fake Queue, bound here by wrapping the cloud's builders (no workload file, no catalog
+ * line is edited), must reach a service and a job on every cloud and both runtimes: its plain
+ * variable in the container and its grant on the workload's identity. A Queue whose handle
+ * carries no grant for the cloud must fail, naming it.
+ */
+
+const QUEUE_URL = "QUEUE_URL";
+const URL = "https://queue.example.internal/acme-orders";
+
+interface QueueOutputs { url: pulumi.Output<string> }
+const queueBinding = defineBinding<QueueOutputs>({
+    env: QUEUE_URL,
+    output: "queueUrl",
+    variables: [QUEUE_URL],
+    plain: (q) => ({ [QUEUE_URL]: q.url }),
+    secrets: () => [],
+});
+
+/** Each cloud's grant of the fake queue, as its providers/<cloud>/queue.ts would export it. */
+const awsGrant: AwsGrant<unknown> = () => ({
+    policies: [{ suffix: "queue", document: { Version: "2012-10-17", Statement: [{ Sid: "SendToQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:acme-orders" }] } }],
+});
+const gcpGrant: GcpGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
+    grants: [ctx.create(gcp.pubsub.TopicIAMMember, scope, `${name}-queue-publisher`, { topic: "acme-orders", role: "roles/pubsub.publisher", member: to.account.member })],
+});
+const azureGrant: AzureGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
+    grants: [grantTo(ctx, scope, name, to, "queue-sender", "keyVaultSecretsUser", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/acme/queues/orders")],
+});
+const GRANTS: Record<Cloud, unknown> = { aws: awsGrant, gcp: gcpGrant, azure: azureGrant };
+
+function queueOn(cloud: Cloud, withGrant: boolean): BoundComponent<QueueOutputs> {
+    const handle = { cloud, kind: "queue", ...(withGrant ? { grant: GRANTS[cloud] } : {}) };
+    return { key: "queue", outputs: { url: pulumi.output(URL), handle }, binding: queueBinding };
+}
+
+type Builder = (scope: pulumi.ComponentResource, name: string, args: { bindings: WorkloadBindings }) => unknown;
+/** The same builders, handed one more bound component: what a catalog entry with a `binding` would add. */
+function withQueue<T extends Partial<CloudImplementation>>(impl: T, queue: BoundComponent): T {
+    const wrap = (build: Builder): Builder => (scope, name, args) => build(scope, name, { ...args, bindings: { ...args.bindings, queue } as WorkloadBindings });
+    return { ...impl, computeService: wrap(impl.computeService as Builder), job: wrap(impl.job as Builder) };
+}
+
+const REPORT_JOB = `platform:jobs={"report":{"image":"ghcr.io/acme/api:1.4.2","command":["python","report.py"],"timeoutSeconds":600}}`;
+
+/** The real program's Platform over the stack's config, under the offline engine's mocks, with the queue bound. */
+async function planWithQueue(cloud: Cloud, runtime: "managed" | "kubernetes", withGrant = true): Promise<RecordedResource[]> {
+    const overrides = [`platform:cloud=${cloud}`, REPORT_JOB, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])];
+    const stack = loadStackConfig("staging", overrides);
+    pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
+    const monitor = installMonitor(recordingMocks(stack.project, stack.stack), stack.project, stack.stack, false);
+    try {
+        const cfg = readPlatformConfig();
+        const queue = queueOn(cloud, withGrant);
+        const managed = withQueue(loadCloud(cfg.cloud).createCloud(cfg), queue);
+        const k8s = loadRuntime(cfg.compute.runtime);
+        const runtimeModule: KubernetesRuntimeModule | undefined = k8s && { createKubernetesRuntime: (c, conf, cluster) => withQueue(k8s.createKubernetesRuntime(c, conf, cluster), queue) };
+        const outputs = new Platform(cfg, managed, {}, runtimeModule).outputs();
+        await Promise.all(Object.values(outputs).map((o) => new Promise((done) => (pulumi.output(o) as pulumi.Output<unknown>).apply(done))));
+    } finally {
+        await waitForRPCs().catch(() => undefined);
+    }
+    if (monitor.errors.length > 0) throw monitor.errors[0];
+    return monitor.recorded;
+}
+
+const named = (recorded: RecordedResource[], type: string, name: string) => {
+    const r = recorded.find((x) => x.type === type && x.name === name);
+    assert.ok(r, `no ${type} ${name}; have ${recorded.filter((x) => x.type === type).map((x) => x.name).join(", ")}`);
+    return r.rawInputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+type Env = Array<{ name: string; value?: unknown }>;
+/** The container env of the `api` service and the `report` job, wherever each runtime keeps it. */
+const ENV: Record<Cloud | "kubernetes", (r: RecordedResource[], workload: "service-api" | "job-report") => Env> = {
+    aws: (r, w) => JSON.parse(String(named(r, "aws:ecs/taskDefinition:TaskDefinition", `${w}-task`).containerDefinitions))[0].environment,
+    gcp: (r, w) => w === "service-api"
+        ? named(r, "gcp:cloudrunv2/service:Service", "service-api-service").template.containers[0].envs
+        : named(r, "gcp:cloudrunv2/job:Job", "job-report-job").template.template.containers[0].envs,
+    azure: (r, w) => w === "service-api"
+        ? named(r, "azure-native:app:ContainerApp", "service-api-app").template.containers[0].env
+        : named(r, "azure-native:app:Job", "job-report-job").template.containers[0].env,
+    kubernetes: (r, w) => w === "service-api"
+        ? named(r, "kubernetes:apps/v1:Deployment", "service-api-deployment").spec.template.spec.containers[0].env
+        : named(r, "kubernetes:batch/v1:CronJob", "job-report-cronjob").spec.jobTemplate.spec.template.spec.containers[0].env,
+};
+
+/** The queue's grant to the workload's identity, as each cloud and runtime names it. */
+function assertGranted(recorded: RecordedResource[], cloud: Cloud, runtime: "managed" | "kubernetes", workload: string): void {
+    if (cloud === "aws") {
+        const policy = named(recorded, "aws:iam/rolePolicy:RolePolicy", `${workload}-${runtime === "managed" ? "task" : "workload"}-queue`);
+        assert.match(String(policy.policy), /"Action":"sqs:SendMessage"/);
+    } else if (cloud === "gcp") {
+        assert.strictEqual(named(recorded, "gcp:pubsub/topicIAMMember:TopicIAMMember", `${workload}-queue-publisher`).role, "roles/pubsub.publisher");
+    } else {
+        assert.match(String(named(recorded, "azure-native:authorization:RoleAssignment", `${workload}-queue-sender`).scope), /ServiceBus/);
+    }
+}
+
+describe("generic bindings: a component added to the bindings reaches every workload without a workload-file edit", () => {
+    for (const cloud of CLOUDS) {
+        for (const runtime of ["managed", "kubernetes"] as const) {
+            it(`${cloud} / ${runtime}: the api service and the report job get the queue's variable and its grant`, async () => {
+                const recorded = await planWithQueue(cloud, runtime);
+                for (const workload of ["service-api", "job-report"] as const) {
+                    const env = ENV[runtime === "kubernetes" ? "kubernetes" : cloud](recorded, workload);
+                    assert.strictEqual(env.find((e) => e.name === QUEUE_URL)?.value, URL, `${workload}: ${QUEUE_URL}`);
+                    // The catalog's own bindings are still there beside it.
+                    for (const d of BINDABLE) assert.ok(env.some((e) => e.name === d.binding!.env), `${workload}: ${d.binding!.env}`);
+                    const identity = runtime === "kubernetes" && workload === "job-report" ? "job-report" : workload;
+                    assertGranted(recorded, cloud, runtime, identity);
+                }
+            });
+        }
+    }
+
+    for (const cloud of CLOUDS) {
+        it(`${cloud}: a bound component whose handle carries no ${cloud} grant fails, naming it`, async () => {
+            await assert.rejects(planWithQueue(cloud, "managed", false), (err: Error) => /bound to queue, whose .* handle carries no .* `grant`/.test(err.message));
+        });
+    }
+});
