@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BoundComponent, defineBinding, WorkloadBindings } from "../components/binding";
 import { BINDABLE } from "../components/catalog";
 import type { CloudImplementation, KubernetesRuntimeModule } from "../components/cloud";
-import { CLOUDS, Cloud, readPlatformConfig } from "../components/config";
+import { BINDING_ENV, CLOUDS, Cloud, readPlatformConfig, RESERVED_ENV } from "../components/config";
 import { Platform } from "../components/platform";
 import { loadCloud, loadRuntime } from "../providers/loader";
 import type { AwsGrant } from "../providers/aws/workload-grants";
@@ -137,4 +137,32 @@ describe("generic bindings: a component added to the bindings reaches every work
             await assert.rejects(planWithQueue(cloud, "managed", false), (err: Error) => /bound to queue, whose .* handle carries no .* `grant`/.test(err.message));
         });
     }
+});
+
+describe("generic bindings: the catalog's bindings and the reserved variable names agree", () => {
+    /** Outputs whose every field is a known value: enough to list the variables a binding sets. */
+    const anyOutputs = new Proxy({}, { get: (_t, key) => (key === "then" ? undefined : pulumi.output(`v-${String(key)}`)) }) as never;
+
+    it("each bound component sets exactly the variables it declares, plain or secret, for a service and an admin job alike", () => {
+        for (const d of BINDABLE) {
+            const b = d.binding!;
+            for (const admin of [false, true]) {
+                const set = [...Object.keys(b.plain(anyOutputs, { admin, login: "u" })), ...b.secrets(anyOutputs).map((s) => s.env)];
+                assert.deepStrictEqual([...new Set(set)].sort(), [...b.variables].sort(), `${d.key} (admin: ${admin})`);
+            }
+            assert.ok(b.variables.includes(b.env), `${d.key}: its evidence variable ${b.env} is one it sets`);
+        }
+    });
+
+    it("BINDING_ENV is the bound components' variables, each set by one component only: config rejects a workload env that shadows any of them", () => {
+        const declared = BINDABLE.flatMap((d) => d.binding!.variables.map((v) => ({ v, key: d.key })));
+        const seen = new Map<string, string>();
+        for (const { v, key } of declared) {
+            assert.ok(!seen.has(v), `${v} is set by both ${seen.get(v)} and ${key}`);
+            seen.set(v, key);
+            // A new bindable component's variables go into components/config/binding-env.ts: the config layer validates before any component exists.
+            assert.ok((RESERVED_ENV as readonly string[]).includes(v), `${key} sets ${v}, which components/config/binding-env.ts does not reserve`);
+        }
+        assert.deepStrictEqual([...seen.keys()].sort(), [...Object.values(BINDING_ENV)].sort());
+    });
 });

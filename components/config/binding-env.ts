@@ -1,6 +1,9 @@
 /**
- * The environment variable names every runtime gives a service for its bindings to the data
- * tier (components/compute-service.ts sets them). A service's own `env` may not use them: the
+ * The environment variable names every runtime gives a workload for its bindings: each bound
+ * component's `binding.variables` (components/binding.ts; tests/generic-bindings.spec.ts holds
+ * this list to exactly theirs). They are written here, not derived from the catalog, because
+ * config is validated before any component exists and sits below them (a component file
+ * imports PlatformConfig). A service's own `env` may not use them: the
  * platform's values (the addresses, `PGSSLMODE=require`, `REDIS_TLS=true`, the secret
  * references) must be the ones the container sees, and two variables of one name are
  * rejected by Cloud Run and ECS, or silently resolved by order elsewhere.
