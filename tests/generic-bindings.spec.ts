@@ -43,7 +43,8 @@ const gcpGrant: GcpGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
     grants: [ctx.create(gcp.pubsub.TopicIAMMember, scope, `${name}-queue-publisher`, { topic: "acme-orders", role: "roles/pubsub.publisher", member: to.account.member })],
 });
 const azureGrant: AzureGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
-    grants: [grantTo(ctx, scope, name, to, "queue-sender", "keyVaultSecretsUser", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/acme/queues/orders")],
+    // Azure Service Bus Data Sender (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration).
+    grants: [grantTo(ctx, scope, name, to, "queue-sender", { builtInRoleId: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39" }, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/acme/queues/orders")],
 });
 const GRANTS: Record<Cloud, unknown> = { aws: awsGrant, gcp: gcpGrant, azure: azureGrant };
 
@@ -111,7 +112,9 @@ function assertGranted(recorded: RecordedResource[], cloud: Cloud, runtime: "man
     } else if (cloud === "gcp") {
         assert.strictEqual(named(recorded, "gcp:pubsub/topicIAMMember:TopicIAMMember", `${workload}-queue-publisher`).role, "roles/pubsub.publisher");
     } else {
-        assert.match(String(named(recorded, "azure-native:authorization:RoleAssignment", `${workload}-queue-sender`).scope), /ServiceBus/);
+        const assignment = named(recorded, "azure-native:authorization:RoleAssignment", `${workload}-queue-sender`);
+        assert.match(String(assignment.scope), /ServiceBus/);
+        assert.match(String(assignment.roleDefinitionId), /\/roleDefinitions\/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39$/);
     }
 }
 

@@ -163,17 +163,20 @@ export class AzureContext extends CloudContext {
         });
     }
 
-    /** One role assignment for a service principal (a managed identity) on one scope. */
+    /**
+     * One role assignment for a service principal (a managed identity) on one scope: a role of
+     * BUILT_IN_ROLES by name, or any built-in role by its definition GUID (a component's own, in its file).
+     */
     grant(
         scope: pulumi.ComponentResource,
         name: string,
-        args: { principalId: pulumi.Input<string>; role: keyof typeof BUILT_IN_ROLES; on: pulumi.Input<string> },
+        args: { principalId: pulumi.Input<string>; role: keyof typeof BUILT_IN_ROLES | { builtInRoleId: string }; on: pulumi.Input<string> },
         transform?: Transform<authorization.RoleAssignmentArgs>,
     ): authorization.RoleAssignment {
         return this.create(authorization.RoleAssignment, scope, name, {
             principalId: args.principalId,
             principalType: "ServicePrincipal",
-            roleDefinitionId: this.roleDefinitionId(BUILT_IN_ROLES[args.role]),
+            roleDefinitionId: this.roleDefinitionId(typeof args.role === "string" ? BUILT_IN_ROLES[args.role] : args.role.builtInRoleId),
             scope: args.on,
         }, transform);
     }
