@@ -123,8 +123,9 @@ export const GROUPS: Record<string, MutationGroup> = {
     },
     bindings: {
         title: "the composition's bindings",
-        mutate: ["providers/shared/bind-cloud.ts", "components/compute-service.ts", "components/config/binding-env.ts"],
-        specs: ["tests/bindings.spec.ts", "tests/config-contract.spec.ts"],
+        // The generic binding (components/binding.ts), its list in the catalog, and each cloud's loop over the grants.
+        mutate: ["providers/shared/bind-cloud.ts", "components/compute-service.ts", "components/binding.ts", "components/config/binding-env.ts", "providers/*/workload-grants.ts"],
+        specs: ["tests/bindings.spec.ts", "tests/generic-bindings.spec.ts", "tests/config-contract.spec.ts"],
     },
     tiers: {
         title: "per-cloud tier mappings",
