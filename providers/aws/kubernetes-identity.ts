@@ -38,18 +38,16 @@ export function createWorkloadIdentity(ctx: AwsContext, scope: pulumi.ComponentR
         assumeRolePolicy: policyJson(trust),
         tags: ctx.tags(),
     });
-    // Each bound component's own policies, the platform secrets the workload receives before the `grantLast` ones' (the order the plans keep).
+    // Each bound component's own policies and the platform secrets the workload receives, those
+    // before the `grantLast` components' policies (components/binding.ts: the order the plans keep).
     const workload = { databaseRole: args.databaseRole };
     const databaseUser = iamDatabaseUser(args.service);
     const grants = awsWorkloadGrants(ctx, args.bindings, awsBoundWorkload(workload, databaseUser), "workload identity");
     const received = bindingSecrets(args.bindings, workload);
     const policy = (suffix: string, document: unknown) => ctx.create(aws.iam.RolePolicy, scope, childName(name, `workload-${suffix}`), { role: role.id, policy: policyJson(document) });
-    const secretsAt = grants.findIndex((g) => g.bound.binding.grantLast);
-    grants.forEach((g, i) => {
-        if (i === secretsAt && received.length > 0) policy("secrets", platformSecretsPolicy(received, grants));
-        for (const p of g.grant.policies) policy(p.suffix, p.document);
-    });
-    if (secretsAt === -1 && received.length > 0) policy("secrets", platformSecretsPolicy(received, grants));
+    for (const g of grants.filter((x) => !x.bound.binding.grantLast)) for (const p of g.grant.policies) policy(p.suffix, p.document);
+    if (received.length > 0) policy("secrets", platformSecretsPolicy(received, grants));
+    for (const g of grants.filter((x) => x.bound.binding.grantLast)) for (const p of g.grant.policies) policy(p.suffix, p.document);
     return {
         serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": role.arn },
         podLabels: {},
