@@ -1,10 +1,11 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { bindingSecrets, BoundComponent, grantOrder, ReceivedSecret, type ServiceBindings, type WorkloadBindings } from "../../components/binding";
+import { bindingSecrets, BoundComponent, ReceivedSecret, type WorkloadBindings } from "../../components/binding";
 import type { JobConfig } from "../../components/config";
 import { receivesAdminPassword } from "../../components/database-access";
 import type { AwsContext } from "./context";
 import type { AwsHandles } from "./handles";
+import { boundGrantHooks, type Ungranted } from "../shared/workload-grants";
 
 /**
  * What a workload bound to a component is given on AWS, from the component's own builder
@@ -28,8 +29,7 @@ export interface AwsBoundWorkload {
 export type AwsGrant<H> = (ctx: AwsContext, handle: H, workload: AwsBoundWorkload) => AwsWorkloadGrant;
 
 /** Every component workloads bind to must carry a `grant` on its AWS handle: the typecheck fails here naming the one that does not. */
-type Ungranted = { [K in keyof ServiceBindings]: K extends keyof AwsHandles ? (AwsHandles[K] extends { grant: AwsGrant<never> } ? never : K) : K }[keyof ServiceBindings];
-export const EVERY_AWS_BINDING_GRANTS: [Ungranted] extends [never] ? true : `no AWS grant on the handle of: ${Ungranted & string}` = true;
+export const EVERY_AWS_BINDING_GRANTS: [Ungranted<AwsHandles, AwsGrant<never>>] extends [never] ? true : `no AWS grant on the handle of: ${Ungranted<AwsHandles, AwsGrant<never>> & string}` = true;
 
 export interface GrantedComponent {
     bound: BoundComponent;
@@ -38,13 +38,7 @@ export interface GrantedComponent {
 
 /** Each bound component's grant to this workload, in grant order (components/binding.ts). */
 export function awsWorkloadGrants(ctx: AwsContext, bindings: WorkloadBindings, workload: AwsBoundWorkload, by: string): GrantedComponent[] {
-    return grantOrder(bindings).map((bound) => {
-        const handle = bound.outputs.handle as unknown as { cloud: string; grant?: unknown };
-        if (handle.cloud !== "aws" || typeof handle.grant !== "function") {
-            throw new Error(`internal: the AWS ${by} is bound to ${bound.key}, whose ${handle.cloud} handle carries no AWS \`grant\` (its providers/aws builder file exports one)`);
-        }
-        return { bound, grant: (handle.grant as AwsGrant<unknown>)(ctx, handle, workload) };
-    });
+    return boundGrantHooks<AwsGrant<unknown>>("aws", bindings, by).map(({ bound, handle, hook }) => ({ bound, grant: hook(ctx, handle, workload) }));
 }
 
 /** The workload as the grants see it. */

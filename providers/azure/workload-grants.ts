@@ -1,11 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
-import { grantOrder, type ServiceBindings, type WorkloadBindings } from "../../components/binding";
+import type { WorkloadBindings } from "../../components/binding";
 import { childName } from "../../components/naming";
 import type { Transform } from "../../components/transform";
 import type { AzureContext } from "./context";
 import type { AzureHandles } from "./handles";
+import { boundGrantHooks, type Ungranted } from "../shared/workload-grants";
 
 /**
  * What a workload bound to a component is given on Azure, from the component's own builder
@@ -37,18 +38,11 @@ export interface AzureGrantee {
 export type AzureGrant<H, O> = (ctx: AzureContext, scope: pulumi.ComponentResource, name: string, to: AzureGrantee, handle: H, outputs: O) => AzureWorkloadGrant;
 
 /** Every component workloads bind to must carry a `grant` on its Azure handle: the typecheck fails here naming the one that does not. */
-type Ungranted = { [K in keyof ServiceBindings]: K extends keyof AzureHandles ? (AzureHandles[K] extends { grant: AzureGrant<never, never> } ? never : K) : K }[keyof ServiceBindings];
-export const EVERY_AZURE_BINDING_GRANTS: [Ungranted] extends [never] ? true : `no Azure grant on the handle of: ${Ungranted & string}` = true;
+export const EVERY_AZURE_BINDING_GRANTS: [Ungranted<AzureHandles, AzureGrant<never, never>>] extends [never] ? true : `no Azure grant on the handle of: ${Ungranted<AzureHandles, AzureGrant<never, never>> & string}` = true;
 
 /** Each bound component's grant to `to.identity`, in grant order (components/binding.ts). */
 export function azureWorkloadGrants(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: AzureGrantee, by: string): AzureWorkloadGrant[] {
-    return grantOrder(bindings).map((bound) => {
-        const handle = bound.outputs.handle as unknown as { cloud: string; grant?: unknown };
-        if (handle.cloud !== "azure" || typeof handle.grant !== "function") {
-            throw new Error(`internal: the Azure ${by} is bound to ${bound.key}, whose ${handle.cloud} handle carries no Azure \`grant\` (its providers/azure builder file exports one)`);
-        }
-        return (handle.grant as AzureGrant<unknown, unknown>)(ctx, scope, name, to, handle, bound.outputs);
-    });
+    return boundGrantHooks<AzureGrant<unknown, unknown>>("azure", bindings, by).map(({ bound, handle, hook }) => hook(ctx, scope, name, to, handle, bound.outputs));
 }
 
 /** A role assignment to the grantee, named `<name>-<suffix>`. */

@@ -1,8 +1,9 @@
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
-import { grantOrder, type ServiceBindings, type WorkloadBindings } from "../../components/binding";
+import type { WorkloadBindings } from "../../components/binding";
 import type { GcpContext } from "./context";
 import type { GcpHandles } from "./handles";
+import { boundGrantHooks, type Ungranted } from "../shared/workload-grants";
 
 /**
  * What a workload bound to a component is given on GCP, from the component's own builder file
@@ -36,16 +37,9 @@ export interface GcpGrantee {
 export type GcpGrant<H, O> = (ctx: GcpContext, scope: pulumi.ComponentResource, name: string, to: GcpGrantee, handle: H, outputs: O) => GcpWorkloadGrant;
 
 /** Every component workloads bind to must carry a `grant` on its GCP handle: the typecheck fails here naming the one that does not. */
-type Ungranted = { [K in keyof ServiceBindings]: K extends keyof GcpHandles ? (GcpHandles[K] extends { grant: GcpGrant<never, never> } ? never : K) : K }[keyof ServiceBindings];
-export const EVERY_GCP_BINDING_GRANTS: [Ungranted] extends [never] ? true : `no GCP grant on the handle of: ${Ungranted & string}` = true;
+export const EVERY_GCP_BINDING_GRANTS: [Ungranted<GcpHandles, GcpGrant<never, never>>] extends [never] ? true : `no GCP grant on the handle of: ${Ungranted<GcpHandles, GcpGrant<never, never>> & string}` = true;
 
 /** Each bound component's grant to `to.account`, in grant order (components/binding.ts). */
 export function gcpWorkloadGrants(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: GcpGrantee, by: string): GcpWorkloadGrant[] {
-    return grantOrder(bindings).map((bound) => {
-        const handle = bound.outputs.handle as unknown as { cloud: string; grant?: unknown };
-        if (handle.cloud !== "gcp" || typeof handle.grant !== "function") {
-            throw new Error(`internal: the GCP ${by} is bound to ${bound.key}, whose ${handle.cloud} handle carries no GCP \`grant\` (its providers/gcp builder file exports one)`);
-        }
-        return (handle.grant as GcpGrant<unknown, unknown>)(ctx, scope, name, to, handle, bound.outputs);
-    });
+    return boundGrantHooks<GcpGrant<unknown, unknown>>("gcp", bindings, by).map(({ bound, handle, hook }) => hook(ctx, scope, name, to, handle, bound.outputs));
 }
