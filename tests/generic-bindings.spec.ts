@@ -9,7 +9,9 @@ import { loadCloud, loadRuntime } from "../providers/loader";
 import type { AwsGrant } from "../providers/aws/workload-grants";
 import type { GcpGrant } from "../providers/gcp/workload-grants";
 import { AzureGrant, grantTo } from "../providers/azure/workload-grants";
+import type * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
+import type { SecretReference } from "../components/component";
 import { recordingMocks } from "../tools/engine/mocks";
 import { installMonitor, RecordedResource, waitForRPCs } from "../tools/engine/recording-monitor";
 import { loadStackConfig } from "../tools/engine/stack-config";
@@ -24,19 +26,28 @@ import { loadStackConfig } from "../tools/engine/stack-config";
  */
 
 const QUEUE_URL = "QUEUE_URL";
+const QUEUE_TOKEN = "QUEUE_TOKEN";
 const URL = "https://queue.example.internal/acme-orders";
+/** Where each cloud keeps the queue's token: a Secrets Manager ARN, a Secret Manager id, a Key Vault secret URI. */
+const TOKEN_REF: Record<Cloud, string> = {
+    aws: "arn:aws:secretsmanager:us-east-1:123456789012:secret:acme-queue-token",
+    gcp: "projects/acme/secrets/acme-queue-token",
+    azure: "https://acme-kv.vault.azure.net/secrets/queue-token",
+};
+const TOKEN_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/queue";
 
-interface QueueOutputs { url: pulumi.Output<string> }
+interface QueueOutputs { url: pulumi.Output<string>; token: SecretReference }
 const queueBinding = defineBinding<QueueOutputs>({
     env: QUEUE_URL,
     output: "queueUrl",
-    variables: [QUEUE_URL],
+    variables: [QUEUE_URL, QUEUE_TOKEN],
     plain: (q) => ({ [QUEUE_URL]: q.url }),
-    secrets: () => [],
+    secrets: (q) => [{ env: QUEUE_TOKEN, ref: q.token, adminOnly: false, name: "queue-token" }],
 });
 
 /** Each cloud's grant of the fake queue, as its providers/<cloud>/queue.ts would export it. */
 const awsGrant: AwsGrant<unknown> = () => ({
+    secretsKey: { arn: pulumi.output(TOKEN_KEY_ARN) } as aws.kms.Key,
     policies: [{ suffix: "queue", document: { Version: "2012-10-17", Statement: [{ Sid: "SendToQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:acme-orders" }] } }],
 });
 const gcpGrant: GcpGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
@@ -45,12 +56,17 @@ const gcpGrant: GcpGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
 const azureGrant: AzureGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
     // Azure Service Bus Data Sender (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration).
     grants: [grantTo(ctx, scope, name, to, "queue-sender", { builtInRoleId: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39" }, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/acme/queues/orders")],
+    secretNames: { [QUEUE_TOKEN]: "queue-token" },
 });
 const GRANTS: Record<Cloud, unknown> = { aws: awsGrant, gcp: gcpGrant, azure: azureGrant };
 
-function queueOn(cloud: Cloud, withGrant: boolean): BoundComponent<QueueOutputs> {
-    const handle = { cloud, kind: "queue", ...(withGrant ? { grant: GRANTS[cloud] } : {}) };
-    return { key: "queue", outputs: { url: pulumi.output(URL), handle }, binding: queueBinding };
+/** The fake queue's outputs on `cloud`; `grantOf` names the cloud whose grant its handle carries (none: no grant). */
+function queueOn(cloud: Cloud, grantOf: Cloud | "none" = cloud): BoundComponent<QueueOutputs> {
+    const token = pulumi.secret("queue-token-value");
+    // What the kubernetes runtime reads the token's value from: GCP's `secretValues`, Azure's `secret` (AWS reads Secrets Manager).
+    const stored = { gcp: { secretValues: [{ id: pulumi.output(TOKEN_REF.gcp), value: token }] }, azure: { secret: { secretId: pulumi.output("kv-secret-id"), value: token } }, aws: {} }[cloud];
+    const handle = { cloud: grantOf === "none" ? cloud : grantOf, kind: "queue", ...stored, ...(grantOf === "none" ? {} : { grant: GRANTS[grantOf] }) };
+    return { key: "queue", outputs: { url: pulumi.output(URL), token: { id: pulumi.output(TOKEN_REF[cloud]) }, handle }, binding: queueBinding };
 }
 
 type Builder = (scope: pulumi.ComponentResource, name: string, args: { bindings: WorkloadBindings }) => unknown;
@@ -63,14 +79,14 @@ function withQueue<T extends Partial<CloudImplementation>>(impl: T, queue: Bound
 const REPORT_JOB = `platform:jobs={"report":{"image":"ghcr.io/acme/api:1.4.2","command":["python","report.py"],"timeoutSeconds":600}}`;
 
 /** The real program's Platform over the stack's config, under the offline engine's mocks, with the queue bound. */
-async function planWithQueue(cloud: Cloud, runtime: "managed" | "kubernetes", withGrant = true): Promise<RecordedResource[]> {
+async function planWithQueue(cloud: Cloud, runtime: "managed" | "kubernetes", grantOf: Cloud | "none" = cloud): Promise<RecordedResource[]> {
     const overrides = [`platform:cloud=${cloud}`, REPORT_JOB, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])];
     const stack = loadStackConfig("staging", overrides);
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
     const monitor = installMonitor(recordingMocks(stack.project, stack.stack), stack.project, stack.stack, false);
     try {
         const cfg = readPlatformConfig();
-        const queue = queueOn(cloud, withGrant);
+        const queue = queueOn(cloud, grantOf);
         const managed = withQueue(loadCloud(cfg.cloud).createCloud(cfg), queue);
         const k8s = loadRuntime(cfg.compute.runtime);
         const runtimeModule: KubernetesRuntimeModule | undefined = k8s && { createKubernetesRuntime: (c, conf, cluster) => withQueue(k8s.createKubernetesRuntime(c, conf, cluster), queue) };
@@ -118,6 +134,33 @@ function assertGranted(recorded: RecordedResource[], cloud: Cloud, runtime: "man
     }
 }
 
+/** The queue's token reaches the container by reference only, from where each cloud and runtime keeps it, and the identity may read it. */
+function assertSecretByReference(recorded: RecordedResource[], cloud: Cloud, runtime: "managed" | "kubernetes", workload: string, env: Env): void {
+    const entry = env.find((e) => e.name === QUEUE_TOKEN) as Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (runtime === "kubernetes") {
+        const k8sName = workload === "job-report" ? "j-report" : "api";
+        assert.deepStrictEqual(entry?.valueFrom, { secretKeyRef: { name: `${k8sName}-bindings`, key: QUEUE_TOKEN } }, `${workload}: ${QUEUE_TOKEN}`);
+        // stringData is a secret as a whole (its envelope's `value`), read from where the queue stored the token.
+        const data = named(recorded, "kubernetes:core/v1:Secret", `${workload}-secret`).stringData as { value?: Record<string, unknown> };
+        assert.ok(data.value && QUEUE_TOKEN in data.value, `${workload}: the Kubernetes Secret has no ${QUEUE_TOKEN}: ${JSON.stringify(data)}`);
+        if (cloud !== "aws") assert.strictEqual(data.value[QUEUE_TOKEN], "queue-token-value", "the value the queue's handle stored");
+    } else if (cloud === "aws") {
+        const defs = JSON.parse(String(named(recorded, "aws:ecs/taskDefinition:TaskDefinition", `${workload}-task`).containerDefinitions))[0];
+        assert.deepStrictEqual(defs.secrets.find((s: { name: string }) => s.name === QUEUE_TOKEN), { name: QUEUE_TOKEN, valueFrom: TOKEN_REF.aws });
+        assert.ok(!defs.environment.some((e: { name: string }) => e.name === QUEUE_TOKEN), "the token is no plain value");
+    } else if (cloud === "gcp") {
+        assert.deepStrictEqual(entry?.valueSource, { secretKeyRef: { secret: TOKEN_REF.gcp, version: "latest" } });
+    } else {
+        assert.deepStrictEqual(entry, { name: QUEUE_TOKEN, secretRef: "queue-token" });
+        const app = workload === "service-api" ? named(recorded, "azure-native:app:ContainerApp", "service-api-app") : named(recorded, "azure-native:app:Job", "job-report-job");
+        assert.ok(app.configuration.secrets.some((s: { name: string; keyVaultUrl: string }) => s.name === "queue-token" && s.keyVaultUrl === TOKEN_REF.azure), "the Key Vault reference");
+    }
+    if (cloud === "aws") {
+        const policy = String(named(recorded, "aws:iam/rolePolicy:RolePolicy", `${workload}-${runtime === "managed" ? "execution" : "workload"}-secrets`).policy);
+        assert.ok(policy.includes(TOKEN_REF.aws) && policy.includes(TOKEN_KEY_ARN), `${workload}: the role reads and decrypts the token: ${policy}`);
+    }
+}
+
 describe("generic bindings: a component added to the bindings reaches every workload without a workload-file edit", () => {
     for (const cloud of CLOUDS) {
         for (const runtime of ["managed", "kubernetes"] as const) {
@@ -126,6 +169,7 @@ describe("generic bindings: a component added to the bindings reaches every work
                 for (const workload of ["service-api", "job-report"] as const) {
                     const env = ENV[runtime === "kubernetes" ? "kubernetes" : cloud](recorded, workload);
                     assert.strictEqual(env.find((e) => e.name === QUEUE_URL)?.value, URL, `${workload}: ${QUEUE_URL}`);
+                    assertSecretByReference(recorded, cloud, runtime, workload, env);
                     // The catalog's own bindings are still there beside it.
                     for (const d of BINDABLE) assert.ok(env.some((e) => e.name === d.binding!.env), `${workload}: ${d.binding!.env}`);
                     const identity = runtime === "kubernetes" && workload === "job-report" ? "job-report" : workload;
@@ -136,8 +180,11 @@ describe("generic bindings: a component added to the bindings reaches every work
     }
 
     for (const cloud of CLOUDS) {
-        it(`${cloud}: a bound component whose handle carries no ${cloud} grant fails, naming it`, async () => {
-            await assert.rejects(planWithQueue(cloud, "managed", false), (err: Error) => /bound to queue, whose .* handle carries no .* `grant`/.test(err.message));
+        const other = CLOUDS.find((c) => c !== cloud)!;
+        it(`${cloud}: a bound component whose handle carries no ${cloud} grant (none, or ${other}'s) fails, naming it`, async () => {
+            for (const grantOf of ["none", other] as const) {
+                await assert.rejects(planWithQueue(cloud, "managed", grantOf), (err: Error) => new RegExp(`the ${cloud} .* is bound to queue, whose ${grantOf === "none" ? cloud : other} handle carries no ${cloud} \`grant\``).test(err.message), grantOf);
+            }
         });
     }
 });

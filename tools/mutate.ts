@@ -125,7 +125,7 @@ export const GROUPS: Record<string, MutationGroup> = {
         title: "the composition's bindings",
         // The generic binding (components/binding.ts), its list in the catalog, and each cloud's loop over the grants.
         mutate: ["providers/shared/bind-cloud.ts", "components/compute-service.ts", "components/binding.ts", "components/config/binding-env.ts", "providers/*/workload-grants.ts"],
-        specs: ["tests/bindings.spec.ts", "tests/generic-bindings.spec.ts", "tests/config-contract.spec.ts"],
+        specs: ["tests/bindings.spec.ts", "tests/generic-bindings.spec.ts", "tests/config-contract.spec.ts", "tests/service-secrets.spec.ts", "tests/database-identity.spec.ts", "tests/aws.spec.ts"],
     },
     tiers: {
         title: "per-cloud tier mappings",

@@ -38,6 +38,7 @@ export interface AzureGrantee {
 export type AzureGrant<H, O> = (ctx: AzureContext, scope: pulumi.ComponentResource, name: string, to: AzureGrantee, handle: H, outputs: O) => AzureWorkloadGrant;
 
 /** Every component workloads bind to must carry a `grant` on its Azure handle: the typecheck fails here naming the one that does not. */
+// Stryker disable next-line BooleanLiteral: a typecheck-only constant (its type is the check; the value is never read).
 export const EVERY_AZURE_BINDING_GRANTS: [Ungranted<AzureHandles, AzureGrant<never, never>>] extends [never] ? true : `no Azure grant on the handle of: ${Ungranted<AzureHandles, AzureGrant<never, never>> & string}` = true;
 
 /** Each bound component's grant to `to.identity`, in grant order (components/binding.ts). */

@@ -37,6 +37,7 @@ export interface GcpGrantee {
 export type GcpGrant<H, O> = (ctx: GcpContext, scope: pulumi.ComponentResource, name: string, to: GcpGrantee, handle: H, outputs: O) => GcpWorkloadGrant;
 
 /** Every component workloads bind to must carry a `grant` on its GCP handle: the typecheck fails here naming the one that does not. */
+// Stryker disable next-line BooleanLiteral: a typecheck-only constant (its type is the check; the value is never read).
 export const EVERY_GCP_BINDING_GRANTS: [Ungranted<GcpHandles, GcpGrant<never, never>>] extends [never] ? true : `no GCP grant on the handle of: ${Ungranted<GcpHandles, GcpGrant<never, never>> & string}` = true;
 
 /** Each bound component's grant to `to.account`, in grant order (components/binding.ts). */
