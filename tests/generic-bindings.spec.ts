@@ -15,6 +15,8 @@ import type { SecretReference } from "../components/component";
 import { recordingMocks } from "../tools/engine/mocks";
 import { installMonitor, RecordedResource, waitForRPCs } from "../tools/engine/recording-monitor";
 import { loadStackConfig } from "../tools/engine/stack-config";
+import type { PlanRun } from "../tools/engine/run-plan";
+import { named as planned, planFor } from "./support/harness";
 
 /*
  * Binding a workload to a component is generic (components/binding.ts): the workload files of
@@ -147,6 +149,9 @@ function assertSecretByReference(recorded: RecordedResource[], cloud: Cloud, run
     } else if (cloud === "aws") {
         const defs = JSON.parse(String(named(recorded, "aws:ecs/taskDefinition:TaskDefinition", `${workload}-task`).containerDefinitions))[0];
         assert.deepStrictEqual(defs.secrets.find((s: { name: string }) => s.name === QUEUE_TOKEN), { name: QUEUE_TOKEN, valueFrom: TOKEN_REF.aws });
+        // Only the secrets it receives, each a name and a reference (the admin password is not among a service's or an app job's).
+        for (const e of defs.secrets) assert.deepStrictEqual(Object.keys(e).sort(), ["name", "valueFrom"], JSON.stringify(e));
+        assert.ok(!defs.secrets.some((e: { name: string }) => e.name === BINDING_ENV.databasePassword), `${workload}: no admin password`);
         assert.ok(!defs.environment.some((e: { name: string }) => e.name === QUEUE_TOKEN), "the token is no plain value");
     } else if (cloud === "gcp") {
         assert.deepStrictEqual(entry?.valueSource, { secretKeyRef: { secret: TOKEN_REF.gcp, version: "latest" } });
@@ -178,6 +183,17 @@ describe("generic bindings: a component added to the bindings reaches every work
             });
         }
     }
+
+    it("aws: a bound component keeping a secret whose grant names no key to decrypt it fails, naming it", async () => {
+        const keyless: AwsGrant<unknown> = () => ({ policies: [] });
+        const saved = GRANTS.aws;
+        GRANTS.aws = keyless;
+        try {
+            await assert.rejects(planWithQueue("aws", "managed"), /the AWS grant of queue names no secretsKey for its secret QUEUE_TOKEN/);
+        } finally {
+            GRANTS.aws = saved;
+        }
+    });
 
     for (const cloud of CLOUDS) {
         const other = CLOUDS.find((c) => c !== cloud)!;
@@ -215,4 +231,38 @@ describe("generic bindings: the catalog's bindings and the reserved variable nam
         }
         assert.deepStrictEqual([...seen.keys()].sort(), [...Object.values(BINDING_ENV)].sort());
     });
+});
+
+describe("generic bindings: the AWS roles read exactly the secrets the workload receives", () => {
+    const ADMIN_JOB = `platform:jobs={"migrate":{"image":"ghcr.io/acme/api:1.4.2","command":["python","manage.py","migrate"],"databaseRole":"admin"}}`;
+    const policyOf = (run: PlanRun, name: string) => JSON.parse(String(planned(run, "aws:iam/rolePolicy:RolePolicy", name).inputs.policy));
+    /** The ECS `valueFrom` of a container secret, without a JSON key suffix: the secret's ARN. */
+    const arnsOf = (run: PlanRun, task: string) => new Map((JSON.parse(String(planned(run, "aws:ecs/taskDefinition:TaskDefinition", task).inputs.containerDefinitions))[0].secrets as Array<{ name: string; valueFrom: string }>)
+        .map((e) => [e.name, e.valueFrom.replace(/:[A-Za-z]+::$/, "")]));
+
+    for (const runtime of ["managed", "kubernetes"] as const) {
+        it(`${runtime}: a service reads the cache token only, the admin job the password too, each with its own key, in catalog order`, async () => {
+            const run = await planFor("staging", "aws", [ADMIN_JOB, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])]);
+            const managed = await planFor("staging", "aws", [ADMIN_JOB]);
+            const service = arnsOf(managed, "service-api-task"), job = arnsOf(managed, "job-migrate-task");
+            const role = runtime === "managed" ? "execution" : "workload";
+            const KMS_ARN = "<kms>";
+            const expected = (secrets: string[]) => ({
+                Version: "2012-10-17",
+                Statement: [
+                    { Sid: "ReadPlatformSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secrets },
+                    { Sid: "DecryptPlatformSecrets", Effect: "Allow", Action: "kms:Decrypt", Resource: secrets.map(() => KMS_ARN) },
+                ],
+            });
+            const withKeys = (p: { Statement: Array<{ Resource: string[] }> }) => {
+                for (const r of p.Statement[1]!.Resource) assert.match(r, /^arn:aws:kms:/);
+                return { ...p, Statement: [p.Statement[0], { ...p.Statement[1], Resource: p.Statement[1]!.Resource.map(() => KMS_ARN) }] };
+            };
+            const cache = service.get(BINDING_ENV.cacheAuthToken)!;
+            assert.deepStrictEqual(withKeys(policyOf(run, `service-api-${role}-secrets`)), expected([cache]));
+            assert.deepStrictEqual(withKeys(policyOf(run, `job-migrate-${role}-secrets`)), expected([job.get(BINDING_ENV.databasePassword)!, cache]));
+            const keys = policyOf(run, `job-migrate-${role}-secrets`).Statement[1].Resource as string[];
+            assert.notStrictEqual(keys[0], keys[1], "the password and the token are decrypted with their own keys");
+        });
+    }
 });
