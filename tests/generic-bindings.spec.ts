@@ -23,8 +23,9 @@ import { named as planned, planFor } from "./support/harness";
  * every cloud and of the kubernetes runtime loop over the bound components the Platform hands
  * them. A fake Queue, bound here by wrapping the cloud's builders (no workload file, no catalog
  * line is edited), must reach a service and a job on every cloud and both runtimes: its plain
- * variable in the container and its grant on the workload's identity. A Queue whose handle
- * carries no grant for the cloud must fail, naming it.
+ * variable in the container, its secret by reference only, and its grant on the workload's
+ * identity. A Queue whose handle carries no grant for the cloud must fail, naming it.
+ * (docs/architecture.md measures a real one, with its catalog line, too.)
  */
 
 const QUEUE_URL = "QUEUE_URL";

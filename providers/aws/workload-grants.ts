@@ -54,6 +54,7 @@ export function awsBoundWorkload(workload: { databaseRole?: JobConfig["databaseR
  */
 export function platformSecretsPolicy(received: ReceivedSecret[], grants: GrantedComponent[]) {
     const keyOf = (s: ReceivedSecret): pulumi.Output<string> => {
+        // Stryker disable next-line OptionalChaining: the owner is always one of the grants (both come from the same bindings).
         const key = grants.find((g) => g.bound === s.owner)?.grant.secretsKey;
         if (!key) throw new Error(`internal: the AWS grant of ${s.owner.key} names no secretsKey for its secret ${s.env}`);
         return key.arn;
