@@ -83,8 +83,9 @@ export function containerInputs(plainEnv: Record<string, pulumi.Input<string>>, 
 }
 
 /**
- * One Fargate service: its own log group, execution role (pull image, read only this
- * platform's two secrets), task role (this bucket only), task definition with a read-only
+ * One Fargate service: its own log group, execution role (pull image, read only the platform
+ * secrets it receives), task role (only what each bound component's grant gives it: its bucket,
+ * its database user), task definition with a read-only
  * root filesystem and secrets from Secrets Manager, service in private subnets without a
  * public IP, circuit breaker with rollback, and target-tracking autoscaling on CPU and memory.
  */

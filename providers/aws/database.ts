@@ -111,7 +111,7 @@ export function createDatabase(ctx: AwsContext, scope: pulumi.ComponentResource,
         enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
         autoMinorVersionUpgrade: true,
         allowMajorVersionUpgrade: false,
-        // Services and app jobs log in as their own IAM role (rds-db:connect, compute-service.ts), never as the master user.
+        // Services and app jobs log in as their own IAM role (rds-db:connect, this file's `grant`), never as the master user.
         iamDatabaseAuthenticationEnabled: true,
         caCertIdentifier: "rds-ca-rsa2048-g1",
         applyImmediately: false,

@@ -15,7 +15,7 @@ import type { CloudBuilder } from "../shared/bind-cloud";
 
 /**
  * A one-off job on ECS: a Fargate task definition with a service's execution role (its secrets
- * only) and task role (the bucket only), read-only root filesystem and logs, but no ECS service:
+ * only) and task role (the bound components' grants only), read-only root filesystem and logs, but no ECS service:
  * `runCommand` starts one task with `aws ecs run-task` in the private subnets with the compute
  * security group and no public IP, waits for it to stop and fails unless it exited 0.
  */

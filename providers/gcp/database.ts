@@ -98,7 +98,7 @@ export function createDatabase(ctx: GcpContext, scope: pulumi.ComponentResource,
                 { name: "log_checkpoints", value: "on" },
                 { name: "log_temp_files", value: "0" },
                 { name: "max_connections", value: String(size.maxConnections) },
-                // Services log in as their service accounts' IAM users (compute-service.ts createServiceIdentity).
+                // Services log in as their service accounts' IAM users (this file's `grant`).
                 // https://cloud.google.com/sql/docs/postgres/iam-authentication#instance-config-iam-auth
                 { name: "cloudsql.iam_authentication", value: "on" },
                 // Extensions Cloud SQL gates behind a flag (database.extensions, extensions.ts).
