@@ -6,13 +6,14 @@ import { CloudCiLogin, registeredCloudCi } from "../tools/ci/cloud-ci";
 import { CloudDocs, docsOf, DocsSource, folderDocs, registeredDocs } from "../tools/docs/cloud-docs";
 import { CLOUD_REGIONS, ciVariables, CloudRegion, DocsFile, isInline } from "../tools/docs/cloud-regions";
 import { DOCS_FILES, missingDocs, renderRegion, staleDocs, unusedDocs, withRegions } from "../tools/docs/clouds";
+import { markdownToHtml } from "./support/browser-render";
 
 /*
- * The per-cloud tables and sentences of README.md, docs/cloud-mapping.md, docs/disaster-recovery.md
- * and docs/reviewing.md are generated
+ * The per-cloud tables and sentences of README.md, docs/cloud-mapping.md, docs/disaster-recovery.md,
+ * docs/reviewing.md and docs/runbook.md are generated
  * (`npm run docs:clouds`) from each cloud's providers/<cloud>/docs.ts: the committed files must
  * be what the generator writes, every cloud must state every cell the others state, and a
- * fourth cloud's folder adds its column, row and phrase everywhere without a hand edit.
+ * fourth cloud's folder adds its column, row and phrase everywhere (all five files: DOCS_FILES) without a hand edit.
  */
 
 const ROOT = path.join(__dirname, "..");
@@ -60,7 +61,7 @@ const ORACLE: DocsSource = { name: "oracle", label: "OCI", docs: oracleDocs(), l
 const WITH_ORACLE = [...REGISTERED, ORACLE];
 
 describe("cloud docs: the per-cloud regions of the docs come from providers/<cloud>/docs.ts", () => {
-    it("README.md and docs/cloud-mapping.md are exactly what `npm run docs:clouds` writes", () => {
+    it("README.md and the four docs/ files are exactly what `npm run docs:clouds` writes", () => {
         assert.deepStrictEqual(staleDocs().map((s) => s.file), [], "run npm run docs:clouds");
     });
 
@@ -181,6 +182,33 @@ describe("cloud docs: the per-cloud regions of the docs come from providers/<clo
             const ownLine = at === lineStart && text[at + marker.length] === "\n";
             assert.strictEqual(ownLine, !isInline(region), `${region.file} ${region.id}`);
         }
+    });
+
+    it("the markers are invisible: each file renders (markdown-it, as the README check does) exactly as it would without them", () => {
+        // A line that begins with `<!--` opens a CommonMark HTML block: the rest of that line is
+        // raw HTML (code spans and `<id>` placeholders lost), and a marker line between two list
+        // items splits the list. Stripping the markers must not change the page.
+        const MARKER = /<!-- \/?clouds:[^\s>]+ -->/g;
+        const withoutMarkers = (text: string) => text.split("\n").flatMap((line) => {
+            const stripped = line.replace(MARKER, "");
+            return stripped !== line && stripped.trim() === "" ? [] : [stripped];
+        }).join("\n");
+        const page = (markdown: string) => markdownToHtml(markdown).replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ").replace(/> </g, "><").replace(/ <\//g, "</");
+        for (const file of DOCS_FILES) {
+            const text = read(file);
+            const lines = (html: string) => html.split(/(?=<(?:p|li|h\d|tr|pre)>)/);
+            const [seen, meant] = [lines(page(text)), lines(page(withoutMarkers(text)))];
+            const first = seen.findIndex((l, i) => l !== meant[i]);
+            assert.strictEqual(first, -1, `${file}: the markers change the rendered page from ${JSON.stringify(meant[first]?.slice(0, 200))} to ${JSON.stringify(seen[first]?.slice(0, 200))}`);
+        }
+    });
+
+    it("a phrase that lands in a table row may not hold an unescaped pipe (it would add a column)", () => {
+        const [first, ...rest] = REGISTERED;
+        const piped: DocsSource = { ...first!, docs: { ...first!.docs, phrases: { ...first!.docs.phrases, "route-limit-source": "ALB | NLB" } } };
+        assert.throws(() => withRegions(read("README.md"), "README.md", [piped, ...rest]), /README\.md route-limit-source \(inside a table row\) must be one line with every \| escaped/);
+        const escaped: DocsSource = { ...first!, docs: { ...first!.docs, phrases: { ...first!.docs.phrases, "route-limit-source": "ALB \\| NLB" } } };
+        assert.match(withRegions(read("README.md"), "README.md", [escaped, ...rest]), /ALB \\\| NLB/);
     });
 
     it("a folder without its docs.ts fails, naming the file to write", () => {

@@ -133,7 +133,14 @@ export function withRegions(text: string, file: DocsFile, clouds: readonly DocsS
         const body = renderRegion(region!, clouds, extraFolder);
         const inline = isInline(region!);
         if (inline && body.includes("\n")) throw new Error(`${file} ${id}: an inline region renders one line, not ${JSON.stringify(body)}`);
-        out = out.replace(pattern, () => `${START(id)}${inline ? body : `\n${body}\n`}${END(id)}`);
+        const source = out;
+        out = out.replace(pattern, (_all, inner: string, at: number) => {
+            // An inline region inside a table row is a cell's text: an unescaped pipe would add a column.
+            if (inline && source.slice(source.lastIndexOf("\n", at) + 1).trimStart().startsWith("|")) cellText(body, `${file} ${id} (inside a table row)`, [id]);
+            // A block region's end marker keeps its indent: indented under a list's last item, it
+            // stays inside that item instead of splitting the list in two.
+            return `${START(id)}${inline ? body : `\n${body}\n${/\n([ \t]*)$/.exec(inner)?.[1] ?? ""}`}${END(id)}`;
+        });
     }
     return out;
 }
