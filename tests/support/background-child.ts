@@ -39,6 +39,8 @@ export interface ChildCommand {
     env?: NodeJS.ProcessEnv;
     /** Written to the child's stdin, which is then closed. */
     input?: string;
+    /** Killed after this long (as spawnSync's `timeout`: `error` then says so). */
+    timeoutMs?: number;
 }
 
 const underStryker = () => "__stryker__" in globalThis;
@@ -92,7 +94,7 @@ export class BackgroundChild {
 
     /** Starts the process; `queued` children hold a slot until they end. */
     start(queued: boolean): void {
-        const { command, args, cwd, env, input } = this.prepare();
+        const { command, args, cwd, env, input, timeoutMs } = this.prepare();
         if (queued) busy++;
         this.outcome = new Promise<ChildResult>((resolve) => {
             const child = spawn(command, args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
@@ -106,8 +108,13 @@ export class BackgroundChild {
             child.stderr!.on("data", (b: Buffer) => stderr.push(b));
             let failed: Error | undefined;
             child.once("error", (e) => (failed = e));
+            const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+                failed = new Error(`${command} timed out after ${timeoutMs} ms`);
+                child.kill();
+            }, timeoutMs).unref();
             // "close": the process ended and both pipes are drained (or it never started).
             child.once("close", (status, signal) => {
+                clearTimeout(timer);
                 running.delete(child);
                 if (queued) {
                     busy--;
