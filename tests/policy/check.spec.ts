@@ -8,7 +8,7 @@ import { backgroundNode } from "../support/background-child";
 const ROOT = path.resolve(__dirname, "..", "..");
 
 /** `npm run check` in its own process, started now in the background (tests/support/background-child.ts). */
-const check = (args: string[]) => backgroundNode(tsNodeArgs("tools/check.ts", ...args), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+const check = (args: string[], env: NodeJS.ProcessEnv = {}) => backgroundNode(tsNodeArgs("tools/check.ts", ...args), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", ...env } });
 
 describe("npm run check", () => {
     const committed = check([]);
@@ -19,6 +19,15 @@ describe("npm run check", () => {
             assert.match(r.stdout, new RegExp(`(PASS|SKIP) ${pair}`), pair);
         }
         assert.match(r.stdout, /check: \d pair\(s\) checked, \d skipped, 0 mandatory violation\(s\), 0 failing pair\(s\)/);
+    });
+
+    // The check above ran its first cloud in its own process and the others in a helper (tools/check.ts checkAll).
+    const oneProcess = check([], { PLATFORM_CHECK_IN_ONE_PROCESS: "1" });
+    it("split across two processes, it prints what the one-process check prints, byte for byte and in order, with its exit code", async () => {
+        const [split, one] = [await committed.result(), await oneProcess.result()];
+        assert.deepStrictEqual([split.status, split.stdout, split.stderr], [one.status, one.stdout, one.stderr]);
+        const order = [...one.stdout.matchAll(/^(?:PASS|FAIL|SKIP|ERROR) (\w+\/\w+)/gm)].map((m) => m[1]);
+        assert.deepStrictEqual(order, ["aws/production", "aws/staging", "gcp/production", "gcp/staging", "azure/production", "azure/staging"]);
     });
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
