@@ -18,6 +18,8 @@ import { availableParallelism } from "os";
  * in the order they were created, which is the order their files run in. A spec that asks for a
  * result before its child started starts it at once (its process is only waiting then).
  *
+ * A spec bounded by time runs with no child beside it (withoutBackgroundChildren below).
+ *
  * Under StrykerJS (`npm run mutate`) a child starts only when its spec asks for it: the runner
  * activates one mutant after another in one process and greps child-process specs out.
  */
@@ -46,13 +48,15 @@ export interface ChildCommand {
 const underStryker = () => "__stryker__" in globalThis;
 const SLOTS = Math.max(1, availableParallelism() - 1);
 const waiting: BackgroundChild[] = [];
-const running = new Set<ChildProcess>();
+/** Each running child, with a promise of its end. */
+const running = new Map<ChildProcess, Promise<void>>();
 let busy = 0;
+let paused = 0;
 
 // A run that ends early (a failure with --bail, a spec filtered out by --grep) leaves no child behind.
 process.on("exit", () => {
     waiting.length = 0;
-    for (const child of running) child.kill();
+    for (const child of running.keys()) child.kill();
 });
 
 export class BackgroundChild {
@@ -99,7 +103,7 @@ export class BackgroundChild {
         this.outcome = new Promise<ChildResult>((resolve) => {
             const child = spawn(command, args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
             this.process = child;
-            running.add(child);
+            running.set(child, new Promise((ended) => child.once("close", () => ended())));
             // Not waited for yet: a run that ends first (see above) must not wait for it.
             for (const handle of handlesOf(child)) handle.unref();
             const stdout: Buffer[] = [];
@@ -133,7 +137,23 @@ function handlesOf(child: ChildProcess): Array<{ ref(): unknown; unref(): unknow
 }
 
 function pump(): void {
-    while (busy < SLOTS && waiting.length > 0) waiting.shift()!.start(true);
+    while (paused === 0 && busy < SLOTS && waiting.length > 0) waiting.shift()!.start(true);
+}
+
+/**
+ * For a spec bounded by time rather than by count (tests/config/fuzz.spec.ts runs as many
+ * cases as fit in its seconds): no background child runs while `work` does. The running ones
+ * are waited for first, and the queue goes on afterwards.
+ */
+export async function withoutBackgroundChildren<T>(work: () => Promise<T>): Promise<T> {
+    paused++;
+    try {
+        await Promise.all(running.values());
+        return await work();
+    } finally {
+        paused--;
+        pump();
+    }
 }
 
 /** A child process of `node` with these arguments (e.g. tsNodeArgs(...)), started in the background. */
