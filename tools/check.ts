@@ -1,6 +1,6 @@
 import { ChildProcess, execFile } from "child_process";
 import { Command, Option } from "commander";
-import { availableParallelism } from "os";
+import { availableParallelism, loadavg } from "os";
 import pc from "picocolors";
 import { CLOUDS, ENVIRONMENTS } from "../components/config";
 import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy/policies";
@@ -17,9 +17,9 @@ import { checkExitCode, failedStatus, isFailing, PairStatus, plannedStatus, read
  *
  * Plans all six (cloud, environment) pairs offline (or only those of `--cloud`) and runs the
  * policy pack over each, through the same analyzer code path as
- * `pulumi preview --policy-pack policy`. In two processes when there is a second core: the
- * first cloud here, the others in one helper (checkAll below); PLATFORM_CHECK_IN_ONE_PROCESS=1
- * keeps it in one. Prints a report per pair, in the same order either way; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
+ * `pulumi preview --policy-pack policy`. In two processes when a second core is free: the
+ * first cloud here, the others in one helper (checkAll below; PLATFORM_CHECK_PROCESSES=1 or 2
+ * decides instead). Prints a report per pair, in the same order either way; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
  * config, 0 otherwise. A cloud whose
  * implementation is not available yet (its registry entry throws "not available yet") is
  * reported as skipped; any other error fails the check. The decisions live in
@@ -80,8 +80,20 @@ async function checkClouds(clouds: string[], config: string[], policyConfig: Pol
     return results;
 }
 
-/** Set in the helper process below, which must not split its share again. */
-const IN_ONE_PROCESS = "PLATFORM_CHECK_IN_ONE_PROCESS";
+/** "1" or "2" processes; the helper process below gets "1", so it does not split its share again. */
+const PROCESSES = "PLATFORM_CHECK_PROCESSES";
+
+/**
+ * Two processes pay only with a core to spare: each pays the start-up (about 1.2 s of CPU: the
+ * SDK core, the policy modules, the loader), so on a busy machine the split costs more than it
+ * saves. Unless PLATFORM_CHECK_PROCESSES says, split when the last minute's load average
+ * leaves a core free.
+ */
+function twoProcesses(): boolean {
+    const asked = process.env[PROCESSES];
+    if (asked === "1" || asked === "2") return asked === "2";
+    return availableParallelism() >= 2 && loadavg()[0]! < availableParallelism() - 1;
+}
 
 /** What the helper process ended with, when it did not report its pairs: the check stops with it. */
 class HelperStop extends Error {
@@ -100,7 +112,7 @@ function checkInHelper(clouds: string[], argv: { config: string[]; policyConfig?
     const args = tsNodeArgs(__filename, "--format", "json", "--cloud", clouds.join(","), ...argv.config.flatMap((c) => ["--config", c]), ...(argv.policyConfig ? ["--policy-config", argv.policyConfig] : []));
     let child: ChildProcess | undefined;
     const pairs = new Promise<PairResult[]>((resolve, reject) => {
-        child = execFile(process.execPath, args, { env: { ...process.env, [IN_ONE_PROCESS]: "1" }, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+        child = execFile(process.execPath, args, { env: { ...process.env, [PROCESSES]: "1" }, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
             let report: { pairs?: PairResult[] } | undefined;
             try {
                 report = JSON.parse(stdout) as { pairs?: PairResult[] };
@@ -121,15 +133,15 @@ function checkInHelper(clouds: string[], argv: { config: string[]; policyConfig?
 }
 
 /**
- * The pairs of `clouds`. On a machine with a second core the first cloud is checked here while
+ * The pairs of `clouds`. With a second core free the first cloud is checked here while
  * one helper process checks the others, so two plans run at once; results come out in the same
  * order either way (the helper's after this process's own), so the report and the exit code
  * are what the one-process check gives. One process per cloud was measured and lost (each pays
- * the start-up: the SDK core, the policy modules, the loader); two halves of the work win on
- * wall time, for a start-up's worth of CPU (npm run bench; README "Performance").
+ * the start-up again); two halves can win on wall time only with a core to spare
+ * (twoProcesses), for about a start-up's worth of CPU more (README "Performance").
  */
 async function checkAll(clouds: string[], argv: { config: string[]; policyConfig?: string }, policyConfig: PolicyPackConfigFile | undefined, io: { out: (s: string) => void; err: (s: string) => void }, done: (r: PairResult) => void): Promise<PairResult[]> {
-    if (clouds.length < 2 || availableParallelism() < 2 || process.env[IN_ONE_PROCESS]) return checkClouds(clouds, argv.config, policyConfig, done);
+    if (clouds.length < 2 || !twoProcesses()) return checkClouds(clouds, argv.config, policyConfig, done);
     const [first, ...rest] = clouds as [string, ...string[]];
     const helper = checkInHelper(rest, argv, io.err);
     let own: PairResult[];
