@@ -29,7 +29,7 @@ export interface ChildResult {
     signal: NodeJS.Signals | null;
     stdout: string;
     stderr: string;
-    /** Set when the process could not be started at all (spawn's `error` event). */
+    /** Set when the process could not be started (spawn's `error` event) or ran out of time. */
     error?: Error;
 }
 
@@ -39,8 +39,6 @@ export interface ChildCommand {
     cwd: string;
     /** The child's whole environment; default: a copy of process.env when the child is created. */
     env?: NodeJS.ProcessEnv;
-    /** Written to the child's stdin, which is then closed. */
-    input?: string;
     /** Killed after this long (as spawnSync's `timeout`: `error` then says so). */
     timeoutMs?: number;
 }
@@ -68,7 +66,7 @@ export class BackgroundChild {
      * `command` may be a function, called when the child is created: under Stryker that is in
      * the spec, so the code it runs (e.g. reading a stack's config) counts as the spec's coverage.
      */
-    constructor(private readonly describe: ChildCommand | (() => ChildCommand)) {
+    constructor(private readonly what: ChildCommand | (() => ChildCommand)) {
         if (!underStryker()) {
             this.prepare();
             waiting.push(this);
@@ -78,7 +76,7 @@ export class BackgroundChild {
 
     private prepare(): ChildCommand & { env: NodeJS.ProcessEnv } {
         if (!this.command) {
-            const command = typeof this.describe === "function" ? this.describe() : this.describe;
+            const command = typeof this.what === "function" ? this.what() : this.what;
             this.command = { ...command, env: { ...(command.env ?? process.env) } };
         }
         return this.command;
@@ -98,10 +96,10 @@ export class BackgroundChild {
 
     /** Starts the process; `queued` children hold a slot until they end. */
     start(queued: boolean): void {
-        const { command, args, cwd, env, input, timeoutMs } = this.prepare();
+        const { command, args, cwd, env, timeoutMs } = this.prepare();
         if (queued) busy++;
         this.outcome = new Promise<ChildResult>((resolve) => {
-            const child = spawn(command, args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+            const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
             this.process = child;
             running.set(child, new Promise((ended) => child.once("close", () => ended())));
             // Not waited for yet: a run that ends first (see above) must not wait for it.
@@ -126,7 +124,6 @@ export class BackgroundChild {
                 }
                 resolve({ status, signal, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), ...(failed ? { error: failed } : {}) });
             });
-            if (input !== undefined) child.stdin!.end(input);
         });
     }
 }
@@ -162,8 +159,8 @@ export function backgroundNode(args: string[], options: Omit<ChildCommand, "comm
 }
 
 /** The same, with the arguments and options computed when the child is created (see BackgroundChild). */
-export function backgroundNodeOf(describe: () => { args: string[] } & Omit<ChildCommand, "command" | "args">): BackgroundChild {
-    return new BackgroundChild(() => ({ command: process.execPath, ...describe() }));
+export function backgroundNodeOf(what: () => { args: string[] } & Omit<ChildCommand, "command" | "args">): BackgroundChild {
+    return new BackgroundChild(() => ({ command: process.execPath, ...what() }));
 }
 
 /** What a spec reads from a background child's result, computed when the spec asks. */
