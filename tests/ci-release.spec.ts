@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import type { ReleaseStatus } from "../components/release";
+import { backgroundNode } from "./support/background-child";
 import { alertSource, bake, bakeMinutes, openCandidates, Run, undoRollouts } from "../tools/ci/release";
 
 /** tools/ci/release.ts: the deploy workflow's candidate smoke test, bake under the critical alerts, and kubernetes rollback. */
@@ -113,14 +113,10 @@ describe("ci release: the bake", () => {
 });
 
 describe("ci release: the CLI", () => {
-    const cli = (...args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ["-r", "sucrase/register/ts", "tools/ci/release.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d));
-        child.stderr.on("data", (d: Buffer) => (stderr += d));
-        child.on("close", (status: number | null) => resolve({ status, stdout, stderr }));
-    });
+    // The release CLI in its own process (tests/support/background-child.ts); asynchronous, as the
+    // server some of them ask lives in this process.
+    const releaseCli = (...args: string[]) => backgroundNode(["-r", "sucrase/register/ts", "tools/ci/release.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" } });
+    const cli = (...args: string[]) => releaseCli(...args).result();
 
     it("smoke GETs each open candidate's own URL and health path, and fails when one is broken", async function () {
         this.timeout(30_000);
@@ -145,12 +141,15 @@ describe("ci release: the CLI", () => {
         }
     });
 
+    // Need no server: started when the file loads.
+    const notJson = releaseCli("bake", "--releases", "{nope", "--cloud", "aws");
+    const unknownCloud = releaseCli("bake", "--releases", "{}", "--cloud", "ibm");
     it("bad input exits 2 naming the flag", async function () {
         this.timeout(30_000);
-        const r = await cli("bake", "--releases", "{nope", "--cloud", "aws");
+        const r = await notJson.result();
         assert.strictEqual(r.status, 2);
         assert.match(r.stderr, /--releases: not JSON/);
-        const c = await cli("bake", "--releases", "{}", "--cloud", "ibm");
+        const c = await unknownCloud.result();
         assert.match(c.stderr, /--cloud "ibm": allowed: aws \| gcp \| azure/);
     });
 });

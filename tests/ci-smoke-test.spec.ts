@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { spawn, spawnSync } from "child_process";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { rollbackInstructions, smokeTest } from "../tools/ci/smoke-test";
+import { backgroundNode } from "./support/background-child";
 
 /** tools/ci/smoke-test.ts against a local server that answers with a scripted list of statuses. */
 
@@ -46,17 +46,13 @@ describe("ci smoke test", () => {
         }
     });
 
+    // Needs no server: started now, in the background (tests/support/background-child.ts).
+    const noUrl = backgroundNode(["-r", "sucrase/register/ts", "tools/ci/smoke-test.ts", "--url", "", "--stack", "staging"], { cwd: ROOT });
     it("the CLI exits 1 with the rollback steps, and 2 when the url output is missing", async () => {
         const s = await serve([500]);
         try {
-            const run = (...args: string[]) =>
-                new Promise<{ status: number | null; stderr: string }>((resolve) => {
-                    // Asynchronous: the server answering lives in this process.
-                    const child = spawn(process.execPath, ["-r", "sucrase/register/ts", "tools/ci/smoke-test.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "" } });
-                    let stderr = "";
-                    child.stderr.on("data", (d: Buffer) => (stderr += d));
-                    child.on("close", (status: number | null) => resolve({ status, stderr }));
-                });
+            // Asynchronous: the server answering lives in this process.
+            const run = (...args: string[]) => backgroundNode(["-r", "sucrase/register/ts", "tools/ci/smoke-test.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "" } }).result();
             const failed = await run("--url", s.url, "--stack", "production", "--attempts", "1", "--interval", "0", "--commit", "abc123");
             assert.strictEqual(failed.status, 1);
             assert.ok(failed.stderr.includes(rollbackInstructions("production", "abc123")), failed.stderr);
@@ -64,7 +60,7 @@ describe("ci smoke test", () => {
         } finally {
             await s.close();
         }
-        const missing = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "tools/ci/smoke-test.ts", "--url", "", "--stack", "staging"], { cwd: ROOT, encoding: "utf8" });
+        const missing = await noUrl.result();
         assert.strictEqual(missing.status, 2);
         assert.match(missing.stderr, /the stack's url output; is it exported\?/);
     });

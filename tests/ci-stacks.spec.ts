@@ -1,8 +1,9 @@
 import * as assert from "assert";
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { backgroundNode } from "./support/background-child";
 import { committedStackNames, HOSTED_RUNNER, howToCreate, requireCommittedStack, stackMatrix } from "../tools/ci/stacks";
 
 /**
@@ -108,17 +109,23 @@ describe("ci stacks: the committed stack files are the matrix", () => {
         assert.throws(() => requireCommittedStack("staging", dir), /Pulumi\.staging\.yaml differs from the commit/);
     });
 
-    it("the CLI writes the matrix to GITHUB_OUTPUT and exits 2 with the init command for a missing stack", () => {
+    // Each run its own GITHUB_OUTPUT, as the two ran one after the other; started now, in the
+    // background (tests/support/background-child.ts).
+    const run = (...args: string[]) => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ci-out-")), "output");
-        const run = (...args: string[]) =>
-            spawnSync(process.execPath, ["-r", "sucrase/register/ts", "tools/ci/stacks.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, GITHUB_OUTPUT: out, GITHUB_ACTIONS: "" } });
-        const ok = run("matrix", "--environment", "staging", "--name", "staging");
+        return { out, child: backgroundNode(["-r", "sucrase/register/ts", "tools/ci/stacks.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_OUTPUT: out, GITHUB_ACTIONS: "" } }) };
+    };
+    const matrix = run("matrix", "--environment", "staging", "--name", "staging");
+    const missingStack = run("matrix", "--stack", "production-azure");
+    it("the CLI writes the matrix to GITHUB_OUTPUT and exits 2 with the init command for a missing stack", async () => {
+        const { out } = matrix;
+        const ok = await matrix.child.result();
         assert.strictEqual(ok.status, 0, ok.stderr);
         const lines = fs.readFileSync(out, "utf8").trim().split("\n");
         assert.deepStrictEqual(lines.map((l) => l.split("=")[0]), ["staging", "staging-count"]);
         assert.deepStrictEqual(JSON.parse(lines[0]!.slice("staging=".length)).include.map((r: { stack: string }) => r.stack), ["staging"]);
         assert.strictEqual(lines[1], "staging-count=1");
-        const missing = run("matrix", "--stack", "production-azure");
+        const missing = await missingStack.child.result();
         assert.strictEqual(missing.status, 2);
         assert.match(missing.stderr, /pulumi stack init <org>\/production-azure --copy-config-from <org>\/production/);
     });

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { backgroundNode } from "./support/background-child";
 import { plainText } from "./support/plain-text";
 import { main as check } from "../tools/check";
 import { main as diff } from "../tools/diff";
@@ -114,26 +114,30 @@ describe("CLI exit codes: as child processes (the wiring)", function () {
     this.timeout(120_000);
     const ROOT = path.resolve(__dirname, "..");
 
-    it("runCli ends the process with its decision: a crash exits 3, after a large stdout has drained", () => {
-        const script = `require("./tools/engine/cli").runCli("tool", async () => { process.stdout.write("x".repeat(1 << 20)); throw new TypeError("boom"); })`;
-        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
+    // Each started now, in the background (tests/support/background-child.ts), with stdout a pipe as spawnSync gave it.
+    const script = `require("./tools/engine/cli").runCli("tool", async () => { process.stdout.write("x".repeat(1 << 20)); throw new TypeError("boom"); })`;
+    const crash = backgroundNode(tsNodeArgs("-e", script), { cwd: ROOT });
+    it("runCli ends the process with its decision: a crash exits 3, after a large stdout has drained", async () => {
+        const r = await crash.result();
         assert.strictEqual(r.status, 3, r.stderr);
         assert.strictEqual(r.stdout.length, 1 << 20, "stdout arrives whole");
         assert.match(r.stderr, /^tool failed: TypeError: boom\n\s+at /);
     });
-    const check = (...args: string[]) => spawnSync(process.execPath, tsNodeArgs("tools/check.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const check = (...args: string[]) => backgroundNode(tsNodeArgs("tools/check.ts", ...args), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
 
-    it("an unknown option: the process exits 2 naming it, nothing on stdout", () => {
-        const r = check("--stack", "production");
+    const unknownOption = check("--stack", "production");
+    it("an unknown option: the process exits 2 naming it, nothing on stdout", async () => {
+        const r = await unknownOption.result();
         assert.strictEqual(r.status, 2, r.stderr);
         assert.match(r.stderr, /^check: unknown option '--stack'; allowed options: --policy-config <file>, --config <KEY=VALUE>, --cloud <cloud>, --format <format>, --help\n$/);
         assert.strictEqual(r.stdout, "");
     });
 
-    it("a --policy-config naming an unknown policy: the process exits 2 before planning anything", () => {
-        const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "pack.json");
-        fs.writeFileSync(bad, JSON.stringify({ "no-such-policy": "mandatory" }));
-        const r = check("--policy-config", bad);
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "pack.json");
+    fs.writeFileSync(bad, JSON.stringify({ "no-such-policy": "mandatory" }));
+    const unknownPolicy = check("--policy-config", bad);
+    it("a --policy-config naming an unknown policy: the process exits 2 before planning anything", async () => {
+        const r = await unknownPolicy.result();
         assert.strictEqual(r.status, 2, r.stderr);
         assert.strictEqual(r.stderr, `--policy-config ${bad}: policy config: no policy named "no-such-policy" in the pack\n`);
         assert.strictEqual(r.stdout, "", "nothing planned");

@@ -10,14 +10,15 @@ import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { planFileProblem } from "../tools/engine/exit/diff";
 import { fixturePlan } from "../tools/sample-report";
 import { main as diffMain } from "../tools/diff";
+import { backgroundNode, BackgroundChild } from "./support/background-child";
 import { runMain } from "./support/cli-in-process";
 
 /** The diff's machine-readable output, its inputs (saved plans, git refs) and their errors. */
 
 const ROOT = resolve(__dirname, "..");
 const FIXTURES = join(ROOT, "tests", "fixtures", "plans");
-const diffCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+/** The diff CLI in its own process, started now in the background (tests/support/background-child.ts). */
+const diffCli = (args: string[], env: NodeJS.ProcessEnv = {}) => backgroundNode(tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", ...env } });
 /** The diff CLI over saved plan files, in this process (tests/support/cli-in-process.ts): what it prints and returns. */
 const diff = (args: string[], env: Record<string, string> = {}) => runMain("diff", diffMain, args, env);
 const git = (cwd: string, ...args: string[]) => {
@@ -133,13 +134,14 @@ describe("diff: saved plan files", () => {
         }
     });
 
-    it("npm run plan -- --output FILE writes a clean plan JSON (npm's banner stays on stdout)", function () {
+    const dir = mkdtempSync(join(tmpdir(), "plan-output-"));
+    const file = join(dir, "plan.json");
+    // Not silent (`npm test --silent` would pass its log level down): npm prints its banner.
+    const npmPlan = new BackgroundChild({ command: "npm", args: ["run", "plan", "--", "--stack", "staging", "--cloud", "aws", "--format", "json", "--output", file], cwd: ROOT, env: { ...process.env, npm_config_loglevel: "notice" } });
+    it("npm run plan -- --output FILE writes a clean plan JSON (npm's banner stays on stdout)", async function () {
         this.timeout(60_000);
-        const dir = mkdtempSync(join(tmpdir(), "plan-output-"));
         try {
-            const file = join(dir, "plan.json");
-            // Not silent (`npm test --silent` would pass its log level down): npm prints its banner.
-            const r = spawnSync("npm", ["run", "plan", "--", "--stack", "staging", "--cloud", "aws", "--format", "json", "--output", file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, npm_config_loglevel: "notice" } });
+            const r = await npmPlan.result();
             assert.strictEqual(r.status, 0, r.stderr);
             assert.match(r.stdout, /> multicloud-platform@/, "npm printed its banner");
             const text = readFileSync(file, "utf8");
@@ -212,9 +214,10 @@ describe("diff --base: the base ref and its dependencies", function () {
         }
     });
 
-    it("the whole --base run labels the head by its commit (text and JSON)", function () {
+    const wholeRun = diffCli(["--base", "HEAD", "--stack", "staging", "--cloud", "aws", "--format", "json"]);
+    it("the whole --base run labels the head by its commit (text and JSON)", async function () {
         this.timeout(120_000);
-        const r = diffCli(["--base", "HEAD", "--stack", "staging", "--cloud", "aws", "--format", "json"]);
+        const r = await wholeRun.result();
         assert.strictEqual(r.status, 0, r.stderr);
         const out = JSON.parse(r.stdout);
         const sha = git(ROOT, "rev-parse", "HEAD").slice(0, 12);

@@ -32,9 +32,11 @@ function assertReadable(result: RenderResult, diagrams: number): void {
 describe("PR comment in a headless browser (markdown-it + mermaid + Chromium)", function () {
     this.timeout(300_000);
 
-    it("the checked-in sample review: every diagram parses and fits 900 px", () => {
-        const sample = readFileSync(join(ROOT, "docs", "sample-review.md"), "utf8");
-        assertReadable(renderInBrowser(sample, WIDTH), (sample.match(/^```mermaid$/gm) ?? []).length);
+    // Started now, in the background (tests/support/background-child.ts); the plans' comment below renders when they are done.
+    const sample = readFileSync(join(ROOT, "docs", "sample-review.md"), "utf8");
+    const sampleRender = renderInBrowser(sample, WIDTH);
+    it("the checked-in sample review: every diagram parses and fits 900 px", async () => {
+        assertReadable(await sampleRender.result(), (sample.match(/^```mermaid$/gm) ?? []).length);
     });
 
     it("a comment over the twelve plan variants (an appName rename on each): every diagram parses and fits", async () => {
@@ -45,12 +47,13 @@ describe("PR comment in a headless browser (markdown-it + mermaid + Chromium)", 
         // Big enough that the comment is shortened: render what is posted, and the full diagrams.
         const comment = renderComment(report);
         const diagrams = report.stacks.map((d, i) => `### ${i}\n\n\`\`\`mermaid\n${/```mermaid\n([\s\S]*?)```/.exec(renderComment({ ...report, stacks: [d] }, { maxLength: Infinity }))![1]}\`\`\`\n`).join("\n");
-        assertReadable(renderInBrowser(`${comment}\n\n${diagrams}`, WIDTH), (comment.match(/^```mermaid$/gm) ?? []).length + report.stacks.length);
+        assertReadable(await renderInBrowser(`${comment}\n\n${diagrams}`, WIDTH).result(), (comment.match(/^```mermaid$/gm) ?? []).length + report.stacks.length);
     });
 
-    it("the check catches what it must: a syntax error and a too-wide left-to-right chain", () => {
-        const chain = Array.from({ length: 10 }, (_, i) => `    n${i}["component number ${i}"] --> n${i + 1}["component number ${i + 1}"]`).join("\n");
-        const result = renderInBrowser(`\`\`\`mermaid\nflowchart TD\n    a[[[ broken\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n${chain}\n\`\`\`\n`, WIDTH);
+    const chain = Array.from({ length: 10 }, (_, i) => `    n${i}["component number ${i}"] --> n${i + 1}["component number ${i + 1}"]`).join("\n");
+    const brokenRender = renderInBrowser(`\`\`\`mermaid\nflowchart TD\n    a[[[ broken\n\`\`\`\n\n\`\`\`mermaid\nflowchart LR\n${chain}\n\`\`\`\n`, WIDTH);
+    it("the check catches what it must: a syntax error and a too-wide left-to-right chain", async () => {
+        const result = await brokenRender.result();
         assert.match(result.diagrams[0].error ?? "", /Parse error/);
         assert.ok(result.diagrams[1].naturalWidth > CONTENT_WIDTH, `${result.diagrams[1].naturalWidth}`);
     });

@@ -1,5 +1,4 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
@@ -18,6 +17,7 @@ import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
 import { plainText } from "./support/plain-text";
 import { main as diffMain } from "../tools/diff";
+import { backgroundNode } from "./support/background-child";
 import { runMain } from "./support/cli-in-process";
 
 const ROOT = resolve(__dirname, "..");
@@ -410,19 +410,22 @@ describe("topology (Mermaid)", () => {
 });
 
 describe("npm run diff (CLI, child process)", () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    /** Started now, in the background (tests/support/background-child.ts). */
+    const run = (...args: string[]) => backgroundNode(tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
     const pair = ["--base-plan", join(FIXTURES, "production-aws.base.json"), "--head-plan", join(FIXTURES, "production-aws.head.json")];
 
-    it("--base-plan/--head-plan: Markdown report, exit 1 on a stateful replacement", () => {
-        const r = run(...pair, "--format", "markdown");
+    const markdown = run(...pair, "--format", "markdown");
+    it("--base-plan/--head-plan: Markdown report, exit 1 on a stateful replacement", async () => {
+        const r = await markdown.result();
         assert.strictEqual(r.status, 1, r.stderr);
         assert.ok(r.stdout.startsWith("## Infrastructure diff"), r.stdout.slice(0, 200));
         assert.ok(r.stdout.includes("🛑 **STATEFUL REPLACE**"));
         assert.ok(r.stdout.includes("```mermaid"));
     });
 
-    it("--allow-stateful-replace: exit 0, and the text report says it was accepted", () => {
-        const r = run(...pair, "--allow-stateful-replace");
+    const accepted = run(...pair, "--allow-stateful-replace");
+    it("--allow-stateful-replace: exit 0, and the text report says it was accepted", async () => {
+        const r = await accepted.result();
         assert.strictEqual(r.status, 0, r.stderr);
         assert.match(plainText(r.stdout), /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
     });

@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { main as planMain } from "../tools/plan";
+import { backgroundNode } from "./support/background-child";
 import { runMain } from "./support/cli-in-process";
 
 /**
@@ -14,18 +14,18 @@ import { runMain } from "./support/cli-in-process";
  */
 
 const ROOT = path.resolve(__dirname, "..");
+/** The plan CLI in its own process, started now in the background (tests/support/background-child.ts). */
 function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
-    return spawnSync(process.execPath, tsNodeArgs("tools/plan.ts", ...args), {
-        cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, ...env, NO_COLOR: "1" },
-    });
+    return backgroundNode(tsNodeArgs("tools/plan.ts", ...args), { cwd: ROOT, env: { ...process.env, ...env, NO_COLOR: "1" } });
 }
 const planHere = (args: string[], env: Record<string, string> = {}) => runMain("plan", planMain, args, env);
 
 describe("npm run plan (CLI)", function () {
     this.timeout(120_000);
 
-    it("--format json: exactly DESIGN.md's shape, secrets as [secret], exit 0", () => {
-        const r = plan(["--stack", "staging", "--cloud", "gcp", "--format", "json"]);
+    const json = plan(["--stack", "staging", "--cloud", "gcp", "--format", "json"]);
+    it("--format json: exactly DESIGN.md's shape, secrets as [secret], exit 0", async () => {
+        const r = await json.result();
         assert.strictEqual(r.status, 0, r.stderr);
         const p = JSON.parse(r.stdout);
         assert.deepStrictEqual(Object.keys(p).sort(), ["cloud", "environment", "outputs", "policy", "resources", "stack"]);

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as path from "path";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { withoutPromiseStackTraces } from "../tools/engine/promise-stacks";
+import { backgroundNode } from "./support/background-child";
 
 /*
  * The offline engine's SDK promises keep their leak tracking but record no stack trace
@@ -37,17 +37,19 @@ describe("SDK promises in the offline engine", () => {
         assert.ok(Resource.callsites().length > 1, "the SDK's own callsite helper still works for anyone else");
     });
 
-    it("a plan installs both in its process (a fresh process: the suite's own has them from other specs)", function () {
+    const script = [
+        "const r = require('@pulumi/pulumi/resource');",
+        "const before = r.Resource.stackTrace(0).length;",
+        "require('./tools/engine/run-plan').runPlan({ stack: 'staging', cloud: 'aws' }).then(() => {",
+        "  const p = Promise.resolve(1); require('@pulumi/pulumi/runtime/debuggable').debuggablePromise(p, 'probe');",
+        "  console.log(JSON.stringify({ before, after: r.Resource.stackTrace(0).length, trace: p._debugStackTrace }));",
+        "});",
+    ].join("\n");
+    // Started now, in the background (tests/support/background-child.ts).
+    const fresh = backgroundNode(tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, "..") });
+    it("a plan installs both in its process (a fresh process: the suite's own has them from other specs)", async function () {
         this.timeout(120_000);
-        const script = [
-            "const r = require('@pulumi/pulumi/resource');",
-            "const before = r.Resource.stackTrace(0).length;",
-            "require('./tools/engine/run-plan').runPlan({ stack: 'staging', cloud: 'aws' }).then(() => {",
-            "  const p = Promise.resolve(1); require('@pulumi/pulumi/runtime/debuggable').debuggablePromise(p, 'probe');",
-            "  console.log(JSON.stringify({ before, after: r.Resource.stackTrace(0).length, trace: p._debugStackTrace }));",
-            "});",
-        ].join("\n");
-        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
+        const r = await fresh.result();
         assert.strictEqual(r.status, 0, r.stderr);
         const seen = JSON.parse(r.stdout.trim().split("\n").pop()!) as { before: number; after: number; trace: string };
         assert.ok(seen.before > 0, "the SDK formats a source position before any plan");

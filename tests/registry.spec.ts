@@ -25,10 +25,11 @@ describe("provider registry", () => {
 describe("provider registry: what a stack loads", () => {
     for (const cloud of CLOUDS) {
         describe(cloud, () => {
+            const loading = modulesLoadedBy("staging", cloud);
             let managed: LoadedModules;
-            before(function () {
+            before(async function () {
                 this.timeout(120_000);
-                managed = modulesLoadedBy("staging", cloud);
+                managed = await loading.result();
             });
 
             it(`loads ${SDK_OF[cloud]} and no other cloud SDK`, () => {
@@ -50,9 +51,10 @@ describe("provider registry: what a stack loads", () => {
         });
     }
 
-    it("loads @pulumi/kubernetes, and still one cloud SDK, under the kubernetes runtime", function () {
+    const kubernetes = modulesLoadedBy("staging", "gcp", ["platform:compute.runtime=kubernetes"]);
+    it("loads @pulumi/kubernetes, and still one cloud SDK, under the kubernetes runtime", async function () {
         this.timeout(120_000);
-        const k8s = modulesLoadedBy("staging", "gcp", ["platform:compute.runtime=kubernetes"]);
+        const k8s = await kubernetes.result();
         assert.ok((k8s.packages["@pulumi/kubernetes"] ?? 0) > 0);
         assert.strictEqual(k8s.packages["@pulumi/aws"], undefined);
         assert.strictEqual(k8s.packages["@pulumi/azure-native"], undefined);

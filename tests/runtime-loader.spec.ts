@@ -1,11 +1,11 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import * as YAML from "yaml";
 import { TS_LOADER } from "../tools/engine/ts-loader";
+import { backgroundNode } from "./support/background-child";
 
 /**
  * The TypeScript loader Pulumi.yaml ships is the one the CLI runs the program with on every
@@ -19,8 +19,9 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
 const shippedArgs: string[] = String(project.runtime.options.nodeargs).split(/\s+/).filter(Boolean);
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "loader", "throws.ts");
 
+/** Node in its own process, started now in the background (tests/support/background-child.ts). */
 function runNode(args: string[]) {
-    return spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: "1" } });
+    return backgroundNode(args, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
 }
 
 describe("runtime loader: how the CLI starts the program", function () {
@@ -37,23 +38,26 @@ describe("runtime loader: how the CLI starts the program", function () {
         assert.strictEqual(pkg.devDependencies?.[name], undefined);
     });
 
-    it("runs the whole program under exactly the shipped node arguments", () => {
-        const r = runNode([...shippedArgs, "tools/plan.ts", "--stack", "staging", "--cloud", "azure", "--format", "json"]);
+    const program = runNode([...shippedArgs, "tools/plan.ts", "--stack", "staging", "--cloud", "azure", "--format", "json"]);
+    it("runs the whole program under exactly the shipped node arguments", async () => {
+        const r = await program.result();
         assert.strictEqual(r.status, 0, r.stderr);
         const plan = JSON.parse(r.stdout);
         assert.strictEqual(plan.cloud, "azure");
         assert.ok(plan.resources.filter((x: { custom: boolean }) => x.custom).length > 50, "the program registered its resources");
     });
 
-    it("reports errors at the TypeScript source line, with no source maps involved", () => {
+    const throwing = runNode([...shippedArgs, "-e", `require(${JSON.stringify(FIXTURE)}).fail({ kind: "square", size: 2 })`]);
+    it("reports errors at the TypeScript source line, with no source maps involved", async () => {
         const line = fs.readFileSync(FIXTURE, "utf8").split("\n").findIndex((l) => l.includes("LOADER-FIXTURE-THROW")) + 1;
-        const r = runNode([...shippedArgs, "-e", `require(${JSON.stringify(FIXTURE)}).fail({ kind: "square", size: 2 })`]);
+        const r = await throwing.result();
         assert.notStrictEqual(r.status, 0);
         assert.match(r.stderr, /boom: square/);
         assert.ok(r.stderr.includes(`throws.ts:${line}:`), `expected a frame at throws.ts:${line}, got:\n${r.stderr}`);
     });
 
-    it("gives class fields the meaning the type-checked build (tsc, bin/) gives them", () => {
+    const derived = runNode([...shippedArgs, "-e", `console.log(new (require(${JSON.stringify(FIXTURE)}).Derived)().label)`]);
+    it("gives class fields the meaning the type-checked build (tsc, bin/) gives them", async () => {
         // A field declared without initializer in a subclass: with useDefineForClassFields it
         // would reset what the base constructor set. The loader never does; tsc must not either.
         const { options } = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile).config, ts.sys, ROOT);
@@ -62,7 +66,7 @@ describe("runtime loader: how the CLI starts the program", function () {
         try {
             fs.writeFileSync(path.join(dir, "throws.js"), js);
             const compiled = require(path.join(dir, "throws.js")) as typeof import("./fixtures/loader/throws");
-            const loaded = runNode([...shippedArgs, "-e", `console.log(new (require(${JSON.stringify(FIXTURE)}).Derived)().label)`]);
+            const loaded = await derived.result();
             assert.strictEqual(loaded.status, 0, loaded.stderr);
             assert.strictEqual(loaded.stdout.trim(), "set by the base constructor");
             assert.strictEqual(new compiled.Derived().label, loaded.stdout.trim());

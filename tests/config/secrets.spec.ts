@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as path from "path";
 import { ConfigError, validateConfig } from "../../components/config";
 import { tsNodeArgs } from "../../tools/engine/ts-loader";
 import { loadStackConfig } from "../../tools/engine/stack-config";
+import { backgroundNodeOf } from "../support/background-child";
 import { STACK_TRACE } from "../support/config-case";
 
 /**
@@ -33,12 +33,13 @@ function engineConfig(extra: Record<string, string>): Record<string, string> {
     return { ...loadStackConfig("production").config, ...extra };
 }
 
-function runProgram(config: Record<string, string>, secretKeys: string[]) {
-    return spawnSync(process.execPath, tsNodeArgs("tests/support/engine-fed-program.ts"), {
+/** The program in its own process, started now in the background (tests/support/background-child.ts). */
+function runProgram(config: () => Record<string, string>, secretKeys: string[]) {
+    return backgroundNodeOf(() => ({
+        args: tsNodeArgs("tests/support/engine-fed-program.ts"),
         cwd: ROOT,
-        encoding: "utf8",
-        env: { ...process.env, PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys), NO_COLOR: "1" },
-    });
+        env: { ...process.env, PULUMI_CONFIG: JSON.stringify(config()), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys), NO_COLOR: "1" },
+    }));
 }
 
 interface SecretCase {
@@ -64,8 +65,9 @@ const CASES: SecretCase[] = [
 describe("config secrets: no error prints a secret, fed the way the Pulumi CLI feeds the program", function () {
     this.timeout(120_000);
     for (const c of CASES) {
-        if (c.child) it(`${c.title} (child process, PULUMI_CONFIG + PULUMI_CONFIG_SECRET_KEYS)`, () => {
-            const r = runProgram(engineConfig(c.extra), c.secretKeys);
+        const child = c.child && runProgram(() => engineConfig(c.extra), c.secretKeys);
+        if (child) it(`${c.title} (child process, PULUMI_CONFIG + PULUMI_CONFIG_SECRET_KEYS)`, async () => {
+            const r = await child.result();
             assert.strictEqual(r.status, 2, r.stderr);
             assert.match(r.stdout, /^registered 0$/m, "nothing registered");
             assert.ok(!STACK_TRACE.test(r.stderr), r.stderr);

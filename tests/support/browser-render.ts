@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import MarkdownIt from "markdown-it";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
+import { BackgroundChild, Pending, readResult } from "./background-child";
 
 /**
  * Renders a Markdown report the way a pull-request comment shows it, in a real headless
@@ -78,17 +79,33 @@ table{border-collapse:collapse;display:block;max-width:100%;overflow:auto} td,th
 </script></body></html>`;
 }
 
-/** Renders `markdown` at `width` px in headless Chromium; bounded by `timeoutMs`. */
-export function renderInBrowser(markdown: string, width = 900, timeoutMs = 90_000): RenderResult {
-    const browser = findBrowser();
-    const dir = mkdtempSync(join(tmpdir(), "render-"));
+/**
+ * Renders `markdown` at `width` px in headless Chromium; bounded by `timeoutMs`. The browser
+ * starts now, in the background (tests/support/background-child.ts): a spec can start it when
+ * its file loads and await the result in its test.
+ */
+export function renderInBrowser(markdown: string, width = 900, timeoutMs = 90_000): Pending<RenderResult> {
+    let browser: string;
     try {
-        const file = join(dir, "report.html");
-        writeFileSync(file, page(markdownToHtml(markdown), width));
-        const r = spawnSync(browser, [
+        browser = findBrowser();
+    } catch (err) {
+        // Reported by the spec that asks, not by the file's loading.
+        return { result: () => Promise.reject(err) };
+    }
+    const dir = mkdtempSync(join(tmpdir(), "render-"));
+    const file = join(dir, "report.html");
+    writeFileSync(file, page(markdownToHtml(markdown), width));
+    const child = new BackgroundChild({
+        command: browser,
+        args: [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files", "--no-first-run",
             `--user-data-dir=${join(dir, "profile")}`, `--window-size=${width},1200`, "--virtual-time-budget=60000", "--dump-dom", `file://${file}`,
-        ], { encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+        ],
+        cwd: dir,
+        timeoutMs,
+    });
+    return readResult(child, (r) => {
+        rmSync(dir, { recursive: true, force: true });
         if (r.error) throw new Error(`${browser} did not finish: ${r.error.message}`);
         const m = /<pre id="result">([\s\S]*?)<\/pre>/.exec(r.stdout);
         const text = m ? m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : "";
@@ -96,7 +113,5 @@ export function renderInBrowser(markdown: string, width = 900, timeoutMs = 90_00
         const result = JSON.parse(text) as RenderResult & { fatal?: string };
         if (result.fatal) throw new Error(`the page failed: ${result.fatal}`);
         return result;
-    } finally {
-        rmSync(dir, { recursive: true, force: true });
-    }
+    });
 }

@@ -93,19 +93,41 @@ function locate(token: string): Declaration | undefined {
 /** One TypeScript program per SDK package, built on first use (parsing a package's types takes 1-2 s). */
 const programs = new Map<string, { program: ts.Program; checker: ts.TypeChecker }>();
 
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    lib: ["lib.es2020.d.ts"],
+};
+
+/**
+ * A compiler host that parses each declaration file once per process. A program is rebuilt
+ * whenever a plan needs a declaration it lacks, and TypeScript reuses nothing of the old one
+ * once the root files differ: without this every rebuild parsed and bound the whole package
+ * again (@pulumi/aws's input and output types are tens of megabytes). A parsed, bound SourceFile
+ * is shared between programs the way TypeScript's language service shares them (the binder
+ * skips a file it already bound; type information lives in each program's own checker), and
+ * the declarations under node_modules do not change while a process runs.
+ */
+const sourceFiles = new Map<string, ts.SourceFile | undefined>();
+const compilerHost: ts.CompilerHost = (() => {
+    const host = ts.createCompilerHost(COMPILER_OPTIONS);
+    const parse = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreateNewSourceFile) => {
+        if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) sourceFiles.set(fileName, parse(fileName, languageVersion, onError, shouldCreateNewSourceFile));
+        return sourceFiles.get(fileName);
+    };
+    return host;
+})();
+
 function programFor(pkgRoot: string, files: string[]): { program: ts.Program; checker: ts.TypeChecker } {
     let entry = programs.get(pkgRoot);
     if (!entry || files.some((f) => !entry!.program.getSourceFile(f))) {
         const known = entry ? entry.program.getRootFileNames() : [];
-        const program = ts.createProgram([...new Set([...known, ...files])], {
-            noEmit: true,
-            skipLibCheck: true,
-            types: [],
-            target: ts.ScriptTarget.ES2020,
-            module: ts.ModuleKind.CommonJS,
-            moduleResolution: ts.ModuleResolutionKind.Node10,
-            lib: ["lib.es2020.d.ts"],
-        }, undefined, entry?.program);
+        const program = ts.createProgram([...new Set([...known, ...files])], COMPILER_OPTIONS, compilerHost, entry?.program);
         // Without @pulumi/pulumi every `pulumi.Input<T>` would be `any` and nothing could fail.
         if (!program.getSourceFiles().some((f) => /@pulumi[\/]pulumi[\/]index\.d\.ts$/.test(f.fileName))) {
             throw new Error(`schema: the ${pkgRoot} declarations do not resolve @pulumi/pulumi`);
