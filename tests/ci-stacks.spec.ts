@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { backgroundNode } from "./support/background-child";
+import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
 import { committedStackNames, HOSTED_RUNNER, howToCreate, requireCommittedStack, stackMatrix } from "../tools/ci/stacks";
 
 /**
@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, "..");
 
 /** A git repository holding this project's Pulumi.yaml and the given stack files, all committed. */
 function repoWith(stacks: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ci-stacks-"));
+    const dir = removeWhenRunEnds(fs.mkdtempSync(path.join(os.tmpdir(), "ci-stacks-")));
     const git = (...args: string[]) => execFileSync("git", ["-C", dir, "-c", "user.email=ci@example.com", "-c", "user.name=ci", ...args]);
     git("init", "-q");
     fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));

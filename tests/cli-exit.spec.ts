@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { backgroundNode } from "./support/background-child";
+import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
 import { plainText } from "./support/plain-text";
 import { main as check } from "../tools/check";
 import { main as diff } from "../tools/diff";
@@ -58,7 +58,7 @@ describe("CLI exit codes: npm run check", function () {
     });
 
     it("an unreadable or invalid --policy-config: exit 2 before planning anything", async () => {
-        const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "pack.json");
+        const bad = path.join(removeWhenRunEnds(fs.mkdtempSync(path.join(os.tmpdir(), "check-"))), "pack.json");
         fs.writeFileSync(bad, JSON.stringify({ "no-such-policy": "mandatory" }));
         for (const file of [bad, path.join(os.tmpdir(), "does-not-exist.json")]) {
             const r = await exitOf(check, ["--policy-config", file]);
@@ -133,7 +133,7 @@ describe("CLI exit codes: as child processes (the wiring)", function () {
         assert.strictEqual(r.stdout, "");
     });
 
-    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-")), "pack.json");
+    const bad = path.join(removeWhenRunEnds(fs.mkdtempSync(path.join(os.tmpdir(), "check-"))), "pack.json");
     fs.writeFileSync(bad, JSON.stringify({ "no-such-policy": "mandatory" }));
     const unknownPolicy = check("--policy-config", bad);
     it("a --policy-config naming an unknown policy: the process exits 2 before planning anything", async () => {

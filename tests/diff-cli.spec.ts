@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
@@ -10,7 +10,7 @@ import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { planFileProblem } from "../tools/engine/exit/diff";
 import { fixturePlan } from "../tools/sample-report";
 import { main as diffMain } from "../tools/diff";
-import { backgroundNode, BackgroundChild } from "./support/background-child";
+import { backgroundNode, BackgroundChild, removeWhenRunEnds } from "./support/background-child";
 import { runMain } from "./support/cli-in-process";
 
 /** The diff's machine-readable output, its inputs (saved plans, git refs) and their errors. */
@@ -134,7 +134,7 @@ describe("diff: saved plan files", () => {
         }
     });
 
-    const dir = mkdtempSync(join(tmpdir(), "plan-output-"));
+    const dir = removeWhenRunEnds(mkdtempSync(join(tmpdir(), "plan-output-")));
     const file = join(dir, "plan.json");
     // Not silent (`npm test --silent` would pass its log level down): npm prints its banner.
     const npmPlan = new BackgroundChild({ command: "npm", args: ["run", "plan", "--", "--stack", "staging", "--cloud", "aws", "--format", "json", "--output", file], cwd: ROOT, env: { ...process.env, npm_config_loglevel: "notice" } });
@@ -211,6 +211,32 @@ describe("diff --base: the base ref and its dependencies", function () {
             assert.ok(!existsSync(wt.path));
         } finally {
             git(repo, "checkout", "-q", "--", "package-lock.json");
+        }
+    });
+
+    it("a --base run stopped mid-plan (Ctrl-C, a CI cancel) removes its worktree and dies of that signal", async function () {
+        this.timeout(120_000);
+        // Its own TMPDIR, so that its worktree is told apart from any other run's.
+        const tmp = mkdtempSync(join(tmpdir(), "diff-interrupted-"));
+        const registered = () => git(ROOT, "worktree", "list", "--porcelain").split("\n").filter((l) => l.startsWith(`worktree ${tmp}`));
+        try {
+            const child = spawn(process.execPath, tsNodeArgs("tools/diff.ts", "--base", "HEAD", "--stack", "staging", "--cloud", "aws"), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", TMPDIR: tmp }, stdio: ["ignore", "ignore", "pipe"] });
+            let stderr = "";
+            const ended = new Promise<NodeJS.Signals | null>((done) => child.once("close", (_code, signal) => done(signal)));
+            await new Promise<void>((planning, failed) => {
+                child.stderr!.on("data", (b: Buffer) => {
+                    stderr += b.toString();
+                    if (/planning \d+ stack\(s\) on each side/.test(stderr)) planning();
+                });
+                child.once("close", () => failed(new Error(`diff ended before planning: ${stderr}`)));
+            });
+            assert.strictEqual(registered().length, 1, "the base's worktree is registered while it plans");
+            child.kill("SIGTERM");
+            assert.strictEqual(await ended, "SIGTERM", stderr);
+            assert.deepStrictEqual(registered(), [], "no worktree left registered");
+        } finally {
+            rmSync(tmp, { recursive: true, force: true });
+            spawnSync("git", ["worktree", "prune"], { cwd: ROOT });
         }
     });
 

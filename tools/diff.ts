@@ -65,6 +65,13 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
     report.baseLabel = `${opts.base} (${worktree.commit.slice(0, 12)})`;
     const baseNotes = worktree.dependencies === "installed" ? ["The base was planned with its own dependencies (its package-lock.json differs from the head's): provider SDK changes show up as changes."] : [];
     let failedExplicit = false;
+    // Ctrl-C or a CI cancel mid-plan must not leave the base's worktree registered in the repository:
+    // remove it, then die of the same signal (the shell and CI see the usual 130 / 143).
+    const onSignal = (signal: NodeJS.Signals) => {
+        worktree.remove();
+        process.kill(process.pid, signal);
+    };
+    process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
     try {
         const pairs: StackPair[] = stacks.flatMap((stack) => clouds.map((cloud) => ({ stack, cloud })));
         const planned = (side: string) => (p: StackPair, exitCode: number) => log(`planned ${p.stack} · ${p.cloud}: ${side}${exitCode > 1 ? ` (failed, exit ${exitCode})` : ""}`);
@@ -88,6 +95,7 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
             report.stacks.push(diff);
         }
     } finally {
+        process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
         worktree.remove();
     }
     return gitReportVerdict(report, failedExplicit);

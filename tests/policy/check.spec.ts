@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { tsNodeArgs } from "../../tools/engine/ts-loader";
-import { backgroundNode } from "../support/background-child";
+import { backgroundNode, removeWhenRunEnds } from "../support/background-child";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -21,7 +21,7 @@ describe("npm run check", () => {
         assert.match(r.stdout, /check: \d pair\(s\) checked, \d skipped, 0 mandatory violation\(s\), 0 failing pair\(s\)/);
     });
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
+    const dir = removeWhenRunEnds(fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-")));
     const strict = path.join(dir, "strict.json");
     fs.writeFileSync(strict, JSON.stringify({ "aws-rds-require-backup-retention": { minimumBackupRetentionDays: { production: 35, staging: 7 } } }));
     const tightened = check(["--policy-config", strict]);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from "child_process";
+import { rmSync } from "fs";
 import type { Socket } from "net";
 import { availableParallelism } from "os";
 
@@ -14,9 +15,16 @@ import { availableParallelism } from "os";
  * so no other spec's temporary `process.env` edits reach it: see cli-in-process.ts) and its
  * stdout and stderr pipes, as spawnSync gives it (a spec of stream flushing needs a pipe).
  *
- * At most `availableParallelism() - 1` children run at once (the suite's process keeps one core),
- * in the order they were created, which is the order their files run in. A spec that asks for a
- * result before its child started starts it at once (its process is only waiting then).
+ * At most `availableParallelism() - 1` children, and never more than 3 (PLATFORM_TEST_CHILDREN
+ * overrides it), are started ahead of their spec, in the order they were created, which is the
+ * order their files run in: the cap keeps a many-core host, or a CPU-limited container whose
+ * quota Node 20's libuv does not see, from starting the ~30 children, each a full node with
+ * the SDKs, at once. A spec that asks for a result before its child started starts it at once,
+ * beside the others (its process is only waiting then).
+ *
+ * Each child leads its own process group, and a run that ends early (a failure with --bail, a
+ * spec filtered out by --grep, Ctrl-C, a CI cancel) kills the whole group: `npm run …` is npm →
+ * sh → node, and a signal to npm alone would leave the node running.
  *
  * A spec bounded by time runs with no child beside it (withoutBackgroundChildren below).
  *
@@ -44,18 +52,44 @@ export interface ChildCommand {
 }
 
 const underStryker = () => "__stryker__" in globalThis;
-const SLOTS = Math.max(1, availableParallelism() - 1);
+const SLOTS = Math.max(1, Math.min(Number(process.env.PLATFORM_TEST_CHILDREN) || 3, availableParallelism() - 1));
 const waiting: BackgroundChild[] = [];
 /** Each running child, with a promise of its end. */
 const running = new Map<ChildProcess, Promise<void>>();
 let busy = 0;
 let paused = 0;
 
-// A run that ends early (a failure with --bail, a spec filtered out by --grep) leaves no child behind.
-process.on("exit", () => {
+/** Temporary directories of children whose spec may never run: removed when the run ends. */
+const leftovers = new Set<string>();
+
+/** Registers a directory a background child works in, for removal when the run ends (its spec removes it sooner). */
+export function removeWhenRunEnds(dir: string): string {
+    leftovers.add(dir);
+    return dir;
+}
+
+/** The child and everything it started (its process group; see `detached` below). */
+function killTree(child: ChildProcess): void {
+    try {
+        process.kill(-child.pid!, "SIGTERM");
+    } catch {
+        child.kill();
+    }
+}
+
+// A run that ends early leaves no child and no temporary directory behind.
+const endRun = () => {
     waiting.length = 0;
-    for (const child of running.keys()) child.kill();
-});
+    for (const child of running.keys()) killTree(child);
+    for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+};
+process.on("exit", endRun);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+        endRun();
+        process.kill(process.pid, signal);
+    });
+}
 
 export class BackgroundChild {
     private command?: ChildCommand & { env: NodeJS.ProcessEnv };
@@ -97,9 +131,17 @@ export class BackgroundChild {
     /** Starts the process; `queued` children hold a slot until they end. */
     start(queued: boolean): void {
         const { command, args, cwd, env, timeoutMs } = this.prepare();
-        if (queued) busy++;
         this.outcome = new Promise<ChildResult>((resolve) => {
-            const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+            let child: ChildProcess;
+            try {
+                // Its own process group, so that killTree reaches its children too.
+                child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+            } catch (error) {
+                // Invalid arguments throw here rather than emit `error`: the spec that asks gets it, and no slot is held.
+                resolve({ status: null, signal: null, stdout: "", stderr: "", error: error as Error });
+                return;
+            }
+            if (queued) busy++;
             this.process = child;
             running.set(child, new Promise((ended) => child.once("close", () => ended())));
             // Not waited for yet: a run that ends first (see above) must not wait for it.
@@ -112,7 +154,7 @@ export class BackgroundChild {
             child.once("error", (e) => (failed = e));
             const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
                 failed = new Error(`${command} timed out after ${timeoutMs} ms`);
-                child.kill();
+                killTree(child);
             }, timeoutMs).unref();
             // "close": the process ended and both pipes are drained (or it never started).
             child.once("close", (status, signal) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import MarkdownIt from "markdown-it";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { BackgroundChild, Pending, readResult } from "./background-child";
+import { BackgroundChild, Pending, readResult, removeWhenRunEnds } from "./background-child";
 
 /**
  * Renders a Markdown report the way a pull-request comment shows it, in a real headless
@@ -92,7 +92,7 @@ export function renderInBrowser(markdown: string, width = 900, timeoutMs = 90_00
         // Reported by the spec that asks, not by the file's loading.
         return { result: () => Promise.reject(err) };
     }
-    const dir = mkdtempSync(join(tmpdir(), "render-"));
+    const dir = removeWhenRunEnds(mkdtempSync(join(tmpdir(), "render-")));
     const file = join(dir, "report.html");
     writeFileSync(file, page(markdownToHtml(markdown), width));
     const child = new BackgroundChild({
