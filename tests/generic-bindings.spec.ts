@@ -9,6 +9,7 @@ import { loadCloud, loadRuntime } from "../providers/loader";
 import type { AwsGrant } from "../providers/aws/workload-grants";
 import type { GcpGrant } from "../providers/gcp/workload-grants";
 import { AzureGrant, grantTo } from "../providers/azure/workload-grants";
+import { secretValue as azureSecretValue } from "../providers/azure/kubernetes-secrets";
 import type * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
 import type { SecretReference } from "../components/component";
@@ -66,10 +67,11 @@ const GRANTS: Record<Cloud, unknown> = { aws: awsGrant, gcp: gcpGrant, azure: az
 /** The fake queue's outputs on `cloud`; `grantOf` names the cloud whose grant its handle carries (none: no grant). */
 function queueOn(cloud: Cloud, grantOf: Cloud | "none" = cloud): BoundComponent<QueueOutputs> {
     const token = pulumi.secret("queue-token-value");
+    const ref: SecretReference = { id: pulumi.output(TOKEN_REF[cloud]) };
     // What the kubernetes runtime reads the token's value from: GCP's `secretValues`, Azure's `secret` (AWS reads Secrets Manager).
-    const stored = { gcp: { secretValues: [{ id: pulumi.output(TOKEN_REF.gcp), value: token }] }, azure: { secret: { secretId: pulumi.output("kv-secret-id"), value: token } }, aws: {} }[cloud];
+    const stored = { gcp: { secretValues: [{ id: pulumi.output(TOKEN_REF.gcp), value: token }] }, azure: { secret: { secretId: pulumi.output("kv-secret-id"), reference: ref, value: token } }, aws: {} }[cloud];
     const handle = { cloud: grantOf === "none" ? cloud : grantOf, kind: "queue", ...stored, ...(grantOf === "none" ? {} : { grant: GRANTS[grantOf] }) };
-    return { key: "queue", outputs: { url: pulumi.output(URL), token: { id: pulumi.output(TOKEN_REF[cloud]) }, handle }, binding: queueBinding };
+    return { key: "queue", outputs: { url: pulumi.output(URL), token: ref, handle }, binding: queueBinding };
 }
 
 type Builder = (scope: pulumi.ComponentResource, name: string, args: { bindings: WorkloadBindings }) => unknown;
@@ -266,4 +268,17 @@ describe("generic bindings: the AWS roles read exactly the secrets the workload 
             assert.notStrictEqual(keys[0], keys[1], "the password and the token are decrypted with their own keys");
         });
     }
+});
+
+describe("generic bindings: the kubernetes runtime reads the value of the very secret it asks for", () => {
+    const valueOf = (o: pulumi.Output<string>) => new Promise<string>((done, fail) => { (o as pulumi.Output<string>).apply(done); setTimeout(() => fail(new Error("never resolved")), 2000); });
+
+    it("azure: a reference other than the one the handle keeps fails instead of handing the kept secret's value", async () => {
+        const kept: SecretReference = { id: pulumi.output(TOKEN_REF.azure) };
+        const handle = { cloud: "azure", kind: "queue", secret: { secretId: pulumi.output("kv-secret-id"), reference: kept, value: pulumi.secret("queue-token-value") } };
+        assert.strictEqual(await valueOf(azureSecretValue(kept, handle)), "queue-token-value");
+        assert.strictEqual(await valueOf(azureSecretValue({ id: pulumi.output(TOKEN_REF.azure) }, handle)), "queue-token-value", "the same secret, another reference object");
+        const other = { id: pulumi.output("https://acme-kv.vault.azure.net/secrets/other") };
+        await assert.rejects(new Promise((done, fail) => { process.once("unhandledRejection", fail); azureSecretValue(other, handle).apply(done); }), /keeps the Key Vault secret .*queue-token, not .*secrets\/other/);
+    });
 });

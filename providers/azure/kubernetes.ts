@@ -17,7 +17,7 @@ export function createKubernetesSupport(ctx: AzureContext): KubernetesSupport {
     return {
         cluster: (scope, name, args) => createAksCluster(ctx, scope, name, args),
         workloadIdentity: (scope, name, args) => createWorkloadIdentity(ctx, scope, name, args),
-        secretValue: (_scope, _name, _ref, owner) => secretValue(owner),
+        secretValue: (_scope, _name, ref, owner) => secretValue(ref, owner),
         ingress: (scope, name, args) => createIngressSettings(ctx, scope, name, args),
     };
 }
