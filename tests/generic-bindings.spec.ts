@@ -198,6 +198,19 @@ describe("generic bindings: a component added to the bindings reaches every work
         }
     });
 
+    for (const cloud of ["gcp", "azure"] as const) {
+        it(`${cloud}: a second bound component giving the identity a login (beside the database's) fails, naming both`, async () => {
+            const saved = GRANTS[cloud];
+            const base = saved as (...args: unknown[]) => object;
+            GRANTS[cloud] = (...args: unknown[]) => ({ ...base(...args), login: pulumi.output("queue-login") });
+            try {
+                await assert.rejects(planWithQueue(cloud, "managed"), new RegExp(`${cloud}: the service-api service identity is given a login by more than one bound component \\(queue, database\\)`));
+            } finally {
+                GRANTS[cloud] = saved;
+            }
+        });
+    }
+
     for (const cloud of CLOUDS) {
         const other = CLOUDS.find((c) => c !== cloud)!;
         it(`${cloud}: a bound component whose handle carries no ${cloud} grant (none, or ${other}'s) fails, naming it`, async () => {

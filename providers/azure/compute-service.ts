@@ -9,6 +9,7 @@ import type * as managedidentity from "@pulumi/azure-native/managedidentity";
 import type { DatabaseRole } from "../../components/database-access";
 import type { AzureContext } from "./context";
 import { azureWorkloadGrants } from "./workload-grants";
+import { soleLogin } from "../shared/workload-grants";
 import { azureHandles } from "./handles";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import { createServiceSecrets } from "./service-secrets";
@@ -44,7 +45,7 @@ export function serviceIdentity(ctx: AzureContext, scope: pulumi.ComponentResour
     return {
         identity,
         grants: granted.flatMap((g) => g.grants),
-        databaseUser: granted.find((g) => g.login)?.login ?? identity.name,
+        databaseUser: soleLogin("azure", `${name} service identity`, granted) ?? identity.name,
         env: Object.assign({}, ...granted.map((g) => g.env ?? {})),
         secretNameOf: (env) => {
             const n = secretNames[env];

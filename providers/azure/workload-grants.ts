@@ -42,8 +42,8 @@ export type AzureGrant<H, O> = (ctx: AzureContext, scope: pulumi.ComponentResour
 export const EVERY_AZURE_BINDING_GRANTS: [Ungranted<AzureHandles, AzureGrant<never, never>>] extends [never] ? true : `no Azure grant on the handle of: ${Ungranted<AzureHandles, AzureGrant<never, never>> & string}` = true;
 
 /** Each bound component's grant to `to.identity`, in grant order (components/binding.ts). */
-export function azureWorkloadGrants(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: AzureGrantee, by: string): AzureWorkloadGrant[] {
-    return boundGrantHooks<AzureGrant<unknown, unknown>>("azure", bindings, by).map(({ bound, handle, hook }) => hook(ctx, scope, name, to, handle, bound.outputs));
+export function azureWorkloadGrants(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: AzureGrantee, by: string): Array<AzureWorkloadGrant & { component: string }> {
+    return boundGrantHooks<AzureGrant<unknown, unknown>>("azure", bindings, by).map(({ bound, handle, hook }) => ({ component: bound.key, ...hook(ctx, scope, name, to, handle, bound.outputs) }));
 }
 
 /** A role assignment to the grantee, named `<name>-<suffix>`. */

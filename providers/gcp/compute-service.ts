@@ -8,6 +8,7 @@ import { childName, limitedName } from "../../components/naming";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
 import { gcpWorkloadGrants, type GcpGrantTransforms } from "./workload-grants";
+import { soleLogin } from "../shared/workload-grants";
 import { cloudRunServiceName } from "./load-balancer";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
@@ -57,7 +58,7 @@ export function createServiceIdentity(
     // Each bound component's own grants (its providers/gcp builder file's `grant`), in grant order.
     const granted = gcpWorkloadGrants(ctx, scope, name, b, { account, admin: opts.databaseRole === "admin", transforms: t }, "service identity");
     // The login a component made for the account (the database's IAM user); without one, the account itself.
-    const login = granted.find((g) => g.login)?.login ?? account.email;
+    const login = soleLogin("gcp", `${name} service identity`, granted) ?? account.email;
     return { account, grants: granted.flatMap((g) => g.grants), databaseUser: login };
 }
 

@@ -41,6 +41,6 @@ export type GcpGrant<H, O> = (ctx: GcpContext, scope: pulumi.ComponentResource, 
 export const EVERY_GCP_BINDING_GRANTS: [Ungranted<GcpHandles, GcpGrant<never, never>>] extends [never] ? true : `no GCP grant on the handle of: ${Ungranted<GcpHandles, GcpGrant<never, never>> & string}` = true;
 
 /** Each bound component's grant to `to.account`, in grant order (components/binding.ts). */
-export function gcpWorkloadGrants(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: GcpGrantee, by: string): GcpWorkloadGrant[] {
-    return boundGrantHooks<GcpGrant<unknown, unknown>>("gcp", bindings, by).map(({ bound, handle, hook }) => hook(ctx, scope, name, to, handle, bound.outputs));
+export function gcpWorkloadGrants(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: GcpGrantee, by: string): Array<GcpWorkloadGrant & { component: string }> {
+    return boundGrantHooks<GcpGrant<unknown, unknown>>("gcp", bindings, by).map(({ bound, handle, hook }) => ({ component: bound.key, ...hook(ctx, scope, name, to, handle, bound.outputs) }));
 }
