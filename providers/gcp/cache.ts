@@ -94,11 +94,3 @@ declare module "./handles" {
         cache: { instance: gcp.redis.Instance; name: string; secretValues: StoredSecretValue[]; grant: typeof grant };
     }
 }
-
-/** The service's `transform.gcp` key over this component's grant child. */
-declare module "./workload-grants" {
-    interface GcpGrantTransforms {
-        /** Applied to both secret accessor grants (the database password's, the cache token's). */
-        secretAccess?: Transform<gcp.secretmanager.SecretIamMemberArgs>;
-    }
-}

@@ -211,8 +211,6 @@ declare module "./handles" {
 /** The service's `transform.gcp` keys over this component's grant children. */
 declare module "./workload-grants" {
     interface GcpGrantTransforms {
-        /** Applied to both secret accessor grants (the database password's, the cache token's). */
-        secretAccess?: Transform<gcp.secretmanager.SecretIamMemberArgs>;
         /** Cloud SQL client and instance user. */
         sqlClient?: Transform<gcp.projects.IAMMemberArgs>;
     }

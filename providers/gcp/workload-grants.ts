@@ -1,6 +1,7 @@
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import type { WorkloadBindings } from "../../components/binding";
+import type { Transform } from "../../components/transform";
 import type { GcpContext } from "./context";
 import type { GcpHandles } from "./handles";
 import { boundGrantHooks, type Ungranted } from "../shared/workload-grants";
@@ -23,7 +24,13 @@ export interface GcpWorkloadGrant {
  * (GcpComputeServiceTransforms extends it): each hook's file adds the keys of its children
  * (`declare module "./workload-grants"`).
  */
-export interface GcpGrantTransforms {}
+export interface GcpGrantTransforms {
+    /**
+     * Every secret accessor grant of a bound component's secret (the database password's, the
+     * cache token's, ...): declared once here, since every component keeping a secret shares it.
+     */
+    secretAccess?: Transform<gcp.secretmanager.SecretIamMemberArgs>;
+}
 
 /** The account a grant is given to. */
 export interface GcpGrantee {
