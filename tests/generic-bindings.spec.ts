@@ -6,7 +6,7 @@ import type { CloudImplementation, KubernetesRuntimeModule } from "../components
 import { BINDING_ENV, CLOUDS, Cloud, readPlatformConfig, RESERVED_ENV } from "../components/config";
 import { Platform } from "../components/platform";
 import { loadCloud, loadRuntime } from "../providers/loader";
-import type { AwsGrant } from "../providers/aws/workload-grants";
+import { type AwsGrant, containerSecrets } from "../providers/aws/workload-grants";
 import type { GcpGrant } from "../providers/gcp/workload-grants";
 import { AzureGrant, grantTo } from "../providers/azure/workload-grants";
 import { secretValue as azureSecretValue } from "../providers/azure/kubernetes-secrets";
@@ -293,5 +293,21 @@ describe("generic bindings: the kubernetes runtime reads the value of the very s
         assert.strictEqual(await valueOf(azureSecretValue({ id: pulumi.output(TOKEN_REF.azure) }, handle)), "queue-token-value", "the same secret, another reference object");
         const other = { id: pulumi.output("https://acme-kv.vault.azure.net/secrets/other") };
         await assert.rejects(new Promise((done, fail) => { process.once("unhandledRejection", fail); azureSecretValue(other, handle).apply(done); }), /keeps the Key Vault secret .*queue-token, not .*secrets\/other/);
+    });
+});
+
+describe("generic bindings: the ECS container's secrets are the received ones, each zipped with its own ARN", () => {
+    it("lists each received secret with its resolved ARN (and JSON key), then the workload's own; a count mismatch fails", () => {
+        const queue = queueOn("aws");
+        const received = [
+            { env: QUEUE_TOKEN, ref: { id: pulumi.output("unresolved") }, adminOnly: false, name: "queue-token", owner: queue as BoundComponent },
+            { env: BINDING_ENV.databasePassword, ref: { id: pulumi.output("unresolved"), jsonKey: "password" }, adminOnly: true, name: "db-password", owner: queue as BoundComponent },
+        ];
+        assert.deepStrictEqual(containerSecrets(received, ["arn:token", "arn:db"], [{ name: "STRIPE_KEY", arn: "arn:stripe" }]), [
+            { name: QUEUE_TOKEN, valueFrom: "arn:token" },
+            { name: BINDING_ENV.databasePassword, valueFrom: "arn:db:password::" },
+            { name: "STRIPE_KEY", valueFrom: "arn:stripe" },
+        ]);
+        assert.throws(() => containerSecrets(received, ["arn:token"], []), /2 binding secrets \(QUEUE_TOKEN, DATABASE_PASSWORD\) but 1 resolved ARNs/);
     });
 });

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { bindingSecrets, plainBindingEnv, type WorkloadBindings } from "../../components/binding";
+import { bindingSecrets, plainBindingEnv, type ReceivedSecret, type WorkloadBindings } from "../../components/binding";
 import type { ComputeServiceArgs, ComputeServiceOutputs } from "../../components/compute-service";
 import type { ReleaseStatus } from "../../components/release";
 import { DatabaseRole, iamDatabaseUser } from "../../components/database-access";
@@ -68,12 +68,12 @@ export function grantEcsRoles(ctx: AwsContext, scope: pulumi.ComponentResource, 
 }
 
 /**
- * The container definition's values that wait for outputs: the plain env, every binding
- * secret's ARN (`bindingSecrets(bindings, "all")`, containerSecrets picks the received ones),
+ * The container definition's values that wait for outputs: the plain env, the ARN of each
+ * binding secret the workload receives (`received`, in that order: containerSecrets zips them),
  * the log group and the workload's own secrets' ARNs.
  */
-export function containerInputs(plainEnv: Record<string, pulumi.Input<string>>, bindings: WorkloadBindings, logGroupName: pulumi.Input<string>, appSecretArns: Array<pulumi.Input<string>>) {
-    const secretIds = bindingSecrets(bindings, "all").map((s) => s.ref.id);
+export function containerInputs(plainEnv: Record<string, pulumi.Input<string>>, received: readonly ReceivedSecret[], logGroupName: pulumi.Input<string>, appSecretArns: Array<pulumi.Input<string>>) {
+    const secretIds = received.map((s) => s.ref.id);
     return (pulumi.all([pulumi.all(plainEnv), ...secretIds, logGroupName, pulumi.all(appSecretArns)]) as pulumi.Output<unknown[]>).apply((v) => ({
         env: v[0] as Record<string, string>,
         bindingSecretArns: v.slice(1, 1 + secretIds.length) as string[],
@@ -128,7 +128,9 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
     roles.grantTaskRole(taskRole);
 
     const size = FARGATE[svc.size];
-    const containerDefinitions = containerInputs(plainBindingEnv(svc, args.bindings, dbUser), args.bindings, logGroup.name, appSecrets.entries.map((e) => e.arn))
+    // A service is no `admin` job: it receives no adminOnly secret.
+    const received = bindingSecrets(args.bindings, {});
+    const containerDefinitions = containerInputs(plainBindingEnv(svc, args.bindings, dbUser), received, logGroup.name, appSecrets.entries.map((e) => e.arn))
         .apply(({ env: bindingEnv, bindingSecretArns, logGroupName, appSecretArns }) => {
             const environment: Record<string, string> = { ...bindingEnv, PORT: String(svc.port) };
             return JSON.stringify([{
@@ -138,7 +140,7 @@ export function createComputeService(ctx: AwsContext, scope: pulumi.ComponentRes
                 ...(svc.command ? { command: svc.command } : {}),
                 portMappings: [{ containerPort: svc.port, protocol: "tcp", name: svc.name }],
                 environment: Object.entries(environment).sort(([a], [c]) => a.localeCompare(c)).map(([key, value]) => ({ name: key, value })),
-                secrets: containerSecrets(args.bindings, {}, bindingSecretArns, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
+                secrets: containerSecrets(received, bindingSecretArns, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
                 // Workers too: every other runtime probes them, and ECS replaces a task whose essential container is UNHEALTHY.
                 healthCheck: {
                     command: ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${svc.port}${svc.healthPath} || exit 1`],

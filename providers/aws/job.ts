@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { plainBindingEnv } from "../../components/binding";
+import { bindingSecrets, plainBindingEnv } from "../../components/binding";
 import type { JobArgs, JobOutputs } from "../../components/job";
 import { childName, limitedName, physicalName } from "../../components/naming";
 import { iamDatabaseUser } from "../../components/database-access";
@@ -51,14 +51,15 @@ export function createJob(ctx: AwsContext, scope: pulumi.ComponentResource, name
     });
     roles.grantTaskRole(taskRole);
 
-    const containerDefinitions = containerInputs(plainBindingEnv(job, args.bindings, dbUser), args.bindings, logGroup.name, appSecrets.entries.map((e) => e.arn))
+    const received = bindingSecrets(args.bindings, job);
+    const containerDefinitions = containerInputs(plainBindingEnv(job, args.bindings, dbUser), received, logGroup.name, appSecrets.entries.map((e) => e.arn))
         .apply(({ env, bindingSecretArns, logGroupName, appSecretArns }) => JSON.stringify([{
             name: job.name,
             image: job.image,
             essential: true,
             command: job.command,
             environment: Object.entries(env).sort(([x], [y]) => x.localeCompare(y)).map(([k, value]) => ({ name: k, value })),
-            secrets: containerSecrets(args.bindings, job, bindingSecretArns, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
+            secrets: containerSecrets(received, bindingSecretArns, appSecrets.entries.map((e, i) => ({ name: e.name, arn: appSecretArns[i]! }))),
             // ECS has no task timeout; `stopTimeout` is only the SIGTERM grace. The run recipe waits instead.
             readonlyRootFilesystem: true,
             user: "1000:1000",

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { bindingSecrets, BoundComponent, ReceivedSecret, type WorkloadBindings } from "../../components/binding";
+import { BoundComponent, ReceivedSecret, type WorkloadBindings } from "../../components/binding";
 import type { JobConfig } from "../../components/config";
 import { receivesAdminPassword } from "../../components/database-access";
 import type { AwsContext } from "./context";
@@ -74,15 +74,14 @@ export function secretValueFrom(arn: string, jsonKey?: string): string {
 }
 
 /**
- * The ECS container's secrets: each binding secret the workload receives (`arns`: the resolved
- * ARN of every secret of `bindingSecrets(bindings, "all")`, in that order), then the workload's
- * own. Services and jobs share it.
+ * The ECS container's secrets: each binding secret the workload receives (`received`,
+ * `bindingSecrets(bindings, workload)`), zipped with its resolved ARN (`arns`, same order),
+ * then the workload's own. Services and jobs share it.
  */
-export function containerSecrets(bindings: WorkloadBindings, workload: { databaseRole?: JobConfig["databaseRole"] }, arns: string[], appSecrets: Array<{ name: string; arn: string }>) {
-    const all = bindingSecrets(bindings, "all");
-    const received = new Set(bindingSecrets(bindings, workload).map((s) => `${s.owner.key}/${s.env}`));
+export function containerSecrets(received: readonly ReceivedSecret[], arns: readonly string[], appSecrets: Array<{ name: string; arn: string }>) {
+    if (arns.length !== received.length) throw new Error(`internal: ${received.length} binding secrets (${received.map((s) => s.env).join(", ")}) but ${arns.length} resolved ARNs`);
     return [
-        ...all.flatMap((s, i) => (received.has(`${s.owner.key}/${s.env}`) ? [{ name: s.env, valueFrom: secretValueFrom(arns[i]!, s.ref.jsonKey) }] : [])),
+        ...received.map((s, i) => ({ name: s.env, valueFrom: secretValueFrom(arns[i]!, s.ref.jsonKey) })),
         ...appSecrets.map((e) => ({ name: e.name, valueFrom: e.arn })),
     ];
 }
