@@ -6,9 +6,13 @@ import type { CloudImplementation, KubernetesRuntimeModule } from "../components
 import { BINDING_ENV, CLOUDS, Cloud, readPlatformConfig, RESERVED_ENV } from "../components/config";
 import { Platform } from "../components/platform";
 import { loadCloud, loadRuntime } from "../providers/loader";
-import { type AwsGrant, containerSecrets } from "../providers/aws/workload-grants";
-import type { GcpGrant } from "../providers/gcp/workload-grants";
-import { AzureGrant, grantTo } from "../providers/azure/workload-grants";
+import { type AwsGrant, type AwsGrantChecks, containerSecrets } from "../providers/aws/workload-grants";
+import type { AwsHandles } from "../providers/aws/handles";
+import type { GcpHandles } from "../providers/gcp/handles";
+import type { AzureHandles } from "../providers/azure/handles";
+import type { Ungranted } from "../providers/shared/workload-grants";
+import type { GcpGrant, GcpGrantChecks } from "../providers/gcp/workload-grants";
+import { AzureGrant, type AzureGrantChecks, grantTo } from "../providers/azure/workload-grants";
 import { secretValue as azureSecretValue } from "../providers/azure/kubernetes-secrets";
 import type * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
@@ -309,5 +313,24 @@ describe("generic bindings: the ECS container's secrets are the received ones, e
             { name: "STRIPE_KEY", valueFrom: "arn:stripe" },
         ]);
         assert.throws(() => containerSecrets(received, ["arn:token"], []), /2 binding secrets \(QUEUE_TOKEN, DATABASE_PASSWORD\) but 1 resolved ARNs/);
+    });
+});
+
+describe("generic bindings: the typecheck names a bound component whose grant is typed for another component's handle", () => {
+    // A type-level check (the typecheck compiles this file): the cache's handle carrying the
+    // database's grant, which reads fields the cache's handle has not, must fail the check.
+    type Miswired<H extends { cache: object; database: { grant: unknown } }> = Omit<H, "cache"> & { cache: Omit<H["cache"], "grant"> & { grant: H["database"]["grant"] } };
+
+    it("on every cloud: the real handles pass, the cache carrying the database's grant is caught", () => {
+        const aws: Ungranted<AwsGrantChecks<Miswired<AwsHandles>>> = "cache";
+        const gcpCaught: Ungranted<GcpGrantChecks<Miswired<GcpHandles>>> = "cache";
+        const azure: Ungranted<AzureGrantChecks<Miswired<AzureHandles>>> = "cache";
+        // @ts-expect-error every real AWS handle carries a grant for itself: nothing is ungranted
+        const awsReal: Ungranted<AwsGrantChecks<AwsHandles>> = "cache";
+        // @ts-expect-error every real GCP handle carries a grant for itself
+        const gcpReal: Ungranted<GcpGrantChecks<GcpHandles>> = "cache";
+        // @ts-expect-error every real Azure handle carries a grant for itself
+        const azureReal: Ungranted<AzureGrantChecks<AzureHandles>> = "cache";
+        assert.deepStrictEqual([aws, gcpCaught, azure, awsReal, gcpReal, azureReal], ["cache", "cache", "cache", "cache", "cache", "cache"]);
     });
 });

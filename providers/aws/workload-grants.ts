@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { BoundComponent, ReceivedSecret, type WorkloadBindings } from "../../components/binding";
+import { BoundComponent, ReceivedSecret, type ServiceBindings, type WorkloadBindings } from "../../components/binding";
 import type { JobConfig } from "../../components/config";
 import { receivesAdminPassword } from "../../components/database-access";
 import type { AwsContext } from "./context";
@@ -30,7 +30,10 @@ export type AwsGrant<H> = (ctx: AwsContext, handle: H, workload: AwsBoundWorkloa
 
 /** Every component workloads bind to must carry a `grant` on its AWS handle: the typecheck fails here naming the one that does not. */
 // Stryker disable next-line BooleanLiteral: a typecheck-only constant (its type is the check; the value is never read).
-export const EVERY_AWS_BINDING_GRANTS: [Ungranted<AwsHandles, AwsGrant<never>>] extends [never] ? true : `no AWS grant on the handle of: ${Ungranted<AwsHandles, AwsGrant<never>> & string}` = true;
+export const EVERY_AWS_BINDING_GRANTS: [Ungranted<AwsGrantChecks<AwsHandles>>] extends [never] ? true : `no AWS grant for its own handle on: ${Ungranted<AwsGrantChecks<AwsHandles>> & string}` = true;
+
+/** Per bound component: its AWS handle (of handles `H`) carries a `grant` that accepts that very handle. */
+export type AwsGrantChecks<H> = { [K in keyof ServiceBindings]: K extends keyof H ? (H[K] extends { grant: AwsGrant<H[K]> } ? true : false) : false };
 
 export interface GrantedComponent {
     bound: BoundComponent;

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as authorization from "@pulumi/azure-native/authorization";
 import type * as managedidentity from "@pulumi/azure-native/managedidentity";
-import type { WorkloadBindings } from "../../components/binding";
+import type { ServiceBindings, WorkloadBindings } from "../../components/binding";
 import { childName } from "../../components/naming";
 import type { Transform } from "../../components/transform";
 import type { AzureContext } from "./context";
@@ -39,7 +39,10 @@ export type AzureGrant<H, O> = (ctx: AzureContext, scope: pulumi.ComponentResour
 
 /** Every component workloads bind to must carry a `grant` on its Azure handle: the typecheck fails here naming the one that does not. */
 // Stryker disable next-line BooleanLiteral: a typecheck-only constant (its type is the check; the value is never read).
-export const EVERY_AZURE_BINDING_GRANTS: [Ungranted<AzureHandles, AzureGrant<never, never>>] extends [never] ? true : `no Azure grant on the handle of: ${Ungranted<AzureHandles, AzureGrant<never, never>> & string}` = true;
+export const EVERY_AZURE_BINDING_GRANTS: [Ungranted<AzureGrantChecks<AzureHandles>>] extends [never] ? true : `no Azure grant for its own handle on: ${Ungranted<AzureGrantChecks<AzureHandles>> & string}` = true;
+
+/** Per bound component: its Azure handle (of handles `H`) carries a `grant` that accepts that very handle and the component's outputs. */
+export type AzureGrantChecks<H> = { [K in keyof ServiceBindings]: K extends keyof H ? (H[K] extends { grant: AzureGrant<H[K], ServiceBindings[K]> } ? true : false) : false };
 
 /** Each bound component's grant to `to.identity`, in grant order (components/binding.ts). */
 export function azureWorkloadGrants(ctx: AzureContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: AzureGrantee, by: string): Array<AzureWorkloadGrant & { component: string }> {

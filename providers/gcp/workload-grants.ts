@@ -1,6 +1,6 @@
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
-import type { WorkloadBindings } from "../../components/binding";
+import type { ServiceBindings, WorkloadBindings } from "../../components/binding";
 import type { Transform } from "../../components/transform";
 import type { GcpContext } from "./context";
 import type { GcpHandles } from "./handles";
@@ -45,7 +45,10 @@ export type GcpGrant<H, O> = (ctx: GcpContext, scope: pulumi.ComponentResource, 
 
 /** Every component workloads bind to must carry a `grant` on its GCP handle: the typecheck fails here naming the one that does not. */
 // Stryker disable next-line BooleanLiteral: a typecheck-only constant (its type is the check; the value is never read).
-export const EVERY_GCP_BINDING_GRANTS: [Ungranted<GcpHandles, GcpGrant<never, never>>] extends [never] ? true : `no GCP grant on the handle of: ${Ungranted<GcpHandles, GcpGrant<never, never>> & string}` = true;
+export const EVERY_GCP_BINDING_GRANTS: [Ungranted<GcpGrantChecks<GcpHandles>>] extends [never] ? true : `no GCP grant for its own handle on: ${Ungranted<GcpGrantChecks<GcpHandles>> & string}` = true;
+
+/** Per bound component: its GCP handle (of handles `H`) carries a `grant` that accepts that very handle and the component's outputs. */
+export type GcpGrantChecks<H> = { [K in keyof ServiceBindings]: K extends keyof H ? (H[K] extends { grant: GcpGrant<H[K], ServiceBindings[K]> } ? true : false) : false };
 
 /** Each bound component's grant to `to.account`, in grant order (components/binding.ts). */
 export function gcpWorkloadGrants(ctx: GcpContext, scope: pulumi.ComponentResource, name: string, bindings: WorkloadBindings, to: GcpGrantee, by: string): Array<GcpWorkloadGrant & { component: string }> {

@@ -1,11 +1,14 @@
 import { type BoundComponent, grantOrder, type ServiceBindings, type WorkloadBindings } from "../../components/binding";
 
 /**
- * The keys of ServiceBindings whose handle on a cloud (its handles interface `H`) carries no
- * `grant` of that cloud's hook type `G`: each cloud's workload-grants.ts requires this to be
- * `never`, so the typecheck names a bound component that lacks its grant.
+ * The keys of ServiceBindings whose cloud handle fails its per-key check (`Checks[K]`, each
+ * cloud's `<Cloud>GrantChecks`: the handle carries a `grant` typed for that very handle and
+ * outputs): each cloud's workload-grants.ts requires this to be `never`, so the typecheck names
+ * a bound component that lacks its grant or carries one typed for another component's handle.
+ * (The check is per key because a hook's handle is a parameter: one check against a
+ * `Grant<never>` would accept a grant typed for any handle at all.)
  */
-export type Ungranted<H, G> = { [K in keyof ServiceBindings]: K extends keyof H ? (H[K] extends { grant: G } ? never : K) : K }[keyof ServiceBindings];
+export type Ungranted<Checks extends { [K in keyof ServiceBindings]: boolean }> = { [K in keyof ServiceBindings]: Checks[K] extends true ? never : K }[keyof ServiceBindings];
 
 /**
  * The one login a bound component's grant made for the workload's identity (the database's
