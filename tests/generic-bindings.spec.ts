@@ -11,7 +11,8 @@ import type { AwsHandles } from "../providers/aws/handles";
 import type { GcpHandles } from "../providers/gcp/handles";
 import type { AzureHandles } from "../providers/azure/handles";
 import type { Ungranted } from "../providers/shared/workload-grants";
-import type { GcpGrant, GcpGrantChecks } from "../providers/gcp/workload-grants";
+import { type GcpGrant, type GcpGrantChecks, grantSecretRead } from "../providers/gcp/workload-grants";
+import type { StoredVaultSecret } from "../providers/azure/handles";
 import { AzureGrant, type AzureGrantChecks, grantTo } from "../providers/azure/workload-grants";
 import { secretValue as azureSecretValue } from "../providers/azure/kubernetes-secrets";
 import type * as aws from "@pulumi/aws";
@@ -58,12 +59,19 @@ const awsGrant: AwsGrant<unknown> = () => ({
     secretsKey: { arn: pulumi.output(TOKEN_KEY_ARN) } as aws.kms.Key,
     policies: [{ suffix: "queue", document: { Version: "2012-10-17", Statement: [{ Sid: "SendToQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:acme-orders" }] } }],
 });
-const gcpGrant: GcpGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
-    grants: [ctx.create(gcp.pubsub.TopicIAMMember, scope, `${name}-queue-publisher`, { topic: "acme-orders", role: "roles/pubsub.publisher", member: to.account.member })],
+// Beside its own grant, each hook's duty on GCP and Azure: read access on the secret it keeps (workload-grants.ts).
+const gcpGrant: GcpGrant<unknown, QueueOutputs> = (ctx, scope, name, to, _handle, outputs) => ({
+    grants: [
+        ctx.create(gcp.pubsub.TopicIAMMember, scope, `${name}-queue-publisher`, { topic: "acme-orders", role: "roles/pubsub.publisher", member: to.account.member }),
+        grantSecretRead(ctx, scope, name, to, "queue-token-access", outputs.token.id),
+    ],
 });
-const azureGrant: AzureGrant<unknown, QueueOutputs> = (ctx, scope, name, to) => ({
-    // Azure Service Bus Data Sender (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration).
-    grants: [grantTo(ctx, scope, name, to, "queue-sender", { builtInRoleId: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39" }, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/acme/queues/orders")],
+const azureGrant: AzureGrant<{ secret: StoredVaultSecret }, QueueOutputs> = (ctx, scope, name, to, handle) => ({
+    grants: [
+        // Azure Service Bus Data Sender (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration).
+        grantTo(ctx, scope, name, to, "queue-sender", { builtInRoleId: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39" }, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/acme/queues/orders"),
+        grantTo(ctx, scope, name, to, "queue-token-reader", "keyVaultSecretsUser", handle.secret.secretId),
+    ],
     secretNames: { [QUEUE_TOKEN]: "queue-token" },
 });
 const GRANTS: Record<Cloud, unknown> = { aws: awsGrant, gcp: gcpGrant, azure: azureGrant };
@@ -143,6 +151,20 @@ function assertGranted(recorded: RecordedResource[], cloud: Cloud, runtime: "man
     }
 }
 
+/**
+ * On Cloud Run, every secret a workload's container references (the catalog's, the queue's,
+ * its own) has a secret accessor grant of its own account (`<workload>-...`): a bound
+ * component's hook that forgets its read grant fails here.
+ */
+function assertEverySecretReadable(recorded: RecordedResource[], workload: string): void {
+    const env = ENV.gcp(recorded, workload as "service-api" | "job-report") as Array<{ name: string; valueSource?: { secretKeyRef?: { secret: string } } }>;
+    const referenced = env.flatMap((e) => (e.valueSource?.secretKeyRef ? [{ name: e.name, secret: e.valueSource.secretKeyRef.secret }] : []));
+    assert.ok(referenced.length > 0, `${workload}: references no secret`);
+    const readable = recorded.filter((r) => r.type === "gcp:secretmanager/secretIamMember:SecretIamMember" && r.name.startsWith(`${workload}-`) && (r.rawInputs as { role?: string }).role === "roles/secretmanager.secretAccessor")
+        .map((r) => (r.rawInputs as { secretId: string }).secretId);
+    for (const s of referenced) assert.ok(readable.includes(s.secret), `${workload}: ${s.name} references ${s.secret}, which its account has no secretAccessor grant on (have ${readable.join(", ")})`);
+}
+
 /** The queue's token reaches the container by reference only, from where each cloud and runtime keeps it, and the identity may read it. */
 function assertSecretByReference(recorded: RecordedResource[], cloud: Cloud, runtime: "managed" | "kubernetes", workload: string, env: Env): void {
     const entry = env.find((e) => e.name === QUEUE_TOKEN) as Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -162,10 +184,16 @@ function assertSecretByReference(recorded: RecordedResource[], cloud: Cloud, run
         assert.ok(!defs.environment.some((e: { name: string }) => e.name === QUEUE_TOKEN), "the token is no plain value");
     } else if (cloud === "gcp") {
         assert.deepStrictEqual(entry?.valueSource, { secretKeyRef: { secret: TOKEN_REF.gcp, version: "latest" } });
+        const access = named(recorded, "gcp:secretmanager/secretIamMember:SecretIamMember", `${workload}-queue-token-access`);
+        assert.deepStrictEqual([access.secretId, access.role], [TOKEN_REF.gcp, "roles/secretmanager.secretAccessor"], `${workload}: the account reads the token`);
+        assertEverySecretReadable(recorded, workload);
     } else {
         assert.deepStrictEqual(entry, { name: QUEUE_TOKEN, secretRef: "queue-token" });
         const app = workload === "service-api" ? named(recorded, "azure-native:app:ContainerApp", "service-api-app") : named(recorded, "azure-native:app:Job", "job-report-job");
         assert.ok(app.configuration.secrets.some((s: { name: string; keyVaultUrl: string }) => s.name === "queue-token" && s.keyVaultUrl === TOKEN_REF.azure), "the Key Vault reference");
+        const reader = named(recorded, "azure-native:authorization:RoleAssignment", `${workload}-queue-token-reader`);
+        assert.strictEqual(reader.scope, "kv-secret-id", `${workload}: the identity reads the token's Key Vault secret`);
+        assert.match(String(reader.roleDefinitionId), /\/roleDefinitions\/4633458b-17de-408a-b874-0445c86b69e6$/, "Key Vault Secrets User");
     }
     if (cloud === "aws") {
         const policy = String(named(recorded, "aws:iam/rolePolicy:RolePolicy", `${workload}-${runtime === "managed" ? "execution" : "workload"}-secrets`).policy);

@@ -34,7 +34,15 @@ export interface AzureGrantee {
     roleAssignmentTransform?: Transform<authorization.RoleAssignmentArgs>;
 }
 
-/** A component's Azure grant hook (its builder file exports it; its handle carries it as `grant`): children of `scope`, named `<name>-<child>`. */
+/**
+ * A component's Azure grant hook (its builder file exports it; its handle carries it as
+ * `grant`): children of `scope`, named `<name>-<child>`. Its duty beside its own role
+ * assignments: `keyVaultSecretsUser` (`grantTo`) on every Key Vault secret of its binding the
+ * workload receives, and that secret's Container Apps name in `secretNames` — the hook keeps
+ * the names the plans have always had (`redis-auth-reader`, `database-password-reader`); a hook
+ * that forgets the grant leaves Container Apps unable to resolve the Key Vault reference
+ * (tests/generic-bindings.spec.ts checks the queue's).
+ */
 export type AzureGrant<H, O> = (ctx: AzureContext, scope: pulumi.ComponentResource, name: string, to: AzureGrantee, handle: H, outputs: O) => AzureWorkloadGrant;
 
 /** Every component workloads bind to must carry a `grant` on its Azure handle: the typecheck fails here naming the one that does not. */

@@ -9,7 +9,7 @@ import { storeSecret } from "./secrets";
 import { REDIS_MEMORY_GB } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
-import type { GcpGrant } from "./workload-grants";
+import { type GcpGrant, grantSecretRead } from "./workload-grants";
 
 /** RDB snapshots once a day (Memorystore keeps the latest; point-in-time copies are exports). */
 const RDB_SNAPSHOT_PERIOD = "TWENTY_FOUR_HOURS";
@@ -70,11 +70,7 @@ export const builder: CloudBuilder<GcpContext, "cache"> = createCache;
 
 /** What a workload bound to the cache is given on GCP (workload-grants.ts): secret accessor on the AUTH string's secret only. */
 export const grant: GcpGrant<unknown, CacheOutputs> = (ctx, scope, name, to, _cache, outputs) => ({
-    grants: [ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "redis-auth-access"), {
-        secretId: outputs.authSecret.id,
-        role: "roles/secretmanager.secretAccessor",
-        member: to.account.member,
-    }, to.transforms?.secretAccess)],
+    grants: [grantSecretRead(ctx, scope, name, to, "redis-auth-access", outputs.authSecret.id)],
 });
 
 /** Typed escape hatches for this component's GCP children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */

@@ -13,7 +13,7 @@ import { CLOUD_SQL_TIER } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import { cloudSqlIamUser } from "../../components/database-access";
-import type { GcpGrant } from "./workload-grants";
+import { type GcpGrant, grantSecretRead } from "./workload-grants";
 
 /** Cloud SQL (Enterprise) keeps at most 7 days of transaction logs for point-in-time recovery. */
 const MAX_LOG_RETENTION_DAYS = 7;
@@ -161,11 +161,7 @@ export const grant: GcpGrant<{ instance: gcp.sql.DatabaseInstance }, DatabaseOut
         member: to.account.member,
     }, t?.sqlClient)];
     if (to.admin) {
-        grants.unshift(ctx.create(gcp.secretmanager.SecretIamMember, scope, childName(name, "db-password-access"), {
-            secretId: outputs.passwordSecret.id,
-            role: "roles/secretmanager.secretAccessor",
-            member: to.account.member,
-        }, t?.secretAccess));
+        grants.unshift(grantSecretRead(ctx, scope, name, to, "db-password-access", outputs.passwordSecret.id));
         return { grants, login: outputs.username };
     }
     const user = ctx.create(gcp.sql.User, scope, childName(name, "db-user"), {
