@@ -70,6 +70,26 @@ export interface BoundComponent<O = unknown> {
 /** The components a workload is bound to, by catalog key, in catalog order (components/catalog.ts `workloadBindings`). */
 export type WorkloadBindings = { readonly [K in keyof ServiceBindings]: BoundComponent<ServiceBindings[K]> };
 
+/** A catalog entry as the bindings read it: its key and, for one workloads bind to, its binding. */
+export interface BindableEntry {
+    readonly key: string;
+    readonly binding?: Binding<never>;
+}
+
+/**
+ * What a workload is bound to: each of `bindable` (the catalog's entries with a `binding`, in
+ * catalog order: components/catalog.ts `BINDABLE`) found among the components it is built on.
+ */
+export function bindingsOf(deps: object, bindable: readonly BindableEntry[]): WorkloadBindings {
+    const built = deps as Record<string, unknown>;
+    const bound: Record<string, BoundComponent> = {};
+    for (const d of bindable) {
+        const outputs = built[d.key];
+        if (outputs !== undefined && d.binding) bound[d.key] = { key: d.key, outputs: outputs as BoundComponent["outputs"], binding: d.binding as BoundComponent["binding"] };
+    }
+    return bound as unknown as WorkloadBindings;
+}
+
 /** A binding typed against its component's outputs. */
 export function defineBinding<O>(binding: Binding<O>): Binding<O> {
     return binding;

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { BoundComponent, WorkloadBindings } from "./binding";
+import { bindingsOf, type WorkloadBindings } from "./binding";
 import { cacheComponent } from "./cache";
 import type { CloudImplementation } from "./cloud";
 import { computeServiceComponent } from "./compute-service";
@@ -68,12 +68,7 @@ export const BINDABLE = DEFINITIONS.filter((d) => d.binding !== undefined);
 
 /** What the Platform hands a workload: each bindable component built so far with its binding, by key, in catalog order. */
 export function workloadBindings(built: Partial<Record<CatalogKey, unknown>>): WorkloadBindings {
-    const bound: Record<string, BoundComponent> = {};
-    for (const d of BINDABLE) {
-        const outputs = built[d.key];
-        if (outputs !== undefined) bound[d.key] = { key: d.key, outputs: outputs as BoundComponent["outputs"], binding: d.binding as BoundComponent["binding"] };
-    }
-    return bound as unknown as WorkloadBindings;
+    return bindingsOf(built, BINDABLE);
 }
 
 /** The entry whose type token this is (undefined for any other type). */

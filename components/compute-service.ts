@@ -4,7 +4,7 @@ import { CreateInput, defineComponent } from "./definition";
 import type { KubernetesCluster, KubernetesClusterOutputs } from "./kubernetes-cluster";
 import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig, ServiceConfig } from "./config";
-import type { ServiceBindings, WorkloadBindings } from "./binding";
+import { bindingsOf, type ServiceBindings, type WorkloadBindings } from "./binding";
 import type { LoadBalancer, LoadBalancerOutputs, ServiceAttachment } from "./load-balancer";
 import type { ReleaseStatus } from "./release";
 
@@ -83,8 +83,9 @@ export const computeServiceComponent = defineComponent({
     key: "computeService",
     builtBy: "cloud",
     role: "service",
-    create: ({ cfg, cloud, deps, bindings, transforms }: CreateInput<WorkloadDeps & { loadBalancer: LoadBalancer }, { readonly computeService: ComputeServiceBuilder }>) => {
+    create: ({ cfg, cloud, deps, bindable, transforms }: CreateInput<WorkloadDeps & { loadBalancer: LoadBalancer }, { readonly computeService: ComputeServiceBuilder }>) => {
         const services: Record<string, ComputeService> = {};
+        const bindings = bindingsOf(deps, bindable);
         for (const service of cfg.services) {
             services[service.name] = new ComputeService(`service-${service.name}`, {
                 service,

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Binding, WorkloadBindings } from "./binding";
+import type { BindableEntry, Binding } from "./binding";
 import type { ComponentTransforms } from "./builders";
 import type { PlatformConfig } from "./config";
 
@@ -21,11 +21,12 @@ export interface CreateInput<Deps, Cloud> {
     /** `PlatformOptions.transforms`. */
     transforms: ComponentTransforms;
     /**
-     * The components built so far that workloads bind to (entries with a `binding`), in catalog
-     * order: complete for an entry whose Deps include ServiceBindings (the services and jobs),
-     * since the catalog's order check keeps it after them.
+     * The catalog's entries workloads bind to (`BINDABLE`, catalog order). A workload's create
+     * binds to those of its own typed `deps` (binding.ts `bindingsOf`): the catalog is not
+     * importable from a component file (it imports them), and `deps` stays the one record of
+     * what was built before an entry.
      */
-    bindings: WorkloadBindings;
+    bindable: readonly BindableEntry[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { PlatformComponent } from "./component";
-import type { WorkloadBindings } from "./binding";
+import { bindingsOf, type WorkloadBindings } from "./binding";
 import type { WorkloadDeps, WorkloadPlacement } from "./compute-service";
 import { CreateInput, defineComponent } from "./definition";
 import type { JobConfig, PlatformConfig } from "./config";
@@ -51,8 +51,9 @@ export const jobComponent = defineComponent({
     key: "job",
     builtBy: "cloud",
     role: "task",
-    create: ({ cfg, cloud, deps, bindings }: CreateInput<WorkloadDeps, { readonly job: JobBuilder }>) => {
+    create: ({ cfg, cloud, deps, bindable }: CreateInput<WorkloadDeps, { readonly job: JobBuilder }>) => {
         const jobs: Record<string, Job> = {};
+        const bindings = bindingsOf(deps, bindable);
         for (const job of cfg.jobs) {
             jobs[job.name] = new Job(`job-${job.name}`, { job, bindings, network: deps.network, cluster: deps.kubernetesCluster, logRetentionDays: cfg.compute.logRetentionDays }, cloud, { dependsOn: [deps.network] });
         }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ComponentTransforms } from "./builders";
-import { BuiltComponents, CATALOG, catalogOutputs, workloadBindings } from "./catalog";
+import { BINDABLE, BuiltComponents, CATALOG, catalogOutputs } from "./catalog";
 import type { CloudImplementation, KubernetesRuntimeModule } from "./cloud";
 import { disasterRecoverySummary, PlatformConfig } from "./config";
 import type { CreateInput } from "./definition";
@@ -32,7 +32,7 @@ export class Platform {
         const built: Partial<Record<keyof BuiltComponents, unknown>> = {};
         let cloud = managedCloud;
         for (const entry of CATALOG) {
-            const made = (entry.create as AnyCreate)({ cfg: config, cloud, deps: built as Partial<BuiltComponents>, transforms: options.transforms ?? {}, bindings: workloadBindings(built) });
+            const made = (entry.create as AnyCreate)({ cfg: config, cloud, deps: built as Partial<BuiltComponents>, transforms: options.transforms ?? {}, bindable: BINDABLE });
             built[entry.key] = made;
             // Same components, same type tokens after the cluster: only the LoadBalancer's, ComputeServices' and Jobs' children change.
             if (made instanceof KubernetesCluster) cloud = { ...managedCloud, ...kubernetesRuntime!.createKubernetesRuntime(managedCloud, config, made) };

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BoundComponent, defineBinding, WorkloadBindings } from "../components/binding";
 import { BINDABLE } from "../components/catalog";
 import type { CloudImplementation, KubernetesRuntimeModule } from "../components/cloud";
+import type { CreateInput } from "../components/definition";
 import { BINDING_ENV, CLOUDS, Cloud, readPlatformConfig, RESERVED_ENV } from "../components/config";
 import { Platform } from "../components/platform";
 import { loadCloud, loadRuntime } from "../providers/loader";
@@ -360,5 +361,14 @@ describe("generic bindings: the typecheck names a bound component whose grant is
         // @ts-expect-error every real Azure handle carries a grant for itself
         const azureReal: Ungranted<AzureGrantChecks<AzureHandles>> = "cache";
         assert.deepStrictEqual([aws, gcpCaught, azure, awsReal, gcpReal, azureReal], ["cache", "cache", "cache", "cache", "cache", "cache"]);
+    });
+});
+
+describe("generic bindings: a workload binds to its own typed deps", () => {
+    it("CreateInput carries no second record of the built components (`bindings`), only the catalog's bindable entries", () => {
+        // Type-level (the typecheck compiles this file): an entry built before the data tier cannot be handed bindings typed complete.
+        const noBindings: "bindings" extends keyof CreateInput<never, never> ? false : true = true;
+        const bindable: CreateInput<never, never>["bindable"] = BINDABLE;
+        assert.ok(noBindings && bindable.length === BINDABLE.length);
     });
 });
