@@ -45,6 +45,8 @@ const TOKEN_REF: Record<Cloud, string> = {
     azure: "https://acme-kv.vault.azure.net/secrets/queue-token",
 };
 const TOKEN_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/queue";
+/** The ARM id of the queue's Key Vault secret (what a role assignment scopes to; TOKEN_REF.azure is its URI). */
+const TOKEN_VAULT_SECRET_ID = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/acme-kv/secrets/queue-token";
 
 interface QueueOutputs { url: pulumi.Output<string>; token: SecretReference }
 const queueBinding = defineBinding<QueueOutputs>({
@@ -82,7 +84,7 @@ function queueOn(cloud: Cloud, grantOf: Cloud | "none" = cloud): BoundComponent<
     const token = pulumi.secret("queue-token-value");
     const ref: SecretReference = { id: pulumi.output(TOKEN_REF[cloud]) };
     // What the kubernetes runtime reads the token's value from: GCP's `secretValues`, Azure's `secret` (AWS reads Secrets Manager).
-    const stored = { gcp: { secretValues: [{ id: pulumi.output(TOKEN_REF.gcp), value: token }] }, azure: { secret: { secretId: pulumi.output("kv-secret-id"), reference: ref, value: token } }, aws: {} }[cloud];
+    const stored = { gcp: { secretValues: [{ id: pulumi.output(TOKEN_REF.gcp), value: token }] }, azure: { secret: { secretId: pulumi.output(TOKEN_VAULT_SECRET_ID), reference: ref, value: token } }, aws: {} }[cloud];
     const handle = { cloud: grantOf === "none" ? cloud : grantOf, kind: "queue", ...stored, ...(grantOf === "none" ? {} : { grant: GRANTS[grantOf] }) };
     return { key: "queue", outputs: { url: pulumi.output(URL), token: ref, handle }, binding: queueBinding };
 }
@@ -97,8 +99,8 @@ function withQueue<T extends Partial<CloudImplementation>>(impl: T, queue: Bound
 const REPORT_JOB = `platform:jobs={"report":{"image":"ghcr.io/acme/api:1.4.2","command":["python","report.py"],"timeoutSeconds":600}}`;
 
 /** The real program's Platform over the stack's config, under the offline engine's mocks, with the queue bound. */
-async function planWithQueue(cloud: Cloud, runtime: "managed" | "kubernetes", grantOf: Cloud | "none" = cloud): Promise<RecordedResource[]> {
-    const overrides = [`platform:cloud=${cloud}`, REPORT_JOB, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])];
+async function planWithQueue(cloud: Cloud, runtime: "managed" | "kubernetes", grantOf: Cloud | "none" = cloud, jobs = REPORT_JOB): Promise<RecordedResource[]> {
+    const overrides = [`platform:cloud=${cloud}`, jobs, ...(runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : [])];
     const stack = loadStackConfig("staging", overrides);
     pulumi.runtime.setAllConfig(stack.config, stack.secretKeys);
     const monitor = installMonitor(recordingMocks(stack.project, stack.stack), stack.project, stack.stack, false);
@@ -125,14 +127,14 @@ const named = (recorded: RecordedResource[], type: string, name: string) => {
 
 type Env = Array<{ name: string; value?: unknown }>;
 /** The container env of the `api` service and the `report` job, wherever each runtime keeps it. */
-const ENV: Record<Cloud | "kubernetes", (r: RecordedResource[], workload: "service-api" | "job-report") => Env> = {
+const ENV: Record<Cloud | "kubernetes", (r: RecordedResource[], workload: "service-api" | "job-report" | "job-migrate") => Env> = {
     aws: (r, w) => JSON.parse(String(named(r, "aws:ecs/taskDefinition:TaskDefinition", `${w}-task`).containerDefinitions))[0].environment,
     gcp: (r, w) => w === "service-api"
         ? named(r, "gcp:cloudrunv2/service:Service", "service-api-service").template.containers[0].envs
-        : named(r, "gcp:cloudrunv2/job:Job", "job-report-job").template.template.containers[0].envs,
+        : named(r, "gcp:cloudrunv2/job:Job", `${w}-job`).template.template.containers[0].envs,
     azure: (r, w) => w === "service-api"
         ? named(r, "azure-native:app:ContainerApp", "service-api-app").template.containers[0].env
-        : named(r, "azure-native:app:Job", "job-report-job").template.containers[0].env,
+        : named(r, "azure-native:app:Job", `${w}-job`).template.containers[0].env,
     kubernetes: (r, w) => w === "service-api"
         ? named(r, "kubernetes:apps/v1:Deployment", "service-api-deployment").spec.template.spec.containers[0].env
         : named(r, "kubernetes:batch/v1:CronJob", "job-report-cronjob").spec.jobTemplate.spec.template.spec.containers[0].env,
@@ -158,12 +160,32 @@ function assertGranted(recorded: RecordedResource[], cloud: Cloud, runtime: "man
  * component's hook that forgets its read grant fails here.
  */
 function assertEverySecretReadable(recorded: RecordedResource[], workload: string): void {
-    const env = ENV.gcp(recorded, workload as "service-api" | "job-report") as Array<{ name: string; valueSource?: { secretKeyRef?: { secret: string } } }>;
+    const env = ENV.gcp(recorded, workload as "service-api" | "job-migrate") as Array<{ name: string; valueSource?: { secretKeyRef?: { secret: string } } }>;
     const referenced = env.flatMap((e) => (e.valueSource?.secretKeyRef ? [{ name: e.name, secret: e.valueSource.secretKeyRef.secret }] : []));
     assert.ok(referenced.length > 0, `${workload}: references no secret`);
     const readable = recorded.filter((r) => r.type === "gcp:secretmanager/secretIamMember:SecretIamMember" && r.name.startsWith(`${workload}-`) && (r.rawInputs as { role?: string }).role === "roles/secretmanager.secretAccessor")
         .map((r) => (r.rawInputs as { secretId: string }).secretId);
     for (const s of referenced) assert.ok(readable.includes(s.secret), `${workload}: ${s.name} references ${s.secret}, which its account has no secretAccessor grant on (have ${readable.join(", ")})`);
+}
+
+/**
+ * On Container Apps, every Key Vault secret a workload's container references (by its
+ * `secretRef`) has a Key Vault Secrets User assignment of the workload's own (`<workload>-...`)
+ * on that secret: the URI `https://<vault>.vault.azure.net/secrets/<name>` is the ARM id
+ * `.../vaults/<vault>/secrets/<name>` (learn.microsoft.com/azure/key-vault/general/about-keys-secrets-certificates).
+ */
+function assertEveryVaultSecretReadable(recorded: RecordedResource[], workload: string, app: Record<string, any>): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const env = ENV.azure(recorded, workload as "service-api" | "job-migrate") as Array<{ name: string; secretRef?: string }>;
+    const urls = new Map((app.configuration.secrets as Array<{ name: string; keyVaultUrl?: string }>).flatMap((s) => (s.keyVaultUrl ? [[s.name, s.keyVaultUrl] as const] : [])));
+    const referenced = env.flatMap((e) => (e.secretRef && urls.has(e.secretRef) ? [{ name: e.name, url: urls.get(e.secretRef)! }] : []));
+    assert.ok(referenced.length > 0, `${workload}: references no Key Vault secret`);
+    const readable = recorded.filter((r) => r.type === "azure-native:authorization:RoleAssignment" && r.name.startsWith(`${workload}-`) && /\/roleDefinitions\/4633458b-17de-408a-b874-0445c86b69e6$/.test(String((r.rawInputs as { roleDefinitionId?: string }).roleDefinitionId)))
+        .map((r) => String((r.rawInputs as { scope: string }).scope));
+    for (const s of referenced) {
+        const m = /^https:\/\/([^.]+)\.vault\.azure\.net\/secrets\/([^/]+)/.exec(s.url);
+        assert.ok(m, `${workload}: ${s.name}'s Key Vault URL ${s.url}`);
+        assert.ok(readable.some((scope) => scope.endsWith(`/vaults/${m[1]}/secrets/${m[2]}`)), `${workload}: ${s.name} references ${s.url}, which its identity has no Key Vault Secrets User assignment on (have ${readable.join(", ")})`);
+    }
 }
 
 /** The queue's token reaches the container by reference only, from where each cloud and runtime keeps it, and the identity may read it. */
@@ -193,8 +215,9 @@ function assertSecretByReference(recorded: RecordedResource[], cloud: Cloud, run
         const app = workload === "service-api" ? named(recorded, "azure-native:app:ContainerApp", "service-api-app") : named(recorded, "azure-native:app:Job", "job-report-job");
         assert.ok(app.configuration.secrets.some((s: { name: string; keyVaultUrl: string }) => s.name === "queue-token" && s.keyVaultUrl === TOKEN_REF.azure), "the Key Vault reference");
         const reader = named(recorded, "azure-native:authorization:RoleAssignment", `${workload}-queue-token-reader`);
-        assert.strictEqual(reader.scope, "kv-secret-id", `${workload}: the identity reads the token's Key Vault secret`);
+        assert.strictEqual(reader.scope, TOKEN_VAULT_SECRET_ID, `${workload}: the identity reads the token's Key Vault secret`);
         assert.match(String(reader.roleDefinitionId), /\/roleDefinitions\/4633458b-17de-408a-b874-0445c86b69e6$/, "Key Vault Secrets User");
+        assertEveryVaultSecretReadable(recorded, workload, app);
     }
     if (cloud === "aws") {
         const policy = String(named(recorded, "aws:iam/rolePolicy:RolePolicy", `${workload}-${runtime === "managed" ? "execution" : "workload"}-secrets`).policy);
@@ -219,6 +242,17 @@ describe("generic bindings: a component added to the bindings reaches every work
             });
         }
     }
+
+    it("gcp / azure managed: an admin job can read every secret it references too (the database password beside the token)", async () => {
+        const adminJob = `platform:jobs={"migrate":{"image":"ghcr.io/acme/api:1.4.2","command":["python","manage.py","migrate"],"databaseRole":"admin"}}`;
+        const gcpPlan = await planWithQueue("gcp", "managed", "gcp", adminJob);
+        assert.ok(ENV.gcp(gcpPlan, "job-migrate").some((e) => e.name === BINDING_ENV.databasePassword), "the admin job receives the password");
+        assertEverySecretReadable(gcpPlan, "job-migrate");
+        const azurePlan = await planWithQueue("azure", "managed", "azure", adminJob);
+        assertEveryVaultSecretReadable(azurePlan, "job-migrate", named(azurePlan, "azure-native:app:Job", "job-migrate-job"));
+        const env = ENV.azure(azurePlan, "job-migrate");
+        assert.ok(env.some((e) => e.name === BINDING_ENV.databasePassword), "the admin job receives the password");
+    });
 
     it("aws: a bound component keeping a secret whose grant names no key to decrypt it fails, naming it", async () => {
         const keyless: AwsGrant<unknown> = () => ({ policies: [] });
