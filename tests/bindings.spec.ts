@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv } from "../components/compute-service";
 import type { SecretReference } from "../components/component";
 import { CLOUD_BUILT, COMPONENT_TYPES, workloadBindings } from "../components/catalog";
-import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
+import { CLOUDS, Cloud, RESERVED_ENV, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";
 import { MIGRATE_JOB } from "./support/job-config";
@@ -46,6 +46,21 @@ describe("service bindings: the same variables on every cloud and runtime", () =
                     assert.ok(byName.has(name), `${name} missing`);
                     assert.strictEqual(byName.get(name)?.value, undefined, `${name} must be a secret reference, not a value`);
                 }
+            });
+        }
+    }
+});
+
+describe("service bindings: every variable the platform sets is reserved", () => {
+    // The staging api sets no env of its own, so each name its container gets is the platform's;
+    // one a cloud adds without its plugin's platformEnv would let a service's own env shadow it.
+    for (const cloud of CLOUDS) {
+        for (const runtime of ["managed", "kubernetes"] as const) {
+            it(`${cloud} / ${runtime}: the api container's every variable is one config keeps a service from setting`, async () => {
+                const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
+                const names = API_ENV[runtime === "kubernetes" ? "kubernetes" : cloud](run).map((e) => e.name);
+                assert.ok(names.length > 0);
+                assert.deepStrictEqual(names.filter((n) => !RESERVED_ENV.includes(n)), [], "set by the platform but not reserved (components/config/binding-env.ts, or the cloud plugin's platformEnv)");
             });
         }
     }

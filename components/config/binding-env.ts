@@ -1,3 +1,5 @@
+import { CLOUD_PLUGINS } from "../../providers/registry";
+
 /**
  * The environment variable names every runtime gives a workload for its bindings: each bound
  * component's `binding.variables` (components/binding.ts; tests/generic-bindings.spec.ts holds
@@ -28,9 +30,10 @@ export const BINDING_ENV = {
 
 /**
  * Env names the platform sets itself in every container: the bindings above, the port, and
- * Azure's workload identity and blob endpoint. A workload's own `env` or `secrets` may not shadow them.
+ * each cloud's own (its plugin's `platformEnv`: Azure's workload identity and blob endpoint).
+ * A workload's own `env` or `secrets` may not shadow them.
  */
-export const RESERVED_ENV: readonly string[] = [...Object.values(BINDING_ENV), "PORT", "AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT"];
+export const RESERVED_ENV: readonly string[] = [...Object.values(BINDING_ENV), "PORT", ...Object.values(CLOUD_PLUGINS).flatMap((p) => p.platformEnv)];
 
 export function reservedEnvNameRule(name: string): string | undefined {
     if (!(RESERVED_ENV as readonly string[]).includes(name)) return undefined;

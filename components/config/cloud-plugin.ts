@@ -82,6 +82,12 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
      * replace or delete of one is the loudest thing `npm run diff` says.
      */
     readonly statefulTypes: Readonly<Record<string, string>>;
+    /**
+     * Env names this cloud's runtimes set in every container beside the bindings (its SDKs'
+     * identity and endpoints). Reserved on every cloud (binding-env.ts), so a stack's services
+     * stay portable; tests/bindings.spec.ts fails on a name a plan sets that nothing reserves.
+     */
+    readonly platformEnv: readonly string[];
 }
 
 /** A config problem as a plugin states it (components/config/errors.ts ConfigProblem). */

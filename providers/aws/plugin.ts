@@ -33,6 +33,7 @@ export const awsPlugin = {
     stackInitKeys: {},
     disasterRecovery: AWS_DISASTER_RECOVERY,
     configProblems: (_section, cfg) => awsConfigProblems(cfg),
+    platformEnv: [],
     statefulTypes: {
         "aws:rds/instance:Instance": "RDS database instance",
         "aws:rds/cluster:Cluster": "Aurora cluster",

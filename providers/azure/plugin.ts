@@ -36,6 +36,8 @@ export const azurePlugin = {
     stackInitKeys: { subscriptionId: "<subscription-id>" },
     disasterRecovery: AZURE_DISASTER_RECOVERY,
     configProblems: (_section, cfg) => azureConfigProblems(cfg),
+    /** The workload identity's client id (Container Apps, jobs; on AKS the webhook injects it) and the blob endpoint of its object store. */
+    platformEnv: ["AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT"],
     statefulTypes: {
         "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server",
         "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)",

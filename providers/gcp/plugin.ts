@@ -42,6 +42,7 @@ export const gcpPlugin = {
     problems: (s: z.infer<ReturnType<typeof section>> | undefined) =>
         s?.project ? [] : [{ key: "platform:gcp.project", value: undefined, allowed: "a GCP project id; required when platform:cloud is gcp" }],
     configProblems: (s: z.infer<ReturnType<typeof section>> | undefined, cfg) => gcpConfigProblems(s, cfg),
+    platformEnv: [],
     statefulTypes: {
         "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
         "gcp:redis/instance:Instance": "Memorystore instance",
