@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { BoundComponent, defineBinding, WorkloadBindings } from "../components/binding";
+import { bindingSecrets, bindingsOf, BoundComponent, defineBinding, WorkloadBindings } from "../components/binding";
 import { BINDABLE } from "../components/catalog";
 import type { CloudImplementation, KubernetesRuntimeModule } from "../components/cloud";
 import type { CreateInput } from "../components/definition";
@@ -11,7 +11,7 @@ import { type AwsGrant, type AwsGrantChecks, containerSecrets } from "../provide
 import type { AwsHandles } from "../providers/aws/handles";
 import type { GcpHandles } from "../providers/gcp/handles";
 import type { AzureHandles } from "../providers/azure/handles";
-import type { Ungranted } from "../providers/shared/workload-grants";
+import { soleLogin, type Ungranted } from "../providers/shared/workload-grants";
 import { type GcpGrant, type GcpGrantChecks, grantSecretRead } from "../providers/gcp/workload-grants";
 import type { StoredVaultSecret } from "../providers/azure/handles";
 import { AzureGrant, type AzureGrantChecks, grantTo } from "../providers/azure/workload-grants";
@@ -404,5 +404,38 @@ describe("generic bindings: a workload binds to its own typed deps", () => {
         const noBindings: "bindings" extends keyof CreateInput<never, never> ? false : true = true;
         const bindable: CreateInput<never, never>["bindable"] = BINDABLE;
         assert.ok(noBindings && bindable.length === BINDABLE.length);
+    });
+});
+
+describe("generic bindings: the pieces the runtimes loop over", () => {
+    const secretRef = (id: string) => ({ id }) as unknown as SecretReference;
+    const tokenBinding = defineBinding<{ handle: unknown }>({
+        env: "Q_URL", output: "q", variables: ["Q_URL", "Q_TOKEN", "Q_ADMIN"],
+        plain: () => ({ Q_URL: "u" }),
+        secrets: () => [
+            { env: "Q_TOKEN", ref: secretRef("token"), adminOnly: false, name: "q-token" },
+            { env: "Q_ADMIN", ref: secretRef("admin"), adminOnly: true, name: "q-admin" },
+        ],
+    });
+
+    it("bindingsOf binds each bindable entry that was built and has a binding, nothing else", () => {
+        const bindable = [{ key: "queue", binding: tokenBinding as never }, { key: "topic", binding: tokenBinding as never }, { key: "plain" }];
+        const bound = bindingsOf({ queue: { handle: {} }, plain: { handle: {} }, network: { handle: {} } }, bindable) as unknown as Record<string, BoundComponent>;
+        assert.deepStrictEqual(Object.keys(bound), ["queue"], "topic was not built; plain has no binding; network is not bindable");
+        assert.strictEqual(bound.queue!.binding, tokenBinding);
+    });
+
+    it("bindingSecrets: an adminOnly secret reaches an admin job, and \"all\" lists it, but no app workload", () => {
+        const bindings = bindingsOf({ queue: { handle: {} } }, [{ key: "queue", binding: tokenBinding as never }]);
+        assert.deepStrictEqual(bindingSecrets(bindings, {}).map((s) => s.env), ["Q_TOKEN"]);
+        assert.deepStrictEqual(bindingSecrets(bindings, { databaseRole: "app" }).map((s) => s.env), ["Q_TOKEN"]);
+        assert.deepStrictEqual(bindingSecrets(bindings, { databaseRole: "admin" }).map((s) => s.env), ["Q_TOKEN", "Q_ADMIN"]);
+        assert.deepStrictEqual(bindingSecrets(bindings, "all").map((s) => `${s.owner.key}/${s.env}`), ["queue/Q_TOKEN", "queue/Q_ADMIN"]);
+    });
+
+    it("soleLogin: no component's login is none, one is that one, two fail naming both", () => {
+        assert.strictEqual(soleLogin("gcp", "service", [{ component: "cache" }, { component: "objectStore" }]), undefined);
+        assert.strictEqual(soleLogin("gcp", "service", [{ component: "cache" }, { component: "database", login: "app_api" }]), "app_api");
+        assert.throws(() => soleLogin("azure", "job", [{ component: "queue", login: "a" }, { component: "database", login: "b" }]), /^Error: azure: the job is given a login by more than one bound component \(queue, database\); only one may authenticate it$/);
     });
 });
