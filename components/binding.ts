@@ -67,7 +67,7 @@ export interface BoundComponent<O = unknown> {
     readonly binding: Binding<O>;
 }
 
-/** The components a workload is bound to, by catalog key, in catalog order (components/catalog.ts `workloadBindings`). */
+/** The components a workload is bound to, by catalog key, in catalog order (`bindingsOf` below, over the catalog's `BINDABLE`). */
 export type WorkloadBindings = { readonly [K in keyof ServiceBindings]: BoundComponent<ServiceBindings[K]> };
 
 /** A catalog entry as the bindings read it: its key and, for one workloads bind to, its binding. */

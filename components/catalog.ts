@@ -1,5 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { bindingsOf, type WorkloadBindings } from "./binding";
 import { cacheComponent } from "./cache";
 import type { CloudImplementation } from "./cloud";
 import { computeServiceComponent } from "./compute-service";
@@ -65,11 +64,6 @@ export const CLOUD_BUILT = DEFINITIONS.filter((d) => d.builtBy === "cloud");
  * WorkloadDeps require them, so a key without its entry here fails the order check above.
  */
 export const BINDABLE = DEFINITIONS.filter((d) => d.binding !== undefined);
-
-/** What the Platform hands a workload: each bindable component built so far with its binding, by key, in catalog order. */
-export function workloadBindings(built: Partial<Record<CatalogKey, unknown>>): WorkloadBindings {
-    return bindingsOf(built, BINDABLE);
-}
 
 /** The entry whose type token this is (undefined for any other type). */
 export function definitionOfType(type: string): CatalogEntry | undefined {

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { BINDING_ENV, plainBindingEnv } from "../components/compute-service";
 import type { SecretReference } from "../components/component";
-import { CLOUD_BUILT, COMPONENT_TYPES, workloadBindings } from "../components/catalog";
+import { BINDABLE, CLOUD_BUILT, COMPONENT_TYPES } from "../components/catalog";
+import { bindingsOf } from "../components/binding";
 import { CLOUDS, Cloud, RESERVED_ENV, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";
@@ -110,11 +111,11 @@ describe("service bindings: one variable per name, the platform's value", () => 
 describe("service bindings: the platform's values win over a service's own env", () => {
     const out = <T>(v: T) => pulumi.output(v);
     const secret = { secretId: out("s"), jsonKey: "password" } as unknown as SecretReference;
-    const bindings = workloadBindings({
+    const bindings = bindingsOf({
         database: { endpoint: out("db.internal"), port: out(5432), databaseName: out("app"), username: out("platform_admin"), passwordSecret: secret },
         cache: { endpoint: out("cache.internal"), port: out(6380), authSecret: secret },
         objectStore: { bucketName: out("bucket"), resourceId: out("id") },
-    });
+    }, BINDABLE);
 
     it("plainBindingEnv keeps PGSSLMODE=require and REDIS_TLS=true whatever the service's env says (config rejects such names; this is the second line)", () => {
         const env = plainBindingEnv({ env: { [BINDING_ENV.databaseSslMode]: "disable", [BINDING_ENV.cacheTls]: "false", [BINDING_ENV.databaseHost]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, bindings, "app_api");
