@@ -32,7 +32,7 @@ export interface BoundWorkload {
 
 /** A secret a bound workload receives by reference: the cloud resolves it at container start, never in the plan. */
 export interface BindingSecret {
-    /** The variable it is given as (components/config/binding-env.ts). */
+    /** The variable it is given as (one of its binding's `variables`). */
     env: string;
     /** Where it lives in the cloud's secret manager. */
     ref: SecretReference;
@@ -47,7 +47,7 @@ export interface Binding<O> {
     /** The plain variable that shows a service uses it (the topology's evidence) and its stack output. */
     readonly env: string;
     readonly output: string;
-    /** Every variable it sets, plain or secret (components/config/binding-env.ts reserves them). */
+    /** Every variable it sets, plain or secret (components/program-config.ts reserves them: no workload env may use one). */
     readonly variables: readonly string[];
     /** Its plain variables: names and values from its outputs. */
     plain(outputs: O, workload: BoundWorkload): Record<string, pulumi.Input<string>>;

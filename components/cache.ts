@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defineBinding } from "./binding";
 import { CloudHandle, PlatformComponent, SecretReference } from "./component";
-import { BINDING_ENV } from "./config/binding-env";
 import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
@@ -53,17 +52,26 @@ export class Cache extends PlatformComponent<CacheOutputs> implements CacheOutpu
     }
 }
 
+/** The variables a bound workload gets (reserved: no workload's own env may set one). */
+export const CACHE_ENV = {
+    host: "REDIS_HOST",
+    port: "REDIS_PORT",
+    authToken: "REDIS_AUTH_TOKEN",
+    /** Every cache requires TLS. */
+    tls: "REDIS_TLS",
+} as const;
+
 /** What a bound workload gets: the address and TLS requirement as values, the auth token by reference. */
 export const cacheBinding = defineBinding<CacheOutputs>({
-    env: BINDING_ENV.cacheHost,
+    env: CACHE_ENV.host,
     output: "cacheEndpoint",
-    variables: [BINDING_ENV.cacheHost, BINDING_ENV.cachePort, BINDING_ENV.cacheAuthToken, BINDING_ENV.cacheTls],
+    variables: [CACHE_ENV.host, CACHE_ENV.port, CACHE_ENV.authToken, CACHE_ENV.tls],
     plain: (cache) => ({
-        [BINDING_ENV.cacheHost]: cache.endpoint,
-        [BINDING_ENV.cachePort]: cache.port.apply(String),
-        [BINDING_ENV.cacheTls]: "true",
+        [CACHE_ENV.host]: cache.endpoint,
+        [CACHE_ENV.port]: cache.port.apply(String),
+        [CACHE_ENV.tls]: "true",
     }),
-    secrets: (cache) => [{ env: BINDING_ENV.cacheAuthToken, ref: cache.authSecret, adminOnly: false, name: "cache-token" }],
+    secrets: (cache) => [{ env: CACHE_ENV.authToken, ref: cache.authSecret, adminOnly: false, name: "cache-token" }],
 });
 
 declare module "./binding" {

@@ -15,7 +15,6 @@ export interface WorkloadPlacement {
     cluster?: KubernetesClusterOutputs;
 }
 
-export { BINDING_ENV } from "./config/binding-env";
 export { plainBindingEnv, type BindingEnvWorkload, type ServiceBindings } from "./binding";
 
 /** The `platform:compute` scaling and log settings every service takes as resolved (documented, with their defaults, on the config types). */

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defineBinding } from "./binding";
 import { CloudHandle, PlatformComponent, SecretReference } from "./component";
-import { BINDING_ENV } from "./config/binding-env";
 import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
 import type { PlatformConfig } from "./config";
@@ -68,24 +67,37 @@ export class Database extends PlatformComponent<DatabaseOutputs> implements Data
     }
 }
 
+/** The variables a bound workload gets (reserved: no workload's own env may set one). */
+export const DATABASE_ENV = {
+    host: "DATABASE_HOST",
+    port: "DATABASE_PORT",
+    name: "DATABASE_NAME",
+    user: "DATABASE_USER",
+    password: "DATABASE_PASSWORD",
+    /** `iam` (log in with a token of the workload's own identity) or `password` (the admin job only). */
+    auth: "DATABASE_AUTH",
+    /** libpq's own variable: every database enforces TLS, so clients must ask for it. */
+    sslMode: "PGSSLMODE",
+} as const;
+
 /**
  * What a bound workload gets: the address, database name and TLS requirement as values; its
  * login and how it authenticates: its own IAM login (`iam`), or for an `admin` job the
  * platform's admin user with the password, the only one that receives it, by reference.
  */
 export const databaseBinding = defineBinding<DatabaseOutputs>({
-    env: BINDING_ENV.databaseHost,
+    env: DATABASE_ENV.host,
     output: "databaseEndpoint",
-    variables: [BINDING_ENV.databaseHost, BINDING_ENV.databasePort, BINDING_ENV.databaseName, BINDING_ENV.databaseUser, BINDING_ENV.databasePassword, BINDING_ENV.databaseAuth, BINDING_ENV.databaseSslMode],
+    variables: [DATABASE_ENV.host, DATABASE_ENV.port, DATABASE_ENV.name, DATABASE_ENV.user, DATABASE_ENV.password, DATABASE_ENV.auth, DATABASE_ENV.sslMode],
     plain: (db, workload) => ({
-        [BINDING_ENV.databaseHost]: db.endpoint,
-        [BINDING_ENV.databasePort]: db.port.apply(String),
-        [BINDING_ENV.databaseName]: db.databaseName,
-        [BINDING_ENV.databaseUser]: workload.admin ? db.username : workload.login,
-        [BINDING_ENV.databaseAuth]: workload.admin ? "password" : "iam",
-        [BINDING_ENV.databaseSslMode]: "require",
+        [DATABASE_ENV.host]: db.endpoint,
+        [DATABASE_ENV.port]: db.port.apply(String),
+        [DATABASE_ENV.name]: db.databaseName,
+        [DATABASE_ENV.user]: workload.admin ? db.username : workload.login,
+        [DATABASE_ENV.auth]: workload.admin ? "password" : "iam",
+        [DATABASE_ENV.sslMode]: "require",
     }),
-    secrets: (db) => [{ env: BINDING_ENV.databasePassword, ref: db.passwordSecret, adminOnly: true, name: "db-password" }],
+    secrets: (db) => [{ env: DATABASE_ENV.password, ref: db.passwordSecret, adminOnly: true, name: "db-password" }],
     grantLast: true,
 });
 

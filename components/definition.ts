@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { BindableEntry, Binding } from "./binding";
 import type { ComponentTransforms } from "./builders";
 import type { PlatformConfig } from "./config";
+import type { AnySection } from "./config/sections";
 
 /**
  * Where a component sits in the platform. The topology draws by it (the entry point, the
@@ -55,6 +56,13 @@ export interface ComponentDefinition<K extends string = string, Instance = unkno
      * topology's evidence). Its outputs join `ServiceBindings` from its file.
      */
     readonly binding?: Binding<never>;
+    /**
+     * Its own `platform:<key>` config section, when it has settings (components/config/sections/section.ts:
+     * schema, tier defaults, rules, README rows). The program's config lists it after the
+     * platform's own sections (components/program-config.ts), and the component's file adds its
+     * resolved type to `PlatformConfig` (components/config/component-settings.ts).
+     */
+    readonly settings?: AnySection;
     /** Whether the topology draws a dotted "alerts" edge from Monitoring to it (not every component the alerts watch: the services have alerts too). */
     readonly alerted: boolean;
     /** The component (a record of them, by name, for one per service or job; undefined when the config has none). */

@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { defineBinding } from "./binding";
 import { CloudHandle, PlatformComponent } from "./component";
 import type { PlatformConfig } from "./config";
-import { BINDING_ENV } from "./config/binding-env";
 import { CreateInput, defineComponent } from "./definition";
 import type { Network, NetworkOutputs } from "./network";
 
@@ -54,12 +53,15 @@ export class ObjectStore extends PlatformComponent<ObjectStoreOutputs> implement
     }
 }
 
+/** The variable a bound workload gets (reserved: no workload's own env may set it). */
+export const OBJECT_STORE_ENV = { bucket: "OBJECT_STORE_BUCKET" } as const;
+
 /** What a bound workload gets: the bucket's name (each cloud's grant adds its access, and any endpoint its SDKs need). */
 export const objectStoreBinding = defineBinding<ObjectStoreOutputs>({
-    env: BINDING_ENV.bucket,
+    env: OBJECT_STORE_ENV.bucket,
     output: "bucketName",
-    variables: [BINDING_ENV.bucket],
-    plain: (store) => ({ [BINDING_ENV.bucket]: store.bucketName }),
+    variables: [OBJECT_STORE_ENV.bucket],
+    plain: (store) => ({ [OBJECT_STORE_ENV.bucket]: store.bucketName }),
     secrets: () => [],
 });
 

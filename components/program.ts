@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { readPlatformConfig } from "./config";
+import { readPlatformConfig } from "./program-config";
 import { Platform, PlatformOptions } from "./platform";
 import { loadCloud, loadRuntime } from "../providers/loader";
 

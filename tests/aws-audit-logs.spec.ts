@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { TIERS } from "../components/config/tiers";
 import { WAF_REDACTED_HEADERS } from "../components/load-balancer";
 import { ENVIRONMENTS, inputs, named, ofType, one, planFor } from "./support/harness";
+import { TIERS } from "../components/program-config";
 
 /*
  * AWS audit depth (issue 14): every CloudWatch log group under the logs CMK, audit log groups

@@ -8,7 +8,7 @@ import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./
 import { eksKubeconfig, EKS_LOG_TYPES, EKS_NODE, nodePoolLimits } from "../providers/aws/kubernetes-cluster";
 import { albAttributes } from "../providers/aws/kubernetes-ingress";
 import { pickSecret } from "../providers/aws/kubernetes-secrets";
-import { TIERS } from "../components/config/tiers";
+import { TIERS } from "../components/program-config";
 
 const KUBERNETES = ["platform:compute.runtime=kubernetes"];
 const ALB = "alb.ingress.kubernetes.io";

@@ -1,6 +1,7 @@
 import * as assert from "assert";
-import { ConfigError, resolveConfig } from "../components/config";
+import { ConfigError } from "../components/config";
 import { one, planFor, rawInputs } from "./support/harness";
+import { resolveConfig } from "../components/program-config";
 
 /*
  * Azure Cache for Redis access-key rotation (issue 14): `cache.keySlot` switches the Key Vault

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { TIERS } from "../components/config/tiers";
 import { flowLogRetentionDays, networkWatcher } from "../providers/azure/flow-logs";
 import { evaluatePack } from "../tools/engine/policies";
 import { ENVIRONMENTS, inputs, one, planFor, rawInputs } from "./support/harness";
+import { TIERS } from "../components/program-config";
 
 /*
  * Azure VNet flow logs (issue 14, audit logs): the platform VNet flow-logged under the region's

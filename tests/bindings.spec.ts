@@ -1,13 +1,17 @@
 import * as assert from "assert";
+import { DATABASE_ENV } from "../components/database";
+import { CACHE_ENV } from "../components/cache";
+import { OBJECT_STORE_ENV } from "../components/object-store";
 import * as pulumi from "@pulumi/pulumi";
-import { BINDING_ENV, plainBindingEnv } from "../components/compute-service";
+import { plainBindingEnv } from "../components/compute-service";
 import type { SecretReference } from "../components/component";
 import { BINDABLE, CLOUD_BUILT, COMPONENT_TYPES } from "../components/catalog";
 import { bindingsOf } from "../components/binding";
-import { CLOUDS, Cloud, RESERVED_ENV, ServiceConfig } from "../components/config";
+import { CLOUDS, Cloud, ServiceConfig } from "../components/config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, planFor } from "./support/harness";
 import { MIGRATE_JOB } from "./support/job-config";
+import { RESERVED_ENV } from "../components/program-config";
 
 /**
  * Every runtime on every cloud hands a service the same binding variables: the data tier's
@@ -28,8 +32,8 @@ const API_ENV: Record<Cloud | "kubernetes", (run: PlanRun) => Env> = {
     kubernetes: (run) => inputs(named(run, "kubernetes:apps/v1:Deployment", "service-api-deployment")).spec.template.spec.containers[0].env,
 };
 
-const PLAIN = [BINDING_ENV.databaseHost, BINDING_ENV.databasePort, BINDING_ENV.databaseName, BINDING_ENV.databaseUser, BINDING_ENV.databaseAuth, BINDING_ENV.cacheHost, BINDING_ENV.cachePort, BINDING_ENV.bucket];
-const SECRET = [BINDING_ENV.cacheAuthToken];
+const PLAIN = [DATABASE_ENV.host, DATABASE_ENV.port, DATABASE_ENV.name, DATABASE_ENV.user, DATABASE_ENV.auth, CACHE_ENV.host, CACHE_ENV.port, OBJECT_STORE_ENV.bucket];
+const SECRET = [CACHE_ENV.authToken];
 
 describe("service bindings: the same variables on every cloud and runtime", () => {
     for (const cloud of CLOUDS) {
@@ -39,10 +43,10 @@ describe("service bindings: the same variables on every cloud and runtime", () =
                 const env = API_ENV[runtime === "kubernetes" ? "kubernetes" : cloud](run);
                 const byName = new Map(env.map((e) => [e.name, e]));
                 for (const name of PLAIN) assert.ok(byName.has(name), `${name} missing`);
-                assert.strictEqual(byName.get(BINDING_ENV.databaseSslMode)?.value, "require");
-                assert.strictEqual(byName.get(BINDING_ENV.cacheTls)?.value, "true");
-                assert.strictEqual(byName.get(BINDING_ENV.databaseAuth)?.value, "iam");
-                assert.ok(!byName.has(BINDING_ENV.databasePassword), "a service never gets the admin password");
+                assert.strictEqual(byName.get(DATABASE_ENV.sslMode)?.value, "require");
+                assert.strictEqual(byName.get(CACHE_ENV.tls)?.value, "true");
+                assert.strictEqual(byName.get(DATABASE_ENV.auth)?.value, "iam");
+                assert.ok(!byName.has(DATABASE_ENV.password), "a service never gets the admin password");
                 for (const name of SECRET) {
                     assert.ok(byName.has(name), `${name} missing`);
                     assert.strictEqual(byName.get(name)?.value, undefined, `${name} must be a secret reference, not a value`);
@@ -61,7 +65,7 @@ describe("service bindings: every variable the platform sets is reserved", () =>
                 const run = await planFor("staging", cloud, runtime === "kubernetes" ? ["platform:compute.runtime=kubernetes"] : []);
                 const names = API_ENV[runtime === "kubernetes" ? "kubernetes" : cloud](run).map((e) => e.name);
                 assert.ok(names.length > 0);
-                assert.deepStrictEqual(names.filter((n) => !RESERVED_ENV.includes(n)), [], "set by the platform but not reserved (components/config/binding-env.ts, or the cloud plugin's platformEnv)");
+                assert.deepStrictEqual(names.filter((n) => !RESERVED_ENV.includes(n)), [], "set by the platform but not reserved (a bound component's binding variables, or the cloud plugin's platformEnv)");
             });
         }
     }
@@ -118,10 +122,10 @@ describe("service bindings: the platform's values win over a service's own env",
     }, BINDABLE);
 
     it("plainBindingEnv keeps PGSSLMODE=require and REDIS_TLS=true whatever the service's env says (config rejects such names; this is the second line)", () => {
-        const env = plainBindingEnv({ env: { [BINDING_ENV.databaseSslMode]: "disable", [BINDING_ENV.cacheTls]: "false", [BINDING_ENV.databaseHost]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, bindings, "app_api");
-        assert.strictEqual(env[BINDING_ENV.databaseSslMode], "require");
-        assert.strictEqual(env[BINDING_ENV.cacheTls], "true");
-        assert.notStrictEqual(env[BINDING_ENV.databaseHost], "evil");
+        const env = plainBindingEnv({ env: { [DATABASE_ENV.sslMode]: "disable", [CACHE_ENV.tls]: "false", [DATABASE_ENV.host]: "evil", LOG_LEVEL: "debug" } } as unknown as ServiceConfig, bindings, "app_api");
+        assert.strictEqual(env[DATABASE_ENV.sslMode], "require");
+        assert.strictEqual(env[CACHE_ENV.tls], "true");
+        assert.notStrictEqual(env[DATABASE_ENV.host], "evil");
         assert.strictEqual(env.LOG_LEVEL, "debug");
     });
 
@@ -130,7 +134,7 @@ describe("service bindings: the platform's values win over a service's own env",
         it(`databaseRole ${role ?? "(unset)"}: DATABASE_USER ${user}, DATABASE_AUTH=${auth}`, async () => {
             const env = plainBindingEnv({ env: {}, databaseRole: role } as unknown as ServiceConfig, bindings, "app_api");
             const value = (v: pulumi.Input<string> | undefined) => new Promise((resolve) => pulumi.output(v).apply(resolve));
-            assert.deepStrictEqual([await value(env[BINDING_ENV.databaseUser]), env[BINDING_ENV.databaseAuth]], [user, auth]);
+            assert.deepStrictEqual([await value(env[DATABASE_ENV.user]), env[DATABASE_ENV.auth]], [user, auth]);
         });
     }
 });

@@ -3,11 +3,12 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { CATALOG, CLOUD_BUILT, COMPONENT_TYPES, definitionOfType } from "../components/catalog";
-import { CLOUDS, validateConfig } from "../components/config";
+import { CLOUDS } from "../components/config";
 import { COMPONENT_ROLES } from "../components/definition";
 import { loadCloud } from "../providers/loader";
 import { loadStackConfig } from "../tools/engine/stack-config";
 import { planFor } from "./support/plan-cache";
+import { validateConfig } from "../components/program-config";
 
 /*
  * The recipe "add a component" (docs/architecture.md) holds while these do: the catalog is the

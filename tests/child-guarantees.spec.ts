@@ -1,9 +1,10 @@
 import * as assert from "assert";
-import { CLOUDS, validateConfig } from "../components/config";
+import { CLOUDS } from "../components/config";
 import { loadStackConfig } from "../tools/engine/stack-config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { childGuaranteeFindings } from "./support/child-guarantees";
 import { ENVIRONMENTS, planFor } from "./support/harness";
+import { validateConfig } from "../components/program-config";
 
 const RUNTIMES = { managed: [], kubernetes: ["platform:compute.runtime=kubernetes"] } as const;
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { z } from "zod";
-import { rawConfigSchema } from "../components/config/schema";
 import { CONFIG_KEYS_BY_ARGUMENT, configKeyFor, withConfigFix } from "../tools/engine/config-hints";
+import { rawConfigSchema } from "../components/program-config";
 
 /** Fix hints name the stack config key a user sets, and only keys that exist. */
 describe("policy fix hints name config keys", () => {

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import { readFileSync } from "fs";
-import { allowedBySchema, allowedCell, CONFIG_REFERENCE } from "../components/config/reference";
+import { allowedBySchema, allowedCell } from "../components/config/reference";
 import { CLOUDS, SIZES } from "../components/config/schema";
-import { TIERS } from "../components/config/tiers";
 import { z } from "zod";
 import { END, README, renderConfigReference, schemaKeys, START, withReference } from "../tools/docs/config-reference";
+import { CONFIG_REFERENCE, rawConfigSchema, TIERS } from "../components/program-config";
 
 /*
  * The README's config reference is generated (npm run docs:config) from the schema, the tier
@@ -30,20 +30,20 @@ describe("README config reference", () => {
     });
 
     it("the Allowed column comes from the schema wherever the schema can say it (enums, bounds, booleans, literal lists)", () => {
-        const handWritten = CONFIG_REFERENCE.filter((r) => r.allowed !== undefined && r.keys.every((k) => allowedBySchema(k) !== undefined));
+        const handWritten = CONFIG_REFERENCE.filter((r) => r.allowed !== undefined && r.keys.every((k) => allowedBySchema(k, rawConfigSchema) !== undefined));
         assert.deepStrictEqual(handWritten.map((r) => r.label), [], "rows restating a rule the schema states: drop `allowed`, keep the words in `note`");
         for (const row of CONFIG_REFERENCE.filter((r) => r.allowed === undefined)) {
-            for (const key of row.keys) assert.ok(allowedCell(row).includes(allowedBySchema(key)!), `${row.label}: ${allowedCell(row)}`);
+            for (const key of row.keys) assert.ok(allowedCell(row, rawConfigSchema).includes(allowedBySchema(key, rawConfigSchema)!), `${row.label}: ${allowedCell(row, rawConfigSchema)}`);
         }
     });
 
     it("derives enum values, numeric bounds and booleans from the schema itself", () => {
-        assert.strictEqual(allowedBySchema("cloud"), CLOUDS.map((c) => `\`${c}\``).join(" \\| "));
-        assert.strictEqual(allowedBySchema("database.size"), SIZES.map((c) => `\`${c}\``).join(" \\| "));
-        assert.strictEqual(allowedBySchema("network.zones"), "1–3");
-        assert.strictEqual(allowedBySchema("services.<name>.port"), "1–65535");
-        assert.strictEqual(allowedBySchema("loadBalancer.waf"), "boolean");
-        assert.strictEqual(allowedBySchema("appName"), undefined, "a patterned string is described in words");
+        assert.strictEqual(allowedBySchema("cloud", rawConfigSchema), CLOUDS.map((c) => `\`${c}\``).join(" \\| "));
+        assert.strictEqual(allowedBySchema("database.size", rawConfigSchema), SIZES.map((c) => `\`${c}\``).join(" \\| "));
+        assert.strictEqual(allowedBySchema("network.zones", rawConfigSchema), "1–3");
+        assert.strictEqual(allowedBySchema("services.<name>.port", rawConfigSchema), "1–65535");
+        assert.strictEqual(allowedBySchema("loadBalancer.waf", rawConfigSchema), "boolean");
+        assert.strictEqual(allowedBySchema("appName", rawConfigSchema), undefined, "a patterned string is described in words");
     });
 
     it("tier columns come from the tier profiles", () => {

@@ -3,11 +3,12 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
-import { ConfigError, rawConfigSchema, rawPlatformConfig, resolveConfig, TIERS } from "../components/config";
+import { ConfigError } from "../components/config";
 import { definePlatform } from "../components/program";
 import { recordingMocks } from "../tools/engine/mocks";
 import { installMonitor } from "../tools/engine/recording-monitor";
 import { loadStackConfig, UsageError } from "../tools/engine/stack-config";
+import { rawConfigSchema, rawPlatformConfig, resolveConfig, TIERS } from "../components/program-config";
 
 const base = () => ({
     cloud: "aws",

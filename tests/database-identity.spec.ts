@@ -1,10 +1,11 @@
 import * as assert from "assert";
-import { CLOUDS, ConfigError, resolveConfig } from "../components/config";
+import { CLOUDS, ConfigError } from "../components/config";
 import { supportedExtensions } from "../components/config/extensions";
 import { databaseSetupSql } from "../components/database-access";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { deployFindings, uncoveredTypes } from "./support/deploy-checks";
 import { inputs, named, ofType, planFor } from "./support/harness";
+import { resolveConfig } from "../components/program-config";
 
 /*
  * A least-privilege database identity (issue 17 item 2) and PostgreSQL extensions (item 4):

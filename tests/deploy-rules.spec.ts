@@ -1,11 +1,12 @@
 import * as assert from "assert";
-import { ConfigError, resolveConfig } from "../components/config";
+import { ConfigError } from "../components/config";
 import { minimumAvailabilityHours } from "../providers/gcp/rules/maintenance";
 import type { PlannedResource } from "../providers/shared/rules";
 import { dailyWindow, overlaps, weeklyWindow } from "../providers/shared/windows";
 import { ALL_RULES, plannedResources, runRules } from "../tools/engine/rules";
 import { COMMITTED_VARIANTS, deployFindings, uncoveredTypes } from "./support/deploy-checks";
 import { planFor } from "./support/harness";
+import { resolveConfig } from "../components/program-config";
 
 /*
  * The clouds' own rules (providers/<cloud>/rules) over the committed plans: zero findings, every

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ConfigError, resolveConfig, TIERS } from "../components/config";
+import { ConfigError } from "../components/config";
 import { physicalName, regionCode } from "../components/naming";
 import { evaluatePack } from "../tools/engine/policies";
 import { comparePlans } from "../tools/engine/diff/compare";
@@ -10,6 +10,7 @@ import type { PlanResource } from "../tools/engine/plan";
 import { T } from "../policy/policies/types";
 import { inputs, ofType, one, planFor } from "./support/harness";
 import { plainText } from "./support/plain-text";
+import { resolveConfig, TIERS } from "../components/program-config";
 
 /*
  * Disaster recovery on every cloud: the copies production keeps in the DR region (and staging

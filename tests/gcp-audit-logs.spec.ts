@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { TIERS } from "../components/config/tiers";
 import { AUDIT_LOG_FILTER } from "../providers/gcp/audit-logs";
 import { WAF_RULE_SETS } from "../providers/gcp/load-balancer";
 import { ENVIRONMENTS, inputs, named, ofType, planFor } from "./support/harness";
+import { TIERS } from "../components/program-config";
 
 /*
  * GCP audit depth (issue 14): a CMEK log bucket kept `audit.logRetentionDays` that a sink

@@ -8,7 +8,7 @@ import { ENVIRONMENTS, ofType, one, planFor, rawInputs, named, inputs } from "./
 import { computeSubnetCidr } from "../providers/gcp/network";
 import { pathsFor, urlMapRouting } from "../providers/gcp/load-balancer";
 import { alertSpecs } from "../providers/gcp/monitoring";
-import { TIERS } from "../components/config/tiers";
+import { TIERS } from "../components/program-config";
 
 const T = {
     provider: "pulumi:providers:gcp",

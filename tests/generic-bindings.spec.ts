@@ -1,10 +1,13 @@
 import * as assert from "assert";
+import { CLOUD_PLUGINS } from "../providers/registry";
+import { DATABASE_ENV } from "../components/database";
+import { CACHE_ENV } from "../components/cache";
 import * as pulumi from "@pulumi/pulumi";
 import { bindingSecrets, bindingsOf, BoundComponent, defineBinding, WorkloadBindings } from "../components/binding";
 import { BINDABLE } from "../components/catalog";
 import type { CloudImplementation, KubernetesRuntimeModule } from "../components/cloud";
 import type { CreateInput } from "../components/definition";
-import { BINDING_ENV, CLOUDS, Cloud, readPlatformConfig, RESERVED_ENV } from "../components/config";
+import { CLOUDS, Cloud } from "../components/config";
 import { Platform } from "../components/platform";
 import { loadCloud, loadRuntime } from "../providers/loader";
 import { type AwsGrant, type AwsGrantChecks, containerSecrets } from "../providers/aws/workload-grants";
@@ -24,6 +27,7 @@ import { installMonitor, RecordedResource, waitForRPCs } from "../tools/engine/r
 import { loadStackConfig } from "../tools/engine/stack-config";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { named as planned, planFor } from "./support/harness";
+import { readPlatformConfig, RESERVED_ENV } from "../components/program-config";
 
 /*
  * Binding a workload to a component is generic (components/binding.ts): the workload files of
@@ -203,7 +207,7 @@ function assertSecretByReference(recorded: RecordedResource[], cloud: Cloud, run
         assert.deepStrictEqual(defs.secrets.find((s: { name: string }) => s.name === QUEUE_TOKEN), { name: QUEUE_TOKEN, valueFrom: TOKEN_REF.aws });
         // Only the secrets it receives, each a name and a reference (the admin password is not among a service's or an app job's).
         for (const e of defs.secrets) assert.deepStrictEqual(Object.keys(e).sort(), ["name", "valueFrom"], JSON.stringify(e));
-        assert.ok(!defs.secrets.some((e: { name: string }) => e.name === BINDING_ENV.databasePassword), `${workload}: no admin password`);
+        assert.ok(!defs.secrets.some((e: { name: string }) => e.name === DATABASE_ENV.password), `${workload}: no admin password`);
         assert.ok(!defs.environment.some((e: { name: string }) => e.name === QUEUE_TOKEN), "the token is no plain value");
     } else if (cloud === "gcp") {
         assert.deepStrictEqual(entry?.valueSource, { secretKeyRef: { secret: TOKEN_REF.gcp, version: "latest" } });
@@ -246,12 +250,12 @@ describe("generic bindings: a component added to the bindings reaches every work
     it("gcp / azure managed: an admin job can read every secret it references too (the database password beside the token)", async () => {
         const adminJob = `platform:jobs={"migrate":{"image":"ghcr.io/acme/api:1.4.2","command":["python","manage.py","migrate"],"databaseRole":"admin"}}`;
         const gcpPlan = await planWithQueue("gcp", "managed", "gcp", adminJob);
-        assert.ok(ENV.gcp(gcpPlan, "job-migrate").some((e) => e.name === BINDING_ENV.databasePassword), "the admin job receives the password");
+        assert.ok(ENV.gcp(gcpPlan, "job-migrate").some((e) => e.name === DATABASE_ENV.password), "the admin job receives the password");
         assertEverySecretReadable(gcpPlan, "job-migrate");
         const azurePlan = await planWithQueue("azure", "managed", "azure", adminJob);
         assertEveryVaultSecretReadable(azurePlan, "job-migrate", named(azurePlan, "azure-native:app:Job", "job-migrate-job"));
         const env = ENV.azure(azurePlan, "job-migrate");
-        assert.ok(env.some((e) => e.name === BINDING_ENV.databasePassword), "the admin job receives the password");
+        assert.ok(env.some((e) => e.name === DATABASE_ENV.password), "the admin job receives the password");
     });
 
     it("aws: a bound component keeping a secret whose grant names no key to decrypt it fails, naming it", async () => {
@@ -303,16 +307,14 @@ describe("generic bindings: the catalog's bindings and the reserved variable nam
         }
     });
 
-    it("BINDING_ENV is the bound components' variables, each set by one component only: config rejects a workload env that shadows any of them", () => {
+    it("the reserved names are the bound components' variables (each set by one component only), the port and each cloud's own", () => {
         const declared = BINDABLE.flatMap((d) => d.binding!.variables.map((v) => ({ v, key: d.key })));
         const seen = new Map<string, string>();
         for (const { v, key } of declared) {
             assert.ok(!seen.has(v), `${v} is set by both ${seen.get(v)} and ${key}`);
             seen.set(v, key);
-            // A new bindable component's variables go into components/config/binding-env.ts: the config layer validates before any component exists.
-            assert.ok((RESERVED_ENV as readonly string[]).includes(v), `${key} sets ${v}, which components/config/binding-env.ts does not reserve`);
         }
-        assert.deepStrictEqual([...seen.keys()].sort(), [...Object.values(BINDING_ENV)].sort());
+        assert.deepStrictEqual(RESERVED_ENV, [...seen.keys(), "PORT", ...Object.values(CLOUD_PLUGINS).flatMap((p) => p.platformEnv)]);
     });
 });
 
@@ -341,9 +343,9 @@ describe("generic bindings: the AWS roles read exactly the secrets the workload 
                 for (const r of p.Statement[1]!.Resource) assert.match(r, /^arn:aws:kms:/);
                 return { ...p, Statement: [p.Statement[0], { ...p.Statement[1], Resource: p.Statement[1]!.Resource.map(() => KMS_ARN) }] };
             };
-            const cache = service.get(BINDING_ENV.cacheAuthToken)!;
+            const cache = service.get(CACHE_ENV.authToken)!;
             assert.deepStrictEqual(withKeys(policyOf(run, `service-api-${role}-secrets`)), expected([cache]));
-            assert.deepStrictEqual(withKeys(policyOf(run, `job-migrate-${role}-secrets`)), expected([job.get(BINDING_ENV.databasePassword)!, cache]));
+            assert.deepStrictEqual(withKeys(policyOf(run, `job-migrate-${role}-secrets`)), expected([job.get(DATABASE_ENV.password)!, cache]));
             const keys = policyOf(run, `job-migrate-${role}-secrets`).Statement[1].Resource as string[];
             assert.notStrictEqual(keys[0], keys[1], "the password and the token are decrypted with their own keys");
         });
@@ -368,11 +370,11 @@ describe("generic bindings: the ECS container's secrets are the received ones, e
         const queue = queueOn("aws");
         const received = [
             { env: QUEUE_TOKEN, ref: { id: pulumi.output("unresolved") }, adminOnly: false, name: "queue-token", owner: queue as BoundComponent },
-            { env: BINDING_ENV.databasePassword, ref: { id: pulumi.output("unresolved"), jsonKey: "password" }, adminOnly: true, name: "db-password", owner: queue as BoundComponent },
+            { env: DATABASE_ENV.password, ref: { id: pulumi.output("unresolved"), jsonKey: "password" }, adminOnly: true, name: "db-password", owner: queue as BoundComponent },
         ];
         assert.deepStrictEqual(containerSecrets(received, ["arn:token", "arn:db"], [{ name: "STRIPE_KEY", arn: "arn:stripe" }]), [
             { name: QUEUE_TOKEN, valueFrom: "arn:token" },
-            { name: BINDING_ENV.databasePassword, valueFrom: "arn:db:password::" },
+            { name: DATABASE_ENV.password, valueFrom: "arn:db:password::" },
             { name: "STRIPE_KEY", valueFrom: "arn:stripe" },
         ]);
         assert.throws(() => containerSecrets(received, ["arn:token"], []), /2 binding secrets \(QUEUE_TOKEN, DATABASE_PASSWORD\) but 1 resolved ARNs/);

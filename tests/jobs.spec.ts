@@ -1,9 +1,10 @@
 import * as assert from "assert";
-import { CLOUDS, ConfigError, resolveConfig } from "../components/config";
+import { CLOUDS, ConfigError } from "../components/config";
 import { evaluatePack } from "../tools/engine/policies";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { inputs, named, ofType, planFor } from "./support/harness";
 import { MIGRATE_JOB as JOB } from "./support/job-config";
+import { resolveConfig } from "../components/program-config";
 
 /*
  * One-off jobs (`platform:jobs.<name>`): beside the services on every cloud and runtime, with

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { TIERS, type Cloud } from "../components/config";
+import { type Cloud } from "../components/config";
 import { CONTAINER_RESOURCES } from "../providers/kubernetes/sizes";
 import { kubernetesPolicies } from "../policy/policies/kubernetes";
 import type { PlanResource } from "../tools/engine/plan";
@@ -8,6 +8,7 @@ import type { PlanRun } from "../tools/engine/run-plan";
 import { assertUrnSnapshot } from "./support/assertions";
 import { ENVIRONMENTS, ofType, planFor, named } from "./support/harness";
 import { EXISTING_CLUSTER_KUBECONFIG } from "./support/kubeconfig";
+import { TIERS } from "../components/program-config";
 
 /*
  * `compute.runtime: kubernetes` on every (cloud, environment): the workloads' settings per tier,

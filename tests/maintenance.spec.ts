@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { TIERS } from "../components/config/tiers";
 import { shiftWindow, WeeklyWindow, windowEnd } from "../components/maintenance";
 import { elasticacheMaintenanceWindow, rdsMaintenanceWindow } from "../providers/aws/maintenance";
 import { aksMaintenanceWindow, postgresMaintenanceWindow } from "../providers/azure/maintenance";
 import { cloudSqlMaintenanceWindow, gkeMaintenanceWindow, memorystoreMaintenancePolicy } from "../providers/gcp/maintenance";
 import { overlaps, weeklyWindow } from "../providers/shared/windows";
+import { TIERS } from "../components/program-config";
 
 /*
  * One maintenance window (the tier's database.maintenanceWindow) mapped per cloud; each

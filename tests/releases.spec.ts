@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import type { Cloud } from "../components/config";
-import { resolveConfig } from "../components/config";
 import { ConfigError } from "../components/config/errors";
 import { stableRevisionOf, trafficSplit } from "../components/release";
 import { withReleasePhase } from "../components/config/read";
@@ -8,6 +7,7 @@ import { rolloutSettings } from "../providers/kubernetes/deployment";
 import { LIVE_IMAGE } from "../tools/engine/mocks/gcp";
 import { deployFindings } from "./support/deploy-checks";
 import { inputs, named, ofType, planFor } from "./support/harness";
+import { resolveConfig } from "../components/program-config";
 
 /** Release strategies (`compute.release`, `services.<name>.release`) on every cloud and runtime. */
 

@@ -1,10 +1,11 @@
 import * as assert from "assert";
-import { CLOUDS, Cloud, ConfigError, resolveConfig } from "../components/config";
+import { CLOUDS, Cloud, ConfigError } from "../components/config";
 import { isSecretEnvelope } from "../tools/engine/plan";
 import { renderPlanText } from "../tools/engine/render-text";
 import type { PlanRun } from "../tools/engine/run-plan";
 import { loadStackConfig, OFFLINE_SECRET_PLACEHOLDER, UsageError } from "../tools/engine/stack-config";
 import { inputs, ofType, planVariant } from "./support/harness";
+import { resolveConfig } from "../components/program-config";
 
 /*
  * Application secrets (`platform:services.<name>.secrets.<ENV>`) on every cloud and runtime.

@@ -1,13 +1,13 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudHandle } from "../components/component";
-import { validateConfig } from "../components/config";
 import { Database } from "../components/database";
 import type { NetworkOutputs } from "../components/network";
 import type { DatabaseTransforms } from "../components/database";
 import { loadCloud } from "../providers/loader";
 import { CLOUDS, type Cloud } from "../components/config";
 import { loadStackConfig } from "../tools/engine/stack-config";
+import { validateConfig } from "../components/program-config";
 
 /*
  * A component needs nothing but its Args: no Platform, no earlier component, no state a cloud

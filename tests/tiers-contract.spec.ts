@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
 import { CLOUD_PLUGINS } from "../providers/registry";
-import { Environment, resolveConfig, SIZES, TIERS } from "../components/config";
+import { Environment, SIZES } from "../components/config";
 import { AWS_REGIONS } from "../providers/aws/regions";
 import { AZURE_LOCATIONS } from "../providers/azure/regions";
 import { GCP_REGIONS } from "../providers/gcp/regions";
@@ -11,6 +11,7 @@ import { CACHE_NODE, FARGATE, RDS_CLASS, rdsMaxConnections } from "../providers/
 import { CLOUD_RUN_RESOURCES, CLOUD_SQL_TIER, REDIS_MEMORY_GB } from "../providers/gcp/sizes";
 import { CONTAINER_RESOURCES, TMP_SIZE_LIMIT } from "../providers/kubernetes/sizes";
 import * as azureSizes from "../providers/azure/sizes";
+import { resolveConfig, TIERS } from "../components/program-config";
 
 /**
  * The tier profiles and the per-cloud size mappings as contracts users read:

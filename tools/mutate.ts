@@ -80,11 +80,11 @@ export interface MutationGroup {
 export const GROUPS: Record<string, MutationGroup> = {
     config: {
         title: "config schema and resolution",
-        mutate: ["components/config/**/*.ts", "!components/config/{tiers,binding-env}.ts"],
+        mutate: ["components/config/**/*.ts", "!components/config/{tiers,reserved-env}.ts", "components/program-config.ts"],
         // Fast, in-process table specs first: a mutant stops at its first failing test.
         specs: [
             "tests/config/messages.spec.ts", "tests/config/rules.spec.ts", "tests/config/resolve.spec.ts", "tests/config/engine-config.spec.ts", "tests/config/safe-yaml.spec.ts", "tests/config-contract.spec.ts", "tests/config-reference.spec.ts",
-            "tests/config/secrets.spec.ts", "tests/config/corpus.spec.ts", "tests/config/regions.spec.ts", "tests/config.spec.ts", "tests/config/sections.spec.ts",
+            "tests/config/secrets.spec.ts", "tests/config/corpus.spec.ts", "tests/config/regions.spec.ts", "tests/config.spec.ts", "tests/config/sections.spec.ts", "tests/program-config.spec.ts",
         ],
         // Child-process tests give no coverage; the 10,000-service case alone takes a minute.
         grep: "^(?!.*(child process|loads no cloud SDK|bounded time))",
@@ -124,8 +124,8 @@ export const GROUPS: Record<string, MutationGroup> = {
     bindings: {
         title: "the composition's bindings",
         // The generic binding (components/binding.ts), its list in the catalog, and each cloud's loop over the grants.
-        mutate: ["providers/shared/bind-cloud.ts", "components/compute-service.ts", "components/binding.ts", "components/config/binding-env.ts", "providers/*/workload-grants.ts"],
-        specs: ["tests/bindings.spec.ts", "tests/generic-bindings.spec.ts", "tests/config-contract.spec.ts", "tests/service-secrets.spec.ts", "tests/database-identity.spec.ts", "tests/aws.spec.ts"],
+        mutate: ["providers/shared/bind-cloud.ts", "components/compute-service.ts", "components/binding.ts", "components/config/reserved-env.ts", "providers/*/workload-grants.ts"],
+        specs: ["tests/bindings.spec.ts", "tests/generic-bindings.spec.ts", "tests/program-config.spec.ts", "tests/config-contract.spec.ts", "tests/service-secrets.spec.ts", "tests/database-identity.spec.ts", "tests/aws.spec.ts"],
     },
     tiers: {
         title: "per-cloud tier mappings",

@@ -84,7 +84,7 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
     readonly statefulTypes: Readonly<Record<string, string>>;
     /**
      * Env names this cloud's runtimes set in every container beside the bindings (its SDKs'
-     * identity and endpoints). Reserved on every cloud (binding-env.ts), so a stack's services
+     * identity and endpoints). Reserved on every cloud (reserved-env.ts), so a stack's services
      * stay portable; tests/bindings.spec.ts fails on a name a plan sets that nothing reserves.
      */
     readonly platformEnv: readonly string[];

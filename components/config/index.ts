@@ -7,4 +7,6 @@ export * from "./resolve";
 export * from "./read";
 export * from "./reserved-names";
 export * from "./disaster-recovery";
-export * from "./binding-env";
+export * from "./reserved-env";
+export * from "./layer";
+export type { ComponentSettings } from "./component-settings";

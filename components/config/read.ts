@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
 import { ConfigError, ConfigProblem } from "./errors";
 import { CONFIG_NAMESPACE, knownConfigKeys, MIRRORED_PROVIDER_KEYS, namespaceProblems } from "./keys";
-import { PlatformConfig, tryResolveConfig } from "./resolve";
+import type { PlatformConfig } from "./resolve";
 import { CLOUD_PLUGINS } from "../../providers/registry";
-import { Cloud, rawConfigSchema } from "./schema";
+import type { Cloud } from "./schema";
 import { SecretMask } from "./secrets";
 
 export { CONFIG_NAMESPACE };
@@ -24,14 +25,22 @@ export function engineSecretKeys(): string[] {
     }
 }
 
+/** What validating a stack's config reads: the raw schema and the resolver of one section list (layer.ts). */
+export interface ConfigReader<Resolved> {
+    readonly schema: RawSchema;
+    tryResolve(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean): Resolved | ConfigProblem[];
+}
+/** A raw `platform:*` schema (schema.ts `rawSchemaOf`), as reading it needs: its top-level keys. */
+export type RawSchema = z.ZodObject<z.core.$ZodShape>;
+
 /**
  * Reads the whole config the engine handed the program and validates it: every key must be a
  * known `platform:` key or on the allow-list (keys.ts), every value must pass the schema and
  * the cross-field rules. Errors mask every value the engine marks secret. Nothing is
- * registered from a config that fails.
+ * registered from a config that fails. (The program's: components/program-config.ts `readPlatformConfig`.)
  */
-export function readPlatformConfig(): PlatformConfig {
-    return validateConfig(withReleasePhase(pulumi.runtime.allConfig(), process.env[RELEASE_PHASE_ENV]), engineSecretKeys());
+export function readEngineConfig<Resolved>(reader: ConfigReader<Resolved>): Resolved {
+    return validateConfigWith(reader, withReleasePhase(pulumi.runtime.allConfig(), process.env[RELEASE_PHASE_ENV]), engineSecretKeys());
 }
 
 /**
@@ -56,21 +65,26 @@ export function withReleasePhase(all: Record<string, string>, phase: string | un
 
 /** The same from an explicit key/value map (values as the CLI passes them: text, objects as JSON). */
 // Stryker disable next-line ArrayDeclaration: a default list's entries would only matter for keys the config has; none is named "Stryker was here"
-export function validateConfig(all: Record<string, string>, secretKeys: readonly string[] = []): PlatformConfig {
+export function validateConfigWith<Resolved>(reader: ConfigReader<Resolved>, all: Record<string, string>, secretKeys: readonly string[] = []): Resolved {
     const mask = new SecretMask(secretKeys);
-    const known = knownConfigKeys(rawConfigSchema);
+    const known = knownConfigKeys(reader.schema);
     const problems: ConfigProblem[] = namespaceProblems(Object.keys(all), known, (k) => decode(all[k]!));
-    const raw = rawPlatformConfig(all);
+    const raw = rawPlatformConfigOf(reader.schema, all);
     // A top-level key is secret as a whole (the engine marks `platform:services` once it holds one `secure:` value).
-    const result = tryResolveConfig(raw, (key) => secretKeys.includes(key));
+    const result = reader.tryResolve(raw, (key) => secretKeys.includes(key));
     if (Array.isArray(result)) problems.push(...result);
-    else problems.push(...mirroredKeyProblems(all, result));
+    else problems.push(...mirroredKeyProblems(all, result as PlatformConfig));
     if (problems.length > 0) throw new ConfigError(problems, mask);
-    return result as PlatformConfig;
+    return result as Resolved;
 }
 
-/** Top-level keys whose schema type is a string: their text is the value, never JSON-decoded. */
-const STRING_KEYS = new Set(Object.entries(rawConfigSchema.shape).filter(([, s]) => isStringSchema(s)).map(([k]) => k));
+/** Top-level keys whose schema type is a string: their text is the value, never JSON-decoded (one set per schema). */
+const stringKeys = new WeakMap<RawSchema, ReadonlySet<string>>();
+function stringKeysOf(schema: RawSchema): ReadonlySet<string> {
+    let keys = stringKeys.get(schema);
+    if (!keys) stringKeys.set(schema, (keys = new Set(Object.entries(schema.shape).filter(([, s]) => isStringSchema(s)).map(([k]) => k))));
+    return keys;
+}
 
 function isStringSchema(s: unknown): boolean {
     let cur = s as { _zod: { def: { type: string; innerType?: unknown; in?: unknown } } } | undefined;
@@ -93,13 +107,14 @@ export const MAX_VALUE_BYTES = 1 << 20;
  * config` stores them, and are decoded; a string-typed key (appName, kubeconfig, ...) keeps its
  * text, so a JSON kubeconfig stays a kubeconfig.
  */
-export function rawPlatformConfig(all: Record<string, string>): Record<string, unknown> {
+export function rawPlatformConfigOf(schema: RawSchema, all: Record<string, string>): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
+    const strings = stringKeysOf(schema);
     for (const [key, text] of Object.entries(all)) {
         if (!key.startsWith(`${CONFIG_NAMESPACE}:`)) continue;
         const name = key.slice(CONFIG_NAMESPACE.length + 1);
-        if (!name || !Object.prototype.hasOwnProperty.call(rawConfigSchema.shape, name)) continue;
-        raw[name] = STRING_KEYS.has(name) ? text : decode(text);
+        if (!name || !Object.prototype.hasOwnProperty.call(schema.shape, name)) continue;
+        raw[name] = strings.has(name) ? text : decode(text);
     }
     return raw;
 }

@@ -21,3 +21,14 @@ export interface ConfigReferenceRow {
     defaults: "tier" | "schema" | { production: string; staging: string };
     change: string;
 }
+
+/** What the program tells the config layer that a reference row may print (components/config/layer.ts). */
+export interface ReferenceFacts {
+    /** The env names the platform sets in every container (reserved-env.ts). */
+    readonly reservedEnv: readonly string[];
+}
+
+/** A row as a section declares it: its `allowed` words may be built from the program's facts (the reserved names). */
+export interface SectionReferenceRow extends Omit<ConfigReferenceRow, "allowed"> {
+    allowed?: string | ((facts: ReferenceFacts) => string);
+}

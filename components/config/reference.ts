@@ -2,8 +2,8 @@ import { z } from "zod";
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";
 import { schemaAt } from "./keys";
-import { rawConfigSchema } from "./schema";
-import { CONFIG_SECTIONS, type AnySection, type ConfigReferenceRow } from "./sections";
+import type { ReferenceFacts } from "./reference-row";
+import { type AnySection, type ConfigReferenceRow } from "./sections";
 /**
  * The config reference: one row per key of the README's table, in table order (the top level's
  * rows here, then each section's from its file, sections/<section>.ts, in the list's order). The schema
@@ -25,17 +25,20 @@ const TOP_LEVEL_ROWS: ConfigReferenceRow[] = [
     { label: "`tags`", keys: ["tags"], subtree: true, allowed: "map of extra tags/labels", defaults: { production: "—", staging: "—" }, change: "in place" },
 ];
 
-/** The table's rows of a section list: the top level's, each registered cloud's, then each section's, in list order. */
-export function referenceRowsOf(sections: readonly AnySection[]): ConfigReferenceRow[] {
-    return [...TOP_LEVEL_ROWS, ...Object.values(CLOUD_PLUGINS).flatMap((p: CloudPlugin) => p.referenceRows), ...sections.flatMap((s) => s.reference)];
+/**
+ * The table's rows of a section list: the top level's, each registered cloud's, then each
+ * section's, in list order (the program's are components/program-config.ts `CONFIG_REFERENCE`).
+ * A row whose words come from the program's facts gets them here.
+ */
+export function referenceRowsOf(sections: readonly AnySection[], facts: ReferenceFacts): ConfigReferenceRow[] {
+    const sectionRows = sections.flatMap((s) => s.reference.map((row): ConfigReferenceRow => (typeof row.allowed === "function" ? { ...row, allowed: row.allowed(facts) } : (row as ConfigReferenceRow))));
+    return [...TOP_LEVEL_ROWS, ...Object.values(CLOUD_PLUGINS).flatMap((p: CloudPlugin) => p.referenceRows), ...sectionRows];
 }
-
-export const CONFIG_REFERENCE: ConfigReferenceRow[] = referenceRowsOf(CONFIG_SECTIONS);
 
 const code = (v: unknown) => (typeof v === "string" ? `\`${v}\`` : String(v));
 
 /** What the schema allows at one dotted key, as a table cell; undefined when the schema cannot say it briefly (strings, lists, maps). */
-export function allowedBySchema(key: string, schema: z.ZodType = rawConfigSchema): string | undefined {
+export function allowedBySchema(key: string, schema: z.ZodType): string | undefined {
     const s = schemaAt(schema, key.split("."));
     if (s instanceof z.ZodEnum) return s.options.map(code).join(" \\| ");
     if (s instanceof z.ZodBoolean) return "boolean";
@@ -55,7 +58,7 @@ export function allowedBySchema(key: string, schema: z.ZodType = rawConfigSchema
 }
 
 /** The Allowed cell of a row: its words, or the schema's rule for its keys (one rule when they share it) and the note. */
-export function allowedCell(row: ConfigReferenceRow, schema: z.ZodType = rawConfigSchema): string {
+export function allowedCell(row: ConfigReferenceRow, schema: z.ZodType): string {
     if (row.allowed !== undefined) return row.allowed;
     const rules = row.keys.map((k) => allowedBySchema(k, schema));
     if (rules.some((r) => r === undefined)) throw new Error(`config reference: ${row.label}: the schema cannot state what ${row.keys[rules.indexOf(undefined)]} allows; write it in \`allowed\``);

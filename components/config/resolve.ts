@@ -1,13 +1,14 @@
 import { disasterRecoveryProblems } from "./disaster-recovery";
 import type { CloudPlugin } from "./cloud-plugin";
-import { ConfigError, ConfigProblem, SECRET_VALUE } from "./errors";
+import type { ComponentSettings } from "./component-settings";
+import { ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import { serviceSecretProblems } from "./service-secrets";
-import { Cloud, CLOUDS, Environment, rawConfigSchema, RawPlatformConfig, rawSchemaOf } from "./schema";
-import { TIERS, tiersOf } from "./tiers";
+import { Cloud, CLOUDS, Environment, RawPlatformConfig, rawSchemaOf } from "./schema";
+import { tiersOf } from "./tiers";
 import {
-    AnySection, cacheSection, computeSection, CONFIG_SECTIONS, ConfigSections, databaseSection, drSection, jobsSection, kubernetesSection,
+    AnySection, cacheSection, computeSection, ConfigSections, databaseSection, drSection, jobsSection, kubernetesSection,
     networkSection, objectStoreSection, ResolvedOf, RuleContext, SectionContext, servicesSection,
 } from "./sections";
 
@@ -25,8 +26,11 @@ export type CloudSections = { [C in Cloud]?: RawPlatformConfig[C] };
 /** Each section's resolved config by its key (sections/index.ts), e.g. `database: DatabaseConfig`. */
 export type SectionConfigs<L extends readonly AnySection[]> = { [S in L[number] as S["key"]]: ResolvedOf<S> };
 
-/** The validated, tier-merged config every component and provider reads. */
-export interface PlatformConfig extends CloudSections, SectionConfigs<ConfigSections> {
+/**
+ * The validated, tier-merged config every component and provider reads: the platform's own
+ * sections (sections/index.ts) and those the catalog's components bring (ComponentSettings).
+ */
+export interface PlatformConfig extends CloudSections, SectionConfigs<ConfigSections>, ComponentSettings {
     cloud: Cloud;
     environment: Environment;
     appName: string;
@@ -36,25 +40,6 @@ export interface PlatformConfig extends CloudSections, SectionConfigs<ConfigSect
     tags: Record<string, string>;
     /** Pulumi `protect` and cloud deletion protection on stateful resources. */
     protect: boolean;
-}
-
-/**
- * Validates raw `platform:*` config (already JSON-decoded) and merges it over its tier.
- * Throws ConfigError listing every problem; returns only a fully valid config, so nothing
- * is registered from a half-valid one.
- */
-/** `isSecretKey` says which config keys the engine handed over as secret (service secrets must be). */
-// Stryker disable next-line ArrowFunction: a default returning undefined is as false as one returning false
-export function resolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig {
-    const cfg = tryResolveConfig(raw, isSecretKey);
-    if (Array.isArray(cfg)) throw new ConfigError(cfg);
-    return cfg;
-}
-
-/** The config, or every problem found (schema first; cross-field rules only on a schema-valid config). */
-// Stryker disable next-line ArrowFunction: a default returning undefined is as false as one returning false
-export function tryResolveConfig(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean = () => false): PlatformConfig | ConfigProblem[] {
-    return PROGRAM_RESOLVER(raw, isSecretKey);
 }
 
 /** The selected cloud's region (`platform:<cloud>.<regionKey>`), else its plugin's default. */
@@ -90,9 +75,10 @@ const jobNamesApartFromServices: CrossSectionRule = (cfg, raw, add) => {
 
 /**
  * The order every rule runs in: the order users (and the message specs) read the problems in.
- * A section rule not placed here runs after these, in the sections' order (a spec's extra
- * section); the program's own rules are all placed (tests/config/sections.spec.ts), so a new
- * section's rules get their line here, their place among the messages.
+ * A section rule not placed here runs after these, in the sections' order: a component's own
+ * settings (its catalog entry's section) report after the platform's sections, in catalog order.
+ * Every rule of the platform's own sections (sections/index.ts) is placed
+ * (tests/config/sections.spec.ts), so a new one gets its line here, its place among the messages.
  */
 export const RULE_ORDER: readonly PlacedRule[] = [
     cross(disasterRecovery),
@@ -130,27 +116,30 @@ export function ruleOrderOf(sections: readonly AnySection[], placed: readonly Pl
 }
 
 /** The resolved config of a section list: the top level and the clouds' sections, and one field per section. */
-export type ResolvedConfig<L extends readonly AnySection[]> = Omit<PlatformConfig, keyof SectionConfigs<ConfigSections>> & SectionConfigs<L>;
-type Resolver<L extends readonly AnySection[]> = (raw: Record<string, unknown>, isSecretKey: (key: string) => boolean) => ResolvedConfig<L> | ConfigProblem[];
+export type ResolvedConfig<L extends readonly AnySection[]> = Omit<PlatformConfig, keyof SectionConfigs<ConfigSections> | keyof ComponentSettings> & SectionConfigs<L>;
+export type Resolver<L extends readonly AnySection[]> = (raw: Record<string, unknown>, isSecretKey: (key: string) => boolean) => ResolvedConfig<L> | ConfigProblem[];
+
+/** What the program above the config layer hands it (components/program-config.ts). */
+export interface ResolverFacts {
+    /** The env names the platform sets in every container (reserved-env.ts `reservedEnvOf`): no workload's env or secret may use one. */
+    readonly reservedEnv: readonly string[];
+}
 
 /**
  * The resolver of a section list: the schema, then the secret rules on the stack file, then each
  * section resolved over its tier in list order, then every rule in `ruleOrderOf` order. The
- * program's is `tryResolveConfig`; specs build one with an extra section.
+ * program's is components/program-config.ts `tryResolveConfig` (layer.ts); specs build one with
+ * an extra section.
  */
-export function resolverOf<L extends readonly AnySection[]>(sections: L): Resolver<L> {
-    // The program's list reuses the schema and tiers built once at load.
-    const program = (sections as readonly AnySection[]) === CONFIG_SECTIONS;
-    const schema = program ? rawConfigSchema : rawSchemaOf(sections);
-    const tiers = program ? TIERS : tiersOf(sections);
+export function resolverOf<L extends readonly AnySection[]>(sections: L, facts: ResolverFacts, schema = rawSchemaOf(sections), tiers = tiersOf(sections)): Resolver<L> {
     const rules = ruleOrderOf(sections);
     return (input, isSecretKey) => {
         const parsed = schema.safeParse(input);
         if (!parsed.success) return parsed.error.issues.flatMap((i) => problemsFromIssue(i, input, schema));
         const raw = parsed.data as RawPlatformConfig;
-        const secretProblems = serviceSecretProblems(raw, isSecretKey);
+        const secretProblems = serviceSecretProblems(raw, isSecretKey, facts.reservedEnv);
         if (secretProblems.length > 0) return secretProblems;
-        const tier = tiers[raw.environment] as unknown as Record<string, unknown> & { protectStatefulResources: boolean };
+        const tier = (tiers as Record<Environment, unknown>)[raw.environment] as unknown as Record<string, unknown> & { protectStatefulResources: boolean };
         const resolved = new Map<AnySection, unknown>();
         const context = (section: AnySection): SectionContext<Record<string, unknown>, unknown> => ({
             raw: rawFor(section, raw),
@@ -158,6 +147,7 @@ export function resolverOf<L extends readonly AnySection[]>(sections: L): Resolv
             environment: raw.environment,
             cloud: raw.cloud,
             primaryRegion: regionOf(raw),
+            reservedEnv: facts.reservedEnv,
             resolved: (other) => {
                 if (!resolved.has(other)) throw new Error(`config section ${section.key} reads ${other.key}, which is not resolved before it (sections/index.ts order)`);
                 return resolved.get(other) as never;
@@ -197,5 +187,3 @@ export function resolverOf<L extends readonly AnySection[]>(sections: L): Resolv
 function rawFor(section: AnySection, raw: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.keys(section.shape).map((k) => [k, raw[k]]));
 }
-
-const PROGRAM_RESOLVER = resolverOf(CONFIG_SECTIONS);

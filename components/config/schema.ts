@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Cloud, CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";
 import { bounded, LIMITS, region, CLOUDS, ENVIRONMENTS } from "./schema-values";
-import { CONFIG_SECTIONS, type AnySection, type ConfigSections } from "./sections";
+import type { AnySection, ConfigSections } from "./sections";
 
 /**
  * The shape of the `platform:*` stack config, as a user writes it in
@@ -58,7 +58,7 @@ function topLevel() {
 /** The sections' shapes merged, in list order: the schema's keys after the top level. */
 export type SectionShapes<L extends readonly AnySection[]> = L extends readonly [infer H extends AnySection, ...infer R extends readonly AnySection[]] ? H["shape"] & SectionShapes<R> : unknown;
 
-/** The raw schema of a section list (the program's is `rawConfigSchema`; specs build one with an extra section). */
+/** The raw schema of a section list (the program's is components/program-config.ts `rawConfigSchema`; specs build one with an extra section). */
 export function rawSchemaOf<L extends readonly AnySection[]>(sections: L): z.ZodObject<Extract<TopLevel & SectionShapes<L>, z.core.$ZodShape>, z.core.$strict> {
     const shape: Record<string, z.ZodType> = { ...topLevel() };
     for (const section of sections) {
@@ -72,6 +72,5 @@ export function rawSchemaOf<L extends readonly AnySection[]>(sections: L): z.Zod
 }
 type TopLevel = ReturnType<typeof topLevel>;
 
-export const rawConfigSchema = rawSchemaOf<ConfigSections>(CONFIG_SECTIONS);
-
-export type RawPlatformConfig = z.infer<typeof rawConfigSchema>;
+/** The stack file after the schema: the top level, the clouds' sections and the platform's own sections' keys. */
+export type RawPlatformConfig = z.infer<ReturnType<typeof rawSchemaOf<ConfigSections>>>;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigProblem } from "./errors";
 import { SECRET_VALUE } from "./errors";
-import { reservedEnvNameRule } from "./binding-env";
+import { reservedEnvNameRule } from "./reserved-env";
 
 /**
  * The application's own secrets (`platform:services.<name>.secrets.<ENV_NAME>`).
@@ -13,19 +13,19 @@ import { reservedEnvNameRule } from "./binding-env";
  * caught by the offline plan/check (tools/engine/stack-config.ts reads the file itself).
  */
 
-export { RESERVED_ENV } from "./binding-env";
-
 /** A service's or job's keys the secret rules read (schema.ts). */
 type Workloads = Record<string, { env?: Record<string, string>; secrets?: Record<string, string> }>;
 
-export function serviceSecretProblems(raw: { services: Workloads; jobs?: Workloads }, isSecretKey: (key: string) => boolean): ConfigProblem[] {
-    return [...workloadSecretProblems("services", raw.services, isSecretKey), ...workloadSecretProblems("jobs", raw.jobs ?? {}, isSecretKey)];
+/** `reserved`: the env names the platform sets itself (reserved-env.ts). */
+export function serviceSecretProblems(raw: { services: Workloads; jobs?: Workloads }, isSecretKey: (key: string) => boolean, reserved: readonly string[]): ConfigProblem[] {
+    return [...workloadSecretProblems("services", raw.services, isSecretKey, reserved), ...workloadSecretProblems("jobs", raw.jobs ?? {}, isSecretKey, reserved)];
 }
 
 function workloadSecretProblems(
     top: "services" | "jobs",
     workloads: Workloads,
     isSecretKey: (key: string) => boolean,
+    reserved: readonly string[],
 ): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const topSecret = isSecretKey(`platform:${top}`);
@@ -35,8 +35,8 @@ function workloadSecretProblems(
             if (!topSecret) {
                 problems.push({ key, value: SECRET_VALUE, allowed: `a secure value: set it with pulumi config set --secret --path '${key}' (a plain value in the stack file is not accepted)` });
             }
-            const reserved = reservedEnvNameRule(envName);
-            if (reserved) problems.push({ key, value: SECRET_VALUE, allowed: reserved });
+            const rule = reservedEnvNameRule(envName, reserved);
+            if (rule) problems.push({ key, value: SECRET_VALUE, allowed: rule });
             if (s.env?.[envName] !== undefined) {
                 problems.push({ key, value: SECRET_VALUE, allowed: `a name not also in platform:${top}.${service}.env` });
             }

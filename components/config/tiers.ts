@@ -1,5 +1,5 @@
 import { ENVIRONMENTS, type Environment } from "./schema-values";
-import { CONFIG_SECTIONS, type AnySection, type ConfigSections, type TierOf } from "./sections";
+import type { AnySection, ConfigSections, TierOf } from "./sections";
 
 export type { ReleaseStrategy } from "./schema-values";
 
@@ -22,7 +22,7 @@ export interface TierProfile extends SectionTiers<ConfigSections> {
 
 const PROTECT_STATEFUL: Record<Environment, boolean> = { production: true, staging: false };
 
-/** The tier profiles of a section list (the program's are `TIERS`; specs build them with an extra section). */
+/** The tier profiles of a section list (the program's are components/program-config.ts `TIERS`; specs build them with an extra section). */
 export function tiersOf<L extends readonly AnySection[]>(sections: L): Record<Environment, SectionTiers<L> & { protectStatefulResources: boolean }> {
     const profile = (env: Environment) => ({
         ...Object.fromEntries(sections.filter((s) => s.tiers).map((s) => [s.key, s.tiers![env]])),
@@ -30,6 +30,4 @@ export function tiersOf<L extends readonly AnySection[]>(sections: L): Record<En
     });
     return Object.fromEntries(ENVIRONMENTS.map((env) => [env, profile(env)])) as Record<Environment, SectionTiers<L> & { protectStatefulResources: boolean }>;
 }
-
-export const TIERS: Record<Environment, TierProfile> = tiersOf(CONFIG_SECTIONS);
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as redis from "@pulumi/azure-native/redis";
 import * as storage from "@pulumi/azure-native/storage";
-import type { CacheArgs, CacheOutputs } from "../../components/cache";
+import { CACHE_ENV, type CacheArgs, type CacheOutputs } from "../../components/cache";
 import { childName } from "../../components/naming";
 import { AzureContext } from "./context";
 import { azureHandles, type StoredVaultSecret } from "./handles";
@@ -13,7 +13,6 @@ import { BACKUP_STORAGE_SKU } from "./storage-redundancy";
 import { vaultSecret } from "./secrets";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
-import { BINDING_ENV } from "../../components/config/binding-env";
 import { AzureGrant, grantTo } from "./workload-grants";
 
 /**
@@ -130,7 +129,7 @@ export const builder: CloudBuilder<AzureContext, "cache"> = createCache;
 /** What a workload bound to the cache is given on Azure (workload-grants.ts): `Key Vault Secrets User` on the access key's secret only, which Container Apps reference as `redis-auth-token`. */
 export const grant: AzureGrant<{ secret: StoredVaultSecret }, CacheOutputs> = (ctx, scope, name, to, cache) => ({
     grants: [grantTo(ctx, scope, name, to, "redis-auth-reader", "keyVaultSecretsUser", cache.secret.secretId)],
-    secretNames: { [BINDING_ENV.cacheAuthToken]: "redis-auth-token" },
+    secretNames: { [CACHE_ENV.authToken]: "redis-auth-token" },
 });
 
 /** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */

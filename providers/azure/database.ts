@@ -3,8 +3,7 @@ import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { DatabaseRestore, restoredName } from "../../components/config";
 import { preloadLibraries } from "../../components/config/extensions";
-import { BINDING_ENV } from "../../components/config/binding-env";
-import type { DatabaseArgs, DatabaseOutputs } from "../../components/database";
+import { DATABASE_ENV, type DatabaseArgs, type DatabaseOutputs } from "../../components/database";
 import { childName, physicalName, primaryNaming } from "../../components/naming";
 import { AzureContext, singleHyphens } from "./context";
 import { azureHandles, type StoredVaultSecret } from "./handles";
@@ -185,7 +184,7 @@ export const grant: AzureGrant<{ serverId: pulumi.Output<string>; secret: Stored
         principalType: dbforpostgresql.PrincipalType.ServicePrincipal,
         tenantId: ctx.tenantId,
     }));
-    return { grants, login: outputs.username, secretNames: { [BINDING_ENV.databasePassword]: "database-password" } };
+    return { grants, login: outputs.username, secretNames: { [DATABASE_ENV.password]: "database-password" } };
 };
 
 /** Typed escape hatches for this component's Azure children: one Transform<Args> per underlying resource, applied last (components/transform.ts). */

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, engineSecretKeys, jsonDepth, MAX_JSON_DEPTH, MAX_VALUE_BYTES, rawPlatformConfig, validateConfig } from "../../components/config";
+import { ConfigError, engineSecretKeys, jsonDepth, MAX_JSON_DEPTH, MAX_VALUE_BYTES } from "../../components/config";
+import { rawPlatformConfig, validateConfig } from "../../components/program-config";
 
 /**
  * The config as the engine hands it over (every key namespaced, objects as JSON text) through

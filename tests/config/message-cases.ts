@@ -1,4 +1,5 @@
-import { Cloud, Environment, RESERVED_ENV } from "../../components/config";
+import { Cloud, Environment } from "../../components/config";
+import { RESERVED_ENV } from "../../components/program-config";
 
 /**
  * One bad value per config rule, with the exact words the user reads. Each case sets `set`

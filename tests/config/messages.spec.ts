@@ -1,6 +1,7 @@
 import * as assert from "assert";
-import { ConfigError, formatValue, resolveConfig, tryResolveConfig } from "../../components/config";
+import { ConfigError, formatValue } from "../../components/config";
 import { MESSAGE_CASES, rawOf } from "./message-cases";
+import { resolveConfig, tryResolveConfig } from "../../components/program-config";
 
 /**
  * The words of every config rule, as the user reads them: for each case of message-cases.ts the

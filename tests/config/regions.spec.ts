@@ -1,12 +1,12 @@
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import * as assert from "assert";
 import * as path from "path";
-import { resolveConfig } from "../../components/config";
 import { AWS_REGIONS } from "../../providers/aws/regions";
 import { AZURE_LOCATIONS } from "../../providers/azure/regions";
 import { GCP_REGIONS } from "../../providers/gcp/regions";
 import { tsNodeArgs } from "../../tools/engine/ts-loader";
 import { backgroundNode } from "../support/background-child";
+import { resolveConfig } from "../../components/program-config";
 
 const base = { cloud: "aws", environment: "staging", loadBalancer: { domain: "app.example.com" }, services: { api: { image: "ghcr.io/acme/api:1.0.0", http: {} } } };
 
@@ -26,7 +26,7 @@ describe("config: each cloud's region list, in its own folder", () => {
         assert.ok(new Set([...GCP_REGIONS]).size === GCP_REGIONS.length && new Set([...AZURE_LOCATIONS]).size === AZURE_LOCATIONS.length);
     });
 
-    const script = `require("./components/config").resolveConfig(${JSON.stringify(base)}); const sdks = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\/(aws|gcp|azure-native)\\//.test(f)); process.stdout.write(JSON.stringify(sdks));`;
+    const script = `require("./components/program-config").resolveConfig(${JSON.stringify(base)}); const sdks = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\/(aws|gcp|azure-native)\\//.test(f)); process.stdout.write(JSON.stringify(sdks));`;
     // Started now, in the background (tests/support/background-child.ts).
     const validation = backgroundNode(tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, "..", "..") });
     it("validating config loads no cloud SDK", async () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
-import { ConfigProblem, DEFAULT_RUNBOOK_URL, resolveConfig, TIERS, tryResolveConfig } from "../../components/config";
+import { ConfigProblem, DEFAULT_RUNBOOK_URL } from "../../components/config";
 import { rawOf } from "./message-cases";
+import { resolveConfig, TIERS, tryResolveConfig } from "../../components/program-config";
 
 /**
  * What the resolved config holds when a stack leaves a key out or sets it, and the cross-field

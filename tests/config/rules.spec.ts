@@ -1,14 +1,12 @@
 import * as assert from "assert";
 import { z } from "zod";
-import {
-    ConfigError, disasterRecoverySummary, formatLocation, formatProblem, isRfc3339, jsonDepth, nearestKey,
-    parseRestore, restoredName, SecretMask, TIERS, unknownKeyRule, withReleasePhase,
-} from "../../components/config";
+import { ConfigError, disasterRecoverySummary, formatLocation, formatProblem, isRfc3339, jsonDepth, nearestKey, parseRestore, restoredName, SecretMask, unknownKeyRule, withReleasePhase } from "../../components/config";
 import { cloudLabel, extensionFlags, preloadLibraries, supportedExtensions } from "../../components/config/extensions";
 import { allowedText, problemsFromIssue, typeWords } from "../../components/config/issues";
 import { isIntegerAt, keysAt, schemaAt } from "../../components/config/keys";
 import { routeKey } from "../../components/config/routes";
 import { secretSlug } from "../../components/config/service-secrets";
+import { TIERS } from "../../components/program-config";
 
 /**
  * The config's pure rules, each as a table of what a user writes and what they get back:

@@ -1,10 +1,11 @@
 import * as assert from "assert";
 import * as path from "path";
-import { ConfigError, validateConfig } from "../../components/config";
+import { ConfigError } from "../../components/config";
 import { tsNodeArgs } from "../../tools/engine/ts-loader";
 import { loadStackConfig } from "../../tools/engine/stack-config";
 import { backgroundNodeOf } from "../support/background-child";
 import { STACK_TRACE } from "../support/config-case";
+import { validateConfig } from "../../components/program-config";
 
 /**
  * Secrets never printed, tested the way the CLI feeds the program: decrypted values in

@@ -1,13 +1,16 @@
 import * as assert from "assert";
 import { z } from "zod";
-import { CONFIG_REFERENCE, referenceRowsOf } from "../../components/config/reference";
+import { referenceRowsOf } from "../../components/config/reference";
 import type { ConfigProblem } from "../../components/config/errors";
-import { PlatformConfig, ResolvedConfig, resolverOf, RULE_ORDER, ruleOrderOf, SectionConfigs, tryResolveConfig } from "../../components/config/resolve";
-import { days, rawConfigSchema, rawSchemaOf } from "../../components/config/schema";
-import { SectionTiers, TIERS, tiersOf } from "../../components/config/tiers";
+import { PlatformConfig, ResolvedConfig, Resolver, resolverOf, RULE_ORDER, ruleOrderOf, SectionConfigs } from "../../components/config/resolve";
+import { CATALOG } from "../../components/catalog";
+import { type ComponentDefinition, defineComponent } from "../../components/definition";
+import { days, rawSchemaOf } from "../../components/config/schema";
+import { SectionTiers, tiersOf } from "../../components/config/tiers";
 import { computeSection, CONFIG_SECTIONS, ConfigSections, defineSection, jobsSection, perTier, servicesSection } from "../../components/config/sections";
 import { renderConfigReference, schemaKeys } from "../../tools/docs/config-reference";
 import { rawOf } from "./message-cases";
+import { CONFIG_REFERENCE, configOfCatalog, PROGRAM_CONFIG, rawConfigSchema, RESERVED_ENV, TIERS, tryResolveConfig } from "../../components/program-config";
 
 /*
  * The config sections mechanism (components/config/sections/): one file per section, one line
@@ -48,7 +51,7 @@ describe("config sections: the program's list", () => {
         for (const section of CONFIG_SECTIONS) {
             const own = Object.keys(section.shape);
             for (const row of section.reference) {
-                assert.ok(CONFIG_REFERENCE.includes(row), row.label);
+                assert.ok(CONFIG_REFERENCE.some((r) => r.label === row.label && r.keys === row.keys), row.label);
                 for (const key of row.keys) assert.ok(own.includes(key.split(".")[0]!), `${section.key}: ${row.label} documents ${key}`);
             }
         }
@@ -87,11 +90,19 @@ const queueSection = defineSection({
 });
 const WITH_QUEUE = [...CONFIG_SECTIONS, queueSection] as const;
 type WithQueue = readonly [...ConfigSections, typeof queueSection];
+/** The fake queue as a component would bring it: its section as its catalog entry's settings (create is never called here). */
+const queueComponent = defineComponent({ key: "queue", builtBy: "cloud", role: "data", settings: queueSection, create: () => undefined });
 
-describe("config sections: a section added to the list (a fake queue) shows up everywhere without other edits", () => {
-    const schema = rawSchemaOf(WITH_QUEUE);
-    const tiers = tiersOf(WITH_QUEUE);
-    const resolve = resolverOf(WITH_QUEUE);
+describe("config sections: a component's own settings (a fake queue's catalog entry) show up everywhere without other edits", () => {
+    const layer = configOfCatalog([...(CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[]), queueComponent]);
+    const schema = layer.schema as unknown as ReturnType<typeof rawSchemaOf<WithQueue>>;
+    const tiers = layer.tiers as unknown as ReturnType<typeof tiersOf<WithQueue>>;
+    const resolve = layer.tryResolve as Resolver<WithQueue>;
+
+    it("the program's list is the platform's sections, then the catalog's settings in catalog order", () => {
+        assert.deepStrictEqual(layer.sections, WITH_QUEUE);
+        assert.deepStrictEqual(PROGRAM_CONFIG.sections, CONFIG_SECTIONS, "no component of the catalog brings its own settings yet");
+    });
 
     it("in the schema: its keys, after the program's", () => {
         assert.deepStrictEqual(Object.keys(schema.shape).slice(-2), ["jobs", "queue"]);
@@ -124,8 +135,9 @@ describe("config sections: a section added to the list (a fake queue) shows up e
     });
 
     it("in the README's reference rows, with the Allowed cell from its schema and the defaults from its tiers", () => {
-        const rows = referenceRowsOf(WITH_QUEUE);
+        const rows = layer.reference;
         assert.deepStrictEqual(rows.slice(-2), queueSection.reference);
+        assert.deepStrictEqual(referenceRowsOf(WITH_QUEUE, { reservedEnv: RESERVED_ENV }), rows);
         const table = renderConfigReference(rows, { schema, tiers });
         assert.ok(table.includes("| `queue.retentionDays` | 1–14 | 7 | 1 | in place |"), table.split("\n").slice(-2).join("\n"));
         assert.ok(table.includes("| `queue.fifo` | boolean | false | false | replaces the queue |"));
@@ -141,7 +153,7 @@ describe("config sections: a section added to the list (a fake queue) shows up e
 
     // Built at load, as the program's resolver is: building a schema is load-time code (the config mutation group leaves it out as static).
     const early = defineSection({ key: "early", shape: {}, resolve: ({ resolved }) => resolved(computeSection).size, reference: [] });
-    const earlyResolver = resolverOf([early, ...CONFIG_SECTIONS]);
+    const earlyResolver = resolverOf([early, ...CONFIG_SECTIONS], { reservedEnv: RESERVED_ENV });
     it("a section reading one that comes after it in the list fails loudly", () => {
         assert.throws(() => earlyResolver(rawOf({ set: {} }), () => false), /config section early reads compute, which is not resolved before it/);
     });

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ENVIRONMENTS } from "../../components/config";
-import { TIERS } from "../../components/config/tiers";
 import { policies } from "../../policy/policies";
+import { TIERS } from "../../components/program-config";
 
 /*
  * Each tier number in one place: the pack is published on its own (policy/package.json,

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { z } from "zod";
-import { allowedCell, CONFIG_REFERENCE, ConfigReferenceRow } from "../../components/config/reference";
-import { ENVIRONMENTS, rawConfigSchema } from "../../components/config/schema";
-import { TIERS } from "../../components/config/tiers";
+import { allowedCell, ConfigReferenceRow } from "../../components/config/reference";
+import { ENVIRONMENTS } from "../../components/config/schema";
+import { CONFIG_REFERENCE, rawConfigSchema, TIERS } from "../../components/program-config";
 
 /**
- * `npm run docs:config`: renders the README's config reference table from the schema, the tier
- * profiles and the rows of components/config/reference.ts (the top level's and each section's,
- * components/config/sections/<section>.ts), between the marker comments
+ * `npm run docs:config`: renders the README's config reference table from the program's schema,
+ * tier profiles and rows (components/program-config.ts: the top level's, each cloud's, each
+ * section's in components/config/sections/<section>.ts, then each component's own settings), between the marker comments
  * in README.md. `--check` changes nothing and exits 1 when the README is stale.
  */
 

@@ -61,8 +61,8 @@ export const jobsSection = defineSection({
         }));
     },
     rules: {
-        reservedEnv({ value, add }) {
-            reservedEnvProblems("jobs", value, add);
+        reservedEnv({ value, reservedEnv, add }) {
+            reservedEnvProblems("jobs", value, reservedEnv, add);
         },
     },
     reference: [

@@ -1,16 +1,18 @@
 import type { z } from "zod";
 import type { CloudPlugin } from "../cloud-plugin";
 import type { Cloud, Environment } from "../schema-values";
-import type { ConfigReferenceRow } from "../reference-row";
+import type { SectionReferenceRow } from "../reference-row";
 
-export type { ConfigReferenceRow } from "../reference-row";
+export type { ConfigReferenceRow, SectionReferenceRow } from "../reference-row";
 
 /**
- * One config section: everything about one component's `platform:<section>` config in one
- * file (sections/<section>.ts), so adding a component adds its file and one line in
- * sections/index.ts. From the list there, schema.ts assembles the raw schema, tiers.ts the tier
- * profiles, resolve.ts the resolved `PlatformConfig` (its type mapped from the list) and the
- * order of the rules, and reference.ts the README's config reference rows.
+ * One config section: everything about one `platform:<section>` key's config in one place. The
+ * platform's own are one file each (sections/<section>.ts, listed in sections/index.ts); a
+ * component added later declares its section in its own file as its catalog entry's `settings`
+ * (components/definition.ts). From the program's list (components/program-config.ts: these,
+ * then the catalog's), schema.ts assembles the raw schema, tiers.ts the tier profiles,
+ * resolve.ts the resolved config and the order of the rules, and reference.ts the README's
+ * config reference rows.
  */
 export interface ConfigSection<Key extends string = string, Shape extends z.ZodRawShape = z.ZodRawShape, Tier = unknown, Resolved = unknown> {
     /** Its field of `PlatformConfig` and of the tier profile. */
@@ -28,7 +30,7 @@ export interface ConfigSection<Key extends string = string, Shape extends z.ZodR
      */
     readonly rules?: Readonly<Record<string, (ctx: RuleContext<z.output<z.ZodObject<Shape>>, Tier, Resolved>) => void>>;
     /** Its rows of the README's config reference, in table order. */
-    readonly reference: readonly ConfigReferenceRow[];
+    readonly reference: readonly SectionReferenceRow[];
 }
 
 // Any section, whatever its types (the list's element type; `any` keeps the method parameters assignable).
@@ -51,6 +53,8 @@ export interface SectionContext<Raw, Tier> {
     readonly cloud: Cloud;
     /** The selected cloud's region as the stack file says it (`platform:<cloud>.<regionKey>`), else its plugin's default. */
     readonly primaryRegion: string;
+    /** The env names the platform sets in every container (reserved-env.ts), as the program hands them to the config layer. */
+    readonly reservedEnv: readonly string[];
     /** Another section's resolved value; it must come earlier in sections/index.ts (an explicit dependency). */
     resolved<S extends AnySection>(section: S): ResolvedOf<S>;
     /** Another section's keys as the stack file says them. */

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { RESERVED_ENV, reservedEnvNameRule } from "../binding-env";
+import { reservedEnvNameRule } from "../reserved-env";
 import { reservedServiceNameRule } from "../reserved-names";
 import { HttpRoute, routeKey } from "../routes";
 import { secretValues } from "../service-secrets";
@@ -78,10 +78,10 @@ export const serviceSchema = z.strictObject({
 const ROLLING: ReleaseStrategy = { strategy: "rolling", percent: 0, bakeMinutes: 0 };
 
 /** Services and jobs get the same binding variables (plainBindingEnv): their own env may not set them (service-secrets.ts holds their secrets to the same list). */
-export function reservedEnvProblems(section: "services" | "jobs", workloads: Array<{ name: string; env: Record<string, string> }>, add: (k: string, v: unknown, a: string) => void): void {
+export function reservedEnvProblems(section: "services" | "jobs", workloads: Array<{ name: string; env: Record<string, string> }>, reserved: readonly string[], add: (k: string, v: unknown, a: string) => void): void {
     for (const w of workloads) {
         for (const envName of Object.keys(w.env)) {
-            const rule = reservedEnvNameRule(envName);
+            const rule = reservedEnvNameRule(envName, reserved);
             if (rule) add(`${section}.${w.name}.env.${envName}`, w.env[envName], rule);
         }
     }
@@ -133,8 +133,8 @@ export const servicesSection = defineSection({
                 if (overridden) checkReplicas(`services.${svc.name}`, svc.minReplicas, svc.maxReplicas, add);
             }
         },
-        reservedEnv({ value, add }) {
-            reservedEnvProblems("services", value, add);
+        reservedEnv({ value, reservedEnv, add }) {
+            reservedEnvProblems("services", value, reservedEnv, add);
         },
         oneHttpService({ raw, value, add }) {
             if (!value.some((s) => s.http)) add("services", Object.keys(raw.services), "at least one service with an `http` route, for the load balancer to front");
@@ -169,8 +169,8 @@ export const servicesSection = defineSection({
         { label: "`services.<name>.healthPath`", keys: ["services.<name>.healthPath"], allowed: "path: the liveness check (container health check, liveness probe)", defaults: "schema", change: "in place" },
         { label: "`services.<name>.readinessPath`", keys: ["services.<name>.readinessPath"], allowed: "path: what gates traffic (load balancer health check, readiness probe; Cloud Run's startup probe)", defaults: { production: "`healthPath`", staging: "`healthPath`" }, change: "in place" },
         { label: "`services.<name>.minReplicas` / `maxReplicas`", keys: ["services.<name>.minReplicas", "services.<name>.maxReplicas"], note: "as `compute.*`", defaults: { production: "tier", staging: "tier" }, change: "in place" },
-        { label: "`services.<name>.command`, `.env`", keys: ["services.<name>.command", "services.<name>.env"], allowed: `list / map of plain values; \`.env\` (like \`.secrets\`) may not set a name the platform sets itself (${RESERVED_ENV.map((n) => `\`${n}\``).join(", ")})`, defaults: { production: "—", staging: "—" }, change: "new revision" },
+        { label: "`services.<name>.command`, `.env`", keys: ["services.<name>.command", "services.<name>.env"], allowed: ({ reservedEnv }) => `list / map of plain values; \`.env\` (like \`.secrets\`) may not set a name the platform sets itself (${reservedEnv.map((n) => `\`${n}\``).join(", ")})`, defaults: { production: "—", staging: "—" }, change: "new revision" },
         { label: "`services.<name>.release`", keys: ["services.<name>.release"], subtree: true, allowed: "`{strategy, percent?, bakeMinutes?}` as `compute.release`; only `rolling` for a service without `http`", defaults: { production: "`compute.release`", staging: "`compute.release`" }, change: "in place" },
-        { label: "`services.<name>.secrets.<ENV_NAME>`", keys: ["services.<name>.secrets.<name>"], allowed: "secret: set with `pulumi config set --secret --path 'platform:services.<name>.secrets.<ENV_NAME>' <value>`; name `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`, not one the platform sets (`DATABASE_*`, `REDIS_*`, `PGSSLMODE`, `OBJECT_STORE_BUCKET`, `PORT`, `AZURE_CLIENT_ID`, `AZURE_STORAGE_BLOB_ENDPOINT`) nor in `.env`", defaults: { production: "—", staging: "—" }, change: "new secret version, new revision" },
+        { label: "`services.<name>.secrets.<ENV_NAME>`", keys: ["services.<name>.secrets.<name>"], allowed: "secret: set with `pulumi config set --secret --path 'platform:services.<name>.secrets.<ENV_NAME>' <value>`; name `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`, not one the platform sets (the reserved names under `.env`) nor in `.env`", defaults: { production: "—", staging: "—" }, change: "new secret version, new revision" },
     ],
 });
