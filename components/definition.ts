@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { BindableEntry, Binding } from "./binding";
 import type { ComponentTransforms } from "./builders";
 import type { PlatformConfig } from "./config";
-import type { AnySection } from "./config/sections";
+import type { AnySection, ConfigSection } from "./config/sections";
 
 /**
  * Where a component sits in the platform. The topology draws by it (the entry point, the
@@ -35,7 +35,11 @@ export interface CreateInput<Deps, Cloud> {
  * creates it from the resolved config and the components it is built on, what it adds to the
  * stack outputs, and what tools read about it.
  */
-export interface ComponentDefinition<K extends string = string, Instance = unknown, Deps = never, Cloud = never> {
+// A section of any types whose key is K (`any` keeps its methods' parameters assignable, as AnySection does).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SectionKeyed<K extends string> = ConfigSection<K, any, any, any>;
+
+export interface ComponentDefinition<K extends string = string, Instance = unknown, Deps = never, Cloud = never, Settings extends AnySection | undefined = AnySection | undefined> {
     /** The catalog key: the builder's key in CloudImplementation, `PlatformOptions.transforms`'s key. */
     readonly key: K;
     /** `Database`: the type token's last part. */
@@ -62,7 +66,7 @@ export interface ComponentDefinition<K extends string = string, Instance = unkno
      * platform's own sections (components/program-config.ts), and the component's file adds its
      * resolved type to `PlatformConfig` (components/config/component-settings.ts).
      */
-    readonly settings?: AnySection;
+    readonly settings?: Settings;
     /** Whether the topology draws a dotted "alerts" edge from Monitoring to it (not every component the alerts watch: the services have alerts too). */
     readonly alerted: boolean;
     /** The component (a record of them, by name, for one per service or job; undefined when the config has none). */
@@ -75,9 +79,9 @@ export interface ComponentDefinition<K extends string = string, Instance = unkno
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** A definition with its kind, type token and file derived from the key, so none can disagree with it. */
-export function defineComponent<K extends string, Instance, Deps, Cloud>(
-    def: Omit<ComponentDefinition<K, Instance, Deps, Cloud>, "kind" | "type" | "file" | "alerted"> & { alerted?: boolean },
-): ComponentDefinition<K, Instance, Deps, Cloud> {
+export function defineComponent<K extends string, Instance, Deps, Cloud, Settings extends SectionKeyed<K> | undefined = undefined>(
+    def: Omit<ComponentDefinition<K, Instance, Deps, Cloud, Settings>, "kind" | "type" | "file" | "alerted"> & { alerted?: boolean },
+): ComponentDefinition<K, Instance, Deps, Cloud, Settings> {
     const kind = (def.key.charAt(0).toUpperCase() + def.key.slice(1)) as Capitalize<K>;
     return { ...def, alerted: def.alerted ?? false, kind, type: `platform:components:${kind}`, file: kebab(def.key) };
 }

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
 import * as os from "os";
-import { GROUPS, scoresOf, sectionTierRanges, strykerConfig, THRESHOLD } from "../tools/mutate";
+import { componentSectionRanges, GROUPS, scoresOf, sectionTierRanges, strykerConfig, THRESHOLD } from "../tools/mutate";
 
 /** `npm run mutate`'s groups and the Stryker config it hands each one (README "Mutation testing"). */
 
@@ -58,6 +58,22 @@ describe("npm run mutate: groups and Stryker config", () => {
             "});",
         ].join("\n"));
         assert.deepStrictEqual(sectionTierRanges(root), ["components/config/sections/queue.ts:1-1", "components/config/sections/queue.ts:5-8"]);
+        // A component that brings its own settings (components/<component>.ts): its section's tiers join the tiers group and
+        // the whole section the config group; the rest of the component file, and a component without settings, join neither.
+        fs.writeFileSync(path.join(root, "components/notifier.ts"), [
+            "export const notifierBinding = defineBinding({ env: \"NOTIFIER_URL\" });",
+            "export const notifierSection = defineSection({",
+            "    key: \"notifier\",",
+            "    tiers: perTier({ production: { rate: 100 }, staging: { rate: 10 } }),",
+            "    resolve: ({ tier }) => tier,",
+            "});",
+            "export const notifierComponent = defineComponent({ key: \"notifier\", settings: notifierSection });",
+        ].join("\n"));
+        fs.writeFileSync(path.join(root, "components/plain.ts"), "export const plainComponent = defineComponent({ key: \"plain\" });\n");
+        assert.deepStrictEqual(sectionTierRanges(root), ["components/config/sections/queue.ts:1-1", "components/config/sections/queue.ts:5-8", "components/notifier.ts:4-4"]);
+        assert.deepStrictEqual(componentSectionRanges(root), ["components/notifier.ts:2-6"]);
+        assert.deepStrictEqual(componentSectionRanges(), [], "no component of the catalog brings its own settings yet");
+        assert.ok(GROUPS.config!.mutate.includes("components/program-config.ts"));
     });
 
     it("the reports stay out of git", () => {

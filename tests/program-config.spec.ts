@@ -2,11 +2,11 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { defineBinding } from "../components/binding";
-import { BINDABLE, CATALOG } from "../components/catalog";
+import { BINDABLE, CATALOG, type CatalogEntry } from "../components/catalog";
 import type { ConfigProblem } from "../components/config/errors";
 import { defineSection, perTier } from "../components/config/sections";
 import { type ComponentDefinition, defineComponent } from "../components/definition";
-import { configOfCatalog, PROGRAM_CONFIG, RESERVED_ENV, tryResolveConfig, validateConfig } from "../components/program-config";
+import { type CatalogSettings, COMPONENT_SETTINGS_TYPED, configLayerOfCatalog, RESERVED_ENV, type SettingsCheck, tryResolveConfig, validateConfig } from "../components/program-config";
 import { CLOUD_PLUGINS } from "../providers/registry";
 import { renderConfigReference } from "../tools/docs/config-reference";
 import { rawOf } from "./config/message-cases";
@@ -43,13 +43,16 @@ const notifierComponent = defineComponent({ key: "notifier", builtBy: "cloud", r
 const entries = CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[];
 
 describe("program config: what the catalog hands the config layer", () => {
-    const layer = configOfCatalog([...entries, notifierComponent]);
+    const layer = configLayerOfCatalog([...entries, notifierComponent]);
     const problems = (set: Record<string, unknown>) => layer.tryResolve(rawOf({ set })) as ConfigProblem[];
 
-    it("the program's reserved names are its bound components' variables, then the port and each cloud's own", () => {
-        const variables = BINDABLE.flatMap((d) => d.binding!.variables);
-        assert.deepStrictEqual(RESERVED_ENV, [...variables, "PORT", ...Object.values(CLOUD_PLUGINS).flatMap((p) => p.platformEnv)]);
-        assert.ok(RESERVED_ENV.includes("DATABASE_HOST") && RESERVED_ENV.includes("REDIS_TLS") && RESERVED_ENV.includes("OBJECT_STORE_BUCKET"));
+    it("the program's reserved names are its bound components' variables in catalog order, then the port and each cloud's own", () => {
+        // What users read in the message and the README row.
+        assert.deepStrictEqual(RESERVED_ENV, [
+            "DATABASE_HOST", "DATABASE_PORT", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_AUTH", "PGSSLMODE",
+            "REDIS_HOST", "REDIS_PORT", "REDIS_AUTH_TOKEN", "REDIS_TLS", "OBJECT_STORE_BUCKET",
+            "PORT", "AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT",
+        ]);
     });
 
     it("a new bound component's variables are reserved: a service's env, a job's env and a secret may not use them", () => {
@@ -83,13 +86,36 @@ describe("program config: what the catalog hands the config layer", () => {
 
     it("two components whose bindings set one variable fail when the program's config is built, naming both", () => {
         const twin = defineComponent({ key: "twin", builtBy: "cloud", role: "data", binding: { ...notifierBinding, variables: ["TWIN_URL", "NOTIFIER_TOPIC"] }, create: () => undefined });
-        assert.throws(() => configOfCatalog([...entries, notifierComponent, twin]), /the twin binding sets NOTIFIER_TOPIC, which the notifier binding already sets/);
+        assert.throws(() => configLayerOfCatalog([...entries, notifierComponent, twin]), /the twin binding sets NOTIFIER_TOPIC, which the notifier binding already sets/);
         const shadow = defineComponent({ key: "shadow", builtBy: "cloud", role: "data", binding: { ...notifierBinding, variables: ["DATABASE_HOST"] }, create: () => undefined });
-        assert.throws(() => configOfCatalog([...entries, shadow]), /the shadow binding sets DATABASE_HOST, which the database binding already sets/);
+        assert.throws(() => configLayerOfCatalog([...entries, shadow]), /the shadow binding sets DATABASE_HOST, which the database binding already sets/);
     });
 
-    it("the program's config is the catalog's: its sections are the platform's own (no entry brings settings yet)", () => {
-        assert.deepStrictEqual(PROGRAM_CONFIG.reservedEnv, configOfCatalog(entries).reservedEnv);
-        assert.deepStrictEqual(PROGRAM_CONFIG.sections.map((s) => s.key), configOfCatalog(entries).sections.map((s) => s.key));
+    it("a binding may not set a name the platform sets itself (the port, a cloud's own), naming it", () => {
+        for (const name of ["PORT", "AZURE_CLIENT_ID"]) {
+            const own = defineComponent({ key: "own", builtBy: "cloud", role: "data", binding: { ...notifierBinding, variables: [name] }, create: () => undefined });
+            assert.throws(() => configLayerOfCatalog([...entries, own]), new RegExp(`the own binding sets ${name}, which the platform sets itself in every container \\(PORT, AZURE_CLIENT_ID, AZURE_STORAGE_BLOB_ENDPOINT\\)`));
+        }
     });
+
+    it("a component's settings are keyed by its catalog key: the type says so, and an untyped entry fails at load", () => {
+        // @ts-expect-error a section whose key is not the component's
+        defineComponent({ key: "other", builtBy: "cloud", role: "data", settings: notifierSection, create: () => undefined });
+        const untyped = { ...notifierComponent, key: "other" } as unknown as ComponentDefinition<string, unknown, never, never>;
+        assert.throws(() => configLayerOfCatalog([...entries, untyped]), /the other component's settings are the notifier section/);
+    });
+
+    it("the typecheck ties a component's settings to its ComponentSettings entry (key and type)", () => {
+        type WithNotifier = readonly [...CatalogEntry[], typeof notifierComponent];
+        const agrees: SettingsCheck<CatalogSettings<WithNotifier>, { notifier: NotifierConfig }> = true;
+        // @ts-expect-error the entry brings settings that ComponentSettings does not declare
+        const missing: SettingsCheck<CatalogSettings<WithNotifier>, {}> = true;
+        // @ts-expect-error ComponentSettings declares a key no entry brings
+        const extra: SettingsCheck<CatalogSettings<readonly CatalogEntry[]>, { notifier: NotifierConfig }> = true;
+        // @ts-expect-error ComponentSettings says another type
+        const other: SettingsCheck<CatalogSettings<WithNotifier>, { notifier: { rate: string } }> = true;
+        const named: SettingsCheck<CatalogSettings<WithNotifier>, {}> = "a catalog entry's settings missing from ComponentSettings (declare module \"./config/component-settings\" in its file): notifier";
+        assert.ok(agrees && missing && extra && other && named && COMPONENT_SETTINGS_TYPED);
+    });
+
 });

@@ -25,39 +25,71 @@ export const THRESHOLD = 90;
 const SECTIONS_DIR = "components/config/sections";
 
 /**
- * Stryker `mutate` ranges (`file:first-last`, lines) of each config section's `tiers:` block
- * (components/config/sections/<section>.ts). The tier numbers live there, built at load, so the
- * config group leaves them out as static; the tiers group mutates exactly these lines, found by
- * parsing, so a new section's tiers join the group without an edit here.
+ * The files that declare config sections: the platform's own (components/config/sections/*.ts)
+ * and each component file that brings its own settings (a `defineSection` call in
+ * components/<component>.ts, its catalog entry's `settings`), so a new one joins the config and
+ * tiers groups without an edit here.
  */
-export function sectionTierRanges(root: string = path.resolve(__dirname, "..")): string[] {
+export function sectionFiles(root: string = path.resolve(__dirname, "..")): { platform: string[]; components: string[] } {
+    const ts = (dir: string) => (fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".ts")).sort().map((f) => `${dir}/${f}`) : []);
+    return {
+        platform: ts(SECTIONS_DIR),
+        components: ts("components").filter((rel) => /\bdefineSection\(/.test(fs.readFileSync(path.join(root, rel), "utf8"))),
+    };
+}
+
+/** Visits each `defineSection({ ... })` call of a file, parsed. */
+function eachSection(root: string, rel: string, visit: (call: import("typescript").CallExpression, source: import("typescript").SourceFile) => void): void {
     // Loaded on use: the other groups and the CLI's usage path need no compiler.
     const ts = require("typescript") as typeof import("typescript");
+    const source = ts.createSourceFile(rel, fs.readFileSync(path.join(root, rel), "utf8"), ts.ScriptTarget.Latest, true);
+    const walk = (node: import("typescript").Node): void => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "defineSection") visit(node, source);
+        ts.forEachChild(node, walk);
+    };
+    walk(source);
+}
+
+const rangeOf = (rel: string, source: import("typescript").SourceFile, node: import("typescript").Node): string => {
+    const line = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
+    return `${rel}:${line(node.getStart(source))}-${line(node.getEnd())}`;
+};
+
+/**
+ * Stryker `mutate` ranges (`file:first-last`, lines) of each config section's `tiers:` block
+ * (sectionFiles). The tier numbers live there, built at load, so the config group leaves them
+ * out as static; the tiers group mutates exactly these lines, found by parsing, so a new
+ * section's tiers join the group without an edit here.
+ */
+export function sectionTierRanges(root: string = path.resolve(__dirname, "..")): string[] {
+    const ts = require("typescript") as typeof import("typescript");
+    const files = sectionFiles(root);
     const ranges: string[] = [];
-    for (const file of fs.readdirSync(path.join(root, SECTIONS_DIR)).filter((f) => f.endsWith(".ts")).sort()) {
-        const rel = `${SECTIONS_DIR}/${file}`;
-        const source = ts.createSourceFile(rel, fs.readFileSync(path.join(root, rel), "utf8"), ts.ScriptTarget.Latest, true);
-        const line = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
-        const range = (node: import("typescript").Node) => `${rel}:${line(node.getStart(source))}-${line(node.getEnd())}`;
-        // A tier value may name a constant of the file (`production: lifecycle`): its declaration is a tier number too.
-        const constants = new Map(source.statements.filter(ts.isVariableStatement)
-            .flatMap((st) => st.declarationList.declarations.map((d): [string, import("typescript").Node] => [d.name.getText(source), st])));
-        const visit = (node: import("typescript").Node): void => {
-            if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "tiers"
-                && ts.isCallExpression(node.parent.parent) && ts.isIdentifier(node.parent.parent.expression) && node.parent.parent.expression.text === "defineSection") {
-                const named = new Set<import("typescript").Node>();
-                const collect = (n: import("typescript").Node): void => {
-                    const declared = ts.isIdentifier(n) ? constants.get(n.text) : undefined;
-                    if (declared) named.add(declared);
-                    ts.forEachChild(n, collect);
-                };
-                collect(node.initializer);
-                ranges.push(...[...named].map(range), range(node));
-            }
-            ts.forEachChild(node, visit);
-        };
-        visit(source);
+    for (const rel of [...files.platform, ...files.components]) {
+        eachSection(root, rel, (call, source) => {
+            // A tier value may name a constant of the file (`production: lifecycle`): its declaration is a tier number too.
+            const constants = new Map(source.statements.filter(ts.isVariableStatement)
+                .flatMap((st) => st.declarationList.declarations.map((d): [string, import("typescript").Node] => [d.name.getText(source), st])));
+            const arg = call.arguments[0];
+            const tiers = arg && ts.isObjectLiteralExpression(arg) ? arg.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === "tiers") : undefined;
+            if (!tiers || !ts.isPropertyAssignment(tiers)) return;
+            const named = new Set<import("typescript").Node>();
+            const collect = (n: import("typescript").Node): void => {
+                const declared = ts.isIdentifier(n) ? constants.get(n.text) : undefined;
+                if (declared) named.add(declared);
+                ts.forEachChild(n, collect);
+            };
+            collect(tiers.initializer);
+            ranges.push(...[...named].map((n) => rangeOf(rel, source, n)), rangeOf(rel, source, tiers));
+        });
     }
+    return ranges;
+}
+
+/** The ranges of the sections a component file declares (its settings): the config group mutates them, not the rest of the component. */
+export function componentSectionRanges(root: string = path.resolve(__dirname, "..")): string[] {
+    const ranges: string[] = [];
+    for (const rel of sectionFiles(root).components) eachSection(root, rel, (call, source) => ranges.push(rangeOf(rel, source, call)));
     return ranges;
 }
 
@@ -80,7 +112,9 @@ export interface MutationGroup {
 export const GROUPS: Record<string, MutationGroup> = {
     config: {
         title: "config schema and resolution",
-        mutate: ["components/config/**/*.ts", "!components/config/{tiers,reserved-env}.ts", "components/program-config.ts"],
+        get mutate() {
+            return ["components/config/**/*.ts", "!components/config/{tiers,reserved-env}.ts", "components/program-config.ts", ...componentSectionRanges()];
+        },
         // Fast, in-process table specs first: a mutant stops at its first failing test.
         specs: [
             "tests/config/messages.spec.ts", "tests/config/rules.spec.ts", "tests/config/resolve.spec.ts", "tests/config/engine-config.spec.ts", "tests/config/safe-yaml.spec.ts", "tests/config-contract.spec.ts", "tests/config-reference.spec.ts",

@@ -1,5 +1,5 @@
 import { ConfigError, ConfigProblem } from "./errors";
-import { type ConfigReader, rawPlatformConfigOf, readEngineConfig, validateConfigWith } from "./read";
+import { type ConfigReader, rawPlatformConfigOf, readEngineConfig, stringKeysOf, validateConfigWith } from "./read";
 import { referenceRowsOf } from "./reference";
 import { reservedEnvOf } from "./reserved-env";
 import { type ResolvedConfig, resolverOf } from "./resolve";
@@ -47,6 +47,7 @@ export function configLayerOf<L extends readonly AnySection[]>(sections: L, bind
     const layer: ConfigLayer<L> = {
         sections,
         schema,
+        stringKeys: stringKeysOf(schema),
         tiers,
         reference: referenceRowsOf(sections, { reservedEnv }),
         reservedEnv,
@@ -58,7 +59,7 @@ export function configLayerOf<L extends readonly AnySection[]>(sections: L, bind
         },
         validate: (all, secretKeys) => validateConfigWith(layer, all, secretKeys),
         read: () => readEngineConfig(layer),
-        rawOf: (all) => rawPlatformConfigOf(schema, all),
+        rawOf: (all) => rawPlatformConfigOf(layer, all),
     };
     return layer;
 }

@@ -28,6 +28,8 @@ export function engineSecretKeys(): string[] {
 /** What validating a stack's config reads: the raw schema and the resolver of one section list (layer.ts). */
 export interface ConfigReader<Resolved> {
     readonly schema: RawSchema;
+    /** The schema's top-level keys whose type is a string (`stringKeysOf`). */
+    readonly stringKeys: ReadonlySet<string>;
     tryResolve(raw: Record<string, unknown>, isSecretKey: (key: string) => boolean): Resolved | ConfigProblem[];
 }
 /** A raw `platform:*` schema (schema.ts `rawSchemaOf`), as reading it needs: its top-level keys. */
@@ -69,7 +71,7 @@ export function validateConfigWith<Resolved>(reader: ConfigReader<Resolved>, all
     const mask = new SecretMask(secretKeys);
     const known = knownConfigKeys(reader.schema);
     const problems: ConfigProblem[] = namespaceProblems(Object.keys(all), known, (k) => decode(all[k]!));
-    const raw = rawPlatformConfigOf(reader.schema, all);
+    const raw = rawPlatformConfigOf(reader, all);
     // A top-level key is secret as a whole (the engine marks `platform:services` once it holds one `secure:` value).
     const result = reader.tryResolve(raw, (key) => secretKeys.includes(key));
     if (Array.isArray(result)) problems.push(...result);
@@ -78,12 +80,9 @@ export function validateConfigWith<Resolved>(reader: ConfigReader<Resolved>, all
     return result as Resolved;
 }
 
-/** Top-level keys whose schema type is a string: their text is the value, never JSON-decoded (one set per schema). */
-const stringKeys = new WeakMap<RawSchema, ReadonlySet<string>>();
-function stringKeysOf(schema: RawSchema): ReadonlySet<string> {
-    let keys = stringKeys.get(schema);
-    if (!keys) stringKeys.set(schema, (keys = new Set(Object.entries(schema.shape).filter(([, s]) => isStringSchema(s)).map(([k]) => k))));
-    return keys;
+/** Top-level keys whose schema type is a string: their text is the value, never JSON-decoded. */
+export function stringKeysOf(schema: RawSchema): ReadonlySet<string> {
+    return new Set(Object.entries(schema.shape).filter(([, s]) => isStringSchema(s)).map(([k]) => k));
 }
 
 function isStringSchema(s: unknown): boolean {
@@ -107,14 +106,13 @@ export const MAX_VALUE_BYTES = 1 << 20;
  * config` stores them, and are decoded; a string-typed key (appName, kubeconfig, ...) keeps its
  * text, so a JSON kubeconfig stays a kubeconfig.
  */
-export function rawPlatformConfigOf(schema: RawSchema, all: Record<string, string>): Record<string, unknown> {
+export function rawPlatformConfigOf({ schema, stringKeys }: Pick<ConfigReader<unknown>, "schema" | "stringKeys">, all: Record<string, string>): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
-    const strings = stringKeysOf(schema);
     for (const [key, text] of Object.entries(all)) {
         if (!key.startsWith(`${CONFIG_NAMESPACE}:`)) continue;
         const name = key.slice(CONFIG_NAMESPACE.length + 1);
         if (!name || !Object.prototype.hasOwnProperty.call(schema.shape, name)) continue;
-        raw[name] = strings.has(name) ? text : decode(text);
+        raw[name] = stringKeys.has(name) ? text : decode(text);
     }
     return raw;
 }

@@ -1,3 +1,5 @@
+import type { ProgramFacts } from "./program-facts";
+
 /** One row of the README's configuration reference (components/config/reference.ts renders them). */
 export interface ConfigReferenceRow {
     /** The key column as the README writes it (several related keys may share a row). */
@@ -22,13 +24,7 @@ export interface ConfigReferenceRow {
     change: string;
 }
 
-/** What the program tells the config layer that a reference row may print (components/config/layer.ts). */
-export interface ReferenceFacts {
-    /** The env names the platform sets in every container (reserved-env.ts). */
-    readonly reservedEnv: readonly string[];
-}
-
 /** A row as a section declares it: its `allowed` words may be built from the program's facts (the reserved names). */
 export interface SectionReferenceRow extends Omit<ConfigReferenceRow, "allowed"> {
-    allowed?: string | ((facts: ReferenceFacts) => string);
+    allowed?: string | ((facts: ProgramFacts) => string);
 }

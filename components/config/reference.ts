@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";
 import { schemaAt } from "./keys";
-import type { ReferenceFacts } from "./reference-row";
+import type { ProgramFacts } from "./program-facts";
 import { type AnySection, type ConfigReferenceRow } from "./sections";
 /**
  * The config reference: one row per key of the README's table, in table order (the top level's
@@ -30,7 +30,7 @@ const TOP_LEVEL_ROWS: ConfigReferenceRow[] = [
  * section's, in list order (the program's are components/program-config.ts `CONFIG_REFERENCE`).
  * A row whose words come from the program's facts gets them here.
  */
-export function referenceRowsOf(sections: readonly AnySection[], facts: ReferenceFacts): ConfigReferenceRow[] {
+export function referenceRowsOf(sections: readonly AnySection[], facts: ProgramFacts): ConfigReferenceRow[] {
     const sectionRows = sections.flatMap((s) => s.reference.map((row): ConfigReferenceRow => (typeof row.allowed === "function" ? { ...row, allowed: row.allowed(facts) } : (row as ConfigReferenceRow))));
     return [...TOP_LEVEL_ROWS, ...Object.values(CLOUD_PLUGINS).flatMap((p: CloudPlugin) => p.referenceRows), ...sectionRows];
 }

@@ -13,8 +13,11 @@ import { CLOUD_PLUGINS } from "../../providers/registry";
  * them from the catalog): config is validated before any component exists and sits below them.
  */
 export function reservedEnvOf(bindingVariables: readonly string[]): readonly string[] {
-    return [...new Set([...bindingVariables, "PORT", ...Object.values(CLOUD_PLUGINS).flatMap((p) => p.platformEnv)])];
+    return [...new Set([...bindingVariables, ...PLATFORM_OWN_ENV])];
 }
+
+/** The names the platform sets whatever is bound: the port, and each cloud's `platformEnv`. */
+export const PLATFORM_OWN_ENV: readonly string[] = [...new Set(["PORT", ...Object.values(CLOUD_PLUGINS).flatMap((p) => p.platformEnv)])];
 
 export function reservedEnvNameRule(name: string, reserved: readonly string[]): string | undefined {
     if (!reserved.includes(name)) return undefined;

@@ -1,6 +1,7 @@
 import { disasterRecoveryProblems } from "./disaster-recovery";
 import type { CloudPlugin } from "./cloud-plugin";
 import type { ComponentSettings } from "./component-settings";
+import type { ProgramFacts } from "./program-facts";
 import { ConfigProblem, SECRET_VALUE } from "./errors";
 import { problemsFromIssue } from "./issues";
 import { CLOUD_PLUGINS } from "../../providers/registry";
@@ -119,19 +120,13 @@ export function ruleOrderOf(sections: readonly AnySection[], placed: readonly Pl
 export type ResolvedConfig<L extends readonly AnySection[]> = Omit<PlatformConfig, keyof SectionConfigs<ConfigSections> | keyof ComponentSettings> & SectionConfigs<L>;
 export type Resolver<L extends readonly AnySection[]> = (raw: Record<string, unknown>, isSecretKey: (key: string) => boolean) => ResolvedConfig<L> | ConfigProblem[];
 
-/** What the program above the config layer hands it (components/program-config.ts). */
-export interface ResolverFacts {
-    /** The env names the platform sets in every container (reserved-env.ts `reservedEnvOf`): no workload's env or secret may use one. */
-    readonly reservedEnv: readonly string[];
-}
-
 /**
  * The resolver of a section list: the schema, then the secret rules on the stack file, then each
  * section resolved over its tier in list order, then every rule in `ruleOrderOf` order. The
  * program's is components/program-config.ts `tryResolveConfig` (layer.ts); specs build one with
  * an extra section.
  */
-export function resolverOf<L extends readonly AnySection[]>(sections: L, facts: ResolverFacts, schema = rawSchemaOf(sections), tiers = tiersOf(sections)): Resolver<L> {
+export function resolverOf<L extends readonly AnySection[]>(sections: L, facts: ProgramFacts, schema = rawSchemaOf(sections), tiers = tiersOf(sections)): Resolver<L> {
     const rules = ruleOrderOf(sections);
     return (input, isSecretKey) => {
         const parsed = schema.safeParse(input);

@@ -10,7 +10,7 @@ import { SectionTiers, tiersOf } from "../../components/config/tiers";
 import { computeSection, CONFIG_SECTIONS, ConfigSections, defineSection, jobsSection, perTier, servicesSection } from "../../components/config/sections";
 import { renderConfigReference, schemaKeys } from "../../tools/docs/config-reference";
 import { rawOf } from "./message-cases";
-import { CONFIG_REFERENCE, configOfCatalog, PROGRAM_CONFIG, rawConfigSchema, RESERVED_ENV, TIERS, tryResolveConfig } from "../../components/program-config";
+import { CONFIG_REFERENCE, configLayerOfCatalog, PROGRAM_CONFIG_LAYER, rawConfigSchema, RESERVED_ENV, TIERS, tryResolveConfig } from "../../components/program-config";
 
 /*
  * The config sections mechanism (components/config/sections/): one file per section, one line
@@ -94,14 +94,14 @@ type WithQueue = readonly [...ConfigSections, typeof queueSection];
 const queueComponent = defineComponent({ key: "queue", builtBy: "cloud", role: "data", settings: queueSection, create: () => undefined });
 
 describe("config sections: a component's own settings (a fake queue's catalog entry) show up everywhere without other edits", () => {
-    const layer = configOfCatalog([...(CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[]), queueComponent]);
+    const layer = configLayerOfCatalog([...(CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[]), queueComponent]);
     const schema = layer.schema as unknown as ReturnType<typeof rawSchemaOf<WithQueue>>;
     const tiers = layer.tiers as unknown as ReturnType<typeof tiersOf<WithQueue>>;
     const resolve = layer.tryResolve as Resolver<WithQueue>;
 
     it("the program's list is the platform's sections, then the catalog's settings in catalog order", () => {
         assert.deepStrictEqual(layer.sections, WITH_QUEUE);
-        assert.deepStrictEqual(PROGRAM_CONFIG.sections, CONFIG_SECTIONS, "no component of the catalog brings its own settings yet");
+        assert.deepStrictEqual(PROGRAM_CONFIG_LAYER.sections, CONFIG_SECTIONS, "no component of the catalog brings its own settings yet");
     });
 
     it("in the schema: its keys, after the program's", () => {
