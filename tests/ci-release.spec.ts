@@ -3,6 +3,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import type { ReleaseStatus } from "../components/release";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode } from "./support/background-child";
 import { alertSource, bake, bakeMinutes, openCandidates, Run, undoRollouts } from "../tools/ci/release";
 
@@ -115,7 +116,7 @@ describe("ci release: the bake", () => {
 describe("ci release: the CLI", () => {
     // The release CLI in its own process (tests/support/background-child.ts); asynchronous, as the
     // server some of them ask lives in this process.
-    const releaseCli = (...args: string[]) => backgroundNode(["-r", "sucrase/register/ts", "tools/ci/release.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" } });
+    const releaseCli = (...args: string[]) => backgroundNode(tsNodeArgs("tools/ci/release.ts", ...args), { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" } });
     const cli = (...args: string[]) => releaseCli(...args).result();
 
     it("smoke GETs each open candidate's own URL and health path, and fails when one is broken", async function () {

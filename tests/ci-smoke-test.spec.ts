@@ -3,6 +3,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { rollbackInstructions, smokeTest } from "../tools/ci/smoke-test";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode } from "./support/background-child";
 
 /** tools/ci/smoke-test.ts against a local server that answers with a scripted list of statuses. */
@@ -47,12 +48,12 @@ describe("ci smoke test", () => {
     });
 
     // Needs no server: started now, in the background (tests/support/background-child.ts).
-    const noUrl = backgroundNode(["-r", "sucrase/register/ts", "tools/ci/smoke-test.ts", "--url", "", "--stack", "staging"], { cwd: ROOT });
+    const noUrl = backgroundNode(tsNodeArgs("tools/ci/smoke-test.ts", "--url", "", "--stack", "staging"), { cwd: ROOT });
     it("the CLI exits 1 with the rollback steps, and 2 when the url output is missing", async () => {
         const s = await serve([500]);
         try {
             // Asynchronous: the server answering lives in this process.
-            const run = (...args: string[]) => backgroundNode(["-r", "sucrase/register/ts", "tools/ci/smoke-test.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "" } }).result();
+            const run = (...args: string[]) => backgroundNode(tsNodeArgs("tools/ci/smoke-test.ts", ...args), { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "" } }).result();
             const failed = await run("--url", s.url, "--stack", "production", "--attempts", "1", "--interval", "0", "--commit", "abc123");
             assert.strictEqual(failed.status, 1);
             assert.ok(failed.stderr.includes(rollbackInstructions("production", "abc123")), failed.stderr);

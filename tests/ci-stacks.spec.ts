@@ -3,6 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
 import { committedStackNames, HOSTED_RUNNER, howToCreate, requireCommittedStack, stackMatrix } from "../tools/ci/stacks";
 
@@ -113,7 +114,7 @@ describe("ci stacks: the committed stack files are the matrix", () => {
     // background (tests/support/background-child.ts).
     const run = (...args: string[]) => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ci-out-")), "output");
-        return { out, child: backgroundNode(["-r", "sucrase/register/ts", "tools/ci/stacks.ts", ...args], { cwd: ROOT, env: { ...process.env, GITHUB_OUTPUT: out, GITHUB_ACTIONS: "" } }) };
+        return { out, child: backgroundNode(tsNodeArgs("tools/ci/stacks.ts", ...args), { cwd: ROOT, env: { ...process.env, GITHUB_OUTPUT: out, GITHUB_ACTIONS: "" } }) };
     };
     const matrix = run("matrix", "--environment", "staging", "--name", "staging");
     const missingStack = run("matrix", "--stack", "production-azure");

@@ -32,10 +32,19 @@ describe("runtime loader: how the CLI starts the program", function () {
         assert.deepStrictEqual(shippedArgs, ["--require", TS_LOADER], "tests and tools must run the program the way the CLI does");
     });
 
-    it("the loader is a pinned runtime dependency, so `npm ci --omit=dev` on a deploy runner still has it", () => {
-        const name = TS_LOADER.split("/")[0]!;
-        assert.match(pkg.dependencies[name] ?? "", /^\d+\.\d+\.\d+$/, `${name} must be an exact-pinned dependency`);
-        assert.strictEqual(pkg.devDependencies?.[name], undefined);
+    it("the loader is the repository's own file and its transform a pinned runtime dependency, so `npm ci --omit=dev` on a deploy runner still has both", () => {
+        assert.ok(fs.existsSync(path.join(ROOT, TS_LOADER)), `${TS_LOADER} must be in the repository, where the CLI runs`);
+        assert.match(fs.readFileSync(path.join(ROOT, TS_LOADER), "utf8"), /require\("sucrase"\)/);
+        assert.match(pkg.dependencies.sucrase ?? "", /^\d+\.\d+\.\d+$/, "sucrase must be an exact-pinned dependency");
+        assert.strictEqual(pkg.devDependencies?.sucrase, undefined);
+    });
+
+    it("the npm scripts and mocha run TypeScript under the same loader", () => {
+        const mocharc = JSON.parse(fs.readFileSync(path.join(ROOT, ".mocharc.json"), "utf8"));
+        assert.deepStrictEqual(mocharc.require, [TS_LOADER]);
+        const tsScripts = Object.entries(pkg.scripts as Record<string, string>).filter(([, cmd]) => /^node .*\.ts\b/.test(cmd));
+        assert.ok(tsScripts.length >= 5, "the TypeScript scripts were found");
+        for (const [name, cmd] of tsScripts) assert.ok(cmd.startsWith(`node -r ${TS_LOADER} `), `npm run ${name} must use ${TS_LOADER}: ${cmd}`);
     });
 
     const program = runNode([...shippedArgs, "tools/plan.ts", "--stack", "staging", "--cloud", "azure", "--format", "json"]);

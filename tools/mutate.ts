@@ -182,7 +182,7 @@ export function strykerConfig(name: string, group: MutationGroup): Record<string
         $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
         packageManager: "npm",
         testRunner: "mocha",
-        // The specs load TypeScript through sucrase's require hook (.mocharc.json); it strips the
+        // The specs load TypeScript through sucrase's transform (.mocharc.json); it strips the
         // types of the instrumented sources in the sandbox just as it does of the real ones.
         mochaOptions: { config: ".mocharc.json", spec: group.specs, ...(group.grep ? { grep: group.grep } : {}) },
         mutate: group.mutate,
@@ -246,7 +246,9 @@ function runGroup(name: string, node: string): { ok: boolean; scores: Score[]; s
     const started = Date.now();
     const stryker = path.join(ROOT, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js");
     const shim = path.join(ROOT, "tools", "mutate-mocha12.cjs");
-    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${shim}`.trim() };
+    // No transform cache in Stryker's sandboxes: each run's instrumented copies live under a new
+    // path, so their entries would never be read again (tools/engine/ts-register.js).
+    const env = { ...process.env, PLATFORM_TS_CACHE: "off", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${shim}`.trim() };
     const r = spawnSync(node, [stryker, "run", path.relative(ROOT, configFile)], { cwd: ROOT, stdio: "inherit", env });
     const seconds = Math.round((Date.now() - started) / 1000);
     const reportFile = path.join(REPORTS, name, "mutation.json");
