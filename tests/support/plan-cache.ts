@@ -26,6 +26,8 @@ const cache = new Map<string, Promise<PlanRun>>();
 const underStryker = () => "__stryker__" in globalThis;
 let queue: Promise<unknown> = Promise.resolve();
 const stats = { planned: 0, reused: 0 };
+/** What the plans of this process cost: cache fills and uncached plans, CPU and wall of each run (the bench's suite floor). */
+const costs = { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0 };
 
 export interface Variant {
     stack: Environment | string;
@@ -63,7 +65,8 @@ export function planVariant(v: Variant): Promise<PlanRun> {
         return cached;
     }
     stats.planned++;
-    const run = enqueue(() => runPlan({ stack: v.stack, cloud: v.cloud, config: [...(v.config ?? [])], adjustConfig: v.adjust?.fn }).then(deepFreeze));
+    costs.fills++;
+    const run = enqueue(() => measured(() => runPlan({ stack: v.stack, cloud: v.cloud, config: [...(v.config ?? [])], adjustConfig: v.adjust?.fn })).then(deepFreeze));
     cache.set(key, run);
     return run;
 }
@@ -75,17 +78,41 @@ export function planFor(stack: Environment, cloud: Cloud, config: readonly strin
 
 /** A plan that is not kept (a variant no other spec will ask for), still queued behind the cached ones. */
 export function planUncached(options: PlanOptions): Promise<PlanRun> {
-    return enqueue(() => runPlan(options));
+    costs.uncached++;
+    return enqueue(() => measured(() => runPlan(options)));
 }
 
 /** Runs `work` (anything that may plan, e.g. a CLI's main in-process) in the plan queue, after every plan asked for before it. */
 export function exclusively<T>(work: () => Promise<T>): Promise<T> {
-    return enqueue(work);
+    costs.exclusive++;
+    return enqueue(() => measured(work));
 }
 
 /** How many variants were planned and how many requests were served from the cache, in this process. */
 export function planCacheStats(): { planned: number; reused: number } {
     return { ...stats };
+}
+
+/**
+ * The plans this process made and the CPU (user + system) and wall time they took: every cache
+ * fill and uncached plan (each a plan some spec asserts on) and every `exclusively` run (a CLI's
+ * main in-process: its plans and their report). Work runs one at a time through the queue, so
+ * its CPU is this process's CPU while it ran; the `it` awaiting it does nothing else.
+ */
+export function planCosts(): { fills: number; uncached: number; exclusive: number; cpuMs: number; wallMs: number } {
+    return { ...costs };
+}
+
+async function measured<T>(plan: () => Promise<T>): Promise<T> {
+    const cpu = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    try {
+        return await plan();
+    } finally {
+        const used = process.cpuUsage(cpu);
+        costs.cpuMs += (used.user + used.system) / 1e3;
+        costs.wallMs += Number(process.hrtime.bigint() - t0) / 1e6;
+    }
 }
 
 function enqueue<T>(work: () => Promise<T>): Promise<T> {

@@ -3,7 +3,9 @@
 // With SPEC_TIMINGS=<file>, it also writes each spec file's wall time (hooks included) as JSON,
 // slowest first, and its CPU time (user + system of this process while the file ran, so a
 // loaded machine inflates the wall figure but hardly the CPU one): the profile the gate's speed
-// work starts from (tools/bench.ts reads it).
+// work starts from (tools/bench.ts reads it). With SPEC_PLANS=<file>, it writes what this process's
+// plans cost (tests/support/plan-cache.ts `planCosts`) beside its pid and its whole CPU time: the
+// bench's floor of the suite (tools/bench/suite-floor.ts).
 const fs = require("fs");
 const path = require("path");
 const Mocha = require("mocha");
@@ -42,6 +44,13 @@ class SummaryReporter extends Spec {
                 charge();
                 const rows = [...perFile].map(([file, ms]) => ({ file: path.relative(process.cwd(), file), ms: Math.round(ms), cpuMs: Math.round(cpuPerFile.get(file) ?? 0) })).sort((a, b) => b.ms - a.ms);
                 fs.writeFileSync(timingsFile, JSON.stringify(rows, null, 2) + "\n");
+            }
+            if (process.env.SPEC_PLANS) {
+                // Only if a spec loaded the cache: the reporter must not load the SDK itself.
+                const cacheFile = Object.keys(require.cache).find((f) => /tests[\\/]support[\\/]plan-cache\.ts$/.test(f));
+                const costs = cacheFile ? require(cacheFile).planCosts() : { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0 };
+                const cpu = process.cpuUsage();
+                fs.writeFileSync(process.env.SPEC_PLANS, JSON.stringify({ pid: process.pid, processCpuMs: Math.round((cpu.user + cpu.system) / 1e3), ...costs }) + "\n");
             }
             process.stdout.write(`\n${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ""}\n`);
         });

@@ -1,0 +1,28 @@
+"use strict";
+// Preloaded into every node process of a measured `npm test` (NODE_OPTIONS=--require <this file>,
+// set by `npm run bench` with PLATFORM_PROCESS_CPU=<file>): at exit each process appends one JSON
+// line with its pid, its arguments, its CPU time (user + system) and whether it planned (a Pulumi
+// runtime with a monitor installed: the offline engine's mocks, tools/engine/recording-monitor.ts). tools/bench/suite-floor.ts reads the lines. One
+// short line per append, so parallel processes never interleave within a line. Does nothing
+// without PLATFORM_PROCESS_CPU.
+const fs = require("fs");
+
+const logFile = process.env.PLATFORM_PROCESS_CPU;
+if (logFile) {
+    process.on("exit", () => {
+        const { user, system } = process.cpuUsage();
+        // Read only if loaded: this must not load the SDK into a process that never did.
+        const settings = Object.keys(require.cache).find((f) => /@pulumi[\\/]pulumi[\\/]runtime[\\/]settings\.js$/.test(f));
+        let planned = false;
+        try {
+            planned = settings !== undefined && require(settings).hasMonitor();
+        } catch {
+            // An SDK without hasMonitor: counted as not planning (the floor stays a lower bound).
+        }
+        try {
+            fs.appendFileSync(logFile, JSON.stringify({ pid: process.pid, argv: process.argv.slice(1), cpuMs: Math.round((user + system) / 1e3), planned }) + "\n");
+        } catch {
+            // A measurement aid: a process must never fail because of it.
+        }
+    });
+}
