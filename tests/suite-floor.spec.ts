@@ -5,6 +5,7 @@ import * as path from "path";
 import { floorLine, parseProcessLog, SuitePlans, suiteFloor } from "../tools/bench/suite-floor";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
+import { exclusively, planCosts } from "./support/plan-cache";
 
 /**
  * The bench's floor of `npm test` (tools/bench/suite-floor.ts) and the recorders it reads:
@@ -55,6 +56,18 @@ describe("the suite's floor (npm run bench)", function () {
         assert.throws(() => parseProcessLog(`${line(1, 5, true)}\n\n{not json`), /line 3 is not JSON: "\{not json"/);
         assert.throws(() => parseProcessLog(line(1, -1, true)), /line 1 is not/);
         assert.throws(() => suiteFloor(suite, [], 0), /cores must be at least 1, got 0/);
+    });
+
+    it("the plan queue charges each run its own CPU and wall time (what the reporter writes to SPEC_PLANS)", async () => {
+        const before = planCosts();
+        await exclusively(async () => {
+            const until = process.cpuUsage().user + 30_000;
+            while (process.cpuUsage().user < until); // 30 ms of CPU in the queue
+        });
+        const after = planCosts();
+        assert.deepStrictEqual({ fills: after.fills, uncached: after.uncached, exclusive: after.exclusive }, { fills: before.fills, uncached: before.uncached, exclusive: before.exclusive + 1 });
+        assert.ok(after.cpuMs - before.cpuMs >= 30, `charged ${after.cpuMs - before.cpuMs} ms of CPU`);
+        assert.ok(after.wallMs > before.wallMs, "and its wall time");
     });
 
     it("the recorder marks the process that planned and the one that did not, each with its CPU", async () => {
