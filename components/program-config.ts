@@ -26,7 +26,7 @@ export function configLayerOfCatalog(entries: readonly ComponentDefinition<strin
         for (const variable of d.binding?.variables ?? []) {
             const owner = owners.get(variable);
             // Two values for one name: a workload would get one of them, by order.
-            if (owner !== undefined && owner !== d.key) throw new Error(`internal: the ${d.key} binding sets ${variable}, which the ${owner} binding already sets`);
+            if (owner !== undefined) throw new Error(`internal: the ${d.key} binding sets ${variable}, which the ${owner} binding already sets`);
             if (PLATFORM_OWN_ENV.includes(variable)) throw new Error(`internal: the ${d.key} binding sets ${variable}, which the platform sets itself in every container (${PLATFORM_OWN_ENV.join(", ")})`);
             owners.set(variable, d.key);
         }

@@ -43,8 +43,9 @@ const notifierComponent = defineComponent({ key: "notifier", builtBy: "cloud", r
 const entries = CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[];
 
 describe("program config: what the catalog hands the config layer", () => {
-    const layer = configLayerOfCatalog([...entries, notifierComponent]);
-    const problems = (set: Record<string, unknown>) => layer.tryResolve(rawOf({ set })) as ConfigProblem[];
+    // Built in each test, not once at load: a mutant of the assembly must reach the layer the test reads.
+    const withNotifier = () => configLayerOfCatalog([...entries, notifierComponent]);
+    const problems = (set: Record<string, unknown>) => withNotifier().tryResolve(rawOf({ set })) as ConfigProblem[];
 
     it("the program's reserved names are its bound components' variables in catalog order, then the port and each cloud's own", () => {
         // What users read in the message and the README row.
@@ -56,6 +57,7 @@ describe("program config: what the catalog hands the config layer", () => {
     });
 
     it("a new bound component's variables are reserved: a service's env, a job's env and a secret may not use them", () => {
+        const layer = withNotifier();
         const variables = BINDABLE.flatMap((d) => d.binding!.variables);
         assert.deepStrictEqual(layer.reservedEnv, [...variables, "NOTIFIER_URL", "NOTIFIER_TOPIC", "PORT", ...Object.values(CLOUD_PLUGINS).flatMap((p) => p.platformEnv)]);
         const found = problems({ "services.api.env": { NOTIFIER_TOPIC: "mine" }, "jobs.migrate": { image: "ghcr.io/acme/api:1.0.0", command: ["migrate"], env: { NOTIFIER_URL: "x" } } });
@@ -69,6 +71,7 @@ describe("program config: what the catalog hands the config layer", () => {
     });
 
     it("its settings are validated, merged over their tier and documented", () => {
+        const layer = withNotifier();
         assert.deepStrictEqual(problems({ "notifier.rate": 0 }), [{ key: "platform:notifier.rate", value: 0, allowed: "an integer >= 1" }]);
         const cfg = layer.tryResolve(rawOf({ environment: "production", set: {} })) as unknown as { notifier: NotifierConfig };
         assert.deepStrictEqual(cfg.notifier, { rate: 100 });
@@ -79,9 +82,20 @@ describe("program config: what the catalog hands the config layer", () => {
     });
 
     it("reads a stack's key/value config with its own schema: a component's key is known and decoded", () => {
+        const layer = withNotifier();
         const all = { "platform:cloud": "aws", "platform:environment": "staging", "platform:loadBalancer": "{\"domain\":\"app.example.com\"}", "platform:services": "{\"api\":{\"image\":\"ghcr.io/acme/api:1.0.0\",\"http\":{}}}", "platform:notifier": "{\"rate\":7}" };
         assert.deepStrictEqual((layer.validate(all) as unknown as { notifier: NotifierConfig }).notifier, { rate: 7 });
         assert.deepStrictEqual(layer.rawOf(all)["notifier"], { rate: 7 });
+        // A string-typed key keeps its text (a JSON-looking appName stays text); the others are decoded.
+        assert.deepStrictEqual([...layer.stringKeys], ["cloud", "environment", "appName", "kubeconfig"]);
+        assert.strictEqual(layer.rawOf({ ...all, "platform:appName": "123" })["appName"], "123");
+        // The engine's config, as the CLI hands it to the program.
+        pulumi.runtime.setAllConfig(all, []);
+        try {
+            assert.deepStrictEqual((layer.read() as unknown as { notifier: NotifierConfig }).notifier, { rate: 7 });
+        } finally {
+            pulumi.runtime.setAllConfig({}, []);
+        }
     });
 
     it("two components whose bindings set one variable fail when the program's config is built, naming both", () => {

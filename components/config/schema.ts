@@ -60,7 +60,7 @@ export type SectionShapes<L extends readonly AnySection[]> = L extends readonly 
 
 /** The raw schema of a section list (the program's is components/program-config.ts `rawConfigSchema`; specs build one with an extra section). */
 export function rawSchemaOf<L extends readonly AnySection[]>(sections: L): z.ZodObject<Extract<TopLevel & SectionShapes<L>, z.core.$ZodShape>, z.core.$strict> {
-    const shape: Record<string, z.ZodType> = { ...topLevel() };
+    const shape: Record<string, z.ZodType> = { ...TOP_LEVEL };
     for (const section of sections) {
         for (const [key, schema] of Object.entries(section.shape)) {
             // One owner per key: a second would silently replace the first's rules.
@@ -71,6 +71,8 @@ export function rawSchemaOf<L extends readonly AnySection[]>(sections: L): z.Zod
     return z.strictObject(shape) as never;
 }
 type TopLevel = ReturnType<typeof topLevel>;
+/** Built once: every section list's schema shares the top level and the clouds' sections (zod schemas are immutable). */
+const TOP_LEVEL: TopLevel = topLevel();
 
 /** The stack file after the schema: the top level, the clouds' sections and the platform's own sections' keys. */
 export type RawPlatformConfig = z.infer<ReturnType<typeof rawSchemaOf<ConfigSections>>>;

@@ -149,6 +149,10 @@ describe("config sections: a component's own settings (a fake queue's catalog en
         const withoutJobs = ruleOrderOf(CONFIG_SECTIONS.filter((s) => s !== jobsSection));
         assert.deepStrictEqual(withoutJobs.filter((p) => "section" in p && p.section === jobsSection), []);
         assert.strictEqual(withoutJobs.length, RULE_ORDER.length - 1, "only the jobs rule left out");
+        // A rule placed for one section does not place another section's rule of the same name.
+        const echo = defineSection({ key: "echo", shape: {}, resolve: () => ({}), rules: { replicas() {}, reservedEnv() {} }, reference: [] });
+        const withEcho = ruleOrderOf([...CONFIG_SECTIONS, echo]);
+        assert.deepStrictEqual(withEcho.slice(RULE_ORDER.length), [{ section: echo, rule: "replicas" }, { section: echo, rule: "reservedEnv" }]);
     });
 
     // Built at load, as the program's resolver is: building a schema is load-time code (the config mutation group leaves it out as static).
