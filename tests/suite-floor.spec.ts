@@ -2,10 +2,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { floorLine, parseProcessLog, SuitePlans, suiteFloor } from "../tools/bench/suite-floor";
+import { floorLine, floorVerdict, parseProcessLog, SuitePlans, suiteFloor } from "../tools/bench/suite-floor";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
-import { exclusively, planCosts } from "./support/plan-cache";
+import { exclusively, planCosts, planUncached } from "./support/plan-cache";
 
 /**
  * The bench's floor of `npm test` (tools/bench/suite-floor.ts) and the recorders it reads:
@@ -14,7 +14,7 @@ import { exclusively, planCosts } from "./support/plan-cache";
  */
 
 const ROOT = path.resolve(__dirname, "..");
-const suite: SuitePlans = { pid: 100, processCpuMs: 150_000, fills: 110, uncached: 6, exclusive: 4, cpuMs: 90_000, wallMs: 85_000 };
+const suite: SuitePlans = { pid: 100, fills: 110, uncached: 6, exclusive: 4, cpuMs: 90_000, bounded: 160, boundedCpuMs: 6_400 };
 const line = (pid: number, cpuMs: number, planned: boolean, argv = ["tools/plan.ts"]) => JSON.stringify({ pid, argv, cpuMs, planned });
 
 // One process that plans and one that does not, each recording itself at exit.
@@ -32,6 +32,7 @@ describe("the suite's floor (npm run bench)", function () {
         const floor = suiteFloor(suite, processes, 2);
         assert.deepStrictEqual(floor, {
             inProcess: { plans: 120, cpuMs: 90_000 },
+            timeBounded: { plans: 160, cpuMs: 6_400 },
             planningChildren: { count: 2, cpuMs: 5_000 },
             otherProcesses: { count: 1, cpuMs: 400 },
             cores: 2,
@@ -46,7 +47,8 @@ describe("the suite's floor (npm run bench)", function () {
         assert.strictEqual(below,
             "floor of `npm test` on this machine: 120 plans in the suite's process (90.0 s CPU) + 1 child processes that plan (10.0 s CPU)" +
             " = 100.0 s CPU ÷ 2 cores = 50.0 s wall = 25.0× one plan (2.0 s); the ≤ 20× target is below the floor: not reachable here without removing plans specs assert on" +
-            " (not counted: 0 processes that never plan, 0.0 s CPU, and the rest of the suite process's work)");
+            " (not counted: 160 plans of time-bounded specs, 6.4 s CPU; 0 processes that never plan, 0.0 s CPU; and the rest of the suite process's work)");
+        assert.deepStrictEqual([floorVerdict(20).reachable, floorVerdict(20.01).reachable, floorVerdict(5, 4).reachable], [true, false, false]);
         assert.match(floorLine(floor, 2_500, 20), /= 20\.0× one plan \(2\.5 s\); the ≤ 20× target is above the floor, so reachable in principle/);
         assert.match(floorLine(suiteFloor(suite, [], 4), 2_000, 20), /= 90\.0 s CPU ÷ 4 cores = 22\.5 s wall = 11\.3× one plan/);
     });
@@ -56,6 +58,15 @@ describe("the suite's floor (npm run bench)", function () {
         assert.throws(() => parseProcessLog(`${line(1, 5, true)}\n\n{not json`), /line 3 is not JSON: "\{not json"/);
         assert.throws(() => parseProcessLog(line(1, -1, true)), /line 1 is not/);
         assert.throws(() => suiteFloor(suite, [], 0), /cores must be at least 1, got 0/);
+    });
+
+    it("a time-bounded spec's plans are kept apart: counted, charged, but not among the plans the floor counts", async () => {
+        const before = planCosts();
+        const run = await planUncached({ stack: "staging", cloud: "gcp" }, { timeBounded: true });
+        assert.ok(run.plan.resources.length > 50);
+        const after = planCosts();
+        assert.deepStrictEqual([after.bounded - before.bounded, after.uncached - before.uncached, after.cpuMs - before.cpuMs], [1, 0, 0]);
+        assert.ok(after.boundedCpuMs - before.boundedCpuMs > 10, `charged ${after.boundedCpuMs - before.boundedCpuMs} ms`);
     });
 
     it("the plan queue charges each run its own CPU and wall time (what the reporter writes to SPEC_PLANS)", async () => {

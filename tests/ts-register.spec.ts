@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cacheDirOf, cachedTransform, entryFile, transform } from "../tools/engine/ts-register";
-import { TS_LOADER_PATH } from "../tools/engine/ts-loader";
+import { childTsEnv, REPO_ROOT, TS_LOADER_PATH } from "../tools/engine/ts-loader";
 import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
 
 /**
@@ -73,11 +73,58 @@ describe("the TypeScript hook's transform cache", function () {
         assert.strictEqual(cached(moduleSource(2), file), transform(moduleSource(2), file));
         assert.notStrictEqual(fs.readFileSync(entry, "utf8").split("\n", 1)[0], hash);
         assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(entry)], "one entry per file, however often it changes");
-        // A damaged entry (cut short, or garbage) is never used.
+        // An entry without this source's hash line (empty, cut at the hash, garbage) is never used. One cut
+        // after a whole hash line would be: entries only ever appear by rename, whole (the spec below).
         for (const damaged of ["", hash!, "not a hash\nmodule.exports = 1;"]) {
             fs.writeFileSync(entry, damaged);
             assert.strictEqual(cached(moduleSource(1), file), transform(moduleSource(1), file), JSON.stringify(damaged));
         }
+    });
+
+    it("writes an entry to a temporary file and renames it into place; a write cut short leaves nothing behind", () => {
+        const dir = path.join(tmp, "atomic");
+        const file = path.join(tmp, "atomic.ts");
+        const entry = entryFile(dir, file);
+        const writes: string[] = [];
+        const renames: Array<[string, string]> = [];
+        // The module object the hook calls (an `import *` here is a copy of it).
+        const patched = require("fs") as { writeFileSync: typeof fs.writeFileSync; renameSync: typeof fs.renameSync };
+        const { writeFileSync, renameSync } = patched;
+        try {
+            patched.writeFileSync = ((target: string, ...rest: unknown[]) => {
+                writes.push(String(target));
+                return (writeFileSync as (...a: unknown[]) => void)(target, ...rest);
+            }) as typeof fs.writeFileSync;
+            patched.renameSync = ((from: string, to: string) => {
+                renames.push([String(from), String(to)]);
+                return renameSync(from, to);
+            }) as typeof fs.renameSync;
+            assert.strictEqual(cachedTransform(dir)(moduleSource(3), file), transform(moduleSource(3), file));
+            assert.strictEqual(writes.length, 1);
+            assert.match(writes[0]!, /\.tmp$/, "never written in place");
+            assert.deepStrictEqual(renames, [[writes[0], entry]]);
+            // A full disk: the write fails half-way; the transform is still returned and no temporary file stays.
+            patched.writeFileSync = ((target: string, data: string) => {
+                writeFileSync(target, data.slice(0, 10));
+                throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+            }) as typeof fs.writeFileSync;
+            assert.strictEqual(cachedTransform(dir)(moduleSource(4), file), transform(moduleSource(4), file));
+        } finally {
+            patched.writeFileSync = writeFileSync;
+            patched.renameSync = renameSync;
+        }
+        assert.deepStrictEqual(fs.readdirSync(dir), [path.basename(entry)], "only the entry written whole");
+        assert.strictEqual(fs.readFileSync(entry, "utf8").split("\n", 1)[0]!.length, 64, "the earlier entry, whole");
+    });
+
+    it("a child running another checkout's code (a diff's base side) runs without the cache; this repository's children keep it", () => {
+        assert.ok(fs.existsSync(path.join(REPO_ROOT, "package.json")) && fs.existsSync(TS_LOADER_PATH), TS_LOADER_PATH);
+        assert.strictEqual(REPO_ROOT, ROOT);
+        const env = { PATH: "/bin" };
+        assert.strictEqual(childTsEnv(ROOT, env), env);
+        assert.deepStrictEqual(childTsEnv(path.join(os.tmpdir(), "platform-diff-base-x"), env), { PATH: "/bin", PLATFORM_TS_CACHE: "off" });
+        const chosen = { PATH: "/bin", PLATFORM_TS_CACHE: "/somewhere" };
+        assert.strictEqual(childTsEnv(path.join(os.tmpdir(), "other"), chosen), chosen, "an explicit setting is kept");
     });
 
     it("runs the edited code after a file changes, even at the same size and modification time", () => {

@@ -110,7 +110,7 @@ export interface FuzzOutcome {
 export async function planMutation(m: Mutation): Promise<FuzzOutcome> {
     const stack = writeStack(mutatedText(m));
     try {
-        const run = await planUncached({ stack, root: scratchRoot() });
+        const run = await planUncached({ stack, root: scratchRoot() }, { timeBounded: true });
         return { exitCode: run.plan.policy.violations.some((v) => v.level === "mandatory") ? 1 : 0, message: "" };
     } catch (err) {
         if (isUserError(err)) return { exitCode: 2, message: (err as Error).message };

@@ -48,7 +48,7 @@ class SummaryReporter extends Spec {
             if (process.env.SPEC_PLANS) {
                 // Only if a spec loaded the cache: the reporter must not load the SDK itself.
                 const cacheFile = Object.keys(require.cache).find((f) => /tests[\\/]support[\\/]plan-cache\.ts$/.test(f));
-                const costs = cacheFile ? require(cacheFile).planCosts() : { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0 };
+                const costs = cacheFile ? require(cacheFile).planCosts() : { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0, bounded: 0, boundedCpuMs: 0 };
                 const cpu = process.cpuUsage();
                 fs.writeFileSync(process.env.SPEC_PLANS, JSON.stringify({ pid: process.pid, processCpuMs: Math.round((cpu.user + cpu.system) / 1e3), ...costs }) + "\n");
             }

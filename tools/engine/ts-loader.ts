@@ -1,3 +1,4 @@
+import { existsSync } from "fs";
 import * as path from "path";
 
 /**
@@ -16,8 +17,23 @@ import * as path from "path";
  */
 export const TS_LOADER = "./tools/engine/ts-register.js";
 
+/** This repository's root: the nearest folder above this file with a package.json (so also from the compiled copy in bin/). */
+export const REPO_ROOT = ((dir: string): string => {
+    while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    return dir;
+})(__dirname);
+
 /** The hook by absolute path, for a child whose working directory is not this repository's root. */
-export const TS_LOADER_PATH = path.join(__dirname, "ts-register.js");
+export const TS_LOADER_PATH = path.join(REPO_ROOT, "tools", "engine", "ts-register.js");
+
+/**
+ * The environment of a child that runs another checkout's code (`npm run diff --base`'s side, in a
+ * temporary worktree): the transform cache keys entries by path, so that checkout's files would
+ * leave entries nobody reads again; its one process gains nothing from it.
+ */
+export function childTsEnv(root: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+    return path.resolve(root) === REPO_ROOT || env.PLATFORM_TS_CACHE !== undefined ? env : { ...env, PLATFORM_TS_CACHE: "off" };
+}
 
 /** Node arguments that run a TypeScript file (or `-e` script) under the loader. */
 export function tsNodeArgs(...args: string[]): string[] {

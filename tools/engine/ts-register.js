@@ -70,18 +70,20 @@ function cachedTransform(dir) {
             // No entry yet (or unreadable): transform below.
         }
         const js = transform(code, filePath);
+        const temp = `${entry}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
         try {
             if (!ready) fs.mkdirSync(dir, { recursive: true });
             ready = true;
-            const temp = `${entry}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
             fs.writeFileSync(temp, `${source}\n${js}`);
-            try {
-                fs.renameSync(temp, entry);
-            } catch {
-                fs.rmSync(temp, { force: true });
-            }
+            fs.renameSync(temp, entry);
         } catch {
-            // The cache is an optimisation: without it the transform above still runs.
+            // The cache is an optimisation: without it the transform above still runs. A write cut
+            // short (a full disk) or a failed rename leaves no temporary file behind.
+            try {
+                fs.rmSync(temp, { force: true });
+            } catch {
+                // Nothing to remove, or the directory itself is gone.
+            }
         }
         return js;
     };

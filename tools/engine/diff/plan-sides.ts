@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Plan } from "../plan";
 import type { BatchEntry } from "../plan-batch";
-import { tsNodeArgs } from "../ts-loader";
+import { childTsEnv, tsNodeArgs } from "../ts-loader";
 
 /**
  * Planning the two sides of a diff. Each side is planned by a child process running in the
@@ -62,7 +62,7 @@ export function planInChild(root: string, stack: string, cloud: string): Promise
     return new Promise((resolve) => {
         const child = spawn(process.execPath, tsNodeArgs("tools/plan.ts", "--stack", stack, "--cloud", cloud, "--format", "json"), {
             cwd: root,
-            env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+            env: { ...childTsEnv(root), FORCE_COLOR: "0", NO_COLOR: "1" },
             stdio: ["ignore", fd, "pipe"],
         });
         closeSync(fd);
@@ -112,7 +112,7 @@ export async function planSide(root: string, pairs: StackPair[], progress: (pair
         const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
             const child = spawn(process.execPath, tsNodeArgs(BATCH_ENTRY, "--output", outFile, ...pairs.map(pairKey)), {
                 cwd: root,
-                env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+                env: { ...childTsEnv(root), FORCE_COLOR: "0", NO_COLOR: "1" },
                 stdio: ["ignore", "ignore", "pipe"],
             });
             let stderr = "";
