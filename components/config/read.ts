@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { ConfigError, ConfigProblem } from "./errors";
 import { CONFIG_NAMESPACE, knownConfigKeys, MIRRORED_PROVIDER_KEYS, namespaceProblems } from "./keys";
@@ -42,7 +42,9 @@ export type RawSchema = z.ZodObject<z.core.$ZodShape>;
  * registered from a config that fails. (The program's: components/program-config.ts `readPlatformConfig`.)
  */
 export function readEngineConfig<Resolved>(reader: ConfigReader<Resolved>): Resolved {
-    return validateConfigWith(reader, withReleasePhase(pulumi.runtime.allConfig(), process.env[RELEASE_PHASE_ENV]), engineSecretKeys());
+    // Required here, not imported: the offline CLI's usage and config errors (stack-config.ts reads this file) need no SDK.
+    const runtime = (require("@pulumi/pulumi") as typeof pulumi).runtime;
+    return validateConfigWith(reader, withReleasePhase(runtime.allConfig(), process.env[RELEASE_PHASE_ENV]), engineSecretKeys());
 }
 
 /**
