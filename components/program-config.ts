@@ -32,6 +32,7 @@ export function configLayerOfCatalog(entries: readonly ComponentDefinition<strin
         }
     }
     const variables = [...owners.keys()];
+    // Typed by the platform's own sections: a component's settings reach the types through ComponentSettings.
     return configLayerOf([...CONFIG_SECTIONS, ...settings] as unknown as ConfigSections, variables);
 }
 
@@ -49,7 +50,8 @@ export type SettingsCheck<Declared, Augmented> =
             : `in ComponentSettings, but no catalog entry brings it as its settings: ${Exclude<keyof Augmented, keyof Declared> & string}`
         : `a catalog entry's settings missing from ComponentSettings (declare module "./config/component-settings" in its file): ${Exclude<keyof Declared, keyof Augmented> & string}`;
 type SettingsTypeCheck<Declared, Augmented> = {
-    [K in keyof Declared & keyof Augmented]: [Declared[K]] extends [Augmented[K]] ? ([Augmented[K]] extends [Declared[K]] ? true : `${K & string}: ComponentSettings says another type than its section resolves to`) : `${K & string}: ComponentSettings says another type than its section resolves to`;
+    // Mutually assignable: the same type both ways.
+    [K in keyof Declared & keyof Augmented]: [Declared[K], Augmented[K]] extends [Augmented[K], Declared[K]] ? true : `${K & string}: ComponentSettings says another type than its section resolves to`;
 }[keyof Declared & keyof Augmented];
 
 /** A component's settings reach `PlatformConfig` only through ComponentSettings: the typecheck fails here naming one whose entry and augmentation disagree. */

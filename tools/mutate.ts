@@ -31,10 +31,10 @@ const SECTIONS_DIR = "components/config/sections";
  * tiers groups without an edit here.
  */
 export function sectionFiles(root: string = path.resolve(__dirname, "..")): { platform: string[]; components: string[] } {
-    const ts = (dir: string) => (fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".ts")).sort().map((f) => `${dir}/${f}`) : []);
+    const tsFiles = (dir: string) => (fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".ts")).sort().map((f) => `${dir}/${f}`) : []);
     return {
-        platform: ts(SECTIONS_DIR),
-        components: ts("components").filter((rel) => /\bdefineSection\(/.test(fs.readFileSync(path.join(root, rel), "utf8"))),
+        platform: tsFiles(SECTIONS_DIR),
+        components: tsFiles("components").filter((rel) => /\bdefineSection\(/.test(fs.readFileSync(path.join(root, rel), "utf8"))),
     };
 }
 

@@ -144,7 +144,7 @@ export function resolverOf<L extends readonly AnySection[]>(sections: L, facts: 
             primaryRegion: regionOf(raw),
             reservedEnv: facts.reservedEnv,
             resolved: (other) => {
-                if (!resolved.has(other)) throw new Error(`config section ${section.key} reads ${other.key}, which is not resolved before it (sections/index.ts order)`);
+                if (!resolved.has(other)) throw new Error(`config section ${section.key} reads ${other.key}, which is not resolved before it (the program's order: sections/index.ts, then the catalog's settings)`);
                 return resolved.get(other) as never;
             },
             rawOf: (other) => rawFor(other, raw) as never,

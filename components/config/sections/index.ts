@@ -12,7 +12,8 @@ import { objectStoreSection } from "./object-store";
 import { servicesSection } from "./services";
 
 /**
- * THE list of config sections, one line each (sections/section.ts says what a section is).
+ * The platform's own config sections, one line each (sections/section.ts says what a section is);
+ * the program's list is these, then the settings of the catalog's components (components/program-config.ts).
  * The order is the raw schema's key order, so the order of its messages, the order a section is
  * resolved in (a section reads only those above it: services and jobs read `compute`), and
  * the order of the README's config reference rows.
