@@ -56,8 +56,7 @@ const ORACLE: DocsSource = { name: "oracle", label: "OCI", docs: oracleDocs(), l
     loadBalancerLimits: { maxRoutes: 50 },
     defaultRegion: "us-ashburn-1",
     disasterRecovery: { regionPairs: { "us-ashburn-1": "us-phoenix-1" }, fixedPairs: false },
-    statefulTypes: { "oci:database/autonomousDatabase:AutonomousDatabase": "Autonomous Database" },
-} as unknown as CloudPlugin };
+} as unknown as CloudPlugin, statefulTypes: () => ({ "oci:database/autonomousDatabase:AutonomousDatabase": "Autonomous Database" }) };
 const WITH_ORACLE = [...REGISTERED, ORACLE];
 
 describe("cloud docs: the per-cloud regions of the docs come from providers/<cloud>/docs.ts", () => {

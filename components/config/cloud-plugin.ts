@@ -78,11 +78,6 @@ export interface CloudPlugin<Name extends string = string, Section extends z.Zod
      */
     configProblems?(section: z.infer<Section> | undefined, cfg: PluginConfigView): PluginProblem[];
     /**
-     * Resource types that hold data (or the keys to it), with what the diff calls them: a
-     * replace or delete of one is the loudest thing `npm run diff` says.
-     */
-    readonly statefulTypes: Readonly<Record<string, string>>;
-    /**
      * Env names this cloud's runtimes set in every container beside the bindings (its SDKs'
      * identity and endpoints). Reserved on every cloud (reserved-env.ts), so a stack's services
      * stay portable; tests/bindings.spec.ts fails on a name a plan sets that nothing reserves.

@@ -1,9 +1,13 @@
-import type { CloudEngine } from "../shared/cloud-engine";
+import { builderEngineFacts } from "../shared/builder-engine-facts";
+import { CloudEngine, EngineFacts, mergeEngineFacts } from "../shared/cloud-engine";
 import { AWS_REPLACEMENT } from "./replacement";
 import { awsRules } from "./rules";
 
-/** What the offline engine knows about AWS (providers/shared/cloud-engine.ts). */
-export const engine: CloudEngine = {
+/**
+ * The facts of the AWS types several components (or none) create: the types one component
+ * creates are stated in its builder file (`engineFacts`), tests/engine-facts.spec.ts says which.
+ */
+const shared: EngineFacts = {
     replacement: AWS_REPLACEMENT,
     rules: awsRules,
     guardTypes: {
@@ -15,5 +19,19 @@ export const engine: CloudEngine = {
         "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy (TLS-only access)",
         "aws:wafv2/webAclAssociation:WebAclAssociation": "WAF association",
     },
+    statefulTypes: {
+        "aws:rds/instance:Instance": "RDS database instance",
+        "aws:rds/cluster:Cluster": "Aurora cluster",
+        "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
+        "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
+        "aws:s3/bucket:Bucket": "S3 bucket",
+        "aws:s3/bucketV2:BucketV2": "S3 bucket",
+        "aws:kms/key:Key": "KMS key (data encrypted with it becomes unreadable)",
+    },
+};
+
+/** What the offline engine knows about AWS (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
+export const engine: CloudEngine = {
+    ...mergeEngineFacts("aws", [{ file: "providers/aws/engine.ts", facts: shared }, ...builderEngineFacts("aws", (file) => require(file))]),
     sdkLayout: "bridged",
 };

@@ -34,13 +34,4 @@ export const awsPlugin = {
     disasterRecovery: AWS_DISASTER_RECOVERY,
     configProblems: (_section, cfg) => awsConfigProblems(cfg),
     platformEnv: [],
-    statefulTypes: {
-        "aws:rds/instance:Instance": "RDS database instance",
-        "aws:rds/cluster:Cluster": "Aurora cluster",
-        "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
-        "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
-        "aws:s3/bucket:Bucket": "S3 bucket",
-        "aws:s3/bucketV2:BucketV2": "S3 bucket",
-        "aws:kms/key:Key": "KMS key (data encrypted with it becomes unreadable)",
-    },
 } as const satisfies CloudPlugin<"aws">;

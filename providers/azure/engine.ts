@@ -1,9 +1,13 @@
-import type { CloudEngine } from "../shared/cloud-engine";
+import { builderEngineFacts } from "../shared/builder-engine-facts";
+import { CloudEngine, EngineFacts, mergeEngineFacts } from "../shared/cloud-engine";
 import { AZURE_REPLACEMENT } from "./replacement";
 import { azureRules } from "./rules";
 
-/** What the offline engine knows about Azure (providers/shared/cloud-engine.ts). */
-export const engine: CloudEngine = {
+/**
+ * The facts of the Azure types several components (or none) create: the types one component
+ * creates are stated in its builder file (`engineFacts`), tests/engine-facts.spec.ts says which.
+ */
+const shared: EngineFacts = {
     replacement: AZURE_REPLACEMENT,
     rules: azureRules,
     guardTypes: {
@@ -11,6 +15,20 @@ export const engine: CloudEngine = {
         "azure-native:authorization:ManagementLockAtResourceGroupLevel": "Azure resource lock",
         "azure-native:authorization:ManagementLockAtResourceLevel": "Azure resource lock",
     },
+    statefulTypes: {
+        "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server",
+        "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)",
+        "azure-native:redis:Redis": "Azure Cache for Redis",
+        "azure-native:cache:Redis": "Azure Cache for Redis",
+        "azure-native:storage:StorageAccount": "storage account",
+        "azure-native:storage:BlobContainer": "blob container",
+        "azure-native:keyvault:Vault": "Key Vault",
+    },
+};
+
+/** What the offline engine knows about Azure (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
+export const engine: CloudEngine = {
+    ...mergeEngineFacts("azure", [{ file: "providers/azure/engine.ts", facts: shared }, ...builderEngineFacts("azure", (file) => require(file))]),
     sdkLayout: "native",
     /**
      * azure-native generates one enum per name per module, so when two API specs of a module

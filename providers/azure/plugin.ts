@@ -38,13 +38,4 @@ export const azurePlugin = {
     configProblems: (_section, cfg) => azureConfigProblems(cfg),
     /** The workload identity's client id (Container Apps, jobs; on AKS the webhook injects it) and the blob endpoint of its object store. */
     platformEnv: ["AZURE_CLIENT_ID", "AZURE_STORAGE_BLOB_ENDPOINT"],
-    statefulTypes: {
-        "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server",
-        "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)",
-        "azure-native:redis:Redis": "Azure Cache for Redis",
-        "azure-native:cache:Redis": "Azure Cache for Redis",
-        "azure-native:storage:StorageAccount": "storage account",
-        "azure-native:storage:BlobContainer": "blob container",
-        "azure-native:keyvault:Vault": "Key Vault",
-    },
 } as const satisfies CloudPlugin<"azure">;

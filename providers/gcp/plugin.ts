@@ -43,11 +43,4 @@ export const gcpPlugin = {
         s?.project ? [] : [{ key: "platform:gcp.project", value: undefined, allowed: "a GCP project id; required when platform:cloud is gcp" }],
     configProblems: (s: z.infer<ReturnType<typeof section>> | undefined, cfg) => gcpConfigProblems(s, cfg),
     platformEnv: [],
-    statefulTypes: {
-        "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
-        "gcp:redis/instance:Instance": "Memorystore instance",
-        "gcp:sql/database:Database": "Cloud SQL database (its tables)",
-        "gcp:storage/bucket:Bucket": "GCS bucket",
-        "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
-    },
 } as const satisfies CloudPlugin<"gcp", ReturnType<typeof section>>;

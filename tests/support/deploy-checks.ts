@@ -1,5 +1,5 @@
 import type { Cloud, Environment } from "../../components/config";
-import { ALL_RULES, plannedResources, runRules } from "../../tools/engine/rules";
+import { allRules, plannedResources, runRules } from "../../tools/engine/rules";
 import type { PlanRun } from "../../tools/engine/run-plan";
 import { checkSchema } from "../../tools/engine/schema-check";
 import { EXISTING_CLUSTER_KUBECONFIG } from "./kubeconfig";
@@ -26,5 +26,5 @@ export function deployFindings(run: PlanRun): string[] {
 /** Custom resource types of a plan that no rule covers (providers excepted: they are not cloud resources). */
 export function uncoveredTypes(run: PlanRun): string[] {
     return [...new Set(run.plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).map((r) => r.type))]
-        .filter((t) => !ALL_RULES.some((rule) => rule.types.includes(t)));
+        .filter((t) => !allRules().some((rule) => rule.types.includes(t)));
 }

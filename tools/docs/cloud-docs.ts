@@ -1,7 +1,8 @@
 import { existsSync } from "fs";
 import * as path from "path";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
-import { CLOUD_PLUGINS } from "../../providers/registry";
+import { Cloud, CLOUD_PLUGINS } from "../../providers/registry";
+import { cloudEngine } from "../engine/cloud-engines";
 import { CloudCiLogin, fromCloudFolder } from "../ci/cloud-ci";
 
 /**
@@ -36,6 +37,8 @@ export interface DocsSource {
     login?: CloudCiLogin;
     /** A cloud's plugin, for facts the program already knows (release candidates, ...). */
     plugin?: CloudPlugin;
+    /** A cloud's stateful types, from its engine (loaded only for the region that lists them: it loads the cloud's SDK). */
+    statefulTypes?: () => Readonly<Record<string, string>>;
 }
 
 const PROVIDERS = path.resolve(__dirname, "..", "..", "providers");
@@ -50,7 +53,7 @@ export function registeredDocs(names: readonly string[] = Object.values(CLOUD_PL
     return names.map((name) => {
         const login = fromCloudFolder<CloudCiLogin>(name, "ci-login", "ciLogin");
         const plugin = (CLOUD_PLUGINS as Record<string, CloudPlugin>)[name];
-        return { name, label: login.label, docs: docsOf(name), login, plugin };
+        return { name, label: login.label, docs: docsOf(name), login, plugin, statefulTypes: () => cloudEngine(name as Cloud).statefulTypes };
     });
 }
 

@@ -135,6 +135,12 @@ function pluginOf(cloud: DocsSource): NonNullable<DocsSource["plugin"]> {
     return cloud.plugin;
 }
 
+/** A cloud's stateful types, for the table that lists them. */
+function statefulTypesOf(cloud: DocsSource): Readonly<Record<string, string>> {
+    if (!cloud.statefulTypes) throw new Error(`${cloud.name}: this region lists its engine's stateful types (providers/${cloud.name}/engine.ts), which it lacks`);
+    return cloud.statefulTypes();
+}
+
 /** "A, B or C" ("and" with `word`). */
 const orList = (items: readonly string[], word = "or") => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${word} ${items.at(-1)}`);
 
@@ -314,7 +320,7 @@ export const CLOUD_REGIONS: readonly CloudRegion[] = [
     // docs/reviewing.md
     {
         kind: "rows", id: "stateful-types", file: REVIEWING, corner: "Cloud",
-        columns: [["types", "Stateful types", (c) => Object.keys(pluginOf(c).statefulTypes).map((t) => `\`${t}\``).join(", ")]],
+        columns: [["types", "Stateful types", (c) => Object.keys(statefulTypesOf(c)).map((t) => `\`${t}\``).join(", ")]],
     },
     {
         kind: "rows", id: "replacement-sources", file: REVIEWING, corner: "Provider",

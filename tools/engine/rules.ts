@@ -1,7 +1,7 @@
 import { kubernetesRules } from "../../providers/kubernetes/rules";
 import { randomPasswordRule } from "../../providers/shared/random-rules";
 import { PlannedResource, PlanView, Rule } from "../../providers/shared/rules";
-import { CLOUD_ENGINES } from "./cloud-engines";
+import { everyCloudEngine } from "./cloud-engines";
 import { redact } from "./plan";
 import type { PlanRun } from "./run-plan";
 
@@ -10,8 +10,12 @@ import type { PlanRun } from "./run-plan";
  * over every resource of the types it names. Zero findings is what a deploy needs.
  */
 
-/** Every rule of every cloud: a plan only has its own cloud's types, so the others stay silent. */
-export const ALL_RULES: readonly Rule[] = [...Object.values(CLOUD_ENGINES).flatMap((e) => e.rules), ...kubernetesRules, randomPasswordRule];
+let all: readonly Rule[] | undefined;
+
+/** Every rule of every cloud (loads every cloud's engine): a plan only has its own cloud's types, so the others stay silent. */
+export function allRules(): readonly Rule[] {
+    return (all ??= [...everyCloudEngine().flatMap((e) => e.rules), ...kubernetesRules, randomPasswordRule]);
+}
 
 export interface RuleFinding {
     rule: string;
@@ -39,7 +43,7 @@ export function plannedResources(run: PlanRun): PlannedResource[] {
 }
 
 /** Runs every rule over every resource of its types. */
-export function runRules(resources: PlannedResource[], rules: readonly Rule[] = ALL_RULES): RuleFinding[] {
+export function runRules(resources: PlannedResource[], rules: readonly Rule[] = allRules()): RuleFinding[] {
     const plan = new PlanView(resources);
     const findings: RuleFinding[] = [];
     for (const rule of rules) {

@@ -3,7 +3,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import type { EnumCorrection } from "../../providers/shared/cloud-engine";
-import { CLOUD_ENGINES, engineForPackage } from "./cloud-engines";
+import { engineForPackage, engineForType } from "./cloud-engines";
 import { isSecretEnvelope } from "./plan";
 import type { RecordedResource } from "./recording-monitor";
 
@@ -160,7 +160,9 @@ function argsType(decl: Declaration): { type: ts.Type; checker: ts.TypeChecker }
  * (`enumCorrections` in providers/<cloud>/engine.ts). Each entry replaces the SDK's list with
  * the API's own for that one property path.
  */
-export const ENUM_CORRECTIONS: Readonly<Record<string, readonly EnumCorrection[]>> = Object.assign({}, ...Object.values(CLOUD_ENGINES).map((e) => e.enumCorrections ?? {}));
+export function enumCorrections(type: string): readonly EnumCorrection[] | undefined {
+    return engineForType(type)?.enumCorrections?.[type];
+}
 
 /** Checks one value against one declared type; appends findings. */
 class Walker {
@@ -339,7 +341,7 @@ export function checkSchema(resources: Pick<RecordedResource, "urn" | "type" | "
             continue;
         }
         const { type, checker } = argsType(decl);
-        new Walker(checker, report, ENUM_CORRECTIONS[r.type]).check(r.rawInputs, type, "", undefined, r.type.startsWith("pulumi:providers:"));
+        new Walker(checker, report, enumCorrections(r.type)).check(r.rawInputs, type, "", undefined, r.type.startsWith("pulumi:providers:"));
     }
     return findings;
 }

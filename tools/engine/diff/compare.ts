@@ -2,9 +2,9 @@ import type { Plan, PlanResource, PlanViolation } from "../plan";
 import { SECRET_MARK, UNKNOWN_MARK } from "../plan";
 import { highlights } from "../render-text";
 import { flatten, sameValue } from "./flatten";
-import { GUARD_RESOURCE_TYPES, GuardedWeakening, weakening } from "./guarded";
+import { guardLabel, GuardedWeakening, weakening } from "./guarded";
 import { propertyEffect } from "./replacement";
-import { isStateful, STATEFUL_TYPES } from "./stateful";
+import { isStateful, statefulLabel } from "./stateful";
 
 /**
  * Comparing two plans of the same (cloud, environment): which resources are added, removed,
@@ -324,7 +324,7 @@ export function comparePlans(base: Plan, head: Plan, notes: string[] = []): Stac
     const warnings: DiffWarning[] = [];
     const ordered = components.flatMap((g) => g.changes).filter((c) => c.custom);
     for (const c of ordered) {
-        const what = STATEFUL_TYPES[c.type];
+        const what = statefulLabel(c.type);
         const w = (kind: WarningKind, message: string) => warnings.push({ kind, component: c.component, urn: c.urn, type: c.type, name: c.name, message, protected: c.protected });
         if (!c.stateful) continue;
         if (c.kind === "replace") w("stateful-replace", statefulMessage(c, `${what} ${c.name} would be REPLACED (${c.reasons.join("; ")})`));
@@ -335,8 +335,9 @@ export function comparePlans(base: Plan, head: Plan, notes: string[] = []): Stac
         for (const weak of c.weakenings) {
             warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${weak.message}`, protected: c.protected });
         }
-        if (c.kind === "delete" && GUARD_RESOURCE_TYPES[c.type]) {
-            warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${GUARD_RESOURCE_TYPES[c.type]} removed`, protected: c.protected });
+        const guarded = c.kind === "delete" ? guardLabel(c.type) : undefined;
+        if (guarded) {
+            warnings.push({ kind: "guarded", component: c.component, urn: c.urn, type: c.type, name: c.name, message: `${c.name}: ${guarded} removed`, protected: c.protected });
         }
     }
 

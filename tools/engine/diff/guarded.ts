@@ -1,4 +1,4 @@
-import { CLOUD_ENGINES } from "../cloud-engines";
+import { engineForType } from "../cloud-engines";
 import { pathEndsWith } from "./flatten";
 
 /**
@@ -111,4 +111,6 @@ export function weakening(path: string, before: unknown, after: unknown): Guarde
  * locks, encryption/versioning configs): deleting one weakens what it guarded. Each cloud
  * lists its own (`guardTypes` in providers/<cloud>/engine.ts).
  */
-export const GUARD_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(CLOUD_ENGINES).map((e) => e.guardTypes));
+export function guardLabel(type: string): string | undefined {
+    return engineForType(type)?.guardTypes[type];
+}

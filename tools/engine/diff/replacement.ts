@@ -1,26 +1,29 @@
 import { KUBERNETES_REPLACEMENT } from "../../../providers/kubernetes/replacement";
 import { ReplacementRule, ReplacementTable, SHARED_REPLACEMENT } from "../../../providers/shared/replacement";
-import { CLOUD_ENGINES } from "../cloud-engines";
+import { engineForType, everyCloudEngine } from "../cloud-engines";
+import { CLOUD_PLUGINS } from "../../../providers/registry";
 import { pathSegments } from "./flatten";
 
 /**
- * Whether changing one input replaces its resource, read from the per-cloud tables in
- * providers/<cloud>/replacement.ts. Three answers: "replace" (the provider creates a new
+ * Whether changing one input replaces its resource, read from each cloud's engine facts
+ * (providers/<cloud>/engine.ts: its shared replacement.ts and its builder files' entries). Three answers: "replace" (the provider creates a new
  * resource), "update" (in place), "unknown" (no table says, or the provider decides from live
  * values): the diff counts "unknown" as may-replace, never as an update.
  */
 
-/** The tables by the folder that owns them. */
-export const REPLACEMENT_TABLES: Readonly<Record<string, ReplacementTable>> = {
-    ...Object.fromEntries(Object.entries(CLOUD_ENGINES).map(([cloud, e]) => [cloud, e.replacement])),
-    kubernetes: KUBERNETES_REPLACEMENT,
-    shared: SHARED_REPLACEMENT,
-};
+/** The tables of the folders that are no cloud (the Kubernetes runtime, the random provider). */
+const FOLDER_TABLES: Readonly<Record<string, ReplacementTable>> = { kubernetes: KUBERNETES_REPLACEMENT, shared: SHARED_REPLACEMENT };
 
-const RULES: ReadonlyMap<string, ReplacementRule> = new Map(Object.values(REPLACEMENT_TABLES).flatMap((t) => Object.entries(t)));
+/** Every table by the folder that owns it (loads every cloud's engine). */
+export function replacementTables(): Readonly<Record<string, ReplacementTable>> {
+    const clouds = Object.values(CLOUD_PLUGINS).map((p) => p.name);
+    return { ...Object.fromEntries(everyCloudEngine().map((e, i) => [clouds[i], e.replacement])), ...FOLDER_TABLES };
+}
 
+/** The entry of one type: its cloud's engine is loaded on first use, so a diff of one cloud's plans loads no other. */
 export function replacementRule(type: string): ReplacementRule | undefined {
-    return RULES.get(type);
+    for (const table of Object.values(FOLDER_TABLES)) if (type in table) return table[type];
+    return engineForType(type)?.replacement[type];
 }
 
 export type PropertyEffect = "replace" | "update" | "unknown";
@@ -40,7 +43,7 @@ function covers(rulePath: string, segments: string[]): number {
 /** The effect of changing `path` (a flattened input path, or `options.<name>`) on a resource of `type`. */
 export function propertyEffect(type: string, path: string): { effect: PropertyEffect; matched?: string } {
     if (path.startsWith("options.")) return { effect: OPTION_EFFECTS[path.slice("options.".length)] ?? "unknown" };
-    const rule = RULES.get(type);
+    const rule = replacementRule(type);
     if (!rule) return { effect: "unknown" };
     const segments = pathSegments(path);
     let best: { effect: PropertyEffect; matched?: string; depth: number } = { effect: "unknown", depth: 0 };
