@@ -1,14 +1,72 @@
 import * as assert from "assert";
 import { CLOUD_BUILT } from "../components/catalog";
+import { CLOUDS } from "../components/config";
 import { builderEngineFacts } from "../providers/shared/builder-engine-facts";
 import { mergeEngineFacts } from "../providers/shared/cloud-engine";
 import type { Rule } from "../providers/shared/rules";
+import { cloudEngine } from "../tools/engine/cloud-engines";
+import type { PlanResource } from "../tools/engine/plan";
+import { ENVIRONMENTS, planFor } from "./support/harness";
 
 /**
- * What the offline engine knows about a cloud's types (replacement entries, rules, stateful
- * and guard types) is merged from the files that state it: the cloud's engine.ts and each
- * builder file's `engineFacts`.
+ * Where a cloud states what the offline engine knows about a type (its replacement entry, its
+ * rules, whether it is stateful or a guard): in the builder file of the one component that
+ * creates it (`engineFacts`), or in the cloud's engine.ts when several components (or none)
+ * create it. Adding a component with types of its own then touches its builder file, not the
+ * cloud's shared tables. The owners are read from the twelve plan variants: each resource's
+ * nearest `platform:components:<Kind>` ancestor.
  */
+
+const RUNTIMES = [[], ["platform:compute.runtime=kubernetes"]];
+const COMPONENT = "platform:components:";
+const SHARED = (cloud: string) => `providers/${cloud}/engine.ts`;
+
+/** Where a type's facts belong: the builder file of its one cloud-built owner, else the cloud's engine.ts. */
+function homeOf(cloud: string, owners: ReadonlySet<string> | undefined): string {
+    const only = owners?.size === 1 ? [...owners][0] : undefined;
+    const entry = CLOUD_BUILT.find((d) => d.kind === only);
+    return entry ? `providers/${cloud}/${entry.file}.ts` : SHARED(cloud);
+}
+
+function ownersByType(resources: readonly PlanResource[], into: Map<string, Set<string>>): void {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    for (const r of resources) {
+        if (!r.custom) continue;
+        let kind = "(no component)";
+        for (let p = r.parent ? byUrn.get(r.parent) : undefined; p; p = p.parent ? byUrn.get(p.parent) : undefined) {
+            if (p.type.startsWith(COMPONENT)) { kind = p.type.slice(COMPONENT.length); break; }
+        }
+        let owners = into.get(r.type);
+        if (!owners) into.set(r.type, owners = new Set());
+        owners.add(kind);
+    }
+}
+
+describe("engine facts: each type's, in the file of the component that creates it", function () {
+    this.timeout(300_000);
+    const owners = new Map<string, Set<string>>();
+    before(async () => {
+        for (const cloud of CLOUDS) for (const env of ENVIRONMENTS) for (const config of RUNTIMES) ownersByType((await planFor(env, cloud, config)).plan.resources, owners);
+    });
+
+    for (const cloud of CLOUDS) {
+        it(`${cloud}: a type one component creates is stated in its builder file, any other in engine.ts`, () => {
+            assert.ok(owners.size > 100, `only ${owners.size} types: did the plans run?`);
+            const engine = cloudEngine(cloud);
+            const misplaced: string[] = [];
+            const check = (what: string, types: readonly string[], statedIn: string | undefined) => {
+                const homes = new Set(types.map((t) => homeOf(cloud, owners.get(t))));
+                const home = homes.size === 1 ? [...homes][0]! : SHARED(cloud);
+                if (statedIn !== home) misplaced.push(`${what}: stated in ${statedIn}, belongs in ${home} (created by ${[...new Set(types.flatMap((t) => [...owners.get(t) ?? ["no plan"]]))].join(", ")})`);
+            };
+            for (const key of ["replacement", "statefulTypes", "guardTypes"] as const) {
+                for (const type of Object.keys(engine[key])) check(`${key} ${type}`, [type], engine.statedIn[`${key} ${type}`]);
+            }
+            for (const rule of engine.rules) check(`rule ${rule.id}`, rule.types, engine.statedIn[`rule ${rule.id}`]);
+            assert.deepStrictEqual(misplaced, []);
+        });
+    }
+});
 
 describe("engine facts: merging what the files state", () => {
     const rule = (id: string, types: string[]): Rule => ({ id, family: "names", types, doc: "https://example.com", check: () => [] });
