@@ -10,6 +10,11 @@ import { REDIS_MEMORY_GB } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import { type GcpGrant, grantSecretRead } from "./workload-grants";
+import type { EngineFacts } from "../shared/cloud-engine";
+import { nameRule, type Rule } from "../shared/rules";
+import { MM } from "./replacement";
+import { waitsForPsa } from "./rules/data";
+import { RFC1035, RFC1035_RULE } from "./rules/names";
 
 /** RDB snapshots once a day (Memorystore keeps the latest; point-in-time copies are exports). */
 const RDB_SNAPSHOT_PERIOD = "TWENTY_FOUR_HOURS";
@@ -90,3 +95,54 @@ declare module "./handles" {
         cache: { instance: gcp.redis.Instance; name: string; secretValues: StoredSecretValue[]; grant: typeof grant };
     }
 }
+
+/*
+ * The offline engine's facts of the GCP types only the cache creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+const REDIS = "gcp:redis/instance:Instance";
+
+const cacheRules: Rule[] = [
+    // https://cloud.google.com/memorystore/docs/redis/create-instance-console (instance ID: 1-40, lowercase, digits, hyphens)
+    nameRule({ id: "gcp/memorystore-instance-id", types: ["gcp:redis/instance:Instance"], field: "name", max: 40, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/memorystore/docs/redis/reference/rest/v1/projects.locations.instances/create" }),
+    {
+        // Memorystore: STANDARD_HA read replicas 1-5 need >= 5 GB; BASIC has no replicas; PSA mode waits for the connection.
+        id: "gcp/memorystore-tier",
+        family: "combinations",
+        types: [REDIS],
+        doc: "https://cloud.google.com/memorystore/docs/redis/about-read-replicas",
+        check: (r, plan) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            if (i.memorySizeGb < 1 || i.memorySizeGb > 300) problems.push(`memorySizeGb ${i.memorySizeGb}: allowed 1-300`);
+            if (i.tier === "BASIC" && (i.replicaCount ?? 0) > 0) problems.push("BASIC instances have no replicas");
+            if (i.readReplicasMode === "READ_REPLICAS_ENABLED") {
+                if (i.tier !== "STANDARD_HA") problems.push("read replicas need tier STANDARD_HA");
+                if (i.memorySizeGb < 5) problems.push(`read replicas need at least 5 GB; memorySizeGb is ${i.memorySizeGb}`);
+                if (!(i.replicaCount >= 1 && i.replicaCount <= 5)) problems.push(`replicaCount ${i.replicaCount}: allowed 1-5`);
+            }
+            if (i.connectMode === "PRIVATE_SERVICE_ACCESS") problems.push(...waitsForPsa(plan, r, i.authorizedNetwork));
+            for (const w of i.maintenancePolicy?.weeklyMaintenanceWindows ?? []) {
+                if (w.startTime?.hours < 0 || w.startTime?.hours > 23) problems.push(`maintenance start hour ${w.startTime?.hours}: 0-23`);
+            }
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:redis/instance:Instance": {
+            source: `${MM}redis/Instance.yaml`,
+            replace: ["name", "region", "project", "tier", "locationId", "alternativeLocationId", "authorizedNetwork", "connectMode", "transitEncryptionMode",
+                "reservedIpRange", "customerManagedKey", "readReplicasMode"],
+            update: ["authEnabled", "deletionProtection", "displayName", "labels", "maintenancePolicy", "memorySizeGb", "persistenceConfig", "redisConfigs",
+                "redisVersion", "replicaCount", "secondaryIpRange"],
+        },
+    },
+    statefulTypes: {
+        "gcp:redis/instance:Instance": "Memorystore instance",
+    },
+    rules: cacheRules,
+};

@@ -15,6 +15,9 @@ import { CLOUD_RUN_RESOURCES } from "./sizes";
 import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, TrafficSplit, trafficSplit } from "../../components/release";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { Rule } from "../shared/rules";
+import { HW, MM } from "./replacement";
 
 /** Requests one instance serves at once before Cloud Run scales out. */
 const CONCURRENCY = 80;
@@ -229,3 +232,89 @@ declare module "./handles" {
         computeService: { service: gcp.cloudrunv2.Service };
     }
 }
+
+/*
+ * The offline engine's facts of the GCP types only the compute service creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+/** Memory a Cloud Run instance may have per CPU setting (Gi). */
+const CLOUD_RUN_MAX_MEMORY_GI: Record<string, number> = { "1": 4, "2": 8, "4": 16, "6": 24, "8": 32 };
+
+const toGi = (m: string): number | undefined => {
+    const x = /^(\d+(?:\.\d+)?)(Mi|Gi)$/.exec(m);
+    return x ? Number(x[1]) / (x[2] === "Mi" ? 1024 : 1) : undefined;
+};
+
+const computeServiceRules: Rule[] = [
+    {
+        // Traffic targets (canary / blue-green): percents add up to 100, tags are unique, a
+        // REVISION target names its revision and LATEST names none.
+        id: "gcp/cloud-run-traffic",
+        family: "combinations",
+        types: ["gcp:cloudrunv2/service:Service"],
+        doc: "https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services#traffictarget",
+        check: (r) => {
+            const traffic = (r.inputs.traffics ?? []) as any[];
+            if (traffic.length === 0) return [];
+            const problems: string[] = [];
+            const sum = traffic.reduce((n, t) => n + (Number(t.percent) || 0), 0);
+            if (sum !== 100) problems.push(`traffics percents add up to ${sum}, not 100`);
+            const tags = traffic.map((t) => t.tag).filter(Boolean);
+            if (new Set(tags).size !== tags.length) problems.push(`traffic tags repeat: ${tags.join(", ")}`);
+            for (const t of traffic) {
+                if (t.type === "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION" && !t.revision) problems.push("a REVISION traffic target without a revision");
+                if (t.type === "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" && t.revision) problems.push(`a LATEST traffic target names revision ${t.revision}`);
+            }
+            return problems;
+        },
+    },
+    {
+        // CPU x memory: 1 CPU up to 4 GiB, 2 up to 8, 4 up to 16, ...; > 512 MiB needs CPU >= 1; min <= max instances.
+        id: "gcp/cloud-run-cpu-memory",
+        family: "combinations",
+        types: ["gcp:cloudrunv2/service:Service"],
+        doc: "https://cloud.google.com/run/docs/configuring/services/memory-limits",
+        check: (r) => {
+            const t = r.inputs.template ?? {};
+            const problems: string[] = [];
+            for (const c of (t.containers ?? []) as any[]) {
+                const cpu = String(c.resources?.limits?.cpu ?? "1");
+                const memory = toGi(String(c.resources?.limits?.memory ?? "512Mi"));
+                const max = CLOUD_RUN_MAX_MEMORY_GI[cpu];
+                if (max === undefined) problems.push(`${c.name}: cpu ${cpu} is not 1, 2, 4, 6 or 8`);
+                else if (memory === undefined || memory > max || memory < 0.125) problems.push(`${c.name}: memory ${c.resources?.limits?.memory} with cpu ${cpu}: 128Mi-${max}Gi`);
+                for (const [kind, p] of [["liveness", c.livenessProbe], ["startup", c.startupProbe]] as const) {
+                    if (p && p.timeoutSeconds > p.periodSeconds) problems.push(`${c.name}: ${kind} probe timeoutSeconds ${p.timeoutSeconds} exceeds periodSeconds ${p.periodSeconds}`);
+                    if (p?.httpGet?.port !== undefined && c.ports?.containerPort !== undefined && p.httpGet.port !== c.ports.containerPort) problems.push(`${c.name}: ${kind} probe port ${p.httpGet.port} is not the container port ${c.ports.containerPort}`);
+                }
+            }
+            const s = t.scaling ?? {};
+            if (s.minInstanceCount > s.maxInstanceCount) problems.push(`minInstanceCount ${s.minInstanceCount} exceeds maxInstanceCount ${s.maxInstanceCount}`);
+            if (t.maxInstanceRequestConcurrency > 1000) problems.push(`maxInstanceRequestConcurrency ${t.maxInstanceRequestConcurrency}: at most 1000`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:cloudrunv2/service:Service": {
+            source: `${MM}cloudrunv2/Service.yaml`,
+            replace: ["name", "location", "project"],
+            update: ["deletionProtection", "description", "ingress", "invokerIamDisabled", "labels", "annotations", "launchStage", "template", "client", "clientVersion",
+                "scaling", "traffic", "binaryAuthorization", "customAudiences", "defaultUriDisabled", "buildConfig"],
+        },
+        "gcp:secretmanager/secretIamMember:SecretIamMember": {
+            source: `${HW}secretmanager/iam_secret_manager_secret.go (IAM member resources: every field ForceNew)`,
+            replace: ["member", "role", "secretId", "project", "condition"],
+            update: [],
+        },
+        "gcp:serviceaccount/iAMMember:IAMMember": {
+            source: `${HW}resourcemanager/iam_service_account.go (IAM member resources: every field ForceNew)`,
+            replace: ["member", "role", "serviceAccountId", "condition"],
+            update: [],
+        },
+    },
+    rules: computeServiceRules,
+};

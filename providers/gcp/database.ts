@@ -14,6 +14,11 @@ import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import { cloudSqlIamUser } from "../../components/database-access";
 import { type GcpGrant, grantSecretRead } from "./workload-grants";
+import type { EngineFacts } from "../shared/cloud-engine";
+import { nameRule, type Rule } from "../shared/rules";
+import { HW, MM } from "./replacement";
+import { SQL, waitsForPsa } from "./rules/data";
+import { RFC1035, RFC1035_RULE } from "./rules/names";
 
 /** Cloud SQL (Enterprise) keeps at most 7 days of transaction logs for point-in-time recovery. */
 const MAX_LOG_RETENTION_DAYS = 7;
@@ -211,3 +216,91 @@ declare module "./workload-grants" {
         sqlClient?: Transform<gcp.projects.IAMMemberArgs>;
     }
 }
+
+/*
+ * The offline engine's facts of the GCP types only the database creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+const databaseRules: Rule[] = [
+    // https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen
+    nameRule({ id: "gcp/cloud-sql-instance-id", types: ["gcp:sql/databaseInstance:DatabaseInstance"], field: "name", max: 98, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen" }),
+    nameRule({ id: "gcp/cloud-sql-database-name", types: ["gcp:sql/database:Database"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL identifier", doc: "https://www.postgresql.org/docs/16/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS" }),
+    {
+        // Custom machine types: 1 or an even number of vCPUs up to 96; 0.9-6.5 GB per vCPU, a multiple of 256 MB, at least 3.75 GB.
+        id: "gcp/cloud-sql-custom-tier",
+        family: "combinations",
+        types: [SQL],
+        doc: "https://cloud.google.com/sql/docs/postgres/instance-settings#machine-type-2ndgen",
+        check: (r) => {
+            const m = /^db-custom-(\d+)-(\d+)$/.exec(String(r.inputs.settings?.tier));
+            if (!m) return /^db-(f1-micro|g1-small|perf-optimized-N-\d+)$/.test(String(r.inputs.settings?.tier)) ? [] : [`tier ${r.inputs.settings?.tier} is not a Cloud SQL machine type`];
+            const cpu = Number(m[1]);
+            const mb = Number(m[2]);
+            const problems: string[] = [];
+            if (!(cpu === 1 || (cpu % 2 === 0 && cpu <= 96))) problems.push(`${cpu} vCPUs: 1 or an even number up to 96`);
+            if (mb % 256 !== 0 || mb < 3840 || mb < cpu * 0.9 * 1024 || mb > cpu * 6.5 * 1024) problems.push(`${mb} MB for ${cpu} vCPU: 0.9-6.5 GB per vCPU, a multiple of 256 MB, at least 3840`);
+            if (r.inputs.settings?.edition === "ENTERPRISE_PLUS") problems.push("Enterprise Plus takes db-perf-optimized tiers, not db-custom");
+            return problems;
+        },
+    },
+    {
+        // Retained backups 1-365; transaction logs 1-7 days on Enterprise and fewer than the retained backups; PITR needs backups.
+        id: "gcp/cloud-sql-backup-retention",
+        family: "combinations",
+        types: [SQL],
+        doc: "https://cloud.google.com/sql/docs/postgres/backup-recovery/backups#retention",
+        check: (r) => {
+            const b = r.inputs.settings?.backupConfiguration ?? {};
+            const kept = b.backupRetentionSettings?.retainedBackups ?? 7;
+            const logs = b.transactionLogRetentionDays ?? 7;
+            const problems: string[] = [];
+            if (kept < 1 || kept > 365) problems.push(`retainedBackups ${kept}: allowed 1-365`);
+            const maxLogs = r.inputs.settings?.edition === "ENTERPRISE_PLUS" ? 35 : 7;
+            if (logs < 1 || logs > maxLogs || logs > kept) problems.push(`transactionLogRetentionDays ${logs}: 1-${maxLogs} and at most retainedBackups (${kept})`);
+            if (b.pointInTimeRecoveryEnabled && !b.enabled) problems.push("point-in-time recovery needs backups enabled");
+            if (b.startTime !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(b.startTime)) problems.push(`backup startTime ${b.startTime}: HH:MM`);
+            const w = r.inputs.settings?.maintenanceWindow;
+            if (w && (w.day < 1 || w.day > 7 || w.hour < 0 || w.hour > 23)) problems.push(`maintenanceWindow day ${w.day} hour ${w.hour}: day 1-7 (Monday-Sunday), hour 0-23`);
+            const f = r.inputs.settings?.finalBackupConfig;
+            if (f?.enabled && (f.retentionDays < 1 || f.retentionDays > 365)) problems.push(`finalBackupConfig.retentionDays ${f.retentionDays}: allowed 1-365`);
+            return problems;
+        },
+    },
+    {
+        // A private-IP instance is created after private service access, in the range it names.
+        id: "gcp/cloud-sql-after-private-service-access",
+        family: "companions",
+        types: [SQL],
+        doc: "https://cloud.google.com/sql/docs/postgres/configure-private-services-access",
+        check: (r, plan) => {
+            const ip = r.inputs.settings?.ipConfiguration ?? {};
+            if (!ip.privateNetwork) return [];
+            const problems = waitsForPsa(plan, r, ip.privateNetwork);
+            if (ip.allocatedIpRange && !plan.ofType("gcp:compute/globalAddress:GlobalAddress").some((a) => a.inputs.name === ip.allocatedIpRange && a.inputs.purpose === "VPC_PEERING")) problems.push(`allocatedIpRange ${ip.allocatedIpRange} is not a VPC_PEERING range of this plan`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:sql/database:Database": {
+            source: `${MM}sql/Database.yaml`,
+            replace: ["instance", "name", "project"],
+            update: ["charset", "collation", "deletionPolicy"],
+        },
+        "gcp:sql/databaseInstance:DatabaseInstance": {
+            source: `${HW}sql/resource_sql_database_instance.go.tmpl`,
+            replace: ["name", "region", "project", "encryptionKeyName", "masterInstanceName", "replicaConfiguration", "restoreBackupContext", "clone"],
+            update: ["databaseVersion", "deletionProtection", "settings", "rootPassword", "maintenanceVersion", "instanceType", "replicaNames"],
+            // Moving private IP to another network is refused by the API once the instance has one.
+            undecided: ["settings.ipConfiguration.privateNetwork", "settings.ipConfiguration.allocatedIpRange"],
+        },
+    },
+    statefulTypes: {
+        "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
+        "gcp:sql/database:Database": "Cloud SQL database (its tables)",
+    },
+    rules: databaseRules,
+};

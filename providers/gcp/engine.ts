@@ -10,14 +10,7 @@ import { gcpRules } from "./rules";
 const shared: EngineFacts = {
     replacement: GCP_REPLACEMENT,
     rules: gcpRules,
-    guardTypes: {
-        "gcp:compute/securityPolicy:SecurityPolicy": "Cloud Armor policy",
-    },
     statefulTypes: {
-        "gcp:sql/databaseInstance:DatabaseInstance": "Cloud SQL instance",
-        "gcp:redis/instance:Instance": "Memorystore instance",
-        "gcp:sql/database:Database": "Cloud SQL database (its tables)",
-        "gcp:storage/bucket:Bucket": "GCS bucket",
         "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
     },
 };

@@ -8,6 +8,9 @@ import { gcpHandles } from "./handles";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import type { TierProfile } from "../../components/config/tiers";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { Rule } from "../shared/rules";
+import { HW, MM } from "./replacement";
 
 /**
  * Cloud Armor preconfigured WAF rule sets, each denying with 403: OWASP CRS 3.3 (the AWS
@@ -277,3 +280,139 @@ declare module "./handles" {
         loadBalancer: { urlMapName: string; health: TierProfile["loadBalancer"]["health"] };
     }
 }
+
+/*
+ * The offline engine's facts of the GCP types only the load balancer creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+const loadBalancerRules: Rule[] = [
+    {
+        // The load balancer chain: forwarding rule -> proxy -> URL map -> backend service -> serverless NEG, one scheme throughout.
+        id: "gcp/load-balancer-chain",
+        family: "companions",
+        types: ["gcp:compute/globalForwardingRule:GlobalForwardingRule", "gcp:compute/backendService:BackendService", "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", "gcp:compute/targetHttpProxy:TargetHttpProxy", "gcp:compute/targetHttpsProxy:TargetHttpsProxy", "gcp:compute/uRLMap:URLMap"],
+        doc: "https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless",
+        check: (r, plan) => {
+            const i = r.inputs;
+            if (r.type === "gcp:compute/globalForwardingRule:GlobalForwardingRule") {
+                const problems = /^(80|443|8080)$/.test(String(i.portRange)) ? [] : [`portRange ${i.portRange}: a target proxy listens on 80, 8080 or 443`];
+                const proxy = [...plan.ofType("gcp:compute/targetHttpProxy:TargetHttpProxy"), ...plan.ofType("gcp:compute/targetHttpsProxy:TargetHttpsProxy")].find((p) => String(i.target).endsWith(`/${p.inputs.name}`));
+                if (!proxy) problems.push(`target ${i.target} is not a proxy of this plan`);
+                return problems;
+            }
+            if (r.type === "gcp:compute/backendService:BackendService") {
+                const problems: string[] = [];
+                for (const b of (i.backends ?? []) as any[]) {
+                    const neg = plan.ofType("gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup").find((n) => String(b.group).endsWith(`/${n.inputs.name}`));
+                    if (neg?.inputs.networkEndpointType === "SERVERLESS" && (i.healthChecks || i.portName || i.timeoutSec !== undefined)) problems.push("a backend service of serverless NEGs takes no health checks, portName or timeoutSec");
+                }
+                for (const f of plan.ofType("gcp:compute/globalForwardingRule:GlobalForwardingRule")) if (f.inputs.loadBalancingScheme !== i.loadBalancingScheme) problems.push(`loadBalancingScheme ${i.loadBalancingScheme} differs from forwarding rule ${f.inputs.name}'s ${f.inputs.loadBalancingScheme}`);
+                return problems;
+            }
+            if (r.type === "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup") {
+                if (i.networkEndpointType !== "SERVERLESS") return [];
+                const run = plan.ofType("gcp:cloudrunv2/service:Service").find((s) => s.inputs.name === i.cloudRun?.service);
+                return run && run.inputs.location === i.region ? [] : [`serverless NEG points at Cloud Run service ${i.cloudRun?.service}, not one of this plan in ${i.region}`];
+            }
+            if (r.type === "gcp:compute/targetHttpsProxy:TargetHttpsProxy") {
+                const certs = (i.sslCertificates ?? []) as unknown[];
+                return certs.length >= 1 && certs.length <= 15 ? [] : [`${certs.length} certificates; an HTTPS proxy takes 1-15`];
+            }
+            if (r.type === "gcp:compute/uRLMap:URLMap") return !!i.defaultService !== !!i.defaultUrlRedirect ? [] : ["a URL map needs exactly one of defaultService and defaultUrlRedirect"];
+            return i.urlMap ? [] : ["a target proxy needs a URL map"];
+        },
+    },
+    {
+        // TLS: an SSL policy with minTlsVersion and profile (CUSTOM needs its features); managed certificates 1-100 domains.
+        id: "gcp/ssl-policy-and-certificate",
+        family: "combinations",
+        types: ["gcp:compute/sSLPolicy:SSLPolicy", "gcp:compute/managedSslCertificate:ManagedSslCertificate"],
+        doc: "https://cloud.google.com/load-balancing/docs/ssl-policies-concepts",
+        check: (r) => {
+            if (r.type === "gcp:compute/managedSslCertificate:ManagedSslCertificate") {
+                const d = (r.inputs.managed?.domains ?? []) as string[];
+                return d.length >= 1 && d.length <= 100 && d.every((x) => !x.startsWith("*.")) ? [] : ["a managed certificate takes 1-100 domains, no wildcards"];
+            }
+            if (r.inputs.profile === "CUSTOM" && !((r.inputs.customFeatures ?? []) as unknown[]).length) return ["profile CUSTOM needs customFeatures"];
+            return r.inputs.profile !== "CUSTOM" && r.inputs.customFeatures ? ["customFeatures only with profile CUSTOM"] : [];
+        },
+    },
+    {
+        // Cloud Armor: rule priorities unique; a rate-based ban needs rate limit options; the default rule has priority 2147483647.
+        id: "gcp/cloud-armor-rules",
+        family: "combinations",
+        types: ["gcp:compute/securityPolicy:SecurityPolicy"],
+        doc: "https://cloud.google.com/armor/docs/security-policy-overview#rules",
+        check: (r) => {
+            const rules = (r.inputs.rules ?? []) as any[];
+            const problems: string[] = [];
+            const priorities = rules.map((x) => x.priority);
+            if (new Set(priorities).size !== priorities.length) problems.push(`rule priorities repeat: ${priorities.join(", ")}`);
+            if (rules.length > 0 && !priorities.includes(2147483647)) problems.push("no default rule (priority 2147483647)");
+            for (const x of rules) if (["rate_based_ban", "throttle"].includes(x.action) && !x.rateLimitOptions) problems.push(`rule ${x.priority}: ${x.action} needs rateLimitOptions`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:compute/backendService:BackendService": {
+            source: `${MM}compute/BackendService.yaml (name, loadBalancingScheme immutable)`,
+            replace: ["name", "project", "loadBalancingScheme"],
+            update: ["backends", "description", "logConfig", "protocol", "securityPolicy", "timeoutSec", "healthChecks", "cdnPolicy", "enableCdn", "iap", "portName",
+                "sessionAffinity", "connectionDrainingTimeoutSec", "customRequestHeaders", "customResponseHeaders", "localityLbPolicy", "outlierDetection",
+                "circuitBreakers", "consistentHash", "edgeSecurityPolicy", "compressionMode"],
+        },
+        "gcp:compute/globalForwardingRule:GlobalForwardingRule": {
+            source: `${MM}compute/GlobalForwardingRule.yaml (target updates through setTarget, labels through setLabels)`,
+            replace: ["ipAddress", "ipProtocol", "loadBalancingScheme", "name", "portRange", "project", "description", "ipVersion", "network", "subnetwork",
+                "metadataFilters", "sourceIpRanges", "allowPscGlobalAccess"],
+            update: ["labels", "target", "deletionPolicy"],
+        },
+        "gcp:compute/managedSslCertificate:ManagedSslCertificate": {
+            source: `${MM}compute/ManagedSslCertificate.yaml (no update: every field immutable)`,
+            replace: ["managed", "name", "type", "description", "project"],
+            update: [],
+        },
+        "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup": {
+            source: `${MM}compute/RegionNetworkEndpointGroup.yaml (no update: every field immutable)`,
+            replace: ["cloudRun", "name", "networkEndpointType", "region", "project", "network", "subnetwork", "description", "appEngine", "cloudFunction",
+                "serverlessDeployment", "pscTargetService", "pscData"],
+            update: [],
+        },
+        "gcp:compute/sSLPolicy:SSLPolicy": {
+            source: `${MM}compute/SslPolicy.yaml`,
+            replace: ["name", "description", "project"],
+            update: ["minTlsVersion", "profile", "customFeatures"],
+        },
+        "gcp:compute/securityPolicy:SecurityPolicy": {
+            source: `${HW}compute/resource_compute_security_policy.go.tmpl`,
+            replace: ["name", "project"],
+            update: ["adaptiveProtectionConfig", "advancedOptionsConfig", "description", "labels", "rules", "recaptchaOptionsConfig"],
+            undecided: ["type"],
+        },
+        "gcp:compute/targetHttpProxy:TargetHttpProxy": {
+            source: `${MM}compute/TargetHttpProxy.yaml`,
+            replace: ["name", "project", "description", "proxyBind"],
+            update: ["urlMap", "httpKeepAliveTimeoutSec"],
+        },
+        "gcp:compute/targetHttpsProxy:TargetHttpsProxy": {
+            source: `${MM}compute/TargetHttpsProxy.yaml`,
+            replace: ["name", "project", "description", "proxyBind", "loadBalancingScheme"],
+            update: ["sslCertificates", "sslPolicy", "urlMap", "quicOverride", "certificateMap", "certificateManagerCertificates", "serverTlsPolicy", "tlsEarlyData",
+                "httpKeepAliveTimeoutSec"],
+        },
+        "gcp:compute/uRLMap:URLMap": {
+            source: `${MM}compute/UrlMap.yaml`,
+            replace: ["name", "project"],
+            update: ["defaultUrlRedirect", "description", "defaultService", "hostRules", "pathMatchers", "tests", "headerAction", "defaultRouteAction",
+                "defaultCustomErrorResponsePolicy"],
+        },
+    },
+    guardTypes: {
+        "gcp:compute/securityPolicy:SecurityPolicy": "Cloud Armor policy",
+    },
+    rules: loadBalancerRules,
+};

@@ -10,6 +10,9 @@ import { gcpHandles } from "./handles";
 import { gkeClusterName } from "./kubernetes-cluster";
 import { cloudRunServiceName } from "./load-balancer";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import { nameRule, parseJsonInput as parseJson, type Rule } from "../shared/rules";
+import { HW, MM } from "./replacement";
 
 type Threshold = gcp.types.input.monitoring.AlertPolicyConditionConditionThreshold;
 type Absent = gcp.types.input.monitoring.AlertPolicyConditionConditionAbsent;
@@ -356,3 +359,168 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
 export const builder: CloudBuilder<GcpContext, "monitoring"> = createMonitoring;
+
+/*
+ * The offline engine's facts of the GCP types only monitoring creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+const secondsOf = (d: unknown): number | undefined => {
+    const m = typeof d === "string" ? /^(\d+(?:\.\d+)?)s$/.exec(d) : null;
+    return m ? Number(m[1]) : undefined;
+};
+
+const monitoringRules: Rule[] = [
+    nameRule({ id: "gcp/alert-policy-display-name", types: ["gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/notificationChannel:NotificationChannel"], field: "displayName", max: 512, pattern: /^[\s\S]+$/, allowed: "1-512 characters", doc: "https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies" }),
+    {
+        // Alert policies: 1-6 conditions, alignment periods of >= 60 s; an email channel has its address.
+        id: "gcp/monitoring-alerts",
+        family: "quotas",
+        types: ["gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/notificationChannel:NotificationChannel"],
+        doc: "https://cloud.google.com/monitoring/quotas#alerting_uptime",
+        check: (r) => {
+            if (r.type === "gcp:monitoring/notificationChannel:NotificationChannel") return r.inputs.type !== "email" || /^[^@\s]+@[^@\s]+$/.test(String(r.inputs.labels?.email_address)) ? [] : ["an email channel needs labels.email_address"];
+            const conditions = (r.inputs.conditions ?? []) as any[];
+            const problems = conditions.length >= 1 && conditions.length <= 6 ? [] : [`${conditions.length} conditions; an alert policy takes 1-6`];
+            for (const c of conditions) {
+                for (const a of c.conditionThreshold?.aggregations ?? []) {
+                    const s = /^(\d+)s$/.exec(String(a.alignmentPeriod ?? "60s"));
+                    if (!s || Number(s[1]) < 60) problems.push(`alignmentPeriod ${a.alignmentPeriod}: at least 60s`);
+                }
+            }
+            return problems;
+        },
+    },
+    {
+        // A dashboard has a displayName and one layout; a grid has at least one column, a mosaic 1-48 columns with tiles inside it.
+        id: "gcp/dashboard-json",
+        family: "combinations",
+        types: ["gcp:monitoring/dashboard:Dashboard"],
+        doc: "https://cloud.google.com/monitoring/api/ref_v3/rest/v1/projects.dashboards",
+        check: (r) => {
+            const d = parseJson(r.inputs.dashboardJson);
+            if (!d) return ["dashboardJson is not a JSON object"];
+            const problems: string[] = [];
+            if (typeof d.displayName !== "string" || d.displayName.length === 0) problems.push("dashboardJson.displayName is required");
+            const layouts = ["gridLayout", "mosaicLayout", "rowLayout", "columnLayout"].filter((k) => d[k] !== undefined);
+            if (layouts.length !== 1) problems.push(`dashboardJson has ${layouts.length} layouts (${layouts.join(", ")}); exactly one is allowed`);
+            if (d.gridLayout && !(Number(d.gridLayout.columns ?? 1) >= 1)) problems.push(`gridLayout.columns ${d.gridLayout.columns}: at least 1`);
+            if (d.mosaicLayout) {
+                const columns = Number(d.mosaicLayout.columns);
+                if (!(columns >= 1 && columns <= 48)) problems.push(`mosaicLayout.columns ${d.mosaicLayout.columns}: allowed 1-48`);
+                for (const [i, t] of ((d.mosaicLayout.tiles ?? []) as any[]).entries()) if ((t.xPos ?? 0) + (t.width ?? 1) > columns) problems.push(`mosaicLayout.tiles[${i}] ends past column ${columns}`);
+            }
+            const widgets = d.gridLayout?.widgets ?? d.mosaicLayout?.tiles ?? [];
+            if (widgets.length > 100) problems.push(`${widgets.length} widgets; a dashboard holds at most 100`);
+            return problems;
+        },
+    },
+    {
+        // A budget names a billing account (XXXXXX-XXXXXX-XXXXXX), an amount, and threshold percentages above 0.
+        id: "gcp/billing-budget",
+        family: "combinations",
+        types: ["gcp:billing/budget:Budget"],
+        doc: "https://cloud.google.com/billing/docs/reference/budget/rest/v1/billingAccounts.budgets",
+        check: (r) => {
+            const problems: string[] = [];
+            if (!/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(r.inputs.billingAccount ?? "")) problems.push(`billingAccount ${JSON.stringify(r.inputs.billingAccount)}: allowed XXXXXX-XXXXXX-XXXXXX (hex)`);
+            if ((r.inputs.displayName ?? "").length > 60) problems.push(`displayName is ${r.inputs.displayName.length} characters; allowed 60`);
+            const amount = r.inputs.amount ?? {};
+            if (!amount.lastPeriodAmount && !(Number(amount.specifiedAmount?.units) > 0)) problems.push("amount needs specifiedAmount.units above 0 or lastPeriodAmount");
+            for (const [i, t] of ((r.inputs.thresholdRules ?? []) as any[]).entries()) if (!(t.thresholdPercent > 0)) problems.push(`thresholdRules[${i}].thresholdPercent ${t.thresholdPercent}: above 0 (1.0 is 100 %)`);
+            if ((r.inputs.allUpdatesRule?.monitoringNotificationChannels ?? []).length > 5) problems.push("at most 5 monitoringNotificationChannels");
+            return problems;
+        },
+    },
+    {
+        // Metric names: up to 100 characters of A-Za-z0-9 and _-.,+!*',()%/; a filter is required, up to 20,000 characters.
+        id: "gcp/log-metric",
+        family: "names",
+        types: ["gcp:logging/metric:Metric"],
+        doc: "https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.metrics",
+        check: (r) => {
+            const problems: string[] = [];
+            const name = r.inputs.name ?? "";
+            if (name.length < 1 || name.length > 100 || !/^[A-Za-z0-9_\-.,+!*',()%\/]+$/.test(name)) problems.push(`name ${JSON.stringify(name)}: 1-100 characters of A-Za-z0-9 and _-.,+!*',()%/`);
+            const filter = r.inputs.filter ?? "";
+            if (filter.length < 1 || filter.length > 20000) problems.push(`filter is ${filter.length} characters; allowed 1-20000`);
+            return problems;
+        },
+    },
+    {
+        // Topic ids: 3-255 characters, a letter first, then letters, digits and - _ . ~ + %, never goog*;
+        // message retention 10 minutes to 31 days.
+        id: "gcp/pubsub-topic",
+        family: "names",
+        types: ["gcp:pubsub/topic:Topic"],
+        doc: "https://cloud.google.com/pubsub/docs/create-topic#properties_of_a_topic",
+        check: (r) => {
+            const problems: string[] = [];
+            const name = String(r.inputs.name ?? "");
+            if (!/^[A-Za-z][A-Za-z0-9\-_.~+%]{2,254}$/.test(name) || name.toLowerCase().startsWith("goog")) problems.push(`name ${JSON.stringify(name)}: 3-255 characters, a letter first, then letters, digits and -_.~+%, not starting with goog`);
+            const retention = secondsOf(r.inputs.messageRetentionDuration);
+            if (r.inputs.messageRetentionDuration !== undefined && (retention === undefined || retention < 600 || retention > 2_678_400)) problems.push(`messageRetentionDuration ${JSON.stringify(r.inputs.messageRetentionDuration)}: 600s to 2678400s (31 days)`);
+            return problems;
+        },
+    },
+    {
+        // A topic IAM member names a topic of the plan, a predefined or custom role, and a typed member.
+        id: "gcp/pubsub-topic-iam",
+        family: "companions",
+        types: ["gcp:pubsub/topicIAMMember:TopicIAMMember"],
+        doc: "https://cloud.google.com/pubsub/docs/access-control",
+        check: (r, plan) => {
+            const problems: string[] = [];
+            const topicRef = String(r.inputs.topic ?? "");
+            if (!plan.ofType("gcp:pubsub/topic:Topic").some((t) => t.id === topicRef || t.inputs.name === topicRef || topicRef.endsWith(`/topics/${t.inputs.name}`))) problems.push(`topic ${JSON.stringify(topicRef)} is no topic of this plan`);
+            if (!/^(roles\/pubsub\.[a-zA-Z]+|projects\/[^/]+\/roles\/.+)$/.test(r.inputs.role ?? "")) problems.push(`role ${JSON.stringify(r.inputs.role)}: a roles/pubsub.* or custom role`);
+            if (!/^(serviceAccount|user|group|domain|principal|principalSet):.+$/.test(r.inputs.member ?? "") && !["allUsers", "allAuthenticatedUsers"].includes(r.inputs.member)) problems.push(`member ${JSON.stringify(r.inputs.member)}: <type>:<id>`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:pubsub/topic:Topic": {
+            source: `${MM}pubsub/Topic.yaml (name, project immutable; kmsKeyName's mutability differs across releases)`,
+            replace: ["name", "project"],
+            update: ["labels", "messageRetentionDuration", "messageStoragePolicy", "schemaSettings", "ingestionDataSourceSettings", "messageTransforms"],
+            undecided: ["kmsKeyName"],
+        },
+        "gcp:pubsub/topicIAMMember:TopicIAMMember": {
+            source: `${HW}pubsub IAM member (iam_pubsub_topic: every argument ForceNew)`,
+            replace: ["topic", "role", "member", "project", "condition"],
+            update: [],
+        },
+        "gcp:billing/budget:Budget": {
+            source: `${MM}billingbudget/Budget.yaml (billingAccount immutable)`,
+            replace: ["billingAccount"],
+            update: ["allUpdatesRule", "amount", "budgetFilter", "displayName", "thresholdRules", "ownershipScope"],
+        },
+        "gcp:logging/metric:Metric": {
+            source: `${MM}logging/Metric.yaml`,
+            replace: ["project"],
+            update: ["description", "filter", "metricDescriptor", "labelExtractors", "valueExtractor", "bucketOptions", "bucketName", "disabled"],
+            // The name is the metric's id: the API renames it in place, but the provider may recreate it.
+            undecided: ["name"],
+        },
+        "gcp:monitoring/dashboard:Dashboard": {
+            source: `${HW}monitoring/resource_monitoring_dashboard.go (project ForceNew)`,
+            replace: ["project"],
+            update: ["dashboardJson"],
+        },
+        "gcp:monitoring/alertPolicy:AlertPolicy": {
+            source: `${MM}monitoring/AlertPolicy.yaml`,
+            replace: ["project"],
+            update: ["alertStrategy", "combiner", "conditions", "displayName", "documentation", "notificationChannels", "severity", "userLabels", "enabled"],
+        },
+        "gcp:monitoring/notificationChannel:NotificationChannel": {
+            source: `${MM}monitoring/NotificationChannel.yaml`,
+            replace: ["project"],
+            update: ["displayName", "labels", "userLabels", "description", "enabled", "sensitiveLabels", "forceDelete"],
+            undecided: ["type"],
+        },
+    },
+    rules: monitoringRules,
+};

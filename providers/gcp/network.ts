@@ -1,12 +1,16 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { prefixOf, subnet } from "../../components/cidr";
+import { cidrOverlap, cidrWithin, prefixOf, subnet } from "../../components/cidr";
 import { childName, limitedName } from "../../components/naming";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { createAuditLogs } from "./audit-logs";
 import type { GcpContext } from "./context";
 import { gcpHandles } from "./handles";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { Rule } from "../shared/rules";
+import { HW, MM } from "./replacement";
+import { FIREWALL } from "./rules/network";
 
 /** Ports the data tier listens on: PostgreSQL, and Memorystore with in-transit encryption (6378). */
 export const DATA_PORTS = { postgres: "5432", redisTls: "6378" } as const;
@@ -152,3 +156,104 @@ declare module "./handles" {
         };
     }
 }
+
+/*
+ * The offline engine's facts of the GCP types only the network creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+const networkRules: Rule[] = [
+    {
+        // Priority 0-65535; exactly one of allows/denies; egress rules take destination ranges, ingress source ranges/tags.
+        id: "gcp/firewall-shape",
+        family: "combinations",
+        types: [FIREWALL],
+        doc: "https://cloud.google.com/firewall/docs/firewalls#firewall_rule_components",
+        check: (r) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            if (i.priority !== undefined && (i.priority < 0 || i.priority > 65535)) problems.push(`priority ${i.priority}: allowed 0-65535`);
+            if (!!i.allows === !!i.denies) problems.push("exactly one of allows and denies");
+            if (i.direction === "EGRESS" && (i.sourceRanges || i.sourceTags)) problems.push("an EGRESS rule takes destinationRanges, not sources");
+            if (i.direction === "INGRESS" && i.destinationRanges && !i.sourceRanges) problems.push("an INGRESS rule needs sourceRanges or sourceTags");
+            for (const t of (i.targetTags ?? []) as string[]) if (!/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(t)) problems.push(`target tag ${t} is not an RFC 1035 name of <= 63 characters`);
+            return problems;
+        },
+    },
+    {
+        // Subnet primary range /8-/29, secondary ranges inside RFC 1918 space and not overlapping the primary or each other.
+        id: "gcp/subnet-ranges",
+        family: "combinations",
+        types: ["gcp:compute/subnetwork:Subnetwork", "gcp:compute/network:Network"],
+        doc: "https://cloud.google.com/vpc/docs/subnets#valid-ranges",
+        check: (r) => {
+            if (r.type === "gcp:compute/network:Network") return r.inputs.autoCreateSubnetworks === false || !r.inputs.routingMode ? [] : ["a custom-mode VPC needs autoCreateSubnetworks false"];
+            const primary = String(r.inputs.ipCidrRange);
+            const problems: string[] = [];
+            const p = prefixOf(primary);
+            if (!(p >= 8 && p <= 29)) problems.push(`ipCidrRange ${primary}: /8 to /29`);
+            const secondary = ((r.inputs.secondaryIpRanges ?? []) as any[]).map((s) => String(s.ipCidrRange));
+            secondary.forEach((s, i) => {
+                if (cidrOverlap(s, primary)) problems.push(`secondary range ${s} overlaps the primary ${primary}`);
+                if (secondary.some((o, j) => j > i && cidrOverlap(o, s))) problems.push(`secondary range ${s} overlaps another`);
+                if (!["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].some((b) => cidrWithin(s, b))) problems.push(`secondary range ${s} is outside private address space`);
+            });
+            if (secondary.length > 30) problems.push(`${secondary.length} secondary ranges; at most 30`);
+            return problems;
+        },
+    },
+    {
+        // Cloud NAT runs on a Cloud Router of the same region and network.
+        id: "gcp/cloud-nat-router",
+        family: "companions",
+        types: ["gcp:compute/routerNat:RouterNat", "gcp:compute/router:Router"],
+        doc: "https://cloud.google.com/nat/docs/set-up-manage-network-address-translation",
+        check: (r, plan) => {
+            if (r.type === "gcp:compute/router:Router") return r.inputs.region && r.inputs.network ? [] : ["a Cloud Router needs a region and a network"];
+            const router = plan.ofType("gcp:compute/router:Router").find((x) => x.inputs.name === r.inputs.router);
+            return router && router.inputs.region === r.inputs.region ? [] : [`router ${r.inputs.router} is not a router of this plan in ${r.inputs.region}`];
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:compute/firewall:Firewall": {
+            source: `${MM}compute/Firewall.yaml (name, network, direction immutable)`,
+            replace: ["name", "network", "project", "direction"],
+            update: ["allows", "denies", "description", "destinationRanges", "logConfig", "priority", "sourceRanges", "sourceTags", "targetTags", "targetServiceAccounts",
+                "sourceServiceAccounts", "disabled"],
+        },
+        "gcp:compute/network:Network": {
+            source: `${MM}compute/Network.yaml`,
+            replace: ["name", "autoCreateSubnetworks", "description", "project", "enableUlaInternalIpv6", "internalIpv6Range", "networkProfile"],
+            update: ["deleteDefaultRoutesOnCreate", "routingMode", "mtu", "networkFirewallPolicyEnforcementOrder", "bgpBestPathSelectionMode", "bgpAlwaysCompareMed",
+                "bgpInterRegionCost"],
+        },
+        "gcp:compute/router:Router": {
+            source: `${MM}compute/Router.yaml`,
+            replace: ["name", "network", "region", "project", "encryptedInterconnectRouter"],
+            update: ["bgp", "description"],
+        },
+        "gcp:compute/routerNat:RouterNat": {
+            source: `${MM}compute/RouterNat.yaml`,
+            replace: ["name", "router", "region", "project", "type"],
+            update: ["enableEndpointIndependentMapping", "logConfig", "natIpAllocateOption", "sourceSubnetworkIpRangesToNat", "natIps", "drainNatIps", "subnetworks",
+                "minPortsPerVm", "maxPortsPerVm", "enableDynamicPortAllocation", "udpIdleTimeoutSec", "icmpIdleTimeoutSec", "tcpEstablishedIdleTimeoutSec",
+                "tcpTransitoryIdleTimeoutSec", "tcpTimeWaitTimeoutSec", "rules", "autoNetworkTier"],
+        },
+        "gcp:compute/subnetwork:Subnetwork": {
+            source: `${MM}compute/Subnetwork.yaml`,
+            replace: ["name", "network", "region", "project", "purpose", "ipv6AccessType", "reservedInternalRange", "ipCollection"],
+            update: ["description", "logConfig", "privateIpGoogleAccess", "secondaryIpRanges", "stackType", "privateIpv6GoogleAccess", "sendSecondaryIpRangeIfEmpty", "role"],
+            // Expanding the range is in place; any other change forces a new subnetwork (CustomizeDiff).
+            undecided: ["ipCidrRange"],
+        },
+        "gcp:servicenetworking/connection:Connection": {
+            source: `${HW}servicenetworking/resource_service_networking_connection.go`,
+            replace: ["network", "service"],
+            update: ["reservedPeeringRanges", "deletionPolicy", "updateOnCreationFail"],
+        },
+    },
+    rules: networkRules,
+};

@@ -7,6 +7,9 @@ import { gcpHandles } from "./handles";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import type { GcpGrant } from "./workload-grants";
+import type { EngineFacts } from "../shared/cloud-engine";
+import { nameRule, type Rule } from "../shared/rules";
+import { HW } from "./replacement";
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Soft-deleted objects stay restorable this long (GCS default and minimum useful window). */
@@ -140,3 +143,82 @@ declare module "./workload-grants" {
         bucketAccess?: Transform<gcp.storage.BucketIAMMemberArgs>;
     }
 }
+
+/*
+ * The offline engine's facts of the GCP types only the object store creates (npm run check, npm run diff):
+ * providers/gcp/engine.ts merges them with the facts of the types several components create.
+ */
+
+const objectStoreRules: Rule[] = [
+    // https://cloud.google.com/storage/docs/buckets#naming
+    nameRule({ id: "gcp/storage-bucket-name", types: ["gcp:storage/bucket:Bucket"], field: "name", min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, allowed: "lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit (no dots: those need domain verification)", doc: "https://cloud.google.com/storage/docs/buckets#naming" }),
+    {
+        // Lifecycle: each condition has an age >= 0; an object is archived before it is deleted.
+        id: "gcp/storage-lifecycle",
+        family: "combinations",
+        types: ["gcp:storage/bucket:Bucket"],
+        doc: "https://cloud.google.com/storage/docs/lifecycle#actions",
+        check: (r) => {
+            const rules = (r.inputs.lifecycleRules ?? []) as any[];
+            const problems: string[] = [];
+            for (const rule of rules) {
+                if (rule.action?.type === "SetStorageClass" && !["NEARLINE", "COLDLINE", "ARCHIVE", "STANDARD"].includes(rule.action.storageClass)) problems.push(`SetStorageClass ${rule.action.storageClass} is not a storage class`);
+                if (rule.condition?.age !== undefined && rule.condition.age < 0) problems.push(`age ${rule.condition.age}: at least 0`);
+                if (rule.action?.type !== "SetStorageClass") continue;
+                const prefixes = JSON.stringify(rule.condition?.matchesPrefixes ?? []);
+                const del = rules.find((d) => d.action?.type === "Delete" && JSON.stringify(d.condition?.matchesPrefixes ?? []) === prefixes && d.condition?.age !== undefined);
+                if (del && del.condition.age <= rule.condition.age) problems.push(`objects under ${prefixes} are deleted (${del.condition.age} d) before they move to ${rule.action.storageClass} (${rule.condition.age} d)`);
+            }
+            if (rules.length > 100) problems.push(`${rules.length} lifecycle rules; at most 100`);
+            return problems;
+        },
+    },
+    {
+        // A service is allServices or <name>.googleapis.com; log types ADMIN_READ, DATA_READ, DATA_WRITE, each once.
+        id: "gcp/audit-config",
+        family: "combinations",
+        types: ["gcp:projects/iAMAuditConfig:IAMAuditConfig"],
+        doc: "https://cloud.google.com/logging/docs/audit/configure-data-access#config-api",
+        check: (r) => {
+            const problems: string[] = [];
+            if (r.inputs.service !== "allServices" && !/^[a-z0-9-]+\.googleapis\.com$/.test(r.inputs.service ?? "")) problems.push(`service ${JSON.stringify(r.inputs.service)}: allServices or <service>.googleapis.com`);
+            const types = ((r.inputs.auditLogConfigs ?? []) as any[]).map((c) => c.logType);
+            for (const t of types) if (!["ADMIN_READ", "DATA_READ", "DATA_WRITE"].includes(t)) problems.push(`logType ${JSON.stringify(t)}: allowed ADMIN_READ, DATA_READ, DATA_WRITE`);
+            if (new Set(types).size !== types.length) problems.push("a log type is listed twice");
+            return problems;
+        },
+    },
+    {
+        // A replication job takes neither a schedule, an event stream nor a transferSpec.
+        id: "gcp/transfer-job-replication",
+        family: "combinations",
+        types: ["gcp:storage/transferJob:TransferJob"],
+        doc: "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/storage_transfer_job#replication_spec",
+        check: (r) => !r.inputs.replicationSpec ? [] : ["schedule", "eventStream", "transferSpec"].filter((k) => r.inputs[k] !== undefined).map((k) => `${k} is set on a replication job (replicationSpec excludes it)`),
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:projects/iAMAuditConfig:IAMAuditConfig": {
+            source: `${HW}resourcemanager/resource_google_project_iam_audit_config (project, service ForceNew; audit_log_config updates the policy)`,
+            replace: ["project", "service"],
+            update: ["auditLogConfigs"],
+        },
+        "gcp:storage/transferJob:TransferJob": {
+            source: `${HW}storagetransfer/resource_storage_transfer_job.go (name, project ForceNew; the spec, schedule and status update)`,
+            replace: ["name", "project"],
+            update: ["description", "transferSpec", "replicationSpec", "schedule", "status", "notificationConfig", "eventStream", "loggingConfig"],
+        },
+        "gcp:storage/bucket:Bucket": {
+            source: `${HW}storage/resource_storage_bucket.go.tmpl`,
+            replace: ["name", "location", "project", "customPlacementConfig", "enableObjectRetention", "hierarchicalNamespace"],
+            update: ["forceDestroy", "labels", "lifecycleRules", "publicAccessPrevention", "softDeletePolicy", "storageClass", "uniformBucketLevelAccess", "versioning",
+                "encryption", "logging", "cors", "retentionPolicy", "website", "autoclass", "requesterPays", "defaultEventBasedHold", "rpo", "ipFilter"],
+        },
+    },
+    statefulTypes: {
+        "gcp:storage/bucket:Bucket": "GCS bucket",
+    },
+    rules: objectStoreRules,
+};

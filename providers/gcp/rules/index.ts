@@ -1,12 +1,9 @@
 import type { Rule } from "../../shared/rules";
-import { gcpAuditRules } from "./audit";
 import { gcpComputeRules } from "./compute";
 import { gcpDataRules } from "./data";
-import { gcpDisasterRecoveryRules } from "./disaster-recovery";
 import { gcpLabelRule } from "./labels";
 import { gcpNameRules } from "./names";
 import { gcpNetworkRules } from "./network";
-import { gcpOperationsRules } from "./operations";
 
 /** GCP types that carry labels (`labels`, `resourceLabels`, Cloud SQL `settings.userLabels`, channels' `userLabels`). */
 const LABELLED = [
@@ -15,14 +12,14 @@ const LABELLED = [
     "gcp:redis/instance:Instance", "gcp:secretmanager/secret:Secret", "gcp:sql/databaseInstance:DatabaseInstance", "gcp:storage/bucket:Bucket",
 ];
 
-/** The GCP rule catalogue (docs/cloud-mapping.md lists its families). */
+/**
+ * The rules of the GCP types several components (or none) create; each builder file states the
+ * rules of its own types (`engineFacts`), engine.ts merges both (docs/cloud-mapping.md lists their families).
+ */
 export const gcpRules: readonly Rule[] = [
     ...gcpNameRules,
     { ...gcpLabelRule, types: LABELLED },
     ...gcpDataRules,
     ...gcpNetworkRules,
     ...gcpComputeRules,
-    ...gcpOperationsRules,
-    ...gcpAuditRules,
-    ...gcpDisasterRecoveryRules,
 ];

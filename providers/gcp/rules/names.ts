@@ -2,8 +2,8 @@ import { nameRule, Rule } from "../../shared/rules";
 
 /** GCP resource name limits, for the longest app and service names the config accepts. */
 
-const RFC1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const RFC1035_RULE = "a lowercase letter first, then lowercase letters, digits and hyphens, not ending with a hyphen (RFC 1035)";
+export const RFC1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+export const RFC1035_RULE = "a lowercase letter first, then lowercase letters, digits and hyphens, not ending with a hyphen (RFC 1035)";
 const COMPUTE_NAMING = "https://cloud.google.com/compute/docs/naming-resources#resource-name-format";
 
 /** Compute Engine (and networking) resources: RFC 1035 names of at most 63 characters. */
@@ -17,21 +17,14 @@ const COMPUTE_TYPES = [
 
 export const gcpNameRules: Rule[] = [
     nameRule({ id: "gcp/compute-resource-name", types: COMPUTE_TYPES, field: "name", max: 63, pattern: RFC1035, allowed: RFC1035_RULE, doc: COMPUTE_NAMING }),
-    // https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen
-    nameRule({ id: "gcp/cloud-sql-instance-id", types: ["gcp:sql/databaseInstance:DatabaseInstance"], field: "name", max: 98, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/sql/docs/postgres/instance-settings#instance-id-2ndgen" }),
-    nameRule({ id: "gcp/cloud-sql-database-name", types: ["gcp:sql/database:Database"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL identifier", doc: "https://www.postgresql.org/docs/16/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS" }),
     // The pattern is for built-in users: an IAM service-account user is named after the account (gcp/cloud-sql-iam-user).
     builtInUsersOnly(nameRule({ id: "gcp/cloud-sql-user-name", types: ["gcp:sql/user:User"], field: "name", max: 63, pattern: /^[A-Za-z_][A-Za-z0-9_$]*$/, allowed: "a PostgreSQL role name", doc: "https://cloud.google.com/sql/docs/postgres/create-manage-users" })),
-    // https://cloud.google.com/memorystore/docs/redis/create-instance-console (instance ID: 1-40, lowercase, digits, hyphens)
-    nameRule({ id: "gcp/memorystore-instance-id", types: ["gcp:redis/instance:Instance"], field: "name", max: 40, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/memorystore/docs/redis/reference/rest/v1/projects.locations.instances/create" }),
     // Cloud Run service names: at most 49 characters (the URL needs the rest), RFC 1035.
     // Jobs allow 63 (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.jobs/create); the program keeps them to a service's 49 (job.ts).
     nameRule({ id: "gcp/cloud-run-service-name", types: ["gcp:cloudrunv2/service:Service", "gcp:cloudrunv2/job:Job"], field: "name", max: 49, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/create" }),
     // https://cloud.google.com/iam/docs/service-accounts-create#creating (account id 6-30)
     nameRule({ id: "gcp/service-account-id", types: ["gcp:serviceaccount/account:Account"], field: "accountId", min: 6, max: 30, pattern: RFC1035, allowed: RFC1035_RULE, doc: "https://cloud.google.com/iam/docs/service-accounts-create" }),
     nameRule({ id: "gcp/service-account-display-name", types: ["gcp:serviceaccount/account:Account"], field: "displayName", max: 100, pattern: /^[\s\S]*$/, allowed: "at most 100 characters", doc: "https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts" }),
-    // https://cloud.google.com/storage/docs/buckets#naming
-    nameRule({ id: "gcp/storage-bucket-name", types: ["gcp:storage/bucket:Bucket"], field: "name", min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, allowed: "lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit (no dots: those need domain verification)", doc: "https://cloud.google.com/storage/docs/buckets#naming" }),
     // https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/create
     nameRule({ id: "gcp/secret-id", types: ["gcp:secretmanager/secret:Secret"], field: "secretId", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/create" }),
     // https://cloud.google.com/kms/docs/resource-hierarchy#key_rings
@@ -41,7 +34,6 @@ export const gcpNameRules: Rule[] = [
     // https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.locations.buckets/create (bucket id <= 100)
     nameRule({ id: "gcp/log-bucket-id", types: ["gcp:logging/projectBucketConfig:ProjectBucketConfig"], field: "bucketId", max: 100, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, underscores and hyphens", doc: "https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.locations.buckets/create" }),
     nameRule({ id: "gcp/log-sink-name", types: ["gcp:logging/projectSink:ProjectSink"], field: "name", max: 100, pattern: /^[A-Za-z0-9_.-]+$/, allowed: "letters, digits, underscores, hyphens and periods", doc: "https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.sinks/create" }),
-    nameRule({ id: "gcp/alert-policy-display-name", types: ["gcp:monitoring/alertPolicy:AlertPolicy", "gcp:monitoring/notificationChannel:NotificationChannel"], field: "displayName", max: 512, pattern: /^[\s\S]+$/, allowed: "1-512 characters", doc: "https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies" }),
 ];
 
 /** An IAM user keeps only PostgreSQL's 63-character limit here: gcp/cloud-sql-iam-user checks its shape. */

@@ -1,9 +1,8 @@
-import { cidrOverlap, cidrWithin, prefixOf } from "../../../components/cidr";
 import type { PlanView, PlannedResource, Rule } from "../../shared/rules";
 
-/** VPC, subnets, private service access, Cloud NAT and the firewall path from compute to the data tier. */
+/** Private service access and the firewall path from compute to the data tier. */
 
-const FIREWALL = "gcp:compute/firewall:Firewall";
+export const FIREWALL = "gcp:compute/firewall:Firewall";
 /** PostgreSQL and Memorystore with in-transit encryption. */
 const DATA_PORTS = ["5432", "6378"];
 
@@ -51,45 +50,6 @@ export const gcpNetworkRules: Rule[] = [
         },
     },
     {
-        // Priority 0-65535; exactly one of allows/denies; egress rules take destination ranges, ingress source ranges/tags.
-        id: "gcp/firewall-shape",
-        family: "combinations",
-        types: [FIREWALL],
-        doc: "https://cloud.google.com/firewall/docs/firewalls#firewall_rule_components",
-        check: (r) => {
-            const i = r.inputs;
-            const problems: string[] = [];
-            if (i.priority !== undefined && (i.priority < 0 || i.priority > 65535)) problems.push(`priority ${i.priority}: allowed 0-65535`);
-            if (!!i.allows === !!i.denies) problems.push("exactly one of allows and denies");
-            if (i.direction === "EGRESS" && (i.sourceRanges || i.sourceTags)) problems.push("an EGRESS rule takes destinationRanges, not sources");
-            if (i.direction === "INGRESS" && i.destinationRanges && !i.sourceRanges) problems.push("an INGRESS rule needs sourceRanges or sourceTags");
-            for (const t of (i.targetTags ?? []) as string[]) if (!/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(t)) problems.push(`target tag ${t} is not an RFC 1035 name of <= 63 characters`);
-            return problems;
-        },
-    },
-    {
-        // Subnet primary range /8-/29, secondary ranges inside RFC 1918 space and not overlapping the primary or each other.
-        id: "gcp/subnet-ranges",
-        family: "combinations",
-        types: ["gcp:compute/subnetwork:Subnetwork", "gcp:compute/network:Network"],
-        doc: "https://cloud.google.com/vpc/docs/subnets#valid-ranges",
-        check: (r) => {
-            if (r.type === "gcp:compute/network:Network") return r.inputs.autoCreateSubnetworks === false || !r.inputs.routingMode ? [] : ["a custom-mode VPC needs autoCreateSubnetworks false"];
-            const primary = String(r.inputs.ipCidrRange);
-            const problems: string[] = [];
-            const p = prefixOf(primary);
-            if (!(p >= 8 && p <= 29)) problems.push(`ipCidrRange ${primary}: /8 to /29`);
-            const secondary = ((r.inputs.secondaryIpRanges ?? []) as any[]).map((s) => String(s.ipCidrRange));
-            secondary.forEach((s, i) => {
-                if (cidrOverlap(s, primary)) problems.push(`secondary range ${s} overlaps the primary ${primary}`);
-                if (secondary.some((o, j) => j > i && cidrOverlap(o, s))) problems.push(`secondary range ${s} overlaps another`);
-                if (!["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].some((b) => cidrWithin(s, b))) problems.push(`secondary range ${s} is outside private address space`);
-            });
-            if (secondary.length > 30) problems.push(`${secondary.length} secondary ranges; at most 30`);
-            return problems;
-        },
-    },
-    {
         // Private service access: an allocated VPC_PEERING range of at least /24, peered by one connection.
         id: "gcp/private-service-access-range",
         family: "combinations",
@@ -101,18 +61,6 @@ export const gcpNetworkRules: Rule[] = [
             }
             if (r.inputs.purpose !== "VPC_PEERING") return [];
             return r.inputs.addressType === "INTERNAL" && r.inputs.prefixLength >= 8 && r.inputs.prefixLength <= 24 ? [] : [`a VPC_PEERING range is INTERNAL with prefixLength 8-24; has ${r.inputs.addressType} /${r.inputs.prefixLength}`];
-        },
-    },
-    {
-        // Cloud NAT runs on a Cloud Router of the same region and network.
-        id: "gcp/cloud-nat-router",
-        family: "companions",
-        types: ["gcp:compute/routerNat:RouterNat", "gcp:compute/router:Router"],
-        doc: "https://cloud.google.com/nat/docs/set-up-manage-network-address-translation",
-        check: (r, plan) => {
-            if (r.type === "gcp:compute/router:Router") return r.inputs.region && r.inputs.network ? [] : ["a Cloud Router needs a region and a network"];
-            const router = plan.ofType("gcp:compute/router:Router").find((x) => x.inputs.name === r.inputs.router);
-            return router && router.inputs.region === r.inputs.region ? [] : [`router ${r.inputs.router} is not a router of this plan in ${r.inputs.region}`];
         },
     },
 ];
