@@ -16,13 +16,8 @@ const shared: EngineFacts = {
         "azure-native:authorization:ManagementLockAtResourceLevel": "Azure resource lock",
     },
     statefulTypes: {
-        "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server",
-        "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)",
-        "azure-native:redis:Redis": "Azure Cache for Redis",
         "azure-native:cache:Redis": "Azure Cache for Redis",
         "azure-native:storage:StorageAccount": "storage account",
-        "azure-native:storage:BlobContainer": "blob container",
-        "azure-native:keyvault:Vault": "Key Vault",
     },
 };
 

@@ -3,7 +3,6 @@ import { azureComputeRules } from "./compute";
 import { azureDataRules } from "./data";
 import { azureNameRules } from "./names";
 import { azureNetworkRules } from "./network";
-import { azureOperationsRules } from "./operations";
 import { azureStorageRules } from "./storage";
 import { azureTagRule } from "./tags";
 
@@ -25,5 +24,4 @@ export const azureRules: readonly Rule[] = [
     ...azureDataRules,
     ...azureNetworkRules,
     ...azureComputeRules,
-    ...azureOperationsRules,
 ];
