@@ -5,6 +5,7 @@ import type { Rule } from "../../shared/rules";
  * components create; the database's and the cache's own are in their builder files.
  */
 
+/** The flexible server's type, which the Entra administrator rule here and the database's own rules (database.ts) look up. */
 export const SERVER = "azure-native:dbforpostgresql:Server";
 
 export const azureDataRules: Rule[] = [
