@@ -14,6 +14,11 @@ import { vaultSecret } from "./secrets";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import { AzureGrant, grantTo } from "./workload-grants";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { SPEC, TAGS } from "./replacement";
+import { azureNameRule as n } from "./rules/names";
 
 /**
  * Redis version: Azure Cache for Redis offers 6 as its newest major version (Redis 7.x is
@@ -150,3 +155,43 @@ declare module "./handles" {
         cache: { cacheId: pulumi.Output<string>; secret: StoredVaultSecret; grant: typeof grant };
     }
 }
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only the cache
+ * creates: which inputs replace them, their deploy rules and which of them hold data. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:redis:Redis": {
+        source: `${SPEC}redis/resource-manager/Microsoft.Cache/stable/*/redis.json (subnetId, staticIP, zones create-only)`,
+        replace: ["name", "resourceGroupName", "location", "subnetId", "staticIP", "zones"],
+        update: [...TAGS, "disableAccessKeyAuthentication", "enableNonSslPort", "identity", "minimumTlsVersion", "publicNetworkAccess", "redisConfiguration",
+            "redisVersion", "replicasPerMaster", "replicasPerPrimary", "sku", "shardCount", "tenantSettings", "updateChannel", "zonalAllocationPolicy"],
+    },
+};
+
+const rules: Rule[] = [
+    n("redis-name", "azure-native:redis:Redis", "name", 63, /^[A-Za-z0-9](?!.*--)[A-Za-z0-9-]*[A-Za-z0-9]$/, "letters, digits and single hyphens, starting and ending with a letter or digit"),
+    {
+        // Premium for VNet/private endpoint + zones + RDB persistence; replicas 1-3; RDB frequency from the allowed set; capacity per family.
+        id: "azure/redis-sku-features",
+        family: "combinations",
+        types: ["azure-native:redis:Redis"],
+        doc: "https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-premium-persistence",
+        check: (r) => {
+            const i = r.inputs;
+            const premium = i.sku?.name === "Premium";
+            const problems: string[] = [];
+            if (i.sku?.family === "P" ? !premium || i.sku.capacity < 1 || i.sku.capacity > 5 : premium || i.sku?.capacity < 0 || i.sku?.capacity > 6) problems.push(`sku ${i.sku?.name} ${i.sku?.family}${i.sku?.capacity} is not an offered size`);
+            const rdb = i.redisConfiguration?.rdbBackupEnabled === "true";
+            if ((rdb || i.zones || i.replicasPerMaster) && !premium) problems.push("persistence, zones and replicas need the Premium tier");
+            if (rdb && !["15", "30", "60", "360", "720", "1440"].includes(String(i.redisConfiguration?.rdbBackupFrequency))) problems.push(`rdbBackupFrequency ${i.redisConfiguration?.rdbBackupFrequency}: 15, 30, 60, 360, 720 or 1440 minutes`);
+            if (i.replicasPerMaster !== undefined && (i.replicasPerMaster < 1 || i.replicasPerMaster > 3)) problems.push(`replicasPerMaster ${i.replicasPerMaster}: allowed 1-3`);
+            if (i.zones && i.replicasPerMaster !== undefined && i.zones.length > i.replicasPerMaster + 1) problems.push(`${i.zones.length} zones for ${i.replicasPerMaster + 1} nodes`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = { replacement, rules, statefulTypes: { "azure-native:redis:Redis": "Azure Cache for Redis" } };

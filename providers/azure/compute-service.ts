@@ -15,6 +15,11 @@ import { LiveRevisions, REVISION_TAGS, stableRevisionOf, trafficReleaseStatus, T
 import { createServiceSecrets } from "./service-secrets";
 import { CONTAINER_RESOURCES } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { SPEC, TAGS } from "./replacement";
+import { azureNameRule as n } from "./rules/names";
 
 /** Concurrent requests per replica before the HTTP rule adds one. */
 export const HTTP_CONCURRENCY = 50;
@@ -217,3 +222,50 @@ declare module "./handles" {
         computeService: { containerAppId: pulumi.Output<string> };
     }
 }
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only a compute service
+ * creates: which inputs replace them and their deploy rules. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:app:ContainerApp": {
+        source: `${SPEC}app/resource-manager/Microsoft.App/stable/*/ContainerApps.json (environmentId create-only)`,
+        replace: ["containerAppName", "resourceGroupName", "location", "environmentId", "managedEnvironmentId", "extendedLocation"],
+        update: [...TAGS, "configuration", "identity", "template", "workloadProfileName", "managedBy"],
+    },
+    "azure-native:managedidentity:FederatedIdentityCredential": {
+        source: `${SPEC}msi/resource-manager/Microsoft.ManagedIdentity/stable/*/ManagedIdentity.json (path parameters)`,
+        replace: ["federatedIdentityCredentialResourceName", "resourceGroupName", "resourceName"],
+        update: ["audiences", "issuer", "subject"],
+    },
+};
+
+const rules: Rule[] = [
+    n("container-app-name", "azure-native:app:ContainerApp", "containerAppName", 32, /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, "a lowercase letter first, lowercase letters, digits and single hyphens, ending with a letter or digit", 2),
+    n("federated-credential-name", "azure-native:managedidentity:FederatedIdentityCredential", "federatedIdentityCredentialResourceName", 120, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, hyphens and underscores, starting with a letter or digit", 3),
+    {
+        // Traffic weights (canary / blue-green): they add up to 100, split only in multiple
+        // revision mode, one latestRevision entry, labels unique and on named revisions.
+        id: "azure/container-app-traffic",
+        family: "combinations",
+        types: ["azure-native:app:ContainerApp"],
+        doc: "https://learn.microsoft.com/azure/container-apps/traffic-splitting",
+        check: (r) => {
+            const traffic = (r.inputs.configuration?.ingress?.traffic ?? []) as any[];
+            if (traffic.length === 0) return [];
+            const problems: string[] = [];
+            const sum = traffic.reduce((n, t) => n + (Number(t.weight) || 0), 0);
+            if (sum !== 100) problems.push(`ingress.traffic weights add up to ${sum}, not 100`);
+            if (traffic.length > 1 && r.inputs.configuration?.activeRevisionsMode !== "Multiple") problems.push("a traffic split needs activeRevisionsMode Multiple");
+            if (traffic.filter((t) => t.latestRevision).length > 1) problems.push("more than one latestRevision traffic entry");
+            const labels = traffic.map((t) => t.label).filter(Boolean);
+            if (new Set(labels).size !== labels.length) problems.push(`traffic labels repeat: ${labels.join(", ")}`);
+            for (const t of traffic) if (t.label && !t.revisionName) problems.push(`label ${t.label} on an entry without revisionName`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = { replacement, rules };

@@ -15,6 +15,12 @@ import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import type { RandomPasswordArgs } from "@pulumi/random/randomPassword";
 import { AzureGrant, grantTo } from "./workload-grants";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { SPEC, TAGS } from "./replacement";
+import { azureNameRule as n } from "./rules/names";
+import { SERVER } from "./rules/data";
 
 /** Flexible server storage comes in fixed sizes: the smallest one that holds `storageGb`. */
 export const STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
@@ -209,3 +215,113 @@ declare module "./handles" {
         database: { serverId: pulumi.Output<string>; maxConnections: number; secret: StoredVaultSecret; grant: typeof grant };
     }
 }
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only the database
+ * creates: which inputs replace them, their deploy rules and which of them hold data. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:dbforpostgresql:Configuration": {
+        source: `${SPEC}postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/*/Configuration.json (path parameters)`,
+        replace: ["configurationName", "resourceGroupName", "serverName"],
+        update: ["source", "value"],
+    },
+    "azure-native:dbforpostgresql:Database": {
+        source: `${SPEC}postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/*/Databases.json (no update operation)`,
+        replace: ["databaseName", "resourceGroupName", "serverName", "charset", "collation"],
+        update: [],
+    },
+    "azure-native:dbforpostgresql:Server": {
+        source: `${SPEC}postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/*/FlexibleServers.json (administratorLogin, network, geoRedundantBackup create-only)`,
+        replace: ["serverName", "resourceGroupName", "location", "administratorLogin", "network.delegatedSubnetResourceId", "network.privateDnsZoneArmResourceId",
+            "backup.geoRedundantBackup", "createMode", "sourceServerResourceId", "pointInTimeUTC"],
+        update: [...TAGS, "administratorLoginPassword", "authConfig", "backup.backupRetentionDays", "highAvailability", "maintenanceWindow", "sku", "storage",
+            "version", "replicationRole", "identity", "dataEncryption.primaryKeyURI", "dataEncryption.primaryUserAssignedIdentityId"],
+        undecided: ["availabilityZone", "network.publicNetworkAccess", "dataEncryption.type"],
+    },
+};
+
+/** The delegation a VNet-integrated flexible server needs on its subnet. */
+const PG_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+const LINK = "azure-native:privatedns:VirtualNetworkLink";
+
+/** Storage sizes (GiB) a flexible server accepts: stated apart from STORAGE_SIZES_GB, so the rule checks the builder's choice instead of repeating it. */
+const PG_STORAGE_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
+
+const rules: Rule[] = [
+    n("postgres-server-name", "azure-native:dbforpostgresql:Server", "serverName", 63, /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and hyphens, not starting or ending with a hyphen", 3),
+    n("postgres-database-name", "azure-native:dbforpostgresql:Database", "databaseName", 63, /^[A-Za-z_][A-Za-z0-9_]*$/, "a PostgreSQL identifier"),
+    n("postgres-admin-login", "azure-native:dbforpostgresql:Server", "administratorLogin", 63, /^(?!azure_|admin$|administrator$|root$|guest$|public$|pg_)[A-Za-z][A-Za-z0-9_]*$/, "a letter first, letters, digits and underscores; not azure_*, pg_*, admin, administrator, root, guest or public"),
+    {
+        // VNet integration: the delegated subnet, and the private DNS zone linked to the VNet before the server is created.
+        id: "azure/postgres-network-companions",
+        family: "companions",
+        types: [SERVER],
+        doc: "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private#private-dns-zone-and-virtual-network-peering",
+        check: (r, plan) => {
+            const net = r.inputs.network ?? {};
+            if (!net.delegatedSubnetResourceId) return [];
+            const problems: string[] = [];
+            const subnet = plan.resolve("azure-native:network:Subnet", net.delegatedSubnetResourceId);
+            if (subnet && !((subnet.inputs.delegations ?? []) as any[]).some((d) => d.serviceName === PG_DELEGATION)) problems.push(`subnet ${subnet.inputs.subnetName} is not delegated to ${PG_DELEGATION}`);
+            const zone = plan.resolve("azure-native:privatedns:PrivateZone", net.privateDnsZoneArmResourceId);
+            if (!zone) return [...problems, `privateDnsZoneArmResourceId ${net.privateDnsZoneArmResourceId} is not a private DNS zone of this plan`];
+            if (!String(zone.inputs.privateZoneName).endsWith(".postgres.database.azure.com")) problems.push(`private DNS zone ${zone.inputs.privateZoneName} does not end in .postgres.database.azure.com`);
+            const links = plan.ofType(LINK).filter((l) => l.inputs.privateZoneName === zone.inputs.privateZoneName);
+            if (links.length === 0) problems.push(`private DNS zone ${zone.inputs.privateZoneName} is not linked to a VNet`);
+            else if (!links.some((l) => plan.waitsFor(r, l))) problems.push(`the server does not wait for the VNet link of ${zone.inputs.privateZoneName}`);
+            return problems;
+        },
+    },
+    {
+        // Zone-redundant HA needs General Purpose or Memory Optimized, and a standby zone other than the primary's.
+        id: "azure/postgres-high-availability",
+        family: "combinations",
+        types: [SERVER],
+        doc: "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-high-availability",
+        check: (r) => {
+            const ha = r.inputs.highAvailability ?? {};
+            if (ha.mode !== "ZoneRedundant" && ha.mode !== "SameZone") return [];
+            const problems = r.inputs.sku?.tier === "Burstable" ? ["high availability is not offered on Burstable"] : [];
+            if (ha.mode === "ZoneRedundant" && ha.standbyAvailabilityZone === r.inputs.availabilityZone) problems.push(`standby zone ${ha.standbyAvailabilityZone} is the primary's zone`);
+            return problems;
+        },
+    },
+    {
+        // Backups 7-35 days; storage from the fixed sizes; custom maintenance window day 0-6, hour 0-23, minute 0/30.
+        id: "azure/postgres-backup-storage-maintenance",
+        family: "windows",
+        types: [SERVER],
+        doc: "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-backup-restore",
+        check: (r) => {
+            const problems: string[] = [];
+            const days = r.inputs.backup?.backupRetentionDays;
+            if (days !== undefined && (days < 7 || days > 35)) problems.push(`backupRetentionDays ${days}: allowed 7-35`);
+            const gb = r.inputs.storage?.storageSizeGB;
+            if (gb !== undefined && !PG_STORAGE_GB.includes(gb)) problems.push(`storageSizeGB ${gb}: allowed ${PG_STORAGE_GB.join(", ")}`);
+            const w = r.inputs.maintenanceWindow;
+            if (w?.customWindow === "Enabled" && (w.dayOfWeek < 0 || w.dayOfWeek > 6 || w.startHour < 0 || w.startHour > 23 || ![0, 30].includes(w.startMinute ?? 0))) problems.push(`maintenanceWindow day ${w.dayOfWeek} ${w.startHour}:${w.startMinute}: day 0-6, hour 0-23, minute 0 or 30`);
+            if (!/^(Standard_B\d+m?s|Standard_D\d+d?s_v[345]|Standard_E\d+d?s_v[345])$/.test(String(r.inputs.sku?.name))) problems.push(`sku ${r.inputs.sku?.name} is not a flexible server compute size`);
+            return problems;
+        },
+    },
+    {
+        // Azure applies one server parameter change at a time: each Configuration waits for the previous one.
+        id: "azure/postgres-configurations-serialised",
+        family: "companions",
+        types: ["azure-native:dbforpostgresql:Configuration", "azure-native:dbforpostgresql:Database"],
+        doc: "https://learn.microsoft.com/azure/postgresql/flexible-server/howto-configure-server-parameters",
+        check: (r, plan) => {
+            const server = plan.ofType(SERVER).find((s) => s.inputs.serverName === r.inputs.serverName);
+            if (!server) return [`server ${r.inputs.serverName} is not a flexible server of this plan`];
+            if (r.type !== "azure-native:dbforpostgresql:Configuration") return [];
+            const siblings = plan.ofType(r.type).filter((c) => c.inputs.serverName === r.inputs.serverName && c.urn !== r.urn);
+            const unordered = siblings.filter((c) => !plan.waitsFor(r, c) && !plan.waitsFor(c, r));
+            return unordered.map((c) => `configuration ${r.inputs.configurationName} and ${c.inputs.configurationName} may be applied concurrently`);
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = { replacement, rules, statefulTypes: { "azure-native:dbforpostgresql:Server": "PostgreSQL flexible server", "azure-native:dbforpostgresql:Database": "PostgreSQL database (its tables)" } };

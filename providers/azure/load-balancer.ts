@@ -9,6 +9,11 @@ import { containerAppName } from "./compute-service";
 import { diagnostics } from "./diagnostics";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { SPEC, TAGS } from "./replacement";
+import { azureNameRule as n, ALNUM_END, NETWORK_NAME } from "./rules/names";
 
 /** TLS policy: Azure's predefined 2022 policy (TLS 1.2 minimum, modern ciphers only). */
 export const SSL_POLICY = { policyType: "Predefined", policyName: "AppGwSslPolicy20220101" } as const;
@@ -309,3 +314,85 @@ declare module "./handles" {
         loadBalancer: { gatewayId: pulumi.Output<string> };
     }
 }
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only the load balancer
+ * creates: which inputs replace them and their deploy rules. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:network:ApplicationGateway": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/applicationGateway.json (zones create-only)`,
+        replace: ["applicationGatewayName", "resourceGroupName", "location", "zones"],
+        update: [...TAGS, "autoscaleConfiguration", "backendAddressPools", "backendHttpSettingsCollection", "enableHttp2", "firewallPolicy", "frontendIPConfigurations",
+            "frontendPorts", "httpListeners", "identity", "probes", "redirectConfigurations", "requestRoutingRules", "sku", "sslCertificates", "sslPolicy",
+            "urlPathMaps", "webApplicationFirewallConfiguration", "rewriteRuleSets", "trustedRootCertificates", "sslProfiles", "listeners", "routingRules"],
+        // Moving the gateway to another subnet needs it stopped first; the provider cannot tell.
+        undecided: ["gatewayIPConfigurations"],
+    },
+    "azure-native:network:PublicIPAddress": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/publicIpAddress.json (zones, version, ipTags create-only)`,
+        replace: ["publicIpAddressName", "resourceGroupName", "location", "zones", "publicIPAddressVersion", "ipTags", "publicIPPrefix", "extendedLocation"],
+        update: [...TAGS, "dnsSettings", "idleTimeoutInMinutes", "ddosSettings"],
+        // A Standard SKU address must stay Static; Basic → Standard is an upgrade only.
+        undecided: ["sku", "publicIPAllocationMethod"],
+    },
+    "azure-native:network:WebApplicationFirewallPolicy": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/webapplicationfirewall.json`,
+        replace: ["policyName", "resourceGroupName", "location"],
+        update: [...TAGS, "managedRules", "policySettings", "customRules"],
+    },
+};
+
+const rules: Rule[] = [
+    n("public-ip-name", "azure-native:network:PublicIPAddress", "publicIpAddressName", 80, NETWORK_NAME, ALNUM_END),
+    n("application-gateway-name", "azure-native:network:ApplicationGateway", "applicationGatewayName", 80, NETWORK_NAME, ALNUM_END),
+    n("waf-policy-name", "azure-native:network:WebApplicationFirewallPolicy", "policyName", 128, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, underscores and hyphens, starting with a letter or digit"),
+    {
+        // Application Gateway v2: autoscale 0-125 (max >= 2), probes 1-86400 s with thresholds 1-20, WAF_v2 carries a policy.
+        id: "azure/application-gateway-v2",
+        family: "combinations",
+        types: ["azure-native:network:ApplicationGateway"],
+        doc: "https://learn.microsoft.com/azure/application-gateway/application-gateway-autoscaling-zone-redundant",
+        check: (r) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            const a = i.autoscaleConfiguration;
+            if (a && (a.minCapacity < 0 || a.minCapacity > 125 || (a.maxCapacity ?? 10) < 2 || a.maxCapacity > 125 || a.minCapacity > a.maxCapacity)) problems.push(`autoscale ${a.minCapacity}-${a.maxCapacity}: min 0-125, max 2-125, min <= max`);
+            for (const p of (i.probes ?? []) as any[]) {
+                if (p.interval < 1 || p.interval > 86400 || p.timeout < 1 || p.timeout > 86400 || p.unhealthyThreshold < 1 || p.unhealthyThreshold > 20) problems.push(`probe ${p.name}: interval/timeout 1-86400 s, unhealthyThreshold 1-20`);
+            }
+            if (i.sku?.tier === "WAF_v2" && !i.firewallPolicy) problems.push("a WAF_v2 gateway needs firewallPolicy");
+            if (i.sku?.tier === "Standard_v2" && i.firewallPolicy) problems.push("a Standard_v2 gateway takes no WAF policy");
+            for (const rc of (i.redirectConfigurations ?? []) as any[]) if (!["Permanent", "Found", "SeeOther", "Temporary"].includes(rc.redirectType)) problems.push(`redirect ${rc.name} type ${rc.redirectType}`);
+            const priorities = ((i.requestRoutingRules ?? []) as any[]).map((x) => x.priority);
+            if (priorities.some((p) => p === undefined || p < 1 || p > 20000) || new Set(priorities).size !== priorities.length) problems.push(`request routing rule priorities must be unique 1-20000: ${priorities.join(", ")}`);
+            return problems;
+        },
+    },
+    {
+        // Gateway v2 needs a Standard, static public IP; zones as the gateway's.
+        id: "azure/public-ip-standard-static",
+        family: "combinations",
+        types: ["azure-native:network:PublicIPAddress"],
+        doc: "https://learn.microsoft.com/azure/application-gateway/configuration-frontend-ip",
+        check: (r) => r.inputs.sku?.name === "Standard" && r.inputs.publicIPAllocationMethod === "Static" ? [] : [`sku ${r.inputs.sku?.name}, allocation ${r.inputs.publicIPAllocationMethod}: Application Gateway v2 needs Standard and Static`],
+    },
+    {
+        // WAF policy limits (CRS 3.2+): request body 8-2000 KB, file upload 1-4000 MB.
+        id: "azure/waf-policy-limits",
+        family: "quotas",
+        types: ["azure-native:network:WebApplicationFirewallPolicy"],
+        doc: "https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-waf-request-size-limits",
+        check: (r) => {
+            const s = r.inputs.policySettings ?? {};
+            const problems: string[] = [];
+            if (s.maxRequestBodySizeInKb !== undefined && (s.maxRequestBodySizeInKb < 8 || s.maxRequestBodySizeInKb > 2000)) problems.push(`maxRequestBodySizeInKb ${s.maxRequestBodySizeInKb}: allowed 8-2000`);
+            if (s.fileUploadLimitInMb !== undefined && (s.fileUploadLimitInMb < 1 || s.fileUploadLimitInMb > 4000)) problems.push(`fileUploadLimitInMb ${s.fileUploadLimitInMb}: allowed 1-4000`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = { replacement, rules };

@@ -7,6 +7,11 @@ import { AzureContext } from "./context";
 import { azureHandles } from "./handles";
 import { AzureWatched, azureWatched, createDashboard } from "./dashboard";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import { nameRule, type Rule } from "../shared/rules";
+import { SPEC, TAGS } from "./replacement";
+import { azureNameRule as n } from "./rules/names";
 
 /** A platform metric alert (Microsoft.Insights/metricAlerts) on one resource. */
 interface MetricSpec {
@@ -236,3 +241,154 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
 export const builder: CloudBuilder<AzureContext, "monitoring"> = createMonitoring;
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only monitoring
+ * creates: which inputs replace them and their deploy rules. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:consumption:Budget": {
+        source: `${SPEC}consumption/resource-manager/Microsoft.Consumption/stable/2024-08-01/consumption.json (scope, budgetName in the path)`,
+        replace: ["scope", "budgetName"],
+        update: ["amount", "category", "notifications", "timeGrain", "timePeriod", "filter", "eTag"],
+    },
+    "azure-native:monitor:ScheduledQueryRule": {
+        source: `${SPEC}monitor/resource-manager/Microsoft.Insights/stable/*/scheduledQueryRule_API.json`,
+        replace: ["ruleName", "resourceGroupName", "location"],
+        update: [...TAGS, "actions", "autoMitigate", "criteria", "description", "displayName", "enabled", "evaluationFrequency", "scopes", "severity", "windowSize",
+            "muteActionsDuration", "overrideQueryTimeRange", "checkWorkspaceAlertsStorageConfigured", "skipQueryValidation", "targetResourceTypes", "identity"],
+        undecided: ["kind"],
+    },
+    "azure-native:portal:Dashboard": {
+        source: `${SPEC}portal/resource-manager/Microsoft.Portal/stable/*/portal.json`,
+        replace: ["dashboardName", "resourceGroupName", "location"],
+        update: [...TAGS, "properties"],
+    },
+    "azure-native:monitor:ActionGroup": {
+        source: `${SPEC}monitor/resource-manager/Microsoft.Insights/stable/*/actionGroups_API.json`,
+        replace: ["actionGroupName", "resourceGroupName", "location"],
+        update: [...TAGS, "emailReceivers", "enabled", "groupShortName", "smsReceivers", "webhookReceivers", "armRoleReceivers", "azureAppPushReceivers",
+            "automationRunbookReceivers", "voiceReceivers", "logicAppReceivers", "azureFunctionReceivers", "eventHubReceivers", "itsmReceivers"],
+    },
+    "azure-native:monitor:MetricAlert": {
+        source: `${SPEC}monitor/resource-manager/Microsoft.Insights/stable/2018-03-01/metricAlert_API.json`,
+        replace: ["ruleName", "resourceGroupName", "location"],
+        update: [...TAGS, "actions", "autoMitigate", "criteria", "description", "enabled", "evaluationFrequency", "scopes", "severity", "windowSize",
+            "targetResourceType", "targetResourceRegion"],
+    },
+};
+
+const ISO_DURATIONS = ["PT1M", "PT5M", "PT15M", "PT30M", "PT1H", "PT6H", "PT12H", "P1D"];
+const ISO_DURATION = /^PT(\d+)([MH])$/;
+const minutes = (d: unknown): number | undefined => {
+    const m = typeof d === "string" ? ISO_DURATION.exec(d) : null;
+    return m ? Number(m[1]) * (m[2] === "H" ? 60 : 1) : undefined;
+};
+
+const rules: Rule[] = [
+    n("action-group-short-name", "azure-native:monitor:ActionGroup", "groupShortName", 12, /^[\s\S]+$/, "1-12 characters"),
+    n("metric-alert-name", "azure-native:monitor:MetricAlert", "ruleName", 260, /^[^*#&+:<>?@%{}\\/]+$/, "no * # & + : < > ? @ % { } \\ /"),
+    {
+        // Metric alerts: frequency <= window from the allowed durations, severity 0-4, single-resource criteria on one scope.
+        id: "azure/metric-alert-shape",
+        family: "combinations",
+        types: ["azure-native:monitor:MetricAlert", "azure-native:monitor:ActionGroup"],
+        doc: "https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-create-templates",
+        check: (r) => {
+            const i = r.inputs;
+            if (r.type === "azure-native:monitor:ActionGroup") return ((i.emailReceivers ?? []) as unknown[]).length > 1000 ? ["more than 1000 email receivers"] : i.location === "Global" || i.location === "global" ? [] : [`location ${i.location}: action groups are Global`];
+            const problems: string[] = [];
+            const f = ISO_DURATIONS.indexOf(i.evaluationFrequency ?? "PT1M");
+            const w = ISO_DURATIONS.indexOf(i.windowSize ?? "PT5M");
+            if (f < 0 || f > 4 || w < 0 || w < f) problems.push(`evaluationFrequency ${i.evaluationFrequency} / windowSize ${i.windowSize}: frequency PT1M-PT1H, not longer than the window`);
+            if (i.severity < 0 || i.severity > 4) problems.push(`severity ${i.severity}: 0-4`);
+            if (i.criteria?.odataType === "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria" && ((i.scopes ?? []) as unknown[]).length !== 1) problems.push("single-resource criteria take exactly one scope");
+            return problems;
+        },
+    },
+    {
+        // A Cost budget starts on the first of a month, no earlier than the current month (a
+        // past start must fall within the time grain) and at most twelve months ahead.
+        id: "azure/budget-shape",
+        family: "windows",
+        types: ["azure-native:consumption:Budget"],
+        doc: "https://learn.microsoft.com/en-us/javascript/api/@azure/arm-costmanagement/budgettimeperiod",
+        check: (r) => {
+            const problems: string[] = [];
+            const start = new Date(r.inputs.timePeriod?.startDate ?? "");
+            const now = new Date();
+            const thisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+            if (Number.isNaN(start.getTime()) || start.getUTCDate() !== 1 || start.getUTCHours() !== 0) problems.push(`timePeriod.startDate ${JSON.stringify(r.inputs.timePeriod?.startDate)}: the first of a month`);
+            else if (r.inputs.timeGrain === "Monthly" && start.getTime() < thisMonth) problems.push(`timePeriod.startDate ${r.inputs.timePeriod.startDate} is before this month; a monthly budget's past start must be within the current month`);
+            else if (start.getTime() > Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), 1)) problems.push(`timePeriod.startDate ${r.inputs.timePeriod.startDate} is more than twelve months ahead`);
+            if (!(r.inputs.amount > 0)) problems.push(`amount ${r.inputs.amount}: above 0`);
+            const notifications = Object.entries((r.inputs.notifications ?? {}) as Record<string, any>);
+            if (notifications.length > 5) problems.push(`${notifications.length} notifications; a budget allows 5`);
+            for (const [key, n] of notifications) {
+                if (!((n.contactEmails ?? []).length || (n.contactGroups ?? []).length || (n.contactRoles ?? []).length)) problems.push(`notifications.${key} has no contact`);
+                if (!(n.threshold > 0 && n.threshold <= 1000)) problems.push(`notifications.${key}.threshold ${n.threshold}: allowed 0-1000 (percent)`);
+            }
+            return problems;
+        },
+    },
+    nameRule({
+        // Dashboard names: up to 64 characters of letters, digits and hyphens.
+        id: "azure/dashboard-name",
+        types: ["azure-native:portal:Dashboard"],
+        field: "dashboardName",
+        max: 64,
+        pattern: /^[A-Za-z0-9-]+$/,
+        allowed: "letters, digits and -",
+        doc: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/resource-name-rules#microsoftportal",
+    }),
+    {
+        // Each tile has a type and a position inside the portal's 36-column grid, and tiles do not overlap.
+        id: "azure/dashboard-parts",
+        family: "combinations",
+        types: ["azure-native:portal:Dashboard"],
+        doc: "https://learn.microsoft.com/en-us/azure/azure-portal/azure-portal-dashboards-structure",
+        check: (r) => {
+            const problems: string[] = [];
+            for (const [li, lens] of ((r.inputs.properties?.lenses ?? []) as any[]).entries()) {
+                const cells = new Set<string>();
+                for (const [pi, part] of ((lens.parts ?? []) as any[]).entries()) {
+                    const p = part.position ?? {};
+                    if (typeof part.metadata?.type !== "string") problems.push(`lenses[${li}].parts[${pi}].metadata.type is required`);
+                    if (!(p.colSpan >= 1 && p.rowSpan >= 1 && p.x >= 0 && p.y >= 0 && p.x + p.colSpan <= 36)) problems.push(`lenses[${li}].parts[${pi}].position ${JSON.stringify(p)}: inside 36 columns`);
+                    for (let x = p.x; x < p.x + p.colSpan; x++) for (let y = p.y; y < p.y + p.rowSpan; y++) {
+                        if (cells.has(`${x},${y}`)) problems.push(`lenses[${li}].parts[${pi}] overlaps another tile at ${x},${y}`);
+                        cells.add(`${x},${y}`);
+                    }
+                }
+            }
+            return [...new Set(problems)];
+        },
+    },
+    {
+        // Log alerts: severity 0-4, frequency PT1M-PT1D and no longer than the window (PT5M-P2D
+        // for windows over a day are not used here), a query, and operator/threshold/aggregation per condition.
+        id: "azure/log-alert-shape",
+        family: "combinations",
+        types: ["azure-native:monitor:ScheduledQueryRule"],
+        doc: "https://learn.microsoft.com/en-us/rest/api/monitor/scheduled-query-rules/create-or-update",
+        check: (r) => {
+            const problems: string[] = [];
+            const i = r.inputs;
+            if (!(i.severity >= 0 && i.severity <= 4)) problems.push(`severity ${i.severity}: allowed 0-4`);
+            const freq = minutes(i.evaluationFrequency), window = minutes(i.windowSize);
+            if (freq === undefined || freq < 1 || freq > 1440) problems.push(`evaluationFrequency ${JSON.stringify(i.evaluationFrequency)}: PT1M to PT24H`);
+            if (window === undefined || window < 1 || window > 2880) problems.push(`windowSize ${JSON.stringify(i.windowSize)}: PT1M to PT48H`);
+            if (freq !== undefined && window !== undefined && freq > window) problems.push(`evaluationFrequency ${i.evaluationFrequency} is longer than windowSize ${i.windowSize}`);
+            if ((i.scopes ?? []).length === 0) problems.push("scopes is empty");
+            for (const [n, c] of ((i.criteria?.allOf ?? []) as any[]).entries()) {
+                if (!c.query) problems.push(`criteria.allOf[${n}].query is required`);
+                if (i.kind === "LogAlert" && (c.operator === undefined || c.threshold === undefined || c.timeAggregation === undefined)) problems.push(`criteria.allOf[${n}]: a LogAlert condition needs operator, threshold and timeAggregation`);
+            }
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = { replacement, rules };

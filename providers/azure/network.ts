@@ -15,6 +15,12 @@ import { INTERNAL_INGRESS_CLASS } from "./kubernetes-ingress";
 import { privateEndpoint } from "./private-endpoint";
 import { aksSubnetCidr, ingressInternalAddress, subnetLayout } from "./subnets";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { SPEC, TAGS } from "./replacement";
+import { azureNameRule as n, ALNUM_END, NETWORK_NAME } from "./rules/names";
+import { cidrOverlap, cidrWithin, prefixOf } from "../../components/cidr";
 
 /** Delegations: Container Apps environments and PostgreSQL flexible servers need their own subnets. */
 export const DELEGATIONS = {
@@ -311,3 +317,192 @@ declare module "./handles" {
         network: Foundation;
     }
 }
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only the network
+ * creates: which inputs replace them, their deploy rules and which of them hold data. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:app:ManagedEnvironment": {
+        source: `${SPEC}app/resource-manager/Microsoft.App/stable/*/ManagedEnvironments.json (vnetConfiguration, zoneRedundant create-only)`,
+        replace: ["environmentName", "resourceGroupName", "location", "vnetConfiguration", "zoneRedundant", "infrastructureResourceGroup"],
+        update: [...TAGS, "appLogsConfiguration", "peerTrafficConfiguration", "workloadProfiles", "daprAIInstrumentationKey", "daprAIConnectionString",
+            "customDomainConfiguration", "identity", "kind"],
+    },
+    "azure-native:keyvault:Vault": {
+        source: `${SPEC}keyvault/resource-manager/Microsoft.KeyVault/stable/*/keyvault.json`,
+        replace: ["vaultName", "resourceGroupName", "location"],
+        update: [...TAGS, "properties"],
+    },
+    "azure-native:network:NetworkSecurityGroup": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/networkSecurityGroup.json`,
+        replace: ["networkSecurityGroupName", "resourceGroupName", "location"],
+        update: [...TAGS, "securityRules", "flushConnection"],
+    },
+    "azure-native:network:FlowLog": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/networkWatcher.json (path parameters)`,
+        replace: ["flowLogName", "networkWatcherName", "resourceGroupName", "location"],
+        update: [...TAGS, "enabled", "retentionPolicy", "format", "flowAnalyticsConfiguration", "identity", "storageId", "enabledFilteringCriteria"],
+        // A flow log moved to another target is not documented as an in-place change.
+        undecided: ["targetResourceId"],
+    },
+    "azure-native:network:Subnet": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/virtualNetwork.json (path parameters)`,
+        replace: ["subnetName", "virtualNetworkName", "resourceGroupName"],
+        update: ["addressPrefix", "addressPrefixes", "defaultOutboundAccess", "networkSecurityGroup", "privateEndpointNetworkPolicies",
+            "privateLinkServiceNetworkPolicies", "delegations", "routeTable", "serviceEndpoints", "serviceEndpointPolicies", "natGateway", "sharingScope"],
+    },
+    "azure-native:network:VirtualNetwork": {
+        source: `${SPEC}network/resource-manager/Microsoft.Network/stable/*/virtualNetwork.json`,
+        replace: ["virtualNetworkName", "resourceGroupName", "location", "extendedLocation"],
+        update: [...TAGS, "addressSpace", "enableDdosProtection", "enableVmProtection", "dhcpOptions", "subnets", "encryption", "ddosProtectionPlan",
+            "flowTimeoutInMinutes", "virtualNetworkPeerings", "bgpCommunities", "privateEndpointVNetPolicies"],
+    },
+    "azure-native:operationalinsights:Table": {
+        source: `${SPEC}operationalinsights/resource-manager/Microsoft.OperationalInsights/stable/2022-10-01/Tables.json (path parameters)`,
+        replace: ["tableName", "workspaceName", "resourceGroupName"],
+        update: ["retentionInDays", "totalRetentionInDays", "plan", "schema", "restoredLogs", "searchResults"],
+    },
+    "azure-native:operationalinsights:Workspace": {
+        source: `${SPEC}operationalinsights/resource-manager/Microsoft.OperationalInsights/stable/*/Workspaces.json`,
+        replace: ["workspaceName", "resourceGroupName", "location"],
+        update: [...TAGS, "retentionInDays", "sku", "workspaceCapping", "publicNetworkAccessForIngestion", "publicNetworkAccessForQuery", "features",
+            "forceCmkForQuery", "identity", "defaultDataCollectionRuleResourceId"],
+    },
+    "azure-native:privatedns:PrivateRecordSet": {
+        source: `${SPEC}privatedns/resource-manager/Microsoft.Network/stable/2024-06-01/privatedns.json (path parameters)`,
+        replace: ["privateZoneName", "recordType", "relativeRecordSetName", "resourceGroupName"],
+        update: ["aRecords", "aaaaRecords", "cnameRecord", "mxRecords", "ptrRecords", "soaRecord", "srvRecords", "txtRecords", "ttl", "metadata"],
+    },
+    "azure-native:privatedns:PrivateZone": {
+        source: `${SPEC}privatedns/resource-manager/Microsoft.Network/stable/2024-06-01/privatedns.json`,
+        replace: ["privateZoneName", "resourceGroupName", "location"],
+        update: [...TAGS],
+    },
+    "azure-native:privatedns:VirtualNetworkLink": {
+        source: `${SPEC}privatedns/resource-manager/Microsoft.Network/stable/2024-06-01/privatedns.json (virtualNetwork create-only)`,
+        replace: ["privateZoneName", "virtualNetworkLinkName", "resourceGroupName", "location", "virtualNetwork"],
+        update: [...TAGS, "registrationEnabled", "resolutionPolicy"],
+    },
+    "azure-native:resources:ResourceGroup": {
+        source: `${SPEC}resources/resource-manager/Microsoft.Resources/stable/*/resources.json (location create-only)`,
+        replace: ["resourceGroupName", "location"],
+        update: [...TAGS, "managedBy"],
+    },
+};
+
+const rules: Rule[] = [
+    n("resource-group-name", "azure-native:resources:ResourceGroup", "resourceGroupName", 90, /^[\w().-]*[\w()-]$/, "letters, digits, underscores, parentheses, hyphens and periods, not ending with a period"),
+    n("vnet-name", "azure-native:network:VirtualNetwork", "virtualNetworkName", 64, NETWORK_NAME, ALNUM_END, 2),
+    n("subnet-name", "azure-native:network:Subnet", "subnetName", 80, NETWORK_NAME, ALNUM_END),
+    n("nsg-name", "azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName", 80, NETWORK_NAME, ALNUM_END),
+    n("private-dns-zone-name", "azure-native:privatedns:PrivateZone", "privateZoneName", 253, /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "a DNS name of labels up to 63 characters, at least two labels"),
+    n("private-dns-link-name", "azure-native:privatedns:VirtualNetworkLink", "virtualNetworkLinkName", 80, NETWORK_NAME, ALNUM_END),
+    n("private-record-set-name", "azure-native:privatedns:PrivateRecordSet", "relativeRecordSetName", 63, /^(\*|@|[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)(\.[A-Za-z0-9_-]+)*$/, "a relative DNS name, @ or *"),
+    n("key-vault-name", "azure-native:keyvault:Vault", "vaultName", 24, /^[A-Za-z](?!.*--)[A-Za-z0-9-]*[A-Za-z0-9]$/, "a letter first, letters, digits and single hyphens, ending with a letter or digit", 3),
+    n("log-analytics-workspace-name", "azure-native:operationalinsights:Workspace", "workspaceName", 63, /^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$/, "letters, digits and hyphens, starting and ending with a letter or digit", 4),
+    n("container-apps-environment-name", "azure-native:app:ManagedEnvironment", "environmentName", 60, /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, "a lowercase letter first, lowercase letters, digits and single hyphens, ending with a letter or digit", 2),
+    {
+        // Network Watcher flow logs: retention 0 (forever) or 1-365 days, format JSON v1/v2, traffic analytics every
+        // 10 or 60 minutes with a workspace, in the target's region, storage in the same region (same location here).
+        id: "azure/flow-log-shape",
+        family: "combinations",
+        types: ["azure-native:network:FlowLog"],
+        doc: "https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview",
+        check: (r, plan) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            const days = i.retentionPolicy?.days;
+            if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 365)) problems.push(`retentionPolicy.days ${days}: 0 (forever) or 1-365`);
+            if (i.format && (i.format.type !== "JSON" || ![1, 2].includes(i.format.version))) problems.push(`format ${JSON.stringify(i.format)}: JSON version 1 or 2`);
+            const ta = i.flowAnalyticsConfiguration?.networkWatcherFlowAnalyticsConfiguration;
+            if (ta?.enabled) {
+                if (![10, 60].includes(ta.trafficAnalyticsInterval)) problems.push(`trafficAnalyticsInterval ${ta.trafficAnalyticsInterval}: 10 or 60`);
+                if (!ta.workspaceResourceId) problems.push("traffic analytics needs workspaceResourceId");
+            }
+            const vnet = plan.ofType("azure-native:network:VirtualNetwork").find((v) => String(i.targetResourceId ?? "").endsWith(`/virtualNetworks/${v.inputs.virtualNetworkName}`));
+            if (vnet && vnet.inputs.location !== i.location) problems.push(`location ${i.location}: the flow log lives in its target's region ${vnet.inputs.location}`);
+            if (!/^NetworkWatcher_[a-z0-9]+$/.test(String(i.networkWatcherName)) || String(i.networkWatcherName) !== `NetworkWatcher_${i.location}`) problems.push(`networkWatcherName ${i.networkWatcherName}: the region's watcher NetworkWatcher_${i.location}`);
+            return problems;
+        },
+    },
+    {
+        // Subnets lie inside the VNet and do not overlap; Azure reserves 5 addresses, so /29 is the smallest.
+        id: "azure/subnet-ranges",
+        family: "combinations",
+        types: ["azure-native:network:Subnet", "azure-native:network:VirtualNetwork"],
+        doc: "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets",
+        check: (r, plan) => {
+            if (r.type === "azure-native:network:VirtualNetwork") return ((r.inputs.addressSpace?.addressPrefixes ?? []) as string[]).length > 0 ? [] : ["a VNet needs an address space"];
+            const cidr = String(r.inputs.addressPrefix);
+            const problems: string[] = !(prefixOf(cidr) <= 29) ? [`addressPrefix ${cidr}: at most /29`] : [];
+            const vnet = plan.ofType("azure-native:network:VirtualNetwork").find((v) => v.inputs.virtualNetworkName === r.inputs.virtualNetworkName);
+            if (vnet && !((vnet.inputs.addressSpace?.addressPrefixes ?? []) as string[]).some((p) => cidrWithin(cidr, p))) problems.push(`addressPrefix ${cidr} is outside VNet ${vnet.inputs.virtualNetworkName}`);
+            for (const o of plan.ofType(r.type)) if (o.urn !== r.urn && o.inputs.virtualNetworkName === r.inputs.virtualNetworkName && cidrOverlap(cidr, o.inputs.addressPrefix)) problems.push(`addressPrefix ${cidr} overlaps subnet ${o.inputs.subnetName}`);
+            const delegations = ((r.inputs.delegations ?? []) as any[]).map((d) => d.serviceName);
+            if (delegations.includes("Microsoft.App/environments") && !(prefixOf(cidr) <= 27)) problems.push(`a Container Apps subnet needs at least /27; has ${cidr}`);
+            if (delegations.length > 1) problems.push("a subnet takes one delegation");
+            return problems;
+        },
+    },
+    {
+        // NSG rule priorities 100-4096, unique per direction; names unique.
+        id: "azure/nsg-rules",
+        family: "combinations",
+        types: ["azure-native:network:NetworkSecurityGroup"],
+        doc: "https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules",
+        check: (r) => {
+            const rules = (r.inputs.securityRules ?? []) as any[];
+            const problems: string[] = [];
+            for (const x of rules) {
+                if (x.priority < 100 || x.priority > 4096) problems.push(`rule ${x.name} priority ${x.priority}: allowed 100-4096`);
+                if (rules.some((y) => y !== x && y.direction === x.direction && y.priority === x.priority)) problems.push(`rule ${x.name}: priority ${x.priority} repeats in ${x.direction}`);
+                if (!!x.destinationPortRange === !!x.destinationPortRanges) problems.push(`rule ${x.name}: exactly one of destinationPortRange and destinationPortRanges`);
+            }
+            if (new Set(rules.map((x) => x.name)).size !== rules.length) problems.push("rule names repeat");
+            if (rules.length > 1000) problems.push("more than 1000 rules");
+            return problems;
+        },
+    },
+    {
+        // Private DNS zones and their VNet links live in location "global"; A records need addresses; TTL >= 1.
+        id: "azure/private-dns-global",
+        family: "combinations",
+        types: ["azure-native:privatedns:PrivateZone", "azure-native:privatedns:VirtualNetworkLink", "azure-native:privatedns:PrivateRecordSet"],
+        doc: "https://learn.microsoft.com/azure/dns/private-dns-privatednszone",
+        check: (r) => {
+            if (r.type === "azure-native:privatedns:PrivateRecordSet") return r.inputs.recordType === "A" && !((r.inputs.aRecords ?? []) as unknown[]).length ? ["an A record set needs aRecords"] : r.inputs.ttl < 1 ? [`ttl ${r.inputs.ttl}: at least 1`] : [];
+            return r.inputs.location === "global" ? [] : [`location ${r.inputs.location}: private DNS resources are global`];
+        },
+    },
+    {
+        // An internal, zone-redundant environment needs its own VNet subnet.
+        id: "azure/container-apps-environment",
+        family: "companions",
+        types: ["azure-native:app:ManagedEnvironment"],
+        doc: "https://learn.microsoft.com/azure/container-apps/networking",
+        check: (r) => {
+            const v = r.inputs.vnetConfiguration ?? {};
+            return (v.internal || r.inputs.zoneRedundant) && !v.infrastructureSubnetId ? ["an internal or zone-redundant environment needs vnetConfiguration.infrastructureSubnetId"] : [];
+        },
+    },
+    {
+        // Log Analytics: workspace retention 30-730 days (PerGB2018); table retention 4-730 and total retention up to 4383.
+        id: "azure/log-analytics-retention",
+        family: "combinations",
+        types: ["azure-native:operationalinsights:Workspace", "azure-native:operationalinsights:Table"],
+        doc: "https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure",
+        check: (r) => {
+            const d = r.inputs.retentionInDays;
+            if (r.type === "azure-native:operationalinsights:Workspace") return d === undefined || (d >= 30 && d <= 730) ? [] : [`retentionInDays ${d}: allowed 30-730`];
+            const total = r.inputs.totalRetentionInDays;
+            const problems = d !== undefined && (d < 4 || d > 730) ? [`retentionInDays ${d}: allowed 4-730`] : [];
+            if (total !== undefined && (total < (d ?? 4) || total > 4383)) problems.push(`totalRetentionInDays ${total}: from retentionInDays up to 4383`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = { replacement, rules, statefulTypes: { "azure-native:keyvault:Vault": "Key Vault" } };

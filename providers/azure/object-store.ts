@@ -11,6 +11,11 @@ import { privateEndpoint } from "./private-endpoint";
 import { coldTierAction, OBJECT_STORE_SKU } from "./storage-redundancy";
 import type { CloudBuilder } from "../shared/bind-cloud";
 import { AzureGrant, grantTo } from "./workload-grants";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { SPEC } from "./replacement";
+import { azureNameRule as n } from "./rules/names";
 
 /**
  * Metric categories Azure accepts on a storage account's diagnostic settings: the blob
@@ -195,3 +200,23 @@ declare module "./handles" {
         objectStore: { accountId: pulumi.Output<string>; blobEndpoint: pulumi.Output<string>; grant: typeof grant };
     }
 }
+
+/*
+ * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only the object store
+ * creates: which inputs replace them, their deploy rules and which of them hold data. providers/azure/engine.ts
+ * merges them with the facts of the types several components create.
+ */
+
+const replacement: ReplacementTable = {
+    "azure-native:storage:BlobContainer": {
+        source: `${SPEC}storage/resource-manager/Microsoft.Storage/stable/*/blob.json (defaultEncryptionScope, denyEncryptionScopeOverride create-only)`,
+        replace: ["containerName", "accountName", "resourceGroupName", "defaultEncryptionScope", "denyEncryptionScopeOverride"],
+        update: ["publicAccess", "metadata", "immutableStorageWithVersioning", "enableNfsV3AllSquash", "enableNfsV3RootSquash"],
+    },
+};
+
+const rules: Rule[] = [
+    n("blob-container-name", "azure-native:storage:BlobContainer", "containerName", 63, /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, "lowercase letters, digits and single hyphens, starting and ending with a letter or digit", 3),
+];
+
+export const engineFacts: EngineFacts = { replacement, rules, statefulTypes: { "azure-native:storage:BlobContainer": "blob container" } };

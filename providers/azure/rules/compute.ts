@@ -1,7 +1,10 @@
 import { cidrOverlap, cidrWithin } from "../../../components/cidr";
 import type { Rule } from "../../shared/rules";
 
-/** Container Apps, AKS, identities, role assignments, locks, Log Analytics and Azure Monitor. */
+/**
+ * Container Apps and jobs, AKS, identities, role assignments, locks and data collection: the rules over
+ * types several components (or the Kubernetes support) create; a component's own are in its builder file.
+ */
 
 /** Consumption-profile CPU/memory pairs: memory is twice the vCPUs in Gi, 0.25-4 vCPU in 0.25 steps. */
 export function containerAppsPairOk(cpu: number, memory: string): boolean {
@@ -9,30 +12,7 @@ export function containerAppsPairOk(cpu: number, memory: string): boolean {
     return !!gi && cpu >= 0.25 && cpu <= 4 && Math.round(cpu * 4) === cpu * 4 && Number(gi[1]) === cpu * 2;
 }
 
-const ISO_DURATIONS = ["PT1M", "PT5M", "PT15M", "PT30M", "PT1H", "PT6H", "PT12H", "P1D"];
-
 export const azureComputeRules: Rule[] = [
-    {
-        // Traffic weights (canary / blue-green): they add up to 100, split only in multiple
-        // revision mode, one latestRevision entry, labels unique and on named revisions.
-        id: "azure/container-app-traffic",
-        family: "combinations",
-        types: ["azure-native:app:ContainerApp"],
-        doc: "https://learn.microsoft.com/azure/container-apps/traffic-splitting",
-        check: (r) => {
-            const traffic = (r.inputs.configuration?.ingress?.traffic ?? []) as any[];
-            if (traffic.length === 0) return [];
-            const problems: string[] = [];
-            const sum = traffic.reduce((n, t) => n + (Number(t.weight) || 0), 0);
-            if (sum !== 100) problems.push(`ingress.traffic weights add up to ${sum}, not 100`);
-            if (traffic.length > 1 && r.inputs.configuration?.activeRevisionsMode !== "Multiple") problems.push("a traffic split needs activeRevisionsMode Multiple");
-            if (traffic.filter((t) => t.latestRevision).length > 1) problems.push("more than one latestRevision traffic entry");
-            const labels = traffic.map((t) => t.label).filter(Boolean);
-            if (new Set(labels).size !== labels.length) problems.push(`traffic labels repeat: ${labels.join(", ")}`);
-            for (const t of traffic) if (t.label && !t.revisionName) problems.push(`label ${t.label} on an entry without revisionName`);
-            return problems;
-        },
-    },
     {
         // Container Apps jobs take the same Consumption allocations and the same environment.
         id: "azure/container-app-resources",
@@ -50,17 +30,6 @@ export const azureComputeRules: Rule[] = [
             const env = plan.ofType("azure-native:app:ManagedEnvironment").find((e) => r.inputs.environmentId === e.id || Object.values(e.outputs).includes(r.inputs.environmentId));
             if (!env && plan.ofType("azure-native:app:ManagedEnvironment").length > 0) problems.push(`environmentId ${r.inputs.environmentId} is not the environment of this plan`);
             return problems;
-        },
-    },
-    {
-        // An internal, zone-redundant environment needs its own VNet subnet.
-        id: "azure/container-apps-environment",
-        family: "companions",
-        types: ["azure-native:app:ManagedEnvironment"],
-        doc: "https://learn.microsoft.com/azure/container-apps/networking",
-        check: (r) => {
-            const v = r.inputs.vnetConfiguration ?? {};
-            return (v.internal || r.inputs.zoneRedundant) && !v.infrastructureSubnetId ? ["an internal or zone-redundant environment needs vnetConfiguration.infrastructureSubnetId"] : [];
         },
     },
     {
@@ -127,39 +96,6 @@ export const azureComputeRules: Rule[] = [
             const problems: string[] = [];
             if (!/^\/subscriptions\/[0-9a-f-]{36}\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/i.test(String(r.inputs.roleDefinitionId))) problems.push(`roleDefinitionId ${r.inputs.roleDefinitionId} is not a role definition id`);
             if (!/^\/subscriptions\/[0-9a-f-]{36}(\/|$)/i.test(String(r.inputs.scope))) problems.push(`scope ${r.inputs.scope} is not an ARM scope`);
-            return problems;
-        },
-    },
-    {
-        // Log Analytics: workspace retention 30-730 days (PerGB2018); table retention 4-730 and total retention up to 4383.
-        id: "azure/log-analytics-retention",
-        family: "combinations",
-        types: ["azure-native:operationalinsights:Workspace", "azure-native:operationalinsights:Table"],
-        doc: "https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure",
-        check: (r) => {
-            const d = r.inputs.retentionInDays;
-            if (r.type === "azure-native:operationalinsights:Workspace") return d === undefined || (d >= 30 && d <= 730) ? [] : [`retentionInDays ${d}: allowed 30-730`];
-            const total = r.inputs.totalRetentionInDays;
-            const problems = d !== undefined && (d < 4 || d > 730) ? [`retentionInDays ${d}: allowed 4-730`] : [];
-            if (total !== undefined && (total < (d ?? 4) || total > 4383)) problems.push(`totalRetentionInDays ${total}: from retentionInDays up to 4383`);
-            return problems;
-        },
-    },
-    {
-        // Metric alerts: frequency <= window from the allowed durations, severity 0-4, single-resource criteria on one scope.
-        id: "azure/metric-alert-shape",
-        family: "combinations",
-        types: ["azure-native:monitor:MetricAlert", "azure-native:monitor:ActionGroup"],
-        doc: "https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-create-templates",
-        check: (r) => {
-            const i = r.inputs;
-            if (r.type === "azure-native:monitor:ActionGroup") return ((i.emailReceivers ?? []) as unknown[]).length > 1000 ? ["more than 1000 email receivers"] : i.location === "Global" || i.location === "global" ? [] : [`location ${i.location}: action groups are Global`];
-            const problems: string[] = [];
-            const f = ISO_DURATIONS.indexOf(i.evaluationFrequency ?? "PT1M");
-            const w = ISO_DURATIONS.indexOf(i.windowSize ?? "PT5M");
-            if (f < 0 || f > 4 || w < 0 || w < f) problems.push(`evaluationFrequency ${i.evaluationFrequency} / windowSize ${i.windowSize}: frequency PT1M-PT1H, not longer than the window`);
-            if (i.severity < 0 || i.severity > 4) problems.push(`severity ${i.severity}: 0-4`);
-            if (i.criteria?.odataType === "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria" && ((i.scopes ?? []) as unknown[]).length !== 1) problems.push("single-resource criteria take exactly one scope");
             return problems;
         },
     },
