@@ -10,6 +10,11 @@ import { createKey } from "./kms";
 import { elasticacheMaintenanceWindow } from "./maintenance";
 import { CACHE_NODE } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import { nameRule, type Rule } from "../shared/rules";
+import { TAGS, TF } from "./replacement";
+import { availabilityZones, backupVsMaintenance, familyMatches } from "./rules/data";
 import type { Transform } from "../../components/transform";
 import type { AwsGrant } from "./workload-grants";
 
@@ -138,3 +143,127 @@ declare module "./handles" {
         cache: { group: aws.elasticache.ReplicationGroup; key: aws.kms.Key; secret: aws.secretsmanager.Secret; grant: typeof grant };
     }
 }
+
+// The offline engine's facts of the AWS types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+
+const REPLACEMENT: ReplacementTable = {
+    "aws:elasticache/parameterGroup:ParameterGroup": {
+        source: `${TF}elasticache/parameter_group.go`,
+        replace: ["name", "family", "description"],
+        update: [...TAGS, "parameters"],
+    },
+    "aws:elasticache/replicationGroup:ReplicationGroup": {
+        source: `${TF}elasticache/replication_group.go`,
+        replace: ["replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "port", "subnetGroupName", "snapshotName", "snapshotArns", "preferredCacheClusterAzs",
+            "dataTieringEnabled", "globalReplicationGroupId", "networkType"],
+        update: [...TAGS, "applyImmediately", "authToken", "authTokenUpdateStrategy", "autoMinorVersionUpgrade", "automaticFailoverEnabled", "description", "engineVersion",
+            "finalSnapshotIdentifier", "maintenanceWindow", "multiAzEnabled", "nodeType", "numCacheClusters", "parameterGroupName", "securityGroupIds",
+            "securityGroupNames", "snapshotRetentionLimit", "snapshotWindow", "transitEncryptionEnabled", "transitEncryptionMode", "notificationTopicArn",
+            "logDeliveryConfigurations", "userGroupIds", "ipDiscovery", "numNodeGroups", "replicasPerNodeGroup"],
+        // redis → valkey is an in-place upgrade; other engine changes are not.
+        undecided: ["engine"],
+    },
+    "aws:elasticache/subnetGroup:SubnetGroup": {
+        source: `${TF}elasticache/subnet_group.go`,
+        replace: ["name"],
+        update: [...TAGS, "description", "subnetIds"],
+    },
+    "aws:secretsmanager/secret:Secret": {
+        source: `${TF}secretsmanager/secret.go`,
+        replace: ["name", "namePrefix"],
+        update: [...TAGS, "description", "kmsKeyId", "recoveryWindowInDays", "policy", "replicas", "forceOverwriteReplicaSecret"],
+    },
+    "aws:secretsmanager/secretVersion:SecretVersion": {
+        // A new secret value is a new version resource.
+        source: `${TF}secretsmanager/secret_version.go (secret_id, secret_string, secret_binary ForceNew)`,
+        replace: ["secretId", "secretString", "secretBinary"],
+        update: ["versionStages", "secretStringWo", "secretStringWoVersion"],
+    },
+};
+
+const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
+
+const RULES: Rule[] = [
+    // https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html
+    nameRule({ id: "aws/elasticache-replication-group-id", types: ["aws:elasticache/replicationGroup:ReplicationGroup"], field: "replicationGroupId", max: 40, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, allowed: "a letter first, then lowercase letters, digits and single hyphens, not ending with a hyphen", doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html" }),
+    nameRule({ id: "aws/elasticache-subnet-group-name", types: ["aws:elasticache/subnetGroup:SubnetGroup"], field: "name", max: 255, pattern: /^[a-z0-9-]+$/, allowed: "lowercase letters, digits and hyphens", doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html" }),
+    nameRule({ id: "aws/elasticache-parameter-group-name", types: ["aws:elasticache/parameterGroup:ParameterGroup"], field: "name", max: 255, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, allowed: "a letter first, lowercase letters, digits and single hyphens", doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html" }),
+    // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
+    nameRule({ id: "aws/secret-name", types: ["aws:secretsmanager/secret:Secret"], field: "name", max: 512, pattern: /^[A-Za-z0-9/_+=.@-]+$/, allowed: "letters, digits and / _ + = . @ -", doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html" }),
+    {
+        // Multi-AZ Redis places replicas in other AZs: its subnet group must span at least two.
+        id: "aws/elasticache-multi-az-subnets",
+        family: "companions",
+        types: [REDIS],
+        doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html#AutoFailover.Requirements",
+        check: (r, plan) => {
+            if (!r.inputs.multiAzEnabled) return [];
+            const group = plan.ofType("aws:elasticache/subnetGroup:SubnetGroup").find((g) => g.inputs.name === r.inputs.subnetGroupName);
+            const azs = availabilityZones(plan, group?.inputs.subnetIds);
+            return azs.size >= 2 ? [] : [`multiAzEnabled with subnet group ${r.inputs.subnetGroupName} in ${azs.size} Availability Zone(s)`];
+        },
+    },
+    {
+        // Redis: automatic failover needs a replica; Multi-AZ needs automatic failover; AUTH needs in-transit encryption.
+        id: "aws/elasticache-failover-companions",
+        family: "combinations",
+        types: [REDIS],
+        doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html",
+        check: (r) => {
+            const i = r.inputs;
+            const problems: string[] = [];
+            const nodes = Number(i.numCacheClusters ?? 1);
+            if (i.automaticFailoverEnabled && nodes < 2) problems.push(`automaticFailoverEnabled with numCacheClusters ${nodes}; failover needs at least 2 nodes`);
+            if (i.multiAzEnabled && !i.automaticFailoverEnabled) problems.push("multiAzEnabled requires automaticFailoverEnabled");
+            if (i.authToken !== undefined && !i.transitEncryptionEnabled) problems.push("authToken requires transitEncryptionEnabled");
+            if (nodes > 6) problems.push(`numCacheClusters ${nodes}: at most 6 (a primary and 5 replicas)`);
+            return problems;
+        },
+    },
+    {
+        id: "aws/elasticache-snapshot-windows",
+        family: "windows",
+        types: [REDIS],
+        doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html",
+        check: (r) => {
+            const problems = r.inputs.snapshotWindow === undefined ? [] : backupVsMaintenance(r.inputs.snapshotWindow, r.inputs.maintenanceWindow, "snapshotWindow");
+            const keep = Number(r.inputs.snapshotRetentionLimit ?? 0);
+            if (keep < 0 || keep > 35) problems.push(`snapshotRetentionLimit ${keep}: allowed 0-35 days`);
+            return problems;
+        },
+    },
+    {
+        // Engine 7.x needs a redis7 (or valkey-compatible) parameter group family; node types are cache.* classes.
+        id: "aws/elasticache-parameter-group-family",
+        family: "combinations",
+        types: [REDIS],
+        doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Redis.html",
+        check: (r, plan) => [
+            ...(/^cache\.(t3|t4g|m5|m6g|m7g|r5|r6g|r7g)\.\w+$/.test(String(r.inputs.nodeType)) ? [] : [`nodeType ${r.inputs.nodeType} is not a current ElastiCache node type`]),
+            ...familyMatches(plan, "aws:elasticache/parameterGroup:ParameterGroup", r.inputs.parameterGroupName, `${r.inputs.engine}${String(r.inputs.engineVersion).split(".")[0]}`),
+        ],
+    },
+    {
+        // Secrets: a recovery window of 0 (force) or 7-30 days; a version belongs to a secret of the plan.
+        id: "aws/secretsmanager-secret",
+        family: "combinations",
+        types: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretVersion:SecretVersion"],
+        doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
+        check: (r, plan) => {
+            if (r.type === "aws:secretsmanager/secretVersion:SecretVersion") {
+                return plan.resolve("aws:secretsmanager/secret:Secret", r.inputs.secretId) ? [] : [`secretId ${r.inputs.secretId} is not a secret of this plan`];
+            }
+            const d = r.inputs.recoveryWindowInDays;
+            return d === undefined || d === 0 || (d >= 7 && d <= 30) ? [] : [`recoveryWindowInDays ${d}: allowed 0 or 7-30`];
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: REPLACEMENT,
+    rules: RULES,
+    statefulTypes: {
+        "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
+    },
+};

@@ -14,6 +14,10 @@ import { alertTopicArn, errorRateQueries, metric } from "./monitoring";
 import { createServiceSecrets } from "./service-secrets";
 import { FARGATE } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import { nameRule, type Rule } from "../shared/rules";
+import { TAGS, TF } from "./replacement";
 import type { Transform } from "../../components/transform";
 
 export const ECS_TASKS_TRUST = {
@@ -324,3 +328,102 @@ declare module "./handles" {
         computeService: { service: aws.ecs.Service };
     }
 }
+
+// The offline engine's facts of the AWS types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+
+const REPLACEMENT: ReplacementTable = {
+    "aws:appautoscaling/policy:Policy": {
+        source: `${TF}appautoscaling/policy.go`,
+        replace: ["name", "resourceId", "scalableDimension", "serviceNamespace"],
+        update: ["policyType", "targetTrackingScalingPolicyConfiguration", "stepScalingPolicyConfiguration", "predictiveScalingPolicyConfiguration"],
+    },
+    "aws:appautoscaling/target:Target": {
+        source: `${TF}appautoscaling/target.go`,
+        replace: ["resourceId", "scalableDimension", "serviceNamespace"],
+        update: [...TAGS, "maxCapacity", "minCapacity", "roleArn", "suspendedState"],
+    },
+    "aws:ecs/service:Service": {
+        source: `${TF}ecs/service.go`,
+        replace: ["name", "cluster", "launchType", "iamRole", "schedulingStrategy", "deploymentController"],
+        update: [...TAGS, "deploymentCircuitBreaker", "deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "enableEcsManagedTags",
+            "enableExecuteCommand", "networkConfiguration", "platformVersion", "propagateTags", "taskDefinition", "waitForSteadyState",
+            "healthCheckGracePeriodSeconds", "forceNewDeployment", "capacityProviderStrategies", "triggers", "orderedPlacementStrategies", "placementConstraints",
+            "serviceConnectConfiguration", "availabilityZoneRebalancing", "alarms"],
+        // load_balancer: in-place since UpdateService accepts it, but older schemas force a new service.
+        undecided: ["loadBalancers", "serviceRegistries"],
+    },
+    "aws:ecs/taskDefinition:TaskDefinition": {
+        // A task definition revision is immutable: any change registers a new revision (a replace).
+        source: `${TF}ecs/task_definition.go (every argument but tags/skip_destroy/track_latest ForceNew)`,
+        replace: ["containerDefinitions", "cpu", "executionRoleArn", "family", "memory", "networkMode", "requiresCompatibilities", "runtimePlatform", "taskRoleArn",
+            "volumes", "ephemeralStorage", "pidMode", "ipcMode", "placementConstraints", "proxyConfiguration", "inferenceAccelerators", "enableFaultInjection"],
+        update: [...TAGS, "skipDestroy", "trackLatest"],
+    },
+};
+
+/** Fargate's valid (CPU units -> memory MiB) combinations. */
+const FARGATE_MEMORY: Record<number, (m: number) => boolean> = {
+    256: (m) => [512, 1024, 2048].includes(m),
+    512: (m) => m >= 1024 && m <= 4096 && m % 1024 === 0,
+    1024: (m) => m >= 2048 && m <= 8192 && m % 1024 === 0,
+    2048: (m) => m >= 4096 && m <= 16384 && m % 1024 === 0,
+    4096: (m) => m >= 8192 && m <= 30720 && m % 1024 === 0,
+    8192: (m) => m >= 16384 && m <= 61440 && m % 4096 === 0,
+    16384: (m) => m >= 32768 && m <= 122880 && m % 8192 === 0,
+};
+
+const RULES: Rule[] = [
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
+    nameRule({ id: "aws/ecs-service-name", types: ["aws:ecs/service:Service"], field: "name", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" }),
+    nameRule({ id: "aws/ecs-task-family", types: ["aws:ecs/taskDefinition:TaskDefinition"], field: "family", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html" }),
+    nameRule({ id: "aws/appautoscaling-policy-name", types: ["aws:appautoscaling/policy:Policy"], field: "name", max: 256, pattern: /^[^:/|]+$/, allowed: "no : / or |", doc: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html" }),
+    {
+        id: "aws/fargate-cpu-memory",
+        family: "combinations",
+        types: ["aws:ecs/taskDefinition:TaskDefinition"],
+        doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
+        check: (r) => {
+            if (!((r.inputs.requiresCompatibilities ?? []) as string[]).includes("FARGATE")) return [];
+            const cpu = Number(r.inputs.cpu);
+            const memory = Number(r.inputs.memory);
+            const problems = FARGATE_MEMORY[cpu]?.(memory) ? [] : [`cpu ${r.inputs.cpu} with memory ${r.inputs.memory} is not a Fargate task size`];
+            if (r.inputs.networkMode !== "awsvpc") problems.push(`networkMode ${r.inputs.networkMode}: Fargate requires awsvpc`);
+            return problems;
+        },
+    },
+    {
+        // A service behind a load balancer is created after the listener (rule) that forwards to
+        // its target group: ECS rejects a target group not yet associated with a load balancer.
+        id: "aws/ecs-service-after-listener",
+        family: "companions",
+        types: ["aws:ecs/service:Service"],
+        doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/create-application-load-balancer.html",
+        check: (r, plan) => ((r.inputs.loadBalancers ?? []) as any[]).flatMap((lb) => {
+            const forwarders = [...plan.mentioning("aws:lb/listenerRule:ListenerRule", lb.targetGroupArn), ...plan.mentioning("aws:lb/listener:Listener", lb.targetGroupArn)];
+            if (forwarders.length === 0) return [`target group ${lb.targetGroupArn} has no listener or listener rule forwarding to it`];
+            return forwarders.some((f) => plan.waitsFor(r, f)) ? [] : [`the service does not wait for the listener rule forwarding to ${lb.targetGroupArn}`];
+        }),
+    },
+    {
+        // Min <= max capacity; a scaling policy is registered after its scalable target.
+        id: "aws/appautoscaling-target-policy",
+        family: "companions",
+        types: ["aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy"],
+        doc: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html",
+        check: (r, plan) => {
+            if (r.type === "aws:appautoscaling/target:Target") return r.inputs.minCapacity > r.inputs.maxCapacity ? [`minCapacity ${r.inputs.minCapacity} exceeds maxCapacity ${r.inputs.maxCapacity}`] : [];
+            const target = plan.ofType("aws:appautoscaling/target:Target").find((t) => t.inputs.resourceId === r.inputs.resourceId && t.inputs.scalableDimension === r.inputs.scalableDimension);
+            if (!target) return [`no scalable target for ${r.inputs.resourceId}`];
+            const problems = plan.waitsFor(r, target) ? [] : ["the policy does not wait for its scalable target"];
+            const c = r.inputs.targetTrackingScalingPolicyConfiguration;
+            if (c && (c.targetValue <= 0 || c.targetValue > 100) && /Utilization$/.test(c.predefinedMetricSpecification?.predefinedMetricType ?? "")) problems.push(`targetValue ${c.targetValue}: a utilization target is 0-100`);
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: REPLACEMENT,
+    rules: RULES,
+};

@@ -11,6 +11,11 @@ import { rdsMaintenanceWindow } from "./maintenance";
 import { createKey } from "./kms";
 import { RDS_CLASS } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import { nameRule, type Rule } from "../shared/rules";
+import { TAGS, TF } from "./replacement";
+import { availabilityZones, backupVsMaintenance, familyMatches } from "./rules/data";
 import type { Transform } from "../../components/transform";
 import type { AwsGrant } from "./workload-grants";
 
@@ -182,3 +187,139 @@ declare module "./handles" {
         database: { instance: aws.rds.Instance; key: aws.kms.Key; storageGb: number; instanceClass: string; grant: typeof grant };
     }
 }
+
+// The offline engine's facts of the AWS types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+
+const REPLACEMENT: ReplacementTable = {
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": {
+        source: `${TF}rds/instance_automated_backups_replication.go (no Update: every argument ForceNew)`,
+        replace: ["region", "sourceDbInstanceArn", "kmsKeyId", "retentionPeriod", "preSignedUrl"],
+        update: [],
+    },
+    "aws:rds/instance:Instance": {
+        source: `${TF}rds/instance.go`,
+        replace: ["availabilityZone", "characterSetName", "customIamInstanceProfile", "dbName", "engine", "identifier", "identifierPrefix", "kmsKeyId",
+            "ncharCharacterSetName", "restoreToPointInTime", "s3Import", "snapshotIdentifier", "storageEncrypted", "timezone", "username"],
+        update: [...TAGS, "allocatedStorage", "allowMajorVersionUpgrade", "applyImmediately", "autoMinorVersionUpgrade", "backupRetentionPeriod", "backupWindow",
+            "caCertIdentifier", "copyTagsToSnapshot", "dbSubnetGroupName", "deleteAutomatedBackups", "deletionProtection", "enabledCloudwatchLogsExports",
+            "engineVersion", "finalSnapshotIdentifier", "iamDatabaseAuthenticationEnabled", "instanceClass", "maintenanceWindow", "manageMasterUserPassword",
+            "masterUserSecretKmsKeyId", "maxAllocatedStorage", "multiAz", "parameterGroupName", "performanceInsightsEnabled", "performanceInsightsKmsKeyId",
+            "performanceInsightsRetentionPeriod", "port", "publiclyAccessible", "skipFinalSnapshot", "storageType", "vpcSecurityGroupIds", "password", "iops",
+            "monitoringInterval", "monitoringRoleArn", "storageThroughput", "networkType", "optionGroupName", "databaseInsightsMode", "dedicatedLogVolume",
+            "engineLifecycleSupport", "blueGreenUpdate", "replicaMode", "replicateSourceDb"],
+    },
+    "aws:rds/parameterGroup:ParameterGroup": {
+        source: `${TF}rds/parameter_group.go`,
+        replace: ["name", "namePrefix", "family", "description"],
+        update: [...TAGS, "parameters", "skipDestroy"],
+    },
+    "aws:rds/subnetGroup:SubnetGroup": {
+        source: `${TF}rds/subnet_group.go`,
+        replace: ["name", "namePrefix"],
+        update: [...TAGS, "description", "subnetIds"],
+    },
+};
+
+const RDS = "aws:rds/instance:Instance";
+
+/** Instance classes RDS offers PostgreSQL 16 on (db.t4g/m6g/m7g/r6g/r7g Graviton families and their Intel peers). */
+const PG16_CLASS = /^db\.(t3|t4g|m5|m6g|m6i|m7g|m7i|r5|r6g|r6i|r7g|r7i)\.(micro|small|medium|large|xlarge|\d+xlarge)$/;
+
+const RULES: Rule[] = [
+    // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.Constraints
+    nameRule({ id: "aws/rds-identifier", types: ["aws:rds/instance:Instance"], field: "identifier", max: 63, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, allowed: "a letter first, then letters, digits and single hyphens, not ending with a hyphen", doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.Constraints" }),
+    nameRule({ id: "aws/rds-db-name", types: ["aws:rds/instance:Instance"], field: "dbName", max: 63, pattern: /^[A-Za-z][A-Za-z0-9_]*$/, allowed: "a letter first, then letters, digits and underscores (PostgreSQL)", doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.Constraints" }),
+    nameRule({ id: "aws/rds-master-username", types: ["aws:rds/instance:Instance"], field: "username", max: 63, pattern: /^[A-Za-z][A-Za-z0-9_]*$/, allowed: "a letter first, then letters, digits and underscores", doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.Constraints" }),
+    nameRule({ id: "aws/rds-subnet-group-name", types: ["aws:rds/subnetGroup:SubnetGroup"], field: "name", max: 255, pattern: /^[a-z0-9 ._-]+$/, allowed: "lowercase letters, digits, spaces, periods, underscores and hyphens", doc: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSubnetGroup.html" }),
+    nameRule({ id: "aws/rds-parameter-group-name", types: ["aws:rds/parameterGroup:ParameterGroup"], field: "name", max: 255, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, allowed: "a letter first, then lowercase letters, digits and single hyphens, not ending with a hyphen", doc: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBParameterGroup.html" }),
+    {
+        // https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-versions.html (supported DB instance classes)
+        id: "aws/rds-instance-class-engine",
+        family: "combinations",
+        types: [RDS],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html",
+        check: (r) => r.inputs.engine === "postgres" && String(r.inputs.engineVersion).startsWith("16") && !PG16_CLASS.test(String(r.inputs.instanceClass))
+            ? [`instanceClass ${r.inputs.instanceClass} does not offer PostgreSQL 16`] : [],
+    },
+    {
+        // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html#USER_WorkingWithAutomatedBackups.BackupRetention
+        id: "aws/rds-backup-retention",
+        family: "combinations",
+        types: [RDS],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html",
+        check: (r) => {
+            const days = Number(r.inputs.backupRetentionPeriod ?? 1);
+            return Number.isInteger(days) && days >= 0 && days <= 35 ? [] : [`backupRetentionPeriod ${days}: allowed 0-35 days`];
+        },
+    },
+    {
+        // Backup window hh24:mi-hh24:mi of at least 30 minutes, not overlapping the weekly maintenance window.
+        id: "aws/rds-backup-maintenance-windows",
+        family: "windows",
+        types: [RDS],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html",
+        check: (r) => backupVsMaintenance(r.inputs.backupWindow, r.inputs.maintenanceWindow, "backupWindow"),
+    },
+    {
+        // Performance Insights retention: 7 days (free) or a multiple of 31 up to 731.
+        id: "aws/rds-performance-insights-retention",
+        family: "combinations",
+        types: [RDS],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PerfInsights.Overview.cost.html",
+        check: (r) => {
+            const d = r.inputs.performanceInsightsRetentionPeriod;
+            if (d === undefined || !r.inputs.performanceInsightsEnabled) return [];
+            return d === 7 || (Number.isInteger(d) && d % 31 === 0 && d >= 31 && d <= 731) ? [] : [`performanceInsightsRetentionPeriod ${d}: allowed 7, or a multiple of 31 up to 731`];
+        },
+    },
+    {
+        // A final snapshot needs its identifier; multi-AZ needs a subnet group across 2+ AZs (checked via the group).
+        id: "aws/rds-final-snapshot",
+        family: "companions",
+        types: [RDS],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html",
+        check: (r) => r.inputs.skipFinalSnapshot === false && !r.inputs.finalSnapshotIdentifier ? ["skipFinalSnapshot is false but no finalSnapshotIdentifier is set"] : [],
+    },
+    {
+        // The parameter group family must match the engine major version (postgres16 for 16.x).
+        id: "aws/rds-parameter-group-family",
+        family: "combinations",
+        types: [RDS],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.html",
+        check: (r, plan) => familyMatches(plan, "aws:rds/parameterGroup:ParameterGroup", r.inputs.parameterGroupName, `${r.inputs.engine}${String(r.inputs.engineVersion).split(".")[0]}`),
+    },
+    {
+        // A DB subnet group must span at least two Availability Zones, even for a single-AZ instance.
+        id: "aws/rds-subnet-group-two-azs",
+        family: "companions",
+        types: ["aws:rds/subnetGroup:SubnetGroup"],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Subnets",
+        check: (r, plan) => {
+            const azs = availabilityZones(plan, r.inputs.subnetIds);
+            return azs.size >= 2 ? [] : [`subnets in ${azs.size} Availability Zone(s); a DB subnet group needs at least 2`];
+        },
+    },
+    {
+        // Replicated backups are kept 1-35 days; an encrypted source needs a key of the destination region.
+        id: "aws/rds-backup-replication",
+        family: "companions",
+        types: ["aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"],
+        doc: "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_StartDBInstanceAutomatedBackupsReplication.html",
+        check: (r) => {
+            const days = Number(r.inputs.retentionPeriod ?? 7);
+            return [
+                ...(Number.isInteger(days) && days >= 1 && days <= 35 ? [] : [`retentionPeriod ${days}: allowed 1-35 days`]),
+                ...(r.inputs.kmsKeyId ? [] : ["no kmsKeyId: an encrypted source needs a KMS key in the destination region"]),
+            ];
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: REPLACEMENT,
+    rules: RULES,
+    statefulTypes: {
+        "aws:rds/instance:Instance": "RDS database instance",
+    },
+};

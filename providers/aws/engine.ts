@@ -17,12 +17,9 @@ const shared: EngineFacts = {
         "aws:s3/bucketVersioning:BucketVersioning": "S3 versioning",
         "aws:s3/bucketVersioningV2:BucketVersioningV2": "S3 versioning",
         "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy (TLS-only access)",
-        "aws:wafv2/webAclAssociation:WebAclAssociation": "WAF association",
     },
     statefulTypes: {
-        "aws:rds/instance:Instance": "RDS database instance",
         "aws:rds/cluster:Cluster": "Aurora cluster",
-        "aws:elasticache/replicationGroup:ReplicationGroup": "ElastiCache replication group",
         "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
         "aws:s3/bucket:Bucket": "S3 bucket",
         "aws:s3/bucketV2:BucketV2": "S3 bucket",

@@ -1,12 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { prefixOf, subnet } from "../../components/cidr";
+import { cidrOverlap, cidrWithin, prefixOf, subnet } from "../../components/cidr";
 import type { NetworkArgs, NetworkOutputs } from "../../components/network";
 import { childName, physicalName } from "../../components/naming";
 import { auditLogGroup, createLogsKey } from "./audit-logs";
 import { awsHandles } from "./handles";
 import { AwsContext, policyJson } from "./context";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import { nameRule, type Rule } from "../shared/rules";
+import { TAGS, TF } from "./replacement";
 
 /**
  * Subnet layout: the VPC cut into 16 equal blocks (a /20 of a /16, a /24 of a /20); private
@@ -239,3 +243,182 @@ declare module "./handles" {
         };
     }
 }
+
+// The offline engine's facts of the AWS types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+
+const REPLACEMENT: ReplacementTable = {
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
+        source: `${TF}ec2/vpc_default_security_group.go (vpc_id ForceNew; rules and tags update; the group is adopted, never created)`,
+        replace: ["region", "vpcId"],
+        update: [...TAGS, "ingress", "egress", "revokeRulesOnDelete"],
+    },
+    "aws:ec2/eip:Eip": {
+        source: `${TF}ec2/ec2_eip.go`,
+        replace: ["domain", "address", "customerOwnedIpv4Pool", "networkBorderGroup", "publicIpv4Pool", "ipamPoolId"],
+        update: [...TAGS, "instance", "networkInterface", "associateWithPrivateIp"],
+    },
+    "aws:ec2/flowLog:FlowLog": {
+        source: `${TF}ec2/vpc_flow_log.go (every argument but tags ForceNew)`,
+        replace: ["iamRoleArn", "logDestination", "logDestinationType", "maxAggregationInterval", "trafficType", "vpcId", "subnetId", "eniId", "logFormat",
+            "destinationOptions", "deliverCrossAccountRole", "transitGatewayId", "transitGatewayAttachmentId"],
+        update: [...TAGS],
+    },
+    "aws:ec2/internetGateway:InternetGateway": {
+        source: `${TF}ec2/vpc_internet_gateway.go (vpc_id attaches/detaches in place)`,
+        replace: [],
+        update: [...TAGS, "vpcId"],
+    },
+    "aws:ec2/natGateway:NatGateway": {
+        source: `${TF}ec2/vpc_nat_gateway.go`,
+        replace: ["allocationId", "connectivityType", "subnetId", "privateIp"],
+        update: [...TAGS, "secondaryAllocationIds", "secondaryPrivateIpAddresses", "secondaryPrivateIpAddressCount"],
+    },
+    "aws:ec2/routeTable:RouteTable": {
+        source: `${TF}ec2/vpc_route_table.go`,
+        replace: ["vpcId"],
+        update: [...TAGS, "routes", "propagatingVgws"],
+    },
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": {
+        source: `${TF}ec2/vpc_route_table_association.go (route_table_id via ReplaceRouteTableAssociation)`,
+        replace: ["subnetId", "gatewayId"],
+        update: ["routeTableId"],
+    },
+    "aws:ec2/subnet:Subnet": {
+        source: `${TF}ec2/vpc_subnet.go`,
+        replace: ["availabilityZone", "availabilityZoneId", "cidrBlock", "vpcId", "outpostArn", "ipv6Native"],
+        update: [...TAGS, "mapPublicIpOnLaunch", "ipv6CidrBlock", "assignIpv6AddressOnCreation", "enableDns64", "privateDnsHostnameTypeOnLaunch",
+            "enableResourceNameDnsARecordOnLaunch", "enableResourceNameDnsAaaaRecordOnLaunch", "mapCustomerOwnedIpOnLaunch", "customerOwnedIpv4Pool"],
+    },
+    "aws:ec2/vpc:Vpc": {
+        source: `${TF}ec2/vpc_.go`,
+        replace: ["cidrBlock", "ipv4IpamPoolId", "ipv4NetmaskLength"],
+        update: [...TAGS, "enableDnsHostnames", "enableDnsSupport", "enableNetworkAddressUsageMetrics", "assignGeneratedIpv6CidrBlock", "instanceTenancy"],
+    },
+    "aws:ecs/cluster:Cluster": {
+        source: `${TF}ecs/cluster.go`,
+        replace: ["name"],
+        update: [...TAGS, "settings", "configuration", "serviceConnectDefaults"],
+    },
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+        source: `${TF}ec2/vpc_security_group_egress_rule.go (framework: security_group_id RequiresReplace)`,
+        replace: ["securityGroupId"],
+        update: [...TAGS, "cidrIpv4", "cidrIpv6", "description", "fromPort", "ipProtocol", "toPort", "referencedSecurityGroupId", "prefixListId"],
+    },
+};
+
+const VPC = "aws:ec2/vpc:Vpc";
+const SUBNET = "aws:ec2/subnet:Subnet";
+
+const RULES: Rule[] = [
+    nameRule({ id: "aws/ecs-cluster-name", types: ["aws:ecs/cluster:Cluster"], field: "name", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html" }),
+    {
+        // A VPC's primary CIDR is /16 to /28.
+        id: "aws/vpc-cidr-size",
+        family: "combinations",
+        types: [VPC],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html",
+        check: (r) => { const p = prefixOf(String(r.inputs.cidrBlock)); return p >= 16 && p <= 28 ? [] : [`cidrBlock ${r.inputs.cidrBlock}: a VPC takes /16 to /28`]; },
+    },
+    {
+        // A subnet lies inside its VPC's CIDR, is /16 to /28, and overlaps no other subnet of the VPC.
+        id: "aws/subnet-cidr",
+        family: "combinations",
+        types: [SUBNET],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html",
+        check: (r, plan) => {
+            const cidr = String(r.inputs.cidrBlock);
+            const problems: string[] = [];
+            const vpc = plan.resolve(VPC, r.inputs.vpcId);
+            if (vpc && !cidrWithin(cidr, vpc.inputs.cidrBlock)) problems.push(`cidrBlock ${cidr} is outside VPC ${vpc.inputs.cidrBlock}`);
+            const p = prefixOf(cidr);
+            if (!(p >= 16 && p <= 28)) problems.push(`cidrBlock ${cidr}: a subnet takes /16 to /28`); // NaN: not a CIDR block
+            for (const other of plan.ofType(SUBNET)) {
+                if (other.urn !== r.urn && other.inputs.vpcId === r.inputs.vpcId && cidrOverlap(cidr, other.inputs.cidrBlock)) problems.push(`cidrBlock ${cidr} overlaps subnet ${other.name} (${other.inputs.cidrBlock})`);
+            }
+            return problems;
+        },
+    },
+    {
+        // One internet gateway per VPC.
+        id: "aws/one-internet-gateway-per-vpc",
+        family: "quotas",
+        types: ["aws:ec2/internetGateway:InternetGateway"],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-gateways",
+        check: (r, plan) => plan.ofType(r.type).filter((g) => g.inputs.vpcId === r.inputs.vpcId).length > 1 ? [`more than one internet gateway for VPC ${r.inputs.vpcId}`] : [],
+    },
+    {
+        // Elastic IPs: 5 per Region by default; a public NAT gateway needs one, in a public subnet.
+        id: "aws/nat-gateway-eip",
+        family: "companions",
+        types: ["aws:ec2/natGateway:NatGateway", "aws:ec2/eip:Eip"],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html#nat-gateway-basics",
+        check: (r, plan) => {
+            if (r.type === "aws:ec2/eip:Eip") return plan.ofType(r.type).length > 5 ? [`${plan.ofType(r.type).length} Elastic IPs; the default quota is 5 per Region`] : [];
+            if (r.inputs.connectivityType === "private") return [];
+            const problems = plan.resolve("aws:ec2/eip:Eip", r.inputs.allocationId) || String(r.inputs.allocationId ?? "").startsWith("eipalloc-") ? [] : ["a public NAT gateway needs an Elastic IP allocation"];
+            const subnet = plan.resolve(SUBNET, r.inputs.subnetId);
+            if (subnet && subnet.inputs.tags?.tier !== "public") problems.push(`NAT gateway in subnet ${subnet.name}, which is not a public subnet`);
+            return problems;
+        },
+    },
+    {
+        // A subnet is associated with exactly one route table.
+        id: "aws/one-route-table-per-subnet",
+        family: "companions",
+        types: ["aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/routeTable:RouteTable"],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#subnet-route-tables",
+        check: (r, plan) => {
+            if (r.type === "aws:ec2/routeTable:RouteTable") {
+                const routes = (r.inputs.routes ?? []) as any[];
+                return routes.length > 50 ? [`${routes.length} routes; the default quota is 50 per route table`] : [];
+            }
+            const same = plan.ofType(r.type).filter((a) => a.inputs.subnetId === r.inputs.subnetId);
+            return same.length > 1 ? [`subnet ${r.inputs.subnetId} is associated with ${same.length} route tables`] : [];
+        },
+    },
+    {
+        // Flow logs to CloudWatch need a delivery role; the aggregation interval is 60 or 600 seconds.
+        id: "aws/flow-log-destination",
+        family: "companions",
+        types: ["aws:ec2/flowLog:FlowLog"],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-cwl.html",
+        check: (r) => [
+            ...(r.inputs.logDestinationType === "cloud-watch-logs" && !r.inputs.iamRoleArn ? ["flow logs to CloudWatch Logs need iamRoleArn"] : []),
+            ...([60, 600].includes(Number(r.inputs.maxAggregationInterval ?? 600)) ? [] : [`maxAggregationInterval ${r.inputs.maxAggregationInterval}: allowed 60 or 600`]),
+        ],
+    },
+    {
+        // Container Insights is the only ECS cluster setting; its values are enabled, enhanced, disabled.
+        id: "aws/ecs-cluster-settings",
+        family: "combinations",
+        types: ["aws:ecs/cluster:Cluster"],
+        doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html",
+        check: (r) => ((r.inputs.settings ?? []) as any[]).flatMap((s) => s.name === "containerInsights" && ["enabled", "enhanced", "disabled"].includes(s.value) ? [] : [`setting ${s.name}=${s.value}: allowed containerInsights = enabled | enhanced | disabled`]),
+    },
+    {
+        // One default security group per VPC, adopted (not created): it names a VPC of the plan.
+        // Rules inside the resource are ingress/egress blocks of protocol, ports and sources.
+        id: "aws/default-security-group",
+        family: "companions",
+        types: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup"],
+        doc: "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
+        check: (r, plan) => {
+            const problems: string[] = [];
+            if (!plan.resolve("aws:ec2/vpc:Vpc", r.inputs.vpcId)) problems.push(`vpcId ${JSON.stringify(r.inputs.vpcId)} is no VPC of this plan`);
+            const others = plan.ofType(r.type).filter((o) => o.urn !== r.urn && o.inputs.vpcId === r.inputs.vpcId);
+            if (others.length > 0) problems.push("a VPC has one default security group; two resources manage it");
+            for (const dir of ["ingress", "egress"]) {
+                for (const [i, rule] of ((r.inputs[dir] ?? []) as any[]).entries()) {
+                    if (rule.protocol === undefined || rule.fromPort === undefined || rule.toPort === undefined) problems.push(`${dir}[${i}] needs protocol, fromPort and toPort`);
+                }
+            }
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: REPLACEMENT,
+    rules: RULES,
+};

@@ -9,6 +9,10 @@ import { blockPublicAccess, tlsOnlyStatements } from "./bucket-security";
 import { awsHandles } from "./handles";
 import { createKey } from "./kms";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import type { ReplacementTable } from "../shared/replacement";
+import type { Rule } from "../shared/rules";
+import { TF } from "./replacement";
 import type { AwsGrant } from "./workload-grants";
 
 /**
@@ -213,3 +217,62 @@ declare module "./handles" {
         objectStore: { bucket: aws.s3.Bucket; key: aws.kms.Key; grant: typeof grant };
     }
 }
+
+// The offline engine's facts of the AWS types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+
+const REPLACEMENT: ReplacementTable = {
+    "aws:s3/bucketLogging:BucketLogging": {
+        source: `${TF}s3/bucket_logging.go (bucket, expected_bucket_owner RequiresReplace)`,
+        replace: ["region", "bucket", "expectedBucketOwner"],
+        update: ["targetBucket", "targetPrefix", "targetGrants", "targetObjectKeyFormat"],
+    },
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": {
+        source: `${TF}s3/bucket_replication_configuration.go (bucket ForceNew; role, rule, token update via PutBucketReplication)`,
+        replace: ["region", "bucket"],
+        update: ["role", "rules", "token"],
+    },
+};
+
+const RULES: Rule[] = [
+    {
+        // V2 rules (with `filter`) need deleteMarkerReplication; RTC needs metrics; SSE-KMS objects need a replica key.
+        id: "aws/s3-replication-rule",
+        family: "companions",
+        types: ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"],
+        doc: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-add-config.html",
+        check: (r) => ((r.inputs.rules ?? []) as any[]).flatMap((rule) => [
+            ...(rule.filter !== undefined && !rule.deleteMarkerReplication ? [`rule ${rule.id}: a filter needs deleteMarkerReplication`] : []),
+            ...(rule.destination?.replicationTime?.status === "Enabled" && rule.destination?.metrics?.status !== "Enabled" ? [`rule ${rule.id}: Replication Time Control needs metrics enabled`] : []),
+            ...(rule.sourceSelectionCriteria?.sseKmsEncryptedObjects?.status === "Enabled" && !rule.destination?.encryptionConfiguration?.replicaKmsKeyId ? [`rule ${rule.id}: SSE-KMS objects need destination.encryptionConfiguration.replicaKmsKeyId`] : []),
+        ]),
+    },
+    {
+        // Server access logs: target bucket in the same Region and account, not the source itself,
+        // with bucket-owner-enforced ownership (logging then needs a bucket policy, not ACLs); key
+        // formats are SimplePrefix or PartitionedPrefix with EventTime or DeliveryTime.
+        id: "aws/s3-access-logging",
+        family: "companions",
+        types: ["aws:s3/bucketLogging:BucketLogging"],
+        doc: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html",
+        check: (r, plan) => {
+            const problems: string[] = [];
+            const source = plan.resolve("aws:s3/bucket:Bucket", r.inputs.bucket);
+            const target = plan.resolve("aws:s3/bucket:Bucket", r.inputs.targetBucket);
+            if (!source || !target) problems.push("bucket and targetBucket must be buckets of this plan");
+            if (source && target && source.urn === target.urn) problems.push("a bucket may not log its own access (every log write would log again)");
+            if (source && target && (source.inputs.region ?? "") !== (target.inputs.region ?? "")) problems.push(`targetBucket is in ${target.inputs.region ?? "the provider's region"}, the source in ${source.inputs.region ?? "the provider's region"}: access logs stay in the source's Region`);
+            const date = r.inputs.targetObjectKeyFormat?.partitionedPrefix?.partitionDateSource;
+            if (date !== undefined && !["EventTime", "DeliveryTime"].includes(date)) problems.push(`targetObjectKeyFormat.partitionedPrefix.partitionDateSource ${JSON.stringify(date)}: allowed EventTime, DeliveryTime`);
+            if (target && !plan.ofType("aws:s3/bucketPolicy:BucketPolicy").some((p) => p.inputs.bucket === target.id || JSON.stringify(p.inputs.policy ?? "").includes("logging.s3.amazonaws.com"))) {
+                problems.push("the target bucket has no policy granting logging.s3.amazonaws.com s3:PutObject");
+            }
+            return problems;
+        },
+    },
+];
+
+export const engineFacts: EngineFacts = {
+    replacement: REPLACEMENT,
+    rules: RULES,
+};

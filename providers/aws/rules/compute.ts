@@ -1,79 +1,17 @@
 import type { Rule } from "../../shared/rules";
 
-/** ECS on Fargate, Application Auto Scaling, CloudWatch Logs and EKS. */
-
-/** Fargate's valid (CPU units -> memory MiB) combinations. */
-export const FARGATE_MEMORY: Record<number, (m: number) => boolean> = {
-    256: (m) => [512, 1024, 2048].includes(m),
-    512: (m) => m >= 1024 && m <= 4096 && m % 1024 === 0,
-    1024: (m) => m >= 2048 && m <= 8192 && m % 1024 === 0,
-    2048: (m) => m >= 4096 && m <= 16384 && m % 1024 === 0,
-    4096: (m) => m >= 8192 && m <= 30720 && m % 1024 === 0,
-    8192: (m) => m >= 16384 && m <= 61440 && m % 4096 === 0,
-    16384: (m) => m >= 32768 && m <= 122880 && m % 8192 === 0,
-};
+/** CloudWatch Logs (several components create log groups) and EKS (the KubernetesCluster support). */
 
 /** CloudWatch Logs retention values the API accepts. */
 const LOG_RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 export const awsComputeRules: Rule[] = [
     {
-        id: "aws/fargate-cpu-memory",
-        family: "combinations",
-        types: ["aws:ecs/taskDefinition:TaskDefinition"],
-        doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
-        check: (r) => {
-            if (!((r.inputs.requiresCompatibilities ?? []) as string[]).includes("FARGATE")) return [];
-            const cpu = Number(r.inputs.cpu);
-            const memory = Number(r.inputs.memory);
-            const problems = FARGATE_MEMORY[cpu]?.(memory) ? [] : [`cpu ${r.inputs.cpu} with memory ${r.inputs.memory} is not a Fargate task size`];
-            if (r.inputs.networkMode !== "awsvpc") problems.push(`networkMode ${r.inputs.networkMode}: Fargate requires awsvpc`);
-            return problems;
-        },
-    },
-    {
-        // A service behind a load balancer is created after the listener (rule) that forwards to
-        // its target group: ECS rejects a target group not yet associated with a load balancer.
-        id: "aws/ecs-service-after-listener",
-        family: "companions",
-        types: ["aws:ecs/service:Service"],
-        doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/create-application-load-balancer.html",
-        check: (r, plan) => ((r.inputs.loadBalancers ?? []) as any[]).flatMap((lb) => {
-            const forwarders = [...plan.mentioning("aws:lb/listenerRule:ListenerRule", lb.targetGroupArn), ...plan.mentioning("aws:lb/listener:Listener", lb.targetGroupArn)];
-            if (forwarders.length === 0) return [`target group ${lb.targetGroupArn} has no listener or listener rule forwarding to it`];
-            return forwarders.some((f) => plan.waitsFor(r, f)) ? [] : [`the service does not wait for the listener rule forwarding to ${lb.targetGroupArn}`];
-        }),
-    },
-    {
-        // Min <= max capacity; a scaling policy is registered after its scalable target.
-        id: "aws/appautoscaling-target-policy",
-        family: "companions",
-        types: ["aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy"],
-        doc: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html",
-        check: (r, plan) => {
-            if (r.type === "aws:appautoscaling/target:Target") return r.inputs.minCapacity > r.inputs.maxCapacity ? [`minCapacity ${r.inputs.minCapacity} exceeds maxCapacity ${r.inputs.maxCapacity}`] : [];
-            const target = plan.ofType("aws:appautoscaling/target:Target").find((t) => t.inputs.resourceId === r.inputs.resourceId && t.inputs.scalableDimension === r.inputs.scalableDimension);
-            if (!target) return [`no scalable target for ${r.inputs.resourceId}`];
-            const problems = plan.waitsFor(r, target) ? [] : ["the policy does not wait for its scalable target"];
-            const c = r.inputs.targetTrackingScalingPolicyConfiguration;
-            if (c && (c.targetValue <= 0 || c.targetValue > 100) && /Utilization$/.test(c.predefinedMetricSpecification?.predefinedMetricType ?? "")) problems.push(`targetValue ${c.targetValue}: a utilization target is 0-100`);
-            return problems;
-        },
-    },
-    {
         id: "aws/log-group-retention",
         family: "combinations",
         types: ["aws:cloudwatch/logGroup:LogGroup"],
         doc: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html",
         check: (r) => r.inputs.retentionInDays === undefined || LOG_RETENTION.includes(r.inputs.retentionInDays) ? [] : [`retentionInDays ${r.inputs.retentionInDays}: allowed ${LOG_RETENTION.join(", ")}`],
-    },
-    {
-        // Container Insights is the only ECS cluster setting; its values are enabled, enhanced, disabled.
-        id: "aws/ecs-cluster-settings",
-        family: "combinations",
-        types: ["aws:ecs/cluster:Cluster"],
-        doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ClusterSetting.html",
-        check: (r) => ((r.inputs.settings ?? []) as any[]).flatMap((s) => s.name === "containerInsights" && ["enabled", "enhanced", "disabled"].includes(s.value) ? [] : [`setting ${s.name}=${s.value}: allowed containerInsights = enabled | enhanced | disabled`]),
     },
     {
         // EKS Auto Mode: compute, block storage and load balancing are enabled together, with the node role.

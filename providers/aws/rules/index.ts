@@ -1,12 +1,8 @@
 import type { Rule } from "../../shared/rules";
-import { awsAuditRules } from "./audit";
 import { awsComputeRules } from "./compute";
 import { awsDataRules } from "./data";
-import { awsDisasterRecoveryRules } from "./disaster-recovery";
-import { awsEdgeRules } from "./edge";
 import { awsNameRules } from "./names";
 import { awsNetworkRules } from "./network";
-import { awsOperationsRules } from "./operations";
 import { awsSecurityRules } from "./security";
 import { awsTagRule } from "./tags";
 
@@ -30,9 +26,5 @@ export const awsRules: readonly Rule[] = [
     ...awsDataRules,
     ...awsNetworkRules,
     ...awsComputeRules,
-    ...awsEdgeRules,
-    ...awsDisasterRecoveryRules,
     ...awsSecurityRules,
-    ...awsOperationsRules,
-    ...awsAuditRules,
 ];

@@ -1,6 +1,6 @@
 import type { Rule } from "../../shared/rules";
 
-/** IAM, KMS, Secrets Manager, SNS and CloudWatch alarms. */
+/** IAM, KMS and CloudWatch alarms. */
 
 export const awsSecurityRules: Rule[] = [
     {
@@ -40,34 +40,6 @@ export const awsSecurityRules: Rule[] = [
             const problems = days === undefined || (days >= 7 && days <= 30) ? [] : [`deletionWindowInDays ${days}: allowed 7-30`];
             if (r.inputs.enableKeyRotation && r.inputs.customerMasterKeySpec && r.inputs.customerMasterKeySpec !== "SYMMETRIC_DEFAULT") problems.push("key rotation needs a symmetric key");
             if (r.inputs.rotationPeriodInDays !== undefined && (r.inputs.rotationPeriodInDays < 90 || r.inputs.rotationPeriodInDays > 2560)) problems.push(`rotationPeriodInDays ${r.inputs.rotationPeriodInDays}: allowed 90-2560`);
-            return problems;
-        },
-    },
-    {
-        // Secrets: a recovery window of 0 (force) or 7-30 days; a version belongs to a secret of the plan.
-        id: "aws/secretsmanager-secret",
-        family: "combinations",
-        types: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretVersion:SecretVersion"],
-        doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
-        check: (r, plan) => {
-            if (r.type === "aws:secretsmanager/secretVersion:SecretVersion") {
-                return plan.resolve("aws:secretsmanager/secret:Secret", r.inputs.secretId) ? [] : [`secretId ${r.inputs.secretId} is not a secret of this plan`];
-            }
-            const d = r.inputs.recoveryWindowInDays;
-            return d === undefined || d === 0 || (d >= 7 && d <= 30) ? [] : [`recoveryWindowInDays ${d}: allowed 0 or 7-30`];
-        },
-    },
-    {
-        // Subscriptions: known protocols, and an email endpoint is an address.
-        id: "aws/sns-subscription",
-        family: "combinations",
-        types: ["aws:sns/topicSubscription:TopicSubscription", "aws:sns/topic:Topic"],
-        doc: "https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html",
-        check: (r) => {
-            if (r.type === "aws:sns/topic:Topic") return r.inputs.fifoTopic && !String(r.inputs.name).endsWith(".fifo") ? ["a FIFO topic name ends in .fifo"] : [];
-            const p = r.inputs.protocol;
-            const problems = ["http", "https", "email", "email-json", "sms", "sqs", "application", "lambda", "firehose"].includes(p) ? [] : [`protocol ${p} is not an SNS protocol`];
-            if (p === "email" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(r.inputs.endpoint))) problems.push(`endpoint ${r.inputs.endpoint} is not an email address`);
             return problems;
         },
     },
