@@ -1,7 +1,11 @@
 import { builderEngineFacts } from "../shared/builder-engine-facts";
-import { CloudEngine, EngineFacts, mergeEngineFacts } from "../shared/cloud-engine";
+import { CloudEngine, EngineFacts, MergedFacts, mergeEngineFacts, type StatedFacts } from "../shared/cloud-engine";
+import type { ReplacementRule } from "../shared/replacement";
 import { AWS_REPLACEMENT } from "./replacement";
 import { awsRules } from "./rules";
+import { awsTagRule } from "./rules/tags";
+
+const SHARED_FILE = "providers/aws/engine.ts";
 
 /**
  * The facts of the AWS types several components (or none) create: the types one component
@@ -27,8 +31,23 @@ const shared: EngineFacts = {
     },
 };
 
+const listsTags = (entry: ReplacementRule): boolean => [...entry.replace, ...entry.update, ...(entry.undecided ?? [])].includes("tags");
+
+/**
+ * The AWS facts the files state, merged, plus the tag rule (stated here) over every type whose
+ * replacement entry lists `tags`: a builder file's new tagged type gets the rule from its own
+ * entry, with no list of tagged types to edit. That includes the types the table knows but no
+ * plan creates (Aurora and ElastiCache clusters, BucketV2): each carries `tags` in the provider
+ * (`@Tags` and `names.AttrTags` in its internal/service resource file, elasticache/cluster.go).
+ */
+export function mergeAwsFacts(parts: readonly StatedFacts[]): MergedFacts {
+    const { replacement } = mergeEngineFacts("aws", parts);
+    const tagged = Object.keys(replacement).filter((type) => listsTags(replacement[type]!));
+    return mergeEngineFacts("aws", [...parts, { file: SHARED_FILE, facts: { rules: [{ ...awsTagRule, types: tagged }] } }]);
+}
+
 /** What the offline engine knows about AWS (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
 export const engine: CloudEngine = {
-    ...mergeEngineFacts("aws", [{ file: "providers/aws/engine.ts", facts: shared }, ...builderEngineFacts("aws", (file) => require(file))]),
+    ...mergeAwsFacts([{ file: SHARED_FILE, facts: shared }, ...builderEngineFacts("aws", (file) => require(file))]),
     sdkLayout: "bridged",
 };

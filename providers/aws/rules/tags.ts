@@ -8,7 +8,7 @@ import type { Rule } from "../../shared/rules";
 export const awsTagRule: Rule = {
     id: "aws/tag-limits",
     family: "quotas",
-    types: [], // filled by index.ts with every AWS type the plans carry tags on
+    types: [], // filled by engine.ts with every type whose replacement entry lists `tags`
     doc: "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions",
     check(r) {
         const tags = r.inputs.tags as Record<string, unknown> | undefined;
