@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import type { ReplacementRule } from "../providers/shared/replacement";
-import { engine, mergeAwsFacts } from "../providers/aws/engine";
+import { engine, engineFactsWith } from "../providers/aws/engine";
 import { ENVIRONMENTS, planFor } from "./support/harness";
 
 /*
@@ -35,12 +35,12 @@ describe("aws tag rule: its types come from the merged replacement table", funct
     });
 
     it("gives a builder file's new tagged type the rule, and leaves an untagged one out", () => {
-        const merged = mergeAwsFacts([
-            { file: "providers/aws/engine.ts", facts: { replacement: { "aws:kms/key:Key": entry(["tags", "tagsAll", "policy"]) } } },
+        const merged = engineFactsWith([
             { file: "providers/aws/queue.ts", facts: { replacement: { "aws:sqs/queue:Queue": entry(["tags", "tagsAll", "delaySeconds"]), "aws:sqs/queuePolicy:QueuePolicy": entry(["policy"]) } } },
         ]);
         const rule = tagRuleOf(merged.rules);
-        assert.deepStrictEqual(rule.types, ["aws:kms/key:Key", "aws:sqs/queue:Queue"]);
+        assert.ok(rule.types.includes("aws:sqs/queue:Queue") && rule.types.includes("aws:kms/key:Key"), rule.types.join(", "));
+        assert.ok(!rule.types.includes("aws:sqs/queuePolicy:QueuePolicy"));
         assert.strictEqual(merged.statedIn[`rule ${TAG_RULE}`], "providers/aws/engine.ts");
         const queue = { urn: "urn:q", type: "aws:sqs/queue:Queue", name: "q", inputs: { tags: { "aws:owner": "x" } }, dependencies: [], outputs: {} };
         assert.deepStrictEqual(rule.check(queue, undefined as never), ['tag key "aws:owner" uses the reserved aws: prefix']);
@@ -48,7 +48,7 @@ describe("aws tag rule: its types come from the merged replacement table", funct
 
     it("fails when a builder file states a rule under the tag rule's id, naming both files", () => {
         const own = { id: TAG_RULE, family: "quotas" as const, types: ["aws:sqs/queue:Queue"], doc: "https://example.com", check: () => [] };
-        assert.throws(() => mergeAwsFacts([{ file: "providers/aws/queue.ts", facts: { replacement: { "aws:sqs/queue:Queue": entry(["tags"]) }, rules: [own] } }]),
+        assert.throws(() => engineFactsWith([{ file: "providers/aws/queue.ts", facts: { replacement: { "aws:sqs/queue:Queue": entry(["tags"]) }, rules: [own] } }]),
             /rule aws\/tag-limits is stated in providers\/aws\/queue\.ts and in providers\/aws\/engine\.ts/);
     });
 });

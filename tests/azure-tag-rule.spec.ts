@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { azureEngineFacts, engine } from "../providers/azure/engine";
+import { engine, engineFactsWith } from "../providers/azure/engine";
 import type { PlannedResource } from "../providers/shared/rules";
 import { plannedResources, runRules } from "../tools/engine/rules";
 import { ENVIRONMENTS, planFor } from "./support/harness";
@@ -32,7 +32,7 @@ describe("azure tag rule: its types come from the merged replacement table", fun
     this.timeout(300_000);
 
     it("a builder file's type whose entry lists tags gets the rule, one whose entry does not stays out", () => {
-        const facts = azureEngineFacts([queueFile]);
+        const facts = engineFactsWith([queueFile]);
         const rule = facts.rules.find((r) => r.id === TAG_RULE)!;
         assert.ok(rule.types.includes(QUEUE), rule.types.join(", "));
         assert.ok(!rule.types.includes(QUEUE_RULE));

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as path from "path";
-import { engine, gcpEngine } from "../providers/gcp/engine";
+import { engine, engineFactsWith } from "../providers/gcp/engine";
 import { builderEngineFacts } from "../providers/shared/builder-engine-facts";
 import type { ReplacementRule } from "../providers/shared/replacement";
 import { PlannedResource, PlanView } from "../providers/shared/rules";
@@ -14,7 +14,7 @@ import { PlannedResource, PlanView } from "../providers/shared/rules";
 const RULE = "gcp/label-limits";
 const builders = builderEngineFacts("gcp", (file) => require(path.join("../providers/gcp", file)));
 const entry = (update: string[]): ReplacementRule => ({ source: "a provider source file", replace: ["name"], update });
-const labelRule = (e: typeof engine) => e.rules.find((r) => r.id === RULE)!;
+const labelRule = (e: { rules: typeof engine.rules }) => e.rules.find((r) => r.id === RULE)!;
 
 describe("gcp label rule: its types come from the merged replacement table", () => {
     // The topic's `labels` are Google's standard labels (https://cloud.google.com/pubsub/docs/labels): the list left it out.
@@ -35,7 +35,7 @@ describe("gcp label rule: its types come from the merged replacement table", () 
             "gcp:fake/metric:Metric": entry(["labelExtractors"]),
             "gcp:fake/plain:Plain": entry(["description"]),
         } } };
-        const withQueue = gcpEngine([...builders, queue]);
+        const withQueue = engineFactsWith([...builders, queue]);
         const types = labelRule(withQueue).types;
         assert.deepStrictEqual(types.filter((t) => t.startsWith("gcp:fake/")), ["gcp:fake/queue:Queue", "gcp:fake/store:Store"]);
         assert.deepStrictEqual(types.filter((t) => !t.startsWith("gcp:fake/")), labelRule(engine).types, "the other types keep the rule");
@@ -47,6 +47,6 @@ describe("gcp label rule: its types come from the merged replacement table", () 
 
     it("a builder file that states the label rule itself fails, naming both files", () => {
         const rogue = { file: "providers/gcp/queue.ts", facts: { rules: [{ ...labelRule(engine), types: ["gcp:fake/queue:Queue"] }] } };
-        assert.throws(() => gcpEngine([...builders, rogue]), /rule gcp\/label-limits is stated in providers\/gcp\/queue\.ts and in providers\/gcp\/engine\.ts/);
+        assert.throws(() => engineFactsWith([...builders, rogue]), /rule gcp\/label-limits is stated in providers\/gcp\/queue\.ts and in providers\/gcp\/engine\.ts/);
     });
 });

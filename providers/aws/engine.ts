@@ -1,6 +1,5 @@
 import { builderEngineFacts } from "../shared/builder-engine-facts";
-import { CloudEngine, EngineFacts, MergedFacts, mergeEngineFacts, type StatedFacts } from "../shared/cloud-engine";
-import type { ReplacementRule } from "../shared/replacement";
+import { assembleEngineFacts, CloudEngine, EngineFacts, MergedFacts, type StatedFacts, typesListing } from "../shared/cloud-engine";
 import { AWS_REPLACEMENT } from "./replacement";
 import { awsRules } from "./rules";
 import { awsTagRule } from "./rules/tags";
@@ -31,23 +30,18 @@ const shared: EngineFacts = {
     },
 };
 
-const listsTags = (entry: ReplacementRule): boolean => [...entry.replace, ...entry.update, ...(entry.undecided ?? [])].includes("tags");
-
 /**
- * The AWS facts the files state, merged, plus the tag rule (stated here) over every type whose
- * replacement entry lists `tags`: a builder file's new tagged type gets the rule from its own
- * entry, with no list of tagged types to edit. That includes the types the table knows but no
- * plan creates (Aurora and ElastiCache clusters, BucketV2): each carries `tags` in the provider
- * (`@Tags` and `names.AttrTags` in its internal/service resource file, elasticache/cluster.go).
+ * The shared facts and these builder files' facts, merged, plus the tag rule (stated here) over
+ * every type whose replacement entry lists `tags`. That includes the types the table knows but
+ * no plan creates (Aurora and ElastiCache clusters, BucketV2): each carries `tags` in the
+ * provider (`@Tags` and `names.AttrTags` in its internal/service resource file, elasticache/cluster.go).
  */
-export function mergeAwsFacts(parts: readonly StatedFacts[]): MergedFacts {
-    const { replacement } = mergeEngineFacts("aws", parts);
-    const tagged = Object.keys(replacement).filter((type) => listsTags(replacement[type]!));
-    return mergeEngineFacts("aws", [...parts, { file: SHARED_FILE, facts: { rules: [{ ...awsTagRule, types: tagged }] } }]);
+export function engineFactsWith(builders: readonly StatedFacts[]): MergedFacts {
+    return assembleEngineFacts("aws", [{ file: SHARED_FILE, facts: shared }, ...builders], ({ replacement }) => [{ ...awsTagRule, types: typesListing(replacement, () => ["tags"]) }]);
 }
 
 /** What the offline engine knows about AWS (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
 export const engine: CloudEngine = {
-    ...mergeAwsFacts([{ file: SHARED_FILE, facts: shared }, ...builderEngineFacts("aws", (file) => require(file))]),
+    ...engineFactsWith(builderEngineFacts("aws", (file) => require(file))),
     sdkLayout: "bridged",
 };

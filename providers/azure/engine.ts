@@ -1,6 +1,5 @@
 import { builderEngineFacts } from "../shared/builder-engine-facts";
-import { CloudEngine, EngineFacts, MergedFacts, mergeEngineFacts, StatedFacts } from "../shared/cloud-engine";
-import type { ReplacementRule } from "../shared/replacement";
+import { assembleEngineFacts, CloudEngine, EngineFacts, MergedFacts, StatedFacts, typesListing } from "../shared/cloud-engine";
 import { AZURE_REPLACEMENT, TAGS } from "./replacement";
 import { azureRules } from "./rules";
 import { azureTagRule } from "./rules/tags";
@@ -25,9 +24,6 @@ const shared: EngineFacts = {
     },
 };
 
-/** Whether a type's replacement entry lists the tag input (in any of its lists). */
-const takesTags = (entry: ReplacementRule) => TAGS.every((tag) => [...entry.replace, ...entry.update, ...(entry.undecided ?? [])].includes(tag));
-
 /**
  * The shared facts merged with the builder files' (`builders`), and the tag rule (a shared fact)
  * over every merged type whose replacement entry lists `tags`: a component that tags a type of
@@ -37,15 +33,13 @@ const takesTags = (entry: ReplacementRule) => TAGS.every((tag) => [...entry.repl
  * (no plan creates it), whose body takes tags as redis:Redis does
  * (https://learn.microsoft.com/rest/api/redis/redis/create).
  */
-export function azureEngineFacts(builders: readonly StatedFacts[]): MergedFacts {
-    const tagged = Object.entries(mergeEngineFacts("azure", [{ file: SHARED, facts: shared }, ...builders]).replacement).filter(([, entry]) => takesTags(entry)).map(([type]) => type);
-    const tagRule = { ...azureTagRule, types: tagged };
-    return mergeEngineFacts("azure", [{ file: SHARED, facts: { ...shared, rules: [...azureRules, tagRule] } }, ...builders]);
+export function engineFactsWith(builders: readonly StatedFacts[]): MergedFacts {
+    return assembleEngineFacts("azure", [{ file: SHARED, facts: shared }, ...builders], ({ replacement }) => [{ ...azureTagRule, types: typesListing(replacement, () => TAGS) }]);
 }
 
 /** What the offline engine knows about Azure (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
 export const engine: CloudEngine = {
-    ...azureEngineFacts(builderEngineFacts("azure", (file) => require(file))),
+    ...engineFactsWith(builderEngineFacts("azure", (file) => require(file))),
     sdkLayout: "native",
     /**
      * azure-native generates one enum per name per module, so when two API specs of a module

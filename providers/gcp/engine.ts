@@ -1,8 +1,8 @@
 import { builderEngineFacts } from "../shared/builder-engine-facts";
-import { CloudEngine, EngineFacts, mergeEngineFacts, StatedFacts } from "../shared/cloud-engine";
+import { assembleEngineFacts, CloudEngine, EngineFacts, MergedFacts, StatedFacts, typesListing } from "../shared/cloud-engine";
 import { GCP_REPLACEMENT } from "./replacement";
 import { gcpRules } from "./rules";
-import { gcpLabelRuleOver } from "./rules/labels";
+import { gcpLabelRule, labelInputsOf } from "./rules/labels";
 
 const FILE = "providers/gcp/engine.ts";
 
@@ -19,15 +19,13 @@ const shared: EngineFacts = {
 };
 
 /**
- * The GCP engine from the shared facts and these builder files' facts. The label rule is built
- * after they merge, over every type whose entry lists a label input (rules/labels.ts), so a
+ * The shared facts and these builder files' facts, merged, plus the label rule (stated here)
+ * over every type whose entry lists an input the rule reads labels from (rules/labels.ts), so a
  * builder file's new labelled type gets it without an edit here.
  */
-export function gcpEngine(builders: readonly StatedFacts[]): CloudEngine {
-    const parts = [{ file: FILE, facts: shared }, ...builders];
-    const labelRule = gcpLabelRuleOver(mergeEngineFacts("gcp", parts).replacement);
-    return { ...mergeEngineFacts("gcp", [...parts, { file: FILE, facts: { rules: [labelRule] } }]), sdkLayout: "bridged" };
+export function engineFactsWith(builders: readonly StatedFacts[]): MergedFacts {
+    return assembleEngineFacts("gcp", [{ file: FILE, facts: shared }, ...builders], ({ replacement }) => [{ ...gcpLabelRule, types: typesListing(replacement, labelInputsOf) }]);
 }
 
 /** What the offline engine knows about GCP (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
-export const engine: CloudEngine = gcpEngine(builderEngineFacts("gcp", (file) => require(file)));
+export const engine: CloudEngine = { ...engineFactsWith(builderEngineFacts("gcp", (file) => require(file))), sdkLayout: "bridged" };

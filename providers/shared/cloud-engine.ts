@@ -1,4 +1,4 @@
-import type { ReplacementTable } from "./replacement";
+import type { ReplacementRule, ReplacementTable } from "./replacement";
 import type { Rule } from "./rules";
 
 /**
@@ -88,4 +88,26 @@ export function mergeEngineFacts(cloud: string, parts: readonly StatedFacts[]): 
         }
     }
     return { replacement: merged.replacement, guardTypes: merged.guardTypes, statefulTypes: merged.statefulTypes, rules, statedIn: Object.fromEntries(statedBy) } as MergedFacts;
+}
+
+/**
+ * One cloud's engine facts: its files' facts merged, then the rules derived from the merged
+ * facts (a tag or label rule over every type whose entry lists its input), stated in the first
+ * file (the cloud's engine.ts): a builder file's new type gets such a rule from its own entry,
+ * with no list of types to edit, and a builder file that states one itself fails, naming both.
+ */
+export function assembleEngineFacts(cloud: string, parts: readonly StatedFacts[], derivedRules: (merged: MergedFacts) => readonly Rule[]): MergedFacts {
+    const first = parts[0];
+    if (!first) throw new Error(`internal: ${cloud} engine facts: no file states any`);
+    return mergeEngineFacts(cloud, [...parts, { file: first.file, facts: { rules: derivedRules(mergeEngineFacts(cloud, parts)) } }]);
+}
+
+/** Whether a replacement entry lists `input` or a path that covers it (`settings` covers `settings.userLabels`, as the diff reads paths). */
+export function entryLists(entry: ReplacementRule, input: string): boolean {
+    return [...entry.replace, ...entry.update, ...(entry.undecided ?? [])].some((path) => input === path || input.startsWith(`${path}.`));
+}
+
+/** The types of a table whose entry lists one of the inputs `inputsOf` names for it. */
+export function typesListing(replacement: ReplacementTable, inputsOf: (type: string) => readonly string[]): string[] {
+    return Object.keys(replacement).filter((type) => inputsOf(type).some((input) => entryLists(replacement[type]!, input)));
 }

@@ -1,4 +1,3 @@
-import type { ReplacementRule, ReplacementTable } from "../../shared/replacement";
 import type { Rule } from "../../shared/rules";
 
 /**
@@ -29,22 +28,9 @@ export const gcpLabelRule: Rule = {
  * The inputs the check above reads a type's labels from: a notification channel's `userLabels`
  * (its `labels` are its settings), any other type's `labels`, GKE's `resourceLabels` or Cloud
  * SQL's `settings.userLabels`. An alert policy's `userLabels` are not among them: the check
- * does not read them, so its entry listing them does not give it the rule.
+ * does not read them, so its entry listing them does not give it the rule (providers/gcp/engine.ts
+ * gives the rule to every type whose entry lists one of these, or a path that covers it).
  */
-function labelInputsOf(type: string): readonly string[] {
+export function labelInputsOf(type: string): readonly string[] {
     return type === "gcp:monitoring/notificationChannel:NotificationChannel" ? ["userLabels"] : ["labels", "resourceLabels", "settings.userLabels"];
-}
-
-/** Does the entry list `input`, or a path that covers it (`settings` covers `settings.userLabels`, as in the diff)? */
-function lists(entry: ReplacementRule, input: string): boolean {
-    return [...entry.replace, ...entry.update, ...(entry.undecided ?? [])].some((path) => input === path || input.startsWith(`${path}.`));
-}
-
-/**
- * The label rule over every type whose replacement entry lists the input its labels are read
- * from, read from the cloud's merged table (providers/gcp/engine.ts): a builder file that adds a
- * labelled type states its entry, and the type gets the rule with it.
- */
-export function gcpLabelRuleOver(replacement: ReplacementTable): Rule {
-    return { ...gcpLabelRule, types: Object.keys(replacement).filter((type) => labelInputsOf(type).some((input) => lists(replacement[type]!, input))) };
 }
