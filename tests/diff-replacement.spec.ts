@@ -5,10 +5,11 @@ import { flatten } from "../tools/engine/diff/flatten";
 import { propertyEffect, replacementRule, replacementTables } from "../tools/engine/diff/replacement";
 import type { PlanResource } from "../tools/engine/plan";
 import { ENVIRONMENTS, planFor } from "./support/harness";
+import { MIGRATE_JOB } from "./support/job-config";
 
 /**
- * The replacement tables (providers/<cloud>/replacement.ts) against the program itself: every
- * type the twelve plan variants create has an entry, every input the program sets is
+ * The replacement entries (each cloud's engine facts) against the program itself: every
+ * type the twelve plan variants and the jobs spec's six create has an entry, every input the program sets is
  * classified, and an appName rename — which renames every physical resource — is counted as
  * replacements, never as updates.
  */
@@ -19,8 +20,10 @@ describe("replacement tables: coverage of the twelve plan variants", function ()
     this.timeout(300_000);
     const custom: PlanResource[] = [];
     before(async () => {
-        for (const cloud of CLOUDS) for (const env of ENVIRONMENTS) for (const config of Object.values(RUNTIMES)) {
-            custom.push(...(await planFor(env, cloud, config)).plan.resources.filter((r) => r.custom));
+        for (const cloud of CLOUDS) for (const config of Object.values(RUNTIMES)) {
+            for (const env of ENVIRONMENTS) custom.push(...(await planFor(env, cloud, config)).plan.resources.filter((r) => r.custom));
+            // The committed stacks define no job: the jobs spec's plans (the same, so planned once) bring the Job's types.
+            custom.push(...(await planFor("production", cloud, [MIGRATE_JOB, ...config])).plan.resources.filter((r) => r.custom));
         }
     });
 

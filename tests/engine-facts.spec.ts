@@ -7,14 +7,15 @@ import type { Rule } from "../providers/shared/rules";
 import { cloudEngine } from "../tools/engine/cloud-engines";
 import type { PlanResource } from "../tools/engine/plan";
 import { ENVIRONMENTS, planFor } from "./support/harness";
+import { MIGRATE_JOB } from "./support/job-config";
 
 /**
  * Where a cloud states what the offline engine knows about a type (its replacement entry, its
  * rules, whether it is stateful or a guard): in the builder file of the one component that
  * creates it (`engineFacts`), or in the cloud's engine.ts when several components (or none)
  * create it. Adding a component with types of its own then touches its builder file, not the
- * cloud's shared tables. The owners are read from the twelve plan variants: each resource's
- * nearest `platform:components:<Kind>` ancestor.
+ * cloud's shared tables. The owners are read from the twelve plan variants and the jobs spec's
+ * six: each resource's nearest `platform:components:<Kind>` ancestor.
  */
 
 const RUNTIMES = [[], ["platform:compute.runtime=kubernetes"]];
@@ -46,7 +47,11 @@ describe("engine facts: each type's, in the file of the component that creates i
     this.timeout(300_000);
     const owners = new Map<string, Set<string>>();
     before(async () => {
-        for (const cloud of CLOUDS) for (const env of ENVIRONMENTS) for (const config of RUNTIMES) ownersByType((await planFor(env, cloud, config)).plan.resources, owners);
+        for (const cloud of CLOUDS) {
+            for (const env of ENVIRONMENTS) for (const config of RUNTIMES) ownersByType((await planFor(env, cloud, config)).plan.resources, owners);
+            // The committed stacks define no job: the jobs spec's plans (the same, so planned once) bring the Job's types.
+            for (const config of RUNTIMES) ownersByType((await planFor("production", cloud, [MIGRATE_JOB, ...config])).plan.resources, owners);
+        }
     });
 
     for (const cloud of CLOUDS) {

@@ -169,17 +169,6 @@ const REPLACEMENT: ReplacementTable = {
         replace: ["name"],
         update: [...TAGS, "description", "subnetIds"],
     },
-    "aws:secretsmanager/secret:Secret": {
-        source: `${TF}secretsmanager/secret.go`,
-        replace: ["name", "namePrefix"],
-        update: [...TAGS, "description", "kmsKeyId", "recoveryWindowInDays", "policy", "replicas", "forceOverwriteReplicaSecret"],
-    },
-    "aws:secretsmanager/secretVersion:SecretVersion": {
-        // A new secret value is a new version resource.
-        source: `${TF}secretsmanager/secret_version.go (secret_id, secret_string, secret_binary ForceNew)`,
-        replace: ["secretId", "secretString", "secretBinary"],
-        update: ["versionStages", "secretStringWo", "secretStringWoVersion"],
-    },
 };
 
 const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -189,8 +178,6 @@ const RULES: Rule[] = [
     nameRule({ id: "aws/elasticache-replication-group-id", types: ["aws:elasticache/replicationGroup:ReplicationGroup"], field: "replicationGroupId", max: 40, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, allowed: "a letter first, then lowercase letters, digits and single hyphens, not ending with a hyphen", doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html" }),
     nameRule({ id: "aws/elasticache-subnet-group-name", types: ["aws:elasticache/subnetGroup:SubnetGroup"], field: "name", max: 255, pattern: /^[a-z0-9-]+$/, allowed: "lowercase letters, digits and hyphens", doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html" }),
     nameRule({ id: "aws/elasticache-parameter-group-name", types: ["aws:elasticache/parameterGroup:ParameterGroup"], field: "name", max: 255, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, allowed: "a letter first, lowercase letters, digits and single hyphens", doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html" }),
-    // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
-    nameRule({ id: "aws/secret-name", types: ["aws:secretsmanager/secret:Secret"], field: "name", max: 512, pattern: /^[A-Za-z0-9/_+=.@-]+$/, allowed: "letters, digits and / _ + = . @ -", doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html" }),
     {
         // Multi-AZ Redis places replicas in other AZs: its subnet group must span at least two.
         id: "aws/elasticache-multi-az-subnets",
@@ -243,20 +230,6 @@ const RULES: Rule[] = [
             ...(/^cache\.(t3|t4g|m5|m6g|m7g|r5|r6g|r7g)\.\w+$/.test(String(r.inputs.nodeType)) ? [] : [`nodeType ${r.inputs.nodeType} is not a current ElastiCache node type`]),
             ...familyMatches(plan, "aws:elasticache/parameterGroup:ParameterGroup", r.inputs.parameterGroupName, `${r.inputs.engine}${String(r.inputs.engineVersion).split(".")[0]}`),
         ],
-    },
-    {
-        // Secrets: a recovery window of 0 (force) or 7-30 days; a version belongs to a secret of the plan.
-        id: "aws/secretsmanager-secret",
-        family: "combinations",
-        types: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretVersion:SecretVersion"],
-        doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
-        check: (r, plan) => {
-            if (r.type === "aws:secretsmanager/secretVersion:SecretVersion") {
-                return plan.resolve("aws:secretsmanager/secret:Secret", r.inputs.secretId) ? [] : [`secretId ${r.inputs.secretId} is not a secret of this plan`];
-            }
-            const d = r.inputs.recoveryWindowInDays;
-            return d === undefined || d === 0 || (d >= 7 && d <= 30) ? [] : [`recoveryWindowInDays ${d}: allowed 0 or 7-30`];
-        },
     },
 ];
 

@@ -353,45 +353,12 @@ const REPLACEMENT: ReplacementTable = {
         // load_balancer: in-place since UpdateService accepts it, but older schemas force a new service.
         undecided: ["loadBalancers", "serviceRegistries"],
     },
-    "aws:ecs/taskDefinition:TaskDefinition": {
-        // A task definition revision is immutable: any change registers a new revision (a replace).
-        source: `${TF}ecs/task_definition.go (every argument but tags/skip_destroy/track_latest ForceNew)`,
-        replace: ["containerDefinitions", "cpu", "executionRoleArn", "family", "memory", "networkMode", "requiresCompatibilities", "runtimePlatform", "taskRoleArn",
-            "volumes", "ephemeralStorage", "pidMode", "ipcMode", "placementConstraints", "proxyConfiguration", "inferenceAccelerators", "enableFaultInjection"],
-        update: [...TAGS, "skipDestroy", "trackLatest"],
-    },
-};
-
-/** Fargate's valid (CPU units -> memory MiB) combinations. */
-const FARGATE_MEMORY: Record<number, (m: number) => boolean> = {
-    256: (m) => [512, 1024, 2048].includes(m),
-    512: (m) => m >= 1024 && m <= 4096 && m % 1024 === 0,
-    1024: (m) => m >= 2048 && m <= 8192 && m % 1024 === 0,
-    2048: (m) => m >= 4096 && m <= 16384 && m % 1024 === 0,
-    4096: (m) => m >= 8192 && m <= 30720 && m % 1024 === 0,
-    8192: (m) => m >= 16384 && m <= 61440 && m % 4096 === 0,
-    16384: (m) => m >= 32768 && m <= 122880 && m % 8192 === 0,
 };
 
 const RULES: Rule[] = [
     // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
     nameRule({ id: "aws/ecs-service-name", types: ["aws:ecs/service:Service"], field: "name", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html" }),
-    nameRule({ id: "aws/ecs-task-family", types: ["aws:ecs/taskDefinition:TaskDefinition"], field: "family", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html" }),
     nameRule({ id: "aws/appautoscaling-policy-name", types: ["aws:appautoscaling/policy:Policy"], field: "name", max: 256, pattern: /^[^:/|]+$/, allowed: "no : / or |", doc: "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html" }),
-    {
-        id: "aws/fargate-cpu-memory",
-        family: "combinations",
-        types: ["aws:ecs/taskDefinition:TaskDefinition"],
-        doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
-        check: (r) => {
-            if (!((r.inputs.requiresCompatibilities ?? []) as string[]).includes("FARGATE")) return [];
-            const cpu = Number(r.inputs.cpu);
-            const memory = Number(r.inputs.memory);
-            const problems = FARGATE_MEMORY[cpu]?.(memory) ? [] : [`cpu ${r.inputs.cpu} with memory ${r.inputs.memory} is not a Fargate task size`];
-            if (r.inputs.networkMode !== "awsvpc") problems.push(`networkMode ${r.inputs.networkMode}: Fargate requires awsvpc`);
-            return problems;
-        },
-    },
     {
         // A service behind a load balancer is created after the listener (rule) that forwards to
         // its target group: ECS rejects a target group not yet associated with a load balancer.

@@ -141,4 +141,22 @@ export const AWS_REPLACEMENT: ReplacementTable = {
         replace: ["securityGroupId"],
         update: [...TAGS, "cidrIpv4", "cidrIpv6", "description", "fromPort", "ipProtocol", "toPort", "referencedSecurityGroupId", "prefixListId"],
     },
+    "aws:ecs/taskDefinition:TaskDefinition": {
+        // A task definition revision is immutable: any change registers a new revision (a replace).
+        source: `${TF}ecs/task_definition.go (every argument but tags/skip_destroy/track_latest ForceNew)`,
+        replace: ["containerDefinitions", "cpu", "executionRoleArn", "family", "memory", "networkMode", "requiresCompatibilities", "runtimePlatform", "taskRoleArn",
+            "volumes", "ephemeralStorage", "pidMode", "ipcMode", "placementConstraints", "proxyConfiguration", "inferenceAccelerators", "enableFaultInjection"],
+        update: [...TAGS, "skipDestroy", "trackLatest"],
+    },
+    "aws:secretsmanager/secret:Secret": {
+        source: `${TF}secretsmanager/secret.go`,
+        replace: ["name", "namePrefix"],
+        update: [...TAGS, "description", "kmsKeyId", "recoveryWindowInDays", "policy", "replicas", "forceOverwriteReplicaSecret"],
+    },
+    "aws:secretsmanager/secretVersion:SecretVersion": {
+        // A new secret value is a new version resource.
+        source: `${TF}secretsmanager/secret_version.go (secret_id, secret_string, secret_binary ForceNew)`,
+        replace: ["secretId", "secretString", "secretBinary"],
+        update: ["versionStages", "secretStringWo", "secretStringWoVersion"],
+    },
 };

@@ -235,16 +235,10 @@ const replacement: ReplacementTable = {
         replace: ["containerAppName", "resourceGroupName", "location", "environmentId", "managedEnvironmentId", "extendedLocation"],
         update: [...TAGS, "configuration", "identity", "template", "workloadProfileName", "managedBy"],
     },
-    "azure-native:managedidentity:FederatedIdentityCredential": {
-        source: `${SPEC}msi/resource-manager/Microsoft.ManagedIdentity/stable/*/ManagedIdentity.json (path parameters)`,
-        replace: ["federatedIdentityCredentialResourceName", "resourceGroupName", "resourceName"],
-        update: ["audiences", "issuer", "subject"],
-    },
 };
 
 const rules: Rule[] = [
     n("container-app-name", "azure-native:app:ContainerApp", "containerAppName", 32, /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, "a lowercase letter first, lowercase letters, digits and single hyphens, ending with a letter or digit", 2),
-    n("federated-credential-name", "azure-native:managedidentity:FederatedIdentityCredential", "federatedIdentityCredentialResourceName", 120, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, hyphens and underscores, starting with a letter or digit", 3),
     {
         // Traffic weights (canary / blue-green): they add up to 100, split only in multiple
         // revision mode, one latestRevision entry, labels unique and on named revisions.

@@ -9,6 +9,8 @@ import { azureHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
 import { CONTAINER_RESOURCES } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import { SPEC, TAGS } from "./replacement";
 
 /**
  * A one-off job as a Container Apps job (app.Job, `triggerType: Manual`) in the internal
@@ -75,3 +77,18 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
 export const builder: CloudBuilder<AzureContext, "job"> = createJob;
+
+// The offline engine's facts of the Azure types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "azure-native:app:Job": {
+            // jobName and resourceGroupName are path parameters, location a tracked resource's create-only field;
+            // whether a new environmentId moves the job in place is not stated as create-only for jobs: may replace.
+            source: `${SPEC}app/resource-manager/Microsoft.App/stable/*/Jobs.json (path parameters; location create-only)`,
+            replace: ["jobName", "resourceGroupName", "location", "extendedLocation"],
+            update: [...TAGS, "configuration", "identity", "template", "workloadProfileName"],
+            undecided: ["environmentId"],
+        },
+    },
+};

@@ -125,4 +125,9 @@ export const AZURE_REPLACEMENT: ReplacementTable = {
         // Kind upgrades (Storage → StorageV2) and some SKU conversions are in place; others need a migration.
         undecided: ["kind", "sku"],
     },
+    "azure-native:managedidentity:FederatedIdentityCredential": {
+        source: `${SPEC}msi/resource-manager/Microsoft.ManagedIdentity/stable/*/ManagedIdentity.json (path parameters)`,
+        replace: ["federatedIdentityCredentialResourceName", "resourceGroupName", "resourceName"],
+        update: ["audiences", "issuer", "subject"],
+    },
 };

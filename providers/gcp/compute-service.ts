@@ -17,7 +17,7 @@ import type { CloudBuilder } from "../shared/bind-cloud";
 import type { Transform } from "../../components/transform";
 import type { EngineFacts } from "../shared/cloud-engine";
 import type { Rule } from "../shared/rules";
-import { HW, MM } from "./replacement";
+import { MM } from "./replacement";
 
 /** Requests one instance serves at once before Cloud Run scales out. */
 const CONCURRENCY = 80;
@@ -304,16 +304,6 @@ export const engineFacts: EngineFacts = {
             replace: ["name", "location", "project"],
             update: ["deletionProtection", "description", "ingress", "invokerIamDisabled", "labels", "annotations", "launchStage", "template", "client", "clientVersion",
                 "scaling", "traffic", "binaryAuthorization", "customAudiences", "defaultUriDisabled", "buildConfig"],
-        },
-        "gcp:secretmanager/secretIamMember:SecretIamMember": {
-            source: `${HW}secretmanager/iam_secret_manager_secret.go (IAM member resources: every field ForceNew)`,
-            replace: ["member", "role", "secretId", "project", "condition"],
-            update: [],
-        },
-        "gcp:serviceaccount/iAMMember:IAMMember": {
-            source: `${HW}resourcemanager/iam_service_account.go (IAM member resources: every field ForceNew)`,
-            replace: ["member", "role", "serviceAccountId", "condition"],
-            update: [],
         },
     },
     rules: computeServiceRules,

@@ -9,6 +9,8 @@ import { gcpHandles } from "./handles";
 import { createServiceSecrets } from "./service-secrets";
 import { CLOUD_RUN_RESOURCES } from "./sizes";
 import type { CloudBuilder } from "../shared/bind-cloud";
+import type { EngineFacts } from "../shared/cloud-engine";
+import { MM } from "./replacement";
 
 /**
  * A one-off job as a Cloud Run job (cloudrunv2.Job): a service's identity builder (its own
@@ -64,3 +66,15 @@ export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name
 
 /** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
 export const builder: CloudBuilder<GcpContext, "job"> = createJob;
+
+// The offline engine's facts of the GCP types only this component creates (npm run check and
+// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+export const engineFacts: EngineFacts = {
+    replacement: {
+        "gcp:cloudrunv2/job:Job": {
+            source: `${MM}cloudrunv2/Job.yaml (location and name immutable; every other field PATCHed)`,
+            replace: ["name", "location", "project"],
+            update: ["deletionProtection", "labels", "annotations", "client", "clientVersion", "launchStage", "binaryAuthorization", "startExecutionToken", "runExecutionToken", "template"],
+        },
+    },
+};

@@ -98,4 +98,19 @@ export const GCP_REPLACEMENT: ReplacementTable = {
         replace: ["bucket", "member", "role", "condition"],
         update: [],
     },
+    "gcp:secretmanager/secretIamMember:SecretIamMember": {
+        source: `${HW}secretmanager/iam_secret_manager_secret.go (IAM member resources: every field ForceNew)`,
+        replace: ["member", "role", "secretId", "project", "condition"],
+        update: [],
+    },
+    "gcp:serviceaccount/iAMMember:IAMMember": {
+        source: `${HW}resourcemanager/iam_service_account.go (IAM member resources: every field ForceNew)`,
+        replace: ["member", "role", "serviceAccountId", "condition"],
+        update: [],
+    },
+    "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember": {
+        source: `${MM}artifactregistry/Repository.yaml (iam_policy: the generated IAM member resource, every field ForceNew)`,
+        replace: ["project", "location", "repository", "role", "member", "condition"],
+        update: [],
+    },
 };

@@ -26,6 +26,8 @@ export const KUBERNETES_REPLACEMENT: ReplacementTable = {
     },
     "kubernetes:apps/v1:Deployment": kind(["spec.selector"], ["spec"]),
     "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": kind([], ["spec"]),
+    // A CronJob's spec (schedule, suspend, jobTemplate) updates in place; a changed jobTemplate applies to the jobs it starts next.
+    "kubernetes:batch/v1:CronJob": kind([], ["spec"]),
     "kubernetes:core/v1:Namespace": kind([], ["spec"]),
     "kubernetes:core/v1:Secret": kind(["type", "stringData", "data"], ["immutable"]),
     "kubernetes:core/v1:Service": kind(["spec.clusterIP", "spec.type"], ["spec"]),

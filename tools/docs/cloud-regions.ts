@@ -320,7 +320,7 @@ export const CLOUD_REGIONS: readonly CloudRegion[] = [
     // docs/reviewing.md
     {
         kind: "rows", id: "stateful-types", file: REVIEWING, corner: "Cloud",
-        columns: [["types", "Stateful types", (c) => Object.keys(statefulTypesOf(c)).map((t) => `\`${t}\``).join(", ")]],
+        columns: [["types", "Stateful types", (c) => Object.keys(statefulTypesOf(c)).sort().map((t) => `\`${t}\``).join(", ")]],
     },
     {
         kind: "rows", id: "replacement-sources", file: REVIEWING, corner: "Provider",

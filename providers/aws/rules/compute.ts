@@ -5,6 +5,17 @@ import type { Rule } from "../../shared/rules";
 /** CloudWatch Logs retention values the API accepts. */
 const LOG_RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
+/** Fargate's valid (CPU units -> memory MiB) combinations. */
+const FARGATE_MEMORY: Record<number, (m: number) => boolean> = {
+    256: (m) => [512, 1024, 2048].includes(m),
+    512: (m) => m >= 1024 && m <= 4096 && m % 1024 === 0,
+    1024: (m) => m >= 2048 && m <= 8192 && m % 1024 === 0,
+    2048: (m) => m >= 4096 && m <= 16384 && m % 1024 === 0,
+    4096: (m) => m >= 8192 && m <= 30720 && m % 1024 === 0,
+    8192: (m) => m >= 16384 && m <= 61440 && m % 4096 === 0,
+    16384: (m) => m >= 32768 && m <= 122880 && m % 8192 === 0,
+};
+
 export const awsComputeRules: Rule[] = [
     {
         id: "aws/log-group-retention",
@@ -32,6 +43,20 @@ export const awsComputeRules: Rule[] = [
             const problems = auto === storage && storage === lb ? [] : ["Auto Mode needs computeConfig, storageConfig.blockStorage and kubernetesNetworkConfig.elasticLoadBalancing enabled together"];
             if (auto && !r.inputs.computeConfig?.nodeRoleArn && ((r.inputs.computeConfig?.nodePools ?? []) as string[]).length > 0) problems.push("Auto Mode node pools need computeConfig.nodeRoleArn");
             if (auto && r.inputs.bootstrapSelfManagedAddons !== false) problems.push("Auto Mode needs bootstrapSelfManagedAddons = false");
+            return problems;
+        },
+    },
+    {
+        id: "aws/fargate-cpu-memory",
+        family: "combinations",
+        types: ["aws:ecs/taskDefinition:TaskDefinition"],
+        doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
+        check: (r) => {
+            if (!((r.inputs.requiresCompatibilities ?? []) as string[]).includes("FARGATE")) return [];
+            const cpu = Number(r.inputs.cpu);
+            const memory = Number(r.inputs.memory);
+            const problems = FARGATE_MEMORY[cpu]?.(memory) ? [] : [`cpu ${r.inputs.cpu} with memory ${r.inputs.memory} is not a Fargate task size`];
+            if (r.inputs.networkMode !== "awsvpc") problems.push(`networkMode ${r.inputs.networkMode}: Fargate requires awsvpc`);
             return problems;
         },
     },

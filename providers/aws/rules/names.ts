@@ -17,4 +17,7 @@ export const awsNameRules: Rule[] = [
     nameRule({ id: "aws/metric-alarm-name", types: ["aws:cloudwatch/metricAlarm:MetricAlarm"], field: "name", max: 255, pattern: /^[\x20-\x7e]+$/, allowed: "printable ASCII", doc: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html" }),
     // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html
     nameRule({ id: "aws/security-group-name", types: ["aws:ec2/securityGroup:SecurityGroup"], field: "name", max: 255, pattern: /^(?!sg-)[\w .:/()#,@[\]+=&;{}!$*-]+$/, allowed: "a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-", doc: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html" }),
+    nameRule({ id: "aws/ecs-task-family", types: ["aws:ecs/taskDefinition:TaskDefinition"], field: "family", max: 255, pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, digits, hyphens and underscores", doc: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html" }),
+    // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
+    nameRule({ id: "aws/secret-name", types: ["aws:secretsmanager/secret:Secret"], field: "name", max: 512, pattern: /^[A-Za-z0-9/_+=.@-]+$/, allowed: "letters, digits and / _ + = . @ -", doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html" }),
 ];

@@ -60,4 +60,18 @@ export const awsSecurityRules: Rule[] = [
             return problems;
         },
     },
+    {
+        // Secrets: a recovery window of 0 (force) or 7-30 days; a version belongs to a secret of the plan.
+        id: "aws/secretsmanager-secret",
+        family: "combinations",
+        types: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretVersion:SecretVersion"],
+        doc: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html",
+        check: (r, plan) => {
+            if (r.type === "aws:secretsmanager/secretVersion:SecretVersion") {
+                return plan.resolve("aws:secretsmanager/secret:Secret", r.inputs.secretId) ? [] : [`secretId ${r.inputs.secretId} is not a secret of this plan`];
+            }
+            const d = r.inputs.recoveryWindowInDays;
+            return d === undefined || d === 0 || (d >= 7 && d <= 30) ? [] : [`recoveryWindowInDays ${d}: allowed 0 or 7-30`];
+        },
+    },
 ];

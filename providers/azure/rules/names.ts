@@ -24,4 +24,5 @@ export const azureNameRules: Rule[] = [
     n("user-assigned-identity-name", "azure-native:managedidentity:UserAssignedIdentity", "resourceName", 128, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, hyphens and underscores, starting with a letter or digit", 3),
     n("data-collection-rule-name", "azure-native:monitor:DataCollectionRule", "dataCollectionRuleName", 64, /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, periods, underscores and hyphens, starting with a letter or digit", 3),
     n("diagnostic-setting-name", "azure-native:monitor:DiagnosticSetting", "name", 260, /^[^*#&+:<>?@%{}\\/]+$/, "no * # & + : < > ? @ % { } \\ /"),
+    n("federated-credential-name", "azure-native:managedidentity:FederatedIdentityCredential", "federatedIdentityCredentialResourceName", 120, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, hyphens and underscores, starting with a letter or digit", 3),
 ];

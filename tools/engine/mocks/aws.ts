@@ -224,6 +224,14 @@ export const awsMocks: CloudMocks = {
         id: `${args.name}-${ctx.id(args.name, 8)}`,
         state: { arn: arnFor(args.type, args.name, REGION) },
     }),
+    genericTypes: [
+        // S3 bucket settings, each a sub-resource of its bucket: their id is the bucket's name.
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        "aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
+        "aws:budgets/budget:Budget", "aws:cloudwatch/dashboard:Dashboard", "aws:cloudwatch/logMetricFilter:LogMetricFilter", "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        "aws:sns/topicPolicy:TopicPolicy", "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+    ],
     invokes: {
         "aws:index/getAvailabilityZones:getAvailabilityZones": (args) => {
             const region = String(args.inputs.region ?? REGION);

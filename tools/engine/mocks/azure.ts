@@ -152,6 +152,10 @@ export const azureMocks: CloudMocks = {
         id: `/subscriptions/${mockSubscriptionId(ctx)}/resourceGroups/${args.inputs.resourceGroupName ?? "unknown"}/providers/${args.type.split(":")[1]}/${args.name}`,
         state: { name: args.name },
     }),
+    genericTypes: [
+        "azure-native:app:Job", "azure-native:consumption:Budget", "azure-native:dbforpostgresql:Administrator", "azure-native:monitor:ScheduledQueryRule",
+        "azure-native:network:FlowLog", "azure-native:portal:Dashboard",
+    ],
     invokes: {
         // A Container App already serving an earlier image, so a canary plan shows its split.
         "azure-native:app:getContainerApp": (args, ctx) => {

@@ -280,6 +280,10 @@ export const gcpMocks: CloudMocks = {
         const { project } = location();
         return { id: `projects/${project}/${args.type.split(":")[1]?.split("/")[0] ?? "resources"}/${args.name}-${ctx.id(args.name, 8)}` };
     },
+    genericTypes: [
+        "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember", "gcp:billing/budget:Budget", "gcp:cloudrunv2/job:Job", "gcp:logging/metric:Metric",
+        "gcp:monitoring/dashboard:Dashboard", "gcp:projects/iAMAuditConfig:IAMAuditConfig", "gcp:pubsub/topicIAMMember:TopicIAMMember",
+    ],
     invokes: {
         // A Cloud Run service already serving an earlier image, so a canary plan shows its split.
         "gcp:cloudrunv2/getService:getService": (args, ctx) => {

@@ -8,6 +8,7 @@ export const kubernetesMocks: CloudMocks = {
             state: { status: { loadBalancer: { ingress: [{ hostname: `k8s-${ctx.id(args.name, 8)}.elb.example.com` }] } } },
         }),
     },
+    genericTypes: "every type",
     fallback: (args) => ({ id: `${(args.inputs.metadata as { namespace?: string })?.namespace ?? "default"}/${(args.inputs.metadata as { name?: string })?.name ?? args.name}` }),
     invokes: {},
 };

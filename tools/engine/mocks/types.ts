@@ -18,7 +18,14 @@ export interface CloudMocks {
     prefixes: string[];
     /** Outputs for types that need more than echoing inputs (endpoints, ARNs, ...). */
     resources: Record<string, ResourceMock>;
-    /** Fallback for this cloud's other types: a realistic id (and ARN/self link). */
+    /** The generic answer: a realistic id (and ARN / name), nothing else computed. */
     fallback: ResourceMock;
+    /**
+     * The types the generic answer serves: the program reads nothing they compute but their id
+     * (`"every type"` where the generic answer is what the real service does: the Kubernetes API
+     * server echoes the object, a provider resource computes nothing). A type in neither list is
+     * an error, so a new type's computed outputs are a decision, never a silent empty value.
+     */
+    genericTypes: readonly string[] | "every type";
     invokes: Record<string, InvokeMock>;
 }
