@@ -55,6 +55,10 @@ describe("topology layout: 1–6 services × 1–6 data components fit a pull-re
         const services = full.plan.resources.filter((r) => !r.custom && r.type === "platform:components:ComputeService").map((r) => r.name);
         const partial = services.reduce((shape, svc, i) => withoutBindings(shape, svc, [kinds[i % kinds.length]]), full);
         drawn.push(draw("6 services each missing one binding, 6 data components", partial.plan, partial.definitions, true, partial.data));
+        // And jobs, which have no flow in the diagram: they hang below the data tier with the network and the cluster.
+        const jobs = Object.fromEntries(["migrate", "reindex", "backfill", "cleanupjob"].map((n) => [n, { image: `ghcr.io/acme/${n}:1.4.2`, command: ["run"] }]));
+        const withJobs = withDataComponents((await planFor("production", "aws", ["platform:compute.runtime=kubernetes", servicesConfig(6), `platform:jobs=${JSON.stringify(jobs)}`])).plan, MAX_DATA);
+        drawn.push(draw("6 services, 4 jobs, 6 data components", withJobs.plan, withJobs.definitions, true, withJobs.data));
         const markdown = drawn.map((d) => `### ${d.title}\n\n\`\`\`mermaid\n${d.src}\`\`\`\n`).join("\n");
         rendered = (await renderInBrowser(markdown, COMMENT_WIDTH, 180_000).result()).diagrams;
     });
@@ -97,7 +101,7 @@ describe("topology layout: 1–6 services × 1–6 data components fit a pull-re
     });
 
     it("the shape with missing bindings draws them: each service names the part of the tier it uses", () => {
-        const d = drawn[drawn.length - 1];
+        const d = drawn.find((x) => x.title.includes("missing one binding"))!;
         const says = (svc: string) => shownLines(d.chart.nodes.get(`c__service_${svc}`)!)[2];
         assert.deepStrictEqual(["api", "web", "worker", "ledgerfeed", "notifyuser", "reportsgen"].map(says), [
             "uses Cache, ObjectStore, Queue, SearchIndex, EventStream",
@@ -121,6 +125,9 @@ describe("topology layout: 1–6 services × 1–6 data components fit a pull-re
             const labels = d.chart.edges.filter((e) => e.label).map((e) => e.label).sort();
             assert.deepStrictEqual(r.edgeLabels.map((l) => l.lines.join(" ")).sort(), labels, `${d.title}: edge labels`);
             assert.deepStrictEqual(r.titles.map((l) => l.lines.join(" ")).sort(), [...d.chart.subgraphs.values()].map((s) => s.title).sort(), `${d.title}: subgraph titles`);
+            const tierBottom = Math.max(...[...d.chart.subgraphs.get("tier__data")!.members].map((m) => r.boxes.find((b) => b.id === m)!).map((b) => b.y + b.height));
+            const loose = [...d.chart.nodes.keys()].filter((id) => !subgraphOf(d.chart, id) && !d.chart.edges.some((e) => !e.invisible && (e.from === id || e.to === id)));
+            for (const id of loose) assert.ok(r.boxes.find((b) => b.id === id)!.y > tierBottom, `${d.title}: ${id}, with no flow, is drawn below the data tier`);
             for (const [id, s] of d.chart.subgraphs) {
                 const centre = (m: string) => { const b = r.boxes.find((x) => x.id === m)!; return { m, y: Math.round((b.y + b.height / 2) / 10), x: b.x }; };
                 const order = s.members.map(centre).sort((a, b) => a.y - b.y || a.x - b.x).map((b) => b.m);
