@@ -89,9 +89,9 @@ function stringsOf(resources: PlanResource[]): string[] {
     return out;
 }
 
-/** A component kind's role in the catalog; a kind the catalog does not know (an older plan's) draws as foundation. */
-function roleOf(definitions: readonly TopologyDefinition[], kind: string): ComponentRole {
-    return definitions.find((d) => d.type === COMPONENT_PREFIX + kind)?.role ?? "foundation";
+/** A component kind's catalog entry (undefined for a kind the catalog does not know: an older plan's). */
+function definitionOf(definitions: readonly TopologyDefinition[], kind: string): TopologyDefinition | undefined {
+    return definitions.find((d) => d.type === COMPONENT_PREFIX + kind);
 }
 
 export function topologyOf(plan: Plan, definitions: readonly TopologyDefinition[] = CATALOG): Topology {
@@ -111,7 +111,8 @@ export function topologyOf(plan: Plan, definitions: readonly TopologyDefinition[
 
     const groups: TopologyGroup[] = components.map((c) => {
         const kind = c.type.slice(COMPONENT_PREFIX.length);
-        return { id: nodeId("c", c.name), role: roleOf(definitions, kind), kind, name: c.name };
+        // A kind the catalog does not know draws as foundation.
+        return { id: nodeId("c", c.name), role: definitionOf(definitions, kind)?.role ?? "foundation", kind, name: c.name };
     });
 
     const edges: TopologyEdge[] = [];
@@ -144,7 +145,7 @@ export function topologyOf(plan: Plan, definitions: readonly TopologyDefinition[
         }
     }
     for (const mon of ofRole("observer")) {
-        for (const g of groups.filter((g) => definitions.find((d) => d.type === COMPONENT_PREFIX + g.kind)?.alerted)) edges.push({ from: mon.id, to: g.id, label: "alerts", style: "dotted" });
+        for (const g of groups.filter((g) => definitionOf(definitions, g.kind)?.alerted)) edges.push({ from: mon.id, to: g.id, label: "alerts", style: "dotted" });
     }
     return { entry, groups, edges };
 }
@@ -188,7 +189,7 @@ function clustersOf(t: Topology, definitions: readonly TopologyDefinition[]): Cl
     });
     // Routed ones first: they sit right below the load balancer.
     clusters.sort((a, b) => Number(a.id === nodeId("services", "none")) - Number(b.id === nodeId("services", "none")));
-    const catalogOrder = (g: TopologyGroup) => definitions.findIndex((d) => d.type === COMPONENT_PREFIX + g.kind);
+    const catalogOrder = (g: TopologyGroup) => definitions.indexOf(definitionOf(definitions, g.kind)!);
     const data = t.groups.filter((g) => g.role === "data").sort((a, b) => catalogOrder(a) - catalogOrder(b));
     if (data.length > 0) clusters.push({ id: nodeId("tier", "data"), title: "Data tier", members: data });
     return clusters;
