@@ -4,19 +4,17 @@ import { join, resolve } from "path";
 import { CLOUDS } from "../components/config";
 import { comparePlans, DiffReport } from "../tools/engine/diff/compare";
 import { renderComment } from "../tools/engine/diff/render-markdown";
-import { renderInBrowser, RenderResult } from "./support/browser-render";
+import { COMMENT_CONTENT_WIDTH as CONTENT_WIDTH, COMMENT_WIDTH as WIDTH, legibilityProblems, renderInBrowser, RenderResult } from "./support/browser-render";
 import { ENVIRONMENTS, planFor } from "./support/harness";
 
 /**
  * The PR comment as GitHub shows it: Markdown rendered by markdown-it, Mermaid by the mermaid
  * package, in headless Chromium at a comment's ~900 px. Every diagram must parse (no error
- * SVG) and be readable at that width without shrinking.
+ * SVG) and be readable at that width without shrinking: no text below 12 px, cut off or drawn
+ * over another box. tests/topology-layout.spec.ts draws the catalogs and stacks these plans are not.
  */
 
 const ROOT = resolve(__dirname, "..");
-const WIDTH = 900;
-/** The page's 16 px padding on each side, like a comment box's. */
-const CONTENT_WIDTH = WIDTH - 32;
 
 function assertReadable(result: RenderResult, diagrams: number): void {
     assert.strictEqual(result.diagrams.length, diagrams, "diagrams rendered");
@@ -25,6 +23,7 @@ function assertReadable(result: RenderResult, diagrams: number): void {
         assert.strictEqual(d.errorSvg, false, `diagram ${i}: mermaid drew its error picture`);
         assert.ok(d.naturalWidth > 100, `diagram ${i}: ${d.naturalWidth} px wide: nothing drawn?`);
         assert.ok(d.naturalWidth <= CONTENT_WIDTH, `diagram ${i} is ${Math.round(d.naturalWidth)} px wide: GitHub would shrink it below ${CONTENT_WIDTH} px`);
+        assert.deepStrictEqual(legibilityProblems(d), [], `diagram ${i}`);
     });
     assert.ok(result.scrollWidth <= WIDTH, `the page is ${result.scrollWidth} px wide`);
 }

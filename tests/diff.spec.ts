@@ -12,9 +12,10 @@ import { renderReportText } from "../tools/engine/diff/render-text";
 import { propertyEffect } from "../tools/engine/diff/replacement";
 import { everyStatefulType } from "../tools/engine/diff/stateful";
 import type { Plan } from "../tools/engine/plan";
-import { renderMermaid } from "../tools/engine/topology";
+import { renderMermaid, topologyOf } from "../tools/engine/topology";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
+import { parseFlowchart, subgraphOf } from "./support/mermaid-flowchart";
 import { plainText } from "./support/plain-text";
 import { main as diffMain } from "../tools/diff";
 import { backgroundNode } from "./support/background-child";
@@ -327,40 +328,6 @@ describe("diff: classification rules", () => {
     });
 });
 
-/** A strict reader for the flowchart subset renderMermaid emits: any other line is an error. */
-function parseFlowchart(src: string) {
-    const lines = src.trimEnd().split("\n");
-    assert.strictEqual(lines[0], "flowchart TD");
-    const nodes = new Map<string, string>();
-    const edges: { from: string; to: string; label: string; dotted: boolean; invisible?: boolean }[] = [];
-    const classes = new Map<string, string[]>();
-    const ID = "[A-Za-z][A-Za-z0-9_]*";
-    const LABEL = '"([^"]*)"';
-    for (const line of lines.slice(1)) {
-        let m: RegExpExecArray | null;
-        if ((m = new RegExp(`^    (${ID})\\[${LABEL}\\]$`).exec(line))) {
-            assert.ok(!nodes.has(m[1]), `duplicate node ${m[1]}`);
-            nodes.set(m[1], m[2]);
-        } else if ((m = new RegExp(`^    (${ID})\\(\\(${LABEL}\\)\\)$`).exec(line))) {
-            nodes.set(m[1], m[2]);
-        } else if ((m = new RegExp(`^    (${ID}) (-->|-\\.->)(?:\\|${LABEL}\\|)? (${ID})$`).exec(line))) {
-            edges.push({ from: m[1], to: m[4], label: m[3] ?? "", dotted: m[2] === "-.->" });
-        } else if ((m = new RegExp(`^    (${ID}) ~~~ (${ID})$`).exec(line))) {
-            edges.push({ from: m[1], to: m[2], label: "", dotted: true, invisible: true });
-        } else if ((m = /^    classDef ([a-z]+) [a-z-]+:[^ ]+$/.exec(line))) {
-            classes.set(m[1], []);
-        } else if ((m = new RegExp(`^    class (${ID}(?:,${ID})*) ([a-z]+)$`).exec(line))) {
-            assert.ok(classes.has(m[2]), `class ${m[2]} used before classDef`);
-            classes.get(m[2])!.push(...m[1].split(","));
-        } else {
-            assert.fail(`unexpected mermaid line: ${JSON.stringify(line)}`);
-        }
-    }
-    for (const e of edges) for (const end of [e.from, e.to]) assert.ok(nodes.has(end), `edge to undeclared ${end}`);
-    for (const ids of classes.values()) for (const id of ids) assert.ok(nodes.has(id), `class on undeclared ${id}`);
-    return { nodes, edges, classes };
-}
-
 describe("topology (Mermaid)", () => {
     const head: Plan = fixturePlan("production-aws.head");
     const src = renderMermaid(head, { risk: ["database"], changed: { database: "1 replace", "service-api": "2 update" } });
@@ -373,31 +340,54 @@ describe("topology (Mermaid)", () => {
         for (const c of components) assert.strictEqual(g.nodes.get(`c__${c.name.replace(/-/g, "_")}`)?.split("<br/>").slice(0, 2).join(" "), `${c.type.split(":").pop()} ${c.name}`);
     });
 
-    it("traffic: Internet → load balancer → each HTTP service, and not the worker", () => {
+    // The services and the data tier are subgraphs, and edges join them, not the boxes inside (tests/topology-layout.spec.ts: the width).
+    it("traffic: Internet → load balancer → the HTTP services' subgraph, which holds them and not the worker", () => {
         assert.ok(has("internet", "c__load_balancer"));
-        assert.ok(has("c__load_balancer", "c__service_api"));
-        assert.ok(has("c__load_balancer", "c__service_web"));
-        assert.ok(!has("c__load_balancer", "c__service_worker"), "the worker has no route");
+        const routed = subgraphOf(g, "c__service_api")!;
+        assert.ok(has("c__load_balancer", routed));
+        assert.strictEqual(g.edges.find((e) => e.from === "c__load_balancer" && e.to === routed)?.label, "HTTP");
+        assert.deepStrictEqual(g.subgraphs.get(routed)!.members, ["c__service_api", "c__service_web"]);
+        const worker = subgraphOf(g, "c__service_worker")!;
+        assert.notStrictEqual(worker, routed);
+        assert.ok(!g.edges.some((e) => e.from === "c__load_balancer" && e.to === worker), "the worker has no route");
+        const t = topologyOf(head);
+        assert.ok(t.edges.some((e) => e.from === "c__load_balancer" && e.to === "c__service_api"), "the topology itself still has each route");
+        assert.ok(!t.edges.some((e) => e.from === "c__load_balancer" && e.to === "c__service_worker"));
     });
 
-    it("data: every service → database, cache and bucket", () => {
+    it("data: every service → the data tier, which holds database, cache and bucket; no service names a part of it", () => {
+        const tier = subgraphOf(g, "c__database")!;
+        assert.deepStrictEqual(g.subgraphs.get(tier)!.members, ["c__database", "c__cache", "c__object_store"]);
         for (const svc of ["c__service_api", "c__service_web", "c__service_worker"]) {
-            for (const data of ["c__database", "c__cache", "c__object_store"]) assert.ok(has(svc, data), `${svc} → ${data}`);
+            assert.ok(has(subgraphOf(g, svc)!, tier), `${svc} → data tier`);
+            assert.doesNotMatch(g.nodes.get(svc)!, /uses/, "a service that uses all of the tier says nothing more");
         }
-        assert.strictEqual(g.edges.filter((e) => e.to === "c__database" && !e.dotted).length, 3);
+        assert.ok(!g.edges.some((e) => !e.invisible && g.nodes.has(e.to) && subgraphOf(g, e.to)), "no edge into a box inside a subgraph");
+        const t = topologyOf(head);
+        for (const svc of ["c__service_api", "c__service_web", "c__service_worker"]) {
+            for (const data of ["c__database", "c__cache", "c__object_store"]) assert.ok(t.edges.some((e) => e.from === svc && e.to === data), `${svc} → ${data} in the topology`);
+        }
+    });
+
+    it("monitoring: dotted to the load balancer, and to the data tier naming what it alerts on (not the bucket)", () => {
+        const tier = subgraphOf(g, "c__database")!;
+        assert.deepStrictEqual(g.edges.filter((e) => e.from === "c__monitoring").map((e) => [e.to, e.label, e.dotted]), [[tier, "alerts on Database, Cache", true], ["c__load_balancer", "alerts", true]]);
     });
 
     it("components without flow hang below the data tier (an invisible link), not in the top row", () => {
-        assert.ok(g.edges.some((e) => e.invisible && e.from === "c__object_store" && e.to === "c__network"), JSON.stringify(g.edges.filter((e) => e.invisible)));
+        assert.ok(g.edges.some((e) => e.invisible && e.from === subgraphOf(g, "c__database") && e.to === "c__network"), JSON.stringify(g.edges.filter((e) => e.invisible)));
     });
 
-    it("data edges follow the plan: a service without a binding gets no edge to it", () => {
+    it("data edges follow the plan: a service without a binding says which part of the tier it uses", () => {
         const h = clone(head);
         const task = h.resources.find((r) => r.name === "service-worker-task")!;
         task.inputs.containerDefinitions = String(task.inputs.containerDefinitions).replace(/REDIS_HOST/g, "OTHER").replace(/master\.acme-prod-redis/g, "elsewhere");
         const gg = parseFlowchart(renderMermaid(h));
-        assert.ok(!gg.edges.some((e) => e.from === "c__service_worker" && e.to === "c__cache"));
-        assert.ok(gg.edges.some((e) => e.from === "c__service_worker" && e.to === "c__database"));
+        assert.strictEqual(gg.nodes.get("c__service_worker"), "ComputeService<br/>service-worker<br/>uses Database, ObjectStore");
+        assert.strictEqual(gg.nodes.get("c__service_api"), "ComputeService<br/>service-api");
+        const t = topologyOf(h);
+        assert.ok(!t.edges.some((e) => e.from === "c__service_worker" && e.to === "c__cache"));
+        assert.ok(t.edges.some((e) => e.from === "c__service_worker" && e.to === "c__database"));
     });
 
     it("highlights only what changes: risky red, changed yellow with what changes, the rest muted", () => {

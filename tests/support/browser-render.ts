@@ -14,6 +14,10 @@ import { BackgroundChild, Pending, readResult, removeWhenRunEnds } from "./backg
  */
 
 const ROOT = resolve(__dirname, "..", "..");
+
+/** A pull-request comment's width on GitHub, and what is left for a diagram inside its 16 px padding on each side. */
+export const COMMENT_WIDTH = 900;
+export const COMMENT_CONTENT_WIDTH = COMMENT_WIDTH - 32;
 const MERMAID = join(ROOT, "node_modules", "mermaid", "dist", "mermaid.min.js");
 
 export interface DiagramResult {
@@ -24,6 +28,26 @@ export interface DiagramResult {
     renderedWidth: number;
     /** Mermaid's error SVG ("Syntax error in text") ended up in the page. */
     errorSvg: boolean;
+    /** A flowchart's boxes, edge labels and subgraph titles as drawn (empty for other diagrams). */
+    boxes: DrawnText[];
+    edgeLabels: DrawnText[];
+    titles: DrawnText[];
+}
+
+/** A piece of text in a diagram as the browser laid it out, in page pixels. */
+export interface DrawnText {
+    /** The node's id in the Mermaid source (boxes only). */
+    id?: string;
+    /** Its lines, as shown (a `<br/>` breaks a line). */
+    lines: string[];
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    /** The smallest font size of its text, in CSS pixels. */
+    fontPx: number;
+    /** Its text is wider or taller than the space drawn for it, so part of it is cut off. */
+    clipped: boolean;
 }
 
 export interface RenderResult {
@@ -60,7 +84,7 @@ table{border-collapse:collapse;display:block;max-width:100%;overflow:auto} td,th
   let i = 0;
   for (const el of document.querySelectorAll("pre.mermaid")) {
     const src = el.textContent;
-    const result = { naturalWidth: 0, renderedWidth: 0, errorSvg: false };
+    const result = { naturalWidth: 0, renderedWidth: 0, errorSvg: false, boxes: [], edgeLabels: [], titles: [] };
     try {
       await mermaid.parse(src);
       const { svg } = await mermaid.render("diagram" + i++, src);
@@ -69,6 +93,22 @@ table{border-collapse:collapse;display:block;max-width:100%;overflow:auto} td,th
       result.naturalWidth = parseFloat(node.style.maxWidth) || node.viewBox.baseVal.width;
       result.renderedWidth = node.getBoundingClientRect().width;
       result.errorSvg = /Syntax error in text|aria-roledescription="error"/.test(svg);
+      // Mermaid draws each label as HTML in a foreignObject: its lines, font and whether it overflows the space drawn for it.
+      const drawn = (g) => {
+        const r = g.getBoundingClientRect();
+        const fo = g.querySelector("foreignObject");
+        const html = fo && fo.firstElementChild;
+        const texts = html ? [html, ...html.querySelectorAll("*")].filter((t) => t.textContent.trim()) : [];
+        return {
+          lines: (html ? html.innerText : g.textContent).split("\\n").map((l) => l.trim()).filter((l) => l),
+          x: r.x, y: r.y, width: r.width, height: r.height,
+          fontPx: texts.length ? Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize))) : 0,
+          clipped: !!html && (html.scrollWidth > fo.getBoundingClientRect().width + 1 || html.scrollHeight > fo.getBoundingClientRect().height + 1),
+        };
+      };
+      for (const g of node.querySelectorAll("g.node")) result.boxes.push({ id: g.id.replace(/^.*?flowchart-/, "").replace(/-[0-9]+$/, ""), ...drawn(g) });
+      for (const g of node.querySelectorAll("g.edgeLabel")) if (g.textContent.trim()) result.edgeLabels.push(drawn(g));
+      for (const g of node.querySelectorAll("g.cluster-label")) if (g.textContent.trim()) result.titles.push(drawn(g));
     } catch (e) {
       result.error = String(e && e.message || e);
     }
@@ -114,4 +154,25 @@ export function renderInBrowser(markdown: string, width = 900, timeoutMs = 90_00
         if (result.fatal) throw new Error(`the page failed: ${result.fatal}`);
         return result;
     });
+}
+
+/** The smallest text a diagram may draw at its natural size: GitHub's own small print is 12 px. */
+export const MIN_FONT_PX = 12;
+
+/**
+ * What keeps a drawn diagram from being read: text below MIN_FONT_PX or cut off, boxes drawn
+ * over each other, an edge label drawn over a box. Empty when every label reads.
+ */
+export function legibilityProblems(d: DiagramResult): string[] {
+    const problems: string[] = [];
+    const all = [...d.boxes.map((t) => ["box", t] as const), ...d.edgeLabels.map((t) => ["edge label", t] as const), ...d.titles.map((t) => ["subgraph title", t] as const)];
+    for (const [what, t] of all) {
+        const name = `${what} ${JSON.stringify(t.lines.join(" / "))}`;
+        if (t.fontPx < MIN_FONT_PX) problems.push(`${name}: ${t.fontPx} px text`);
+        if (t.clipped) problems.push(`${name}: its text is cut off`);
+    }
+    const overlap = (a: DrawnText, b: DrawnText) => a.x + a.width > b.x + 1 && b.x + b.width > a.x + 1 && a.y + a.height > b.y + 1 && b.y + b.height > a.y + 1;
+    d.boxes.forEach((a, i) => d.boxes.slice(i + 1).forEach((b) => overlap(a, b) && problems.push(`boxes ${a.id} and ${b.id} overlap`)));
+    for (const l of d.edgeLabels) for (const b of d.boxes) if (overlap(l, b)) problems.push(`edge label ${JSON.stringify(l.lines.join(" "))} is drawn over box ${b.id}`);
+    return problems;
 }
