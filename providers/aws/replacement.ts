@@ -13,7 +13,7 @@ import type { ReplacementTable } from "../shared/replacement";
 
 /** The source prefix and the tag inputs every AWS table cites (engine.ts and the builder files' `engineFacts`). */
 export const TF = "hashicorp/terraform-provider-aws internal/service/";
-export const TAGS = ["tags", "tagsAll"];
+export const TAGS = ["tags"];
 
 export const AWS_REPLACEMENT: ReplacementTable = {
     "pulumi:providers:aws": {
@@ -78,7 +78,7 @@ export const AWS_REPLACEMENT: ReplacementTable = {
     },
     "aws:kms/key:Key": {
         source: `${TF}kms/key.go`,
-        replace: ["region", "customerMasterKeySpec", "keySpec", "keyUsage", "customKeyStoreId", "multiRegion", "xksKeyId"],
+        replace: ["region", "customerMasterKeySpec", "keyUsage", "customKeyStoreId", "multiRegion", "xksKeyId"],
         update: [...TAGS, "deletionWindowInDays", "description", "enableKeyRotation", "policy", "isEnabled", "rotationPeriodInDays", "bypassPolicyLockoutSafetyCheck"],
     },
     "aws:rds/cluster:Cluster": {
@@ -98,7 +98,7 @@ export const AWS_REPLACEMENT: ReplacementTable = {
     "aws:s3/bucket:Bucket": {
         source: `${TF}s3/bucket.go`,
         replace: ["region", "bucket", "bucketPrefix", "objectLockEnabled", "bucketNamespace"],
-        update: [...TAGS, "forceDestroy", "acl", "corsRules", "grants", "lifecycleRules", "loggings", "objectLockConfiguration", "policy", "replicationConfiguration",
+        update: [...TAGS, "forceDestroy", "acl", "corsRules", "grants", "lifecycleRules", "logging", "objectLockConfiguration", "policy", "replicationConfiguration",
             "serverSideEncryptionConfiguration", "versioning", "website", "accelerationStatus", "requestPayer"],
     },
     "aws:s3/bucketV2:BucketV2": {
@@ -145,7 +145,7 @@ export const AWS_REPLACEMENT: ReplacementTable = {
         // A task definition revision is immutable: any change registers a new revision (a replace).
         source: `${TF}ecs/task_definition.go (every argument but tags/skip_destroy/track_latest ForceNew)`,
         replace: ["containerDefinitions", "cpu", "executionRoleArn", "family", "memory", "networkMode", "requiresCompatibilities", "runtimePlatform", "taskRoleArn",
-            "volumes", "ephemeralStorage", "pidMode", "ipcMode", "placementConstraints", "proxyConfiguration", "inferenceAccelerators", "enableFaultInjection"],
+            "volumes", "ephemeralStorage", "pidMode", "ipcMode", "placementConstraints", "proxyConfiguration", "enableFaultInjection"],
         update: [...TAGS, "skipDestroy", "trackLatest"],
     },
     "aws:secretsmanager/secret:Secret": {

@@ -67,7 +67,7 @@ export const AZURE_REPLACEMENT: ReplacementTable = {
     "azure-native:managedidentity:UserAssignedIdentity": {
         source: `${SPEC}msi/resource-manager/Microsoft.ManagedIdentity/stable/*/ManagedIdentity.json`,
         replace: ["resourceName", "resourceGroupName", "location"],
-        update: [...TAGS, "isolationScope"],
+        update: [...TAGS],
     },
     "azure-native:monitor:DataCollectionRule": {
         source: `${SPEC}monitor/resource-manager/Microsoft.Insights/stable/*/dataCollectionRules_API.json`,

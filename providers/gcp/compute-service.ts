@@ -303,7 +303,7 @@ export const engineFacts: EngineFacts = {
             source: `${MM}cloudrunv2/Service.yaml`,
             replace: ["name", "location", "project"],
             update: ["deletionProtection", "description", "ingress", "invokerIamDisabled", "labels", "annotations", "launchStage", "template", "client", "clientVersion",
-                "scaling", "traffic", "binaryAuthorization", "customAudiences", "defaultUriDisabled", "buildConfig"],
+                "scaling", "traffics", "binaryAuthorization", "customAudiences", "defaultUriDisabled", "buildConfig"],
         },
     },
     rules: computeServiceRules,

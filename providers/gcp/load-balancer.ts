@@ -400,7 +400,7 @@ export const engineFacts: EngineFacts = {
         },
         "gcp:compute/targetHttpsProxy:TargetHttpsProxy": {
             source: `${MM}compute/TargetHttpsProxy.yaml`,
-            replace: ["name", "project", "description", "proxyBind", "loadBalancingScheme"],
+            replace: ["name", "project", "description", "proxyBind"],
             update: ["sslCertificates", "sslPolicy", "urlMap", "quicOverride", "certificateMap", "certificateManagerCertificates", "serverTlsPolicy", "tlsEarlyData",
                 "httpKeepAliveTimeoutSec"],
         },

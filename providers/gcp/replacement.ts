@@ -20,7 +20,7 @@ export const GCP_REPLACEMENT: ReplacementTable = {
     "pulumi:providers:gcp": {
         source: "pulumi-gcp provider config: default labels update in place",
         replace: [],
-        update: ["defaultLabels", "addTerraformAttributionLabel"],
+        update: ["defaultLabels", "addPulumiAttributionLabel", "pulumiAttributionLabelAdditionStrategy"],
         undecided: ["project", "region", "zone"],
     },
     "gcp:compute/globalAddress:GlobalAddress": {

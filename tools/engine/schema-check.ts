@@ -155,6 +155,14 @@ function argsType(decl: Declaration): { type: ts.Type; checker: ts.TypeChecker }
     return entry;
 }
 
+/** The input names the SDK declares for a type (its Args interface's properties); undefined where no typed class declares it. */
+export function declaredInputs(token: string): string[] | undefined {
+    const decl = declarationFor(token);
+    if (!decl) return undefined;
+    const { type, checker } = argsType(decl);
+    return checker.getPropertiesOfType(type).map((p) => p.name);
+}
+
 /**
  * Inputs whose SDK enum is not the one the API declares, by type: each cloud lists its own
  * (`enumCorrections` in providers/<cloud>/engine.ts). Each entry replaces the SDK's list with
