@@ -90,4 +90,31 @@ describe("policy evaluation: what is reused carries nothing over", () => {
         const [x, y] = await Promise.all([evaluatePolicies([frozen], guards({ stackTags: { environment: "staging" } })), evaluatePolicies([frozen], disabled)]);
         assert.deepStrictEqual([names(x), names(y)], [["no-public-acl", "stack-tag-says-production"], []]);
     });
+
+    it("notApplicable keeps its reason and captures no stack trace; the process's limit and every other error's stack stay", async () => {
+        let thrown: unknown;
+        const limit = Error.stackTraceLimit;
+        const skipping: Policies = [
+            {
+                name: "only-queues",
+                description: "applies to queues only",
+                validateResource: (args) => {
+                    try {
+                        args.notApplicable("not a queue");
+                    } catch (err) {
+                        thrown = err;
+                        throw err;
+                    }
+                },
+            },
+            { name: "crashes", description: "a policy bug", validateResource: () => { throw new Error("policy bug"); } },
+        ];
+        const e = await evaluatePolicies([bucket], { policies: skipping.slice(0, 1), stackTags: {} });
+        assert.deepStrictEqual(e.notApplicable.map((n) => [n.policy, n.reason]), [["only-queues", "not a queue"]]);
+        assert.ok(thrown instanceof Error && (thrown as Error & { reason?: string }).reason === "not a queue", "the analyzer's own NotApplicableError");
+        assert.doesNotMatch(String((thrown as Error).stack), /\n\s+at /, "a stack trace was captured for a not-applicable result");
+        assert.strictEqual(Error.stackTraceLimit, limit);
+        // A policy's own error is reported with its stack (server.js asGrpcError appends it).
+        await assert.rejects(evaluatePolicies([bucket], { policies: skipping.slice(1), stackTags: {} }), (err: Error) => /policy bug/.test(err.message) && /\n\s+at /.test(err.message));
+    });
 });
