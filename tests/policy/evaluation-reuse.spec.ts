@@ -117,4 +117,34 @@ describe("policy evaluation: what is reused carries nothing over", () => {
         // A policy's own error is reported with its stack (server.js asGrpcError appends it).
         await assert.rejects(evaluatePolicies([bucket], { policies: skipping.slice(1), stackTags: {} }), (err: Error) => /policy bug/.test(err.message) && /\n\s+at /.test(err.message));
     });
+
+    it("a policy's props are copied only when it reads them, and read, list, spread and write as the resource's properties", async () => {
+        const deserialize = require("@pulumi/policy/deserialize") as { deserializeProperties: (...args: unknown[]) => unknown };
+        const original = deserialize.deserializeProperties;
+        let copies = 0;
+        deserialize.deserializeProperties = (...args: unknown[]) => (copies++, original(...args));
+        const seen: unknown[] = [];
+        const typeOnly = (name: string): Policies[number] => ({ name, description: "returns on the type", validateResource: (args) => void (args.type === "test:index:Queue" && seen.push(args.props.acl)) });
+        const reader: Policies[number] = {
+            name: "reads-everything",
+            description: "reads, lists, spreads and writes its props",
+            validateResource: (args, report) => {
+                const props = args.props as Record<string, any>;
+                seen.push(Object.keys(props).sort(), { ...props }, JSON.parse(JSON.stringify(props)), "tags" in props, props instanceof Object);
+                props.acl = "public-read";
+                delete props.tags;
+                if (props.acl !== "public-read" || "tags" in props) report("a write to its own props did not hold");
+            },
+        };
+        try {
+            const e = await evaluatePolicies([bucket], { policies: [typeOnly("a"), typeOnly("b"), reader, typeOnly("c")], stackTags: {} });
+            assert.deepStrictEqual(names(e), []);
+            assert.strictEqual(copies, 1, "properties were copied for policies that never read them");
+        } finally {
+            deserialize.deserializeProperties = original;
+        }
+        const inputs = { acl: "private", tags: { team: "data" } };
+        assert.deepStrictEqual(seen, [["acl", "tags"], inputs, inputs, true, true]);
+        assert.deepStrictEqual(bucket.inputs, inputs);
+    });
 });
