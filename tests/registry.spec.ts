@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as path from "path";
 import { CLOUDS } from "../components/config";
 import { loadCloud } from "../providers/loader";
 import { LoadedModules, modulesLoadedBy } from "./support/loaded-modules";
@@ -37,6 +38,11 @@ describe("provider registry: what a stack loads", () => {
                 for (const other of Object.values(SDK_OF).filter((p) => p !== SDK_OF[cloud])) {
                     assert.strictEqual(managed.packages[other], undefined, `${cloud} stack loaded ${other}`);
                 }
+            });
+
+            it("loads zod's English messages and none of its other locales (tools/engine/lazy-zod-locales.ts)", () => {
+                const locales = managed.files.filter((f) => /node_modules\/zod\/v4\/locales\/(?!index\.cjs$)/.test(f)).map((f) => path.basename(f));
+                assert.deepStrictEqual(locales, ["en.cjs"]);
             });
 
             it("loads no @pulumi/kubernetes under the managed runtime", () => {

@@ -1,13 +1,11 @@
 import { Command, Option } from "commander";
 import pc from "picocolors";
-import { CLOUDS, ENVIRONMENTS } from "../components/config";
-import { PACK_ENFORCEMENT_LEVEL, policies } from "../policy/policies";
-import { evaluatePack, PolicyPackConfigFile, reconcileConfig, toPlanViolations } from "./engine/policies";
-import { countResources, type PlanViolation } from "./engine/plan";
-import { violationLines } from "./engine/render-text";
-import { runPlan } from "./engine/run-plan";
+import { CLOUD_PLUGINS } from "../providers/registry";
 import { cloudListParser, exitOnUserError, parseArgs, runCli } from "./engine/cli";
-import { checkExitCode, failedStatus, isFailing, PairStatus, plannedStatus, readPolicyConfig, stopExit } from "./engine/exit/check";
+import type { PairResult } from "./engine/check-pairs";
+
+/** The clouds, in the registry's order (as components/config's CLOUDS, without loading the config schema). */
+const CLOUDS = Object.keys(CLOUD_PLUGINS);
 
 /**
  * `npm run check [-- --policy-config <file>] [--config KEY=VALUE ...] [--cloud <cloud> ...] [--format text|json]`
@@ -23,60 +21,6 @@ import { checkExitCode, failedStatus, isFailing, PairStatus, plannedStatus, read
  * reported as skipped; any other error fails the check. The decisions live in
  * tools/engine/exit/check.ts.
  */
-
-interface PairResult {
-    stack: string;
-    cloud: string;
-    status: PairStatus;
-    resources: number;
-    violations: PlanViolation[];
-    note?: string;
-}
-
-async function checkPair(stack: string, cloud: string, config: string[], policyConfig?: PolicyPackConfigFile): Promise<PairResult> {
-    try {
-        const run = await runPlan({ stack, cloud, config });
-        const violations = toPlanViolations(await evaluatePack(run.recorded, { config: policyConfig }));
-        return { stack, cloud, status: plannedStatus(violations), resources: countResources(run.plan.resources).resources, violations };
-    } catch (err) {
-        return { stack, cloud, resources: 0, violations: [], ...failedStatus(err) };
-    }
-}
-
-function renderPair(r: PairResult): string {
-    const title = `${r.cloud}/${r.stack}`;
-    const lines: string[] = [];
-    const count = (level: string) => r.violations.filter((v) => v.level === level).length;
-    switch (r.status) {
-        case "skipped":
-            lines.push(`${pc.yellow("SKIP")} ${title}: ${r.note}`);
-            return lines.join("\n");
-        case "config-error":
-        case "error":
-            lines.push(`${pc.red("ERROR")} ${title}: the plan failed\n    ${String(r.note).split("\n").join("\n    ")}`);
-            return lines.join("\n");
-        default:
-            lines.push(
-                `${r.status === "ok" ? pc.green("PASS") : pc.red("FAIL")} ${title}: ${r.resources} resources, ` +
-                    `${count("mandatory")} mandatory, ${count("advisory")} advisory violation(s)`,
-            );
-    }
-    for (const v of r.violations) lines.push(...violationLines(v));
-    return lines.join("\n");
-}
-
-/** The pairs of `clouds`, planned one after the other in this process (the SDKs of those clouds load here). */
-async function checkClouds(clouds: string[], config: string[], policyConfig: PolicyPackConfigFile | undefined, done: (r: PairResult) => void): Promise<PairResult[]> {
-    const results: PairResult[] = [];
-    for (const cloud of clouds) {
-        for (const stack of ENVIRONMENTS) {
-            const r = await checkPair(stack, cloud, config, policyConfig);
-            results.push(r);
-            done(r);
-        }
-    }
-    return results;
-}
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("check")
@@ -94,6 +38,9 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     if (stop !== undefined) return stop;
     const opts = program.opts<{ policyConfig?: string; config: string[]; cloud: string[]; format: string }>();
     let results: PairResult[];
+    // Loaded once the arguments parse: `--help` and a usage error need no SDK nor policy pack.
+    const [{ checkClouds, renderPair }, { PACK_ENFORCEMENT_LEVEL, policies }, { reconcileConfig }, { checkExitCode, isFailing, readPolicyConfig, stopExit }] =
+        await Promise.all([import("./engine/check-pairs"), import("../policy/policies"), import("./engine/policies"), import("./engine/exit/check")]);
     try {
         const policyConfig = readPolicyConfig(opts.policyConfig, (c) => reconcileConfig(policies, PACK_ENFORCEMENT_LEVEL, c)); // fail fast, before planning
         const clouds = opts.cloud.length > 0 ? [...new Set(opts.cloud)] : [...CLOUDS];

@@ -90,4 +90,61 @@ describe("policy evaluation: what is reused carries nothing over", () => {
         const [x, y] = await Promise.all([evaluatePolicies([frozen], guards({ stackTags: { environment: "staging" } })), evaluatePolicies([frozen], disabled)]);
         assert.deepStrictEqual([names(x), names(y)], [["no-public-acl", "stack-tag-says-production"], []]);
     });
+
+    it("notApplicable keeps its reason and captures no stack trace; the process's limit and every other error's stack stay", async () => {
+        let thrown: unknown;
+        const limit = Error.stackTraceLimit;
+        const skipping: Policies = [
+            {
+                name: "only-queues",
+                description: "applies to queues only",
+                validateResource: (args) => {
+                    try {
+                        args.notApplicable("not a queue");
+                    } catch (err) {
+                        thrown = err;
+                        throw err;
+                    }
+                },
+            },
+            { name: "crashes", description: "a policy bug", validateResource: () => { throw new Error("policy bug"); } },
+        ];
+        const e = await evaluatePolicies([bucket], { policies: skipping.slice(0, 1), stackTags: {} });
+        assert.deepStrictEqual(e.notApplicable.map((n) => [n.policy, n.reason]), [["only-queues", "not a queue"]]);
+        assert.ok(thrown instanceof Error && (thrown as Error & { reason?: string }).reason === "not a queue", "the analyzer's own NotApplicableError");
+        assert.doesNotMatch(String((thrown as Error).stack), /\n\s+at /, "a stack trace was captured for a not-applicable result");
+        assert.strictEqual(Error.stackTraceLimit, limit);
+        // A policy's own error is reported with its stack (server.js asGrpcError appends it).
+        await assert.rejects(evaluatePolicies([bucket], { policies: skipping.slice(1), stackTags: {} }), (err: Error) => /policy bug/.test(err.message) && /\n\s+at /.test(err.message));
+    });
+
+    it("a policy's props are copied only when it reads them, and read, list, spread and write as the resource's properties", async () => {
+        const deserialize = require("@pulumi/policy/deserialize") as { deserializeProperties: (...args: unknown[]) => unknown };
+        const original = deserialize.deserializeProperties;
+        let copies = 0;
+        deserialize.deserializeProperties = (...args: unknown[]) => (copies++, original(...args));
+        const seen: unknown[] = [];
+        const typeOnly = (name: string): Policies[number] => ({ name, description: "returns on the type", validateResource: (args) => void (args.type === "test:index:Queue" && seen.push(args.props.acl)) });
+        const reader: Policies[number] = {
+            name: "reads-everything",
+            description: "reads, lists, spreads and writes its props",
+            validateResource: (args, report) => {
+                const props = args.props as Record<string, any>;
+                seen.push(Object.keys(props).sort(), { ...props }, JSON.parse(JSON.stringify(props)), "tags" in props, props instanceof Object);
+                props.acl = "public-read";
+                delete props.tags;
+                if (props.acl !== "public-read" || "tags" in props) report("a write to its own props did not hold");
+            },
+        };
+        try {
+            const e = await evaluatePolicies([bucket], { policies: [typeOnly("a"), typeOnly("b"), reader, typeOnly("c")], stackTags: {} });
+            assert.deepStrictEqual(names(e), []);
+            assert.strictEqual(copies, 1, "properties were copied for policies that never read them");
+        } finally {
+            deserialize.deserializeProperties = original;
+        }
+        const inputs = { acl: "private", tags: { team: "data" } };
+        assert.deepStrictEqual(seen, [["acl", "tags"], inputs, inputs, true, true]);
+        assert.deepStrictEqual(bucket.inputs, inputs);
+    });
 });

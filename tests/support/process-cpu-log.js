@@ -5,10 +5,27 @@
 // runtime with a monitor installed: the offline engine's mocks, tools/engine/recording-monitor.ts). tools/bench/suite-floor.ts reads the lines. One
 // short line per append, so parallel processes never interleave within a line. Does nothing
 // without PLATFORM_PROCESS_CPU.
+// Each line also names the spec file that started the process (`spec`, from PLATFORM_SPEC_FILE,
+// which children inherit): mocha's process sets it to the spec file it is loading (background
+// children start at load, tests/support/background-child.ts) and summary-reporter.js to the one
+// running, so tools/bench/spec-costs.ts can charge every child to its spec.
 const fs = require("fs");
 
 const logFile = process.env.PLATFORM_PROCESS_CPU;
 if (logFile) {
+    // Only mocha's process loads spec files; in any other process this never fires.
+    const Module = require("module");
+    const load = Module._load;
+    Module._load = function (request, parent, isMain) {
+        if (/\.spec\.[cm]?[jt]s$/.test(request)) {
+            try {
+                process.env.PLATFORM_SPEC_FILE = Module._resolveFilename(request, parent, isMain);
+            } catch {
+                // Unresolvable: the real load reports it.
+            }
+        }
+        return load.apply(this, arguments);
+    };
     process.on("exit", () => {
         const { user, system } = process.cpuUsage();
         // Read only if loaded: this must not load the SDK into a process that never did.
@@ -20,7 +37,7 @@ if (logFile) {
             // An SDK without hasMonitor: counted as not planning (the floor stays a lower bound).
         }
         try {
-            fs.appendFileSync(logFile, JSON.stringify({ pid: process.pid, argv: process.argv.slice(1), cpuMs: Math.round((user + system) / 1e3), planned }) + "\n");
+            fs.appendFileSync(logFile, JSON.stringify({ pid: process.pid, argv: process.argv.slice(1), spec: process.env.PLATFORM_SPEC_FILE, cpuMs: Math.round((user + system) / 1e3), planned }) + "\n");
         } catch {
             // A measurement aid: a process must never fail because of it.
         }

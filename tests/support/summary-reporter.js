@@ -32,9 +32,13 @@ class SummaryReporter extends Spec {
             }
             since = now;
             cpuSince = process.cpuUsage();
-            if (file) current = file;
+            if (file) {
+                current = file;
+                // The children this file starts are charged to it (tests/support/process-cpu-log.js).
+                if (process.env.PLATFORM_PROCESS_CPU) process.env.PLATFORM_SPEC_FILE = file;
+            }
         };
-        if (timingsFile) {
+        if (timingsFile || process.env.PLATFORM_PROCESS_CPU) {
             for (const event of [EVENT_SUITE_BEGIN, EVENT_HOOK_BEGIN, EVENT_TEST_BEGIN]) runner.on(event, (r) => charge(r.file));
             for (const event of [EVENT_TEST_END, EVENT_HOOK_END, EVENT_SUITE_END]) runner.on(event, () => charge());
         }

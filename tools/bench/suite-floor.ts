@@ -17,6 +17,8 @@ export interface ProcessCpu {
     argv: string[];
     cpuMs: number;
     planned: boolean;
+    /** The spec file that started it (absolute), when mocha's process recorded one. */
+    spec?: string;
 }
 
 /** What the suite's own process wrote (summary-reporter.js). */

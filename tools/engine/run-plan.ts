@@ -1,3 +1,5 @@
+// First: zod's unused locales stay unloaded (lazy-zod-locales.ts), which only works before zod loads.
+import "./lazy-zod-locales";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../components/config/errors";
 import { definePlatform } from "../../components/program";
