@@ -136,7 +136,7 @@ export const cloudDocs = {
             },
         },
         "rule-catalogue": {
-            header: "AWS (`providers/aws/rules`)",
+            header: "AWS (`providers/aws`)",
             cells: {
                 names: "S3 bucket, RDS identifier/db/user/groups, ElastiCache ids, ALB/target group (32), IAM, ECS, EKS, log group, alarm, SNS, secret, WAF, SG, ACM domain; tag limits (50, 128/256, no `aws:`)",
                 combinations: "instance class × PostgreSQL 16, parameter-group family × engine, backup retention 0–35, Performance Insights retention, Fargate CPU × memory, log retention values, health-check ranges, redirect codes, WAF priorities/metric names, KMS deletion window, Secrets recovery window, alarm periods, S3 lifecycle order",

@@ -136,7 +136,7 @@ export const cloudDocs = {
             },
         },
         "rule-catalogue": {
-            header: "Azure (`providers/azure/rules`)",
+            header: "Azure (`providers/azure`)",
             cells: {
                 names: "every named type per \"Naming rules and restrictions\" (storage account 3–24, Key Vault 3–24, Container App 32, ...); tag limits",
                 combinations: "archive tier × redundancy, lifecycle order, storage diagnostic metric categories, blob soft-delete ranges, HA × compute tier and zones, PostgreSQL storage sizes and SKU, Redis SKU × persistence/replicas/zones, Key Vault retention, NSG priorities, Container Apps CPU × memory, AKS pod/service/VNet CIDRs, WAF request limits, Log Analytics retention, metric alert frequency/severity",

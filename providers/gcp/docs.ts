@@ -136,7 +136,7 @@ export const cloudDocs = {
             },
         },
         "rule-catalogue": {
-            header: "GCP (`providers/gcp/rules`)",
+            header: "GCP (`providers/gcp`)",
             cells: {
                 names: "RFC 1035 compute names (63), Cloud SQL, Memorystore (40), Cloud Run (49), service account (6–30), bucket, secret, KMS, GKE (40), log bucket/sink; labels (64, lowercase)",
                 combinations: "Cloud SQL custom tier (vCPU × memory), backup/log retention, Memorystore tier × read replicas × size, Cloud Run CPU × memory and probes, SSL policy profile, Cloud Armor priorities, IAM role/member shape, lifecycle order, subnet/secondary ranges, PSA range size",

@@ -1,7 +1,8 @@
 /**
  * What a provider does when an input of one of its resource types changes: update it in
- * place, or create a new one and delete the old (replace). Each cloud folder carries the table
- * for the types it creates (providers/<cloud>/replacement.ts); the offline diff reads them to
+ * place, or create a new one and delete the old (replace). Each cloud folder carries the entry
+ * of every type it creates (a builder file's `engineFacts` for the types only its component
+ * creates, providers/<cloud>/replacement.ts for the others); the offline diff reads them to
  * count replacements honestly. A changed input that no list names is "may replace": the
  * diff never guesses "update".
  *

@@ -14,7 +14,7 @@ import { isStateful, statefulLabel } from "./stateful";
 
 /**
  * What happens to one resource. `may-replace`: a changed input is not known to be updatable in
- * place (providers/<cloud>/replacement.ts does not list it, or its value is only known after
+ * place (its type's replacement entry does not list it, or its value is only known after
  * apply): the real preview decides, and the headline counts it apart from updates.
  */
 export type ChangeKind = "create" | "delete" | "update" | "replace" | "may-replace";

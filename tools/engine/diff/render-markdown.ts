@@ -131,7 +131,7 @@ function render(report: DiffReport, options: RenderOptions): string {
     for (const s of report.skipped) lines.push(`| ${cell(s.stack)} | ${cell(s.cloud)} | | | | | | | not compared: ${cell(s.reason)} |`);
     lines.push("");
     if (report.stacks.some((d) => d.counts.mayReplace > 0)) {
-        lines.push("*May replace*: an input changed that the provider tables (`providers/<cloud>/replacement.ts`) do not know to be updatable in place; the real preview decides.", "");
+        lines.push("*May replace*: an input changed that its type's replacement entry (the cloud's engine facts, read from the provider's source) does not know to be updatable in place; the real preview decides.", "");
     }
     const allWarnings = report.stacks.flatMap(warningLines);
     if (allWarnings.length > 0) lines.push("### Warnings", "", ...allWarnings, "");
