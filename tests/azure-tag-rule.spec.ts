@@ -46,7 +46,7 @@ describe("azure tag rule: its types come from the merged replacement table", fun
         const rule = engine.rules.find((r) => r.id === TAG_RULE)!;
         const tagged = Object.entries(engine.replacement).filter(([, e]) => e.update.includes("tags")).map(([t]) => t);
         assert.deepStrictEqual([...rule.types].sort(), tagged.sort());
-        for (const from of ["providers/azure/engine.ts", "providers/azure/network.ts", "providers/azure/database.ts"]) {
+        for (const from of ["providers/azure/replacement.ts", "providers/azure/network.ts", "providers/azure/database.ts"]) {
             assert.ok(rule.types.some((t) => engine.statedIn[`replacement ${t}`] === from), `no tagged type of ${from} is covered`);
         }
     });

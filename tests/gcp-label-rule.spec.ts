@@ -4,6 +4,9 @@ import { engine, engineFactsWith } from "../providers/gcp/engine";
 import { builderEngineFacts } from "../providers/shared/builder-engine-facts";
 import type { ReplacementRule } from "../providers/shared/replacement";
 import { PlannedResource, PlanView } from "../providers/shared/rules";
+import { plannedResources, runRules } from "../tools/engine/rules";
+import { ENVIRONMENTS, planFor } from "./support/harness";
+import { MIGRATE_JOB } from "./support/job-config";
 
 /**
  * GCP's label rule (gcp/label-limits) applies to the types it is built over in engine.ts: every
@@ -49,5 +52,25 @@ describe("gcp label rule: its types come from the merged replacement table", () 
     it("a builder file that states the label rule itself fails, naming both files", () => {
         const rogue = { file: "providers/gcp/queue.ts", facts: { rules: [{ ...labelRule(engine), types: ["gcp:fake/queue:Queue"] }] } };
         assert.throws(() => engineFactsWith([...builders, rogue]), /rule gcp\/label-limits is stated in providers\/gcp\/queue\.ts and in providers\/gcp\/engine\.ts/);
+    });
+
+    it("covers every type a GCP plan labels (jobs' included), and the plans break none of its limits", async function () {
+        this.timeout(300_000);
+        const rule = labelRule(engine);
+        const labelled = new Set<string>();
+        for (const env of ENVIRONMENTS) for (const config of [[], ["platform:compute.runtime=kubernetes"]]) {
+            const runs = [await planFor(env, "gcp", config), ...(env === "production" ? [await planFor(env, "gcp", [MIGRATE_JOB, ...config])] : [])];
+            for (const run of runs) {
+                const resources = plannedResources(run);
+                for (const r of resources) {
+                    const i = r.inputs as Record<string, any>;
+                    const labels = r.type === "gcp:monitoring/notificationChannel:NotificationChannel" ? i.userLabels : i.labels ?? i.resourceLabels ?? i.settings?.userLabels;
+                    if (labels && typeof labels === "object" && Object.keys(labels).length > 0 && r.type !== "gcp:monitoring/alertPolicy:AlertPolicy") labelled.add(r.type);
+                }
+                assert.deepStrictEqual(runRules(resources, [rule]), []);
+            }
+        }
+        assert.ok(labelled.size > 8, `only ${labelled.size} labelled types: did the plans run?`);
+        assert.deepStrictEqual([...labelled].filter((t) => !rule.types.includes(t)), [], "types the plans label that the rule does not cover");
     });
 });

@@ -252,8 +252,8 @@ export function createMonitoring(ctx: AwsContext, scope: pulumi.ComponentResourc
 /** This file's catalog entry (components/catalog.ts), loaded by providers/aws/index.ts. */
 export const builder: CloudBuilder<AwsContext, "monitoring"> = createMonitoring;
 
-// The offline engine's facts of the AWS types only this component creates (npm run check and
-// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+// The offline engine's facts of the AWS types only this component creates (npm run diff and the
+// deploy-rule specs read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
 
 const REPLACEMENT: ReplacementTable = {
     "aws:budgets/budget:Budget": {

@@ -218,8 +218,8 @@ declare module "./handles" {
     }
 }
 
-// The offline engine's facts of the AWS types only this component creates (npm run check and
-// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+// The offline engine's facts of the AWS types only this component creates (npm run diff and the
+// deploy-rule specs read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
 
 const REPLACEMENT: ReplacementTable = {
     "aws:s3/bucketLogging:BucketLogging": {

@@ -224,7 +224,7 @@ declare module "./handles" {
 }
 
 /*
- * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only a compute service
+ * The offline engine's facts (`npm run diff` and the deploy-rule specs read them) of the Azure types only a compute service
  * creates: which inputs replace them and their deploy rules. providers/azure/engine.ts
  * merges them with the facts of the types several components create.
  */

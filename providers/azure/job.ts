@@ -78,8 +78,8 @@ export function createJob(run: AzureContext, scope: pulumi.ComponentResource, na
 /** This file's catalog entry (components/catalog.ts), loaded by providers/azure/index.ts. */
 export const builder: CloudBuilder<AzureContext, "job"> = createJob;
 
-// The offline engine's facts of the Azure types only this component creates (npm run check and
-// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+// The offline engine's facts of the Azure types only this component creates (npm run diff and the
+// deploy-rule specs read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
 export const engineFacts: EngineFacts = {
     replacement: {
         "azure-native:app:Job": {

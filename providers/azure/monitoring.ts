@@ -243,7 +243,7 @@ export function createMonitoring(run: AzureContext, scope: pulumi.ComponentResou
 export const builder: CloudBuilder<AzureContext, "monitoring"> = createMonitoring;
 
 /*
- * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only monitoring
+ * The offline engine's facts (`npm run diff` and the deploy-rule specs read them) of the Azure types only monitoring
  * creates: which inputs replace them and their deploy rules. providers/azure/engine.ts
  * merges them with the facts of the types several components create.
  */

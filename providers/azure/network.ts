@@ -319,7 +319,7 @@ declare module "./handles" {
 }
 
 /*
- * The offline engine's facts (`npm run check`, `npm run diff`) of the Azure types only the network
+ * The offline engine's facts (`npm run diff` and the deploy-rule specs read them) of the Azure types only the network
  * creates: which inputs replace them, their deploy rules and which of them hold data. providers/azure/engine.ts
  * merges them with the facts of the types several components create.
  */

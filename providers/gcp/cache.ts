@@ -97,7 +97,7 @@ declare module "./handles" {
 }
 
 /*
- * The offline engine's facts of the GCP types only the cache creates (npm run check, npm run diff):
+ * The offline engine's facts of the GCP types only the cache creates (npm run diff and the deploy-rule specs read them):
  * providers/gcp/engine.ts merges them with the facts of the types several components create.
  */
 

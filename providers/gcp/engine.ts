@@ -1,31 +1,32 @@
 import { builderEngineFacts } from "../shared/builder-engine-facts";
-import { assembleEngineFacts, CloudEngine, EngineFacts, MergedFacts, StatedFacts, typesListing } from "../shared/cloud-engine";
+import { CloudEngine, CloudEngineSpec, cloudEngineOf, StatedFacts, typesListing } from "../shared/cloud-engine";
 import { GCP_REPLACEMENT } from "./replacement";
 import { gcpRules } from "./rules";
 import { gcpLabelRule, labelInputsOf } from "./rules/labels";
 
-const FILE = "providers/gcp/engine.ts";
-
 /**
- * The facts of the GCP types several components (or none) create: the types one component
- * creates are stated in its builder file (`engineFacts`), tests/engine-facts.spec.ts says which.
+ * The GCP engine's own part: the facts of the types several components (or none) create (the
+ * types one component creates are stated in its builder file's `engineFacts`;
+ * tests/engine-facts.spec.ts says which), and the label rule over every type whose entry lists
+ * an input the rule reads labels from (rules/labels.ts).
  */
-const shared: EngineFacts = {
-    replacement: GCP_REPLACEMENT,
-    rules: gcpRules,
-    statefulTypes: {
-        "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
-    },
+export const GCP_ENGINE: CloudEngineSpec = {
+    cloud: "gcp",
+    shared: [
+        { file: "providers/gcp/replacement.ts", facts: { replacement: GCP_REPLACEMENT } },
+        { file: "providers/gcp/rules/", facts: { rules: gcpRules } },
+        { file: "providers/gcp/engine.ts", facts: {
+            statefulTypes: {
+                "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
+            },
+        } },
+    ],
+    derivedRules: ({ replacement }) => [{ ...gcpLabelRule, types: typesListing(replacement, labelInputsOf) }],
+    sdkLayout: "bridged",
 };
 
-/**
- * The shared facts and these builder files' facts, merged, plus the label rule (stated here)
- * over every type whose entry lists an input the rule reads labels from (rules/labels.ts), so a
- * builder file's new labelled type gets it without an edit here.
- */
-export function engineFactsWith(builders: readonly StatedFacts[]): MergedFacts {
-    return assembleEngineFacts("gcp", [{ file: FILE, facts: shared }, ...builders], ({ replacement }) => [{ ...gcpLabelRule, types: typesListing(replacement, labelInputsOf) }]);
-}
+/** The GCP engine over these builder files' facts (the specs hand it fakes). */
+export const engineFactsWith = (builders: readonly StatedFacts[]): CloudEngine => cloudEngineOf(GCP_ENGINE, builders);
 
 /** What the offline engine knows about GCP (providers/shared/cloud-engine.ts): the shared facts and each builder file's. */
-export const engine: CloudEngine = { ...engineFactsWith(builderEngineFacts("gcp", (file) => require(file))), sdkLayout: "bridged" };
+export const engine: CloudEngine = engineFactsWith(builderEngineFacts("gcp", (file) => require(file)));

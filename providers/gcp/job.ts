@@ -67,8 +67,8 @@ export function createJob(ctx: GcpContext, scope: pulumi.ComponentResource, name
 /** This file's catalog entry (components/catalog.ts), loaded by providers/gcp/index.ts. */
 export const builder: CloudBuilder<GcpContext, "job"> = createJob;
 
-// The offline engine's facts of the GCP types only this component creates (npm run check and
-// npm run diff read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
+// The offline engine's facts of the GCP types only this component creates (npm run diff and the
+// deploy-rule specs read them; providers/shared/cloud-engine.ts): engine.ts holds the shared ones.
 export const engineFacts: EngineFacts = {
     replacement: {
         "gcp:cloudrunv2/job:Job": {

@@ -282,7 +282,7 @@ declare module "./handles" {
 }
 
 /*
- * The offline engine's facts of the GCP types only the load balancer creates (npm run check, npm run diff):
+ * The offline engine's facts of the GCP types only the load balancer creates (npm run diff and the deploy-rule specs read them):
  * providers/gcp/engine.ts merges them with the facts of the types several components create.
  */
 

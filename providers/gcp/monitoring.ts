@@ -361,7 +361,7 @@ export function createMonitoring(ctx: GcpContext, scope: pulumi.ComponentResourc
 export const builder: CloudBuilder<GcpContext, "monitoring"> = createMonitoring;
 
 /*
- * The offline engine's facts of the GCP types only monitoring creates (npm run check, npm run diff):
+ * The offline engine's facts of the GCP types only monitoring creates (npm run diff and the deploy-rule specs read them):
  * providers/gcp/engine.ts merges them with the facts of the types several components create.
  */
 

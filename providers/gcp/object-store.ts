@@ -145,7 +145,7 @@ declare module "./workload-grants" {
 }
 
 /*
- * The offline engine's facts of the GCP types only the object store creates (npm run check, npm run diff):
+ * The offline engine's facts of the GCP types only the object store creates (npm run diff and the deploy-rule specs read them):
  * providers/gcp/engine.ts merges them with the facts of the types several components create.
  */
 

@@ -6,7 +6,7 @@ import type { EngineFacts, StatedFacts } from "./cloud-engine";
  * export, optional: a component that creates no type of its own states none), in catalog
  * order. `load` is the cloud's own `require`, so the path resolves in its folder, as for
  * `loadBuilders` (bind-cloud.ts). Loading a builder file loads the cloud's SDK: only the
- * engine's processes (check, diff, the specs) call this, never a plan of the program.
+ * engine's processes (diff, the specs, the docs generator) call this, never a plan of the program.
  */
 export function builderEngineFacts(cloud: string, load: (file: string) => unknown): StatedFacts[] {
     return CLOUD_BUILT.flatMap((entry) => {

@@ -6,13 +6,14 @@ import type { Rule } from "./rules";
  * check` and `npm run diff` read, stated next to the code that creates those types. A builder
  * file (`providers/<cloud>/<component>.ts`) exports the facts of the types only its component
  * creates as `engineFacts`; the cloud's `engine.ts` states the facts of the types several
- * components (or none) create, and assembles both (`assembleCloudEngine`).
+ * components (or none) create (in its `replacement.ts`, `rules/` and engine.ts itself), and
+ * assembles both (`cloudEngineOf`).
  * tests/engine-facts.spec.ts holds every type to that owner, read from the plans.
  */
 export interface EngineFacts {
     /** Which input changes replace each type (`npm run diff`), with the provider source. */
     readonly replacement?: ReplacementTable;
-    /** Deploy-time rules over these types (`npm run check`). */
+    /** Deploy-time rules over these types (tests/deploy-rules.spec.ts runs them over every plan variant). */
     readonly rules?: readonly Rule[];
     /**
      * Types whose only job is to guard another resource (public-access blocks, locks, WAF
@@ -90,16 +91,25 @@ export function mergeEngineFacts(cloud: string, parts: readonly StatedFacts[]): 
     return { replacement: merged.replacement, guardTypes: merged.guardTypes, statefulTypes: merged.statefulTypes, rules, statedIn: Object.fromEntries(statedBy) } as MergedFacts;
 }
 
+/** What a cloud's engine.ts states: the facts of its shared types, each part with the file that holds it, and what it derives. */
+export interface CloudEngineSpec extends Pick<CloudEngine, "sdkLayout" | "enumCorrections"> {
+    readonly cloud: string;
+    /** The facts of the types several components (or none) create: its replacement.ts, its rules/, engine.ts's own lists. */
+    readonly shared: readonly StatedFacts[];
+    /** Rules built over the merged facts (the tag or label rule over every type whose entry lists its input), stated in engine.ts. */
+    readonly derivedRules: (merged: MergedFacts) => readonly Rule[];
+}
+
 /**
- * One cloud's engine facts: its files' facts merged, then the rules derived from the merged
- * facts (a tag or label rule over every type whose entry lists its input), stated in the first
- * file (the cloud's engine.ts): a builder file's new type gets such a rule from its own entry,
- * with no list of types to edit, and a builder file that states one itself fails, naming both.
+ * One cloud's engine: its shared facts and its builder files' (`builders`) merged, then the
+ * rules derived from the merged facts added as engine.ts's: a builder file's new type gets
+ * such a rule from its own entry, with no list of types to edit, and a builder file that
+ * states one itself fails, naming both files.
  */
-export function assembleEngineFacts(cloud: string, parts: readonly StatedFacts[], derivedRules: (merged: MergedFacts) => readonly Rule[]): MergedFacts {
-    const first = parts[0];
-    if (!first) throw new Error(`internal: ${cloud} engine facts: no file states any`);
-    return mergeEngineFacts(cloud, [...parts, { file: first.file, facts: { rules: derivedRules(mergeEngineFacts(cloud, parts)) } }]);
+export function cloudEngineOf(spec: CloudEngineSpec, builders: readonly StatedFacts[]): CloudEngine {
+    const parts = [...spec.shared, ...builders];
+    const derived = { file: `providers/${spec.cloud}/engine.ts`, facts: { rules: spec.derivedRules(mergeEngineFacts(spec.cloud, parts)) } };
+    return { ...mergeEngineFacts(spec.cloud, [...parts, derived]), sdkLayout: spec.sdkLayout, ...(spec.enumCorrections ? { enumCorrections: spec.enumCorrections } : {}) };
 }
 
 /** Whether a replacement entry lists `input` or a path that covers it (`settings` covers `settings.userLabels`, as the diff reads paths). */

@@ -1,7 +1,7 @@
 import { kubernetesRules } from "../../providers/kubernetes/rules";
 import { randomPasswordRule } from "../../providers/shared/random-rules";
 import { PlannedResource, PlanView, Rule } from "../../providers/shared/rules";
-import { everyCloudEngine } from "./cloud-engines";
+import { engineForType, everyCloudEngine } from "./cloud-engines";
 import { redact } from "./plan";
 import type { PlanRun } from "./run-plan";
 
@@ -42,8 +42,19 @@ export function plannedResources(run: PlanRun): PlannedResource[] {
     });
 }
 
+/**
+ * The rules that can speak on these resources: the engines of the clouds whose types they hold
+ * (each plan holds its cloud's provider resource), the Kubernetes runtime's and the random
+ * provider's. A rule only checks resources of its types, so the other clouds' would stay silent;
+ * leaving them out keeps a one-cloud run from loading every cloud's SDK.
+ */
+export function rulesFor(resources: readonly PlannedResource[]): readonly Rule[] {
+    const engines = new Set(resources.map((r) => engineForType(r.type)).filter((e) => e !== undefined));
+    return [...[...engines].flatMap((e) => e.rules), ...kubernetesRules, randomPasswordRule];
+}
+
 /** Runs every rule over every resource of its types. */
-export function runRules(resources: PlannedResource[], rules: readonly Rule[] = allRules()): RuleFinding[] {
+export function runRules(resources: PlannedResource[], rules: readonly Rule[] = rulesFor(resources)): RuleFinding[] {
     const plan = new PlanView(resources);
     const findings: RuleFinding[] = [];
     for (const rule of rules) {

@@ -4,7 +4,7 @@ import type { Rule } from "../../shared/rules";
  * Azure tags: at most 50 per resource; names up to 512 characters (128 on storage accounts),
  * values up to 256; names may not contain < > % & \ ? /.
  * https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
- * Its types are every type whose replacement entry lists `tags` (engine.ts, `azureEngineFacts`).
+ * Its types are every type whose replacement entry lists `tags` (engine.ts, `derivedRules`).
  */
 export const azureTagRule: Rule = {
     id: "azure/tag-limits",
