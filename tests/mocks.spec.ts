@@ -18,9 +18,9 @@ describe("engine mocks: every resource type is a decision", () => {
     const mocks = recordingMocks("platform", "staging");
 
     it("fails on a type with no answer and no generic listing, naming it and what to do", () => {
-        assert.throws(() => mocks.newResource(args("aws:sqs/queue:Queue")), /no mock for resource type aws:sqs\/queue:Queue \(probe\): answer the outputs its provider computes in tools\/engine\/mocks `resources`, or list it in `genericTypes`/);
-        assert.throws(() => mocks.newResource(args("gcp:pubsub/subscription:Subscription")), /no mock for resource type gcp:pubsub\/subscription:Subscription/);
-        assert.throws(() => mocks.newResource(args("random:index/randomUuid:RandomUuid")), /no mock for resource type random:index\/randomUuid:RandomUuid/);
+        assert.throws(() => mocks.newResource(args("aws:example/unmocked:Unmocked")), /no mock for resource type aws:example\/unmocked:Unmocked \(probe\): answer the outputs its provider computes in tools\/engine\/mocks `resources`, or list it in `genericTypes`/);
+        assert.throws(() => mocks.newResource(args("gcp:example/unmocked:Unmocked")), /no mock for resource type gcp:example\/unmocked:Unmocked/);
+        assert.throws(() => mocks.newResource(args("random:index/example:Unmocked")), /no mock for resource type random:index\/example:Unmocked/);
     });
 
     it("serves a listed type with the generic answer", async () => {

@@ -349,7 +349,8 @@ const REPLACEMENT: ReplacementTable = {
         update: [...TAGS, "deploymentCircuitBreaker", "deploymentMaximumPercent", "deploymentMinimumHealthyPercent", "desiredCount", "enableEcsManagedTags",
             "enableExecuteCommand", "networkConfiguration", "platformVersion", "propagateTags", "taskDefinition", "waitForSteadyState",
             "healthCheckGracePeriodSeconds", "forceNewDeployment", "capacityProviderStrategies", "triggers", "orderedPlacementStrategies", "placementConstraints",
-            "serviceConnectConfiguration", "availabilityZoneRebalancing", "alarms"],
+            "serviceConnectConfiguration", "availabilityZoneRebalancing", "alarms", "deploymentConfiguration"],
+        // deployment_configuration (strategy, bake time, lifecycle hooks: the canary and blue/green releases) has no ForceNew; UpdateService takes it.
         // load_balancer: in-place since UpdateService accepts it, but older schemas force a new service.
         undecided: ["loadBalancers", "serviceRegistries"],
     },

@@ -15,7 +15,7 @@ import { CONFIG_REFERENCE, configLayerOfCatalog, PROGRAM_CONFIG_LAYER, rawConfig
 /*
  * The config sections mechanism (components/config/sections/): one file per section, one line
  * in sections/index.ts, and from that list the schema, the tier profiles, the resolved config
- * and its rules, and the README's reference rows. A fake `queue` section added to the list
+ * and its rules, and the README's reference rows. A fake `mailbox` section added to the list
  * must show up in all of them without any other edit.
  */
 
@@ -67,85 +67,85 @@ describe("config sections: the program's list", () => {
     });
 });
 
-/** A section the program does not have: a message queue with a retention that has a floor in production. */
-interface QueueConfig {
+/** A section the program does not have: a mailbox with a retention that has a floor in production. */
+interface MailboxConfig {
     /** Days a message is kept. @default production: 7, staging: 1 */
     retentionDays: number;
     fifo: boolean;
 }
-const queueSection = defineSection({
-    key: "queue",
+const mailboxSection = defineSection({
+    key: "mailbox",
     shape: {
-        queue: z.strictObject({ retentionDays: days(14).optional(), fifo: z.boolean().optional() }).optional(),
+        mailbox: z.strictObject({ retentionDays: days(14).optional(), fifo: z.boolean().optional() }).optional(),
     },
-    tiers: perTier<QueueConfig>({ production: { retentionDays: 7, fifo: false }, staging: { retentionDays: 1, fifo: false } }),
+    tiers: perTier<MailboxConfig>({ production: { retentionDays: 7, fifo: false }, staging: { retentionDays: 1, fifo: false } }),
     // Reads an earlier section, as a component's config may.
-    resolve: ({ raw, tier, resolved }): QueueConfig & { consumers: number } => ({ ...tier, ...raw.queue, consumers: resolved(servicesSection).length }),
+    resolve: ({ raw, tier, resolved }): MailboxConfig & { consumers: number } => ({ ...tier, ...raw.mailbox, consumers: resolved(servicesSection).length }),
     rules: {
         productionRetention({ environment, tier, value, add }) {
-            if (environment === "production" && value.retentionDays < tier.retentionDays) add("queue.retentionDays", value.retentionDays, `${tier.retentionDays} to 14 days in production`);
+            if (environment === "production" && value.retentionDays < tier.retentionDays) add("mailbox.retentionDays", value.retentionDays, `${tier.retentionDays} to 14 days in production`);
         },
     },
-    reference: [{ label: "`queue.retentionDays`", keys: ["queue.retentionDays"], defaults: "tier", change: "in place" }, { label: "`queue.fifo`", keys: ["queue.fifo"], defaults: "tier", change: "replaces the queue" }],
+    reference: [{ label: "`mailbox.retentionDays`", keys: ["mailbox.retentionDays"], defaults: "tier", change: "in place" }, { label: "`mailbox.fifo`", keys: ["mailbox.fifo"], defaults: "tier", change: "replaces the mailbox" }],
 });
-const WITH_QUEUE = [...CONFIG_SECTIONS, queueSection] as const;
-type WithQueue = readonly [...ConfigSections, typeof queueSection];
-/** The fake queue as a component would bring it: its section as its catalog entry's settings (create is never called here). */
-const queueComponent = defineComponent({ key: "queue", builtBy: "cloud", role: "data", settings: queueSection, create: () => undefined });
+const WITH_MAILBOX = [...CONFIG_SECTIONS, mailboxSection] as const;
+type WithMailbox = readonly [...ConfigSections, typeof mailboxSection];
+/** The fake mailbox as a component would bring it: its section as its catalog entry's settings (create is never called here). */
+const mailboxComponent = defineComponent({ key: "mailbox", builtBy: "cloud", role: "data", settings: mailboxSection, create: () => undefined });
 
-describe("config sections: a component's own settings (a fake queue's catalog entry) show up everywhere without other edits", () => {
-    const layer = configLayerOfCatalog([...(CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[]), queueComponent]);
-    const schema = layer.schema as unknown as ReturnType<typeof rawSchemaOf<WithQueue>>;
-    const tiers = layer.tiers as unknown as ReturnType<typeof tiersOf<WithQueue>>;
-    const resolve = layer.tryResolve as Resolver<WithQueue>;
+describe("config sections: a component's own settings (a fake mailbox's catalog entry) show up everywhere without other edits", () => {
+    const layer = configLayerOfCatalog([...(CATALOG as unknown as ComponentDefinition<string, unknown, never, never>[]), mailboxComponent]);
+    const schema = layer.schema as unknown as ReturnType<typeof rawSchemaOf<WithMailbox>>;
+    const tiers = layer.tiers as unknown as ReturnType<typeof tiersOf<WithMailbox>>;
+    const resolve = layer.tryResolve as Resolver<WithMailbox>;
 
     it("the program's list is the platform's sections, then the catalog's settings in catalog order", () => {
-        assert.deepStrictEqual(layer.sections, WITH_QUEUE);
+        assert.deepStrictEqual(layer.sections, WITH_MAILBOX);
         assert.deepStrictEqual(PROGRAM_CONFIG_LAYER.sections, CONFIG_SECTIONS, "no component of the catalog brings its own settings yet");
     });
 
     it("in the schema: its keys, after the program's", () => {
-        assert.deepStrictEqual(Object.keys(schema.shape).slice(-2), ["jobs", "queue"]);
-        assert.ok(schemaKeys(schema).has("queue.retentionDays") && schemaKeys(schema).has("queue.fifo"));
-        assert.ok(!("queue" in rawConfigSchema.shape), "the program's schema is untouched");
+        assert.deepStrictEqual(Object.keys(schema.shape).slice(-2), ["jobs", "mailbox"]);
+        assert.ok(schemaKeys(schema).has("mailbox.retentionDays") && schemaKeys(schema).has("mailbox.fifo"));
+        assert.ok(!("mailbox" in rawConfigSchema.shape), "the program's schema is untouched");
     });
 
     it("in the tier profiles", () => {
-        assert.deepStrictEqual([tiers.production.queue, tiers.staging.queue], [{ retentionDays: 7, fifo: false }, { retentionDays: 1, fifo: false }]);
+        assert.deepStrictEqual([tiers.production.mailbox, tiers.staging.mailbox], [{ retentionDays: 7, fifo: false }, { retentionDays: 1, fifo: false }]);
         assert.deepStrictEqual(tiers.production.database, TIERS.production.database, "the other sections keep their parts");
     });
 
     it("in the resolved config: tier ⊕ stack file, reading the sections before it", () => {
-        const staging = resolve(rawOf({ set: {} }), () => false) as ResolvedConfig<WithQueue>;
-        assert.deepStrictEqual(staging.queue, { retentionDays: 1, fifo: false, consumers: 1 });
-        const production = resolve(rawOf({ environment: "production", set: { "queue.fifo": true, "queue.retentionDays": 10 } }), () => false) as ResolvedConfig<WithQueue>;
-        assert.deepStrictEqual(production.queue, { retentionDays: 10, fifo: true, consumers: 1 });
+        const staging = resolve(rawOf({ set: {} }), () => false) as ResolvedConfig<WithMailbox>;
+        assert.deepStrictEqual(staging.mailbox, { retentionDays: 1, fifo: false, consumers: 1 });
+        const production = resolve(rawOf({ environment: "production", set: { "mailbox.fifo": true, "mailbox.retentionDays": 10 } }), () => false) as ResolvedConfig<WithMailbox>;
+        assert.deepStrictEqual(production.mailbox, { retentionDays: 10, fifo: true, consumers: 1 });
     });
 
     it("its schema rejects a bad value naming the key, and its rule runs after the program's rules", () => {
-        assert.deepStrictEqual(resolve(rawOf({ set: { "queue.retentionDays": 15 } }), () => false), [{ key: "platform:queue.retentionDays", value: 15, allowed: "an integer <= 14" }]);
-        assert.deepStrictEqual((resolve(rawOf({ set: { "queue.typo": 1 } }), () => false) as ConfigProblem[]).map((p) => p.key), ["platform:queue.typo"]);
-        const problems = resolve(rawOf({ environment: "production", set: { "queue.retentionDays": 3, "network.zones": 1 } }), () => false);
+        assert.deepStrictEqual(resolve(rawOf({ set: { "mailbox.retentionDays": 15 } }), () => false), [{ key: "platform:mailbox.retentionDays", value: 15, allowed: "an integer <= 14" }]);
+        assert.deepStrictEqual((resolve(rawOf({ set: { "mailbox.typo": 1 } }), () => false) as ConfigProblem[]).map((p) => p.key), ["platform:mailbox.typo"]);
+        const problems = resolve(rawOf({ environment: "production", set: { "mailbox.retentionDays": 3, "network.zones": 1 } }), () => false);
         assert.deepStrictEqual(problems, [
             { key: "platform:network.zones", value: 1, allowed: "2 or 3 in production (high availability needs at least two zones)" },
             ...(tryResolveConfig(rawOf({ environment: "production", set: { "network.zones": 1 } })) as object[]).slice(1),
-            { key: "platform:queue.retentionDays", value: 3, allowed: "7 to 14 days in production" },
+            { key: "platform:mailbox.retentionDays", value: 3, allowed: "7 to 14 days in production" },
         ]);
-        assert.ok(Array.isArray(tryResolveConfig(rawOf({ set: { "queue.fifo": true } }))), "the program's resolver still rejects the key");
+        assert.ok(Array.isArray(tryResolveConfig(rawOf({ set: { "mailbox.fifo": true } }))), "the program's resolver still rejects the key");
     });
 
     it("in the README's reference rows, with the Allowed cell from its schema and the defaults from its tiers", () => {
         const rows = layer.reference;
-        assert.deepStrictEqual(rows.slice(-2), queueSection.reference);
-        assert.deepStrictEqual(referenceRowsOf(WITH_QUEUE, { reservedEnv: RESERVED_ENV }), rows);
+        assert.deepStrictEqual(rows.slice(-2), mailboxSection.reference);
+        assert.deepStrictEqual(referenceRowsOf(WITH_MAILBOX, { reservedEnv: RESERVED_ENV }), rows);
         const table = renderConfigReference(rows, { schema, tiers });
-        assert.ok(table.includes("| `queue.retentionDays` | 1–14 | 7 | 1 | in place |"), table.split("\n").slice(-2).join("\n"));
-        assert.ok(table.includes("| `queue.fifo` | boolean | false | false | replaces the queue |"));
+        assert.ok(table.includes("| `mailbox.retentionDays` | 1–14 | 7 | 1 | in place |"), table.split("\n").slice(-2).join("\n"));
+        assert.ok(table.includes("| `mailbox.fifo` | boolean | false | false | replaces the mailbox |"));
     });
 
     it("its rule runs after every placed rule; a placed rule of a section not in the list does not run", () => {
-        const order = ruleOrderOf(WITH_QUEUE);
-        assert.deepStrictEqual([order.length, order.at(-1)], [RULE_ORDER.length + 1, { section: queueSection, rule: "productionRetention" }]);
+        const order = ruleOrderOf(WITH_MAILBOX);
+        assert.deepStrictEqual([order.length, order.at(-1)], [RULE_ORDER.length + 1, { section: mailboxSection, rule: "productionRetention" }]);
         const withoutJobs = ruleOrderOf(CONFIG_SECTIONS.filter((s) => s !== jobsSection));
         assert.deepStrictEqual(withoutJobs.filter((p) => "section" in p && p.section === jobsSection), []);
         assert.strictEqual(withoutJobs.length, RULE_ORDER.length - 1, "only the jobs rule left out");
@@ -163,23 +163,23 @@ describe("config sections: a component's own settings (a fake queue's catalog en
     });
 
     it("its types are mapped from the list, as precise as its declaration", () => {
-        const queue: ResolvedConfig<WithQueue>["queue"] = { retentionDays: 1, fifo: true, consumers: 2 };
-        const tier: SectionTiers<WithQueue>["queue"] = { retentionDays: 1, fifo: false };
+        const mailbox: ResolvedConfig<WithMailbox>["mailbox"] = { retentionDays: 1, fifo: true, consumers: 2 };
+        const tier: SectionTiers<WithMailbox>["mailbox"] = { retentionDays: 1, fifo: false };
         // @ts-expect-error the resolved section's fields keep their types
-        const wrong: ResolvedConfig<WithQueue>["queue"] = { retentionDays: "1", fifo: true, consumers: 2 };
-        const database: SectionConfigs<WithQueue>["database"] = ({} as PlatformConfig)["database"];
-        // @ts-expect-error the program's PlatformConfig has no queue
-        const absent: PlatformConfig["queue"] = undefined;
-        assert.ok(queue && tier && wrong && absent === undefined && database === undefined);
+        const wrong: ResolvedConfig<WithMailbox>["mailbox"] = { retentionDays: "1", fifo: true, consumers: 2 };
+        const database: SectionConfigs<WithMailbox>["database"] = ({} as PlatformConfig)["database"];
+        // @ts-expect-error the program's PlatformConfig has no mailbox
+        const absent: PlatformConfig["mailbox"] = undefined;
+        assert.ok(mailbox && tier && wrong && absent === undefined && database === undefined);
     });
 });
 
 describe("config sections: one owner per key", () => {
     it("a section declaring a key the top level or an earlier section has fails the schema's assembly, naming both", () => {
-        const again = defineSection({ ...queueSection, key: "queue2" as const });
-        assert.throws(() => rawSchemaOf([...CONFIG_SECTIONS, queueSection, again] as const), /config section queue2 declares platform:queue, which the top level or an earlier section already declares/);
-        const cloudKey = { ...queueSection, key: "clash" as const, shape: { cloud: z.string().optional() } } as unknown as typeof queueSection;
+        const again = defineSection({ ...mailboxSection, key: "mailbox2" as const });
+        assert.throws(() => rawSchemaOf([...CONFIG_SECTIONS, mailboxSection, again] as const), /config section mailbox2 declares platform:mailbox, which the top level or an earlier section already declares/);
+        const cloudKey = { ...mailboxSection, key: "clash" as const, shape: { cloud: z.string().optional() } } as unknown as typeof mailboxSection;
         assert.throws(() => rawSchemaOf([cloudKey] as const), /config section clash declares platform:cloud/);
-        assert.doesNotThrow(() => rawSchemaOf([...CONFIG_SECTIONS, queueSection] as const));
+        assert.doesNotThrow(() => rawSchemaOf([...CONFIG_SECTIONS, mailboxSection] as const));
     });
 });

@@ -12,14 +12,24 @@ import type { TopologyDefinition } from "../../tools/engine/topology";
 
 const PREFIX = "platform:components:";
 
-/** Made-up data components, named as long as real ones are (KubernetesCluster is the longest kind there is). */
-const EXTRA_DATA = [
+/** The most data components the layout is held to (the topology's claim, whatever the catalog holds). */
+export const MAX_DATA = 6;
+
+/**
+ * Made-up data components, named as long as real ones are (KubernetesCluster is the longest
+ * kind there is), to fill the data tier up to MAX_DATA. One the catalog has (a real Queue
+ * added later) is left out, so a fixture never shadows a real component.
+ */
+const STAND_INS = [
     { kind: "Queue", name: "queue", env: "QUEUE_URL", output: "queueUrl" },
     { kind: "SearchIndex", name: "search-index", env: "SEARCH_INDEX_URL", output: "searchIndexUrl" },
     { kind: "EventStream", name: "event-stream", env: "EVENT_STREAM_NAME", output: "eventStreamName" },
+    { kind: "VectorStore", name: "vector-store", env: "VECTOR_STORE_URL", output: "vectorStoreUrl" },
+    { kind: "MetricsVault", name: "metrics-vault", env: "METRICS_VAULT_URL", output: "metricsVaultUrl" },
 ] as const;
-
-export const MAX_DATA = CATALOG.filter((d) => d.role === "data").length + EXTRA_DATA.length;
+const REAL_DATA = CATALOG.filter((d) => d.role === "data").length;
+const EXTRA_DATA = STAND_INS.filter((s) => !CATALOG.some((d) => (d.kind as string) === s.kind)).slice(0, Math.max(0, MAX_DATA - REAL_DATA));
+if (REAL_DATA + EXTRA_DATA.length < MAX_DATA) throw new Error(`topology-shapes: ${REAL_DATA} real and ${EXTRA_DATA.length} stand-in data components do not reach ${MAX_DATA}; add a stand-in`);
 
 /** `platform:services=…` for `count` services, each behind the load balancer but the worker (the most edges there can be). */
 export function servicesConfig(count: number): string {
