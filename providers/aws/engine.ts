@@ -14,27 +14,23 @@ import { awsTagRule } from "./rules/tags";
  */
 export const AWS_ENGINE: CloudEngineSpec = {
     cloud: "aws",
-    shared: [
-        { file: "providers/aws/replacement.ts", facts: { replacement: AWS_REPLACEMENT } },
-        { file: "providers/aws/rules/", facts: { rules: awsRules } },
-        { file: "providers/aws/engine.ts", facts: {
-            guardTypes: {
-                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "S3 public access block",
-                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "S3 default encryption",
-                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": "S3 default encryption",
-                "aws:s3/bucketVersioning:BucketVersioning": "S3 versioning",
-                "aws:s3/bucketVersioningV2:BucketVersioningV2": "S3 versioning",
-                "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy (TLS-only access)",
-            },
-            statefulTypes: {
-                "aws:rds/cluster:Cluster": "Aurora cluster",
-                "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
-                "aws:s3/bucket:Bucket": "S3 bucket",
-                "aws:s3/bucketV2:BucketV2": "S3 bucket",
-                "aws:kms/key:Key": "KMS key (data encrypted with it becomes unreadable)",
-            },
-        } },
-    ],
+    replacement: AWS_REPLACEMENT,
+    rules: awsRules,
+    guardTypes: {
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "S3 public access block",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "S3 default encryption",
+        "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": "S3 default encryption",
+        "aws:s3/bucketVersioning:BucketVersioning": "S3 versioning",
+        "aws:s3/bucketVersioningV2:BucketVersioningV2": "S3 versioning",
+        "aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy (TLS-only access)",
+    },
+    statefulTypes: {
+        "aws:rds/cluster:Cluster": "Aurora cluster",
+        "aws:elasticache/cluster:Cluster": "ElastiCache cluster",
+        "aws:s3/bucket:Bucket": "S3 bucket",
+        "aws:s3/bucketV2:BucketV2": "S3 bucket",
+        "aws:kms/key:Key": "KMS key (data encrypted with it becomes unreadable)",
+    },
     derivedRules: ({ replacement }) => [{ ...awsTagRule, types: typesListing(replacement, () => ["tags"]) }],
     sdkLayout: "bridged",
 };

@@ -16,21 +16,17 @@ import { azureTagRule } from "./rules/tags";
  */
 export const AZURE_ENGINE: CloudEngineSpec = {
     cloud: "azure",
-    shared: [
-        { file: "providers/azure/replacement.ts", facts: { replacement: AZURE_REPLACEMENT } },
-        { file: "providers/azure/rules/", facts: { rules: azureRules } },
-        { file: "providers/azure/engine.ts", facts: {
-            guardTypes: {
-                "azure-native:authorization:ManagementLockByScope": "Azure resource lock",
-                "azure-native:authorization:ManagementLockAtResourceGroupLevel": "Azure resource lock",
-                "azure-native:authorization:ManagementLockAtResourceLevel": "Azure resource lock",
-            },
-            statefulTypes: {
-                "azure-native:cache:Redis": "Azure Cache for Redis",
-                "azure-native:storage:StorageAccount": "storage account",
-            },
-        } },
-    ],
+    replacement: AZURE_REPLACEMENT,
+    rules: azureRules,
+    guardTypes: {
+        "azure-native:authorization:ManagementLockByScope": "Azure resource lock",
+        "azure-native:authorization:ManagementLockAtResourceGroupLevel": "Azure resource lock",
+        "azure-native:authorization:ManagementLockAtResourceLevel": "Azure resource lock",
+    },
+    statefulTypes: {
+        "azure-native:cache:Redis": "Azure Cache for Redis",
+        "azure-native:storage:StorageAccount": "storage account",
+    },
     derivedRules: ({ replacement }) => [{ ...azureTagRule, types: typesListing(replacement, () => TAGS) }],
     sdkLayout: "native",
     /**

@@ -12,15 +12,11 @@ import { gcpLabelRule, labelInputsOf } from "./rules/labels";
  */
 export const GCP_ENGINE: CloudEngineSpec = {
     cloud: "gcp",
-    shared: [
-        { file: "providers/gcp/replacement.ts", facts: { replacement: GCP_REPLACEMENT } },
-        { file: "providers/gcp/rules/", facts: { rules: gcpRules } },
-        { file: "providers/gcp/engine.ts", facts: {
-            statefulTypes: {
-                "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
-            },
-        } },
-    ],
+    replacement: GCP_REPLACEMENT,
+    rules: gcpRules,
+    statefulTypes: {
+        "gcp:kms/cryptoKey:CryptoKey": "Cloud KMS key (data encrypted with it becomes unreadable)",
+    },
     derivedRules: ({ replacement }) => [{ ...gcpLabelRule, types: typesListing(replacement, labelInputsOf) }],
     sdkLayout: "bridged",
 };

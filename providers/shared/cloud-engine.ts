@@ -94,8 +94,13 @@ export function mergeEngineFacts(cloud: string, parts: readonly StatedFacts[]): 
 /** What a cloud's engine.ts states: the facts of its shared types, each part with the file that holds it, and what it derives. */
 export interface CloudEngineSpec extends Pick<CloudEngine, "sdkLayout" | "enumCorrections"> {
     readonly cloud: string;
-    /** The facts of the types several components (or none) create: its replacement.ts, its rules/, engine.ts's own lists. */
-    readonly shared: readonly StatedFacts[];
+    /** The replacement entries of the types several components (or none) create: its replacement.ts. */
+    readonly replacement: ReplacementTable;
+    /** Their rules: its rules/. */
+    readonly rules: readonly Rule[];
+    /** engine.ts's own lists of those types. */
+    readonly guardTypes?: EngineFacts["guardTypes"];
+    readonly statefulTypes?: EngineFacts["statefulTypes"];
     /** Rules built over the merged facts (the tag or label rule over every type whose entry lists its input), stated in engine.ts. */
     readonly derivedRules: (merged: MergedFacts) => readonly Rule[];
 }
@@ -107,8 +112,14 @@ export interface CloudEngineSpec extends Pick<CloudEngine, "sdkLayout" | "enumCo
  * states one itself fails, naming both files.
  */
 export function cloudEngineOf(spec: CloudEngineSpec, builders: readonly StatedFacts[]): CloudEngine {
-    const parts = [...spec.shared, ...builders];
-    const derived = { file: `providers/${spec.cloud}/engine.ts`, facts: { rules: spec.derivedRules(mergeEngineFacts(spec.cloud, parts)) } };
+    const folder = `providers/${spec.cloud}`;
+    const parts = [
+        { file: `${folder}/replacement.ts`, facts: { replacement: spec.replacement } },
+        { file: `${folder}/rules/`, facts: { rules: spec.rules } },
+        { file: `${folder}/engine.ts`, facts: { guardTypes: spec.guardTypes, statefulTypes: spec.statefulTypes } },
+        ...builders,
+    ];
+    const derived = { file: `${folder}/engine.ts`, facts: { rules: spec.derivedRules(mergeEngineFacts(spec.cloud, parts)) } };
     return { ...mergeEngineFacts(spec.cloud, [...parts, derived]), sdkLayout: spec.sdkLayout, ...(spec.enumCorrections ? { enumCorrections: spec.enumCorrections } : {}) };
 }
 
