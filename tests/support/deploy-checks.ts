@@ -1,5 +1,6 @@
 import type { Cloud, Environment } from "../../components/config";
 import { allRules, plannedResources, runRules } from "../../tools/engine/rules";
+import type { PlanResource } from "../../tools/engine/plan";
 import type { PlanRun } from "../../tools/engine/run-plan";
 import { checkSchema } from "../../tools/engine/schema-check";
 import { flatten } from "../../tools/engine/diff/flatten";
@@ -22,7 +23,7 @@ export function deployFindings(run: PlanRun): string[] {
     return [
         ...checkSchema(run.recorded).map((f) => `schema ${f.type} ${f.urn.split("::").pop()} ${f.path}: ${f.message}`),
         ...runRules(plannedResources(run)).map((f) => `${f.rule} ${f.urn.split("::").pop()}: ${f.message}`),
-        ...replacementGaps(run),
+        ...replacementGaps(run.plan.resources),
     ];
 }
 
@@ -31,9 +32,9 @@ export function deployFindings(run: PlanRun): string[] {
  * change to one "may replace" for want of a fact, in any config (the committed stacks' twelve
  * variants are held to this in tests/diff-replacement.spec.ts; the generated configs reach the rest).
  */
-export function replacementGaps(run: PlanRun): string[] {
+export function replacementGaps(resources: readonly PlanResource[]): string[] {
     const gaps = new Set<string>();
-    for (const r of run.plan.resources.filter((x) => x.custom)) {
+    for (const r of resources.filter((x) => x.custom)) {
         if (!replacementRule(r.type)) { gaps.add(`replacement ${r.type}: no entry`); continue; }
         for (const path of flatten(r.inputs).keys()) if (path !== "" && !propertyEffect(r.type, path).matched) gaps.add(`replacement ${r.type} ${path}: unclassified`);
     }
