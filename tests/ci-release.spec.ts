@@ -5,7 +5,8 @@ import * as path from "path";
 import type { ReleaseStatus } from "../components/release";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode } from "./support/background-child";
-import { alertSource, bake, bakeMinutes, openCandidates, Run, undoRollouts } from "../tools/ci/release";
+import { alertSource, bake, bakeMinutes, main as releaseMain, openCandidates, Run, undoRollouts } from "../tools/ci/release";
+import { runMain } from "./support/cli-in-process";
 
 /** tools/ci/release.ts: the deploy workflow's candidate smoke test, bake under the critical alerts, and kubernetes rollback. */
 
@@ -114,10 +115,10 @@ describe("ci release: the bake", () => {
 });
 
 describe("ci release: the CLI", () => {
-    // The release CLI in its own process (tests/support/background-child.ts); asynchronous, as the
-    // server some of them ask lives in this process.
-    const releaseCli = (...args: string[]) => backgroundNode(tsNodeArgs("tools/ci/release.ts", ...args), { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" } });
-    const cli = (...args: string[]) => releaseCli(...args).result();
+    // The release gates' environment as a developer's shell has it: no GitHub step files.
+    const noGithub = { GITHUB_ACTIONS: "", GITHUB_STEP_SUMMARY: "", GITHUB_OUTPUT: "" };
+    /** release's main in this process (tests/support/cli-in-process.ts): what it prints and returns. */
+    const cli = (...args: string[]) => runMain("release", releaseMain, args, noGithub);
 
     it("smoke GETs each open candidate's own URL and health path, and fails when one is broken", async function () {
         this.timeout(30_000);
@@ -142,15 +143,16 @@ describe("ci release: the CLI", () => {
         }
     });
 
-    // Need no server: started when the file loads.
-    const notJson = releaseCli("bake", "--releases", "{nope", "--cloud", "aws");
-    const unknownCloud = releaseCli("bake", "--releases", "{}", "--cloud", "ibm");
-    it("bad input exits 2 naming the flag", async function () {
+    // The one run in its own process (tests/support/background-child.ts), started when the file
+    // loads: the bin entry's wiring, the exit status a shell sees and what reaches its stderr.
+    const notJson = backgroundNode(tsNodeArgs("tools/ci/release.ts", "bake", "--releases", "{nope", "--cloud", "aws"), { cwd: ROOT, env: { ...process.env, ...noGithub } });
+    it("bad input exits 2 naming the flag (the --releases case end to end in a process)", async function () {
         this.timeout(30_000);
         const r = await notJson.result();
         assert.strictEqual(r.status, 2);
         assert.match(r.stderr, /--releases: not JSON/);
-        const c = await unknownCloud.result();
+        const c = await cli("bake", "--releases", "{}", "--cloud", "ibm");
+        assert.strictEqual(c.status, 2);
         assert.match(c.stderr, /--cloud "ibm": allowed: aws \| gcp \| azure/);
     });
 });

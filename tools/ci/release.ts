@@ -136,15 +136,21 @@ function summary(line: string): void {
     if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `\n${line}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
-    const program = new Command("release").exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+/** What main writes: the process's streams from the bin entry below, captured ones in a spec (tests/support/cli-in-process.ts). */
+export interface ReleaseIo {
+    out: (s: string) => void;
+    err: (s: string) => void;
+}
+
+export async function main(argv: string[], io: ReleaseIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+    const program = new Command("release").exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     let code = 0;
     const releasesOf = (o: { releases?: string }) => parseOutput<Releases>("--releases", o.releases, {});
     program.command("status").requiredOption("--releases <json>", "stack output `releases`").action((o: { releases: string }) => {
         const r = releasesOf(o);
         const traffic = openCandidates(r).length > 0;
         const rollout = rollouts(r).length > 0;
-        process.stdout.write(`${Object.entries(r).map(([n, s]) => `${n}: ${s.strategy} (${s.gate}${s.inProgress ? `, candidate at ${s.candidatePercent}%` : ""})`).join("\n")}\n`);
+        io.out(`${Object.entries(r).map(([n, s]) => `${n}: ${s.strategy} (${s.gate}${s.inProgress ? `, candidate at ${s.candidatePercent}%` : ""})`).join("\n")}\n`);
         if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, `traffic=${traffic}\nrollout=${rollout}\n`);
     });
     program.command("smoke").requiredOption("--releases <json>", "stack output `releases`")
@@ -152,12 +158,12 @@ async function main(argv: string[]): Promise<number> {
         .action(async (o: { releases: string; attempts: string; interval: string }) => {
             for (const [name, r] of openCandidates(releasesOf(o))) {
                 if (!r.candidateUrl) {
-                    process.stderr.write(`${name}: the release has no candidate URL to test\n`);
+                    io.err(`${name}: the release has no candidate URL to test\n`);
                     code = 1;
                     continue;
                 }
                 const res = await smokeTest({ url: r.candidateUrl, path: r.healthPath ?? "/health", attempts: Math.max(1, Number(o.attempts) || 1), intervalMs: Math.max(0, Number(o.interval) || 0) * 1000, timeoutMs: 10_000 });
-                process.stdout.write(`${name} candidate: ${res.ok ? "passed" : "FAILED"} (${res.last})\n`);
+                io.out(`${name} candidate: ${res.ok ? "passed" : "FAILED"} (${res.last})\n`);
                 summary(`**Candidate ${name}**: ${res.ok ? "passed" : "FAILED"} (${res.last})`);
                 if (!res.ok) code = 1;
             }
@@ -166,21 +172,21 @@ async function main(argv: string[]): Promise<number> {
         .option("--alerts <json>", "stack output `alerts`").option("--poll <seconds>", "seconds between alert checks", "60")
         .action(async (o: { releases: string; cloud: string; alerts?: string; poll: string }) => {
             const alerts = alertSource({ cloud: o.cloud as Cloud, alerts: parseOutput<string[]>("--alerts", o.alerts, []), env: process.env });
-            const res = await bake({ releases: releasesOf(o), alerts, pollMs: Math.max(5, Number(o.poll) || 60) * 1000, log: (l) => process.stdout.write(`${l}\n`) });
-            process.stdout.write(`bake ${res.ok ? "passed" : "FAILED"}: ${res.reason}\n`);
+            const res = await bake({ releases: releasesOf(o), alerts, pollMs: Math.max(5, Number(o.poll) || 60) * 1000, log: (l) => io.out(`${l}\n`) });
+            io.out(`bake ${res.ok ? "passed" : "FAILED"}: ${res.reason}\n`);
             summary(`**Bake**: ${res.ok ? "passed" : "FAILED, rolling back"} (${res.reason})`);
             if (!res.ok) code = 1;
         });
     program.command("undo").requiredOption("--releases <json>", "stack output `releases`").action(async (o: { releases: string }) => {
         const done = await undoRollouts(releasesOf(o));
-        process.stdout.write(`rolled back: ${done.join(", ") || "no Deployment"}\n`);
+        io.out(`rolled back: ${done.join(", ") || "no Deployment"}\n`);
         summary(`**Rollback**: kubectl rollout undo ${done.join(", ") || "(none)"}`);
     });
     try {
         await program.parseAsync(argv, { from: "user" });
     } catch (err) {
         if (err && typeof err === "object" && "exitCode" in err) return Number((err as { exitCode: number }).exitCode) === 0 ? 0 : 2;
-        process.stderr.write(`${(err as Error).message}\n`);
+        io.err(`${(err as Error).message}\n`);
         return 2;
     }
     return code;
