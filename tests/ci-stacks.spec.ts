@@ -5,7 +5,8 @@ import * as os from "os";
 import * as path from "path";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
-import { committedStackNames, HOSTED_RUNNER, howToCreate, requireCommittedStack, stackMatrix } from "../tools/ci/stacks";
+import { committedStackNames, HOSTED_RUNNER, howToCreate, main as stacksMain, requireCommittedStack, stackMatrix } from "../tools/ci/stacks";
+import { runMain } from "./support/cli-in-process";
 
 /**
  * tools/ci/stacks.ts, the workflows' one source of truth for which stacks exist: the committed
@@ -110,23 +111,21 @@ describe("ci stacks: the committed stack files are the matrix", () => {
         assert.throws(() => requireCommittedStack("staging", dir), /Pulumi\.staging\.yaml differs from the commit/);
     });
 
-    // Each run its own GITHUB_OUTPUT, as the two ran one after the other; started now, in the
-    // background (tests/support/background-child.ts).
-    const run = (...args: string[]) => {
-        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ci-out-")), "output");
-        return { out, child: backgroundNode(tsNodeArgs("tools/ci/stacks.ts", ...args), { cwd: ROOT, env: { ...process.env, GITHUB_OUTPUT: out, GITHUB_ACTIONS: "" } }) };
-    };
-    const matrix = run("matrix", "--environment", "staging", "--name", "staging");
-    const missingStack = run("matrix", "--stack", "production-azure");
+    // Each run its own GITHUB_OUTPUT, as the two ran one after the other. The matrix in its own
+    // process (the bin entry's wiring and exit status), started now in the background
+    // (tests/support/background-child.ts); the missing stack through main in this process
+    // (tests/support/cli-in-process.ts).
+    const outputFile = () => path.join(removeWhenRunEnds(fs.mkdtempSync(path.join(os.tmpdir(), "ci-out-"))), "output");
+    const out = outputFile();
+    const matrix = backgroundNode(tsNodeArgs("tools/ci/stacks.ts", "matrix", "--environment", "staging", "--name", "staging"), { cwd: ROOT, env: { ...process.env, GITHUB_OUTPUT: out, GITHUB_ACTIONS: "" } });
     it("the CLI writes the matrix to GITHUB_OUTPUT and exits 2 with the init command for a missing stack", async () => {
-        const { out } = matrix;
-        const ok = await matrix.child.result();
+        const ok = await matrix.result();
         assert.strictEqual(ok.status, 0, ok.stderr);
         const lines = fs.readFileSync(out, "utf8").trim().split("\n");
         assert.deepStrictEqual(lines.map((l) => l.split("=")[0]), ["staging", "staging-count"]);
         assert.deepStrictEqual(JSON.parse(lines[0]!.slice("staging=".length)).include.map((r: { stack: string }) => r.stack), ["staging"]);
         assert.strictEqual(lines[1], "staging-count=1");
-        const missing = await missingStack.child.result();
+        const missing = await runMain("stacks", stacksMain, ["matrix", "--stack", "production-azure"], { GITHUB_OUTPUT: outputFile(), GITHUB_ACTIONS: "" });
         assert.strictEqual(missing.status, 2);
         assert.match(missing.stderr, /pulumi stack init <org>\/production-azure --copy-config-from <org>\/production/);
     });

@@ -13,12 +13,10 @@ import { propertyEffect } from "../tools/engine/diff/replacement";
 import { everyStatefulType } from "../tools/engine/diff/stateful";
 import type { Plan } from "../tools/engine/plan";
 import { renderMermaid, topologyOf } from "../tools/engine/topology";
-import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { fixturePlan, SAMPLE_PATH, sampleMarkdown } from "../tools/sample-report";
 import { parseFlowchart, subgraphOf } from "./support/mermaid-flowchart";
 import { plainText } from "./support/plain-text";
 import { main as diffMain } from "../tools/diff";
-import { backgroundNode } from "./support/background-child";
 import { runMain } from "./support/cli-in-process";
 
 const ROOT = resolve(__dirname, "..");
@@ -399,29 +397,30 @@ describe("topology (Mermaid)", () => {
     });
 });
 
-describe("npm run diff (CLI, child process)", () => {
-    /** Started now, in the background (tests/support/background-child.ts). */
-    const run = (...args: string[]) => backgroundNode(tsNodeArgs("tools/diff.ts", ...args), { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+describe("npm run diff (CLI)", () => {
+    /**
+     * diff's main in this process (tests/support/cli-in-process.ts): what it prints and returns
+     * over saved plans. The run in a process, with its exit status, is diff --base's
+     * (tests/diff-cli.spec.ts), and the exit status a shell sees is tests/cli-exit.spec.ts's.
+     */
+    const inProcess = (...args: string[]) => runMain("diff", diffMain, args);
     const pair = ["--base-plan", join(FIXTURES, "production-aws.base.json"), "--head-plan", join(FIXTURES, "production-aws.head.json")];
 
-    const markdown = run(...pair, "--format", "markdown");
     it("--base-plan/--head-plan: Markdown report, exit 1 on a stateful replacement", async () => {
-        const r = await markdown.result();
+        const r = await inProcess(...pair, "--format", "markdown");
         assert.strictEqual(r.status, 1, r.stderr);
         assert.ok(r.stdout.startsWith("## Infrastructure diff"), r.stdout.slice(0, 200));
         assert.ok(r.stdout.includes("🛑 **STATEFUL REPLACE**"));
         assert.ok(r.stdout.includes("```mermaid"));
     });
 
-    const accepted = run(...pair, "--allow-stateful-replace");
     it("--allow-stateful-replace: exit 0, and the text report says it was accepted", async () => {
-        const r = await accepted.result();
+        const r = await inProcess(...pair, "--allow-stateful-replace");
         assert.strictEqual(r.status, 0, r.stderr);
-        assert.match(plainText(r.stdout), /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
+        assert.match(r.stdout, /2 stateful resource\(s\) would be \(or may be\) replaced or deleted: accepted with --allow-stateful-replace \(2 protected: `pulumi up` refuses until they are unprotected\)/);
     });
 
     it("usage errors exit 2 (in this process: tests/support/cli-in-process.ts; the exit status a shell sees is tests/cli-exit.spec.ts's)", async () => {
-        const inProcess = (...args: string[]) => runMain("diff", diffMain, args);
         const missing = await inProcess("--base-plan", join(FIXTURES, "production-aws.base.json"));
         assert.strictEqual(missing.status, 2);
         assert.match(missing.stderr, /--base-plan and --head-plan go together/);

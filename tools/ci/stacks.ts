@@ -140,8 +140,9 @@ export function stackMatrix(options: MatrixOptions = {}, root = REPO_ROOT): Matr
         .map((s) => ({ ...s, runner: runnerFor(s, options.privateRunnerLabel || undefined) }));
 }
 
-async function main(argv: string[]): Promise<number> {
-    const program = new Command("stacks").exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+/** main's streams: the process's from the bin entry below, captured ones in a spec (tests/support/cli-in-process.ts). */
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+    const program = new Command("stacks").exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     program
         .command("matrix")
         .description("GitHub matrix of the committed stacks")
@@ -158,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
                 privateRunnerLabel: process.env.PRIVATE_RUNNER_LABEL,
             });
             const json = JSON.stringify({ include: rows });
-            process.stdout.write(`${json}\n`);
+            io.out(`${json}\n`);
             if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, `${opts.name}=${json}\n${opts.name}-count=${rows.length}\n`);
         });
     program
@@ -166,14 +167,14 @@ async function main(argv: string[]): Promise<number> {
         .description("fail unless Pulumi.<stack>.yaml is committed and unmodified")
         .action((stack: string) => {
             const s = requireCommittedStack(stack);
-            process.stdout.write(`Pulumi.${stack}.yaml is committed: ${s.environment} on ${s.cloud} (${s.runtime} runtime)\n`);
+            io.out(`Pulumi.${stack}.yaml is committed: ${s.environment} on ${s.cloud} (${s.runtime} runtime)\n`);
         });
     try {
         await program.parseAsync(argv, { from: "user" });
     } catch (err) {
         if (err instanceof UsageError) {
-            process.stderr.write(`${err.message}\n`);
-            if (process.env.GITHUB_ACTIONS) process.stderr.write(`::error title=Stack file::${err.message.split("\n")[0]}\n`);
+            io.err(`${err.message}\n`);
+            if (process.env.GITHUB_ACTIONS) io.err(`::error title=Stack file::${err.message.split("\n")[0]}\n`);
             return 2;
         }
         if (err && typeof err === "object" && "exitCode" in err) return Number((err as { exitCode: number }).exitCode) === 0 ? 0 : 2;
