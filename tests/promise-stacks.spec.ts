@@ -1,8 +1,6 @@
 import * as assert from "assert";
-import * as path from "path";
-import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { withoutPromiseStackTraces } from "../tools/engine/promise-stacks";
-import { backgroundNode } from "./support/background-child";
+import { freshPlan } from "./support/fresh-plan";
 
 /*
  * The offline engine's SDK promises keep their leak tracking but record no stack trace
@@ -37,22 +35,12 @@ describe("SDK promises in the offline engine", () => {
         assert.ok(Resource.callsites().length > 1, "the SDK's own callsite helper still works for anyone else");
     });
 
-    const script = [
-        "const r = require('@pulumi/pulumi/resource');",
-        "const before = r.Resource.stackTrace(0).length;",
-        "require('./tools/engine/run-plan').runPlan({ stack: 'staging', cloud: 'aws' }).then(() => {",
-        "  const p = Promise.resolve(1); require('@pulumi/pulumi/runtime/debuggable').debuggablePromise(p, 'probe');",
-        "  console.log(JSON.stringify({ before, after: r.Resource.stackTrace(0).length, trace: p._debugStackTrace }));",
-        "});",
-    ].join("\n");
-    // Started now, in the background (tests/support/background-child.ts).
-    const fresh = backgroundNode(tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, "..") });
+    // The fresh process of tests/support/fresh-plan.ts (aws/staging, shared with tests/registry.spec.ts), started now in the background.
+    const fresh = freshPlan("staging", "aws");
     it("a plan installs both in its process (a fresh process: the suite's own has them from other specs)", async function () {
         this.timeout(120_000);
-        const r = await fresh.result();
-        assert.strictEqual(r.status, 0, r.stderr);
-        const seen = JSON.parse(r.stdout.trim().split("\n").pop()!) as { before: number; after: number; trace: string };
-        assert.ok(seen.before > 0, "the SDK formats a source position before any plan");
-        assert.deepStrictEqual([seen.after, seen.trace], [0, "Error"]);
+        const seen = await fresh.result();
+        assert.ok(seen.sourcePosition.before > 0, "the SDK formats a source position before any plan");
+        assert.deepStrictEqual([seen.sourcePosition.after, seen.promiseTrace], [0, "Error"]);
     });
 });

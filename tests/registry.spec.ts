@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { CLOUDS } from "../components/config";
 import { loadCloud } from "../providers/loader";
-import { LoadedModules, modulesLoadedBy } from "./support/loaded-modules";
+import { FreshPlan, freshPlan } from "./support/fresh-plan";
 
 const SDK_OF = { aws: "@pulumi/aws", gcp: "@pulumi/gcp", azure: "@pulumi/azure-native" } as const;
 
@@ -26,8 +26,8 @@ describe("provider registry", () => {
 describe("provider registry: what a stack loads", () => {
     for (const cloud of CLOUDS) {
         describe(cloud, () => {
-            const loading = modulesLoadedBy("staging", cloud);
-            let managed: LoadedModules;
+            const loading = freshPlan("staging", cloud);
+            let managed: FreshPlan;
             before(async function () {
                 this.timeout(120_000);
                 managed = await loading.result();
@@ -57,7 +57,7 @@ describe("provider registry: what a stack loads", () => {
         });
     }
 
-    const kubernetes = modulesLoadedBy("staging", "gcp", ["platform:compute.runtime=kubernetes"]);
+    const kubernetes = freshPlan("staging", "gcp", ["platform:compute.runtime=kubernetes"]);
     it("loads @pulumi/kubernetes, and still one cloud SDK, under the kubernetes runtime", async function () {
         this.timeout(120_000);
         const k8s = await kubernetes.result();
