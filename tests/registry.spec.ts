@@ -45,6 +45,12 @@ describe("provider registry: what a stack loads", () => {
                 assert.deepStrictEqual(locales, ["en.cjs"]);
             });
 
+            it("loads npm's arborist only as its stand-in (tools/engine/lazy-arborist.ts: no closure is serialized)", () => {
+                const arborist = managed.files.filter((f) => /node_modules\/@npmcli\/arborist\//.test(f));
+                assert.ok(arborist.length <= 1, `arborist loaded: ${arborist.length} of its modules`);
+                assert.ok(!managed.files.some((f) => /node_modules\/pacote\//.test(f)), "pacote loaded");
+            });
+
             it("loads no @pulumi/kubernetes under the managed runtime", () => {
                 assert.strictEqual(managed.packages["@pulumi/kubernetes"], undefined, JSON.stringify(managed.packages));
             });

@@ -5,6 +5,8 @@
  * replaced, by the recording monitor; exit codes and error output are the CLI entry's.
  * Prints `registered <n>` on stdout.
  */
+// As every engine process: npm's arborist stays unloaded until a closure is serialized (none is; load cost only).
+import "../../tools/engine/lazy-arborist";
 import { definePlatform } from "../../components/program";
 import { runCli } from "../../tools/engine/cli";
 import { installMonitor, waitForRPCs } from "../../tools/engine/recording-monitor";

@@ -1,5 +1,7 @@
 // First: zod's unused locales stay unloaded (lazy-zod-locales.ts), which only works before zod loads.
 import "./lazy-zod-locales";
+// Before @pulumi/pulumi loads: npm's arborist, which its closure serializer requires, stays unloaded (lazy-arborist.ts).
+import "./lazy-arborist";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../components/config/errors";
 import { definePlatform } from "../../components/program";
