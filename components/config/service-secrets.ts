@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigProblem } from "./errors";
 import { SECRET_VALUE } from "./errors";
 import { reservedEnvNameRule } from "./reserved-env";
@@ -45,9 +45,15 @@ function workloadSecretProblems(
     return problems;
 }
 
-/** The values as Pulumi secrets, so every input they reach is recorded as secret. */
+/**
+ * The values as Pulumi secrets, so every input they reach is recorded as secret. The SDK is
+ * required here, when a component asks, not when the config layer loads: what only validates
+ * config (the release and stacks CLIs of the workflows) would otherwise load all of
+ * @pulumi/pulumi, most of its start-up.
+ */
 export function secretValues(values: Record<string, string> | undefined): Record<string, pulumi.Output<string>> {
-    return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, pulumi.secret(v)]));
+    const { secret } = require("@pulumi/pulumi") as typeof pulumi;
+    return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, secret(v)]));
 }
 
 /** `SMTP_PASSWORD` -> `smtp-password`: the env name in the secret managers' naming rules (one-to-one for the names schema.ts allows). */
