@@ -104,6 +104,24 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
+ * A package's output types (`types/output.d.ts`, 3-9 MB each) type the resource classes'
+ * outputs, never an Args interface (input.d.ts does not import them), so each program gets an
+ * empty module in their place: half the declarations to parse and hold. `argsType` refuses an
+ * Args interface that names `outputs.` (it would be checked against nothing).
+ */
+const OUTPUT_TYPES = /[\\/]@pulumi[\\/][^\\/]+[\\/]types[\\/]output\.d\.ts$/;
+
+/** Whether a declaration's type annotations reference the `outputs` namespace (stubbed above). */
+function namesOutputs(node: ts.Node): boolean {
+    if (ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName)) {
+        let left: ts.EntityName = node.typeName;
+        while (ts.isQualifiedName(left)) left = left.left;
+        if (left.text === "outputs") return true;
+    }
+    return ts.forEachChild(node, namesOutputs) ?? false;
+}
+
+/**
  * A compiler host that parses each declaration file once per process. A program is rebuilt
  * whenever a plan needs a declaration it lacks, and TypeScript reuses nothing of the old one
  * once the root files differ: without this every rebuild parsed and bound the whole package
@@ -115,9 +133,16 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 const sourceFiles = new Map<string, ts.SourceFile | undefined>();
 const compilerHost: ts.CompilerHost = (() => {
     const host = ts.createCompilerHost(COMPILER_OPTIONS);
+    // The declarations' doc comments are most of their text; in a .d.ts they carry no types
+    // (tsc skips them the same way), so parsing them only filled the heap.
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
     const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreateNewSourceFile) => {
-        if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) sourceFiles.set(fileName, parse(fileName, languageVersion, onError, shouldCreateNewSourceFile));
+        if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) {
+            sourceFiles.set(fileName, OUTPUT_TYPES.test(fileName)
+                ? ts.createSourceFile(fileName, "export {};", languageVersion)
+                : parse(fileName, languageVersion, onError, shouldCreateNewSourceFile));
+        }
         return sourceFiles.get(fileName);
     };
     return host;
@@ -150,6 +175,7 @@ function argsType(decl: Declaration): { type: ts.Type; checker: ts.TypeChecker }
     const source = program.getSourceFile(decl.file)!;
     const iface = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === decl.argsInterface);
     if (!iface) throw new Error(`schema: ${decl.file} declares no ${decl.argsInterface}`);
+    if (namesOutputs(iface)) throw new Error(`schema: ${decl.argsInterface} in ${decl.file} names the SDK's output types, which the schema check does not load`);
     const entry = { type: checker.getTypeAtLocation(iface), checker };
     argsTypes.set(key, entry);
     return entry;
