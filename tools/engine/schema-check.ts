@@ -136,6 +136,11 @@ const compilerHost: ts.CompilerHost = (() => {
     // The declarations' doc comments are most of their text; in a .d.ts they carry no types
     // (tsc skips them the same way), so parsing them only filled the heap.
     host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+    // One module resolution cache for every program (TypeScript makes a new one per program):
+    // each rebuild resolved every import of @pulumi/pulumi and the package's modules again.
+    const resolutions = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), COMPILER_OPTIONS);
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, options) =>
+        literals.map((l) => ts.resolveModuleName(l.text, containingFile, options, host, resolutions, redirected));
     const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreateNewSourceFile) => {
         if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) {
