@@ -203,6 +203,14 @@ export function enumCorrections(type: string): readonly EnumCorrection[] | undef
     return engineForType(type)?.enumCorrections?.[type];
 }
 
+/**
+ * What the walk derives from a declared type or property, kept per process: every plan's
+ * resources meet the same few hundred of them, and the declarations do not change while a
+ * process runs. Keyed by the checker's own objects, so a rebuilt program's types are new keys.
+ */
+const alternativesOf = new WeakMap<ts.Type, ts.Type[]>();
+const enumValuesOf = new WeakMap<ts.Symbol, string[] | undefined>();
+
 /** Checks one value against one declared type; appends findings. */
 class Walker {
     constructor(
@@ -212,13 +220,19 @@ class Walker {
     ) {}
 
     /** The declared alternatives of a type, with `undefined`, `Promise<T>` and `Output<T>` taken off. */
-    alternatives(type: ts.Type, seen = new Set<ts.Type>()): ts.Type[] {
+    alternatives(type: ts.Type): ts.Type[] {
+        let alts = alternativesOf.get(type);
+        if (!alts) alternativesOf.set(type, (alts = this.collectAlternatives(type, new Set())));
+        return alts;
+    }
+
+    private collectAlternatives(type: ts.Type, seen: Set<ts.Type>): ts.Type[] {
         if (seen.has(type)) return [];
         seen.add(type);
-        if (type.isUnion()) return type.types.flatMap((t) => this.alternatives(t, seen));
+        if (type.isUnion()) return type.types.flatMap((t) => this.collectAlternatives(t, seen));
         if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never)) return [];
         const wrapped = this.wrappedValue(type);
-        if (wrapped) return this.alternatives(wrapped, seen);
+        if (wrapped) return this.collectAlternatives(wrapped, seen);
         return [type];
     }
 
@@ -236,6 +250,11 @@ class Walker {
 
     /** `enums.X` references in a property's declared type: the string values it allows. */
     enumValues(symbol: ts.Symbol): string[] | undefined {
+        if (!enumValuesOf.has(symbol)) enumValuesOf.set(symbol, this.declaredEnumValues(symbol));
+        return enumValuesOf.get(symbol);
+    }
+
+    private declaredEnumValues(symbol: ts.Symbol): string[] | undefined {
         const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
         const node = decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
         if (!node) return undefined;
