@@ -18,6 +18,9 @@ import { resolveConfig } from "../components/program-config";
 const ADMIN_JOB = `platform:jobs={"migrate":{"image":"ghcr.io/acme/api:1.4.2","command":["python","manage.py","migrate"],"runBeforeDeploy":true,"databaseRole":"admin"}}`;
 const APP_JOB = `platform:jobs={"report":{"image":"ghcr.io/acme/api:1.4.2","command":["python","report.py"]}}`;
 const K8S = "platform:compute.runtime=kubernetes";
+const RECIPIENTS = ["platform:monitoring.critical=pager@acme.example.com", "platform:monitoring.warning=team@acme.example.com"];
+/** One staging plan per cloud serves the app job's check and the alert recipients' (each reads only its own resources): three plans fewer. */
+const STAGING_APP_JOB = [APP_JOB, ...RECIPIENTS];
 
 /** Everything a workload's resources say, as text (secret values print as [secret]). */
 const textOf = (run: PlanRun, prefix: string) =>
@@ -44,7 +47,7 @@ describe("database identity: services log in as themselves, never as the admin",
         }
         it(`${cloud}: a job without databaseRole is an app login like a service`, async function () {
             this.timeout(120_000);
-            const run = await planFor("staging", cloud, [APP_JOB]);
+            const run = await planFor("staging", cloud, STAGING_APP_JOB);
             const job = textOf(run, "job-report-");
             assert.ok(job.length > 0 && !job.includes("DATABASE_PASSWORD"), "an app job gets no admin password");
             assert.match(job, /DATABASE_AUTH[^\n]*iam/);
@@ -166,11 +169,10 @@ describe("PostgreSQL extensions (platform:database.extensions)", () => {
 });
 
 describe("staging alert recipients (issue 17 item 5)", () => {
-    const recipients = ["platform:monitoring.critical=pager@acme.example.com", "platform:monitoring.warning=team@acme.example.com"];
     it("every cloud's staging alert destinations e-mail monitoring.critical and monitoring.warning", async function () {
         this.timeout(120_000);
         for (const cloud of CLOUDS) {
-            const run = await planFor("staging", cloud, recipients);
+            const run = await planFor("staging", cloud, STAGING_APP_JOB);
             const emails = cloud === "aws"
                 ? ofType(run, "aws:sns/topicSubscription:TopicSubscription").map((s) => inputs(s).endpoint)
                 : cloud === "gcp"

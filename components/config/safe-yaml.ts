@@ -27,12 +27,17 @@ export type YamlResult = { ok: true; doc: YAML.Document.Parsed; value: unknown; 
 
 export function parseYamlSafely(text: string): YamlResult {
     if (text.length > YAML_LIMITS.maxBytes) return { ok: false, failure: { message: `larger than ${YAML_LIMITS.maxBytes} bytes` } };
+    // One CST (the library's parseAllDocuments does the same two steps): measured, then composed.
     const lines = new YAML.LineCounter();
-    const tooDeep = cstDepthFailure(text);
+    const tokens = Array.from(new YAML.Parser(lines.addNewLine).parse(text));
+    const tooDeep = cstDepthFailure(tokens, lines);
     if (tooDeep) return { ok: false, failure: tooDeep };
-    // prettyErrors off: messages are the library's plain words, without a source excerpt. `strict` is the default.
-    // Stryker disable next-line StringLiteral: "" prints no warning either (yaml 2.x log.js warns on "warn" and "debug" only)
-    const list = YAML.parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+    // The library's unique-keys check compares each key with every earlier one of its mapping
+    // (quadratic: seconds for a 10,000-key file under maxBytes). Compose without it and look for
+    // a duplicate in one pass; only a text that has one is composed again with the library's
+    // check, so its message, position and order among the other errors stay the library's.
+    let list = composeAll(tokens, lines, false);
+    if (list.some(hasDuplicateKey)) list = composeAll(tokens, lines, true);
     if (list.length > 1) {
         const pos = lines.linePos(list[1]!.range[0]);
         return { ok: false, failure: { line: pos.line, column: pos.col, message: "a second YAML document (---): a stack file is one document" } };
@@ -51,6 +56,36 @@ export function parseYamlSafely(text: string): YamlResult {
     }
 }
 
+function composeAll(tokens: readonly YAML.CST.Token[], lines: YAML.LineCounter, uniqueKeys: boolean): YAML.Document.Parsed[] {
+    // prettyErrors off: messages are the library's plain words, without a source excerpt. `strict` is the default.
+    // Stryker disable next-line StringLiteral: "" prints no warning either (yaml 2.x log.js warns on "warn" and "debug" only)
+    const composer = new YAML.Composer({ lineCounter: lines, uniqueKeys, prettyErrors: false, logLevel: "error" });
+    return Array.from(composer.compose(tokens)) as YAML.Document.Parsed[];
+}
+
+/**
+ * Whether a mapping holds two keys the library's `uniqueKeys: true` calls equal: scalars with
+ * `===` values (NaN never equals itself). Another key (a collection, an alias) equals only itself.
+ */
+function hasDuplicateKey(doc: YAML.Document.Parsed): boolean {
+    let found = false;
+    YAML.visit(doc, {
+        Map(_, map) {
+            const seen = new Set<unknown>();
+            for (const { key } of map.items) {
+                if (!YAML.isScalar(key) || Number.isNaN(key.value)) continue;
+                if (seen.has(key.value)) {
+                    found = true;
+                    return YAML.visit.BREAK;
+                }
+                seen.add(key.value);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+
 function firstError(errors: readonly YAML.YAMLError[], lines: YAML.LineCounter): YamlFailure {
     const e = errors[0]!;
     const pos = lines.linePos(e.pos[0]);
@@ -61,10 +96,8 @@ function firstError(errors: readonly YAML.YAMLError[], lines: YAML.LineCounter):
  * Walks the CST with an explicit stack: nesting beyond the limit fails before composing. Each
  * token is visited once and the text is at most maxBytes, so the walk is linear in the input.
  */
-function cstDepthFailure(text: string): YamlFailure | undefined {
-    const lines = new YAML.LineCounter();
-    const parser = new YAML.Parser(lines.addNewLine);
-    const stack = Array.from(parser.parse(text), (node) => ({ node, depth: 0 }));
+function cstDepthFailure(tokens: readonly YAML.CST.Token[], lines: YAML.LineCounter): YamlFailure | undefined {
+    const stack = tokens.map((node) => ({ node, depth: 0 }));
     // A collection item's key and value, a document's value: absent ones (undefined, or a null key) are skipped.
     const push = (node: YAML.CST.Token | null | undefined, depth: number) => { if (node) stack.push({ node, depth }); };
     while (stack.length > 0) {

@@ -104,6 +104,24 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
+ * A package's output types (`types/output.d.ts`, 3-9 MB each) type the resource classes'
+ * outputs, never an Args interface (input.d.ts does not import them), so each program gets an
+ * empty module in their place: half the declarations to parse and hold. `argsType` refuses an
+ * Args interface that names `outputs.` (it would be checked against nothing).
+ */
+const OUTPUT_TYPES = /[\\/]@pulumi[\\/][^\\/]+[\\/]types[\\/]output\.d\.ts$/;
+
+/** Whether a declaration's type annotations reference the `outputs` namespace (stubbed above). */
+function namesOutputs(node: ts.Node): boolean {
+    if (ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName)) {
+        let left: ts.EntityName = node.typeName;
+        while (ts.isQualifiedName(left)) left = left.left;
+        if (left.text === "outputs") return true;
+    }
+    return ts.forEachChild(node, namesOutputs) ?? false;
+}
+
+/**
  * A compiler host that parses each declaration file once per process. A program is rebuilt
  * whenever a plan needs a declaration it lacks, and TypeScript reuses nothing of the old one
  * once the root files differ: without this every rebuild parsed and bound the whole package
@@ -115,9 +133,21 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 const sourceFiles = new Map<string, ts.SourceFile | undefined>();
 const compilerHost: ts.CompilerHost = (() => {
     const host = ts.createCompilerHost(COMPILER_OPTIONS);
+    // The declarations' doc comments are most of their text; in a .d.ts they carry no types
+    // (tsc skips them the same way), so parsing them only filled the heap.
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+    // One module resolution cache for every program (TypeScript makes a new one per program):
+    // each rebuild resolved every import of @pulumi/pulumi and the package's modules again.
+    const resolutions = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), COMPILER_OPTIONS);
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, options) =>
+        literals.map((l) => ts.resolveModuleName(l.text, containingFile, options, host, resolutions, redirected));
     const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreateNewSourceFile) => {
-        if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) sourceFiles.set(fileName, parse(fileName, languageVersion, onError, shouldCreateNewSourceFile));
+        if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) {
+            sourceFiles.set(fileName, OUTPUT_TYPES.test(fileName)
+                ? ts.createSourceFile(fileName, "export {};", languageVersion)
+                : parse(fileName, languageVersion, onError, shouldCreateNewSourceFile));
+        }
         return sourceFiles.get(fileName);
     };
     return host;
@@ -150,6 +180,7 @@ function argsType(decl: Declaration): { type: ts.Type; checker: ts.TypeChecker }
     const source = program.getSourceFile(decl.file)!;
     const iface = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === decl.argsInterface);
     if (!iface) throw new Error(`schema: ${decl.file} declares no ${decl.argsInterface}`);
+    if (namesOutputs(iface)) throw new Error(`schema: ${decl.argsInterface} in ${decl.file} names the SDK's output types, which the schema check does not load`);
     const entry = { type: checker.getTypeAtLocation(iface), checker };
     argsTypes.set(key, entry);
     return entry;
@@ -172,6 +203,14 @@ export function enumCorrections(type: string): readonly EnumCorrection[] | undef
     return engineForType(type)?.enumCorrections?.[type];
 }
 
+/**
+ * What the walk derives from a declared type or property, kept per process: every plan's
+ * resources meet the same few hundred of them, and the declarations do not change while a
+ * process runs. Keyed by the checker's own objects, so a rebuilt program's types are new keys.
+ */
+const alternativesOf = new WeakMap<ts.Type, ts.Type[]>();
+const enumValuesOf = new WeakMap<ts.Symbol, string[] | undefined>();
+
 /** Checks one value against one declared type; appends findings. */
 class Walker {
     constructor(
@@ -181,13 +220,19 @@ class Walker {
     ) {}
 
     /** The declared alternatives of a type, with `undefined`, `Promise<T>` and `Output<T>` taken off. */
-    alternatives(type: ts.Type, seen = new Set<ts.Type>()): ts.Type[] {
+    alternatives(type: ts.Type): ts.Type[] {
+        let alts = alternativesOf.get(type);
+        if (!alts) alternativesOf.set(type, (alts = this.collectAlternatives(type, new Set())));
+        return alts;
+    }
+
+    private collectAlternatives(type: ts.Type, seen: Set<ts.Type>): ts.Type[] {
         if (seen.has(type)) return [];
         seen.add(type);
-        if (type.isUnion()) return type.types.flatMap((t) => this.alternatives(t, seen));
+        if (type.isUnion()) return type.types.flatMap((t) => this.collectAlternatives(t, seen));
         if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never)) return [];
         const wrapped = this.wrappedValue(type);
-        if (wrapped) return this.alternatives(wrapped, seen);
+        if (wrapped) return this.collectAlternatives(wrapped, seen);
         return [type];
     }
 
@@ -205,6 +250,11 @@ class Walker {
 
     /** `enums.X` references in a property's declared type: the string values it allows. */
     enumValues(symbol: ts.Symbol): string[] | undefined {
+        if (!enumValuesOf.has(symbol)) enumValuesOf.set(symbol, this.declaredEnumValues(symbol));
+        return enumValuesOf.get(symbol);
+    }
+
+    private declaredEnumValues(symbol: ts.Symbol): string[] | undefined {
         const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
         const node = decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
         if (!node) return undefined;
