@@ -238,6 +238,52 @@ function call<T>(fn: RpcFun, request: unknown): Promise<T> {
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
 export function reconcileConfig(policies: Policies, packLevel: EnforcementLevel, given: PolicyPackConfigFile = {}): Evaluation["config"] {
+    return Object.keys(given).length === 0 ? defaultConfig(policies, packLevel) : reconcileGiven(policies, packLevel, given);
+}
+
+/**
+ * Each policy's config when none is given (its schema defaults and level), by policy object and
+ * pack level, frozen: an evaluation without config (every plan's, every spec's) reconciles,
+ * validates and converts only policies it has not seen. Invalid defaults are never kept, so
+ * they fail every evaluation with the same error as before.
+ */
+const defaultEntries = new WeakMap<object, Map<EnforcementLevel, Evaluation["config"][string]>>();
+
+function defaultConfig(policies: Policies, packLevel: EnforcementLevel): Evaluation["config"] {
+    const result: Evaluation["config"] = {};
+    for (const p of policies) {
+        let entry = defaultEntries.get(p)?.get(packLevel);
+        if (!entry) {
+            // One policy alone reconciles as in the whole list (entries depend on nothing else); on an error or a duplicate name, the whole list is reconciled, for the error message of all.
+            if (policies.filter((q) => q.name === p.name).length > 1) return reconcileGiven(policies, packLevel, {});
+            try {
+                entry = deepFreezePlain(reconcileGiven([p], packLevel, {})[p.name]!);
+            } catch {
+                return reconcileGiven(policies, packLevel, {});
+            }
+            if (!defaultEntries.has(p)) defaultEntries.set(p, new Map());
+            defaultEntries.get(p)!.set(packLevel, entry);
+        }
+        result[p.name] = entry;
+    }
+    return result;
+}
+
+/** The messages of frozen (default) config entries, once per process. */
+const policyConfigMessages = new WeakMap<object, unknown>();
+
+function policyConfigMessage(c: Evaluation["config"][string]): unknown {
+    let pc = policyConfigMessages.get(c);
+    if (!pc) {
+        pc = new analyzerProto.PolicyConfig();
+        (pc as any).setEnforcementlevel(levelToProto(c.enforcementLevel));
+        (pc as any).setProperties(structProto.Struct.fromJavaScript(c.properties));
+        if (Object.isFrozen(c)) policyConfigMessages.set(c, pc);
+    }
+    return pc;
+}
+
+function reconcileGiven(policies: Policies, packLevel: EnforcementLevel, given: PolicyPackConfigFile): Evaluation["config"] {
     const result: Evaluation["config"] = {};
     for (const p of policies) {
         const properties: Record<string, unknown> = {};
@@ -534,12 +580,7 @@ async function evaluateWith(analyzer: AnalyzerServer, resources: AnalyzerResourc
 
     const configure = new analyzerProto.ConfigureAnalyzerRequest();
     const map = configure.getPolicyconfigMap();
-    for (const [name, c] of Object.entries(config)) {
-        const pc = new analyzerProto.PolicyConfig();
-        pc.setEnforcementlevel(levelToProto(c.enforcementLevel));
-        pc.setProperties(structProto.Struct.fromJavaScript(c.properties));
-        map.set(name, pc);
-    }
+    for (const [name, c] of Object.entries(config)) map.set(name, policyConfigMessage(c));
     await call(analyzer.__configure, configure);
 
     const stackConfigure = new analyzerProto.AnalyzerStackConfigureRequest();
@@ -557,7 +598,11 @@ async function evaluateWith(analyzer: AnalyzerServer, resources: AnalyzerResourc
         const req = new analyzerProto.AnalyzeStackRequest();
         const list = [];
         for (const r of resources) list.push(await messageOf(stackResources, r, structs, stackResource));
-        req.setResourcesList(list);
+        // The request holds the list as its field, as setResourcesList would leave it, without
+        // setResourcesList's serialization of every resource's properties into the request's
+        // wire array (jspb re-walks each message tree on every set): server.js reads the list only
+        // through getResourcesList, and the messages of a shared plan serve many evaluations.
+        req.getResourcesList = () => list;
         analyzer.__setPropsRead(options.onPropsRead);
         try {
             collect(await call(analyzeStack, req), options.stackUrn ?? "", result);
