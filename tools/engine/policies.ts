@@ -596,7 +596,7 @@ async function evaluateWith(analyzer: AnalyzerServer, resources: AnalyzerResourc
     if (options.analyzeStack !== false) {
         const analyzeStack = analyzer.makeAnalyzeStackRpcFun(packName, packVersion, packLevel, options.policies);
         const req = new analyzerProto.AnalyzeStackRequest();
-        const list = [];
+        const list: unknown[] = [];
         for (const r of resources) list.push(await messageOf(stackResources, r, structs, stackResource));
         // The request holds the list as its field, as setResourcesList would leave it, without
         // setResourcesList's serialization of every resource's properties into the request's
