@@ -111,7 +111,7 @@ let serverSource: string | undefined;
  * Edits to the analyzer instance's copy of server.js, each a line for a line (every later line
  * keeps its number in stack traces), each found exactly once or the instance is not built. None
  * changes what a policy sees or what the analyzer answers; they stop work whose result nobody
- * reads. In CPU profiles before them, a not-applicable error's stack trace was about 5 % of
+ * reads, give each policy its own copy of what it could edit, or tell `onPropsRead`. In CPU profiles before them, a not-applicable error's stack trace was about 5 % of
  * `npm run check`; deserializing properties 14 % of the mutation suite (tests/policy/mutations.spec.ts),
  * and its copies much of the 24 % it spent in GC.
  */
