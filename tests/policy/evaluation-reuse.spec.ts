@@ -1,11 +1,14 @@
 import * as assert from "assert";
 import type { Policies } from "@pulumi/policy";
-import { AnalyzerResourceInput, evaluatePolicies, EvaluateOptions } from "../../tools/engine/policies";
+import { AnalyzerResourceInput, analyzerResources, evaluatePolicies, EvaluateOptions } from "../../tools/engine/policies";
+import type { RecordedResource } from "../../tools/engine/recording-monitor";
+import { deepFreeze } from "../support/plan-cache";
 
 /*
  * tools/engine/policies.ts reuses what it can between and within evaluations: analyzer
- * instances (server.js compiled once, not per evaluation) and one JavaScript conversion per
- * properties message however many policies read it. None of that may carry anything from one
+ * instances (server.js compiled once, not per evaluation), one JavaScript conversion per
+ * properties message however many policies read it, the analyzer inputs and messages of a
+ * deep-frozen (shared) recording, and each policy's default config. None of that may carry anything from one
  * evaluation, or one policy, into another.
  */
 
@@ -89,6 +92,34 @@ describe("policy evaluation: what is reused carries nothing over", () => {
         assert.deepStrictEqual(names(await evaluatePolicies([frozen], disabled)), []);
         const [x, y] = await Promise.all([evaluatePolicies([frozen], guards({ stackTags: { environment: "staging" } })), evaluatePolicies([frozen], disabled)]);
         assert.deepStrictEqual([names(x), names(y)], [["no-public-acl", "stack-tag-says-production"], []]);
+    });
+
+    it("a deep-frozen recording's inputs and messages serve every evaluation, and a policy's edits to its props or options lists reach no other policy or evaluation", async () => {
+        const options = { protect: false, retainOnDelete: false, dependencies: [], aliases: [], deleteBeforeReplace: false, ignoreChanges: ["tags"] };
+        const recorded: RecordedResource[] = deepFreeze([{ urn: bucket.urn, type: bucket.type, name: bucket.name, custom: true, rawInputs: { acl: "private", tags: { team: "data" } }, options }]);
+        assert.strictEqual(analyzerResources(recorded)[0], analyzerResources(recorded)[0], "a frozen recording's analyzer input was made again");
+        type Opts = { ignoreChanges: string[]; aliases: string[]; additionalSecretOutputs: string[] };
+        const edit = (props: Record<string, any>, opts: Opts) => {
+            props.acl = "public-read";
+            props.tags.team = "nobody";
+            for (const list of [opts.ignoreChanges, opts.aliases, opts.additionalSecretOutputs]) list.push("edited");
+        };
+        const intact = (props: Record<string, any>, opts: Opts) =>
+            props.acl === "private" && props.tags.team === "data" && JSON.stringify([opts.ignoreChanges, opts.aliases, opts.additionalSecretOutputs]) === JSON.stringify([["tags"], [], []]);
+        const editing: Policies = [
+            { name: "resource-writer", description: "edits", validateResource: (args) => edit(args.props, args.opts as unknown as Opts) },
+            { name: "resource-reader", description: "sees it as sent", validateResource: (args, report) => void (intact(args.props, args.opts as unknown as Opts) || report("saw an edit")) },
+            { name: "stack-writer", description: "edits", validateStack: (args) => edit(args.resources[0]!.props, args.resources[0]!.opts as unknown as Opts) },
+            { name: "stack-reader", description: "sees it as sent", validateStack: (args, report) => void (intact(args.resources[0]!.props, args.resources[0]!.opts as unknown as Opts) || report("saw an edit")) },
+            { name: "stack-type-reader", description: "reads types only", validateStack: (args, report) => void (args.resources.some((r) => r.type === "test:index:Queue") && report("a queue")) },
+        ];
+        const reads: string[] = [];
+        for (let i = 0; i < 3; i++) {
+            assert.deepStrictEqual(names(await evaluatePolicies(analyzerResources(recorded), { policies: editing, stackTags: {}, onPropsRead: (policy, urn) => reads.push(`${policy} ${urn}`) })), []);
+        }
+        // onPropsRead names each stack policy that read a resource's props, once per evaluation, and no other.
+        assert.deepStrictEqual(reads, [0, 1, 2].flatMap(() => [`stack-writer ${bucket.urn}`, `stack-reader ${bucket.urn}`]));
+        assert.deepStrictEqual(recorded[0]!.options.ignoreChanges, ["tags"]);
     });
 
     it("notApplicable keeps its reason and captures no stack trace; the process's limit and every other error's stack stay", async () => {

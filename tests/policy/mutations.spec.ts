@@ -249,16 +249,31 @@ interface Baseline {
     types: Set<string>;
     /** The stack policies that found no subject in the plan (reported not applicable to the stack). */
     stackNotApplicable: Set<string>;
+    /** Per stack policy, the URNs of the resources whose props it read. */
+    propsRead: Map<string, Set<string>>;
 }
 
 async function baselineOf(plan: RecordedResource[]): Promise<Baseline> {
-    const evaluation = await evaluatePack(plan);
-    const stackUrn = packEvaluationOptions(plan).stackUrn;
+    const options = packEvaluationOptions(plan);
+    const propsRead = new Map<string, Set<string>>();
+    const onPropsRead = (policy: string, urn: string) => void (propsRead.get(policy) ?? propsRead.set(policy, new Set()).get(policy)!).add(urn);
+    // What evaluatePack(plan) does, also noting which resources each stack policy read.
+    const evaluation = await evaluatePolicies(analyzerResources(plan), { ...options, onPropsRead });
     return {
         mandatory: mandatoryKeys(evaluation),
         types: new Set(plan.map((r) => r.type)),
-        stackNotApplicable: new Set(evaluation.notApplicable.filter((n) => n.urn === stackUrn).map((n) => n.policy)),
+        stackNotApplicable: new Set(evaluation.notApplicable.filter((n) => n.urn === options.stackUrn).map((n) => n.policy)),
+        propsRead,
     };
+}
+
+/** The mutated plan is the plan with some resources' inputs replaced, and nothing else changed (no resource dropped, added, moved, or edited elsewhere). */
+function onlyInputsEdited(mutated: RecordedResource[], plan: RecordedResource[]): boolean {
+    const sameButInputs = (r: RecordedResource, o: RecordedResource) => {
+        const keys = Object.keys(r);
+        return keys.length === Object.keys(o).length && keys.every((k) => k === "rawInputs" || r[k as keyof RecordedResource] === o[k as keyof RecordedResource]);
+    };
+    return mutated.length === plan.length && mutated.every((r, i) => r === plan[i] || sameButInputs(r, plan[i]!));
 }
 
 /**
@@ -276,6 +291,10 @@ async function baselineOf(plan: RecordedResource[]): Promise<Baseline> {
  *   before it reads anything else. An edit changes inputs or drops resources, so when the
  *   mutated plan has no type the plan lacked, such a policy has no subject there either.
  *   (An AWS stack policy over a GCP plan used to convert every resource for nothing.)
+ *   And when the edit only replaced some resources' inputs, a stack policy that read none of
+ *   those resources' props in the baseline is skipped too: a policy is a function of what it
+ *   reads, everything else it reads (the list, types, names, options, dependencies, the other
+ *   resources' props) is the baseline's, so it takes the same path to the same verdict.
  */
 async function freshMandatory(mutated: RecordedResource[], plan: RecordedResource[], baseline: Baseline): Promise<string[]> {
     const original = new Set(plan);
@@ -285,7 +304,10 @@ async function freshMandatory(mutated: RecordedResource[], plan: RecordedResourc
     const touchesProvider = edited.some((r) => r.type.startsWith("pulumi:providers:"));
     const noNewType = mutated.every((r) => baseline.types.has(r.type));
     const editedUrns = new Set(edited.map((r) => r.urn));
-    const stackPolicies = noNewType ? options.policies.filter((p) => !baseline.stackNotApplicable.has(p.name)) : options.policies;
+    const inputsOnly = onlyInputsEdited(mutated, plan);
+    const stackPolicies = options.policies.filter(
+        (p) => !(noNewType && baseline.stackNotApplicable.has(p.name)) && !(inputsOnly && !edited.some((r) => baseline.propsRead.get(p.name)?.has(r.urn))),
+    );
     const evaluations = touchesProvider
         ? [await evaluatePolicies(all, options)]
         : [

@@ -67,6 +67,8 @@ export interface EvaluateOptions {
     analyzeResources?: boolean;
     /** Run `validateStack` policies. @default true */
     analyzeStack?: boolean;
+    /** Told the first time each stack policy reads a resource's props (what that policy's verdict can depend on). */
+    onPropsRead?: (policy: string, urn: string) => void;
 }
 
 export interface Diagnostic extends PlanViolation {
@@ -98,6 +100,7 @@ interface AnalyzerServer {
     makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: Policies): RpcFun;
     __configure: RpcFun;
     __configureStack: RpcFun;
+    __setPropsRead(f: EvaluateOptions["onPropsRead"]): void;
 }
 type RpcFun = (call: { request: unknown }, callback: (err: unknown, resp?: any) => void) => unknown;
 
@@ -108,7 +111,7 @@ let serverSource: string | undefined;
  * Edits to the analyzer instance's copy of server.js, each a line for a line (every later line
  * keeps its number in stack traces), each found exactly once or the instance is not built. None
  * changes what a policy sees or what the analyzer answers; they stop work whose result nobody
- * reads. In CPU profiles before them, a not-applicable error's stack trace was about 5 % of
+ * reads, give each policy its own copy of what it could edit, or tell `onPropsRead`. In CPU profiles before them, a not-applicable error's stack trace was about 5 % of
  * `npm run check`; deserializing properties 14 % of the mutation suite (tests/policy/mutations.spec.ts),
  * and its copies much of the 24 % it spent in GC.
  */
@@ -127,11 +130,26 @@ const ANALYZER_EDITS: Array<{ what: string; from: string; to: string }> = [
     // policy before calling it, though most policies return on the resource's type without
     // reading them. Deferred, each policy still gets its own copy (no policy sees another's
     // edits), made from the same immutable message on the copy's first use.
+    // A stack policy's first read of a resource's props is also told to the evaluation's
+    // `onPropsRead` (EvaluateOptions), if it has one.
     ...["req", "r", "prov"].map((message) => ({
         what: `deserializeProperties(${message}.getProperties(), false)`,
         from: `const deserd = deserialize_1.deserializeProperties(${message}.getProperties(), false);`,
-        to: `const deserd = __deferredCopy(() => deserialize_1.deserializeProperties(${message}.getProperties(), false));`,
+        to: `const deserd = __deferredCopy(() => (${message === "r" ? "__propsRead(p.name, r), " : ""}deserialize_1.deserializeProperties(${message}.getProperties(), false)));`,
     })),
+    // Messages are reused across evaluations (messageOf), and server.js hands a policy the
+    // options' lists themselves: each policy gets its own copies, as it does of the props.
+    ...["Ignorechanges", "Aliases", "Additionalsecretoutputs"].map((list) => {
+        const line = `: opts.get${list}List(),`;
+        return { what: `opts.get${list}List()`, from: line, to: line.replace("List()", "List().slice()") };
+    }),
+    {
+        // The property dependencies of a stack resource are read once per message, not once per
+        // stack policy: server.js only maps them to resource objects (fresh for every policy).
+        what: "getPropertyDependencies(r)",
+        from: "propertyDependencies: getPropertyDependencies(r),",
+        to: "propertyDependencies: __once(r, getPropertyDependencies),",
+    },
 ];
 
 /**
@@ -142,6 +160,11 @@ const ANALYZER_EDITS: Array<{ what: string; from: string; to: string }> = [
  * making the copy, as the unknown-checking proxy asks it (`instanceof Object`) of every policy's props.
  */
 const DEFERRED_COPY = `
+let __onPropsRead;
+exports.__setPropsRead = (f) => { __onPropsRead = f; };
+function __propsRead(policy, r) { if (__onPropsRead) __onPropsRead(policy, r.getUrn()); }
+const __onceOf = new WeakMap();
+function __once(r, f) { let v = __onceOf.get(r); if (v === undefined) { v = f(r); __onceOf.set(r, v); } return v; }
 function __deferredCopy(copy) {
     let made;
     const real = () => (made === undefined ? (made = copy()) : made);
@@ -215,6 +238,52 @@ function call<T>(fn: RpcFun, request: unknown): Promise<T> {
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
 export function reconcileConfig(policies: Policies, packLevel: EnforcementLevel, given: PolicyPackConfigFile = {}): Evaluation["config"] {
+    return Object.keys(given).length === 0 ? defaultConfig(policies, packLevel) : reconcileGiven(policies, packLevel, given);
+}
+
+/**
+ * Each policy's config when none is given (its schema defaults and level), by policy object and
+ * pack level, frozen: an evaluation without config (every plan's, every spec's) reconciles,
+ * validates and converts only policies it has not seen. Invalid defaults are never kept, so
+ * they fail every evaluation with the same error as before.
+ */
+const defaultEntries = new WeakMap<object, Map<EnforcementLevel, Evaluation["config"][string]>>();
+
+function defaultConfig(policies: Policies, packLevel: EnforcementLevel): Evaluation["config"] {
+    const result: Evaluation["config"] = {};
+    for (const p of policies) {
+        let entry = defaultEntries.get(p)?.get(packLevel);
+        if (!entry) {
+            // One policy alone reconciles as in the whole list (entries depend on nothing else); on an error or a duplicate name, the whole list is reconciled, for the error message of all.
+            if (policies.filter((q) => q.name === p.name).length > 1) return reconcileGiven(policies, packLevel, {});
+            try {
+                entry = deepFreezePlain(reconcileGiven([p], packLevel, {})[p.name]!);
+            } catch {
+                return reconcileGiven(policies, packLevel, {});
+            }
+            if (!defaultEntries.has(p)) defaultEntries.set(p, new Map());
+            defaultEntries.get(p)!.set(packLevel, entry);
+        }
+        result[p.name] = entry;
+    }
+    return result;
+}
+
+/** The messages of frozen (default) config entries, once per process. */
+const policyConfigMessages = new WeakMap<object, unknown>();
+
+function policyConfigMessage(c: Evaluation["config"][string]): unknown {
+    let pc = policyConfigMessages.get(c);
+    if (!pc) {
+        pc = new analyzerProto.PolicyConfig();
+        (pc as any).setEnforcementlevel(levelToProto(c.enforcementLevel));
+        (pc as any).setProperties(structProto.Struct.fromJavaScript(c.properties));
+        if (Object.isFrozen(c)) policyConfigMessages.set(c, pc);
+    }
+    return pc;
+}
+
+function reconcileGiven(policies: Policies, packLevel: EnforcementLevel, given: PolicyPackConfigFile): Evaluation["config"] {
     const result: Evaluation["config"] = {};
     for (const p of policies) {
         const properties: Record<string, unknown> = {};
@@ -423,6 +492,57 @@ async function providerMessage(r: AnalyzerResourceInput, structs: Structs): Prom
     return p;
 }
 
+async function analyzeRequest(r: AnalyzerResourceInput, structs: Structs): Promise<unknown> {
+    const req = new analyzerProto.AnalyzeRequest();
+    req.setType(r.type);
+    req.setUrn(r.urn);
+    req.setName(r.name);
+    req.setProperties(await toStruct(r.inputs, structs));
+    req.setOptions(resourceOptions(r));
+    const provider = await providerMessage(r, structs);
+    if (provider) req.setProvider(provider);
+    return req;
+}
+
+async function stackResource(r: AnalyzerResourceInput, structs: Structs): Promise<unknown> {
+    const ar = new analyzerProto.AnalyzerResource();
+    ar.setType(r.type);
+    ar.setUrn(r.urn);
+    ar.setName(r.name);
+    ar.setProperties(await toStruct(r.inputs, structs));
+    ar.setOptions(resourceOptions(r));
+    if (r.parent) ar.setParent(r.parent);
+    ar.setDependenciesList(r.dependencies ?? []);
+    const pd = ar.getPropertydependenciesMap();
+    for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+        const d = new analyzerProto.AnalyzerPropertyDependencies();
+        d.setUrnsList(urns);
+        pd.set(k, d);
+    }
+    const provider = await providerMessage(r, structs);
+    if (provider) ar.setProvider(provider);
+    return ar;
+}
+
+/**
+ * The messages of stable inputs (see analyzerResources), by identity, once per process: the
+ * analyzer only reads a request (each policy gets its own copy of the properties and options),
+ * so the messages of a shared plan's resources serve every evaluation over it; an evaluation of
+ * a mutated copy builds messages for the edited resources only. Other inputs get theirs anew.
+ */
+const analyzeRequests = new WeakMap<AnalyzerResourceInput, Promise<unknown>>();
+const stackResources = new WeakMap<AnalyzerResourceInput, Promise<unknown>>();
+
+function messageOf(cache: WeakMap<AnalyzerResourceInput, Promise<unknown>>, r: AnalyzerResourceInput, structs: Structs, build: (r: AnalyzerResourceInput, structs: Structs) => Promise<unknown>): Promise<unknown> {
+    if (!stableInputs.has(r)) return build(r, structs);
+    let message = cache.get(r);
+    if (!message) {
+        message = build(r, structs);
+        cache.set(r, message);
+    }
+    return message;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 // ---------------------------------------------------------------------------------------------
@@ -460,12 +580,7 @@ async function evaluateWith(analyzer: AnalyzerServer, resources: AnalyzerResourc
 
     const configure = new analyzerProto.ConfigureAnalyzerRequest();
     const map = configure.getPolicyconfigMap();
-    for (const [name, c] of Object.entries(config)) {
-        const pc = new analyzerProto.PolicyConfig();
-        pc.setEnforcementlevel(levelToProto(c.enforcementLevel));
-        pc.setProperties(structProto.Struct.fromJavaScript(c.properties));
-        map.set(name, pc);
-    }
+    for (const [name, c] of Object.entries(config)) map.set(name, policyConfigMessage(c));
     await call(analyzer.__configure, configure);
 
     const stackConfigure = new analyzerProto.AnalyzerStackConfigureRequest();
@@ -476,43 +591,24 @@ async function evaluateWith(analyzer: AnalyzerServer, resources: AnalyzerResourc
     const result: Evaluation = { violations: [], notApplicable: [], config };
     if (options.analyzeResources !== false) {
         const analyze = analyzer.makeAnalyzeRpcFun(packName, packVersion, packLevel, options.policies);
-        for (const r of resources) {
-            const req = new analyzerProto.AnalyzeRequest();
-            req.setType(r.type);
-            req.setUrn(r.urn);
-            req.setName(r.name);
-            req.setProperties(await toStruct(r.inputs, structs));
-            req.setOptions(resourceOptions(r));
-            const provider = await providerMessage(r, structs);
-            if (provider) req.setProvider(provider);
-            collect(await call(analyze, req), r.urn, result);
-        }
+        for (const r of resources) collect(await call(analyze, await messageOf(analyzeRequests, r, structs, analyzeRequest)), r.urn, result);
     }
     if (options.analyzeStack !== false) {
         const analyzeStack = analyzer.makeAnalyzeStackRpcFun(packName, packVersion, packLevel, options.policies);
         const req = new analyzerProto.AnalyzeStackRequest();
-        const list = [];
-        for (const r of resources) {
-            const ar = new analyzerProto.AnalyzerResource();
-            ar.setType(r.type);
-            ar.setUrn(r.urn);
-            ar.setName(r.name);
-            ar.setProperties(await toStruct(r.inputs, structs));
-            ar.setOptions(resourceOptions(r));
-            if (r.parent) ar.setParent(r.parent);
-            ar.setDependenciesList(r.dependencies ?? []);
-            const pd = ar.getPropertydependenciesMap();
-            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-                const d = new analyzerProto.AnalyzerPropertyDependencies();
-                d.setUrnsList(urns);
-                pd.set(k, d);
-            }
-            const provider = await providerMessage(r, structs);
-            if (provider) ar.setProvider(provider);
-            list.push(ar);
+        const list: unknown[] = [];
+        for (const r of resources) list.push(await messageOf(stackResources, r, structs, stackResource));
+        // The request holds the list as its field, as setResourcesList would leave it, without
+        // setResourcesList's serialization of every resource's properties into the request's
+        // wire array (jspb re-walks each message tree on every set): server.js reads the list only
+        // through getResourcesList, and the messages of a shared plan serve many evaluations.
+        req.getResourcesList = () => list;
+        analyzer.__setPropsRead(options.onPropsRead);
+        try {
+            collect(await call(analyzeStack, req), options.stackUrn ?? "", result);
+        } finally {
+            analyzer.__setPropsRead(undefined);
         }
-        req.setResourcesList(list);
-        collect(await call(analyzeStack, req), options.stackUrn ?? "", result);
     }
     return result;
 }
@@ -532,24 +628,47 @@ function packVersionOf(): string {
 // From a plan recording to analyzer inputs
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Analyzer inputs that cannot change: made by analyzerResources from a deep-frozen recorded
+ * resource (and provider), and frozen themselves. Their messages are built once (messageOf).
+ */
+const stableInputs = new WeakSet<AnalyzerResourceInput>();
+/** The input of a deep-frozen recorded resource, with the provider object it was resolved against. */
+const inputsOfFrozen = new WeakMap<RecordedResource, { provider: RecordedResource | undefined; input: AnalyzerResourceInput }>();
+
+function analyzerInput(r: RecordedResource, prov: RecordedResource | undefined): AnalyzerResourceInput {
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        inputs: r.rawInputs,
+        parent: r.parent,
+        dependencies: r.options.dependencies,
+        propertyDependencies: r.options.propertyDependencies,
+        options: { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, aliases: r.options.aliases, deleteBeforeReplace: r.options.deleteBeforeReplace || undefined },
+        provider: prov ? { urn: prov.urn, type: prov.type, name: prov.name, inputs: prov.rawInputs } : undefined,
+    };
+}
+
 /** The recorded resources as the engine would hand them to an analyzer, providers resolved. */
 export function analyzerResources(recorded: RecordedResource[]): AnalyzerResourceInput[] {
     const byUrn = new Map(recorded.map((r) => [r.urn, r]));
     return recorded.map((r) => {
         const providerUrn = r.options.provider ? r.options.provider.split("::").slice(0, -1).join("::") : undefined;
         const prov = providerUrn ? byUrn.get(providerUrn) : undefined;
-        return {
-            urn: r.urn,
-            type: r.type,
-            name: r.name,
-            inputs: r.rawInputs,
-            parent: r.parent,
-            dependencies: r.options.dependencies,
-            propertyDependencies: r.options.propertyDependencies,
-            options: { protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, aliases: r.options.aliases, deleteBeforeReplace: r.options.deleteBeforeReplace || undefined },
-            provider: prov ? { urn: prov.urn, type: prov.type, name: prov.name, inputs: prov.rawInputs } : undefined,
-        };
+        const known = inputsOfFrozen.get(r);
+        if (known && known.provider === prov) return known.input;
+        if (!deeplyFrozenRecord(r) || (prov && !deeplyFrozenRecord(prov))) return analyzerInput(r, prov);
+        const input = deepFreezePlain(analyzerInput(r, prov));
+        stableInputs.add(input);
+        inputsOfFrozen.set(r, { provider: prov, input });
+        return input;
     });
+}
+
+/** A recorded resource none of whose fields can change (what a shared plan's resources are). */
+function deeplyFrozenRecord(r: RecordedResource): boolean {
+    return Object.isFrozen(r) && deeplyFrozen(r.options) && (marshalledFrozen.has(r.rawInputs) || deeplyFrozen(r.rawInputs));
 }
 
 export function stackUrnOf(recorded: RecordedResource[]): string {
