@@ -48,7 +48,7 @@ describe("a parallel run's recorders (npm test)", function () {
         const r = await run.result();
         assert.strictEqual(r.status, 0, r.stderr + r.stdout);
         assert.strictEqual(r.stdout.trimEnd().split("\n").pop(), "3 passed, 0 failed", "the closing line CI reads is the last");
-        const rows = JSON.parse(fs.readFileSync(timings, "utf8")) as Array<{ file: string; ms: number; cpuMs: number }>;
+        const rows = JSON.parse(fs.readFileSync(timings, "utf8")) as Array<{ file: string; pid: number; ms: number; cpuMs: number }>;
         assert.deepStrictEqual(rows.map((t) => t.file).sort(), FILES);
         for (const t of rows) assert.ok(t.cpuMs >= 40 && t.ms >= 40, `${t.file}: ${t.ms} ms, ${t.cpuMs} ms CPU`);
         assert.deepStrictEqual(rows.map((t) => t.ms), rows.map((t) => t.ms).sort((a, b) => b - a), "slowest first");
@@ -57,5 +57,7 @@ describe("a parallel run's recorders (npm test)", function () {
         assert.ok(workers.length >= 1 && workers.length <= 2, `${workers.length} lines`);
         assert.strictEqual(workers.reduce((n, w) => n + w.fills, 0), FILES.length, "one plan per file, none counted twice");
         assert.ok(!workers.some((w) => w.pid === 1), "the stale line is gone");
+        // Each file names the worker that ran it (tools/bench/spec-costs.ts tells the suite's processes by these pids).
+        for (const t of rows) assert.ok(workers.some((w) => w.pid === t.pid), `${t.file} ran in pid ${t.pid}, not one of the workers ${workers.map((w) => w.pid)}`);
     });
 });

@@ -1,7 +1,7 @@
 "use strict";
 // Mocha's spec reporter plus the closing line CI reads: "N passed, N failed".
 // With SPEC_TIMINGS=<file>, it also writes each spec file's wall time (hooks included) as JSON,
-// slowest first, and its CPU time (user + system of the process that ran it while the file ran,
+// slowest first, the pid of the process that ran it, and its CPU time (user + system of the process that ran it while the file ran,
 // so a loaded machine inflates the wall figure but hardly the CPU one): the profile the gate's
 // speed work starts from (tools/bench.ts reads it). With SPEC_PLANS=<file>, it writes what the
 // plans of each process that ran specs cost (tests/support/plan-cache.ts `planCosts`), one line
@@ -56,7 +56,7 @@ class SummaryReporter extends Spec {
                 if (parallel) rows = readLines(timingsFile);
                 else {
                     charge();
-                    rows = [...perFile].map(([file, ms]) => ({ file: path.relative(process.cwd(), file), ms: Math.round(ms), cpuMs: Math.round(cpuPerFile.get(file) ?? 0) }));
+                    rows = [...perFile].map(([file, ms]) => ({ file: path.relative(process.cwd(), file), pid: process.pid, ms: Math.round(ms), cpuMs: Math.round(cpuPerFile.get(file) ?? 0) }));
                 }
                 fs.writeFileSync(timingsFile, JSON.stringify(rows.sort((a, b) => b.ms - a.ms), null, 2) + "\n");
             }

@@ -4,7 +4,7 @@
 // hands the main process's reporter a file's events only once the file has ended, so the
 // reporter cannot time a file there; and the plans are made in the workers, whose plan caches the
 // reporter never sees. So each worker records here, as summary-reporter.js does in a serial run:
-//  - SPEC_TIMINGS=<file>: one line per spec file, {file, ms, cpuMs}, from the moment the file
+//  - SPEC_TIMINGS=<file>: one line per spec file, {file, pid, ms, cpuMs}, from the moment the file
 //    starts loading (its imports, the SDKs on a worker's first file, the children it starts at
 //    load) to its root `afterAll` (every hook of the file has run);
 //  - SPEC_PLANS=<file>: after each file, this worker's plan costs so far and its CPU.
@@ -35,7 +35,7 @@ exports.mochaHooks = {
         const { file, since, cpu } = current;
         current = undefined;
         if (process.env.SPEC_TIMINGS) {
-            const row = { file: path.relative(process.cwd(), file), ms: Math.round(Number(process.hrtime.bigint() - since) / 1e6), cpuMs: Math.round(cpuMs(process.cpuUsage(cpu))) };
+            const row = { file: path.relative(process.cwd(), file), pid: process.pid, ms: Math.round(Number(process.hrtime.bigint() - since) / 1e6), cpuMs: Math.round(cpuMs(process.cpuUsage(cpu))) };
             fs.appendFileSync(process.env.SPEC_TIMINGS, JSON.stringify(row) + "\n");
         }
         if (process.env.SPEC_PLANS) {

@@ -14,7 +14,8 @@ import { parseProcessLog, ProcessCpu } from "./suite-floor";
  *   node -r ./tools/engine/ts-register.js tools/bench/spec-costs.ts /tmp/t.json /tmp/p.jsonl [top]
  */
 
-export interface SpecTiming { file: string; ms: number; cpuMs: number }
+/** A row of SPEC_TIMINGS; `pid` is the suite's process that ran the file (mocha's, or a worker of a parallel run). */
+export interface SpecTiming { file: string; pid?: number; ms: number; cpuMs: number }
 
 export interface SpecCost {
     file: string;
@@ -49,9 +50,11 @@ function main(): void {
     if (!timingsFile || !logFile) throw new Error("usage: spec-costs.ts <SPEC_TIMINGS file> <PLATFORM_PROCESS_CPU file> [top]");
     const timings = JSON.parse(fs.readFileSync(timingsFile, "utf8")) as SpecTiming[];
     const processes = parseProcessLog(fs.readFileSync(logFile, "utf8"));
-    // The suite's processes: the one that ran mocha's bin and, in a parallel run, its workers; their CPU is the spec files' own.
-    const suite = processes.filter((p) => p.argv.some((a) => /mocha[\\/]bin[\\/]/.test(a) || /[\\/]\.bin[\\/]mocha$/.test(a) || /mocha[\\/]lib[\\/]nodejs[\\/]worker\.c?js$/.test(a)));
-    const rows = specCosts(timings, processes, process.cwd(), new Set(suite.map((p) => p.pid)));
+    // The suite's processes are those that ran spec files (their CPU is the files' own); a
+    // parallel run's main mocha process runs none and stays in the row of processes no spec started.
+    const suitePids = new Set(timings.flatMap((t) => (t.pid === undefined ? [] : [t.pid])));
+    const suite = processes.filter((p) => suitePids.has(p.pid));
+    const rows = specCosts(timings, processes, process.cwd(), suitePids);
     const s = (ms: number) => (ms / 1000).toFixed(1);
     const sum = (f: (r: SpecCost) => number) => rows.reduce((n, r) => n + f(r), 0);
     console.log("| spec file | wall s | own CPU s | children (planning) | children's CPU s | total CPU s |");
@@ -61,7 +64,7 @@ function main(): void {
     }
     console.log(`| all ${rows.length} rows | ${s(sum((r) => r.wallMs))} | ${s(sum((r) => r.ownCpuMs))} | ${sum((r) => r.children)} (${sum((r) => r.plannedChildren)}) | ${s(sum((r) => r.childCpuMs))} | ${s(sum((r) => r.ownCpuMs + r.childCpuMs))} |`);
     const suiteCpuMs = suite.reduce((n, p) => n + p.cpuMs, 0);
-    if (suite.length > 0) console.log(`\nsuite's ${suite.length} processes (mocha and its workers): ${s(suiteCpuMs)} s CPU in all (spec files' own: ${s(sum((r) => r.ownCpuMs))} s; the rest is mocha itself: its main process and each worker's start-up)`);
+    if (suite.length > 0) console.log(`\nthe suite's ${suite.length} processes that ran spec files: ${s(suiteCpuMs)} s CPU in all (spec files' own: ${s(sum((r) => r.ownCpuMs))} s; the rest is mocha in them: its start-up, and a serial run's loading of every file before the first runs)`);
 }
 
 if (require.main === module) main();
