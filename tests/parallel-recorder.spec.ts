@@ -5,6 +5,7 @@ import * as path from "path";
 import { parseSuitePlans } from "../tools/bench/suite-floor";
 import { TS_LOADER_PATH } from "../tools/engine/ts-loader";
 import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
+import { repoFiles } from "./support/repo-paths";
 
 /**
  * A parallel run's recorders (`npm test` is mocha --parallel, .mocharc.parallel.js): each worker
@@ -12,7 +13,8 @@ import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
  * reporter in mocha's main process (tests/support/summary-reporter.js) turns them into the
  * SPEC_TIMINGS and SPEC_PLANS the bench reads. Three spec files over two workers, so one worker
  * runs at least two of them, with a stand-in plan cache (the recorder finds it by its path) that
- * counts one plan per file.
+ * counts one plan per file. And the files `npm test` hands the workers: every spec file, once,
+ * in the order the config derives.
  */
 
 const ROOT = path.resolve(__dirname, "..");
@@ -59,5 +61,16 @@ describe("a parallel run's recorders (npm test)", function () {
         assert.ok(!workers.some((w) => w.pid === 1), "the stale line is gone");
         // Each file names the worker that ran it (tools/bench/spec-costs.ts tells the suite's processes by these pids).
         for (const t of rows) assert.ok(workers.some((w) => w.pid === t.pid), `${t.file} ran in pid ${t.pid}, not one of the workers ${workers.map((w) => w.pid)}`);
+    });
+});
+
+describe("npm test's files (.mocharc.parallel.js)", () => {
+    it("every spec file of the repository, once, longest first by the committed durations, a file not in them first", () => {
+        const config = require("../.mocharc.parallel.js") as { spec: string[]; parallel: boolean; require: string[] };
+        assert.strictEqual(config.parallel, true);
+        assert.deepStrictEqual([...config.spec].sort(), repoFiles().filter((f) => /^tests\/.*\.spec\.ts$/.test(f)).sort(), "a spec file npm test would not run, or one it would run twice");
+        const durations = new Map((require("./support/spec-durations.json") as Array<{ file: string; ms: number }>).map((r) => [r.file, r.ms]));
+        const ms = config.spec.map((f) => durations.get(f) ?? Infinity);
+        assert.deepStrictEqual(ms, [...ms].sort((a, b) => b - a));
     });
 });
