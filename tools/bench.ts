@@ -6,7 +6,7 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { CLOUDS, ENVIRONMENTS } from "../components/config";
 import { TS_LOADER, tsNodeArgs } from "./engine/ts-loader";
-import { floorLine, floorVerdict, parseProcessLog, SUITE_TARGET, SuitePlans, suiteFloor } from "./bench/suite-floor";
+import { floorLine, floorVerdict, parseProcessLog, parseSuitePlans, SUITE_TARGET, suiteFloor } from "./bench/suite-floor";
 
 /**
  * `npm run bench [-- --quick]`: what the pull-request gate costs, how fast the program plans
@@ -109,8 +109,8 @@ interface GateFigures {
 }
 
 /**
- * `npm test` with the floor's two recorders (tools/bench/suite-floor.ts): the suite process's
- * plan costs and one CPU line per node process of the run.
+ * `npm test` with the floor's two recorders (tools/bench/suite-floor.ts): the plan costs of the
+ * suite's processes (each mocha worker) and one CPU line per node process of the run.
  */
 function recordedSuite(): { t: Timing & { stdout: string }; floorOf: (planWallMs: number) => { row: string[]; line: string } } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-suite-"));
@@ -122,8 +122,7 @@ function recordedSuite(): { t: Timing & { stdout: string }; floorOf: (planWallMs
         PLATFORM_PROCESS_CPU: processLog,
         NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${recorder}`.trim(),
     });
-    const suite = JSON.parse(fs.readFileSync(plansFile, "utf8")) as SuitePlans;
-    const floor = suiteFloor(suite, parseProcessLog(fs.readFileSync(processLog, "utf8")), os.availableParallelism());
+    const floor = suiteFloor(parseSuitePlans(fs.readFileSync(plansFile, "utf8")), parseProcessLog(fs.readFileSync(processLog, "utf8")), os.availableParallelism());
     fs.rmSync(dir, { recursive: true, force: true });
     progress(`suite floor: ${floor.inProcess.plans} plans in-process + ${floor.planningChildren.count} planning children`, floor.wallMs, `CPU ${(floor.cpuMs / 1000).toFixed(1)} s`);
     return {

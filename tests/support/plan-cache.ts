@@ -5,7 +5,9 @@ import { PlanOptions, PlanRun, runPlan } from "../../tools/engine/run-plan";
  * The suite's one plan cache. A plan is the whole program under mocks (a second or more
  * each), and dozens of specs ask for the same variant — (stack, cloud, runtime and other
  * `--config` overrides, and an optional config adjustment) — so each variant is planned once
- * per mocha process and shared by every spec that asks for it.
+ * per mocha process and shared by every spec of that process that asks for it. `npm test` runs
+ * the files in parallel workers (.mocharc.parallel.js), each its own process with its own cache:
+ * a variant that files of two workers ask for is planned by both.
  *
  * Shared results must not carry one spec's edits into another: every run is deep-frozen
  * before anyone sees it (specs run in strict mode, so a write throws at the line that tried
@@ -94,7 +96,7 @@ export function exclusively<T>(work: () => Promise<T>): Promise<T> {
     return enqueue(() => measured(work));
 }
 
-/** How many variants were planned and how many requests were served from the cache, in this process. */
+/** How many variants were planned and how many requests were served from the cache, in this process (one worker of a parallel run). */
 export function planCacheStats(): { planned: number; reused: number } {
     return { ...stats };
 }

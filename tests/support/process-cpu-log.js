@@ -7,17 +7,21 @@
 // without PLATFORM_PROCESS_CPU.
 // Each line also names the spec file that started the process (`spec`, from PLATFORM_SPEC_FILE,
 // which children inherit): mocha's process sets it to the spec file it is loading (background
-// children start at load, tests/support/background-child.ts) and summary-reporter.js to the one
-// running, so tools/bench/spec-costs.ts can charge every child to its spec.
+// children start at load, tests/support/background-child.ts) and, in a serial run, which loads
+// every file first, summary-reporter.js to the one running; a parallel run's worker loads each
+// file just before it runs it, so there the load alone names it. So tools/bench/spec-costs.ts
+// can charge every child to its spec. A mocha that a spec started (tests/parallel-recorder.spec.ts)
+// inherited its spec's name and keeps it: its workers and their fixture files are that spec's.
 const fs = require("fs");
 
 const logFile = process.env.PLATFORM_PROCESS_CPU;
 if (logFile) {
-    // Only mocha's process loads spec files; in any other process this never fires.
+    // Only mocha's processes (its one process, or its workers) load spec files; in any other process this never fires.
+    const inherited = process.env.PLATFORM_SPEC_FILE !== undefined;
     const Module = require("module");
     const load = Module._load;
     Module._load = function (request, parent, isMain) {
-        if (/\.spec\.[cm]?[jt]s$/.test(request)) {
+        if (!inherited && /\.spec\.[cm]?[jt]s$/.test(request)) {
             try {
                 process.env.PLATFORM_SPEC_FILE = Module._resolveFilename(request, parent, isMain);
             } catch {

@@ -3,8 +3,9 @@ import * as path from "path";
 import { parseProcessLog, ProcessCpu } from "./suite-floor";
 
 /**
- * What each spec file costs `npm test` in CPU: the suite process's own time while the file ran
- * (summary-reporter.js, SPEC_TIMINGS=<file>) plus every process the file started and theirs
+ * What each spec file costs `npm test` in CPU: the own time of the suite's process that ran it
+ * while it ran (a mocha worker in `npm test`, mocha's one process in a serial run;
+ * summary-reporter.js, SPEC_TIMINGS=<file>) plus every process the file started and theirs
  * (tests/support/process-cpu-log.js, PLATFORM_PROCESS_CPU=<file>: each line names its spec).
  * A measurement, not a test: the table the suite's speed work starts from.
  *
@@ -13,7 +14,8 @@ import { parseProcessLog, ProcessCpu } from "./suite-floor";
  *   node -r ./tools/engine/ts-register.js tools/bench/spec-costs.ts /tmp/t.json /tmp/p.jsonl [top]
  */
 
-export interface SpecTiming { file: string; ms: number; cpuMs: number }
+/** A row of SPEC_TIMINGS; `pid` is the suite's process that ran the file (mocha's, or a worker of a parallel run). */
+export interface SpecTiming { file: string; pid?: number; ms: number; cpuMs: number }
 
 export interface SpecCost {
     file: string;
@@ -25,7 +27,7 @@ export interface SpecCost {
 }
 
 /** One row per spec file (and one for processes no spec started), most CPU first. */
-export function specCosts(timings: SpecTiming[], processes: ProcessCpu[], root: string, suitePid?: number): SpecCost[] {
+export function specCosts(timings: SpecTiming[], processes: ProcessCpu[], root: string, suitePids: ReadonlySet<number> = new Set()): SpecCost[] {
     const rows = new Map<string, SpecCost>();
     const row = (file: string) => {
         let r = rows.get(file);
@@ -34,7 +36,7 @@ export function specCosts(timings: SpecTiming[], processes: ProcessCpu[], root: 
     };
     for (const t of timings) Object.assign(row(t.file), { wallMs: t.ms, ownCpuMs: t.cpuMs });
     for (const p of processes) {
-        if (p.pid === suitePid) continue; // the suite's own process: its time is the files' own CPU
+        if (suitePids.has(p.pid)) continue; // the suite's own processes: their time is the files' own CPU
         const r = row(p.spec ? path.relative(root, p.spec) : "(no spec: npm, mocha, the suite's process)");
         r.children++;
         r.childCpuMs += p.cpuMs;
@@ -48,9 +50,11 @@ function main(): void {
     if (!timingsFile || !logFile) throw new Error("usage: spec-costs.ts <SPEC_TIMINGS file> <PLATFORM_PROCESS_CPU file> [top]");
     const timings = JSON.parse(fs.readFileSync(timingsFile, "utf8")) as SpecTiming[];
     const processes = parseProcessLog(fs.readFileSync(logFile, "utf8"));
-    // The suite's process is the one that ran mocha's bin; its CPU is the spec files' own.
-    const suite = processes.filter((p) => p.argv.some((a) => /mocha[\\/]bin[\\/]/.test(a) || /[\\/]\.bin[\\/]mocha$/.test(a)));
-    const rows = specCosts(timings, processes, process.cwd(), suite.length === 1 ? suite[0]!.pid : undefined);
+    // The suite's processes are those that ran spec files (their CPU is the files' own); a
+    // parallel run's main mocha process runs none and stays in the row of processes no spec started.
+    const suitePids = new Set(timings.flatMap((t) => (t.pid === undefined ? [] : [t.pid])));
+    const suite = processes.filter((p) => suitePids.has(p.pid));
+    const rows = specCosts(timings, processes, process.cwd(), suitePids);
     const s = (ms: number) => (ms / 1000).toFixed(1);
     const sum = (f: (r: SpecCost) => number) => rows.reduce((n, r) => n + f(r), 0);
     console.log("| spec file | wall s | own CPU s | children (planning) | children's CPU s | total CPU s |");
@@ -59,7 +63,8 @@ function main(): void {
         console.log(`| ${r.file} | ${s(r.wallMs)} | ${s(r.ownCpuMs)} | ${r.children} (${r.plannedChildren}) | ${s(r.childCpuMs)} | ${s(r.ownCpuMs + r.childCpuMs)} |`);
     }
     console.log(`| all ${rows.length} rows | ${s(sum((r) => r.wallMs))} | ${s(sum((r) => r.ownCpuMs))} | ${sum((r) => r.children)} (${sum((r) => r.plannedChildren)}) | ${s(sum((r) => r.childCpuMs))} | ${s(sum((r) => r.ownCpuMs + r.childCpuMs))} |`);
-    if (suite.length === 1) console.log(`\nsuite process: ${s(suite[0]!.cpuMs)} s CPU in all (spec files' own: ${s(sum((r) => r.ownCpuMs))} s; the rest is loading the spec files and mocha)`);
+    const suiteCpuMs = suite.reduce((n, p) => n + p.cpuMs, 0);
+    if (suite.length > 0) console.log(`\nthe suite's ${suite.length} processes that ran spec files: ${s(suiteCpuMs)} s CPU in all (spec files' own: ${s(sum((r) => r.ownCpuMs))} s; the rest is mocha in them: its start-up, and a serial run's loading of every file before the first runs)`);
 }
 
 if (require.main === module) main();

@@ -1,0 +1,41 @@
+"use strict";
+// `npm test`: the suite over every core, mocha --parallel. .mocharc.json stays the serial config,
+// used by `npx mocha <file>` and by StrykerJS (tools/mutate.ts), which runs mocha in one process.
+// Each worker is its own process with its own plan cache (tests/support/plan-cache.ts), and
+// tests/support/worker-recorder.js records there what summary-reporter.js records serially.
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const serial = require("./.mocharc.json");
+
+/**
+ * Every spec file, longest first. Mocha hands files to whichever worker is free in the order
+ * given, so a long file started last would run alone at the end. The order comes from the
+ * committed durations (tests/support/spec-durations.json: a parallel run's SPEC_TIMINGS), which
+ * only change the order, never what runs; a file not in them (a new spec) is taken for long and
+ * starts first. Ties and new files go by name, so the order is the same on every machine.
+ */
+function specsLongestFirst() {
+    const found = [];
+    const walk = (dir) => {
+        for (const entry of fs.readdirSync(path.join(__dirname, dir), { withFileTypes: true })) {
+            const rel = `${dir}/${entry.name}`;
+            if (entry.isDirectory()) walk(rel);
+            else if (entry.name.endsWith(".spec.ts")) found.push(rel);
+        }
+    };
+    walk("tests");
+    const durations = new Map(require("./tests/support/spec-durations.json").map((r) => [r.file.split(path.sep).join("/"), r.ms]));
+    const ms = (file) => durations.get(file) ?? Infinity;
+    return found.sort((a, b) => ms(b) - ms(a) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+module.exports = {
+    ...serial,
+    require: [...serial.require, "./tests/support/worker-recorder.js"],
+    parallel: true,
+    // Both cores of the 2-core machine the gate is measured on; more where there are more, up to
+    // 4 (each worker loads the SDKs and plans its own variants).
+    jobs: Math.min(4, Math.max(2, os.availableParallelism())),
+    spec: specsLongestFirst(),
+};
