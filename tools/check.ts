@@ -13,9 +13,10 @@ const CLOUDS = Object.keys(CLOUD_PLUGINS);
  *
  * Plans all six (cloud, environment) pairs offline (or only those of `--cloud`) and runs the
  * policy pack over each, through the same analyzer code path as
- * `pulumi preview --policy-pack policy`. All in one process: one child per cloud was measured
- * (npm run bench) and lost, 1.6× slower on this 2-core machine, each child paying the start-up
- * (SDK core, policy modules, the loader's transpiling) again. Prints a report per
+ * `pulumi preview --policy-pack policy`. On a multi-core machine the first cloud's pairs are
+ * planned in this process and the others' in one child, whose start-up overlaps this one's
+ * (tools/engine/check-child.ts); one child per cloud was measured and lost (three start-ups on
+ * two cores). Prints a report per
  * pair; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
  * config, 0 otherwise. A cloud whose
  * implementation is not available yet (its registry entry throws "not available yet") is
