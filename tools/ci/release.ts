@@ -136,13 +136,8 @@ function summary(line: string): void {
     if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `\n${line}\n`);
 }
 
-/** What main writes: the process's streams from the bin entry below, captured ones in a spec (tests/support/cli-in-process.ts). */
-export interface ReleaseIo {
-    out: (s: string) => void;
-    err: (s: string) => void;
-}
-
-export async function main(argv: string[], io: ReleaseIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+/** main's streams: the process's from the bin entry below, captured ones in a spec (tests/support/cli-in-process.ts). */
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("release").exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     let code = 0;
     const releasesOf = (o: { releases?: string }) => parseOutput<Releases>("--releases", o.releases, {});
