@@ -3,7 +3,6 @@ import pc from "picocolors";
 import { CLOUD_PLUGINS } from "../providers/registry";
 import { cloudListParser, exitOnUserError, parseArgs, runCli } from "./engine/cli";
 import type { PairResult } from "./engine/check-pairs";
-import { checkProcesses, splitClouds, startCheckChild } from "./engine/check-child";
 
 /** The clouds, in the registry's order (as components/config's CLOUDS, without loading the config schema). */
 const CLOUDS = Object.keys(CLOUD_PLUGINS);
@@ -13,10 +12,9 @@ const CLOUDS = Object.keys(CLOUD_PLUGINS);
  *
  * Plans all six (cloud, environment) pairs offline (or only those of `--cloud`) and runs the
  * policy pack over each, through the same analyzer code path as
- * `pulumi preview --policy-pack policy`. On a multi-core machine the first cloud's pairs are
- * planned in this process and the others' in one child, whose start-up overlaps this one's
- * (tools/engine/check-child.ts); one child per cloud was measured and lost (three start-ups on
- * two cores). Prints a report per
+ * `pulumi preview --policy-pack policy`. All in one process: one child per cloud was measured
+ * (npm run bench) and lost, 1.6× slower on this 2-core machine, each child paying the start-up
+ * (SDK core, policy modules, the loader's transpiling) again. Prints a report per
  * pair; exits 1 on any mandatory violation (or a failed plan), 2 on bad usage/stack config/policy
  * config, 0 otherwise. A cloud whose
  * implementation is not available yet (its registry entry throws "not available yet") is
@@ -24,12 +22,7 @@ const CLOUDS = Object.keys(CLOUD_PLUGINS);
  * tools/engine/exit/check.ts.
  */
 
-/**
- * `processes`: 1 plans every pair in this process (the default for a caller in-process, e.g.
- * the suite); the bin entry passes `checkProcesses()`, 2 on a multi-core machine
- * (tools/engine/check-child.ts).
- */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, processes: () => number = () => 1): Promise<number> {
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
     const program = new Command("check")
         .description("Plan all six (cloud, environment) pairs offline and run the policy pack over each.")
         .option("--policy-config <file>", "policy pack config JSON (same format as pulumi --policy-pack-config)")
@@ -44,35 +37,17 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     }
     if (stop !== undefined) return stop;
     const opts = program.opts<{ policyConfig?: string; config: string[]; cloud: string[]; format: string }>();
-    let split: { here: string[]; child: string[] };
-    try {
-        split = splitClouds(opts.cloud.length > 0 ? [...new Set(opts.cloud)] : [...CLOUDS], processes());
-    } catch (err) {
-        return exitOnUserError(err, io.err, "check: ");
-    }
-    // Started before this process loads the SDK and the pack, so the two start-ups overlap.
-    const child = split.child.length > 0 ? startCheckChild(split.child, opts.config, opts.policyConfig) : undefined;
     let results: PairResult[];
     // Loaded once the arguments parse: `--help` and a usage error need no SDK nor policy pack.
-    const [{ checkClouds, renderPair, unreportedPairs }, { PACK_ENFORCEMENT_LEVEL, policies }, { reconcileConfig }, { checkExitCode, isFailing, readPolicyConfig, stopExit }] =
-        await Promise.all([import("./engine/check-pairs"), import("../policy/policies"), import("./engine/policies"), import("./engine/exit/check")]).catch((err) => {
-            child?.stop();
-            throw err;
-        });
+    const [{ checkClouds, renderPair }, { PACK_ENFORCEMENT_LEVEL, policies }, { reconcileConfig }, { checkExitCode, isFailing, readPolicyConfig, stopExit }] =
+        await Promise.all([import("./engine/check-pairs"), import("../policy/policies"), import("./engine/policies"), import("./engine/exit/check")]);
     try {
         const policyConfig = readPolicyConfig(opts.policyConfig, (c) => reconcileConfig(policies, PACK_ENFORCEMENT_LEVEL, c)); // fail fast, before planning
-        const report = (r: PairResult) => {
+        const clouds = opts.cloud.length > 0 ? [...new Set(opts.cloud)] : [...CLOUDS];
+        results = await checkClouds(clouds, opts.config, policyConfig, (r) => {
             if (opts.format !== "json") io.out(renderPair(r) + "\n");
-        };
-        results = await checkClouds(split.here, opts.config, policyConfig, report);
-        if (child) {
-            const answer = await child.pairs();
-            const more = Array.isArray(answer) ? answer : unreportedPairs(split.child, answer.failure);
-            more.forEach(report);
-            results.push(...more);
-        }
+        });
     } catch (err) {
-        child?.stop();
         return stopExit(err, io.err);
     }
     const mandatory = results.reduce((n, r) => n + r.violations.filter((v) => v.level === "mandatory").length, 0);
@@ -88,4 +63,4 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     return checkExitCode(results.map((r) => r.status));
 }
 
-if (require.main === module) runCli("check", () => main(process.argv.slice(2), undefined, checkProcesses));
+if (require.main === module) runCli("check", () => main(process.argv.slice(2)));

@@ -66,8 +66,3 @@ export async function checkClouds(clouds: string[], config: string[], policyConf
     return results;
 }
 
-
-/** Every pair of `clouds` as failed with `note`: clouds whose check never reported (tools/engine/check-child.ts). */
-export function unreportedPairs(clouds: readonly string[], note: string): PairResult[] {
-    return clouds.flatMap((cloud) => ENVIRONMENTS.map((stack): PairResult => ({ stack, cloud, status: "error", resources: 0, violations: [], note })));
-}
