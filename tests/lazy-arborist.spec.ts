@@ -1,5 +1,7 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import { deferArborist } from "../tools/engine/lazy-arborist";
+import { REPO_ROOT, tsNodeArgs } from "../tools/engine/ts-loader";
 
 /*
  * tools/engine/lazy-arborist.ts keeps npm's arborist unloaded in an engine process until the
@@ -27,5 +29,16 @@ describe("@npmcli/arborist, loaded on first use", () => {
             if (before) require.cache[id] = before;
             else delete require.cache[id];
         }
+    });
+});
+
+describe("@npmcli/arborist stays unloaded in check's process too", () => {
+    it("loading check's engine (the policies module, then the plan's) leaves only the stand-in", function () {
+        this.timeout(60_000);
+        // check loads tools/engine/policies.ts, which loads @pulumi/pulumi, before run-plan.ts could defer arborist.
+        const script = `require("./tools/engine/check-pairs"); const ids = Object.keys(require.cache).filter((f) => /[\\\\/]@npmcli[\\\\/]arborist[\\\\/]/.test(f)); process.stdout.write(String(ids.length));`;
+        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: REPO_ROOT, encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.strictEqual(r.stdout, "1", "arborist's modules loaded in check's process (1 is the stand-in)");
     });
 });
