@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { z } from "zod";
-import { deferredExports } from "../tools/engine/lazy-zod-locales";
+import { deferredExports } from "../tools/engine/deferred-module";
 
 /*
  * tools/engine/lazy-zod-locales.ts keeps zod's 63 unused locales unloaded in an engine process

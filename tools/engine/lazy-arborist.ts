@@ -1,5 +1,4 @@
-import Module = require("module");
-import { deferredExports } from "./lazy-zod-locales";
+import { deferModule } from "./deferred-module";
 
 /**
  * @pulumi/pulumi's index loads runtime/closure/codePaths.js, which requires @npmcli/arborist
@@ -9,7 +8,7 @@ import { deferredExports } from "./lazy-zod-locales";
  * CPU, a third of loading @pulumi/pulumi (772 modules with it, 325 without).
  *
  * Called before @pulumi/pulumi first loads, this puts a stand-in for arborist in the module
- * cache (deferredExports: `__esModule` is answered without loading, so TypeScript's
+ * cache (deferModule, tools/engine/deferred-module.ts: `__esModule` is answered without loading, so TypeScript's
  * `__importStar` in codePaths.js keeps the stand-in; `arborist.Arborist` loads the real module
  * once, which from then on is the cache's entry). So a closure serialization behaves as before;
  * only a process that never serializes one leaves arborist unloaded. Where arborist is already
@@ -22,17 +21,7 @@ export function deferArborist(): boolean {
     } catch {
         return false;
     }
-    if (require.cache[id]) return false;
-    const standIn = deferredExports(() => {
-        delete require.cache[id];
-        return require(id) as Record<PropertyKey, unknown>;
-    });
-    const entry = new Module(id, module);
-    entry.filename = id;
-    entry.loaded = true;
-    entry.exports = standIn;
-    require.cache[id] = entry;
-    return true;
+    return deferModule(id);
 }
 
 /** Done when this module loads: import it before anything that loads @pulumi/pulumi (tools/engine/run-plan.ts does). */

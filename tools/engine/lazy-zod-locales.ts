@@ -1,6 +1,6 @@
 import * as fs from "fs";
-import Module = require("module");
 import * as path from "path";
+import { deferModule } from "./deferred-module";
 
 /**
  * zod's index loads every one of its 64 message locales (`exports.locales` of
@@ -23,37 +23,8 @@ export function deferZodLocales(): boolean {
         return false;
     }
     const locales = path.join(path.dirname(index), "v4", "locales", "index.cjs");
-    if (require.cache[index] || require.cache[locales] || !fs.existsSync(locales)) return false;
-    const standIn = deferredExports(() => {
-        delete require.cache[locales];
-        return require(locales) as Record<PropertyKey, unknown>;
-    });
-    const entry = new Module(locales, module);
-    entry.filename = locales;
-    entry.loaded = true;
-    entry.exports = standIn;
-    require.cache[locales] = entry;
-    return true;
-}
-
-/**
- * A module's exports that `load` only on first use: `__esModule` (what TypeScript's and zod's
- * import helpers ask when they bind a module) is answered without loading; any other key, `in`,
- * and listing the keys load it once.
- */
-export function deferredExports(load: () => Record<PropertyKey, unknown>): Record<PropertyKey, unknown> {
-    let real: Record<PropertyKey, unknown> | undefined;
-    const loaded = () => (real ??= load());
-    return new Proxy({} as Record<PropertyKey, unknown>, {
-        get: (_, key) => (key === "__esModule" ? true : loaded()[key]),
-        has: (_, key) => key in loaded(),
-        ownKeys: () => Reflect.ownKeys(loaded()),
-        // Reported configurable: the target holds none of them, and a proxy may not claim otherwise.
-        getOwnPropertyDescriptor: (_, key) => {
-            const d = Reflect.getOwnPropertyDescriptor(loaded(), key);
-            return d && { ...d, configurable: true };
-        },
-    });
+    if (require.cache[index] || !fs.existsSync(locales)) return false;
+    return deferModule(locales);
 }
 
 /** Done when this module loads: import it before anything that loads zod (tools/engine/run-plan.ts does, first). */
