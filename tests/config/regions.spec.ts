@@ -27,9 +27,9 @@ describe("config: each cloud's region list, in its own folder", () => {
     });
 
     // One fresh process, started now in the background (tests/support/background-child.ts): first
-    // what the workflows' release and stacks CLIs start with (the schema and the registry), then
-    // the program's whole config validation.
-    const script = `require("./components/config/schema"); require("./providers/registry"); const cliSdk = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\//.test(f)); require("./components/program-config").resolveConfig(${JSON.stringify(base)}); const sdks = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\/(aws|gcp|azure-native)\\//.test(f)); process.stdout.write(JSON.stringify({ cliSdk, sdks }));`;
+    // what the workflows' release and stacks CLIs load (their modules themselves: their mains run
+    // only as the entry point), then the program's whole config validation.
+    const script = `require("./tools/ci/release"); require("./tools/ci/stacks"); const cliSdk = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\//.test(f)); require("./components/program-config").resolveConfig(${JSON.stringify(base)}); const sdks = Object.keys(require.cache).filter((f) => /node_modules\\/@pulumi\\/(aws|gcp|azure-native)\\//.test(f)); process.stdout.write(JSON.stringify({ cliSdk, sdks }));`;
     const validation = backgroundNode(tsNodeArgs("-e", script), { cwd: path.resolve(__dirname, "..", "..") });
     it("validating config loads no cloud SDK", async () => {
         const r = await validation.result();
@@ -37,7 +37,7 @@ describe("config: each cloud's region list, in its own folder", () => {
         assert.deepStrictEqual(JSON.parse(r.stdout).sdks, []);
     });
 
-    it("the config schema and the registry load no @pulumi package (components/config/service-secrets.ts requires the SDK on use)", async () => {
+    it("the release and stacks CLIs load no @pulumi package (components/config/service-secrets.ts requires the SDK on use)", async () => {
         const r = await validation.result();
         assert.strictEqual(r.status, 0, r.stderr);
         assert.deepStrictEqual(JSON.parse(r.stdout).cliSdk, []);
