@@ -6,6 +6,7 @@ import { backgroundNode, removeWhenRunEnds } from "./support/background-child";
 import { plainText } from "./support/plain-text";
 import { main as check } from "../tools/check";
 import { main as diff } from "../tools/diff";
+import type { CliMain } from "../tools/engine/cli";
 import { tsNodeArgs } from "../tools/engine/ts-loader";
 import { main as plan } from "../tools/plan";
 
@@ -18,7 +19,7 @@ import { main as plan } from "../tools/plan";
  * processes, to prove the wiring from the process's exit code down to those decisions.
  */
 
-type Main = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
+type Main = CliMain;
 
 async function exitOf(main: Main, argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import pc from "picocolors";
 import { CLOUD_PLUGINS } from "../providers/registry";
-import { cloudListParser, exitOnUserError, parseArgs, runCli } from "./engine/cli";
+import { cloudListParser, exitOnUserError, parseArgs, runCli, CliIo, PROCESS_IO } from "./engine/cli";
 import type { PairResult } from "./engine/check-pairs";
 
 /** The clouds, in the registry's order (as components/config's CLOUDS, without loading the config schema). */
@@ -22,7 +22,7 @@ const CLOUDS = Object.keys(CLOUD_PLUGINS);
  * tools/engine/exit/check.ts.
  */
 
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
     const program = new Command("check")
         .description("Plan all six (cloud, environment) pairs offline and run the policy pack over each.")
         .option("--policy-config <file>", "policy pack config JSON (same format as pulumi --policy-pack-config)")

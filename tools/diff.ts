@@ -6,7 +6,7 @@ import { addWorktree, GitError, headLabelOf, pairKey, planSide, repoRootOf, Stac
 import { renderReportJson } from "./engine/diff/render-json";
 import { renderComment, renderReportMarkdown } from "./engine/diff/render-markdown";
 import { renderReportText } from "./engine/diff/render-text";
-import { cloudListParser, collectList, exitOnUserError, parseArgs, runCli } from "./engine/cli";
+import { cloudListParser, collectList, exitOnUserError, parseArgs, runCli, CliIo, PROCESS_IO } from "./engine/cli";
 import { checkSides, diffExitCode, gitReportVerdict, readPlan } from "./engine/exit/diff";
 import { UsageError } from "./engine/stack-config";
 import { CLOUD_PLUGINS } from "../providers/registry";
@@ -101,7 +101,7 @@ async function fromGit(opts: Options, log: (s: string) => void): Promise<DiffRep
     return gitReportVerdict(report, failedExplicit);
 }
 
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
     const program = new Command("diff")
         .description("Compare two plans (a git ref against the working tree, or two saved plan JSON files) and report what a reviewer must see.")
         .option("--base <git-ref>", "plan this ref (in a temporary git worktree) as the base, and the working tree as the head")

@@ -1,7 +1,7 @@
 import { writeFileSync } from "fs";
 import { Command, Option } from "commander";
 import { CLOUD_PLUGINS } from "../providers/registry";
-import { exitOnUserError, parseArgs, runCli } from "./engine/cli";
+import { exitOnUserError, parseArgs, runCli, CliIo, PROCESS_IO } from "./engine/cli";
 import { planExitCode } from "./engine/exit/plan";
 
 /**
@@ -10,7 +10,7 @@ import { planExitCode } from "./engine/exit/plan";
  * Exit codes (DESIGN.md): 0 clean, 1 mandatory policy violation, 2 bad config or usage, 3 a crash
  * (tools/engine/exit/plan.ts, tools/engine/cli.ts).
  */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
     const program = new Command("plan")
         .description("Plan a stack offline: the real program under recording mocks, checked by the policy pack.")
         .requiredOption("--stack <name>", "stack file to read: Pulumi.<name>.yaml")

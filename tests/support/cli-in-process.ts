@@ -1,4 +1,4 @@
-import { errorExit } from "../../tools/engine/cli";
+import { CliMain, errorExit } from "../../tools/engine/cli";
 import { exclusively } from "./plan-cache";
 import { plainText } from "./plain-text";
 
@@ -20,7 +20,7 @@ export interface CliRun {
     stderr: string;
 }
 
-type Main = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
+type Main = CliMain;
 
 export function runMain(label: string, main: Main, argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
     return exclusively(async () => {

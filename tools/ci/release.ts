@@ -5,7 +5,7 @@ import { CLOUDS, type Cloud } from "../../components/config/schema";
 import type { ReleaseStatus } from "../../components/release";
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { AlertSource, AlertSourceFactory, Run } from "../../providers/shared/alert-source";
-import { runCli } from "../engine/cli";
+import { runCli, CliIo, PROCESS_IO } from "../engine/cli";
 import { smokeTest } from "./smoke-test";
 
 /**
@@ -137,7 +137,7 @@ function summary(line: string): void {
 }
 
 /** main's streams: the process's from the bin entry below, captured ones in a spec (tests/support/cli-in-process.ts). */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
     const program = new Command("release").exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     let code = 0;
     const releasesOf = (o: { releases?: string }) => parseOutput<Releases>("--releases", o.releases, {});

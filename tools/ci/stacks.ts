@@ -4,7 +4,7 @@ import * as path from "path";
 import { Command } from "commander";
 import { CLOUDS, ENVIRONMENTS, RUNTIMES, type Cloud, type Environment, type Runtime } from "../../components/config/schema";
 import { CLOUD_PLUGINS } from "../../providers/registry";
-import { runCli } from "../engine/cli";
+import { runCli, CliIo, PROCESS_IO } from "../engine/cli";
 import { loadStackConfig, REPO_ROOT, UsageError } from "../engine/stack-config";
 
 /**
@@ -141,7 +141,7 @@ export function stackMatrix(options: MatrixOptions = {}, root = REPO_ROOT): Matr
 }
 
 /** main's streams: the process's from the bin entry below, captured ones in a spec (tests/support/cli-in-process.ts). */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
     const program = new Command("stacks").exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     program
         .command("matrix")

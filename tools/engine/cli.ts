@@ -40,6 +40,18 @@ export function exitOnUserError(err: unknown, writeErr: (s: string) => void, pre
     return 2;
 }
 
+/** Where a command's `main` writes: the process's streams, or a test's buffers (tests/support/cli-in-process.ts). */
+export interface CliIo {
+    out: (s: string) => void;
+    err: (s: string) => void;
+}
+
+/** The process's own streams: a command run as a program. */
+export const PROCESS_IO: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** A command's entry: exit code from arguments, writing through `io`. */
+export type CliMain = (argv: string[], io: CliIo) => Promise<number>;
+
 /** Where runCli reports and how it exits (tests record both instead of ending the process). */
 export interface CliExit {
     err: (s: string) => void;
