@@ -38,7 +38,8 @@ describe("dependency direction", () => {
         for (const [file, imports] of graph) {
             if (!/^providers\/[a-z]+\/plugin\.ts$/.test(file)) continue;
             const cloud = file.split("/")[1];
-            for (const dep of imports) assert.match(dep, new RegExp(`^(components/config/(cloud-plugin|load-balancer-limits)\\.ts|providers/${cloud}/(regions|load-balancer-limits|config-rules|database-extensions)\\.ts)$`), `${file} imports ${dep}`);
+            // components/config/zod.ts is zod itself, set up for the program (the plugins' schemas use it as they used "zod").
+            for (const dep of imports) assert.match(dep, new RegExp(`^(components/config/(cloud-plugin|load-balancer-limits|zod)\\.ts|providers/${cloud}/(regions|load-balancer-limits|config-rules|database-extensions)\\.ts)$`), `${file} imports ${dep}`);
         }
     });
 

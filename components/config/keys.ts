@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
+import { z } from "./zod";
 import { CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";
 import { ConfigProblem } from "./errors";

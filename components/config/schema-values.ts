@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { closest } from "fastest-levenshtein";
 import { Cloud, CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { Cloud, CLOUD_PLUGINS } from "../../providers/registry";
 import type { CloudPlugin } from "./cloud-plugin";
 import { bounded, LIMITS, region, CLOUDS, ENVIRONMENTS } from "./schema-values";

@@ -1,5 +1,5 @@
 import { AWS_DATABASE_EXTENSIONS } from "./database-extensions";
-import { z } from "zod";
+import { z } from "../../components/config/zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
 import { AWS_DISASTER_RECOVERY, awsConfigProblems } from "./config-rules";
 import { AWS_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";

@@ -1,5 +1,5 @@
 import { AZURE_DATABASE_EXTENSIONS } from "./database-extensions";
-import { z } from "zod";
+import { z } from "../../components/config/zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
 import { AZURE_DISASTER_RECOVERY, azureConfigProblems } from "./config-rules";
 import { AZURE_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";

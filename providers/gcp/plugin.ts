@@ -1,5 +1,5 @@
 import { GCP_DATABASE_EXTENSIONS } from "./database-extensions";
-import { z } from "zod";
+import { z } from "../../components/config/zod";
 import type { CloudPlugin } from "../../components/config/cloud-plugin";
 import { GCP_DISASTER_RECOVERY, gcpConfigProblems } from "./config-rules";
 import { GCP_LOAD_BALANCER_LIMITS } from "./load-balancer-limits";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { defineSection, perTier } from "./section";
 
 /** Audit-log retention steps: CloudWatch Logs' allowed values from 90 days to 10 years. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { CLOUD_PLUGINS } from "../../../providers/registry";
 import type { CloudPlugin } from "../cloud-plugin";
 import { sizeSchema, type Size } from "../schema-values";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { percent, RELEASE_PHASES, releaseSchema, ReleaseStrategy, replicas, RUNTIMES, sizeSchema, type Runtime, type Size } from "../schema-values";
 import { defineSection, perTier } from "./section";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import type { WeeklyWindow } from "../../maintenance";
 import { DatabaseRestore, parseRestore } from "../disaster-recovery";
 import { cloudLabel, supportedExtensions } from "../extensions";

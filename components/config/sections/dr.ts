@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { DisasterRecoveryConfig, RecoveryObjectives, resolveDisasterRecovery } from "../disaster-recovery";
 import { defineSection, perTier } from "./section";
 

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import { z } from "../zod";
 import { secretValues } from "../service-secrets";
 import { bounded, DATABASE_ROLES, LIMITS, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE, sizeSchema, type DatabaseRole, type Size } from "../schema-values";
 import { computeSection } from "./compute";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { kubeconfigProblem } from "../value-rules";
 import { bounded, sizeSchema, valueRule, type Size } from "../schema-values";
 import { defineSection, perTier } from "./section";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { bounded, HOSTNAME_PATTERN, HOSTNAME_RULE } from "../schema-values";
 import { defineSection, perTier } from "./section";
 

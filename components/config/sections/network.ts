@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { cidrHostBitsProblem, cidrPrefixProblem } from "../value-rules";
 import { valueRule } from "../schema-values";
 import { defineSection, perTier } from "./section";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { days } from "../schema-values";
 import { defineSection, perTier } from "./section";
 

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import { z } from "../zod";
 import { reservedEnvNameRule } from "../reserved-env";
 import { reservedServiceNameRule } from "../reserved-names";
 import { HttpRoute, routeKey } from "../routes";
