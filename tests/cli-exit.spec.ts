@@ -31,8 +31,7 @@ async function exitOf(main: Main, argv: string[]): Promise<{ code: number; out: 
 
 const PLAN = path.join(__dirname, "fixtures", "plans");
 
-// `npm run plan`'s bad-config and unknown-stack exits are in plan-cli.spec.ts (a child process):
-// in-process, its main switches the policy runner on for every later plan of the suite.
+// `npm run plan`'s bad-config and unknown-stack exits are in plan-cli.spec.ts (a child process).
 describe("CLI exit codes: npm run plan", () => {
     it("an unknown option: exit 2 naming it; --help: exit 0", async () => {
         const r = await exitOf(plan, ["--stack", "staging", "--colud", "gcp"]);
