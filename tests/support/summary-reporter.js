@@ -13,6 +13,7 @@
 const fs = require("fs");
 const path = require("path");
 const Mocha = require("mocha");
+const { planCostsLine } = require("./worker-recorder");
 const { Spec } = Mocha.reporters;
 const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_HOOK_BEGIN, EVENT_TEST_BEGIN, EVENT_TEST_END, EVENT_HOOK_END, EVENT_SUITE_END } = Mocha.Runner.constants;
 
@@ -65,11 +66,10 @@ class SummaryReporter extends Spec {
                 // Each worker appended its costs so far after each file: its last line is its whole run.
                 if (parallel) lines = [...new Map(readLines(process.env.SPEC_PLANS).map((l) => [l.pid, l])).values()];
                 else {
-                    // Only if a spec loaded the cache: the reporter must not load the SDK itself.
-                    const cacheFile = Object.keys(require.cache).find((f) => /tests[\\/]support[\\/]plan-cache\.ts$/.test(f));
-                    const costs = cacheFile ? require(cacheFile).planCosts() : { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0, bounded: 0, boundedCpuMs: 0 };
+                    // No spec loaded the plan cache: this process planned nothing.
+                    const none = { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0, bounded: 0, boundedCpuMs: 0 };
                     const cpu = process.cpuUsage();
-                    lines = [{ pid: process.pid, processCpuMs: Math.round((cpu.user + cpu.system) / 1e3), ...costs }];
+                    lines = [planCostsLine() ?? { pid: process.pid, processCpuMs: Math.round((cpu.user + cpu.system) / 1e3), ...none }];
                 }
                 fs.writeFileSync(process.env.SPEC_PLANS, lines.map((l) => JSON.stringify(l) + "\n").join(""));
             }

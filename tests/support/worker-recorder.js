@@ -39,11 +39,20 @@ exports.mochaHooks = {
             fs.appendFileSync(process.env.SPEC_TIMINGS, JSON.stringify(row) + "\n");
         }
         if (process.env.SPEC_PLANS) {
-            // Only if a spec loaded the cache: the recorder must not load the SDK itself.
-            const cacheFile = Object.keys(require.cache).find((f) => /tests[\\/]support[\\/]plan-cache\.ts$/.test(f));
-            if (cacheFile) {
-                fs.appendFileSync(process.env.SPEC_PLANS, JSON.stringify({ pid: process.pid, processCpuMs: Math.round(cpuMs(process.cpuUsage())), ...require(cacheFile).planCosts() }) + "\n");
-            }
+            const line = planCostsLine();
+            if (line) fs.appendFileSync(process.env.SPEC_PLANS, JSON.stringify(line) + "\n");
         }
     },
 };
+
+/**
+ * This process's SPEC_PLANS line: its pid, its CPU so far and its plan costs
+ * (tests/support/plan-cache.ts `planCosts`), or undefined when no spec loaded the plan cache
+ * (a recorder must not load the SDK itself). summary-reporter.js writes the same line serially.
+ */
+function planCostsLine() {
+    const cacheFile = Object.keys(require.cache).find((f) => /tests[\\/]support[\\/]plan-cache\.ts$/.test(f));
+    if (!cacheFile) return undefined;
+    return { pid: process.pid, processCpuMs: Math.round(cpuMs(process.cpuUsage())), ...require(cacheFile).planCosts() };
+}
+exports.planCostsLine = planCostsLine;
