@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { checkSchema, declarationFor } from "../tools/engine/schema-check";
+import * as ts from "typescript";
+import { checkSchema, declarationFor, refuseOutputImports } from "../tools/engine/schema-check";
 import { planFor } from "./support/harness";
 
 /*
@@ -56,3 +57,13 @@ describe("schema check: inputs against the SDK declarations", function () {
         }
     });
 });
+
+describe("schema check: the output types it leaves unparsed", () => {
+    it("an input-types file that imports the output types is refused, naming it; the SDKs' own import none", () => {
+        const file = (text: string) => ts.createSourceFile("node_modules/@pulumi/x/types/input.d.ts", text, ts.ScriptTarget.ES2020);
+        assert.throws(() => refuseOutputImports(file(`import * as outputs from "../types/output";\nexport interface A { b: outputs.B }`)),
+            /node_modules\/@pulumi\/x\/types\/input\.d\.ts imports the SDK's output types \("\.\.\/types\/output"\)/);
+        assert.doesNotThrow(() => refuseOutputImports(file(`import * as inputs from "../types/input";\nimport * as enums from "../types/enums";`)));
+    });
+});
+

@@ -111,6 +111,22 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
  */
 const OUTPUT_TYPES = /[\\/]@pulumi[\\/][^\\/]+[\\/]types[\\/]output\.d\.ts$/;
 
+/** A package's input types: the types Args interfaces nest. */
+const INPUT_TYPES = /[\\/]@pulumi[\\/][^\\/]+[\\/]types[\\/]input\.d\.ts$/;
+
+/**
+ * The stub holds only while the input types do not import the output types (none of the five
+ * packages' do): a type they took from there would resolve to nothing, an error type that the
+ * walk accepts as any. Refused on parse, from the file's top-level imports only (cheap).
+ */
+export function refuseOutputImports(source: ts.SourceFile): void {
+    for (const s of source.statements) {
+        if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && /(^|\/)output$/.test(s.moduleSpecifier.text)) {
+            throw new Error(`schema: ${source.fileName} imports the SDK's output types ("${s.moduleSpecifier.text}"), which the schema check does not load`);
+        }
+    }
+}
+
 /** Whether a declaration's type annotations reference the `outputs` namespace (stubbed above). */
 function namesOutputs(node: ts.Node): boolean {
     if (ts.isTypeReferenceNode(node) && ts.isQualifiedName(node.typeName)) {
@@ -144,9 +160,11 @@ const compilerHost: ts.CompilerHost = (() => {
     const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreateNewSourceFile) => {
         if (!sourceFiles.has(fileName) || shouldCreateNewSourceFile) {
-            sourceFiles.set(fileName, OUTPUT_TYPES.test(fileName)
+            const source = OUTPUT_TYPES.test(fileName)
                 ? ts.createSourceFile(fileName, "export {};", languageVersion)
-                : parse(fileName, languageVersion, onError, shouldCreateNewSourceFile));
+                : parse(fileName, languageVersion, onError, shouldCreateNewSourceFile);
+            if (source && INPUT_TYPES.test(fileName)) refuseOutputImports(source);
+            sourceFiles.set(fileName, source);
         }
         return sourceFiles.get(fileName);
     };
