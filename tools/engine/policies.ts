@@ -198,6 +198,12 @@ function loadAnalyzer(): AnalyzerServer {
     if (!/\nfunction configure\(call, callback\)/.test(serverSource) || !/\nfunction configureStack\(call, callback\)/.test(serverSource)) {
         throw new Error(`@pulumi/policy ${policyVersion}: server.js no longer defines configure/configureStack; update tools/engine/policies.ts`);
     }
+    // evaluateWith gives the stack request its list through an overridden getResourcesList, not
+    // setResourcesList: that holds only while server.js reads the list there and nowhere else.
+    const listReads = serverSource.match(/\b\w+\.(?:getResourcesList|setResourcesList|serializeBinary|toObject)\b/g) ?? [];
+    if (listReads.join() !== "req.getResourcesList") {
+        throw new Error(`@pulumi/policy ${policyVersion}: server.js reads the stack request's resources as ${JSON.stringify(listReads)}, not once through req.getResourcesList(); update tools/engine/policies.ts`);
+    }
     const m = new Module(SERVER_FILE, module) as Module & { _compile(src: string, file: string): void };
     m.filename = SERVER_FILE;
     m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(SERVER_FILE));
