@@ -45,10 +45,11 @@ describe("provider registry: what a stack loads", () => {
                 assert.deepStrictEqual(locales, ["en.cjs"]);
             });
 
-            it("loads npm's arborist only as its stand-in (tools/engine/lazy-arborist.ts: no closure is serialized)", () => {
+            it("loads npm's arborist and the TypeScript compiler only as stand-ins (tools/engine/lazy-sdk-modules.ts: no closure is serialized)", () => {
                 const arborist = managed.files.filter((f) => /node_modules\/@npmcli\/arborist\//.test(f));
                 assert.ok(arborist.length <= 1, `arborist loaded: ${arborist.length} of its modules`);
                 assert.ok(!managed.files.some((f) => /node_modules\/pacote\//.test(f)), "pacote loaded");
+                assert.deepStrictEqual(managed.files.filter((f) => /node_modules\/typescript\/|\/vendor\/typescript@/.test(f)), [], "the compiler loaded");
             });
 
             it("loads no @pulumi/kubernetes under the managed runtime", () => {

@@ -6,7 +6,7 @@
  * Prints `registered <n>` on stdout.
  */
 // As every engine process: npm's arborist stays unloaded until a closure is serialized (none is; load cost only).
-import "../../tools/engine/lazy-arborist";
+import "../../tools/engine/lazy-sdk-modules";
 import { definePlatform } from "../../components/program";
 import { runCli } from "../../tools/engine/cli";
 import { installMonitor, waitForRPCs } from "../../tools/engine/recording-monitor";

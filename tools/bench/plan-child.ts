@@ -4,7 +4,7 @@
 const started = process.hrtime.bigint();
 import * as fs from "fs";
 // First, as in every engine process (tools/engine/run-plan.ts imports it too, but engine/plan loads the SDK before it).
-import "../engine/lazy-arborist";
+import "../engine/lazy-sdk-modules";
 import { countResources } from "../engine/plan";
 import { runPlan } from "../engine/run-plan";
 import { toReplay } from "./recording";

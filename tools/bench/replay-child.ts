@@ -7,8 +7,8 @@
 // Prints {ms, maxRssKb, resources, urns, aliases} as JSON. Run precompiled (bin/) by tools/bench.ts.
 const started = process.hrtime.bigint();
 import * as fs from "fs";
-// As a plan does (tools/engine/run-plan.ts): npm's arborist stays unloaded, so the SDK's load is the same on both sides.
-import "../engine/lazy-arborist";
+// As a plan does (tools/engine/run-plan.ts): npm's arborist and TypeScript stay unloaded, so the SDK's load is the same on both sides.
+import "../engine/lazy-sdk-modules";
 
 const [moduleList, recordingFile, stack] = process.argv.slice(2);
 for (const file of JSON.parse(fs.readFileSync(moduleList!, "utf8")) as string[]) require(file);

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import Module = require("module");
 import * as path from "path";
-// Before @pulumi/pulumi loads (check loads this module first): npm's arborist stays unloaded (lazy-arborist.ts).
-import "./lazy-arborist";
+// Before @pulumi/pulumi loads (check loads this module first): npm's arborist and the TypeScript compiler stay unloaded (lazy-sdk-modules.ts).
+import "./lazy-sdk-modules";
 import * as pulumi from "@pulumi/pulumi";
 import type { Policies, PolicyConfigSchema } from "@pulumi/policy";
 import { isSecretEnvelope, PlanViolation } from "./plan";

@@ -1,7 +1,7 @@
 // First: zod's unused locales stay unloaded (lazy-zod-locales.ts), which only works before zod loads.
 import "./lazy-zod-locales";
-// Before @pulumi/pulumi loads: npm's arborist, which its closure serializer requires, stays unloaded (lazy-arborist.ts).
-import "./lazy-arborist";
+// Before @pulumi/pulumi loads: npm's arborist and the TypeScript compiler, which its closure serializer requires, stay unloaded (lazy-sdk-modules.ts).
+import "./lazy-sdk-modules";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../components/config/errors";
 import { definePlatform } from "../../components/program";
