@@ -12,8 +12,8 @@ export interface FreshPlan {
     packages: Record<string, number>;
     /** Frames of the Resource constructor's source-position trace before the plan loaded anything, and after it ran. */
     sourcePosition: { before: number; after: number };
-    /** `_debugStackTrace` of an SDK promise made after the plan (tools/engine/promise-stacks.ts). */
-    promiseTrace: string;
+    /** The own properties the SDK's `debuggablePromise` gave a promise after the plan (tools/engine/promise-stacks.ts: none). */
+    promiseDebugProperties: string[];
 }
 
 /**
@@ -46,14 +46,14 @@ function start(stack: string, cloud: string, config: string[]): Pending<FreshPla
             const modules = Object.keys(require.cache);
             const p = Promise.resolve(1);
             require("@pulumi/pulumi/runtime/debuggable").debuggablePromise(p, "probe");
-            const report = { modules, sourcePosition: { before, after: r.Resource.stackTrace(0).length }, promiseTrace: p._debugStackTrace };
+            const report = { modules, sourcePosition: { before, after: r.Resource.stackTrace(0).length }, promiseDebugProperties: Object.getOwnPropertyNames(p) };
             process.stdout.write(JSON.stringify(report), () => process.exit(0));
         }, (err) => { process.stderr.write(String(err && err.stack || err)); process.exit(1); });`;
     const child = backgroundNode(tsNodeArgs("-e", script), { cwd: ROOT });
     return readResult(child, ({ status, signal, stdout, stderr, error }) => {
         if (status !== 0) throw new Error(`the plan of ${stack}/${cloud} ${JSON.stringify(config)} in a fresh process failed (status ${status}, signal ${signal}): ${error ?? ""}${stderr}`);
-        const { modules, sourcePosition, promiseTrace } = JSON.parse(stdout) as { modules: string[] } & Omit<FreshPlan, "files" | "packages">;
-        return { ...loadedModules(modules), sourcePosition, promiseTrace };
+        const { modules, sourcePosition, promiseDebugProperties } = JSON.parse(stdout) as { modules: string[] } & Omit<FreshPlan, "files" | "packages">;
+        return { ...loadedModules(modules), sourcePosition, promiseDebugProperties };
     });
 }
 
