@@ -1,5 +1,7 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import { withoutPromiseStackTraces } from "../tools/engine/promise-stacks";
+import { REPO_ROOT, tsNodeArgs } from "../tools/engine/ts-loader";
 import { freshPlan } from "./support/fresh-plan";
 
 /*
@@ -13,12 +15,17 @@ const debuggable = require(DEBUGGABLE) as { debuggablePromise: DebuggablePromise
 const { Resource } = require("@pulumi/pulumi/resource") as { Resource: { stackTrace(skip: number): unknown[]; callsites(): unknown[] } };
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
-/** The SDK's own function, untouched: a second instance of its module (sharing the runtime's state module). */
+/**
+ * The SDK's own function, untouched: a second instance of its module (sharing the runtime's state
+ * module), made once per file, as its first call schedules one more exit-time leak detector.
+ */
+let sdkOwn: DebuggablePromise | undefined;
 function sdkDebuggablePromise(): DebuggablePromise {
+    if (sdkOwn) return sdkOwn;
     const cached = require.cache[DEBUGGABLE];
     delete require.cache[DEBUGGABLE];
     try {
-        return (require(DEBUGGABLE) as { debuggablePromise: DebuggablePromise }).debuggablePromise;
+        return (sdkOwn = (require(DEBUGGABLE) as { debuggablePromise: DebuggablePromise }).debuggablePromise);
     } finally {
         require.cache[DEBUGGABLE] = cached;
     }
@@ -41,6 +48,23 @@ async function observe(wrap: DebuggablePromise, outcome: "resolve" | "reject", r
 }
 
 describe("SDK promises in the offline engine", () => {
+    it("are the SDK version the engine's copy of debuggablePromise's tracking was read from (an upgrade: re-read runtime/debuggable.js)", () => {
+        assert.strictEqual((require("@pulumi/pulumi/package.json") as { version: string }).version, "3.248.0");
+    });
+
+    it("still fail the process on a leaked promise: the first call schedules the SDK's leak detector (a fresh process)", function () {
+        this.timeout(60_000);
+        const script = [
+            `require("./tools/engine/promise-stacks").withoutPromiseStackTraces();`,
+            `const { debuggablePromise } = require("@pulumi/pulumi/runtime/debuggable");`,
+            `debuggablePromise(Promise.resolve(1), "settles");`,
+            `debuggablePromise(new Promise(() => undefined), "never settles");`,
+        ].join("\n");
+        const r = spawnSync(process.execPath, tsNodeArgs("-e", script), { cwd: REPO_ROOT, encoding: "utf8" });
+        assert.strictEqual(r.status, 1, `exit ${r.status}: ${r.stderr}`);
+        assert.match(r.stderr, /The Pulumi runtime detected that 1 promise was still active/);
+    });
+
     it("after the first (the SDK's own, which schedules its leak detector), get no debug properties and leave Error.stackTraceLimit as it was", async () => {
         withoutPromiseStackTraces();
         const limit = Error.stackTraceLimit;
@@ -60,7 +84,6 @@ describe("SDK promises in the offline engine", () => {
             it(`track leaks as the SDK's own function does: a promise that ${outcome}s${replaced ? ", the runtime's set replaced before it settles" : ""}`, async () => {
                 withoutPromiseStackTraces();
                 const sdk = sdkDebuggablePromise();
-                assert.notStrictEqual(sdk, debuggable.debuggablePromise, "the SDK's function is the engine's");
                 const saved = state.getStore().leakCandidates;
                 const before = new Set(saved);
                 try {

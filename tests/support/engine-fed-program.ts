@@ -5,7 +5,7 @@
  * replaced, by the recording monitor; exit codes and error output are the CLI entry's.
  * Prints `registered <n>` on stdout.
  */
-// As every engine process: npm's arborist stays unloaded until a closure is serialized (none is; load cost only).
+// As every engine process: npm's arborist and TypeScript stay unloaded until a closure is serialized (none is; load cost only).
 import "../../tools/engine/lazy-sdk-modules";
 import { definePlatform } from "../../components/program";
 import { runCli } from "../../tools/engine/cli";

@@ -1,7 +1,7 @@
 import Module = require("module");
 
 /**
- * Stand-ins for modules a process may never use (zod's locales, npm's arborist): a module-cache
+ * Stand-ins for modules a process may never use (zod's locales, npm's arborist, the SDK's TypeScript shim): a module-cache
  * entry whose exports load the real module on first use, after which the real one is the
  * cache's entry (tools/engine/lazy-zod-locales.ts, lazy-sdk-modules.ts).
  */

@@ -4,8 +4,9 @@ import { deferModule } from "./deferred-module";
  * Modules @pulumi/pulumi loads at start-up for features an offline plan never uses. Called
  * before the SDK first loads, this puts a stand-in for each in the module cache (deferModule,
  * tools/engine/deferred-module.ts: `__esModule` is answered without loading, so TypeScript's
- * `__importStar` in the SDK keeps the stand-in; any other use loads the real module once, which
- * from then on is the cache's entry). So the feature behaves as before; only a process that
+ * `__importStar`, which the SDK binds arborist with, keeps the stand-in, and the SDK binds the
+ * TypeScript shim with a plain `require`, reading nothing from it at load; any other use loads
+ * the real module once, which from then on is the cache's entry). So the feature behaves as before; only a process that
  * never uses it leaves the module unloaded. Where a module is already loaded, or not installed,
  * its deferral does nothing (and says so by returning false).
  */
@@ -33,7 +34,7 @@ export function deferArborist(): boolean {
  * The TypeScript compiler (9 MB of JavaScript): the SDK's typescript-shim.js requires it (or, where
  * the project has no typescript, the copy the SDK vendors) when the closure serializer's modules
  * load, to parse a serialized function's source. An offline plan serializes none: loading it was
- * about 0.28 s of a plan's wall time (aws/production, 5 interleaved runs: 2.17 -> 1.92 s median).
+ * about 0.25 s of a plan's wall time (aws/production, 5 interleaved runs: 2.17 -> 1.92 s median).
  * The stand-in is the shim's, not typescript's own, so a module of ours that imports typescript
  * (the schema check) gets the real module, never a proxy in its hot loops.
  */
