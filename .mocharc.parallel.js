@@ -39,7 +39,8 @@ function specsLongestFirst() {
 
 module.exports = {
     ...serial,
-    require: [...serial.require, "./tests/support/worker-recorder.js"],
+    // worker-recorder.js: the per-file recorders; shared-plans-run.js: the run's directory where the workers share their plans.
+    require: [...serial.require, "./tests/support/worker-recorder.js", "./tests/support/shared-plans-run.js"],
     parallel: true,
     // Both cores of the 2-core machine the gate is measured on; more where there are more, up to
     // 4 (each worker loads the SDKs and plans its own variants).

@@ -1,5 +1,6 @@
 import type { Cloud, Environment } from "../../components/config";
 import { PlanOptions, PlanRun, runPlan } from "../../tools/engine/run-plan";
+import { sharedPlan } from "./shared-plans";
 
 /**
  * The suite's one plan cache. A plan is the whole program under mocks (a second or more
@@ -7,7 +8,8 @@ import { PlanOptions, PlanRun, runPlan } from "../../tools/engine/run-plan";
  * `--config` overrides, and an optional config adjustment) — so each variant is planned once
  * per mocha process and shared by every spec of that process that asks for it. `npm test` runs
  * the files in parallel workers (.mocharc.parallel.js), each its own process with its own cache:
- * a variant that files of two workers ask for is planned by both.
+ * a variant that files of two workers ask for is planned by the first to ask and read by the
+ * other (tests/support/shared-plans.ts).
  *
  * Shared results must not carry one spec's edits into another: every run is deep-frozen
  * before anyone sees it (specs run in strict mode, so a write throws at the line that tried
@@ -28,8 +30,12 @@ const cache = new Map<string, Promise<PlanRun>>();
 const underStryker = () => "__stryker__" in globalThis;
 let queue: Promise<unknown> = Promise.resolve();
 const stats = { planned: 0, reused: 0 };
-/** What the plans of this process cost: cache fills and uncached plans, CPU and wall of each run (the bench's suite floor). */
-const costs = { fills: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0, bounded: 0, boundedCpuMs: 0 };
+/**
+ * What the plans of this process cost: cache fills it planned, fills read from another worker's
+ * plan (`shared`: no plan, so no CPU charged), uncached plans, CPU and wall of each run (the
+ * bench's suite floor).
+ */
+const costs = { fills: 0, shared: 0, uncached: 0, exclusive: 0, cpuMs: 0, wallMs: 0, bounded: 0, boundedCpuMs: 0 };
 
 export interface Variant {
     stack: Environment | string;
@@ -67,8 +73,16 @@ export function planVariant(v: Variant): Promise<PlanRun> {
         return cached;
     }
     stats.planned++;
-    costs.fills++;
-    const run = enqueue(() => measured(() => runPlan({ stack: v.stack, cloud: v.cloud, config: [...(v.config ?? [])], adjustConfig: v.adjust?.fn })).then(deepFreeze));
+    const plan = () => {
+        costs.fills++;
+        return measured(() => runPlan({ stack: v.stack, cloud: v.cloud, config: [...(v.config ?? [])], adjustConfig: v.adjust?.fn }));
+    };
+    // In `npm test` the first worker to ask plans it and the other reads it (tests/support/shared-plans.ts).
+    const run = enqueue(() =>
+        sharedPlan(key, plan, (how) => {
+            if (how === "read") costs.shared++;
+        }),
+    ).then(deepFreeze);
     cache.set(key, run);
     return run;
 }
@@ -107,7 +121,7 @@ export function planCacheStats(): { planned: number; reused: number } {
  * main in-process: its plans and their report). Work runs one at a time through the queue, so
  * its CPU is this process's CPU while it ran; the `it` awaiting it does nothing else.
  */
-export function planCosts(): { fills: number; uncached: number; exclusive: number; cpuMs: number; wallMs: number; bounded: number; boundedCpuMs: number } {
+export function planCosts(): { fills: number; shared: number; uncached: number; exclusive: number; cpuMs: number; wallMs: number; bounded: number; boundedCpuMs: number } {
     return { ...costs };
 }
 

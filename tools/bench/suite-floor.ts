@@ -29,6 +29,8 @@ export interface SuitePlans {
     fills: number;
     uncached: number;
     exclusive: number;
+    /** Cache fills read from another worker's plan (tests/support/shared-plans.ts): no plan of its own, so not among the plans counted. */
+    shared?: number;
     /** CPU of its plans (fills, uncached plans and in-process CLI runs). */
     cpuMs: number;
     /** Plans of time-bounded specs (the fuzz spec plans while its budget lasts): how many is not asserted, so not counted. */
