@@ -82,7 +82,8 @@ export function parseSuitePlans(text: string): SuitePlans[] {
 
 /**
  * The floor: the plans of the suite's processes (every worker's: each plans the variants its
- * files ask for) plus every other process that planned, ÷ cores.
+ * files ask for that the other worker has not planned, tests/support/shared-plans.ts) plus every
+ * other process that planned, ÷ cores.
  */
 export function suiteFloor(suites: readonly SuitePlans[], processes: ProcessCpu[], cores: number): SuiteFloor {
     if (!(cores >= 1)) throw new Error(`cores must be at least 1, got ${cores}`);

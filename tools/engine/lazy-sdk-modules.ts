@@ -11,8 +11,16 @@ import { deferModule } from "./deferred-module";
  * its deferral does nothing (and says so by returning false).
  */
 
-/** Where the SDK resolves its own dependencies from. */
-const sdkPaths = () => [require.resolve("@pulumi/pulumi")];
+/** Defers `request` as the SDK resolves it; false where it is not installed or already loaded. */
+function deferForSdk(request: string): boolean {
+    let id: string;
+    try {
+        id = require.resolve(request, { paths: [require.resolve("@pulumi/pulumi")] });
+    } catch {
+        return false;
+    }
+    return deferModule(id);
+}
 
 /**
  * npm's arborist (its dependency-tree builder, about 450 modules with pacote, sigstore and
@@ -21,13 +29,7 @@ const sdkPaths = () => [require.resolve("@pulumi/pulumi")];
  * CPU per process, a third of loading @pulumi/pulumi (772 modules with it, 325 without).
  */
 export function deferArborist(): boolean {
-    let id: string;
-    try {
-        id = require.resolve("@npmcli/arborist", { paths: sdkPaths() });
-    } catch {
-        return false;
-    }
-    return deferModule(id);
+    return deferForSdk("@npmcli/arborist");
 }
 
 /**
@@ -39,13 +41,7 @@ export function deferArborist(): boolean {
  * (the schema check) gets the real module, never a proxy in its hot loops.
  */
 export function deferTypeScript(): boolean {
-    let id: string;
-    try {
-        id = require.resolve("@pulumi/pulumi/typescript-shim", { paths: sdkPaths() });
-    } catch {
-        return false;
-    }
-    return deferModule(id);
+    return deferForSdk("@pulumi/pulumi/typescript-shim");
 }
 
 /** Done when this module loads: import it before anything that loads @pulumi/pulumi (tools/engine/run-plan.ts does). */
