@@ -6,6 +6,7 @@ import { dailyWindow, overlaps, weeklyWindow } from "../providers/shared/windows
 import { allRules, plannedResources, runRules } from "../tools/engine/rules";
 import { COMMITTED_VARIANTS, deployFindings, uncoveredTypes } from "./support/deploy-checks";
 import { planFor } from "./support/harness";
+import { deepFreeze } from "./support/plan-cache";
 import { resolveConfig } from "../components/program-config";
 
 /*
@@ -169,7 +170,8 @@ const BREAKS: Record<string, [string, Mutation]> = {
 describe("deploy rules: the clouds' own rules over the committed plans", function () {
     const resources = new Map<string, PlannedResource[]>();
     before(async function () {
-        for (const v of COMMITTED_VARIANTS) resources.set(v.label, plannedResources(await planFor(v.stack, v.cloud, v.config)));
+        // Frozen: the unbroken plans are read as they are (a rule that wrote to its input would throw).
+        for (const v of COMMITTED_VARIANTS) resources.set(v.label, deepFreeze(plannedResources(await planFor(v.stack, v.cloud, v.config))));
     });
 
     for (const v of COMMITTED_VARIANTS) {
@@ -188,22 +190,23 @@ describe("deploy rules: the clouds' own rules over the committed plans", functio
         for (const r of allRules()) assert.match(r.doc, /^https:\/\//, r.id);
     });
 
-    /** A plan that holds a resource of `type`, with a deep copy of all its resources. */
-    function planWith(type: string): PlannedResource[] {
-        for (const list of resources.values()) if (list.some((r) => r.type === type)) return clone(list);
+    /** A plan that holds a resource of `type`: its frozen resources. */
+    function planWith(type: string): readonly PlannedResource[] {
+        for (const list of resources.values()) if (list.some((r) => r.type === type)) return list;
         throw new Error(`no committed plan has a ${type}`);
     }
 
     for (const rule of allRules()) {
         it(`${rule.id} fires on an input that breaks it`, () => {
             const [type, mutate] = rule.limits ? [rule.types[0]!, ((r: PlannedResource) => setPath(r.inputs, rule.limits!.field, "a".repeat(rule.limits!.max + 1))) as Mutation] : BREAKS[rule.id]!;
-            const all = planWith(type);
+            const unbroken = planWith(type);
+            const all = clone(unbroken) as PlannedResource[];
             const target = all.find((r) => r.type === type)!;
             const extra = mutate(target, all) ?? [];
             // The unbroken plan is clean under this rule (asserted below), so any finding is the change's.
             const findings = runRules([...all, ...extra], [rule]);
             assert.ok(findings.length > 0, `${rule.id} found nothing after the breaking change on ${target.urn}`);
-            assert.deepStrictEqual(runRules(planWith(type), [rule]).map((f) => f.message), []);
+            assert.deepStrictEqual(runRules([...unbroken], [rule]).map((f) => f.message), []);
         });
     }
 });
