@@ -500,25 +500,34 @@ async function providerMessage(r: AnalyzerResourceInput, structs: Structs): Prom
     return p;
 }
 
-async function analyzeRequest(r: AnalyzerResourceInput, structs: Structs): Promise<unknown> {
-    const req = new analyzerProto.AnalyzeRequest();
-    req.setType(r.type);
-    req.setUrn(r.urn);
-    req.setName(r.name);
-    req.setProperties(await toStruct(r.inputs, structs));
-    req.setOptions(resourceOptions(r));
+/** The setters an AnalyzeRequest and an AnalyzerResource share (two message classes, one shape). */
+interface ResourceMessage {
+    setType(v: string): void;
+    setUrn(v: string): void;
+    setName(v: string): void;
+    setProperties(v: unknown): void;
+    setOptions(v: unknown): void;
+    setProvider(v: unknown): void;
+}
+
+/** Fills the fields both messages have: type, urn, name, properties, options and provider. */
+async function withResourceFields<M extends ResourceMessage>(m: M, r: AnalyzerResourceInput, structs: Structs): Promise<M> {
+    m.setType(r.type);
+    m.setUrn(r.urn);
+    m.setName(r.name);
+    m.setProperties(await toStruct(r.inputs, structs));
+    m.setOptions(resourceOptions(r));
     const provider = await providerMessage(r, structs);
-    if (provider) req.setProvider(provider);
-    return req;
+    if (provider) m.setProvider(provider);
+    return m;
+}
+
+function analyzeRequest(r: AnalyzerResourceInput, structs: Structs): Promise<unknown> {
+    return withResourceFields(new analyzerProto.AnalyzeRequest(), r, structs);
 }
 
 async function stackResource(r: AnalyzerResourceInput, structs: Structs): Promise<unknown> {
-    const ar = new analyzerProto.AnalyzerResource();
-    ar.setType(r.type);
-    ar.setUrn(r.urn);
-    ar.setName(r.name);
-    ar.setProperties(await toStruct(r.inputs, structs));
-    ar.setOptions(resourceOptions(r));
+    const ar = await withResourceFields(new analyzerProto.AnalyzerResource(), r, structs);
     if (r.parent) ar.setParent(r.parent);
     ar.setDependenciesList(r.dependencies ?? []);
     const pd = ar.getPropertydependenciesMap();
@@ -527,8 +536,6 @@ async function stackResource(r: AnalyzerResourceInput, structs: Structs): Promis
         d.setUrnsList(urns);
         pd.set(k, d);
     }
-    const provider = await providerMessage(r, structs);
-    if (provider) ar.setProvider(provider);
     return ar;
 }
 
